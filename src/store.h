@@ -1,0 +1,72 @@
+/* store.h: the collection on disk (SQLite, WAL, foreign keys, PRAGMA user_version
+ * migrations, prepared statements only).
+ *
+ * Schema (version 1) - the contract other modules query through store_db():
+ *
+ *   articles(id INTEGER PRIMARY KEY, hash TEXT UNIQUE NOT NULL, origin, url, title NOT NULL,
+ *            date TEXT NULL (ISO), source, author, dateline, text NOT NULL, format,
+ *            imported_at INTEGER, is_read INTEGER NOT NULL DEFAULT 0,
+ *            killed INTEGER, wounded INTEGER, destroyed INTEGER  -- per-article summary: the
+ *                                     largest stated n of each kind, NULL when none
+ *            places TEXT              -- summary for list rows: "Qaim, Anbar, Iraq")
+ *   sentences(article_id, idx, start, len)              -- byte spans into articles.text
+ *   places(id INTEGER PRIMARY KEY, key TEXT UNIQUE, name, kind, admin1, country,
+ *          country_code, lat, lon, parent_id REFERENCES places(id), depth)
+ *          -- one row per distinct place in the collection; key is "g:<gazetteer id>" or
+ *          -- "t:<country code>:<folded name>"; countries and admin1 divisions are rows too
+ *   place_ancestors(place_id, ancestor_id)               -- closure incl. itself
+ *   article_places(article_id, place_id, count, surface TEXT (JSON array), first_sentence)
+ *   actors(id, name UNIQUE); article_actors(article_id, actor_id, count, surface)
+ *   figures(id, article_id, kind, n, min, max, qualifier, who, place, date, source,
+ *           sentence, text)                              -- NULL where facts.h has FACT_NONE
+ *   dates(id, article_id, text, value, weekday, sentence)
+ *   mentions(article_id, type, idx, sentence, start, len)
+ *   articles_fts USING fts5(title, text, content='articles', content_rowid='id')
+ *   events(id, label, score, first_date, last_date, place, reasons)
+ *   event_articles(event_id, article_id, score, reasons)
+ * Every child row cascades on article delete.
+ */
+#ifndef SITREP_STORE_H
+#define SITREP_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <sqlite3.h>
+
+#include "article.h"
+#include "facts.h"
+
+struct store;
+
+/* Opens (creating and migrating as needed) the database at path. */
+int store_open(const char *path, struct store **out, char *err, size_t errlen);
+void store_close(struct store *s);
+
+/* The default path: $XDG_DATA_HOME/sitrep/sitrep.db, else ~/.local/share/sitrep/sitrep.db;
+ * creates the directory. Returns a malloc'd path or NULL. */
+char *store_default_path(void);
+
+/* The raw handle, for modules that run their own prepared queries (query, event). */
+sqlite3 *store_db(struct store *s);
+
+/* Batches: one transaction per batch of articles. */
+int store_begin(struct store *s);
+int store_commit(struct store *s);
+int store_rollback(struct store *s);
+
+/* Adds an article with its facts. Returns 1 when added, 0 when an article with the same
+ * hash is already stored (nothing written), -1 on error (message in err). */
+int store_add_article(struct store *s, const struct article *a, const struct facts *f,
+                      int64_t *id_out, char *err, size_t errlen);
+
+int64_t store_article_count(struct store *s);
+
+/* Loads one stored article (text, sentences, metadata) and its facts. */
+int store_get_article(struct store *s, int64_t id, struct article *a);
+int store_get_facts(struct store *s, int64_t id, struct facts *f);
+
+int store_set_read(struct store *s, int64_t id, bool read);
+
+#endif
