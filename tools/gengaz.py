@@ -1,0 +1,260 @@
+#!/usr/bin/env python3
+"""gengaz.py: builds assets/gazetteer.tsv from GeoNames extracts and Debian iso-codes.
+
+    python3 tools/gengaz.py --geonames ../shared/data/geonames \
+        --iso /usr/share/iso-codes/json -o assets/gazetteer.tsv
+
+Output columns (tab-separated, one place a line, '#' lines are comments):
+    id kind name country_code country admin1 parent_id lat lon population names ambiguous
+where `names` is every Latin-script alternate name (comma-separated, canonical first)
+and `ambiguous` lists those of them that are also a common English word or a person's
+name, so the extractor demands context before taking them as a place.
+
+Countries have no GeoNames id in these extracts, so they get 1900000000 + ISO numeric.
+"""
+
+import argparse
+import json
+import os
+import sys
+import unicodedata
+
+COUNTRY_ID_BASE = 1900000000
+
+# Names English news uses for countries beside the ISO ones.
+COUNTRY_EXTRA = {
+    "US": ["USA", "U.S.", "U.S.A.", "America", "United States of America"],
+    "GB": ["UK", "U.K.", "Britain", "Great Britain"],
+    "RU": ["Russia"],
+    "SY": ["Syria"],
+    "IR": ["Iran"],
+    "KP": ["North Korea"],
+    "KR": ["South Korea"],
+    "PS": ["Palestine", "Palestinian Territories", "Palestinian territories"],
+    "CD": ["DR Congo", "DRC", "Democratic Republic of the Congo", "Congo-Kinshasa"],
+    "CG": ["Congo-Brazzaville", "Republic of the Congo"],
+    "LA": ["Laos"],
+    "VN": ["Vietnam"],
+    "TZ": ["Tanzania"],
+    "BO": ["Bolivia"],
+    "VE": ["Venezuela"],
+    "MD": ["Moldova"],
+    "TW": ["Taiwan"],
+    "CI": ["Ivory Coast", "Cote d'Ivoire"],
+    "MM": ["Burma"],
+    "CZ": ["Czech Republic"],
+    "TR": ["Turkey", "Turkiye"],
+    "AE": ["UAE", "Emirates"],
+    "SA": ["Saudi"],
+    "FM": ["Micronesia"],
+    "VA": ["Vatican", "Holy See"],
+    "MK": ["Macedonia"],
+    "SZ": ["Swaziland"],
+    "CV": ["Cape Verde"],
+    "BN": ["Brunei"],
+    "NL": ["Holland"],
+}
+
+# Common English words and first names that are also place names. /usr/share/dict/words
+# supplies most English words; this list covers person names (mostly capitalised in the
+# dictionary, like place names, so it cannot tell them apart) and news vocabulary.
+AMBIGUOUS_EXTRA = """
+hit said of police garver man bar mary victoria best nice reading hope mobile independence
+john james robert michael william david richard joseph thomas charles christopher daniel
+matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy
+ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin
+scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry
+tyler aaron jose adam nathan henry douglas zachary peter kyle walter ethan jeremy harold
+keith christian roger noah gerald carl terry sean austin arthur lawrence jesse dylan bryan
+joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene
+vincent russell elijah louis bobby philip johnny patricia jennifer linda elizabeth barbara
+susan jessica sarah karen nancy lisa betty margaret sandra ashley kimberly emily donna
+michelle dorothy carol amanda melissa deborah stephanie rebecca sharon laura cynthia
+kathleen amy shirley angela helen anna brenda pamela nicole emma samantha katherine
+christine debra rachel catherine carolyn janet ruth maria heather diane virginia julie
+joyce olivia judith evelyn joan christina kelly lauren martha andrea frances hannah
+jacqueline ann gloria jean kathryn alice teresa sara janice doris madison julia grace
+judy abigail marie denise beverly amber theresa marilyn danielle diana brittany natalie
+sophia rose isabella alexis kayla charlotte florence lincoln washington clinton jackson
+franklin hamilton madison monroe harrison grant taylor wilson carter reagan bush obama
+trump biden mohammed muhammad mohamed ahmed ahmad ali omar umar hassan hasan hussein
+husain mahmoud khalid khaled abdullah abdallah ibrahim youssef yusuf mustafa salem salim
+karim tariq nasser jamal walid faisal hamid majid rashid saleh salah adel amir ismail
+issa isa musa moussa idris yahya zakaria bilal hamza osman othman usman abbas jafar
+malik aziz nabil samir sami fadi ziad imad hadi mahdi haidar haider qasim kassem fatima
+aisha zainab mariam maryam layla leila noor nour amina sultan sheikh emir imam
+army city town village valley river lake mount hill bay port new north south east west
+central upper lower great little old fort camp base
+""".split()
+
+
+def fold(s):
+    """A close Python twin of text_fold for deciding ambiguity at generation time."""
+    s = unicodedata.normalize("NFKD", s).casefold()
+    out = []
+    for ch in s:
+        if unicodedata.category(ch).startswith("M") or ch in "'\"`\u2018\u2019\u02bc\u02bf\u02be":
+            continue
+        out.append(ch if ch.isalnum() else " ")
+    return " ".join("".join(out).split())
+
+
+def is_latin_name(s):
+    """Latin script, starting with a capital: drops other scripts and the lowercase
+    romanisations of non-Latin names (bghdad, ba ge da) that GeoNames also lists."""
+    if len(s) < 2 or not s[0].isupper():
+        return False
+    letters = 0
+    for ch in s:
+        if ch.isdigit():
+            return False
+        if ch.isalpha():
+            letters += 1
+            if ord(ch) > 0x24F and not (0x1E00 <= ord(ch) <= 0x1EFF):
+                return False
+        elif ch not in " -'.,’‘ʼʻʿʾ()`":
+            return False
+    # Airport and other short all-capital codes (BGW, OSM) are not names of places.
+    if s.isupper() and letters <= 4 and s not in ("UAE", "USA", "UK", "DRC"):
+        return False
+    return letters >= 2
+
+
+def clean(s):
+    return s.replace("\t", " ").replace(",", " ").strip()
+
+
+def load_words(path):
+    words = set()
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            for line in f:
+                w = line.strip()
+                if w.isalpha() and w.islower():
+                    words.add(w)
+    except OSError:
+        print("gengaz: %s not found; only the built-in ambiguous list is used" % path,
+              file=sys.stderr)
+    return words
+
+
+class Generator:
+    def __init__(self, words):
+        self.words = words
+        self.extra = set(AMBIGUOUS_EXTRA)
+        self.out = []
+
+    def ambiguous_names(self, names, kind, population):
+        amb = []
+        for n in names:
+            f = fold(n)
+            if f in self.extra:
+                amb.append(n)
+            elif kind != "country" and population < 1000000 and (f in self.words or len(f) <= 2):
+                amb.append(n)
+        return amb
+
+    def emit(self, pid, kind, name, cc, country, admin1, parent, lat, lon, pop, names):
+        seen, uniq = set(), []
+        for n in [name] + names:
+            n = clean(n)
+            if n and n not in seen and (n == clean(name) or is_latin_name(n)):
+                seen.add(n)
+                uniq.append(n)
+        amb = self.ambiguous_names(uniq, kind, pop)
+        self.out.append("\t".join([
+            str(pid), kind, clean(name), cc, country, admin1, str(parent),
+            "%.5f" % lat if lat is not None else "", "%.5f" % lon if lon is not None else "",
+            str(pop), ",".join(uniq), ",".join(amb)]))
+
+
+def place_kind(code, pop):
+    if code == "PPLX":
+        return "neighborhood"
+    if code in ("PPLC", "PPLA", "PPLG") or pop >= 100000:
+        return "city"
+    if code == "PPLA2" or pop >= 5000:
+        return "town"
+    return "village"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--geonames", required=True)
+    ap.add_argument("--iso", required=True)
+    ap.add_argument("--words", default="/usr/share/dict/words")
+    ap.add_argument("--no-admin2", action="store_true")
+    ap.add_argument("-o", "--output", required=True)
+    a = ap.parse_args()
+
+    gen = Generator(load_words(a.words))
+    gn = a.geonames
+
+    with open(os.path.join(a.iso, "iso_3166-1.json"), encoding="utf-8") as f:
+        iso = json.load(f)["3166-1"]
+    countries = {}
+    for c in iso:
+        cc = c["alpha_2"]
+        display = c.get("common_name") or c["name"]
+        if "," in display:  # "Congo, The Democratic Republic of the"
+            display = COUNTRY_EXTRA.get(cc, [display])[0]
+        cid = COUNTRY_ID_BASE + int(c["numeric"])
+        countries[cc] = (cid, clean(display))
+        names = [c["name"]] + [c[k] for k in ("official_name", "common_name") if k in c]
+        names += COUNTRY_EXTRA.get(cc, [])
+        names = [n for n in names if "," not in n]
+        gen.emit(cid, "country", display, cc, clean(display), "", 0, None, None, 0, names)
+    # Kosovo has a GeoNames country code but no ISO one.
+    countries.setdefault("XK", (COUNTRY_ID_BASE + 999, "Kosovo"))
+    gen.emit(countries["XK"][0], "country", "Kosovo", "XK", "Kosovo", "", 0, None, None, 0, [])
+
+    admin1 = {}
+    with open(os.path.join(gn, "admin1CodesASCII.txt"), encoding="utf-8") as f:
+        for line in f:
+            code, name, ascii_name, gid = line.rstrip("\n").split("\t")[:4]
+            cc = code.split(".")[0]
+            cid, cname = countries.get(cc, (0, ""))
+            canon = ascii_name or name
+            admin1[code] = (int(gid), clean(canon))
+            gen.emit(int(gid), "admin1", canon, cc, cname, "", cid, None, None, 0, [name])
+
+    if not a.no_admin2:
+        with open(os.path.join(gn, "admin2Codes.txt"), encoding="utf-8") as f:
+            for line in f:
+                code, name, ascii_name, gid = line.rstrip("\n").split("\t")[:4]
+                cc, a1 = code.split(".")[:2]
+                cid, cname = countries.get(cc, (0, ""))
+                a1id, a1name = admin1.get(cc + "." + a1, (cid, ""))
+                gen.emit(int(gid), "admin2", ascii_name or name, cc, cname, a1name, a1id,
+                         None, None, 0, [name])
+
+    with open(os.path.join(gn, "cities500.txt"), encoding="utf-8") as f:
+        for line in f:
+            col = line.rstrip("\n").split("\t")
+            if len(col) < 15 or col[6] != "P":
+                continue
+            gid, name, ascii_name, alts = int(col[0]), col[1], col[2], col[3]
+            cc, a1 = col[8], col[10]
+            pop = int(col[14] or 0)
+            cid, cname = countries.get(cc, (0, ""))
+            a1id, a1name = admin1.get(cc + "." + a1, (cid, ""))
+            names = [name] + (alts.split(",") if alts else [])
+            gen.emit(gid, place_kind(col[7], pop), ascii_name or name, cc, cname, a1name, a1id,
+                     float(col[4]), float(col[5]), pop, names)
+
+    tmp = a.output + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write("# sitrep gazetteer, generated by tools/gengaz.py; do not edit by hand.\n")
+        f.write("# Place data from GeoNames (https://www.geonames.org/), licensed under\n")
+        f.write("# Creative Commons Attribution 4.0 (https://creativecommons.org/licenses/by/4.0/).\n")
+        f.write("# Country names from Debian iso-codes (ISO 3166-1).\n")
+        f.write("# id\tkind\tname\tcountry_code\tcountry\tadmin1\tparent_id\tlat\tlon\t"
+                "population\tnames\tambiguous\n")
+        for row in gen.out:
+            f.write(row + "\n")
+    os.replace(tmp, a.output)
+    print("gengaz: %d places -> %s" % (len(gen.out), a.output), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
