@@ -205,6 +205,49 @@ static void parse_supplement(struct rec *r, char **f, size_t n)
     r->ambiguous = xstrdup(n > 8 ? f[8] : "");
 }
 
+/* Supplement rows of kind "alias" add names to a place defined elsewhere (usually a
+ * GeoNames one): "Salahuddin" for the admin1 Salah ad Din. */
+struct alias {
+    int64_t id;
+    char *names, *ambiguous;
+};
+static struct alias *aliases;
+static size_t n_aliases;
+
+static void add_alias(char **f, size_t n, const char *path, long lineno)
+{
+    if (n < 8)
+        die("%s:%ld: an alias row needs the supplement columns", path, lineno);
+    aliases = xrealloc(aliases, (n_aliases + 1) * sizeof *aliases);
+    size_t len = strlen(f[2]) + strlen(f[7]) + 2;
+    char *names = xrealloc(NULL, len);
+    snprintf(names, len, "%s%s%s", f[2], *f[7] ? "," : "", f[7]);
+    aliases[n_aliases++] =
+        (struct alias){strtoll(f[0], NULL, 10), names, xstrdup(n > 8 ? f[8] : "")};
+}
+
+static char *join_lists(char *a, const char *b)
+{
+    size_t len = strlen(a) + strlen(b) + 2;
+    char *out = xrealloc(NULL, len);
+    snprintf(out, len, "%s%s%s", a, *a && *b ? "," : "", b);
+    free(a);
+    return out;
+}
+
+static long find_rec(int64_t id);
+
+static void apply_aliases(void)
+{
+    for (size_t i = 0; i < n_aliases; i++) {
+        long r = find_rec(aliases[i].id);
+        if (r < 0)
+            die("alias: no place with id %lld", (long long)aliases[i].id);
+        recs[r].names = join_lists(recs[r].names, aliases[i].names);
+        recs[r].ambiguous = join_lists(recs[r].ambiguous, aliases[i].ambiguous);
+    }
+}
+
 static void read_tsv(const char *path)
 {
     FILE *fp = fopen(path, "r");
@@ -224,6 +267,10 @@ static void read_tsv(const char *path)
         size_t n = split_tabs(line, f, 13);
         if (n != 12 && n != 8 && n != 9)
             die("%s:%ld: wrong number of columns", path, lineno);
+        if (strcmp(f[1], "alias") == 0) {
+            add_alias(f, n, path, lineno);
+            continue;
+        }
         struct rec *r = new_rec();
         r->id = strtoll(f[0], NULL, 10);
         r->kind = kind_from(f[1]);
@@ -416,14 +463,18 @@ static long find_named(const char *name, const char *cc, size_t self)
         else
             hi = mid;
     }
+    /* A district's parent is the city, not the province of the same name. */
+    long best = -1;
     for (size_t i = lo; i < n_keys && compare_text(&keys[i], folded, flen) == 0; i++) {
-        if (keys[i].place == self)
-            continue;
         const struct rec *r = &recs[keys[i].place];
-        if (r->kind != PLACE_ADMIN2 && (!*cc || strcmp(r->cc, cc) == 0))
+        if (keys[i].place == self || r->kind == PLACE_ADMIN2 || (*cc && strcmp(r->cc, cc) != 0))
+            continue;
+        if (r->kind == PLACE_CITY)
             return keys[i].place;
+        if (best < 0)
+            best = keys[i].place;
     }
-    return -1;
+    return best;
 }
 
 static void resolve_supplement(void)
@@ -600,6 +651,7 @@ int main(int argc, char **argv)
     for (size_t i = 1; i < n_recs; i++)
         if (recs[i].id == recs[i - 1].id)
             die("duplicate place id %lld", (long long)recs[i].id);
+    apply_aliases();
     pool_add("", 0);
     for (size_t i = 0; i < n_recs; i++)
         add_names((uint32_t)i);

@@ -55,6 +55,15 @@ COUNTRY_EXTRA = {
     "NL": ["Holland"],
 }
 
+# The short name English news uses, where ISO's differs ("Russian Federation").
+COUNTRY_DISPLAY = {
+    "RU": "Russia", "TR": "Turkey", "VN": "Vietnam", "CD": "DR Congo", "CG": "Republic of the Congo",
+    "PS": "Palestine", "KP": "North Korea", "KR": "South Korea", "LA": "Laos", "TZ": "Tanzania",
+    "BO": "Bolivia", "VE": "Venezuela", "MD": "Moldova", "TW": "Taiwan", "FM": "Micronesia",
+    "VA": "Vatican City", "BN": "Brunei", "CI": "Ivory Coast", "CV": "Cape Verde", "CZ": "Czech Republic",
+    "SY": "Syria", "IR": "Iran",
+}
+
 # Common English words and first names that are also place names. /usr/share/dict/words
 # supplies most English words; this list covers person names (mostly capitalised in the
 # dictionary, like place names, so it cannot tell them apart) and news vocabulary.
@@ -148,6 +157,8 @@ class Generator:
         amb = []
         for n in names:
             f = fold(n)
+            if kind == "country":  # news means the country: Jordan, Chad, Turkey
+                continue
             if f in self.extra:
                 amb.append(n)
             elif kind != "country" and population < 1000000 and (f in self.words or len(f) <= 2):
@@ -195,7 +206,7 @@ def main():
     countries = {}
     for c in iso:
         cc = c["alpha_2"]
-        display = c.get("common_name") or c["name"]
+        display = COUNTRY_DISPLAY.get(cc) or c.get("common_name") or c["name"]
         if "," in display:  # "Congo, The Democratic Republic of the"
             display = COUNTRY_EXTRA.get(cc, [display])[0]
         cid = COUNTRY_ID_BASE + int(c["numeric"])
