@@ -94,6 +94,8 @@ malik aziz nabil samir sami fadi ziad imad hadi mahdi haidar haider qasim kassem
 aisha zainab mariam maryam layla leila noor nour amina sultan sheikh emir imam
 army city town village valley river lake mount hill bay port new north south east west
 central upper lower great little old fort camp base
+monday tuesday wednesday thursday friday saturday sunday january february march april may
+june july august september october november december christmas easter
 """.split()
 
 
@@ -129,31 +131,50 @@ def is_latin_name(s):
     return letters >= 2
 
 
+# Countries whose place names carry the Arabic article, which news often leaves out
+# (Al Anbar = Anbar, Ar Raqqah = Raqqah): there the name without it is indexed too.
+ARABIC_CC = set("IQ SY YE SA LY EG SD JO LB PS IL KW QA BH AE OM TN DZ MA MR SO DJ KM".split())
+ARTICLES = ("al", "el", "ar", "as", "ash", "ad", "adh", "at", "ath", "an", "az", "ez", "es", "ed")
+
+
+def without_article(name):
+    """'Al Anbar' -> 'Anbar', 'Ar-Raqqah' -> 'Raqqah'; None when name has no article."""
+    for sep in (" ", "-"):
+        head, _, rest = name.partition(sep)
+        if rest and head.lower() in ARTICLES and len(rest) > 2:
+            return rest[0].upper() + rest[1:]
+    return None
+
+
 def clean(s):
     return s.replace("\t", " ").replace(",", " ").strip()
 
 
 def load_words(path):
-    words = set()
+    """Lowercase entries (common words) and capitalised ones (proper nouns), folded."""
+    words, proper = set(), set()
     try:
         with open(path, encoding="utf-8", errors="replace") as f:
             for line in f:
                 w = line.strip()
-                if w.isalpha() and w.islower():
-                    words.add(w)
+                if not w.isalpha():
+                    continue
+                (words if w.islower() else proper).add(fold(w))
     except OSError:
         print("gengaz: %s not found; only the built-in ambiguous list is used" % path,
               file=sys.stderr)
-    return words
+    return words, proper - words
 
 
 class Generator:
-    def __init__(self, words):
+    def __init__(self, words, proper):
         self.words = words
+        self.proper = proper
+        self.major = set()  # (country, folded name) of countries, admin1s and big cities
         self.extra = set(AMBIGUOUS_EXTRA)
         self.out = []
 
-    def ambiguous_names(self, names, kind, population):
+    def ambiguous_names(self, names, kind, population, cc):
         amb = []
         for n in names:
             f = fold(n)
@@ -161,22 +182,36 @@ class Generator:
                 continue
             if f in self.extra:
                 amb.append(n)
-            elif kind != "country" and population < 1000000 and (f in self.words or len(f) <= 2):
+            elif population < 1000000 and (f in self.words or len(f) <= 2):
+                amb.append(n)
+            elif (kind in ("town", "village", "neighborhood") and population < 15000
+                  and f in self.proper and (cc, f) not in self.major):
+                # A small place sharing a name the dictionary lists as a proper noun is
+                # most often a person (Hawkins) or somewhere better known (Calcutta).
                 amb.append(n)
         return amb
 
     def emit(self, pid, kind, name, cc, country, admin1, parent, lat, lon, pop, names):
         seen, uniq = set(), []
-        for n in [name] + names:
+        names = [name] + names
+        if cc in ARABIC_CC:
+            names += [b for b in map(without_article, names) if b]
+        for n in names:
             n = clean(n)
             if n and n not in seen and (n == clean(name) or is_latin_name(n)):
                 seen.add(n)
                 uniq.append(n)
-        amb = self.ambiguous_names(uniq, kind, pop)
-        self.out.append("\t".join([
+        if kind in ("country", "admin1") or pop >= 100000:
+            self.major.update((cc, fold(n)) for n in uniq)
+        self.out.append(([
             str(pid), kind, clean(name), cc, country, admin1, str(parent),
             "%.5f" % lat if lat is not None else "", "%.5f" % lon if lon is not None else "",
-            str(pop), ",".join(uniq), ",".join(amb)]))
+            str(pop), ",".join(uniq)], uniq, kind, pop, cc))
+
+    def rows(self):
+        """Rows with their ambiguous names, decided once every major place is known."""
+        for cols, uniq, kind, pop, cc in self.out:
+            yield "\t".join(cols + [",".join(self.ambiguous_names(uniq, kind, pop, cc))])
 
 
 def place_kind(code, pop):
@@ -198,7 +233,7 @@ def main():
     ap.add_argument("-o", "--output", required=True)
     a = ap.parse_args()
 
-    gen = Generator(load_words(a.words))
+    gen = Generator(*load_words(a.words))
     gn = a.geonames
 
     with open(os.path.join(a.iso, "iso_3166-1.json"), encoding="utf-8") as f:
@@ -261,7 +296,7 @@ def main():
         f.write("# Country names from Debian iso-codes (ISO 3166-1).\n")
         f.write("# id\tkind\tname\tcountry_code\tcountry\tadmin1\tparent_id\tlat\tlon\t"
                 "population\tnames\tambiguous\n")
-        for row in gen.out:
+        for row in gen.rows():
             f.write(row + "\n")
     os.replace(tmp, a.output)
     print("gengaz: %d places -> %s" % (len(gen.out), a.output), file=sys.stderr)
