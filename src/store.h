@@ -16,7 +16,8 @@
  *          -- "t:<country code>:<folded name>"; countries and admin1 divisions are rows too
  *   place_ancestors(place_id, ancestor_id)               -- closure incl. itself
  *   article_places(article_id, place_id, count, surface TEXT (JSON array), first_sentence)
- *   actors(id, name UNIQUE); article_actors(article_id, actor_id, count, surface)
+ *   actors(id, name UNIQUE); article_actors(article_id, actor_id, count, surface,
+ *                                           first_sentence)
  *   figures(id, article_id, kind, n, min, max, qualifier, who, place, date, source,
  *           sentence, text)                              -- NULL where facts.h has FACT_NONE
  *   dates(id, article_id, text, value, weekday, sentence)
@@ -68,5 +69,15 @@ int store_get_article(struct store *s, int64_t id, struct article *a);
 int store_get_facts(struct store *s, int64_t id, struct facts *f);
 
 int store_set_read(struct store *s, int64_t id, bool read);
+
+/* The id of the stored article with this content hash, 0 when none, -1 on error (lets
+ * the import skip extraction for duplicates). */
+int64_t store_find_hash(struct store *s, const char *hash);
+
+/* Deletes one article; every child row goes with it. 0 when deleted, -1 when absent. */
+int store_delete_article(struct store *s, int64_t id);
+
+/* PRAGMA integrity_check: 0 when "ok", else -1 with the first message in msg. */
+int store_integrity_check(struct store *s, char *msg, size_t msglen);
 
 #endif
