@@ -1,0 +1,42 @@
+/* ingest.h: the import pipeline: read each input (file, directory recursively, "-" for
+ * stdin) -> article -> extract -> store, in batched transactions.
+ *
+ * A batch commits every INGEST_BATCH_ARTICLES articles or INGEST_BATCH_BYTES of text, so
+ * a crash loses at most the open batch; since articles are keyed by content hash, running
+ * the same import again skips what was stored and completes the rest. */
+#ifndef SITREP_INGEST_H
+#define SITREP_INGEST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+struct store;
+struct extractor;
+
+#define INGEST_BATCH_ARTICLES 500
+#define INGEST_BATCH_BYTES (8u * 1024u * 1024u)
+
+struct ingest_options {
+    bool show_progress; /* a bar on stderr when it is a terminal */
+    bool quiet;         /* no per-file error lines (tests of the summary only) */
+};
+
+struct ingest_stats {
+    long imported;
+    long duplicates;
+    long failed; /* inputs or articles that could not be read or stored */
+    size_t bytes; /* input bytes read */
+    double seconds;
+};
+
+/* Imports every path. x may be NULL: articles are then stored without facts. Each failure
+ * prints one line "sitrep: PATH: reason" on stderr and the rest goes on. Returns 0 when
+ * nothing failed, 1 otherwise (a process exit status). */
+int ingest_paths(struct store *s, struct extractor *x, char *const *paths, int n_paths,
+                 const struct ingest_options *opt, struct ingest_stats *stats);
+
+/* "imported N, duplicates skipped N, failed N" */
+void ingest_print_summary(FILE *out, const struct ingest_stats *st);
+
+#endif
