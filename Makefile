@@ -55,8 +55,10 @@ all: $(SITREP) sitrep $(if $(wildcard $(GAZ_TSV)),$(GAZ_IDX)) tools
 sitrep: $(BUILD)/sitrep
 	@if [ "$(BUILD)" = build ] && [ "$(SAN)" != 1 ]; then ln -sf build/sitrep sitrep; fi
 
+# The command line (in the library) opens the reader (in the UI library) and the reader uses
+# the library, so the archives are listed twice for single-pass linkers.
 $(BUILD)/sitrep: $(BUILD)/src/main.o $(BUILD)/libsitrep-ui.a $(BUILD)/libsitrep.a
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(ALL_LDLIBS)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(BUILD)/libsitrep-ui.a $(BUILD)/libsitrep.a $(ALL_LDLIBS)
 
 $(BUILD)/libsitrep.a: $(LIB_OBJ)
 	@rm -f $@
