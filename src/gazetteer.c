@@ -49,7 +49,7 @@ static bool is_vowel(char c)
 
 /* Joins the words of a folded name, leaving out Arabic articles (al-, el-, ash-, ez-...)
  * that precede another word, and the silent final h of a word ending in a vowel
- * (Fallujah = Falluja, Rawah = Rawa). */
+ * (Fallujah = Falluja, Rawah = Rawa); a final -eh becomes -a. */
 static size_t join_without_articles(const char *s, size_t len, char *out, size_t cap)
 {
     size_t o = 0, i = 0;
@@ -67,33 +67,40 @@ static size_t join_without_articles(const char *s, size_t len, char *out, size_t
             rest++;
         if (rest < len && is_article(s + start, n))
             continue;
+        /* Levantine and Persian -eh is the -a of other spellings (Dahiyeh = Dahiya). */
+        bool eh_to_a = n > 3 && s[start + n - 1] == 'h' && s[start + n - 2] == 'e';
         if (n > 2 && s[start + n - 1] == 'h' && is_vowel(s[start + n - 2]))
             n--;
         if (o + n >= cap)
             n = cap - 1 - o;
         memcpy(out + o, s + start, n);
         o += n;
+        if (eh_to_a && o > 0)
+            out[o - 1] = 'a';
     }
     out[o] = '\0';
     return o;
 }
 
 /* Maps the letters romanisations of Arabic, Persian and Pashto disagree on to one form:
- * e=i and o=u (Arabic has three vowels), q=k, dh=d, th=t, ph=f, dj=j, a y between a vowel
- * and a consonant is i (Ubaydi = Obaidi), iy before a vowel is i (Ghazaliya = Ghazalia);
- * then doubled letters collapse (Tall Afar = Tal Afar). */
+ * ei=ai, then e=i and o=u (Arabic has three vowels), q=k, dh=d, th=t, ph=f, dj=j, a y between a
+ * vowel and a consonant is i (Ubaydi = Obaidi), iy before a vowel is i (Ghazaliya = Ghazalia); then
+ * doubled letters collapse (Tall Afar = Tal Afar). */
 static size_t normalise_letters(const char *s, size_t len, char *out, size_t cap)
 {
     size_t o = 0;
     for (size_t i = 0; i < len && o + 1 < cap; i++) {
         char c = s[i], next = i + 1 < len ? s[i + 1] : '\0';
         char prev = i > 0 ? s[i - 1] : '\0';
+        char after_next = i + 2 < len ? s[i + 2] : '\0';
         if ((c == 'd' || c == 't' || c == 'p') && next == 'h') {
             c = c == 'p' ? 'f' : c;
             i++;
         } else if ((c == 'd' && next == 'j') || (c == 'c' && next == 'k')) {
             c = c == 'd' ? 'j' : 'k';
             i++;
+        } else if (c == 'e' && (next == 'i' || (next == 'y' && !is_vowel(after_next)))) {
+            c = 'a'; /* ei, ey = ai, ay: Beiji = Bayji, Sheikh = Shaykh */
         } else if (c == 'y' && is_vowel(prev)) {
             /* "iya" loses its y; "ay", "ey" before a consonant are diphthongs. */
             if (is_vowel(next))
