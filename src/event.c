@@ -1,0 +1,1459 @@
+/* event.c: grouping reports of one event (see event.h for the method). */
+#include "event.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+#include "text.h"
+
+/* ---- small helpers ---- */
+
+static char *dup_or_null(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+/* Folds a name so two spellings of one place or actor compare equal. */
+static void fold_name(const char *s, char *out, size_t cap)
+{
+    if (!s) {
+        out[0] = 0;
+        return;
+    }
+    text_fold(s, strlen(s), out, cap);
+}
+
+static int64_t name_id(const char *name, const char *country_code)
+{
+    char buf[256];
+    fold_name(name, buf, sizeof buf);
+    uint64_t h = hash_bytes(buf, strlen(buf));
+    if (country_code)
+        h ^= hash_bytes(country_code, strlen(country_code)) * 31;
+    /* negative, so it never collides with a gazetteer id */
+    return -(int64_t)(h >> 2) - 1;
+}
+
+/* Days since 1970-01-01 of an ISO date, or INT32_MIN when not a full date. */
+static long iso_days(const char *s)
+{
+    int y, m, d;
+    if (!s || strlen(s) < 10 || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 ||
+        d < 1 || d > 31)
+        return INT32_MIN;
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+/* Reasons text, appended to a fixed buffer. */
+static void add_reason(char *buf, size_t len, const char *fmt, const char *arg, double v)
+{
+    if (!buf || !len)
+        return;
+    size_t used = strlen(buf);
+    if (used + 4 >= len)
+        return;
+    if (used)
+        used += (size_t)snprintf(buf + used, len - used, "; ");
+    if (used >= len)
+        return;
+    if (arg)
+        snprintf(buf + used, len - used, fmt, arg, v);
+    else
+        snprintf(buf + used, len - used, fmt, v);
+}
+
+/* ---- docs ---- */
+
+static double place_kind_weight(enum place_kind k)
+{
+    switch (k) {
+    case PLACE_COUNTRY:
+        return 0.15; /* a whole country says little about which event */
+    case PLACE_ADMIN1:
+    case PLACE_REGION:
+    case PLACE_WATER:
+        return 0.5;
+    case PLACE_ADMIN2:
+        return 0.7;
+    default:
+        return 1.0;
+    }
+}
+
+/* How much a place stands for the article: mentions, and a bonus for the title and lead. */
+static double place_salience(int count, int first_sentence, enum place_kind kind)
+{
+    double s = count > 0 ? count : 1;
+    if (first_sentence == 0)
+        s += 3;
+    else if (first_sentence >= 0 && first_sentence <= 2)
+        s += 1.5;
+    return s * place_kind_weight(kind);
+}
+
+static int64_t chain_id(const struct place_ref *r, const char *cc)
+{
+    return r->gazetteer_id > 0 ? r->gazetteer_id : name_id(r->name, cc);
+}
+
+static int fill_place(struct ev_place *ep, const struct place_fact *p)
+{
+    ep->id = p->gazetteer_id > 0 ? p->gazetteer_id : name_id(p->name, p->country_code);
+    ep->kind = p->kind;
+    ep->name = dup_or_null(p->name);
+    ep->salience = place_salience(p->count, p->first_sentence, p->kind);
+    ep->ancestors = calloc(p->n_chain + 2, sizeof *ep->ancestors);
+    if (!ep->ancestors)
+        return -1;
+    for (size_t j = 0; j < p->n_chain; j++)
+        if (p->chain[j].kind != PLACE_COUNTRY)
+            ep->ancestors[ep->n_ancestors++] = chain_id(&p->chain[j], p->country_code);
+    /* without a chain, the admin1 name still tells us it nests */
+    if (p->n_chain == 0 && p->admin1)
+        ep->ancestors[ep->n_ancestors++] = name_id(p->admin1, p->country_code);
+    return 0;
+}
+
+static void fill_figure(struct ev_figure *ef, const struct figure_fact *g)
+{
+    ef->kind = g->kind;
+    ef->n = g->n;
+    ef->min = g->min;
+    ef->max = g->max;
+    ef->qualifier = g->qualifier;
+    ef->source = dup_or_null(g->source);
+    ef->place = dup_or_null(g->place);
+    ef->text = dup_or_null(g->text);
+    ef->sentence = g->sentence;
+}
+
+int ev_doc_from_facts(struct ev_doc *d, int64_t id, const char *title, const char *date,
+                      const char *source, const char *text, const struct facts *f)
+{
+    memset(d, 0, sizeof *d);
+    d->id = id;
+    d->title = strdup(title ? title : "");
+    d->date = dup_or_null(date);
+    d->source = dup_or_null(source);
+    d->text = strdup(text ? text : "");
+    d->places = calloc(f->n_places + 1, sizeof *d->places);
+    d->actors = calloc(f->n_actors + 1, sizeof *d->actors);
+    d->figures = calloc(f->n_figures + 1, sizeof *d->figures);
+    d->event_dates = calloc(f->n_figures + 1, sizeof *d->event_dates);
+    if (!d->title || !d->text || !d->places || !d->actors || !d->figures || !d->event_dates)
+        return -1;
+    for (size_t i = 0; i < f->n_places; i++)
+        if (fill_place(&d->places[d->n_places++], &f->places[i]) < 0)
+            return -1;
+    for (size_t i = 0; i < f->n_actors; i++)
+        d->actors[d->n_actors++] = strdup(f->actors[i].name ? f->actors[i].name : "");
+    for (size_t i = 0; i < f->n_figures; i++) {
+        fill_figure(&d->figures[d->n_figures++], &f->figures[i]);
+        if (iso_days(f->figures[i].date) != INT32_MIN)
+            d->event_dates[d->n_event_dates++] = strdup(f->figures[i].date);
+    }
+    return 0;
+}
+
+static void free_figure(struct ev_figure *f)
+{
+    free(f->source);
+    free(f->place);
+    free(f->text);
+}
+
+void ev_doc_free(struct ev_doc *d)
+{
+    free(d->title);
+    free(d->date);
+    free(d->source);
+    free(d->text);
+    for (size_t i = 0; i < d->n_places; i++) {
+        free(d->places[i].name);
+        free(d->places[i].ancestors);
+    }
+    free(d->places);
+    for (size_t i = 0; i < d->n_actors; i++)
+        free(d->actors[i]);
+    free(d->actors);
+    for (size_t i = 0; i < d->n_figures; i++)
+        free_figure(&d->figures[i]);
+    free(d->figures);
+    for (size_t i = 0; i < d->n_event_dates; i++)
+        free(d->event_dates[i]);
+    free(d->event_dates);
+    free(d->terms);
+    free(d->weights);
+    memset(d, 0, sizeof *d);
+}
+
+void ev_docs_free(struct ev_doc *docs, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        ev_doc_free(&docs[i]);
+    free(docs);
+}
+
+/* ---- kinds of event, from trigger words (stems over folded text) ---- */
+
+static const char *const kind_names[EVK_COUNT] = {
+    "airstrike", "bombing", "clash", "shelling", "recapture", "convoy", "kidnapping", "execution",
+};
+
+const char *ev_kind_name(enum ev_kind k)
+{
+    return (unsigned)k < EVK_COUNT ? kind_names[k] : "event";
+}
+
+struct trigger {
+    const char *stem;
+    enum ev_kind kind;
+};
+
+/* Stems match the start of a folded word; two-word triggers match across one space. */
+static const struct trigger triggers[] = {
+    {"airstrike", EVK_AIRSTRIKE},  {"air strike", EVK_AIRSTRIKE}, {"air raid", EVK_AIRSTRIKE},
+    {"warplane", EVK_AIRSTRIKE},   {"jets", EVK_AIRSTRIKE},       {"helicopter", EVK_AIRSTRIKE},
+    {"drone", EVK_AIRSTRIKE},      {"aircraft", EVK_AIRSTRIKE},   {"bombard", EVK_AIRSTRIKE},
+    {"sortie", EVK_AIRSTRIKE},     {"aviation", EVK_AIRSTRIKE},   {"bomb", EVK_BOMBING},
+    {"suicide", EVK_BOMBING},      {"explosi", EVK_BOMBING},      {"blast", EVK_BOMBING},
+    {"ied", EVK_BOMBING},          {"detonat", EVK_BOMBING},      {"explode", EVK_BOMBING},
+    {"clash", EVK_CLASH},          {"fighting", EVK_CLASH},       {"gunmen", EVK_CLASH},
+    {"gunfight", EVK_CLASH},       {"firefight", EVK_CLASH},      {"ambush", EVK_CLASH},
+    {"battle", EVK_CLASH},         {"skirmish", EVK_CLASH},       {"shelling", EVK_SHELLING},
+    {"shelled", EVK_SHELLING},     {"artillery", EVK_SHELLING},   {"mortar", EVK_SHELLING},
+    {"rocket", EVK_SHELLING},      {"missile", EVK_SHELLING},     {"recaptur", EVK_RECAPTURE},
+    {"retook", EVK_RECAPTURE},     {"retake", EVK_RECAPTURE},     {"liberat", EVK_RECAPTURE},
+    {"regain", EVK_RECAPTURE},     {"seized control", EVK_RECAPTURE},
+    {"took control", EVK_RECAPTURE}, {"captured", EVK_RECAPTURE}, {"convoy", EVK_CONVOY},
+    {"fleeing", EVK_CONVOY},       {"fled", EVK_CONVOY},          {"column of", EVK_CONVOY},
+    {"kidnap", EVK_KIDNAPPING},    {"abduct", EVK_KIDNAPPING},    {"hostage", EVK_KIDNAPPING},
+    {"execut", EVK_EXECUTION},     {"behead", EVK_EXECUTION},
+};
+
+static bool word_start(const char *text, const char *p)
+{
+    return p == text || p[-1] == ' ' || p[-1] == '\n';
+}
+
+/* Counts triggers in folded text; the title (the first `title_len` bytes) counts thrice. */
+static void count_kinds(const char *folded, size_t title_len, double kinds[EVK_COUNT])
+{
+    for (size_t t = 0; t < sizeof triggers / sizeof triggers[0]; t++) {
+        size_t sl = strlen(triggers[t].stem);
+        for (const char *p = strstr(folded, triggers[t].stem); p; p = strstr(p + sl, triggers[t].stem)) {
+            if (!word_start(folded, p))
+                continue;
+            /* exact short stems ("jets", "ied") must end the word */
+            if (sl <= 4 && p[sl] && p[sl] != ' ' && p[sl] != '\n')
+                continue;
+            kinds[triggers[t].kind] += (size_t)(p - folded) < title_len ? 3.0 : 1.0;
+        }
+    }
+}
+
+/* ---- terms: a string -> id table for the TF-IDF vocabulary ---- */
+
+struct vocab {
+    char **words;
+    uint64_t *hashes;
+    int32_t *slots; /* open addressing: index into words, -1 empty */
+    size_t n, cap_words, n_slots;
+    int32_t *df;
+};
+
+static int vocab_init(struct vocab *v)
+{
+    memset(v, 0, sizeof *v);
+    v->n_slots = 1 << 16;
+    v->slots = malloc(v->n_slots * sizeof *v->slots);
+    if (!v->slots)
+        return -1;
+    memset(v->slots, 0xff, v->n_slots * sizeof *v->slots);
+    return 0;
+}
+
+static void vocab_free(struct vocab *v)
+{
+    for (size_t i = 0; i < v->n; i++)
+        free(v->words[i]);
+    free(v->words);
+    free(v->hashes);
+    free(v->slots);
+    free(v->df);
+}
+
+static int vocab_rehash(struct vocab *v)
+{
+    size_t ns = v->n_slots * 2;
+    int32_t *slots = malloc(ns * sizeof *slots);
+    if (!slots)
+        return -1;
+    memset(slots, 0xff, ns * sizeof *slots);
+    for (size_t i = 0; i < v->n; i++) {
+        size_t s = v->hashes[i] & (ns - 1);
+        while (slots[s] >= 0)
+            s = (s + 1) & (ns - 1);
+        slots[s] = (int32_t)i;
+    }
+    free(v->slots);
+    v->slots = slots;
+    v->n_slots = ns;
+    return 0;
+}
+
+/* The id of word (adding it when `add`), or -1. */
+static int32_t vocab_id(struct vocab *v, const char *w, size_t len, bool add)
+{
+    uint64_t h = hash_bytes(w, len);
+    size_t s = h & (v->n_slots - 1);
+    for (; v->slots[s] >= 0; s = (s + 1) & (v->n_slots - 1)) {
+        int32_t i = v->slots[s];
+        if (v->hashes[i] == h && strncmp(v->words[i], w, len) == 0 && v->words[i][len] == 0)
+            return i;
+    }
+    if (!add)
+        return -1;
+    if (v->n == v->cap_words) {
+        size_t nc = v->cap_words ? v->cap_words * 2 : 4096;
+        char **nw = realloc(v->words, nc * sizeof *nw);
+        if (!nw)
+            return -1;
+        v->words = nw;
+        uint64_t *nh = realloc(v->hashes, nc * sizeof *nh);
+        if (!nh)
+            return -1;
+        v->hashes = nh;
+        int32_t *nd = realloc(v->df, nc * sizeof *nd);
+        if (!nd)
+            return -1;
+        v->df = nd;
+        v->cap_words = nc;
+    }
+    v->words[v->n] = strndup(w, len);
+    if (!v->words[v->n])
+        return -1;
+    v->hashes[v->n] = h;
+    v->df[v->n] = 0;
+    v->slots[s] = (int32_t)v->n;
+    int32_t id = (int32_t)v->n++;
+    if (v->n * 2 > v->n_slots && vocab_rehash(v) < 0)
+        return -1;
+    return id;
+}
+
+static const char *const stopwords[] = {
+    "the",   "and",   "that",  "with",  "from",  "for",   "was",   "were",  "have",  "has",
+    "had",   "this",  "they",  "their", "them",  "said",  "says",  "which", "who",   "its",
+    "his",   "her",   "are",   "been",  "not",   "but",   "also",  "after", "into",  "over",
+    "than",  "more",  "other", "some",  "about", "would", "will",  "there", "when",  "where",
+    "while", "all",   "one",   "two",   "out",   "most",  "such",  "being", "during", "before",
+    "since", "under", "could", "what",  "those", "these", "then",  "only",  "both",  "any",
+    "him",   "she",   "our",   "can",   "may",   "did",   "does",  "very",  "upon",  "per",
+    "told",  "according", "added", "news", "reported", "report", "reports", "statement",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
+    "day",   "days",  "year",  "years", "month", "late",  "early", "last",  "new",   "now",
+};
+
+static bool is_stopword(const char *w, size_t len)
+{
+    for (size_t i = 0; i < sizeof stopwords / sizeof stopwords[0]; i++)
+        if (strlen(stopwords[i]) == len && memcmp(stopwords[i], w, len) == 0)
+            return true;
+    return false;
+}
+
+struct term_count {
+    int32_t id;
+    float tf;
+};
+
+struct term_buf {
+    struct term_count *items;
+    size_t n, cap;
+};
+
+static int term_push(struct term_buf *b, int32_t id, float tf)
+{
+    if (id < 0)
+        return -1;
+    if (b->n == b->cap) {
+        size_t nc = b->cap ? b->cap * 2 : 256;
+        struct term_count *p = realloc(b->items, nc * sizeof *p);
+        if (!p)
+            return -1;
+        b->items = p;
+        b->cap = nc;
+    }
+    b->items[b->n++] = (struct term_count){id, tf};
+    return 0;
+}
+
+static int cmp_term(const void *a, const void *b)
+{
+    const struct term_count *x = a, *y = b;
+    return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Sorts and merges equal ids (summing tf). */
+static void term_merge(struct term_buf *b)
+{
+    qsort(b->items, b->n, sizeof *b->items, cmp_term);
+    size_t o = 0;
+    for (size_t i = 0; i < b->n; i++) {
+        if (o && b->items[o - 1].id == b->items[i].id)
+            b->items[o - 1].tf += b->items[i].tf;
+        else
+            b->items[o++] = b->items[i];
+    }
+    b->n = o;
+}
+
+/* Adds a prefixed fact token ("p:fallujah") with weight w. */
+static int push_fact_token(struct vocab *v, struct term_buf *b, char prefix, const char *name,
+                           float w, bool add)
+{
+    char buf[200];
+    buf[0] = prefix;
+    buf[1] = ':';
+    fold_name(name, buf + 2, sizeof buf - 2);
+    int32_t id = vocab_id(v, buf, strlen(buf), add);
+    return id < 0 ? (add ? -1 : 0) : term_push(b, id, w);
+}
+
+/* The doc's terms with raw weights: words of the folded text (title words count twice),
+ * then places, actors and figure kinds, which weigh more than plain words. */
+static int doc_terms(struct vocab *v, const struct ev_doc *d, const char *folded, size_t title_len,
+                     struct term_buf *b, bool add)
+{
+    b->n = 0;
+    for (const char *p = folded; *p;) {
+        while (*p == ' ' || *p == '\n')
+            p++;
+        const char *w = p;
+        bool digit = false;
+        while (*p && *p != ' ' && *p != '\n') {
+            digit |= (*p >= '0' && *p <= '9');
+            p++;
+        }
+        size_t len = (size_t)(p - w);
+        if (len < 3 || len > 40 || digit || is_stopword(w, len))
+            continue;
+        int32_t id = vocab_id(v, w, len, add);
+        if (id >= 0 && term_push(b, id, (size_t)(w - folded) < title_len ? 2.0f : 1.0f) < 0)
+            return -1;
+        if (id < 0 && add)
+            return -1;
+    }
+    for (size_t i = 0; i < d->n_places; i++)
+        if (push_fact_token(v, b, 'p', d->places[i].name, (float)(2.0 * d->places[i].salience),
+                            add) < 0)
+            return -1;
+    for (size_t i = 0; i < d->n_actors; i++)
+        if (push_fact_token(v, b, 'a', d->actors[i], 2.0f, add) < 0)
+            return -1;
+    for (size_t i = 0; i < d->n_figures; i++)
+        if (push_fact_token(v, b, 'f', figure_kind_name(d->figures[i].kind), 1.5f, add) < 0)
+            return -1;
+    term_merge(b);
+    return 0;
+}
+
+/* Folded title + "\n" + text; *title_len is where the body starts. */
+static char *fold_doc(const struct ev_doc *d, size_t *title_len)
+{
+    const char *t = d->title ? d->title : "";
+    const char *x = d->text ? d->text : "";
+    size_t tl = strlen(t), xl = strlen(x);
+    size_t cap = (tl + xl) * 3 + 16;
+    char *out = malloc(cap);
+    if (!out)
+        return NULL;
+    size_t n = text_fold(t, tl, out, cap);
+    out[n++] = '\n';
+    *title_len = n;
+    text_fold(x, xl, out + n, cap - n);
+    return out;
+}
+
+#define EV_MAX_TERMS 64
+
+static int cmp_weight_desc(const void *a, const void *b)
+{
+    const struct term_count *x = a, *y = b;
+    return (x->tf < y->tf) - (x->tf > y->tf);
+}
+
+/* Keeps the heaviest terms, unit length, sorted by id for merge-style cosine. */
+static int doc_set_vector(struct ev_doc *d, struct term_buf *b, const struct vocab *v, size_t n_docs)
+{
+    for (size_t i = 0; i < b->n; i++) {
+        double idf = log((1.0 + (double)n_docs) / (1.0 + v->df[b->items[i].id])) + 1.0;
+        b->items[i].tf = (float)((1.0 + log(b->items[i].tf)) * idf);
+    }
+    qsort(b->items, b->n, sizeof *b->items, cmp_weight_desc);
+    size_t k = b->n < EV_MAX_TERMS ? b->n : EV_MAX_TERMS;
+    qsort(b->items, k, sizeof *b->items, cmp_term);
+    double norm = 0;
+    for (size_t i = 0; i < k; i++)
+        norm += (double)b->items[i].tf * b->items[i].tf;
+    norm = norm > 0 ? sqrt(norm) : 1;
+    free(d->terms);
+    free(d->weights);
+    d->terms = malloc((k + 1) * sizeof *d->terms);
+    d->weights = malloc((k + 1) * sizeof *d->weights);
+    if (!d->terms || !d->weights)
+        return -1;
+    for (size_t i = 0; i < k; i++) {
+        d->terms[i] = b->items[i].id;
+        d->weights[i] = (float)(b->items[i].tf / norm);
+    }
+    d->n_terms = k;
+    return 0;
+}
+
+static int prepare_pass(struct ev_doc *docs, size_t n, struct vocab *v, struct term_buf *b,
+                        bool second, bool drop_text)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t title_len;
+        char *folded = fold_doc(&docs[i], &title_len);
+        if (!folded)
+            return -1;
+        int rc = doc_terms(v, &docs[i], folded, title_len, b, !second);
+        if (rc == 0 && !second) {
+            for (size_t k = 0; k < b->n; k++)
+                v->df[b->items[k].id]++;
+        } else if (rc == 0) {
+            memset(docs[i].kinds, 0, sizeof docs[i].kinds);
+            count_kinds(folded, title_len, docs[i].kinds);
+            rc = doc_set_vector(&docs[i], b, v, n);
+            if (drop_text) {
+                free(docs[i].text);
+                docs[i].text = NULL;
+            }
+        }
+        free(folded);
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
+}
+
+int ev_prepare(struct ev_doc *docs, size_t n, bool drop_text)
+{
+    struct vocab v;
+    struct term_buf b = {0};
+    if (vocab_init(&v) < 0)
+        return -1;
+    int rc = prepare_pass(docs, n, &v, &b, false, false);
+    if (rc == 0)
+        rc = prepare_pass(docs, n, &v, &b, true, drop_text);
+    free(b.items);
+    vocab_free(&v);
+    return rc;
+}
+
+/* ---- pair scoring ---- */
+
+static double text_cosine(const struct ev_doc *a, const struct ev_doc *b)
+{
+    double s = 0;
+    size_t i = 0, j = 0;
+    while (i < a->n_terms && j < b->n_terms) {
+        if (a->terms[i] == b->terms[j])
+            s += (double)a->weights[i++] * b->weights[j++];
+        else if (a->terms[i] < b->terms[j])
+            i++;
+        else
+            j++;
+    }
+    return s;
+}
+
+static bool has_ancestor(const struct ev_place *p, int64_t id)
+{
+    for (size_t i = 0; i < p->n_ancestors; i++)
+        if (p->ancestors[i] == id)
+            return true;
+    return false;
+}
+
+/* 1 for the same place, 0.6 when one holds the other (Qaim in Anbar), else 0. */
+static double place_match(const struct ev_place *x, const struct ev_place *y)
+{
+    if (x->id == y->id)
+        return 1.0;
+    if (has_ancestor(x, y->id) || has_ancestor(y, x->id))
+        return 0.6;
+    return 0.0;
+}
+
+/* A soft cosine over salience vectors, where nested places count partly as the same.
+ * *best names the shared place that contributed most. */
+static double place_score(const struct ev_doc *a, const struct ev_doc *b, const char **best)
+{
+    double dot = 0, na = 0, nb = 0, top = 0;
+    *best = NULL;
+    for (size_t i = 0; i < a->n_places; i++)
+        na += a->places[i].salience * a->places[i].salience;
+    for (size_t j = 0; j < b->n_places; j++)
+        nb += b->places[j].salience * b->places[j].salience;
+    for (size_t i = 0; i < a->n_places; i++)
+        for (size_t j = 0; j < b->n_places; j++) {
+            double m = place_match(&a->places[i], &b->places[j]);
+            if (m <= 0)
+                continue;
+            double c = m * a->places[i].salience * b->places[j].salience;
+            dot += c;
+            if (c > top) {
+                top = c;
+                *best = a->places[i].salience >= b->places[j].salience ? a->places[i].name
+                                                                        : b->places[j].name;
+            }
+        }
+    if (na <= 0 || nb <= 0)
+        return -1; /* unknown: a doc with no place */
+    double s = dot / sqrt(na * nb);
+    return s > 1 ? 1 : s;
+}
+
+static double kind_score(const struct ev_doc *a, const struct ev_doc *b, int *shared)
+{
+    double dot = 0, na = 0, nb = 0, top = 0;
+    *shared = -1;
+    for (int k = 0; k < EVK_COUNT; k++) {
+        dot += a->kinds[k] * b->kinds[k];
+        na += a->kinds[k] * a->kinds[k];
+        nb += b->kinds[k] * b->kinds[k];
+        if (a->kinds[k] * b->kinds[k] > top) {
+            top = a->kinds[k] * b->kinds[k];
+            *shared = k;
+        }
+    }
+    if (na <= 0 || nb <= 0)
+        return -1;
+    return dot / sqrt(na * nb);
+}
+
+/* The closest two dates the docs give for what they report: figure dates, else publication
+ * date. Returns the gap in days, or -1 when either doc has none. */
+static long date_gap(const struct ev_doc *a, const struct ev_doc *b)
+{
+    const char *pa = a->date, *pb = b->date;
+    char *const *la = a->n_event_dates ? a->event_dates : (char *const *)&pa;
+    char *const *lb = b->n_event_dates ? b->event_dates : (char *const *)&pb;
+    size_t na = a->n_event_dates ? a->n_event_dates : 1;
+    size_t nb = b->n_event_dates ? b->n_event_dates : 1;
+    long best = -1;
+    for (size_t i = 0; i < na; i++) {
+        long da = iso_days(la[i]);
+        if (da == INT32_MIN)
+            continue;
+        for (size_t j = 0; j < nb; j++) {
+            long db = iso_days(lb[j]);
+            if (db == INT32_MIN)
+                continue;
+            long g = labs(da - db);
+            if (best < 0 || g < best)
+                best = g;
+        }
+    }
+    return best;
+}
+
+double ev_pair_score(const struct ev_doc *a, const struct ev_doc *b, const struct ev_options *o,
+                     char *reasons, size_t reasons_len)
+{
+    if (reasons && reasons_len)
+        reasons[0] = 0;
+    long gap = date_gap(a, b);
+    if (gap > o->max_day_gap) {
+        add_reason(reasons, reasons_len, "%s%.0f days apart", "", (double)gap);
+        return 0;
+    }
+    const char *best_place;
+    double place = place_score(a, b, &best_place);
+    double text = text_cosine(a, b);
+    int shared_kind;
+    double kind = kind_score(a, b, &shared_kind);
+    double date = gap < 0 ? 0.5 : gap == 0 ? 1.0 : gap == 1 ? 0.9 : 0.6;
+
+    double s = 0.35 * (place < 0 ? 0.3 : place) + 0.40 * text + 0.15 * (kind < 0 ? 0.3 : kind) +
+               0.10 * date;
+    /* two reports that both name places, none of them shared or nested, are two events */
+    if (place >= 0 && place < 0.05)
+        s *= 0.5;
+
+    if (place < 0)
+        add_reason(reasons, reasons_len, "%sno place known", "", 0);
+    else if (best_place)
+        add_reason(reasons, reasons_len, "place %s (%.2f)", best_place, place);
+    else
+        add_reason(reasons, reasons_len, "%sno shared place", "", 0);
+    if (gap < 0)
+        add_reason(reasons, reasons_len, "%sundated", "", 0);
+    else if (gap == 0)
+        add_reason(reasons, reasons_len, "%ssame day", "", 0);
+    else
+        add_reason(reasons, reasons_len, "%s%.0f day(s) apart", "", (double)gap);
+    if (shared_kind >= 0 && kind >= 0.5)
+        add_reason(reasons, reasons_len, "both %s (%.2f)", kind_names[shared_kind], kind);
+    else if (kind >= 0)
+        add_reason(reasons, reasons_len, "%sdifferent kinds (%.2f)", "", kind);
+    add_reason(reasons, reasons_len, "%swording %.2f", "", text);
+    return s > 1 ? 1 : s;
+}
+
+void ev_options_default(struct ev_options *o)
+{
+    o->threshold = 0.45;
+    o->window = 30;
+    o->max_day_gap = 3;
+}
+
+/* ---- blocking and union-find ---- */
+
+struct block_entry {
+    int64_t key;   /* a place id, or 0 for docs that name no place */
+    long day;      /* for sorting inside the block; undated last */
+    uint32_t doc;
+};
+
+static int cmp_block(const void *x, const void *y)
+{
+    const struct block_entry *a = x, *b = y;
+    if (a->key != b->key)
+        return (a->key > b->key) - (a->key < b->key);
+    if (a->day != b->day)
+        return (a->day > b->day) - (a->day < b->day);
+    return (a->doc > b->doc) - (a->doc < b->doc);
+}
+
+static long doc_day(const struct ev_doc *d)
+{
+    long day = iso_days(d->date);
+    for (size_t i = 0; day == INT32_MIN && i < d->n_event_dates; i++)
+        day = iso_days(d->event_dates[i]);
+    return day == INT32_MIN ? INT32_MAX : day;
+}
+
+static int cmp_salience_desc(const void *x, const void *y)
+{
+    const struct ev_place *a = x, *b = y;
+    return (a->salience < b->salience) - (a->salience > b->salience);
+}
+
+#define EV_BLOCK_PLACES 3
+
+/* Each doc joins the blocks of its most salient places and of the places enclosing them. */
+static struct block_entry *make_blocks(struct ev_doc *docs, size_t n, size_t *n_out)
+{
+    size_t cap = n * 4 + 16, m = 0;
+    struct block_entry *e = malloc(cap * sizeof *e);
+    if (!e)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        struct ev_doc *d = &docs[i];
+        qsort(d->places, d->n_places, sizeof *d->places, cmp_salience_desc);
+        long day = doc_day(d);
+        size_t top = d->n_places < EV_BLOCK_PLACES ? d->n_places : EV_BLOCK_PLACES;
+        size_t need = m + 1 + top * 4;
+        for (size_t k = 0; k < top; k++)
+            need += d->places[k].n_ancestors;
+        if (need > cap) {
+            cap = need * 2;
+            struct block_entry *p = realloc(e, cap * sizeof *p);
+            if (!p) {
+                free(e);
+                return NULL;
+            }
+            e = p;
+        }
+        if (top == 0)
+            e[m++] = (struct block_entry){0, day, (uint32_t)i};
+        for (size_t k = 0; k < top; k++) {
+            e[m++] = (struct block_entry){d->places[k].id, day, (uint32_t)i};
+            for (size_t a = 0; a < d->places[k].n_ancestors; a++)
+                e[m++] = (struct block_entry){d->places[k].ancestors[a], day, (uint32_t)i};
+        }
+    }
+    qsort(e, m, sizeof *e, cmp_block);
+    *n_out = m;
+    return e;
+}
+
+/* A set of scored pairs, so a pair met in several blocks is scored once. */
+struct pair_set {
+    uint64_t *keys;
+    size_t n, cap; /* cap is a power of two */
+};
+
+static bool pair_seen(struct pair_set *s, uint32_t a, uint32_t b)
+{
+    if (a > b) {
+        uint32_t t = a;
+        a = b;
+        b = t;
+    }
+    uint64_t k = ((uint64_t)a << 32 | b) + 1;
+    if (s->n * 2 >= s->cap) {
+        size_t nc = s->cap ? s->cap * 2 : 1 << 16;
+        uint64_t *nk = calloc(nc, sizeof *nk);
+        if (!nk)
+            return true; /* out of memory: skip rather than crash */
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->keys[i]) {
+                size_t j = (s->keys[i] * 0x9E3779B97F4A7C15ULL) >> 20 & (nc - 1);
+                while (nk[j])
+                    j = (j + 1) & (nc - 1);
+                nk[j] = s->keys[i];
+            }
+        free(s->keys);
+        s->keys = nk;
+        s->cap = nc;
+    }
+    size_t j = (k * 0x9E3779B97F4A7C15ULL) >> 20 & (s->cap - 1);
+    for (; s->keys[j]; j = (j + 1) & (s->cap - 1))
+        if (s->keys[j] == k)
+            return true;
+    s->keys[j] = k;
+    s->n++;
+    return false;
+}
+
+struct link {
+    uint32_t a, b;
+    float score;
+};
+
+static size_t uf_find(size_t *parent, size_t x)
+{
+    while (parent[x] != x) {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    return x;
+}
+
+static int push_link(struct link **links, size_t *n, size_t *cap, struct link l)
+{
+    if (*n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 1024;
+        struct link *p = realloc(*links, nc * sizeof *p);
+        if (!p)
+            return -1;
+        *links = p;
+        *cap = nc;
+    }
+    (*links)[(*n)++] = l;
+    return 0;
+}
+
+/* Scores each doc against the next `window` docs of each block it is in. */
+static int find_links(struct ev_doc *docs, const struct block_entry *e, size_t m,
+                      const struct ev_options *o, struct link **links, size_t *n_links,
+                      size_t *pairs)
+{
+    struct pair_set seen = {0};
+    size_t cap = 0;
+    int rc = 0;
+    for (size_t i = 0; i < m && rc == 0; i++) {
+        for (size_t j = i + 1; j < m && j <= i + (size_t)o->window && e[j].key == e[i].key; j++) {
+            if (e[i].doc == e[j].doc || pair_seen(&seen, e[i].doc, e[j].doc))
+                continue;
+            (*pairs)++;
+            double s = ev_pair_score(&docs[e[i].doc], &docs[e[j].doc], o, NULL, 0);
+            if (s >= o->threshold)
+                rc = push_link(links, n_links, &cap, (struct link){e[i].doc, e[j].doc, (float)s});
+        }
+    }
+    free(seen.keys);
+    return rc;
+}
+
+/* ---- groups ---- */
+
+static void group_free(struct ev_group *g)
+{
+    for (size_t i = 0; i < g->n_members; i++)
+        free(g->members[i].reasons);
+    free(g->members);
+    free(g->reasons);
+    free(g->label);
+    free(g->place);
+    free(g->first_date);
+    free(g->last_date);
+}
+
+void ev_set_free(struct ev_set *s)
+{
+    for (size_t i = 0; i < s->n_groups; i++)
+        group_free(&s->groups[i]);
+    free(s->groups);
+    memset(s, 0, sizeof *s);
+}
+
+/* The place the members name with most salience in total, and the dominant kind. */
+static void group_label(struct ev_group *g, const struct ev_doc *docs)
+{
+    const char *best = NULL;
+    double best_s = 0, kinds[EVK_COUNT] = {0};
+    for (size_t i = 0; i < g->n_members; i++) {
+        const struct ev_doc *d = &docs[g->members[i].doc];
+        for (int k = 0; k < EVK_COUNT; k++)
+            kinds[k] += d->kinds[k];
+        for (size_t p = 0; p < d->n_places; p++) {
+            double s = 0;
+            for (size_t j = 0; j < g->n_members; j++) {
+                const struct ev_doc *o = &docs[g->members[j].doc];
+                for (size_t q = 0; q < o->n_places; q++)
+                    if (o->places[q].id == d->places[p].id)
+                        s += o->places[q].salience;
+            }
+            if (s > best_s) {
+                best_s = s;
+                best = d->places[p].name;
+            }
+        }
+    }
+    int kind = -1;
+    for (int k = 0; k < EVK_COUNT; k++)
+        if (kinds[k] > 0 && (kind < 0 || kinds[k] > kinds[kind]))
+            kind = k;
+    g->place = dup_or_null(best);
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s%s%s", kind >= 0 ? kind_names[kind] : "event",
+             best ? " at " : "", best ? best : "");
+    g->label = strdup(buf);
+}
+
+static void group_dates(struct ev_group *g, const struct ev_doc *docs)
+{
+    const char *lo = NULL, *hi = NULL;
+    for (size_t i = 0; i < g->n_members; i++) {
+        const struct ev_doc *d = &docs[g->members[i].doc];
+        const char *one = d->date;
+        char *const *list = d->n_event_dates ? d->event_dates : (char *const *)&one;
+        size_t n = d->n_event_dates ? d->n_event_dates : 1;
+        for (size_t k = 0; k < n; k++) {
+            if (iso_days(list[k]) == INT32_MIN)
+                continue;
+            if (!lo || strcmp(list[k], lo) < 0)
+                lo = list[k];
+            if (!hi || strcmp(list[k], hi) > 0)
+                hi = list[k];
+        }
+    }
+    g->first_date = lo ? strndup(lo, 10) : NULL;
+    g->last_date = hi ? strndup(hi, 10) : NULL;
+}
+
+/* Member scores and reasons come from each member's strongest link; links[0..n_links) are
+ * this group's links only. member_of maps a doc to its slot in the group. */
+static void group_finish(struct ev_group *g, const struct ev_doc *docs, const struct link *links,
+                         size_t n_links, const size_t *member_of, const struct ev_options *o)
+{
+    double sum = 0;
+    const struct link *best = NULL;
+    char buf[512];
+    for (size_t l = 0; l < n_links; l++) {
+        sum += links[l].score;
+        if (!best || links[l].score > best->score)
+            best = &links[l];
+        uint32_t ends[2] = {links[l].a, links[l].b};
+        for (int k = 0; k < 2; k++) {
+            struct ev_member *m = &g->members[member_of[ends[k]]];
+            if (links[l].score <= m->score)
+                continue;
+            m->score = links[l].score;
+            ev_pair_score(&docs[links[l].a], &docs[links[l].b], o, buf, sizeof buf);
+            free(m->reasons);
+            m->reasons = strdup(buf);
+        }
+    }
+    g->score = n_links ? sum / (double)n_links : 0;
+    if (best) {
+        ev_pair_score(&docs[best->a], &docs[best->b], o, buf, sizeof buf);
+        g->reasons = strdup(buf);
+    } else {
+        g->members[0].score = 1;
+        g->reasons = strdup("single report");
+    }
+    group_label(g, docs);
+    group_dates(g, docs);
+}
+
+static const size_t *sort_group_of; /* qsort has no context argument in C17 */
+
+static int cmp_link_group(const void *x, const void *y)
+{
+    const struct link *a = x, *b = y;
+    size_t ga = sort_group_of[a->a], gb = sort_group_of[b->a];
+    return (ga > gb) - (ga < gb);
+}
+
+/* Fills out->groups from the union-find forest: groups in first-doc order. */
+static int collect_members(size_t n, size_t *parent, size_t *doc_group, size_t *member_of,
+                           struct ev_set *out)
+{
+    size_t *count = calloc(n + 1, sizeof *count), *root_group = malloc((n + 1) * sizeof(size_t));
+    int rc = count && root_group ? 0 : -1;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        count[uf_find(parent, i)]++;
+        root_group[i] = SIZE_MAX;
+    }
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        size_t r = uf_find(parent, i);
+        if (root_group[r] == SIZE_MAX) {
+            root_group[r] = out->n_groups++;
+            out->groups[root_group[r]].members =
+                calloc(count[r], sizeof *out->groups[0].members);
+            if (!out->groups[root_group[r]].members)
+                rc = -1;
+        }
+        struct ev_group *g = &out->groups[root_group[r]];
+        doc_group[i] = root_group[r];
+        if (g->members) {
+            member_of[i] = g->n_members;
+            g->members[g->n_members++].doc = i;
+        }
+    }
+    free(count);
+    free(root_group);
+    return rc;
+}
+
+static int build_groups(struct ev_doc *docs, size_t n, size_t *parent, struct link *links,
+                        size_t n_links, const struct ev_options *o, struct ev_set *out)
+{
+    size_t *doc_group = malloc((n + 1) * sizeof *doc_group);
+    size_t *member_of = malloc((n + 1) * sizeof *member_of);
+    out->groups = calloc(n + 1, sizeof *out->groups);
+    int rc = doc_group && member_of && out->groups ? 0 : -1;
+    if (rc == 0)
+        rc = collect_members(n, parent, doc_group, member_of, out);
+    if (rc == 0) {
+        sort_group_of = doc_group;
+        qsort(links, n_links, sizeof *links, cmp_link_group);
+        size_t l = 0;
+        for (size_t k = 0; k < out->n_groups; k++) {
+            size_t start = l;
+            while (l < n_links && doc_group[links[l].a] == k)
+                l++;
+            group_finish(&out->groups[k], docs, links + start, l - start, member_of, o);
+        }
+    }
+    free(doc_group);
+    free(member_of);
+    return rc;
+}
+
+int ev_group(struct ev_doc *docs, size_t n, const struct ev_options *o, struct ev_set *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t m = 0, n_links = 0;
+    struct link *links = NULL;
+    struct block_entry *e = make_blocks(docs, n, &m);
+    size_t *parent = malloc((n + 1) * sizeof *parent);
+    if (!e || !parent) {
+        free(e);
+        free(parent);
+        return -1;
+    }
+    int rc = find_links(docs, e, m, o, &links, &n_links, &out->pairs_scored);
+    free(e);
+    for (size_t i = 0; i < n; i++)
+        parent[i] = i;
+    for (size_t l = 0; l < n_links; l++) {
+        size_t ra = uf_find(parent, links[l].a), rb = uf_find(parent, links[l].b);
+        if (ra != rb)
+            parent[ra > rb ? ra : rb] = ra < rb ? ra : rb;
+    }
+    if (rc == 0)
+        rc = build_groups(docs, n, parent, links, n_links, o, out);
+    free(parent);
+    free(links);
+    return rc;
+}
+
+/* ---- what an event's reports say ---- */
+
+static long fig_low(const struct ev_figure *f)
+{
+    return f->min != FACT_NONE ? f->min : f->n;
+}
+
+static long fig_high(const struct ev_figure *f)
+{
+    return f->max != FACT_NONE ? f->max : f->n;
+}
+
+/* A figure placed somewhere else (another attack the same report mentions) is left out;
+ * one with no place, or at the event's place, stays. */
+static bool figure_in_place(const struct ev_figure *f, const char *place_filter)
+{
+    if (!place_filter || !f->place)
+        return true;
+    char a[200], b[200];
+    fold_name(f->place, a, sizeof a);
+    fold_name(place_filter, b, sizeof b);
+    return strcmp(a, b) == 0;
+}
+
+const struct ev_figure *ev_doc_best_figure(const struct ev_doc *d, enum figure_kind kind,
+                                           const char *place_filter)
+{
+    const struct ev_figure *best = NULL;
+    for (size_t i = 0; i < d->n_figures; i++) {
+        const struct ev_figure *f = &d->figures[i];
+        if (f->kind != kind || f->n == FACT_NONE || !figure_in_place(f, place_filter))
+            continue;
+        if (!best || f->n > best->n)
+            best = f;
+    }
+    return best;
+}
+
+/* Two reports agree when the ranges their figures allow meet; "about" allows 10% either
+ * way and an open range (at least, more than, dozens) has no upper end. */
+static bool figures_compatible(const struct ev_figure *a, const struct ev_figure *b)
+{
+    double alo = (double)fig_low(a), ahi = a->max == FACT_NONE && a->qualifier != Q_EXACT &&
+                                                   a->qualifier != Q_ABOUT
+                                               ? 1e18
+                                               : (double)fig_high(a);
+    double blo = (double)fig_low(b), bhi = b->max == FACT_NONE && b->qualifier != Q_EXACT &&
+                                                   b->qualifier != Q_ABOUT
+                                               ? 1e18
+                                               : (double)fig_high(b);
+    if (a->qualifier == Q_ABOUT) {
+        alo *= 0.9;
+        ahi *= 1.1;
+    }
+    if (b->qualifier == Q_ABOUT) {
+        blo *= 0.9;
+        bhi *= 1.1;
+    }
+    if (a->qualifier == Q_UP_TO)
+        alo = 0;
+    if (b->qualifier == Q_UP_TO)
+        blo = 0;
+    return alo <= bhi && blo <= ahi;
+}
+
+void ev_summarise(const struct ev_doc *const *docs, size_t n, const char *place_filter,
+                  struct ev_kind_summary out[FIG_KIND_COUNT])
+{
+    for (int k = 0; k < FIG_KIND_COUNT; k++) {
+        struct ev_kind_summary *s = &out[k];
+        memset(s, 0, sizeof *s);
+        s->kind = (enum figure_kind)k;
+        s->low = s->high = s->conservative = FACT_NONE;
+        const struct ev_figure *first = NULL;
+        for (size_t i = 0; i < n; i++) {
+            const struct ev_figure *f = ev_doc_best_figure(docs[i], (enum figure_kind)k, place_filter);
+            if (!f)
+                continue;
+            s->n_reports++;
+            long lo = fig_low(f) != FACT_NONE ? fig_low(f) : f->n;
+            long hi = fig_high(f) != FACT_NONE ? fig_high(f) : f->n;
+            if (s->low == FACT_NONE || lo < s->low)
+                s->low = lo;
+            if (s->high == FACT_NONE || hi > s->high)
+                s->high = hi;
+            if (s->conservative == FACT_NONE || f->n < s->conservative)
+                s->conservative = f->n;
+            /* pairwise against every earlier report's best figure */
+            for (size_t j = 0; j < i && first; j++) {
+                const struct ev_figure *g =
+                    ev_doc_best_figure(docs[j], (enum figure_kind)k, place_filter);
+                if (g && !figures_compatible(f, g))
+                    s->disagree = true;
+            }
+            first = f;
+        }
+    }
+}
+
+/* ---- the store ---- */
+
+static char *col_text(sqlite3_stmt *st, int col)
+{
+    const unsigned char *t = sqlite3_column_text(st, col);
+    return t ? strdup((const char *)t) : NULL;
+}
+
+static long col_long(sqlite3_stmt *st, int col)
+{
+    return sqlite3_column_type(st, col) == SQLITE_NULL ? FACT_NONE
+                                                        : (long)sqlite3_column_int64(st, col);
+}
+
+/* The doc with this article id (docs are sorted by id), or NULL. */
+static struct ev_doc *doc_by_id(struct ev_doc *docs, size_t n, int64_t id)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (docs[mid].id < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && docs[lo].id == id ? &docs[lo] : NULL;
+}
+
+static void *grow(void *p, size_t n, size_t size)
+{
+    /* grow at powers of two so appending one at a time stays linear */
+    if (n & (n - 1))
+        return p;
+    return realloc(p, (n ? n * 2 : 1) * size);
+}
+
+struct anc_pair {
+    int64_t place, ancestor;
+};
+
+static int load_ancestors(sqlite3 *db, struct anc_pair **out, size_t *n_out)
+{
+    sqlite3_stmt *st;
+    const char *sql = "SELECT pa.place_id, pa.ancestor_id FROM place_ancestors pa"
+                      " JOIN places p ON p.id = pa.ancestor_id"
+                      " WHERE pa.place_id != pa.ancestor_id AND coalesce(p.kind,'') != 'country'"
+                      " ORDER BY pa.place_id";
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    struct anc_pair *a = NULL;
+    size_t n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        struct anc_pair *p = grow(a, n, sizeof *a);
+        if (!p)
+            break;
+        a = p;
+        a[n++] = (struct anc_pair){sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1)};
+    }
+    sqlite3_finalize(st);
+    *out = a;
+    *n_out = n;
+    return 0;
+}
+
+static void attach_ancestors(struct ev_place *p, const struct anc_pair *a, size_t n)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a[mid].place < p->id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t end = lo;
+    while (end < n && a[end].place == p->id)
+        end++;
+    p->ancestors = calloc(end - lo + 1, sizeof *p->ancestors);
+    for (size_t i = lo; p->ancestors && i < end; i++)
+        p->ancestors[p->n_ancestors++] = a[i].ancestor;
+}
+
+static int load_places(sqlite3 *db, struct ev_doc *docs, size_t n)
+{
+    struct anc_pair *anc = NULL;
+    size_t n_anc = 0;
+    if (load_ancestors(db, &anc, &n_anc) < 0)
+        return -1;
+    sqlite3_stmt *st;
+    const char *sql = "SELECT ap.article_id, p.id, p.name, p.kind, ap.count, ap.first_sentence"
+                      " FROM article_places ap JOIN places p ON p.id = ap.place_id";
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+        free(anc);
+        return -1;
+    }
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        struct ev_doc *d = doc_by_id(docs, n, sqlite3_column_int64(st, 0));
+        if (!d)
+            continue;
+        struct ev_place *p = grow(d->places, d->n_places, sizeof *p);
+        if (!p)
+            break;
+        d->places = p;
+        p = &d->places[d->n_places++];
+        memset(p, 0, sizeof *p);
+        p->id = sqlite3_column_int64(st, 1);
+        p->name = col_text(st, 2);
+        const unsigned char *kind = sqlite3_column_text(st, 3);
+        p->kind = place_kind_from_name(kind ? (const char *)kind : "");
+        int first = sqlite3_column_type(st, 5) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 5);
+        p->salience = place_salience(sqlite3_column_int(st, 4), first, p->kind);
+        attach_ancestors(p, anc, n_anc);
+    }
+    sqlite3_finalize(st);
+    free(anc);
+    return 0;
+}
+
+static int load_actors(sqlite3 *db, struct ev_doc *docs, size_t n)
+{
+    sqlite3_stmt *st;
+    const char *sql = "SELECT aa.article_id, a.name FROM article_actors aa"
+                      " JOIN actors a ON a.id = aa.actor_id";
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        struct ev_doc *d = doc_by_id(docs, n, sqlite3_column_int64(st, 0));
+        if (!d)
+            continue;
+        char **p = grow(d->actors, d->n_actors, sizeof *p);
+        if (!p)
+            break;
+        d->actors = p;
+        d->actors[d->n_actors++] = col_text(st, 1);
+    }
+    sqlite3_finalize(st);
+    return 0;
+}
+
+static int load_figures(sqlite3 *db, struct ev_doc *docs, size_t n)
+{
+    sqlite3_stmt *st;
+    const char *sql = "SELECT article_id, kind, n, min, max, qualifier, source, place, text,"
+                      " sentence, date FROM figures ORDER BY article_id, id";
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        struct ev_doc *d = doc_by_id(docs, n, sqlite3_column_int64(st, 0));
+        const unsigned char *kind = sqlite3_column_text(st, 1);
+        int k = figure_kind_from_name(kind ? (const char *)kind : "");
+        if (!d || k < 0)
+            continue;
+        struct ev_figure *f = grow(d->figures, d->n_figures, sizeof *f);
+        if (!f)
+            break;
+        d->figures = f;
+        f = &d->figures[d->n_figures++];
+        f->kind = (enum figure_kind)k;
+        f->n = col_long(st, 2);
+        f->min = col_long(st, 3);
+        f->max = col_long(st, 4);
+        const unsigned char *q = sqlite3_column_text(st, 5);
+        int qi = qualifier_from_name(q ? (const char *)q : "");
+        f->qualifier = qi < 0 ? Q_EXACT : (enum qualifier)qi;
+        f->source = col_text(st, 6);
+        f->place = col_text(st, 7);
+        f->text = col_text(st, 8);
+        f->sentence = sqlite3_column_int(st, 9);
+        const unsigned char *date = sqlite3_column_text(st, 10);
+        if (date && iso_days((const char *)date) != INT32_MIN) {
+            char **p = grow(d->event_dates, d->n_event_dates, sizeof *p);
+            if (p) {
+                d->event_dates = p;
+                d->event_dates[d->n_event_dates++] = strdup((const char *)date);
+            }
+        }
+    }
+    sqlite3_finalize(st);
+    return 0;
+}
+
+int ev_load_store(struct store *s, struct ev_doc **docs_out, size_t *n_out, bool keep_text)
+{
+    sqlite3 *db = store_db(s);
+    sqlite3_stmt *st;
+    *docs_out = NULL;
+    *n_out = 0;
+    const char *sql = keep_text ? "SELECT id, title, date, source, text FROM articles ORDER BY id"
+                                : "SELECT id, title, date, source, NULL FROM articles ORDER BY id";
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    struct ev_doc *docs = NULL;
+    size_t n = 0;
+    int rc = 0;
+    while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+        struct ev_doc *p = grow(docs, n, sizeof *docs);
+        if (!p) {
+            rc = -1;
+            break;
+        }
+        docs = p;
+        struct ev_doc *d = &docs[n++];
+        memset(d, 0, sizeof *d);
+        d->id = sqlite3_column_int64(st, 0);
+        d->title = col_text(st, 1);
+        d->date = col_text(st, 2);
+        d->source = col_text(st, 3);
+        d->text = col_text(st, 4);
+    }
+    sqlite3_finalize(st);
+    if (rc == 0)
+        rc = load_places(db, docs, n);
+    if (rc == 0)
+        rc = load_actors(db, docs, n);
+    if (rc == 0)
+        rc = load_figures(db, docs, n);
+    *docs_out = docs;
+    *n_out = n;
+    return rc;
+}
+
+int ev_save_store(struct store *s, const struct ev_doc *docs, const struct ev_set *set)
+{
+    sqlite3 *db = store_db(s);
+    sqlite3_stmt *ev = NULL, *ea = NULL;
+    if (sqlite3_exec(db, "BEGIN; DELETE FROM event_articles; DELETE FROM events;", NULL, NULL,
+                     NULL) != SQLITE_OK)
+        return -1;
+    int rc = sqlite3_prepare_v2(db,
+                                "INSERT INTO events(label, score, first_date, last_date, place,"
+                                " reasons) VALUES(?,?,?,?,?,?)",
+                                -1, &ev, NULL) == SQLITE_OK &&
+                     sqlite3_prepare_v2(db,
+                                        "INSERT OR IGNORE INTO event_articles(event_id,"
+                                        " article_id, score, reasons) VALUES(?,?,?,?)",
+                                        -1, &ea, NULL) == SQLITE_OK
+                 ? 0
+                 : -1;
+    for (size_t g = 0; rc == 0 && g < set->n_groups; g++) {
+        const struct ev_group *grp = &set->groups[g];
+        sqlite3_bind_text(ev, 1, grp->label, -1, SQLITE_STATIC);
+        sqlite3_bind_double(ev, 2, grp->score);
+        sqlite3_bind_text(ev, 3, grp->first_date, -1, SQLITE_STATIC);
+        sqlite3_bind_text(ev, 4, grp->last_date, -1, SQLITE_STATIC);
+        sqlite3_bind_text(ev, 5, grp->place, -1, SQLITE_STATIC);
+        sqlite3_bind_text(ev, 6, grp->reasons, -1, SQLITE_STATIC);
+        rc = sqlite3_step(ev) == SQLITE_DONE ? 0 : -1;
+        sqlite3_reset(ev);
+        int64_t event_id = sqlite3_last_insert_rowid(db);
+        for (size_t m = 0; rc == 0 && m < grp->n_members; m++) {
+            sqlite3_bind_int64(ea, 1, event_id);
+            sqlite3_bind_int64(ea, 2, docs[grp->members[m].doc].id);
+            sqlite3_bind_double(ea, 3, grp->members[m].score);
+            sqlite3_bind_text(ea, 4, grp->members[m].reasons, -1, SQLITE_STATIC);
+            rc = sqlite3_step(ea) == SQLITE_DONE ? 0 : -1;
+            sqlite3_reset(ea);
+        }
+    }
+    sqlite3_finalize(ev);
+    sqlite3_finalize(ea);
+    sqlite3_exec(db, rc == 0 ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}
