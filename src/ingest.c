@@ -80,8 +80,13 @@ static int collect(struct ingest_run *r, struct input_list *l, const char *path,
     struct stat st;
     if (strcmp(path, "-") == 0)
         return list_add(l, path, 0);
-    if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode) || depth > 64)
-        return list_add(l, path, stat(path, &st) == 0 ? (size_t)st.st_size : 0);
+    if (stat(path, &st) != 0) {
+        report(r, path, strerror(errno));
+        r->stats->failed++;
+        return 0;
+    }
+    if (!S_ISDIR(st.st_mode) || depth > 64)
+        return list_add(l, path, (size_t)st.st_size);
     struct dirent **names;
     int n = scandir(path, &names, NULL, by_name);
     if (n < 0)

@@ -1,0 +1,388 @@
+/* test_store.c: the collection on disk: schema, de-duplication, facts round-trip,
+ * cascading deletes. Articles are built by hand so the test does not depend on parsing. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "store.h"
+#include "testlib.h"
+
+static char db_path[256];
+
+static void fresh_db_path(void)
+{
+    snprintf(db_path, sizeof db_path, "/tmp/sitrep-test-store-%ld.db", (long)getpid());
+    unlink(db_path);
+    char side[300];
+    snprintf(side, sizeof side, "%s-wal", db_path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", db_path);
+    unlink(side);
+}
+
+/* text = "Title\n\nBody sentence one. Body two." with spans written out by hand. */
+static void make_article(struct article *a, const char *title, const char *body,
+                         const char *hash)
+{
+    memset(a, 0, sizeof *a);
+    size_t tl = strlen(title), bl = strlen(body);
+    a->title = strdup(title);
+    a->text = malloc(tl + bl + 3);
+    memcpy(a->text, title, tl);
+    memcpy(a->text + tl, "\n\n", 2);
+    memcpy(a->text + tl + 2, body, bl + 1);
+    a->text_len = tl + 2 + bl;
+    a->sentences = calloc(2, sizeof *a->sentences);
+    a->sentences[0] = (struct text_span){0, tl};
+    a->sentences[1] = (struct text_span){tl + 2, bl};
+    a->n_sentences = 2;
+    a->date = strdup("2024-05-01");
+    a->source = strdup("IraqiNews.com");
+    a->origin = strdup("test.txt");
+    a->format = FORMAT_TEXT;
+    snprintf(a->hash, sizeof a->hash, "%s", hash);
+}
+
+static void clear_article(struct article *a)
+{
+    free(a->title);
+    free(a->text);
+    free(a->sentences);
+    free(a->date);
+    free(a->source);
+    free(a->origin);
+    free(a->url);
+    free(a->author);
+    free(a->dateline);
+    memset(a, 0, sizeof *a);
+}
+
+static void add_place(struct facts *f, const char *name, enum place_kind kind, int64_t gid,
+                      int count, int first_sentence)
+{
+    struct place_fact *p = facts_add_place(f);
+    p->name = strdup(name);
+    p->kind = kind;
+    p->admin1 = strdup("Anbar");
+    p->country = strdup("Iraq");
+    p->country_code = strdup("IQ");
+    p->parent = strdup("Anbar");
+    p->gazetteer_id = gid;
+    p->count = count;
+    p->first_sentence = first_sentence;
+    p->has_coords = true;
+    p->lat = 34.38;
+    p->lon = 40.99;
+    p->n_chain = 2;
+    p->chain = calloc(2, sizeof *p->chain);
+    p->chain[0] = (struct place_ref){strdup("Iraq"), PLACE_COUNTRY, 99237};
+    p->chain[1] = (struct place_ref){strdup("Anbar"), PLACE_ADMIN1, 99592};
+    facts_add_surface(&p->surface, &p->n_surface, name);
+    facts_add_surface(&p->surface, &p->n_surface, "al-\"Qaim\"");
+}
+
+static void make_facts(struct facts *f)
+{
+    facts_init(f);
+    add_place(f, "Qaim", PLACE_TOWN, 0, 3, 1);
+    struct actor_fact *a = facts_add_actor(f);
+    a->name = strdup("Islamic State");
+    a->count = 2;
+    a->first_sentence = 0;
+    facts_add_surface(&a->surface, &a->n_surface, "IS");
+    struct figure_fact *g = facts_add_figure(f);
+    g->kind = FIG_KILLED;
+    g->n = 14;
+    g->min = FACT_NONE;
+    g->max = FACT_NONE;
+    g->qualifier = Q_EXACT;
+    g->who = strdup("Islamic State militants");
+    g->place = strdup("Qaim");
+    g->sentence = 1;
+    g->text = strdup("killed 14 Islamic State militants");
+    g = facts_add_figure(f);
+    g->kind = FIG_KILLED;
+    g->n = FACT_NONE;
+    g->min = 20;
+    g->max = 30;
+    g->qualifier = Q_RANGE;
+    g->sentence = 1;
+    g->text = strdup("20 to 30 killed");
+    g = facts_add_figure(f);
+    g->kind = FIG_DESTROYED;
+    g->n = 138;
+    g->min = FACT_NONE;
+    g->max = FACT_NONE;
+    g->qualifier = Q_MORE_THAN;
+    g->sentence = 1;
+    g->text = strdup("destroy more than 138 vehicles");
+    struct date_fact *d = facts_add_date(f);
+    d->text = strdup("Wednesday");
+    d->value = strdup("2024-05-01");
+    d->sentence = 1;
+    struct mention *m = facts_add_mention(f);
+    *m = (struct mention){MENTION_PLACE, 0, 1, 12, 4};
+    m = facts_add_mention(f);
+    *m = (struct mention){MENTION_FIGURE, 0, 1, 20, 9};
+}
+
+static struct store *open_fresh(void)
+{
+    struct store *s = NULL;
+    char err[256] = "";
+    fresh_db_path();
+    CHECK_INT(store_open(db_path, &s, err, sizeof err), 0);
+    CHECK_STR(err, "");
+    return s;
+}
+
+static int64_t query_int(struct store *s, const char *sql)
+{
+    sqlite3_stmt *q;
+    int64_t v = -1;
+    if (sqlite3_prepare_v2(store_db(s), sql, -1, &q, NULL) != SQLITE_OK)
+        return -2;
+    if (sqlite3_step(q) == SQLITE_ROW)
+        v = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    return v;
+}
+
+static void test_open_and_migrate(void)
+{
+    struct store *s = open_fresh();
+    if (!s)
+        return;
+    CHECK_INT(query_int(s, "PRAGMA user_version"), 1);
+    CHECK_INT(query_int(s, "PRAGMA foreign_keys"), 1);
+    CHECK_INT(store_article_count(s), 0);
+    CHECK_INT(query_int(s, "SELECT count(*) FROM sqlite_master WHERE name = 'articles_fts'"),
+              1);
+    store_close(s);
+    /* Opening again leaves a current schema alone. */
+    char err[256] = "";
+    CHECK_INT(store_open(db_path, &s, err, sizeof err), 0);
+    CHECK_INT(query_int(s, "PRAGMA user_version"), 1);
+    sqlite3_exec(store_db(s), "PRAGMA user_version = 99", NULL, NULL, NULL);
+    store_close(s);
+    /* A database from a newer sitrep is refused rather than misread. */
+    s = NULL;
+    CHECK_INT(store_open(db_path, &s, err, sizeof err), -1);
+    CHECK(s == NULL);
+    CHECK(strstr(err, "newer") != NULL);
+    unlink(db_path);
+}
+
+static void test_add_and_dedup(void)
+{
+    struct store *s = open_fresh();
+    if (!s)
+        return;
+    struct article a;
+    char err[256] = "";
+    int64_t id = 0, id2 = 0;
+    make_article(&a, "Jets strike Qaim", "Jets killed 14 militants in Qaim.", "aa11");
+    CHECK_INT(store_begin(s), 0);
+    CHECK_INT(store_add_article(s, &a, NULL, &id, err, sizeof err), 1);
+    CHECK(id > 0);
+    /* Same hash inside the same transaction: found, nothing written. */
+    CHECK_INT(store_add_article(s, &a, NULL, &id2, err, sizeof err), 0);
+    CHECK_INT(id2, id);
+    CHECK_INT(store_commit(s), 0);
+    CHECK_INT(store_article_count(s), 1);
+    CHECK_INT(store_find_hash(s, "aa11"), id);
+    CHECK_INT(store_find_hash(s, "bb22"), 0);
+    clear_article(&a);
+    make_article(&a, "Another report", "Jets killed 14 militants in Qaim.", "bb22");
+    CHECK_INT(store_add_article(s, &a, NULL, &id2, err, sizeof err), 1);
+    CHECK(id2 != id);
+    CHECK_INT(store_article_count(s), 2);
+    /* Full-text search sees both, through the external-content index. */
+    CHECK_INT(query_int(s, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'qaim'"),
+              2);
+    CHECK_INT(query_int(s, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'another'"),
+              1);
+
+    struct article got;
+    CHECK_INT(store_get_article(s, id, &got), 0);
+    CHECK_STR(got.title, "Jets strike Qaim");
+    CHECK_STR(got.date, "2024-05-01");
+    CHECK_STR(got.source, "IraqiNews.com");
+    CHECK_STR(got.hash, "aa11");
+    CHECK_INT(got.n_sentences, 2);
+    CHECK_INT(got.sentences[1].start, strlen("Jets strike Qaim") + 2);
+    CHECK_STR(got.text, "Jets strike Qaim\n\nJets killed 14 militants in Qaim.");
+    CHECK_INT(got.format, FORMAT_TEXT);
+    clear_article(&got);
+    CHECK_INT(store_get_article(s, 9999, &got), -1);
+    clear_article(&got);
+
+    CHECK_INT(store_set_read(s, id, true), 0);
+    CHECK_INT(query_int(s, "SELECT is_read FROM articles WHERE id = 1"), 1);
+    clear_article(&a);
+    store_close(s);
+    unlink(db_path);
+}
+
+static void test_facts_round_trip(void)
+{
+    struct store *s = open_fresh();
+    if (!s)
+        return;
+    struct article a;
+    struct facts f, got;
+    char err[256] = "";
+    int64_t id = 0;
+    make_article(&a, "Jets strike Qaim", "Jets killed 14 militants in Qaim.", "cc33");
+    make_facts(&f);
+    /* The same place named twice becomes one row; its mentions follow it. */
+    add_place(&f, "Qaim", PLACE_TOWN, 0, 1, 1);
+    struct mention *m = facts_add_mention(&f);
+    *m = (struct mention){MENTION_PLACE, 1, 1, 30, 4};
+    CHECK_INT(store_add_article(s, &a, &f, &id, err, sizeof err), 1);
+    CHECK_STR(err, "");
+    CHECK_INT(store_get_facts(s, id, &got), 0);
+
+    CHECK_INT(got.n_places, 1);
+    if (got.n_places == 1) {
+        struct place_fact *p = &got.places[0];
+        CHECK_STR(p->name, "Qaim");
+        CHECK_INT(p->kind, PLACE_TOWN);
+        CHECK_STR(p->admin1, "Anbar");
+        CHECK_STR(p->country, "Iraq");
+        CHECK_STR(p->country_code, "IQ");
+        CHECK_STR(p->parent, "Anbar");
+        CHECK_INT(p->count, 3);
+        CHECK_INT(p->first_sentence, 1);
+        CHECK(p->has_coords && p->lat > 34.37 && p->lat < 34.39);
+        CHECK_INT(p->n_surface, 2);
+        if (p->n_surface == 2)
+            CHECK_STR(p->surface[1], "al-\"Qaim\"");
+        CHECK_INT(p->n_chain, 2);
+        if (p->n_chain == 2) {
+            CHECK_STR(p->chain[0].name, "Iraq");
+            CHECK_INT(p->chain[0].kind, PLACE_COUNTRY);
+            CHECK_INT(p->chain[0].gazetteer_id, 99237);
+            CHECK_STR(p->chain[1].name, "Anbar");
+        }
+    }
+    CHECK_INT(got.n_actors, 1);
+    if (got.n_actors == 1) {
+        CHECK_STR(got.actors[0].name, "Islamic State");
+        CHECK_INT(got.actors[0].count, 2);
+        CHECK_INT(got.actors[0].n_surface, 1);
+    }
+    CHECK_INT(got.n_figures, 3);
+    if (got.n_figures == 3) {
+        CHECK_INT(got.figures[0].kind, FIG_KILLED);
+        CHECK_INT(got.figures[0].n, 14);
+        CHECK_INT(got.figures[0].min, FACT_NONE);
+        CHECK_STR(got.figures[0].who, "Islamic State militants");
+        CHECK_STR(got.figures[0].date, NULL);
+        CHECK_INT(got.figures[1].qualifier, Q_RANGE);
+        CHECK_INT(got.figures[1].n, FACT_NONE);
+        CHECK_INT(got.figures[1].max, 30);
+        CHECK_INT(got.figures[2].kind, FIG_DESTROYED);
+        CHECK_INT(got.figures[2].qualifier, Q_MORE_THAN);
+    }
+    CHECK_INT(got.n_dates, 1);
+    if (got.n_dates == 1)
+        CHECK_STR(got.dates[0].value, "2024-05-01");
+    CHECK_INT(got.n_mentions, 3);
+    if (got.n_mentions == 3) {
+        CHECK_INT(got.mentions[0].type, MENTION_PLACE);
+        CHECK_INT(got.mentions[1].type, MENTION_FIGURE);
+        CHECK_INT(got.mentions[1].len, 9);
+        CHECK_INT(got.mentions[2].index, 0); /* the merged place */
+        CHECK_INT(got.mentions[2].start, 30);
+    }
+    /* Summary columns: the largest killed figure (30 from the range beats 14). */
+    CHECK_INT(query_int(s, "SELECT killed FROM articles"), 30);
+    CHECK_INT(query_int(s, "SELECT destroyed FROM articles"), 138);
+    CHECK_INT(query_int(s, "SELECT wounded IS NULL FROM articles"), 1);
+    /* The hierarchy: Qaim under Anbar under Iraq, closure rows for each level. */
+    CHECK_INT(query_int(s, "SELECT count(*) FROM places"), 3);
+    CHECK_INT(query_int(s, "SELECT count(*) FROM place_ancestors pa JOIN places p ON"
+                           " p.id = pa.place_id WHERE p.name = 'Qaim'"),
+              3);
+    CHECK_INT(query_int(s, "SELECT depth FROM places WHERE name = 'Qaim'"), 2);
+    CHECK_INT(query_int(s, "SELECT count(*) FROM article_places ap JOIN place_ancestors pa"
+                           " ON pa.place_id = ap.place_id JOIN places c ON c.id ="
+                           " pa.ancestor_id WHERE c.key = 'g:99237'"),
+              1);
+    sqlite3_stmt *q;
+    sqlite3_prepare_v2(store_db(s), "SELECT places FROM articles", -1, &q, NULL);
+    sqlite3_step(q);
+    CHECK_STR((const char *)sqlite3_column_text(q, 0), "Qaim, Anbar, Iraq");
+    sqlite3_finalize(q);
+
+    facts_free(&got);
+    facts_free(&f);
+    clear_article(&a);
+    store_close(s);
+    unlink(db_path);
+}
+
+static void test_cascade_delete_and_integrity(void)
+{
+    struct store *s = open_fresh();
+    if (!s)
+        return;
+    struct article a;
+    struct facts f;
+    char err[256] = "", msg[256] = "";
+    int64_t id = 0;
+    make_article(&a, "Jets strike Qaim", "Jets killed 14 militants in Qaim.", "dd44");
+    make_facts(&f);
+    CHECK_INT(store_add_article(s, &a, &f, &id, err, sizeof err), 1);
+    CHECK(query_int(s, "SELECT count(*) FROM figures") == 3);
+    CHECK_INT(store_delete_article(s, id), 0);
+    CHECK_INT(store_delete_article(s, id), -1);
+    CHECK_INT(store_article_count(s), 0);
+    CHECK_INT(query_int(s, "SELECT count(*) FROM sentences"), 0);
+    CHECK_INT(query_int(s, "SELECT count(*) FROM figures"), 0);
+    CHECK_INT(query_int(s, "SELECT count(*) FROM dates"), 0);
+    CHECK_INT(query_int(s, "SELECT count(*) FROM mentions"), 0);
+    CHECK_INT(query_int(s, "SELECT count(*) FROM article_places"), 0);
+    CHECK_INT(query_int(s, "SELECT count(*) FROM article_actors"), 0);
+    CHECK_INT(query_int(s, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'qaim'"),
+              0);
+    /* Places outlive the article: the hierarchy is shared by the collection. */
+    CHECK_INT(query_int(s, "SELECT count(*) FROM places"), 3);
+    CHECK_INT(store_integrity_check(s, msg, sizeof msg), 0);
+    CHECK_STR(msg, "ok");
+    CHECK_INT(query_int(s, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    /* The same article can come back after a delete. */
+    CHECK_INT(store_add_article(s, &a, &f, &id, err, sizeof err), 1);
+    facts_free(&f);
+    clear_article(&a);
+    store_close(s);
+    unlink(db_path);
+}
+
+static void test_default_path(void)
+{
+    char dir[128];
+    snprintf(dir, sizeof dir, "/tmp/sitrep-test-xdg-%ld", (long)getpid());
+    setenv("XDG_DATA_HOME", dir, 1);
+    char *path = store_default_path();
+    char want[200];
+    snprintf(want, sizeof want, "%s/sitrep/sitrep.db", dir);
+    CHECK_STR(path, want);
+    CHECK(access(path ? path : "/nonexistent", F_OK) != 0); /* the file is not created */
+    snprintf(want, sizeof want, "%s/sitrep", dir);
+    CHECK_INT(access(want, W_OK), 0);
+    rmdir(want);
+    rmdir(dir);
+    free(path);
+}
+
+int main(void)
+{
+    RUN(test_open_and_migrate);
+    RUN(test_add_and_dedup);
+    RUN(test_facts_round_trip);
+    RUN(test_cascade_delete_and_integrity);
+    RUN(test_default_path);
+    return TESTS_DONE();
+}
