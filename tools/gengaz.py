@@ -208,6 +208,18 @@ class Generator:
             "%.5f" % lat if lat is not None else "", "%.5f" % lon if lon is not None else "",
             str(pop), ",".join(uniq)], uniq, kind, pop, cc))
 
+    def locate_areas(self, members):
+        """Countries and divisions have no coordinates in the extracts: give each the
+        median latitude and longitude of its populated places, a point inside it that a
+        map can use (the median resists outlying islands better than the mean)."""
+        for cols, _, kind, _, _ in self.out:
+            pts = members.get(int(cols[0]))
+            if kind in ("country", "admin1", "admin2") and pts and not cols[7]:
+                lats = sorted(p[0] for p in pts)
+                lons = sorted(p[1] for p in pts)
+                cols[7] = "%.5f" % lats[len(lats) // 2]
+                cols[8] = "%.5f" % lons[len(lons) // 2]
+
     def rows(self):
         """Rows with their ambiguous names, decided once every major place is known."""
         for cols, uniq, kind, pop, cc in self.out:
@@ -264,6 +276,7 @@ def main():
             admin1[code] = (int(gid), clean(canon))
             gen.emit(int(gid), "admin1", canon, cc, cname, "", cid, None, None, 0, [name])
 
+    admin2_ids = {}
     if not a.no_admin2:
         with open(os.path.join(gn, "admin2Codes.txt"), encoding="utf-8") as f:
             for line in f:
@@ -271,9 +284,11 @@ def main():
                 cc, a1 = code.split(".")[:2]
                 cid, cname = countries.get(cc, (0, ""))
                 a1id, a1name = admin1.get(cc + "." + a1, (cid, ""))
+                admin2_ids[code] = int(gid)
                 gen.emit(int(gid), "admin2", ascii_name or name, cc, cname, a1name, a1id,
                          None, None, 0, [name])
 
+    members = {}  # area id -> coordinates of its populated places
     with open(os.path.join(gn, "cities500.txt"), encoding="utf-8") as f:
         for line in f:
             col = line.rstrip("\n").split("\t")
@@ -287,6 +302,11 @@ def main():
             names = [name] + (alts.split(",") if alts else [])
             gen.emit(gid, place_kind(col[7], pop), ascii_name or name, cc, cname, a1name, a1id,
                      float(col[4]), float(col[5]), pop, names)
+            point = (float(col[4]), float(col[5]))
+            for area in (cid, a1id, admin2_ids.get("%s.%s.%s" % (cc, a1, col[11]))):
+                if area:
+                    members.setdefault(area, []).append(point)
+    gen.locate_areas(members)
 
     tmp = a.output + ".tmp"
     with open(tmp, "w", encoding="utf-8") as f:
