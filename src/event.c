@@ -626,8 +626,9 @@ static double place_score(const struct ev_doc *a, const struct ev_doc *b, const 
             dot += c;
             if (c > top) {
                 top = c;
-                *best = a->places[i].salience >= b->places[j].salience ? a->places[i].name
-                                                                        : b->places[j].name;
+                /* for nested places the shared one is the enclosing place */
+                *best = has_ancestor(&a->places[i], b->places[j].id) ? b->places[j].name
+                                                                     : a->places[i].name;
             }
         }
     if (na <= 0 || nb <= 0)
