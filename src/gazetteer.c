@@ -83,9 +83,9 @@ static size_t join_without_articles(const char *s, size_t len, char *out, size_t
 }
 
 /* Maps the letters romanisations of Arabic, Persian and Pashto disagree on to one form:
- * ei=ai, then e=i and o=u (Arabic has three vowels), q=k, dh=d, th=t, ph=f, dj=j, a y between a
- * vowel and a consonant is i (Ubaydi = Obaidi), iy before a vowel is i (Ghazaliya = Ghazalia); then
- * doubled letters collapse (Tall Afar = Tal Afar). */
+ * ei=ai, aw=au=u before a consonant, then e=i and o=u (Arabic has three vowels), q=k, dh=d, th=t,
+ * ph=f, dj=j, a y between a vowel and a consonant is i (Ubaydi = Obaidi), iy before a vowel is i
+ * (Ghazaliya = Ghazalia); then doubled letters collapse (Tall Afar = Tal Afar). */
 static size_t normalise_letters(const char *s, size_t len, char *out, size_t cap)
 {
     size_t o = 0;
@@ -98,6 +98,9 @@ static size_t normalise_letters(const char *s, size_t len, char *out, size_t cap
             i++;
         } else if ((c == 'd' && next == 'j') || (c == 'c' && next == 'k')) {
             c = c == 'd' ? 'j' : 'k';
+            i++;
+        } else if (c == 'a' && (next == 'w' || next == 'u') && !is_vowel(after_next)) {
+            c = 'u'; /* aw, au before a consonant = o, u: Zawr = Zor, Dawr = Dour */
             i++;
         } else if (c == 'e' && (next == 'i' || (next == 'y' && !is_vowel(after_next)))) {
             c = 'a'; /* ei, ey = ai, ay: Beiji = Bayji, Sheikh = Shaykh */

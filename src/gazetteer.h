@@ -17,7 +17,8 @@
 struct gazetteer;
 
 struct gaz_place {
-    int64_t id; /* GeoNames id; supplement entries use ids >= 1e9 */
+    int64_t id; /* GeoNames id; supplement entries use ids >= 1e9; countries, which the
+                   extracts carry no GeoNames id for, 1900000000 + ISO 3166 numeric */
     const char *name; /* canonical (ASCII-friendly) name */
     enum place_kind kind;
     const char *country_code; /* ISO alpha-2, "" for none (regions spanning countries) */
@@ -27,7 +28,8 @@ struct gaz_place {
                                  the city for a district), 0 for none */
     double lat, lon;
     uint32_t population;
-    bool ambiguous; /* the name is also a common word or person name: needs context */
+    bool ambiguous; /* the name looked up is also a common word or person name for this
+                       place: needs context (set by lookups, false from get/country) */
 };
 
 /* Opens the compiled index at path, or, with path NULL, the default one found by
