@@ -1,0 +1,42 @@
+#!/bin/sh
+# Import benchmark: plain-text articles into a fresh store with the full-text index built,
+# MB/s of input, median of RUNS runs over COUNT generated articles (tools/gencorpus.py).
+# Measured twice: with fact extraction (what `sitrep import` does) and without it
+# (--no-extract: reading, parsing, storing and indexing only).
+#   sh tests/bench/import.sh        (SITREP=build/sitrep, COUNT=10000, RUNS=3)
+cd "$(dirname "$0")/../.." || exit 1
+: "${BUILD:=build}" "${SITREP:=$PWD/$BUILD/sitrep}"
+COUNT=${COUNT:-10000}
+RUNS=${RUNS:-3}
+[ -x "$SITREP" ] || { echo "import bench: build first (make)"; exit 1; }
+TMPB=$(mktemp -d "${TMPDIR:-/tmp}/sitrep-importbench.XXXXXX")
+trap 'rm -rf "$TMPB"' EXIT
+python3 tools/gencorpus.py --seed 1 "$COUNT" "$TMPB/corpus" || exit 1
+BYTES=$(cat "$TMPB/corpus"/* | wc -c)
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+now() { python3 -c 'import time; print(time.monotonic())'; }
+
+# measure LABEL [IMPORT OPTIONS]: prints seconds and MB/s (medians) for one mode.
+measure() {
+    label=$1
+    shift
+    : >"$TMPB/secs"
+    i=0
+    while [ $i -lt "$RUNS" ]; do
+        rm -f "$TMPB"/bench.db*
+        sync
+        t0=$(now)
+        "$SITREP" --db "$TMPB/bench.db" import "$@" "$TMPB/corpus" >"$TMPB/out" 2>"$TMPB/err"
+        t1=$(now)
+        grep -q "imported $COUNT," "$TMPB/out" || { echo "import bench: $(cat "$TMPB/out" "$TMPB/err" | head -3)"; return 1; }
+        echo "$t1 $t0" | awk '{ printf "%.3f\n", $1 - $2 }' >>"$TMPB/secs"
+        i=$((i + 1))
+    done
+    s=$(median <"$TMPB/secs")
+    echo "$s $BYTES" | awk -v l="$label" -v n="$COUNT" \
+        '{ printf "import: %s: %d articles, %.1f MB in %.2f s median: %.1f MB/s, %.0f articles/s\n", l, n, $2 / 1e6, $1, $2 / 1e6 / $1, n / $1 }'
+    echo "import: database $(du -h "$TMPB/bench.db" | cut -f1) after the last run"
+}
+echo "import: $RUNS runs each; corpus of $COUNT generated articles, $BYTES bytes"
+measure "without extraction (--no-extract)" --no-extract
+measure "with extraction" 
