@@ -30,12 +30,16 @@ struct gazetteer {
 
 /* ---- loose keys ---- */
 
+/* The Arabic article and its assimilated forms; the ones ending in u (Nasir ud-Din) occur
+ * only inside a name, so they are not dropped from its start ("US-led"). */
 static const char *const article_words[] = {"al", "el", "ar", "as", "ash", "ad", "at",
                                             "an", "az", "ez", "ed", "es",  "et", "er",
                                             "en", "ul", "ud", "ur", "us",  NULL};
 
-static bool is_article(const char *w, size_t n)
+static bool is_article(const char *w, size_t n, bool first)
 {
+    if (first && n == 2 && w[0] == 'u')
+        return false;
     for (size_t i = 0; article_words[i]; i++)
         if (strlen(article_words[i]) == n && memcmp(article_words[i], w, n) == 0)
             return true;
@@ -65,7 +69,7 @@ static size_t join_without_articles(const char *s, size_t len, char *out, size_t
         size_t rest = i;
         while (rest < len && s[rest] == ' ')
             rest++;
-        if (rest < len && is_article(s + start, n))
+        if (rest < len && is_article(s + start, n, start == 0))
             continue;
         /* Levantine and Persian -eh is the -a of other spellings (Dahiyeh = Dahiya). */
         bool eh_to_a = n > 3 && s[start + n - 1] == 'h' && s[start + n - 2] == 'e';

@@ -327,6 +327,26 @@ static bool listed(const char *list, const char *name, size_t n)
     return false;
 }
 
+/* Loose keys exist for places where romanisations of Arabic, Persian, Pashto, Kurdish,
+ * Somali, Hausa, Cyrillic... disagree: the Middle East, Africa's conflict belts, Central
+ * and South Asia, the Caucasus and Eastern Europe, and places spanning countries. Elsewhere
+ * spellings are settled, and loose keys there would only let ordinary words ("This",
+ * "State") reach some European village. */
+static const char loose_countries[] =
+    " IQ SY JO LB PS IL SA YE OM AE QA BH KW IR TR CY EG LY TN DZ MA EH MR SD SS ML NE TD BF"
+    " NG SN GM GN GW SL LR CI GH TG BJ CM CF SO DJ ER ET KE UG TZ RW BI CD CG MZ AF PK IN BD"
+    " LK NP TJ UZ TM KZ KG MM AZ AM GE UA RU BY MD XK ";
+
+static bool wants_loose_keys(const char *cc)
+{
+    if (!*cc)
+        return true;
+    if (strlen(cc) != 2)
+        return false;
+    char probe[5] = {' ', cc[0], cc[1], ' ', '\0'};
+    return strstr(loose_countries, probe) != NULL;
+}
+
 static void add_name(uint32_t place, const char *name, size_t n, bool amb)
 {
     char folded[512];
@@ -336,6 +356,8 @@ static void add_name(uint32_t place, const char *name, size_t n, bool amb)
     if (word_count(folded) > max_words)
         max_words = word_count(folded);
     push_key(&keys, &n_keys, &cap_keys, folded, flen, place, amb);
+    if (!wants_loose_keys(recs[place].cc))
+        return;
     char lk[512];
     size_t llen = gazetteer_loose_key(folded, flen, lk, sizeof lk);
     push_key(&loose, &n_loose, &cap_loose, lk, llen, place, amb);
