@@ -42,7 +42,9 @@ void gazetteer_close(struct gazetteer *g);
 size_t gazetteer_lookup(const struct gazetteer *g, const char *key, size_t keylen,
                         struct gaz_place *out, size_t max);
 
-/* The same over loose keys, for spellings the exact keys miss. */
+/* The same over loose keys, for spellings the exact keys miss. Only places in regions
+ * where romanisations vary (Middle East, Africa, Central and South Asia, the Caucasus,
+ * Eastern Europe) and places spanning countries have loose keys. */
 size_t gazetteer_lookup_loose(const struct gazetteer *g, const char *key, size_t keylen,
                               struct gaz_place *out, size_t max);
 
