@@ -77,7 +77,10 @@
     X(ST_DELETE_ARTICLE, "DELETE FROM articles WHERE id = ?1")                                     \
     X(ST_BEGIN, "BEGIN IMMEDIATE")                                                                 \
     X(ST_COMMIT, "COMMIT")                                                                         \
-    X(ST_ROLLBACK, "ROLLBACK")
+    X(ST_ROLLBACK, "ROLLBACK")                                                                     \
+    X(ST_SAVEPOINT, "SAVEPOINT add_article")                                                       \
+    X(ST_ROLLBACK_TO, "ROLLBACK TO add_article")                                                   \
+    X(ST_RELEASE, "RELEASE add_article")
 
 #define AS_ENUM(name, sql) name,
 #define AS_SQL(name, sql) sql,
@@ -261,7 +264,8 @@ int store_open(const char *path, struct store **out, char *err, size_t errlen)
     if (exec(s->db,
              "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
              " PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768;"
-             " PRAGMA temp_store = MEMORY;",
+             " PRAGMA temp_store = MEMORY;"
+             " PRAGMA wal_autocheckpoint = 8192;",
              err, errlen) < 0 ||
         migrate(s->db, err, errlen) < 0) {
         char why[256];
@@ -920,16 +924,21 @@ int store_add_article(struct store *s, const struct article *a, const struct fac
             *id_out = existing;
         return 0;
     }
-    if (exec(s->db, "SAVEPOINT add_article", err, errlen) < 0)
+    if (step_done(s, ST_SAVEPOINT) < 0) {
+        set_err(err, errlen, "storing article", s->db);
         return -1;
+    }
     int64_t id = insert_article_row(s, a, f);
     if (id < 0 || insert_sentences(s, id, a) < 0 || (f && insert_facts(s, id, f) < 0)) {
         set_err(err, errlen, "storing article", s->db);
-        exec(s->db, "ROLLBACK TO add_article; RELEASE add_article", NULL, 0);
+        step_done(s, ST_ROLLBACK_TO);
+        step_done(s, ST_RELEASE);
         return -1;
     }
-    if (exec(s->db, "RELEASE add_article", err, errlen) < 0)
+    if (step_done(s, ST_RELEASE) < 0) {
+        set_err(err, errlen, "storing article", s->db);
         return -1;
+    }
     if (id_out)
         *id_out = id;
     return 1;
