@@ -1,0 +1,35 @@
+#!/bin/sh
+# Events benchmark: time to group generated articles into events (tools/gencorpus.py),
+# at a quarter, a half and all of COUNT (default 100,000), to show the cost grows linearly
+# (blocking by place and date; pairs scored per article stay flat), then the time of
+# `sitrep compare` on two stored articles (the data the compare view opens with).
+#   sh tests/bench/events.sh      (BUILD=build, COUNT=100000, SIZE_KB=1)
+set -e
+cd "$(dirname "$0")/../.."
+BUILD=${BUILD:-build}
+: "${SITREP:=$PWD/$BUILD/sitrep}"
+COUNT=${COUNT:-100000}
+SIZE_KB=${SIZE_KB:-1}
+CC=${CC:-cc}
+[ -f "$BUILD/libsitrep.a" ] || { echo "events bench: build first (make)"; exit 1; }
+TMPB=$(mktemp -d "${TMPDIR:-/tmp}/sitrep-evbench.XXXXXX")
+trap 'rm -rf "$TMPB"' EXIT
+# shellcheck disable=SC2046
+$CC -std=c17 -O2 -D_GNU_SOURCE -Isrc -o "$TMPB/evbench" tests/bench/evbench.c \
+    "$BUILD/libsitrep.a" $(pkg-config --libs sqlite3 libxml-2.0) -lunistring -lm -lpthread
+python3 tools/gencorpus.py --seed 7 --size-kb "$SIZE_KB" "$COUNT" "$TMPB/corpus"
+find "$TMPB/corpus" -name '*.txt' | sort | xargs "$TMPB/evbench" "$COUNT"
+
+# Opening a comparison: load two articles and their facts, compare, print.
+if [ -x "$SITREP" ]; then
+    "$SITREP" --db "$TMPB/c.db" import assets/samples >/dev/null 2>&1 || true
+    now() { python3 -c 'import time; print(time.monotonic())'; }
+    t0=$(now)
+    i=0
+    while [ $i -lt 20 ]; do
+        "$SITREP" --db "$TMPB/c.db" compare 1 5 >/dev/null 2>&1 || true
+        i=$((i + 1))
+    done
+    t1=$(now)
+    echo "$t1 $t0" | awk '{ printf "compare: %.1f ms per `sitrep compare` (process start, load, compare, print)\n", ($1 - $2) * 1000 / 20 }'
+fi
