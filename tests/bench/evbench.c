@@ -2,7 +2,6 @@
  * reading and extracting them, so the figure is the grouping's own cost.
  *   evbench N FILE...   reads and extracts up to N files, then groups the first N/4, N/2
  *                       and N articles, printing one line per size. */
-#define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
