@@ -410,6 +410,17 @@ static bool pick_from_appositive(const char *s, size_t len, struct span *parts, 
     return have_first;
 }
 
+/* "a police officer who spoke on condition of anonymity": the speaker without the
+ * relative clause. */
+static struct span cut_relative(const char *s, size_t len, struct span sp)
+{
+    static const char *const relatives[] = {"who", "which", "whose", "speaking", NULL};
+    for (size_t i = sp.start + 1; i < sp.end; i++)
+        if (is_alpha(s[i]) && !is_word_char(s[i - 1]) && word_in(s, len, i, relatives))
+            return trim(s, len, (struct span){sp.start, i});
+    return sp;
+}
+
 static bool subject_before(const char *s, size_t len, size_t verb, struct span *out)
 {
     size_t start = clause_start(s, len, verb);
@@ -431,9 +442,11 @@ static bool subject_before(const char *s, size_t len, size_t verb, struct span *
         if (adverbial(s, len, sp))
             return false;
     }
+    static const char *const negations[] = {"no", "nobody", "none", "neither", NULL};
+    sp = cut_relative(s, len, sp);
     size_t words = count_words(s, sp);
-    if (!words || words > 12)
-        return false;
+    if (!words || words > 12 || word_in(s, len, sp.start, negations))
+        return false; /* "No group has claimed responsibility" names no one */
     *out = sp;
     return true;
 }
@@ -465,6 +478,22 @@ static const char *const speech_verbs[] = {
 static const char *const inverting_verbs[] = {"said",      "says",   "added", "stated",
                                               "explained", "warned", "noted", NULL};
 
+/* Whether pos lies inside a quotation: after an opening “ not yet closed, or after an
+ * odd number of straight quotes. */
+static bool inside_quote(const char *s, size_t len, size_t pos)
+{
+    bool curly_open = false, straight_open = false;
+    for (size_t i = 0; i < pos; i++) {
+        if (s[i] == '"')
+            straight_open = !straight_open;
+        else if (quote_at(s, len, i) == 3) {
+            curly_open = (unsigned char)s[i + 2] == 0x9C;
+            i += 2;
+        }
+    }
+    return curly_open || straight_open;
+}
+
 static bool passive_before(const char *s, size_t len, size_t verb)
 {
     static const char *const be[] = {"was", "were", "been", "is", "are", "be", "being", NULL};
@@ -489,6 +518,8 @@ char *attrib_source(const char *sentence, size_t len, const char *previous_sourc
             continue;
         size_t verb_end = word_end(s, len, i);
         bool quoted = word_is(s, len, i, "quoted");
+        if (inside_quote(s, len, i))
+            continue; /* the speaker's own words, not the attribution */
         if (passive_before(s, len, i) != quoted)
             continue; /* "was reported" has no speaker; "was quoted" needs its "was" */
         if (word_in(s, len, i, inverting_verbs) && inverted_source(s, len, i, verb_end, &sp))
@@ -502,7 +533,6 @@ char *attrib_source(const char *sentence, size_t len, const char *previous_sourc
         if ((word_is(s, len, i, "told") || word_is(s, len, i, "tells")) &&
             told_object(s, len, verb_end, &sp))
             return copy_source(s, len, sp);
-        return NULL;
     }
     return NULL;
 }

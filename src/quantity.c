@@ -453,6 +453,8 @@ size_t quantity_parse(const char *s, size_t len, struct quantity *out)
     pos += k;
     if (percent_follows(s + pos, len - pos))
         return 0;
+    if (pos + 1 < len && s[pos] == '-' && is_alpha(s[pos + 1]))
+        return 0; /* "seven-year-old", "20-minute": a compound adjective, not a count */
     size_t r = range_end(s + pos, len - pos, q == Q_RANGE, n, &hi);
     if (q == Q_RANGE && !r)
         return 0; /* "between 30" without its other end */
@@ -466,11 +468,24 @@ size_t quantity_parse(const char *s, size_t len, struct quantity *out)
     return pos;
 }
 
+/* Money is not a count of anything the facts track: "$5 million", "£20", "€3". */
+static bool currency_before(const char *s, size_t i)
+{
+    if (i >= 1 && s[i - 1] == '$')
+        return true;
+    if (i >= 2 && (unsigned char)s[i - 2] == 0xC2 && (unsigned char)s[i - 1] == 0xA3)
+        return true;
+    return i >= 3 && (unsigned char)s[i - 3] == 0xE2 && (unsigned char)s[i - 2] == 0x82 &&
+           (unsigned char)s[i - 1] == 0xAC;
+}
+
 size_t quantity_find(const char *s, size_t len, struct quantity *out, size_t *at)
 {
     for (size_t i = 0; i < len; i++) {
-        if (!is_word_char(s[i]) || (i && (is_word_char(s[i - 1]) || s[i - 1] == '.' ||
-                                          s[i - 1] == ',' || s[i - 1] == '-')))
+        if (!is_word_char(s[i]) ||
+            (i &&
+             (is_word_char(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ',' || s[i - 1] == '-')) ||
+            currency_before(s, i))
             continue;
         size_t n = quantity_parse(s + i, len - i, out);
         if (n) {

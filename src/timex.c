@@ -598,6 +598,17 @@ static bool read_month(const struct finder *f, size_t pos, bool introduced, stru
     r->value = (struct timex_date){0, m, 0};
     if (f->pub)
         r->value.year = m <= f->pub->month ? f->pub->year : f->pub->year - 1;
+    static const char *const last_year[] = {"last", "year"}, *const this_year[] = {"this", "year"};
+    size_t k = q > pos + used ? phrase_at(f->s + q, f->len - q, last_year, 2) : 0;
+    int shift = -1;
+    if (!k && q > pos + used) {
+        k = phrase_at(f->s + q, f->len - q, this_year, 2);
+        shift = 0;
+    }
+    if (k) { /* "in May last year" */
+        r->len = q + k - pos;
+        r->value.year = f->pub ? f->pub->year + shift : 0;
+    }
     return true;
 }
 

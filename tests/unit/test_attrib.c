@@ -95,6 +95,10 @@ static void test_pronouns(void)
     CHECK_STR(source("He said the two areas were taken back.", NULL), "(none)");
     CHECK_STR(source("He told Reuters that 12 died.", NULL), "Reuters");
     CHECK_STR(source("They told Reuters that 12 died.", "Amaq"), "Amaq");
+    CHECK_STR(source("\xe2\x80\x9cThey said we must leave,\xe2\x80\x9d the official said.", NULL),
+              "the official");
+    CHECK_STR(source("A police officer who spoke on condition of anonymity said 12 died.", NULL),
+              "a police officer");
 }
 
 static void test_no_source(void)
@@ -102,6 +106,7 @@ static void test_no_source(void)
     CHECK_STR(source("Army jets kill 14 Islamic State members in Qaim.", NULL), "(none)");
     CHECK_STR(source("The convoy was reportedly heading south of Fallujah.", NULL), "(none)");
     CHECK_STR(source("It was reported that 12 died.", "Amaq"), "(none)");
+    CHECK_STR(source("No group has claimed responsibility for the attack.", NULL), "(none)");
     CHECK_STR(source("The strikes were estimated to have destroyed 175 vehicles.", NULL), "(none)");
 }
 

@@ -101,6 +101,9 @@ static void test_refusals(void)
     CHECK_STR(parsed("dozen"), "none");
     CHECK_STR(parsed("some of them"), "none");
     CHECK_STR(parsed("over the past year"), "none");
+    CHECK_STR(parsed("a seven-year-old boy"), "none");
+    CHECK_STR(parsed("seven-year-old boy"), "none");
+    CHECK_STR(parsed("20-minute battle"), "none");
 }
 
 static void test_find(void)
@@ -117,6 +120,9 @@ static void test_find(void)
     CHECK_INT(q.n, 1800);
     CHECK_INT(n, 5);
     CHECK_STR(s + next + at, "1,800.");
+    const char *money = "It cost $5 million and \xc2\xa3"
+                        "20 more.";
+    CHECK_INT(quantity_find(money, strlen(money), &q, &at), 0);
     const char *none = "It holds 14% of the land, said the 7th division.";
     CHECK_INT(quantity_find(none, strlen(none), &q, &at), 0);
 }

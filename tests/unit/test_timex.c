@@ -121,6 +121,10 @@ static void test_find_calendar(void)
     CHECK_STR(found("which they recaptured late 2015.", NULL, NULL), "late 2015=2015");
     CHECK_STR(found("declared on the 5th of January the start", &pub_wed, NULL),
               "on the 5th of January=2024-01-05");
+    CHECK_STR(found("It fell in May last year.", &pub_wed, NULL), "in May last year=2023-05");
+    CHECK_STR(found("It fell in early March.", &pub_wed, NULL), "in early March=2024-03");
+    CHECK_STR(found("BAGHDAD, Jan 5 (Reuters) - Gunmen", &pub_wed, NULL), "Jan 5=2024-01-05");
+    CHECK_STR(found("Tuesday\xe2\x80\x99s attack", &pub_wed, NULL), "Tuesday=2024-04-30");
     CHECK_STR(found("Posted Wednesday, May 1, 2024 by staff", NULL, NULL),
               "Wednesday, May 1, 2024=2024-05-01");
 }
