@@ -150,6 +150,17 @@ def clean(s):
     return s.replace("\t", " ").replace(",", " ").strip()
 
 
+def display_name(ascii_name):
+    """GeoNames' ASCII names mark ayn and hamza with ` and ' ("`Afrin", "'Anah",
+    "Samarra'"); news drops the marks at word edges, so the canonical name does too
+    ("Ma'rib" keeps its inner one). The marked form stays among the names."""
+    words = []
+    for w in ascii_name.replace("`", "'").split(" "):
+        stripped = w.strip("'")
+        words.append(stripped if stripped else w)
+    return " ".join(words)
+
+
 def load_words(path):
     """Lowercase entries (common words) and capitalised ones (proper nouns), folded."""
     words, proper = set(), set()
@@ -300,8 +311,10 @@ def main():
             cid, cname = countries.get(cc, (0, ""))
             a1id, a1name = admin1.get(cc + "." + a1, (cid, ""))
             names = [name] + (alts.split(",") if alts else [])
-            gen.emit(gid, place_kind(col[7], pop), ascii_name or name, cc, cname, a1name, a1id,
-                     float(col[4]), float(col[5]), pop, names)
+            if ascii_name:
+                names.append(ascii_name)
+            gen.emit(gid, place_kind(col[7], pop), display_name(ascii_name or name), cc, cname,
+                     a1name, a1id, float(col[4]), float(col[5]), pop, names)
             point = (float(col[4]), float(col[5]))
             for area in (cid, a1id, admin2_ids.get("%s.%s.%s" % (cc, a1, col[11]))):
                 if area:
