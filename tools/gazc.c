@@ -383,11 +383,15 @@ static int tier(enum place_kind k)
     return k == PLACE_COUNTRY ? 0 : k == PLACE_ADMIN1 ? 1 : k == PLACE_ADMIN2 ? 3 : 2;
 }
 
+/* The population a place ranks by. GeoNames gives many district seats no population
+ * (Al Qa'im: 0), so a city or town ranks at least as its kind's threshold, ahead of a
+ * village of the same name elsewhere. */
 static uint32_t rank_population(const struct rec *r)
 {
-    if (r->supplement && r->population < SUPPLEMENT_RANK_POPULATION)
-        return SUPPLEMENT_RANK_POPULATION;
-    return r->population;
+    uint32_t floor = r->kind == PLACE_CITY ? 100000u : r->kind == PLACE_TOWN ? 5000u : 0u;
+    if (r->supplement && floor < SUPPLEMENT_RANK_POPULATION)
+        floor = SUPPLEMENT_RANK_POPULATION;
+    return r->population > floor ? r->population : floor;
 }
 
 /* Best place first: country, admin1, then populated places by size, admin2 last. */
