@@ -173,10 +173,14 @@ static size_t count_words(const char *s, struct span sp)
     return n;
 }
 
-/* A proper name: every word capitalised, Arabic particles ("al-", "bin") allowed. */
+/* A proper name: every word capitalised, Arabic particles ("al-", "bin") allowed, and
+ * the joining words of an institution's name ("Observatory for Human Rights"). */
 static bool name_like(const char *s, size_t len, struct span sp)
 {
-    static const char *const particles[] = {"bin", "ibn", "abu", "de", "van", "von", "del", NULL};
+    static const char *const particles[] = {"bin", "ibn", "abu", "de",  "van", "von",
+                                            "del", "of",  "for", "the", "and", NULL};
+    if (sp.start < sp.end && !is_upper(s[sp.start]))
+        return false;
     bool any = false;
     for (size_t i = sp.start; i < sp.end; i++) {
         if (!is_alpha(s[i]) || (i > sp.start && is_word_char(s[i - 1])) ||

@@ -575,6 +575,20 @@ static bool read_calendar_date(const struct finder *f, size_t pos, struct readin
     return true;
 }
 
+/* Whether the word before pos is "of" ("the end of May"): enough to make a capitalised
+ * month name a month, though not a bare number a year ("of 2000 fighters"). */
+static bool after_of(const struct finder *f, size_t pos)
+{
+    size_t end = pos;
+    while (end > 0 && (f->s[end - 1] == ' ' || f->s[end - 1] == '\t'))
+        end--;
+    if (end == pos || end < 2)
+        return false;
+    if (lower(f->s[end - 2]) != 'o' || lower(f->s[end - 1]) != 'f')
+        return false;
+    return end == 2 || !is_word_char(f->s[end - 3]);
+}
+
 /* "June 2016", and a month alone when a preposition or modifier makes it a date. */
 static bool read_month(const struct finder *f, size_t pos, bool introduced, struct reading *r)
 {
@@ -592,7 +606,7 @@ static bool read_month(const struct finder *f, size_t pos, bool introduced, stru
         r->value = (struct timex_date){y, m, 0};
         return true;
     }
-    if (!introduced)
+    if (!introduced && !after_of(f, pos))
         return false;
     r->len = used;
     r->value = (struct timex_date){0, m, 0};

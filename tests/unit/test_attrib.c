@@ -58,6 +58,29 @@ static void test_appositives(void)
               "Qassem al-Mohammadi");
 }
 
+static void test_institutions(void)
+{
+    CHECK_STR(source("The Syrian Observatory for Human Rights, a Britain-based war monitor, said "
+                     "at least 20 were killed.",
+                     NULL),
+              "the Syrian Observatory for Human Rights");
+    CHECK_STR(
+        source("Nigeria\xe2\x80\x99s army spokesman, Brig. Gen. Onyema Nwachukwu, said troops "
+               "killed 12 insurgents.",
+               NULL),
+        "Brig. Gen. Onyema Nwachukwu");
+    CHECK_STR(source("Houthi-run Saba news agency reported that 9 civilians died.", NULL),
+              "Houthi-run Saba news agency");
+    CHECK_STR(source("Two soldiers were killed, a local official told AFP on condition of "
+                     "anonymity.",
+                     NULL),
+              "a local official");
+    CHECK_STR(source("\xe2\x80\x9cThey came at night,\xe2\x80\x9d said the governor of Helmand, "
+                     "Mohammad Yasin Khan.",
+                     NULL),
+              "the governor of Helmand");
+}
+
 static void test_inverted(void)
 {
     CHECK_STR(source("\xe2\x80\x9cWe destroyed more than 200 vehicles,\xe2\x80\x9d said Yahya "
@@ -114,6 +137,7 @@ int main(void)
 {
     RUN(test_verb_after_subject);
     RUN(test_appositives);
+    RUN(test_institutions);
     RUN(test_inverted);
     RUN(test_according_to);
     RUN(test_pronouns);

@@ -123,6 +123,8 @@ static void test_find_calendar(void)
               "on the 5th of January=2024-01-05");
     CHECK_STR(found("It fell in May last year.", &pub_wed, NULL), "in May last year=2023-05");
     CHECK_STR(found("It fell in early March.", &pub_wed, NULL), "in early March=2024-03");
+    CHECK_STR(found("by the end of March, 2000 of them", &pub_wed, NULL), "March=2024-03");
+    CHECK_STR(found("a force of 2000 fighters", &pub_wed, NULL), "");
     CHECK_STR(found("BAGHDAD, Jan 5 (Reuters) - Gunmen", &pub_wed, NULL), "Jan 5=2024-01-05");
     CHECK_STR(found("Tuesday\xe2\x80\x99s attack", &pub_wed, NULL), "Tuesday=2024-04-30");
     CHECK_STR(found("Posted Wednesday, May 1, 2024 by staff", NULL, NULL),
