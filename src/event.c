@@ -597,44 +597,69 @@ static bool has_ancestor(const struct ev_place *p, int64_t id)
     return false;
 }
 
-/* 1 for the same place, 0.6 when one holds the other (Qaim in Anbar), else 0. */
+/* 1 for the same place; when one holds the other (Qaim in Anbar) 0.6 for a city or district
+ * around a neighbourhood or village, 0.3 for a whole province; else 0. */
 static double place_match(const struct ev_place *x, const struct ev_place *y)
 {
     if (x->id == y->id)
         return 1.0;
-    if (has_ancestor(x, y->id) || has_ancestor(y, x->id))
-        return 0.6;
-    return 0.0;
+    const struct ev_place *outer = has_ancestor(x, y->id) ? y : has_ancestor(y, x->id) ? x : NULL;
+    if (!outer)
+        return 0.0;
+    return outer->kind == PLACE_ADMIN1 || outer->kind == PLACE_REGION ||
+                   outer->kind == PLACE_COUNTRY
+               ? 0.3
+               : 0.6;
 }
 
-/* A soft cosine over salience vectors, where nested places count partly as the same.
- * *best names the shared place that contributed most. */
+/* The place an article is mostly about: the most salient one finer than a country. */
+static const struct ev_place *main_place(const struct ev_doc *d)
+{
+    const struct ev_place *best = NULL;
+    for (size_t i = 0; i < d->n_places; i++) {
+        const struct ev_place *p = &d->places[i];
+        bool fine = p->kind != PLACE_COUNTRY, best_fine = best && best->kind != PLACE_COUNTRY;
+        if (!best || (fine && !best_fine) || (fine == best_fine && p->salience > best->salience))
+            best = p;
+    }
+    return best;
+}
+
+/* The share of a's place salience that b also names (or encloses, or lies in). */
+static double place_coverage(const struct ev_doc *a, const struct ev_doc *b)
+{
+    double total = 0, found = 0;
+    for (size_t i = 0; i < a->n_places; i++) {
+        double m = 0;
+        for (size_t j = 0; j < b->n_places; j++) {
+            double v = place_match(&a->places[i], &b->places[j]);
+            if (v > m)
+                m = v;
+        }
+        total += a->places[i].salience;
+        found += m * a->places[i].salience;
+    }
+    return total > 0 ? found / total : 0;
+}
+
+/* Places: above all whether the two reports are mainly about the same place, then how much
+ * of each one's places the other names too. Returns -1 when either names none. *best names
+ * the shared place behind the score. */
 static double place_score(const struct ev_doc *a, const struct ev_doc *b, const char **best)
 {
-    double dot = 0, na = 0, nb = 0, top = 0;
     *best = NULL;
-    for (size_t i = 0; i < a->n_places; i++)
-        na += a->places[i].salience * a->places[i].salience;
-    for (size_t j = 0; j < b->n_places; j++)
-        nb += b->places[j].salience * b->places[j].salience;
-    for (size_t i = 0; i < a->n_places; i++)
-        for (size_t j = 0; j < b->n_places; j++) {
-            double m = place_match(&a->places[i], &b->places[j]);
-            if (m <= 0)
-                continue;
-            double c = m * a->places[i].salience * b->places[j].salience;
-            dot += c;
-            if (c > top) {
-                top = c;
-                /* for nested places the shared one is the enclosing place */
-                *best = has_ancestor(&a->places[i], b->places[j].id) ? b->places[j].name
-                                                                     : a->places[i].name;
-            }
-        }
-    if (na <= 0 || nb <= 0)
-        return -1; /* unknown: a doc with no place */
-    double s = dot / sqrt(na * nb);
-    return s > 1 ? 1 : s;
+    const struct ev_place *ma = main_place(a), *mb = main_place(b);
+    if (!ma || !mb)
+        return -1;
+    double main = place_match(ma, mb);
+    if (main > 0)
+        *best = ma->id == mb->id || has_ancestor(ma, mb->id) ? mb->name : ma->name;
+    for (size_t i = 0; !*best && i < a->n_places; i++)
+        for (size_t j = 0; !*best && j < b->n_places; j++)
+            if (a->places[i].id == b->places[j].id && a->places[i].kind != PLACE_COUNTRY)
+                *best = a->places[i].name;
+    double cover = sqrt(place_coverage(a, b) * place_coverage(b, a));
+    return 0.6 * main + 0.4 * cover;
 }
 
 static double kind_score(const struct ev_doc *a, const struct ev_doc *b, int *shared)
