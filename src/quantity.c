@@ -195,8 +195,8 @@ static size_t words_number(const char *s, size_t len, long *value)
             current += v;
             after_scale = false;
         } else if ((v = scale_at(s + pos, len - pos, &used)) > 0) {
-            if (!any)
-                break; /* a bare "dozen" or "hundred" */
+            if (!any || current > 1000000 || total > 1000000000000L)
+                break; /* a bare "dozen" or "hundred"; or "hundred hundred hundred..." */
             if (v < 1000) {
                 current = (current ? current : 1) * v;
             } else {
@@ -253,6 +253,8 @@ static size_t digits_number(const char *s, size_t len, long *value)
     size_t q = next_word(s, len, pos), used;
     long scale = q ? scale_at(s + q, len - q, &used) : 0;
     if (scale >= 1000) {
+        if ((v + fraction) * scale > 1e15)
+            return 0; /* beyond any count of people or things */
         *value = (long)((v + fraction) * scale + 0.5);
         return q + used;
     }

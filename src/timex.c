@@ -463,6 +463,8 @@ static const struct relative relatives[] = {
     {{"the", "day", "after"}, BASE_ANCHOR, U_DAY, 1},
     {{"a", "day", "later"}, BASE_ANCHOR, U_DAY, 1},
     {{"the", "same", "day"}, BASE_ANCHOR, U_DAY, 0},
+    {{"the", "previous", "night"}, BASE_ANCHOR, U_DAY, -1},
+    {{"the", "night", "before"}, BASE_ANCHOR, U_DAY, -1},
     {{"earlier", "this", "week"}, BASE_PUB, U_WEEK, 0},
     {{"this", "week"}, BASE_PUB, U_WEEK, 0},
     {{"last", "week"}, BASE_PUB, U_WEEK, -1},

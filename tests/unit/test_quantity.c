@@ -58,6 +58,11 @@ static void test_qualifiers(void)
     CHECK_STR(parsed("as many as 250 people"), "up_to 250 -1 250 /as many as 250/");
     CHECK_STR(parsed("up to 250 people"), "up_to 250 -1 250 /up to 250/");
     CHECK_STR(parsed("At least fifteen"), "at_least 15 15 -1 /At least fifteen/");
+    CHECK_STR(parsed("more than a dozen"), "more_than 12 13 -1 /more than a dozen/");
+    CHECK_STR(parsed("nearly two dozen"), "about 24 24 24 /nearly two dozen/");
+    CHECK_STR(parsed("a hundred and twenty"), "exact 120 120 120 /a hundred and twenty/");
+    CHECK_STR(parsed("10,000 troops"), "exact 10000 10000 10000 /10,000/");
+    CHECK_STR(parsed("1,000,000 people"), "exact 1000000 1000000 1000000 /1,000,000/");
 }
 
 static void test_ranges(void)
