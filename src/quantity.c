@@ -4,6 +4,7 @@
  * of "30–40", which is read as a range sign. */
 #include "quantity.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static bool is_alpha(char c)
@@ -481,13 +482,48 @@ static bool currency_before(const char *s, size_t i)
            (unsigned char)s[i - 1] == 0xAC;
 }
 
+/* Every word a quantity can begin with, sorted: most words of a sentence fail this one
+ * lookup and skip the full parse. */
+static const char *const opening_words[] = {
+    "a",        "about",     "almost",  "an",       "approximately", "around",    "as",
+    "at",       "between",   "close",   "dozens",   "eight",         "eighteen",  "eighty",
+    "eleven",   "fifteen",   "fifty",   "five",     "forty",         "four",      "fourteen",
+    "hundreds", "in",        "many",    "millions", "more",          "nearly",    "nine",
+    "nineteen", "ninety",    "no",      "one",      "over",          "roughly",   "scores",
+    "seven",    "seventeen", "seventy", "several",  "six",           "sixteen",   "sixty",
+    "some",     "ten",       "tens",    "thirteen", "thirty",        "thousands", "three",
+    "twelve",   "twenty",    "two",     "up",       "upwards",       "zero"};
+
+static int compare_words(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static bool may_open_quantity(const char *s, size_t len, size_t pos)
+{
+    if (is_digit(s[pos]))
+        return true;
+    char word[16];
+    size_t n = 0;
+    while (pos + n < len && is_alpha(s[pos + n])) {
+        if (n + 1 == sizeof word)
+            return false;
+        word[n] = lower(s[pos + n]);
+        n++;
+    }
+    word[n] = '\0';
+    const char *key = word;
+    return bsearch(&key, opening_words, sizeof opening_words / sizeof opening_words[0],
+                   sizeof opening_words[0], compare_words) != NULL;
+}
+
 size_t quantity_find(const char *s, size_t len, struct quantity *out, size_t *at)
 {
     for (size_t i = 0; i < len; i++) {
         if (!is_word_char(s[i]) ||
             (i &&
              (is_word_char(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ',' || s[i - 1] == '-')) ||
-            currency_before(s, i))
+            currency_before(s, i) || !may_open_quantity(s, len, i))
             continue;
         size_t n = quantity_parse(s + i, len - i, out);
         if (n) {

@@ -5,6 +5,7 @@
 #include "timex.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const month_names[12] = {"january",   "february", "march",    "april",
@@ -810,6 +811,44 @@ static size_t next_word_start(const char *s, size_t len, size_t pos)
     return pos;
 }
 
+/* Every word an expression can begin with, sorted: most words of a sentence fail this
+ * one lookup and skip the full parse. */
+static const char *const opening_words[] = {
+    "a",         "after",    "apr",       "april",   "aug",       "august",   "before",
+    "dec",       "december", "during",    "earlier", "early",     "eight",    "eleven",
+    "feb",       "february", "five",      "four",    "fri",       "friday",   "from",
+    "in",        "jan",      "january",   "jul",     "july",      "jun",      "june",
+    "last",      "late",     "mar",       "march",   "may",       "mid",      "mon",
+    "monday",    "next",     "nine",      "nov",     "november",  "oct",      "october",
+    "on",        "one",      "overnight", "sat",     "saturday",  "sep",      "sept",
+    "september", "seven",    "since",     "six",     "sun",       "sunday",   "ten",
+    "the",       "this",     "three",     "thu",     "thur",      "thurs",    "thursday",
+    "till",      "today",    "tomorrow",  "tonight", "tue",       "tues",     "tuesday",
+    "twelve",    "two",      "until",     "wed",     "wednesday", "yesterday"};
+
+static int compare_words(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static bool may_open_expression(const char *s, size_t len, size_t pos)
+{
+    if (is_digit(s[pos]))
+        return true;
+    char word[12];
+    size_t n = 0;
+    while (pos + n < len && is_alpha(s[pos + n])) {
+        if (n + 1 == sizeof word)
+            return false;
+        word[n] = lower(s[pos + n]);
+        n++;
+    }
+    word[n] = '\0';
+    const char *key = word;
+    return bsearch(&key, opening_words, sizeof opening_words / sizeof opening_words[0],
+                   sizeof opening_words[0], compare_words) != NULL;
+}
+
 size_t timex_find(const char *s, size_t len, const struct timex_date *pub,
                   struct timex_date *anchor, struct timex_match *out, size_t max)
 {
@@ -819,7 +858,7 @@ size_t timex_find(const char *s, size_t len, const struct timex_date *pub,
         pos++;
     while (pos < len && found < max) {
         struct reading r = {0, {0, 0, 0}, false, -1};
-        if (read_expression(&f, pos, &r) && r.len) {
+        if (may_open_expression(s, len, pos) && read_expression(&f, pos, &r) && r.len) {
             record(&f, pos, &r, &out[found++]);
             pos += r.len;
             while (pos < len && !is_word_char(s[pos]))
