@@ -1,0 +1,39 @@
+/* view_compare.h: two reports side by side (issue 5), as a self-contained view the app
+ * embeds: it draws into any curses window and takes keys; the app owns the loop.
+ *
+ *   top:    A's and B's title, date and source, in two columns
+ *   middle: the facts table: each figure kind with both reports' values and sources,
+ *           marked agree / differ / only A / only B; then places, actors and dates
+ *   bottom: both texts, one sentence per block; sentences carrying matching facts are
+ *           bold, the pair being followed stands out. Scrolling one side scrolls the
+ *           other to the sentence aligned with its top sentence.
+ * Keys: Tab switch side, j/k/arrows line, PgDn/PgUp/space page, g/G top/end, n/N next or
+ * previous aligned pair, q/Esc close. */
+#ifndef SITREP_UI_VIEW_COMPARE_H
+#define SITREP_UI_VIEW_COMPARE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <curses.h>
+
+struct store;
+struct compare_view;
+
+/* Loads both articles and their facts and builds the comparison. NULL with a reason in err. */
+struct compare_view *compare_view_open(struct store *s, int64_t a, int64_t b, char *err,
+                                       size_t errlen);
+void compare_view_close(struct compare_view *v);
+
+/* Draws the whole view into w (any size; a tiny window gets a notice). */
+void compare_view_draw(struct compare_view *v, WINDOW *w);
+
+enum view_key_result { VIEW_KEY_UNHANDLED = -1, VIEW_KEY_HANDLED = 0, VIEW_KEY_CLOSE = 1 };
+
+/* Handles one key (a curses key code). */
+enum view_key_result compare_view_key(struct compare_view *v, int key);
+
+/* For tests: the sentence at the top of each side's text pane. */
+void compare_view_tops(const struct compare_view *v, int *sentence_a, int *sentence_b);
+
+#endif
