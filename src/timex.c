@@ -240,6 +240,31 @@ static size_t parse_iso(const char *s, size_t len, struct timex_date *d)
     return pos;
 }
 
+/* "21/09/2024", "21.09.2024", "09/21/2024": the part above 12 is the day; when both could
+ * be, the day comes first, as outlets outside the US write it. */
+static size_t parse_numeric(const char *s, size_t len, struct timex_date *d)
+{
+    int a, b;
+    size_t pos = digits_at(s, len, 2, &a);
+    if (!pos || pos >= len || (s[pos] != '/' && s[pos] != '.'))
+        return 0;
+    char sep = s[pos++];
+    size_t n = digits_at(s + pos, len - pos, 2, &b);
+    if (!n || pos + n >= len || s[pos + n] != sep)
+        return 0;
+    pos += n + 1;
+    n = digits_at(s + pos, len - pos, 4, &d->year);
+    if (n != 4 || (pos + n < len && is_word_char(s[pos + n])))
+        return 0;
+    d->day = a;
+    d->month = b;
+    if (b > 12 && a <= 12) {
+        d->day = b;
+        d->month = a;
+    }
+    return pos + n;
+}
+
 /* "May 1, 2024", "Dec. 24, 2019", "June 30". */
 static size_t parse_month_first(const char *s, size_t len, struct timex_date *d)
 {
@@ -288,6 +313,10 @@ size_t timex_parse_date(const char *s, size_t len, struct timex_date *out)
     }
     struct timex_date d = {0, 0, 0};
     size_t n = parse_iso(s + pos, len - pos, &d);
+    if (!n) {
+        d = (struct timex_date){0, 0, 0};
+        n = parse_numeric(s + pos, len - pos, &d);
+    }
     if (!n) {
         d = (struct timex_date){0, 0, 0};
         n = parse_month_first(s + pos, len - pos, &d);

@@ -35,6 +35,10 @@ static void test_parse_datelines(void)
     CHECK_STR(parsed("SATURDAY, SEPTEMBER 21, 2024", 28), "2024-09-21");
     CHECK_STR(parsed("5th of January", 14), "--01-05");
     CHECK_STR(parsed("Feb 29, 2024", 12), "2024-02-29");
+    CHECK_STR(parsed("21/09/2024 10:30", 10), "2024-09-21");
+    CHECK_STR(parsed("09/21/2024", 10), "2024-09-21");
+    CHECK_STR(parsed("01.05.2024", 10), "2024-05-01");
+    CHECK_STR(parsed("1 May 2024 10.30 BST", 10), "2024-05-01");
 }
 
 static void test_parse_refusals(void)
@@ -47,6 +51,8 @@ static void test_parse_refusals(void)
     CHECK_STR(parsed("March 150 km", 0), "");
     CHECK_STR(parsed("2024-13-01", 0), "");
     CHECK_STR(parsed("10:30", 0), "");
+    CHECK_STR(parsed("3.5 km", 0), "");
+    CHECK_STR(parsed("24/7", 0), "");
 }
 
 static void test_format_and_weekday(void)
