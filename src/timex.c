@@ -627,7 +627,7 @@ static bool read_month(const struct finder *f, size_t pos, bool introduced, stru
     size_t used;
     if (pos >= f->len || !is_upper(f->s[pos]))
         return false;
-    int m = month_at(f->s + pos, f->len - pos, false, &used);
+    int m = month_at(f->s + pos, f->len - pos, true, &used);
     if (!m)
         return false;
     size_t q = skip_spaces(f->s, f->len, pos + used);
@@ -638,6 +638,8 @@ static bool read_month(const struct finder *f, size_t pos, bool introduced, stru
         r->value = (struct timex_date){y, m, 0};
         return true;
     }
+    if (used != strlen(month_names[m - 1]))
+        return false; /* "Jan 2016" is a month, a lone "Mar" or "Dec" may be a name */
     if (!introduced && !after_of(f, pos))
         return false;
     r->len = used;

@@ -121,6 +121,8 @@ static void test_find_calendar(void)
     CHECK_STR(found("Fighting began on April 28.", &pub_wed, NULL), "on April 28=2024-04-28");
     CHECK_STR(found("Fighting began in May 2016.", NULL, NULL), "in May 2016=2016-05");
     CHECK_STR(found("Fighting began in May.", &pub_wed, NULL), "in May=2024-05");
+    CHECK_STR(found("Fighting began in Jan. 2016 and", NULL, NULL), "in Jan. 2016=2016-01");
+    CHECK_STR(found("A militant named Abu Dec came in.", &pub_wed, NULL), "");
     CHECK_STR(found("Fighting began in June.", &pub_wed, NULL), "in June=2023-06");
     CHECK_STR(found("Fighting began in mid-June.", &pub_wed, NULL), "in mid-June=2023-06");
     CHECK_STR(found("at its height, in 2014, it held", NULL, NULL), "in 2014=2014");
