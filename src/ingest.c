@@ -100,8 +100,8 @@ static int collect(struct ingest_run *r, struct input_list *l, const char *path,
             if (!child) {
                 rc = -1;
             } else {
-                snprintf(child, len, "%s%s%s", path,
-                         path[strlen(path) - 1] == '/' ? "" : "/", name);
+                snprintf(child, len, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/",
+                         name);
                 rc = collect(r, l, child, depth + 1);
                 free(child);
             }
@@ -161,7 +161,8 @@ static int take_article(struct article *a, void *ctx)
                  ? -1
                  : store_add_article(r->store, a, have_facts ? &f : NULL, NULL, err, sizeof err);
     if (rc < 0) {
-        report(r, a->origin ? a->origin : "?", r->in_transaction ? err : "cannot start a transaction");
+        report(r, a->origin ? a->origin : "?",
+               r->in_transaction ? err : "cannot start a transaction");
         r->stats->failed++;
     } else if (rc == 0) {
         r->stats->duplicates++;
@@ -201,8 +202,7 @@ int ingest_paths(struct store *s, struct extractor *x, char *const *paths, int n
     r.bar.enabled = r.bar.enabled && r.opt->show_progress;
     for (size_t i = 0; i < inputs.n && !r.store_broken; i++) {
         char err[512] = "";
-        int n = article_load(inputs.items[i].path, FORMAT_AUTO, take_article, &r, err,
-                             sizeof err);
+        int n = article_load(inputs.items[i].path, FORMAT_AUTO, take_article, &r, err, sizeof err);
         if (n < 0) {
             report(&r, inputs.items[i].path, err[0] ? err : "cannot read");
             stats->failed++;
@@ -222,6 +222,6 @@ int ingest_paths(struct store *s, struct extractor *x, char *const *paths, int n
 
 void ingest_print_summary(FILE *out, const struct ingest_stats *st)
 {
-    fprintf(out, "imported %ld, duplicates skipped %ld, failed %ld\n", st->imported,
-            st->duplicates, st->failed);
+    fprintf(out, "imported %ld, duplicates skipped %ld, failed %ld\n", st->imported, st->duplicates,
+            st->failed);
 }

@@ -15,7 +15,7 @@ struct store;
 struct extractor;
 
 #define INGEST_BATCH_ARTICLES 500
-#define INGEST_BATCH_BYTES (8u * 1024u * 1024u)
+#define INGEST_BATCH_BYTES    (8u * 1024u * 1024u)
 
 struct ingest_options {
     bool show_progress; /* a bar on stderr when it is a terminal */
@@ -25,7 +25,7 @@ struct ingest_options {
 struct ingest_stats {
     long imported;
     long duplicates;
-    long failed; /* inputs or articles that could not be read or stored */
+    long failed;  /* inputs or articles that could not be read or stored */
     size_t bytes; /* input bytes read */
     double seconds;
 };

@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 /* A bar appears only after this long, so quick imports stay quiet. */
-#define PROGRESS_DELAY 0.5
+#define PROGRESS_DELAY    0.5
 #define PROGRESS_INTERVAL 0.1
 
 static double now(void)
@@ -48,8 +48,8 @@ static void format_eta(char *buf, size_t cap, double seconds)
         snprintf(buf, cap, "%ld:%02ld", s / 60, s % 60);
 }
 
-void progress_format(char *buf, size_t cap, long items, size_t done, size_t total,
-                     double elapsed, int width)
+void progress_format(char *buf, size_t cap, long items, size_t done, size_t total, double elapsed,
+                     int width)
 {
     double mb = (double)done / 1e6;
     double rate = elapsed > 0 ? mb / elapsed : 0;

@@ -8,9 +8,9 @@
 #include <stddef.h>
 
 struct progress {
-    bool enabled;       /* stderr is a terminal (or forced) */
-    bool drawn;         /* a line is on screen and must be cleared */
-    double started;     /* monotonic seconds */
+    bool enabled;   /* stderr is a terminal (or forced) */
+    bool drawn;     /* a line is on screen and must be cleared */
+    double started; /* monotonic seconds */
     double last_draw;
     size_t total_bytes; /* 0 when unknown: no ETA */
     size_t done_bytes;
@@ -27,7 +27,7 @@ void progress_finish(struct progress *p);
 double progress_elapsed(const struct progress *p);
 
 /* Formats "12.3 MB/s, 1:05 left" style text into buf (used by the bar; exposed for tests). */
-void progress_format(char *buf, size_t cap, long items, size_t done, size_t total,
-                     double elapsed, int width);
+void progress_format(char *buf, size_t cap, long items, size_t done, size_t total, double elapsed,
+                     int width);
 
 #endif

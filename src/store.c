@@ -21,7 +21,8 @@
       "INSERT INTO articles(hash, origin, url, title, date, source, author, dateline, text,"       \
       " format, imported_at, killed, wounded, destroyed, places)"                                  \
       " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")                 \
-    X(ST_INSERT_SENTENCE, "INSERT INTO sentences(article_id, idx, start, len) VALUES(?1,?2,?3,?4)") \
+    X(ST_INSERT_SENTENCE,                                                                          \
+      "INSERT INTO sentences(article_id, idx, start, len) VALUES(?1,?2,?3,?4)")                    \
     X(ST_FIND_PLACE, "SELECT id, parent_id FROM places WHERE key = ?1")                            \
     X(ST_INSERT_PLACE,                                                                             \
       "INSERT INTO places(key, name, kind, admin1, country, country_code, lat, lon, parent_id,"    \
@@ -29,9 +30,8 @@
     X(ST_SET_PLACE_PARENT, "UPDATE places SET parent_id = ?2, depth = ?3 WHERE id = ?1")           \
     X(ST_INSERT_ANCESTOR,                                                                          \
       "INSERT OR IGNORE INTO place_ancestors(place_id, ancestor_id) VALUES(?1, ?2)")               \
-    X(ST_COPY_ANCESTORS,                                                                           \
-      "INSERT OR IGNORE INTO place_ancestors(place_id, ancestor_id)"                               \
-      " SELECT ?1, ancestor_id FROM place_ancestors WHERE place_id = ?2")                          \
+    X(ST_COPY_ANCESTORS, "INSERT OR IGNORE INTO place_ancestors(place_id, ancestor_id)"            \
+                         " SELECT ?1, ancestor_id FROM place_ancestors WHERE place_id = ?2")       \
     X(ST_INSERT_ARTICLE_PLACE,                                                                     \
       "INSERT INTO article_places(article_id, place_id, count, surface, first_sentence)"           \
       " VALUES(?1, ?2, ?3, ?4, ?5)")                                                               \
@@ -42,34 +42,32 @@
       " VALUES(?1, ?2, ?3, ?4, ?5)")                                                               \
     X(ST_INSERT_FIGURE,                                                                            \
       "INSERT INTO figures(article_id, kind, n, min, max, qualifier, who, place, date, source,"    \
-      " sentence, text) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")               \
+      " sentence, text) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")                \
     X(ST_INSERT_DATE,                                                                              \
       "INSERT INTO dates(article_id, text, value, weekday, sentence) VALUES(?1,?2,?3,?4,?5)")      \
-    X(ST_INSERT_MENTION,                                                                           \
-      "INSERT INTO mentions(article_id, type, idx, sentence, start, len)"                          \
-      " VALUES(?1, ?2, ?3, ?4, ?5, ?6)")                                                           \
+    X(ST_INSERT_MENTION, "INSERT INTO mentions(article_id, type, idx, sentence, start, len)"       \
+                         " VALUES(?1, ?2, ?3, ?4, ?5, ?6)")                                        \
     X(ST_COUNT, "SELECT count(*) FROM articles")                                                   \
     X(ST_GET_ARTICLE,                                                                              \
       "SELECT hash, origin, url, title, date, source, author, dateline, text, format"              \
       " FROM articles WHERE id = ?1")                                                              \
-    X(ST_GET_SENTENCES, "SELECT start, len FROM sentences WHERE article_id = ?1 ORDER BY idx")    \
+    X(ST_GET_SENTENCES, "SELECT start, len FROM sentences WHERE article_id = ?1 ORDER BY idx")     \
     X(ST_GET_PLACES,                                                                               \
-      "SELECT p.id, p.name, p.kind, p.admin1, p.country, p.country_code, p.lat, p.lon,"           \
+      "SELECT p.id, p.name, p.kind, p.admin1, p.country, p.country_code, p.lat, p.lon,"            \
       " ap.count, ap.surface, ap.first_sentence, p.key, par.name"                                  \
       " FROM article_places ap JOIN places p ON p.id = ap.place_id"                                \
       " LEFT JOIN places par ON par.id = p.parent_id"                                              \
       " WHERE ap.article_id = ?1 ORDER BY ap.rowid")                                               \
-    X(ST_GET_CHAIN,                                                                                \
-      "SELECT a.name, a.kind, a.key FROM place_ancestors pa JOIN places a ON a.id ="               \
-      " pa.ancestor_id WHERE pa.place_id = ?1 AND a.id <> ?1 ORDER BY a.depth")                   \
+    X(ST_GET_CHAIN, "SELECT a.name, a.kind, a.key FROM place_ancestors pa JOIN places a ON a.id =" \
+                    " pa.ancestor_id WHERE pa.place_id = ?1 AND a.id <> ?1 ORDER BY a.depth")      \
     X(ST_GET_ACTORS,                                                                               \
       "SELECT a.name, aa.count, aa.surface, aa.first_sentence FROM article_actors aa"              \
-      " JOIN actors a ON a.id = aa.actor_id WHERE aa.article_id = ?1 ORDER BY aa.rowid")          \
+      " JOIN actors a ON a.id = aa.actor_id WHERE aa.article_id = ?1 ORDER BY aa.rowid")           \
     X(ST_GET_FIGURES,                                                                              \
-      "SELECT kind, n, min, max, qualifier, who, place, date, source, sentence, text"             \
-      " FROM figures WHERE article_id = ?1 ORDER BY id")                                          \
+      "SELECT kind, n, min, max, qualifier, who, place, date, source, sentence, text"              \
+      " FROM figures WHERE article_id = ?1 ORDER BY id")                                           \
     X(ST_GET_DATES,                                                                                \
-      "SELECT text, value, weekday, sentence FROM dates WHERE article_id = ?1 ORDER BY id")       \
+      "SELECT text, value, weekday, sentence FROM dates WHERE article_id = ?1 ORDER BY id")        \
     X(ST_GET_MENTIONS,                                                                             \
       "SELECT type, idx, sentence, start, len FROM mentions WHERE article_id = ?1"                 \
       " ORDER BY rowid")                                                                           \
@@ -83,7 +81,7 @@
     X(ST_RELEASE, "RELEASE add_article")
 
 #define AS_ENUM(name, sql) name,
-#define AS_SQL(name, sql) sql,
+#define AS_SQL(name, sql)  sql,
 enum stmt_id { STORE_STATEMENTS(AS_ENUM) ST_COUNT_ALL };
 static const char *const stmt_sql[] = {STORE_STATEMENTS(AS_SQL)};
 
@@ -253,8 +251,7 @@ int store_open(const char *path, struct store **out, char *err, size_t errlen)
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
     if (sqlite3_open_v2(path, &s->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        NULL) !=
-        SQLITE_OK) {
+                        NULL) != SQLITE_OK) {
         snprintf(err, errlen, "cannot open %s: %s", path,
                  s->db ? sqlite3_errmsg(s->db) : "out of memory");
         store_close(s);
@@ -703,8 +700,7 @@ static int64_t insert_article_row(struct store *s, const struct article *a, cons
     bind_text(q, 6, a->source);
     bind_text(q, 7, a->author);
     bind_text(q, 8, a->dateline);
-    sqlite3_bind_text(q, 9, a->text ? a->text : "", a->text ? (int)a->text_len : 0,
-                      SQLITE_STATIC);
+    sqlite3_bind_text(q, 9, a->text ? a->text : "", a->text ? (int)a->text_len : 0, SQLITE_STATIC);
     bind_text(q, 10, format_name(a->format));
     sqlite3_bind_int64(q, 11, (sqlite3_int64)time(NULL));
     bind_long(q, 12, f ? largest_figure(f, FIG_KILLED) : FACT_NONE);
@@ -901,8 +897,7 @@ static int insert_facts(struct store *s, int64_t id, const struct facts *f)
     int rc = -1;
     if (place_remap && actor_remap && insert_places(s, id, f, place_remap) == 0 &&
         insert_actors(s, id, f, actor_remap) == 0 && insert_figures(s, id, f) == 0 &&
-        insert_dates(s, id, f) == 0 &&
-        insert_mentions(s, id, f, place_remap, actor_remap) == 0)
+        insert_dates(s, id, f) == 0 && insert_mentions(s, id, f, place_remap, actor_remap) == 0)
         rc = 0;
     free(place_remap);
     free(actor_remap);
@@ -1067,8 +1062,7 @@ static int load_places(struct store *s, int64_t id, struct facts *f)
         p->lat = sqlite3_column_double(q, 6);
         p->lon = sqlite3_column_double(q, 7);
         p->count = sqlite3_column_int(q, 8);
-        if (surface_parse((const char *)sqlite3_column_text(q, 9), &p->surface,
-                          &p->n_surface) < 0)
+        if (surface_parse((const char *)sqlite3_column_text(q, 9), &p->surface, &p->n_surface) < 0)
             rc = -1;
         p->first_sentence = sqlite3_column_int(q, 10);
         p->gazetteer_id = gazetteer_id_of_key(sqlite3_column_text(q, 11));
@@ -1097,8 +1091,7 @@ static int load_actors(struct store *s, int64_t id, struct facts *f)
         }
         a->name = dup_column(q, 0);
         a->count = sqlite3_column_int(q, 1);
-        if (surface_parse((const char *)sqlite3_column_text(q, 2), &a->surface,
-                          &a->n_surface) < 0)
+        if (surface_parse((const char *)sqlite3_column_text(q, 2), &a->surface, &a->n_surface) < 0)
             rc = -1;
         a->first_sentence = sqlite3_column_int(q, 3);
     }

@@ -38,5 +38,22 @@ measure() {
     echo "import: database $(du -h "$TMPB/bench.db" | cut -f1) after the last run"
 }
 echo "import: $RUNS runs each; corpus of $COUNT generated articles, $BYTES bytes"
+
+# The store's own share: articles already in memory, written and indexed (storebench.c).
+CC=${CC:-cc}
+if [ -f "$BUILD/libsitrep.a" ] && $CC -std=c17 -O2 -D_GNU_SOURCE -Isrc $(pkg-config --cflags sqlite3) \
+    -o "$TMPB/storebench" tests/bench/storebench.c "$BUILD/libsitrep.a" \
+    $(pkg-config --libs sqlite3) -lunistring -lm; then
+    : >"$TMPB/store"
+    i=0
+    while [ $i -lt "$RUNS" ]; do
+        rm -f "$TMPB"/store.db*
+        "$TMPB/storebench" "$TMPB/store.db" "$TMPB/corpus"/* |
+            sed -n 's/^bytes=\([0-9]*\) seconds=\([0-9.]*\)$/\1 \2/p' |
+            awk '{ printf "%.2f\n", $1 / 1e6 / $2 }' >>"$TMPB/store"
+        i=$((i + 1))
+    done
+    echo "import: store only (in-memory articles, FTS5 built): median $(median <"$TMPB/store") MB/s"
+fi
 measure "without extraction (--no-extract)" --no-extract
 measure "with extraction" 

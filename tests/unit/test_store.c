@@ -21,8 +21,7 @@ static void fresh_db_path(void)
 }
 
 /* text = "Title\n\nBody sentence one. Body two." with spans written out by hand. */
-static void make_article(struct article *a, const char *title, const char *body,
-                         const char *hash)
+static void make_article(struct article *a, const char *title, const char *body, const char *hash)
 {
     memset(a, 0, sizeof *a);
     size_t tl = strlen(title), bl = strlen(body);
@@ -156,8 +155,7 @@ static void test_open_and_migrate(void)
     CHECK_INT(query_int(s, "PRAGMA user_version"), 1);
     CHECK_INT(query_int(s, "PRAGMA foreign_keys"), 1);
     CHECK_INT(store_article_count(s), 0);
-    CHECK_INT(query_int(s, "SELECT count(*) FROM sqlite_master WHERE name = 'articles_fts'"),
-              1);
+    CHECK_INT(query_int(s, "SELECT count(*) FROM sqlite_master WHERE name = 'articles_fts'"), 1);
     store_close(s);
     /* Opening again leaves a current schema alone. */
     char err[256] = "";
@@ -198,8 +196,7 @@ static void test_add_and_dedup(void)
     CHECK(id2 != id);
     CHECK_INT(store_article_count(s), 2);
     /* Full-text search sees both, through the external-content index. */
-    CHECK_INT(query_int(s, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'qaim'"),
-              2);
+    CHECK_INT(query_int(s, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'qaim'"), 2);
     CHECK_INT(query_int(s, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'another'"),
               1);
 
@@ -345,8 +342,7 @@ static void test_cascade_delete_and_integrity(void)
     CHECK_INT(query_int(s, "SELECT count(*) FROM mentions"), 0);
     CHECK_INT(query_int(s, "SELECT count(*) FROM article_places"), 0);
     CHECK_INT(query_int(s, "SELECT count(*) FROM article_actors"), 0);
-    CHECK_INT(query_int(s, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'qaim'"),
-              0);
+    CHECK_INT(query_int(s, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'qaim'"), 0);
     /* Places outlive the article: the hierarchy is shared by the collection. */
     CHECK_INT(query_int(s, "SELECT count(*) FROM places"), 3);
     CHECK_INT(store_integrity_check(s, msg, sizeof msg), 0);
