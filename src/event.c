@@ -1359,13 +1359,10 @@ static int load_actors(sqlite3 *db, struct ev_doc *docs, size_t n)
     return 0;
 }
 
-static int load_figures(sqlite3 *db, struct ev_doc *docs, size_t n)
+/* Reads figure rows (article_id, kind, n, min, max, qualifier, source, place, text,
+ * sentence, date) into the docs they belong to. */
+static int read_figures(sqlite3_stmt *st, struct ev_doc *docs, size_t n)
 {
-    sqlite3_stmt *st;
-    const char *sql = "SELECT article_id, kind, n, min, max, qualifier, source, place, text,"
-                      " sentence, date FROM figures ORDER BY article_id, id";
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-        return -1;
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct ev_doc *d = doc_by_id(docs, n, sqlite3_column_int64(st, 0));
         const unsigned char *kind = sqlite3_column_text(st, 1);
@@ -1374,7 +1371,7 @@ static int load_figures(sqlite3 *db, struct ev_doc *docs, size_t n)
             continue;
         struct ev_figure *f = grow(d->figures, d->n_figures, sizeof *f);
         if (!f)
-            break;
+            return -1;
         d->figures = f;
         f = &d->figures[d->n_figures++];
         f->kind = (enum figure_kind)k;
@@ -1391,14 +1388,25 @@ static int load_figures(sqlite3 *db, struct ev_doc *docs, size_t n)
         const unsigned char *date = sqlite3_column_text(st, 10);
         if (date && iso_days((const char *)date) != INT32_MIN) {
             char **p = grow(d->event_dates, d->n_event_dates, sizeof *p);
-            if (p) {
-                d->event_dates = p;
-                d->event_dates[d->n_event_dates++] = strdup((const char *)date);
-            }
+            if (!p)
+                return -1;
+            d->event_dates = p;
+            d->event_dates[d->n_event_dates++] = strdup((const char *)date);
         }
     }
-    sqlite3_finalize(st);
     return 0;
+}
+
+static int load_figures(sqlite3 *db, struct ev_doc *docs, size_t n)
+{
+    sqlite3_stmt *st;
+    const char *sql = "SELECT article_id, kind, n, min, max, qualifier, source, place, text,"
+                      " sentence, date FROM figures ORDER BY article_id, id";
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    int rc = read_figures(st, docs, n);
+    sqlite3_finalize(st);
+    return rc;
 }
 
 int ev_load_store(struct store *s, struct ev_doc **docs_out, size_t *n_out, bool keep_text)
@@ -1481,5 +1489,73 @@ int ev_save_store(struct store *s, const struct ev_doc *docs, const struct ev_se
     sqlite3_finalize(ev);
     sqlite3_finalize(ea);
     sqlite3_exec(db, rc == 0 ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}
+
+int ev_regroup_store(struct store *s, const struct ev_options *o, size_t *n_events)
+{
+    struct ev_doc *docs = NULL;
+    size_t n = 0;
+    struct ev_set set = {0};
+    int rc = ev_load_store(s, &docs, &n, true);
+    if (rc == 0)
+        rc = ev_prepare(docs, n, true);
+    if (rc == 0)
+        rc = ev_group(docs, n, o, &set);
+    if (rc == 0)
+        rc = ev_save_store(s, docs, &set);
+    if (n_events)
+        *n_events = set.n_groups;
+    ev_set_free(&set);
+    ev_docs_free(docs, n);
+    return rc;
+}
+
+int ev_load_event_reports(struct store *s, int64_t event_id, struct ev_doc **docs_out,
+                          size_t *n_out)
+{
+    sqlite3 *db = store_db(s);
+    sqlite3_stmt *st;
+    *docs_out = NULL;
+    *n_out = 0;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT a.id, a.title, a.date, a.source FROM event_articles ea"
+                           " JOIN articles a ON a.id = ea.article_id WHERE ea.event_id = ?"
+                           " ORDER BY a.id",
+                           -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_int64(st, 1, event_id);
+    struct ev_doc *docs = NULL;
+    size_t n = 0;
+    int rc = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        struct ev_doc *p = grow(docs, n, sizeof *docs);
+        if (!p) {
+            rc = -1;
+            break;
+        }
+        docs = p;
+        struct ev_doc *d = &docs[n++];
+        memset(d, 0, sizeof *d);
+        d->id = sqlite3_column_int64(st, 0);
+        d->title = col_text(st, 1);
+        d->date = col_text(st, 2);
+        d->source = col_text(st, 3);
+    }
+    sqlite3_finalize(st);
+    /* figures of just these articles */
+    if (rc == 0 && n &&
+        sqlite3_prepare_v2(db,
+                           "SELECT article_id, kind, n, min, max, qualifier, source, place, text,"
+                           " sentence, date FROM figures WHERE article_id IN"
+                           " (SELECT article_id FROM event_articles WHERE event_id = ?)"
+                           " ORDER BY article_id, id",
+                           -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_int64(st, 1, event_id);
+        rc = read_figures(st, docs, n);
+        sqlite3_finalize(st);
+    }
+    *docs_out = docs;
+    *n_out = n;
     return rc;
 }

@@ -155,4 +155,13 @@ int ev_save_store(struct store *s, const struct ev_doc *docs, const struct ev_se
 
 void ev_docs_free(struct ev_doc *docs, size_t n);
 
+/* Groups the whole stored collection and saves the events (load, prepare, group, save).
+ * *n_events (may be NULL) receives the number of events. */
+int ev_regroup_store(struct store *s, const struct ev_options *o, size_t *n_events);
+
+/* Loads the reports of one stored event as docs with their figures only (no text, no
+ * places), for summaries: the caller frees them with ev_docs_free. */
+int ev_load_event_reports(struct store *s, int64_t event_id, struct ev_doc **docs_out,
+                          size_t *n_out);
+
 #endif
