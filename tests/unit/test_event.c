@@ -1,10 +1,14 @@
 /* test_event.c: grouping reports into events, on hand-built facts (no extractor needed). */
 #include "event.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 
+#include "store.h"
 #include "testlib.h"
+#include "text.h"
 
 /* A place with an optional enclosing admin1 (gazetteer ids made up but consistent). */
 struct pl {
@@ -54,6 +58,29 @@ static void add_figure(struct facts *f, const struct fg *g)
     ff->place = g->place ? strdup(g->place) : NULL;
 }
 
+/* When set, every doc made is also stored with its facts (the store round-trip test). */
+static struct store *store_too;
+
+static void store_doc(int64_t id, const char *title, const char *date, const char *text,
+                      const struct facts *f)
+{
+    struct article *a = calloc(1, sizeof *a);
+    size_t len = strlen(title) + strlen(text) + 3;
+    a->title = strdup(title);
+    a->date = date ? strdup(date) : NULL;
+    a->source = strdup("Reuters");
+    a->origin = strdup("test");
+    a->text = malloc(len);
+    snprintf(a->text, len, "%s\n\n%s", title, text);
+    a->text_len = strlen(a->text);
+    a->n_sentences = text_split_sentences(a->text, a->text_len, &a->sentences);
+    snprintf(a->hash, sizeof a->hash, "%064lld", (long long)id);
+    char err[200];
+    int64_t got;
+    CHECK(store_add_article(store_too, a, f, &got, err, sizeof err) == 1);
+    article_free(a);
+}
+
 static void make_doc(struct ev_doc *d, int64_t id, const char *title, const char *date,
                      const char *text, const struct pl *places, size_t np, const struct fg *figs,
                      size_t nf)
@@ -68,6 +95,8 @@ static void make_doc(struct ev_doc *d, int64_t id, const char *title, const char
     a->name = strdup("Islamic State");
     a->count = 1;
     CHECK(ev_doc_from_facts(d, id, title, date, "Reuters", text, &f) == 0);
+    if (store_too)
+        store_doc(id, title, date, text, &f);
     facts_free(&f);
 }
 
@@ -270,6 +299,68 @@ static void test_empty_and_placeless(void)
     ev_doc_free(&d[1]);
 }
 
+/* The same collection stored, grouped from the store and saved to the events tables. */
+static void test_store_roundtrip(void)
+{
+    char path[] = "/tmp/sitrep-test-event-XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    close(fd);
+    unlink(path);
+    char err[256];
+    CHECK(store_open(path, &store_too, err, sizeof err) == 0);
+    if (!store_too)
+        return;
+    struct ev_doc mem[N_DOCS];
+    build_collection(mem); /* also stores them */
+    for (size_t i = 0; i < N_DOCS; i++)
+        ev_doc_free(&mem[i]);
+    struct ev_options o;
+    ev_options_default(&o);
+    size_t n_events = 0;
+    CHECK(ev_regroup_store(store_too, &o, &n_events) == 0);
+    CHECK_INT(n_events, 4);
+    sqlite3_stmt *st;
+    /* the bombing, its two other reports and its follow-up share one event */
+    CHECK(sqlite3_prepare_v2(store_db(store_too),
+                             "SELECT count(DISTINCT ea.event_id), count(*) FROM event_articles ea"
+                             " JOIN articles a ON a.id = ea.article_id WHERE a.title LIKE '%Karrada%'"
+                             " OR a.title LIKE '%Baghdad market%'",
+                             -1, &st, NULL) == SQLITE_OK);
+    CHECK(sqlite3_step(st) == SQLITE_ROW);
+    CHECK_INT(sqlite3_column_int(st, 0), 2); /* the 10 March bombing, and the 22 March one */
+    CHECK_INT(sqlite3_column_int(st, 1), 4);
+    sqlite3_finalize(st);
+    /* an event's reports come back with their figures */
+    CHECK(sqlite3_prepare_v2(store_db(store_too),
+                             "SELECT event_id FROM event_articles GROUP BY event_id"
+                             " HAVING count(*) = 3",
+                             -1, &st, NULL) == SQLITE_OK);
+    CHECK(sqlite3_step(st) == SQLITE_ROW);
+    int64_t ev = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    struct ev_doc *docs;
+    size_t n;
+    CHECK(ev_load_event_reports(store_too, ev, &docs, &n) == 0);
+    CHECK_INT(n, 3);
+    const struct ev_doc *p[3] = {&docs[0], &docs[1], &docs[2]};
+    struct ev_kind_summary sum[FIG_KIND_COUNT];
+    if (n == 3) {
+        ev_summarise(p, 3, NULL, sum);
+        CHECK_INT(sum[FIG_KILLED].low, 12);
+        CHECK_INT(sum[FIG_KILLED].high, 25);
+    }
+    ev_docs_free(docs, n);
+    store_close(store_too);
+    store_too = NULL;
+    unlink(path);
+    char side[sizeof path + 8];
+    snprintf(side, sizeof side, "%s-wal", path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", path);
+    unlink(side);
+}
+
 int main(void)
 {
     RUN(test_grouping_hard_cases);
@@ -277,5 +368,6 @@ int main(void)
     RUN(test_summary);
     RUN(test_place_filter_in_summary);
     RUN(test_empty_and_placeless);
+    RUN(test_store_roundtrip);
     return TESTS_DONE();
 }
