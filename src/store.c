@@ -21,6 +21,7 @@
       "INSERT INTO articles(hash, origin, url, title, date, source, author, dateline, text,"       \
       " format, imported_at, killed, wounded, destroyed, places)"                                  \
       " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")                 \
+    X(ST_INSERT_FTS, "INSERT INTO articles_fts(rowid, title, text) VALUES(?1, ?2, ?3)")            \
     X(ST_INSERT_SENTENCE,                                                                          \
       "INSERT INTO sentences(article_id, idx, start, len) VALUES(?1,?2,?3,?4)")                    \
     X(ST_FIND_PLACE, "SELECT id, parent_id FROM places WHERE key = ?1")                            \
@@ -30,8 +31,6 @@
     X(ST_SET_PLACE_PARENT, "UPDATE places SET parent_id = ?2, depth = ?3 WHERE id = ?1")           \
     X(ST_INSERT_ANCESTOR,                                                                          \
       "INSERT OR IGNORE INTO place_ancestors(place_id, ancestor_id) VALUES(?1, ?2)")               \
-    X(ST_COPY_ANCESTORS, "INSERT OR IGNORE INTO place_ancestors(place_id, ancestor_id)"            \
-                         " SELECT ?1, ancestor_id FROM place_ancestors WHERE place_id = ?2")       \
     X(ST_INSERT_ARTICLE_PLACE,                                                                     \
       "INSERT INTO article_places(article_id, place_id, count, surface, first_sentence)"           \
       " VALUES(?1, ?2, ?3, ?4, ?5)")                                                               \
@@ -75,10 +74,7 @@
     X(ST_DELETE_ARTICLE, "DELETE FROM articles WHERE id = ?1")                                     \
     X(ST_BEGIN, "BEGIN IMMEDIATE")                                                                 \
     X(ST_COMMIT, "COMMIT")                                                                         \
-    X(ST_ROLLBACK, "ROLLBACK")                                                                     \
-    X(ST_SAVEPOINT, "SAVEPOINT add_article")                                                       \
-    X(ST_ROLLBACK_TO, "ROLLBACK TO add_article")                                                   \
-    X(ST_RELEASE, "RELEASE add_article")
+    X(ST_ROLLBACK, "ROLLBACK")
 
 #define AS_ENUM(name, sql) name,
 #define AS_SQL(name, sql)  sql,
@@ -144,8 +140,6 @@ static const char schema_v1[] =
     "CREATE INDEX mentions_article ON mentions(article_id);"
     "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles',"
     " content_rowid='id');"
-    "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN"
-    " INSERT INTO articles_fts(rowid, title, text) VALUES(new.id, new.title, new.text); END;"
     "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN"
     " INSERT INTO articles_fts(articles_fts, rowid, title, text)"
     " VALUES('delete', old.id, old.title, old.text); END;"
@@ -264,7 +258,10 @@ int store_open(const char *path, struct store **out, char *err, size_t errlen)
              " PRAGMA temp_store = MEMORY;"
              " PRAGMA wal_autocheckpoint = 8192;",
              err, errlen) < 0 ||
-        migrate(s->db, err, errlen) < 0) {
+        migrate(s->db, err, errlen) < 0 ||
+        /* Databases made by early builds of version 1 indexed through a trigger; the store
+         * now writes the index itself, and both would index every article twice. */
+        exec(s->db, "DROP TRIGGER IF EXISTS articles_fts_insert", err, errlen) < 0) {
         char why[256];
         snprintf(why, sizeof why, "%s", err);
         snprintf(err, errlen, "%s: %s", path, why);
@@ -474,28 +471,28 @@ struct place_row {
     enum place_kind kind;
     bool has_coords;
     double lat, lon;
-    int64_t parent_id; /* 0 = none */
+    const int64_t *ancestors; /* enclosing place ids, outermost first; the last is the parent */
+    size_t n_ancestors;
     int depth;
 };
 
-/* The closure rows: itself, plus its parent's ancestors. */
-static int write_ancestors(struct store *s, int64_t id, int64_t parent_id)
+/* Chains deeper than this (never seen in a gazetteer) are cut at the outermost levels. */
+#define PLACE_MAX_DEPTH 16
+
+/* The closure rows, one single-row insert each: a multi-row INSERT ... SELECT would open
+ * a statement journal, and with it an FTS5 flush (see store_add_article). */
+static int write_ancestors(struct store *s, int64_t id, const struct place_row *r)
 {
     sqlite3_stmt *q = stmt(s, ST_INSERT_ANCESTOR);
     if (!q)
         return -1;
-    sqlite3_bind_int64(q, 1, id);
-    sqlite3_bind_int64(q, 2, id);
-    if (run_insert(s, q) < 0)
-        return -1;
-    if (parent_id <= 0)
-        return 0;
-    q = stmt(s, ST_COPY_ANCESTORS);
-    if (!q)
-        return -1;
-    sqlite3_bind_int64(q, 1, id);
-    sqlite3_bind_int64(q, 2, parent_id);
-    return run_insert(s, q) < 0 ? -1 : 0;
+    for (size_t i = 0; i <= r->n_ancestors; i++) {
+        sqlite3_bind_int64(q, 1, id);
+        sqlite3_bind_int64(q, 2, i < r->n_ancestors ? r->ancestors[i] : id);
+        if (run_insert(s, q) < 0)
+            return -1;
+    }
+    return 0;
 }
 
 /* Finds or creates a place row. A place first seen without its enclosing places gains them
@@ -514,14 +511,15 @@ static int64_t upsert_place(struct store *s, const struct place_row *r)
     }
     sqlite3_reset(q);
     if (rc == SQLITE_ROW) {
-        if (parent == 0 && r->parent_id > 0 && r->parent_id != id) {
+        int64_t parent_id = r->n_ancestors ? r->ancestors[r->n_ancestors - 1] : 0;
+        if (parent == 0 && parent_id > 0 && parent_id != id) {
             sqlite3_stmt *u = stmt(s, ST_SET_PLACE_PARENT);
             if (!u)
                 return -1;
             sqlite3_bind_int64(u, 1, id);
-            sqlite3_bind_int64(u, 2, r->parent_id);
+            sqlite3_bind_int64(u, 2, parent_id);
             sqlite3_bind_int(u, 3, r->depth);
-            if (run_insert(s, u) < 0 || write_ancestors(s, id, r->parent_id) < 0)
+            if (run_insert(s, u) < 0 || write_ancestors(s, id, r) < 0)
                 return -1;
         }
         return id;
@@ -541,11 +539,11 @@ static int64_t upsert_place(struct store *s, const struct place_row *r)
         sqlite3_bind_double(q, 7, r->lat);
         sqlite3_bind_double(q, 8, r->lon);
     }
-    if (r->parent_id > 0)
-        sqlite3_bind_int64(q, 9, r->parent_id);
+    if (r->n_ancestors)
+        sqlite3_bind_int64(q, 9, r->ancestors[r->n_ancestors - 1]);
     sqlite3_bind_int(q, 10, r->depth);
     id = run_insert(s, q);
-    if (id < 0 || write_ancestors(s, id, r->parent_id) < 0)
+    if (id < 0 || write_ancestors(s, id, r) < 0)
         return -1;
     return id;
 }
@@ -554,9 +552,10 @@ static int64_t upsert_place(struct store *s, const struct place_row *r)
 static int64_t store_place(struct store *s, const struct place_fact *p)
 {
     char key[320];
-    int64_t parent = 0;
-    const char *country = p->country;
-    for (size_t i = 0; i < p->n_chain; i++) {
+    int64_t ids[PLACE_MAX_DEPTH];
+    size_t n = 0;
+    size_t skip = p->n_chain > PLACE_MAX_DEPTH ? p->n_chain - PLACE_MAX_DEPTH : 0;
+    for (size_t i = skip; i < p->n_chain; i++) {
         const struct place_ref *c = &p->chain[i];
         place_key(key, sizeof key, c->gazetteer_id, p->country_code, c->name);
         struct place_row r = {
@@ -564,14 +563,16 @@ static int64_t store_place(struct store *s, const struct place_fact *p)
             .name = c->name,
             .kind = c->kind,
             .admin1 = c->kind == PLACE_ADMIN1 || c->kind == PLACE_COUNTRY ? NULL : p->admin1,
-            .country = c->kind == PLACE_COUNTRY ? NULL : country,
+            .country = c->kind == PLACE_COUNTRY ? NULL : p->country,
             .country_code = p->country_code,
-            .parent_id = parent,
-            .depth = (int)i,
+            .ancestors = ids,
+            .n_ancestors = n,
+            .depth = (int)n,
         };
-        parent = upsert_place(s, &r);
-        if (parent < 0)
+        int64_t id = upsert_place(s, &r);
+        if (id < 0)
             return -1;
+        ids[n++] = id;
     }
     place_key(key, sizeof key, p->gazetteer_id, p->country_code, p->name);
     struct place_row r = {
@@ -584,8 +585,9 @@ static int64_t store_place(struct store *s, const struct place_fact *p)
         .has_coords = p->has_coords,
         .lat = p->lat,
         .lon = p->lon,
-        .parent_id = parent,
-        .depth = (int)p->n_chain,
+        .ancestors = ids,
+        .n_ancestors = n,
+        .depth = (int)n,
     };
     return upsert_place(s, &r);
 }
@@ -904,8 +906,22 @@ static int insert_facts(struct store *s, int64_t id, const struct facts *f)
     return rc;
 }
 
-/* The rows of one article go in under a savepoint, so a failure part-way leaves no half
- * article inside the caller's batch transaction. */
+static int insert_fts(struct store *s, int64_t id, const struct article *a)
+{
+    sqlite3_stmt *q = stmt(s, ST_INSERT_FTS);
+    if (!q)
+        return -1;
+    sqlite3_bind_int64(q, 1, id);
+    bind_text(q, 2, a->title ? a->title : "");
+    sqlite3_bind_text(q, 3, a->text ? a->text : "", a->text ? (int)a->text_len : 0, SQLITE_STATIC);
+    return run_insert(s, q) < 0 ? -1 : 0;
+}
+
+/* No savepoint per article, and the full-text row is written here rather than by a
+ * trigger: either would open a statement journal, and FTS5 flushes its pending terms to
+ * disk at every savepoint, which more than halves import speed. A failure part-way
+ * instead deletes what was written (the children cascade), so no half article stays in
+ * the caller's batch. */
 int store_add_article(struct store *s, const struct article *a, const struct facts *f,
                       int64_t *id_out, char *err, size_t errlen)
 {
@@ -919,19 +935,15 @@ int store_add_article(struct store *s, const struct article *a, const struct fac
             *id_out = existing;
         return 0;
     }
-    if (step_done(s, ST_SAVEPOINT) < 0) {
-        set_err(err, errlen, "storing article", s->db);
-        return -1;
-    }
     int64_t id = insert_article_row(s, a, f);
-    if (id < 0 || insert_sentences(s, id, a) < 0 || (f && insert_facts(s, id, f) < 0)) {
+    if (id < 0) {
         set_err(err, errlen, "storing article", s->db);
-        step_done(s, ST_ROLLBACK_TO);
-        step_done(s, ST_RELEASE);
         return -1;
     }
-    if (step_done(s, ST_RELEASE) < 0) {
+    if (insert_fts(s, id, a) < 0 || insert_sentences(s, id, a) < 0 ||
+        (f && insert_facts(s, id, f) < 0)) {
         set_err(err, errlen, "storing article", s->db);
+        store_delete_article(s, id);
         return -1;
     }
     if (id_out)

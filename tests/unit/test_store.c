@@ -356,6 +356,41 @@ static void test_cascade_delete_and_integrity(void)
     unlink(db_path);
 }
 
+/* A failure part-way through an article's rows leaves none of them behind. */
+static void test_failed_add_leaves_nothing(void)
+{
+    struct store *s = open_fresh();
+    if (!s)
+        return;
+    struct article a;
+    struct facts f;
+    char err[256] = "";
+    int64_t id = 0;
+    make_article(&a, "Jets strike Qaim", "Jets killed 14 militants in Qaim.", "ee55");
+    make_facts(&f);
+    CHECK_INT(sqlite3_exec(store_db(s),
+                           "CREATE TEMP TRIGGER refuse_dates BEFORE INSERT ON dates"
+                           " BEGIN SELECT RAISE(ABORT, 'refused'); END",
+                           NULL, NULL, NULL),
+              SQLITE_OK);
+    CHECK_INT(store_begin(s), 0);
+    CHECK_INT(store_add_article(s, &a, &f, &id, err, sizeof err), -1);
+    CHECK(strstr(err, "refused") != NULL);
+    CHECK_INT(store_commit(s), 0);
+    CHECK_INT(store_article_count(s), 0);
+    CHECK_INT(query_int(s, "SELECT count(*) FROM sentences"), 0);
+    CHECK_INT(query_int(s, "SELECT count(*) FROM figures"), 0);
+    CHECK_INT(query_int(s, "SELECT count(*) FROM article_places"), 0);
+    CHECK_INT(query_int(s, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'qaim'"), 0);
+    sqlite3_exec(store_db(s), "DROP TRIGGER refuse_dates", NULL, NULL, NULL);
+    CHECK_INT(store_add_article(s, &a, &f, &id, err, sizeof err), 1);
+    CHECK_INT(query_int(s, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'qaim'"), 1);
+    facts_free(&f);
+    clear_article(&a);
+    store_close(s);
+    unlink(db_path);
+}
+
 static void test_default_path(void)
 {
     char dir[128];
@@ -379,6 +414,7 @@ int main(void)
     RUN(test_add_and_dedup);
     RUN(test_facts_round_trip);
     RUN(test_cascade_delete_and_integrity);
+    RUN(test_failed_add_leaves_nothing);
     RUN(test_default_path);
     return TESTS_DONE();
 }
