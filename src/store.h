@@ -23,6 +23,8 @@
  *   dates(id, article_id, text, value, weekday, sentence)
  *   mentions(article_id, type, idx, sentence, start, len)
  *   articles_fts USING fts5(title, text, content='articles', content_rowid='id')
+ *          -- store_add_article writes the index rows; triggers keep it in step on
+ *          -- delete and on updates of title or text. Insert articles only through the store.
  *   events(id, label, score, first_date, last_date, place, reasons)
  *   event_articles(event_id, article_id, score, reasons)
  * Every child row cascades on article delete.
