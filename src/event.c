@@ -1206,8 +1206,9 @@ void ev_summarise(const struct ev_doc *const *docs, size_t n, const char *place_
                 s->low = lo;
             if (s->high == FACT_NONE || hi > s->high)
                 s->high = hi;
-            if (s->conservative == FACT_NONE || f->n < s->conservative)
-                s->conservative = f->n;
+            /* the least the report commits to: "more than 20" is at least 21 */
+            if (s->conservative == FACT_NONE || lo < s->conservative)
+                s->conservative = lo;
             /* pairwise against every earlier report's best figure */
             for (size_t j = 0; j < i && first; j++) {
                 const struct ev_figure *g =

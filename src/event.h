@@ -133,8 +133,10 @@ struct ev_kind_summary {
     enum figure_kind kind;
     size_t n_reports;    /* reports stating it */
     long low, high;      /* range over all reports (Iraq Body Count style min and max) */
-    long conservative;   /* lowest of the reports' own best figures (ACLED style) */
-    bool disagree;       /* the reports' figures cannot all be true together */
+    long conservative;   /* the least any report's best figure commits to (ACLED style) */
+    bool disagree;       /* the reports' best figures cannot all be true together: their
+                          * ranges do not meet ("about" allows a tenth either way, open
+                          * figures such as "scores" or "more than 20" have no upper end) */
 };
 
 /* Summarises the figures of the given docs: out[kind] for each figure kind; n_reports is 0
