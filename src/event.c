@@ -62,6 +62,13 @@ static long iso_days(const char *s)
     return era * 146097 + doe - 719468;
 }
 
+/* qsort that accepts an empty (possibly NULL) array. */
+static void sort_n(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(base, n, size, cmp);
+}
+
 /* Reasons text, appended to a fixed buffer. */
 static void add_reason(char *buf, size_t len, const char *fmt, const char *arg, double v)
 {
@@ -416,7 +423,7 @@ static int cmp_term(const void *a, const void *b)
 /* Sorts and merges equal ids (summing tf). */
 static void term_merge(struct term_buf *b)
 {
-    qsort(b->items, b->n, sizeof *b->items, cmp_term);
+    sort_n(b->items, b->n, sizeof *b->items, cmp_term);
     size_t o = 0;
     for (size_t i = 0; i < b->n; i++) {
         if (o && b->items[o - 1].id == b->items[i].id)
@@ -509,9 +516,9 @@ static int doc_set_vector(struct ev_doc *d, struct term_buf *b, const struct voc
         double idf = log((1.0 + (double)n_docs) / (1.0 + v->df[b->items[i].id])) + 1.0;
         b->items[i].tf = (float)((1.0 + log(b->items[i].tf)) * idf);
     }
-    qsort(b->items, b->n, sizeof *b->items, cmp_weight_desc);
+    sort_n(b->items, b->n, sizeof *b->items, cmp_weight_desc);
     size_t k = b->n < EV_MAX_TERMS ? b->n : EV_MAX_TERMS;
-    qsort(b->items, k, sizeof *b->items, cmp_term);
+    sort_n(b->items, k, sizeof *b->items, cmp_term);
     double norm = 0;
     for (size_t i = 0; i < k; i++)
         norm += (double)b->items[i].tf * b->items[i].tf;
@@ -799,7 +806,7 @@ static struct block_entry *make_blocks(struct ev_doc *docs, size_t n, size_t *n_
         return NULL;
     for (size_t i = 0; i < n; i++) {
         struct ev_doc *d = &docs[i];
-        qsort(d->places, d->n_places, sizeof *d->places, cmp_salience_desc);
+        sort_n(d->places, d->n_places, sizeof *d->places, cmp_salience_desc);
         long day = doc_day(d);
         size_t top = d->n_places < EV_BLOCK_PLACES ? d->n_places : EV_BLOCK_PLACES;
         size_t need = m + 1 + top * 4;
@@ -822,7 +829,7 @@ static struct block_entry *make_blocks(struct ev_doc *docs, size_t n, size_t *n_
                 e[m++] = (struct block_entry){d->places[k].ancestors[a], day, (uint32_t)i};
         }
     }
-    qsort(e, m, sizeof *e, cmp_block);
+    sort_n(e, m, sizeof *e, cmp_block);
     *n_out = m;
     return e;
 }
@@ -1079,7 +1086,7 @@ static int build_groups(struct ev_doc *docs, size_t n, size_t *parent, struct li
         rc = collect_members(n, parent, doc_group, member_of, out);
     if (rc == 0) {
         sort_group_of = doc_group;
-        qsort(links, n_links, sizeof *links, cmp_link_group);
+        sort_n(links, n_links, sizeof *links, cmp_link_group);
         size_t l = 0;
         for (size_t k = 0; k < out->n_groups; k++) {
             size_t start = l;
