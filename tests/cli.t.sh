@@ -83,3 +83,15 @@ if grep -q "$(printf '\033')" "$TMP/out"; then fail "list output has no raw ESC"
     pass "list output has no raw ESC"
 fi
 check_contains "list still shows the title's words" "$(cat "$TMP/out")" "Title with"
+
+# extract: no store, one JSON object per article per line, in input order.
+run "extract --json exits 0" 0 "$SITREP" --db "$TMP/never.db" extract --json \
+    "$TOP/assets/samples/001_f74a71a3c80b86c9.txt" "$TOP/assets/samples/000_de89cb0ec6e66cd9.txt"
+check_eq "extract prints one line per article" "$(grep -c '^{' "$TMP/out")" 2
+check_contains "extract keeps input order (first)" "$(sed -n 1p "$TMP/out")" "001_f74a71a3c80b86c9.txt"
+check_contains "extract keeps input order (second)" "$(sed -n 2p "$TMP/out")" "000_de89cb0ec6e66cd9.txt"
+if [ -e "$TMP/never.db" ]; then fail "extract does not create a store" "$TMP/never.db exists"; else
+    pass "extract does not create a store"
+fi
+run "extract of a missing file exits 1" 1 "$SITREP" extract --json "$TMP/missing.txt"
+check_contains "extract names the missing file" "$(cat "$TMP/err")" "sitrep: $TMP/missing.txt:"
