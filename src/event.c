@@ -48,11 +48,25 @@ static int64_t name_id(const char *name, const char *country_code)
 }
 
 /* Days since 1970-01-01 of an ISO date, or INT32_MIN when not a full date. */
+static int digits(const char *s, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
 static long iso_days(const char *s)
 {
-    int y, m, d;
-    if (!s || strlen(s) < 10 || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 ||
-        d < 1 || d > 31)
+    /* called for every pair scored: parsed by hand, not with sscanf */
+    if (!s || !s[0] || !s[1] || !s[2] || !s[3] || s[4] != '-' || !s[5] || !s[6] || s[7] != '-' ||
+        !s[8] || !s[9])
+        return INT32_MIN;
+    int y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
+    if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31)
         return INT32_MIN;
     y -= m <= 2;
     long era = (y >= 0 ? y : y - 399) / 400;
@@ -280,12 +294,28 @@ static void count_kinds(const char *folded, size_t title_len, double kinds[EVK_C
 /* ---- terms: a string -> id table for the TF-IDF vocabulary ---- */
 
 struct vocab {
+    size_t n_stop; /* ids below this are stopwords */
     char **words;
     uint64_t *hashes;
     int32_t *slots; /* open addressing: index into words, -1 empty */
     size_t n, cap_words, n_slots;
     int32_t *df;
 };
+
+static const char *const stopwords[] = {
+    "the",   "and",   "that",  "with",  "from",  "for",   "was",   "were",  "have",  "has",
+    "had",   "this",  "they",  "their", "them",  "said",  "says",  "which", "who",   "its",
+    "his",   "her",   "are",   "been",  "not",   "but",   "also",  "after", "into",  "over",
+    "than",  "more",  "other", "some",  "about", "would", "will",  "there", "when",  "where",
+    "while", "all",   "one",   "two",   "out",   "most",  "such",  "being", "during", "before",
+    "since", "under", "could", "what",  "those", "these", "then",  "only",  "both",  "any",
+    "him",   "she",   "our",   "can",   "may",   "did",   "does",  "very",  "upon",  "per",
+    "told",  "according", "added", "news", "reported", "report", "reports", "statement",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
+    "day",   "days",  "year",  "years", "month", "late",  "early", "last",  "new",   "now",
+};
+
+static int32_t vocab_id(struct vocab *v, const char *w, size_t len, bool add);
 
 static int vocab_init(struct vocab *v)
 {
@@ -295,6 +325,11 @@ static int vocab_init(struct vocab *v)
     if (!v->slots)
         return -1;
     memset(v->slots, 0xff, v->n_slots * sizeof *v->slots);
+    /* stopwords take the first ids, so skipping one is a comparison */
+    for (size_t i = 0; i < sizeof stopwords / sizeof stopwords[0]; i++)
+        if (vocab_id(v, stopwords[i], strlen(stopwords[i]), true) < 0)
+            return -1;
+    v->n_stop = v->n;
     return 0;
 }
 
@@ -365,27 +400,6 @@ static int32_t vocab_id(struct vocab *v, const char *w, size_t len, bool add)
     if (v->n * 2 > v->n_slots && vocab_rehash(v) < 0)
         return -1;
     return id;
-}
-
-static const char *const stopwords[] = {
-    "the",   "and",   "that",  "with",  "from",  "for",   "was",   "were",  "have",  "has",
-    "had",   "this",  "they",  "their", "them",  "said",  "says",  "which", "who",   "its",
-    "his",   "her",   "are",   "been",  "not",   "but",   "also",  "after", "into",  "over",
-    "than",  "more",  "other", "some",  "about", "would", "will",  "there", "when",  "where",
-    "while", "all",   "one",   "two",   "out",   "most",  "such",  "being", "during", "before",
-    "since", "under", "could", "what",  "those", "these", "then",  "only",  "both",  "any",
-    "him",   "she",   "our",   "can",   "may",   "did",   "does",  "very",  "upon",  "per",
-    "told",  "according", "added", "news", "reported", "report", "reports", "statement",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
-    "day",   "days",  "year",  "years", "month", "late",  "early", "last",  "new",   "now",
-};
-
-static bool is_stopword(const char *w, size_t len)
-{
-    for (size_t i = 0; i < sizeof stopwords / sizeof stopwords[0]; i++)
-        if (strlen(stopwords[i]) == len && memcmp(stopwords[i], w, len) == 0)
-            return true;
-    return false;
 }
 
 struct term_count {
@@ -462,9 +476,11 @@ static int doc_terms(struct vocab *v, const struct ev_doc *d, const char *folded
             p++;
         }
         size_t len = (size_t)(p - w);
-        if (len < 3 || len > 40 || digit || is_stopword(w, len))
+        if (len < 3 || len > 40 || digit)
             continue;
         int32_t id = vocab_id(v, w, len, add);
+        if (id >= 0 && (size_t)id < v->n_stop)
+            continue;
         if (id >= 0 && term_push(b, id, (size_t)(w - folded) < title_len ? 2.0f : 1.0f) < 0)
             return -1;
         if (id < 0 && add)
@@ -537,30 +553,39 @@ static int doc_set_vector(struct ev_doc *d, struct term_buf *b, const struct voc
     return 0;
 }
 
-static int prepare_pass(struct ev_doc *docs, size_t n, struct vocab *v, struct term_buf *b,
-                        bool second, bool drop_text)
+/* Pass one: fold each text once, count its kinds of event, keep its raw term counts (in
+ * terms/weights) and count document frequencies. */
+static int count_terms(struct ev_doc *docs, size_t n, struct vocab *v, struct term_buf *b,
+                       bool drop_text)
 {
     for (size_t i = 0; i < n; i++) {
+        struct ev_doc *d = &docs[i];
         size_t title_len;
-        char *folded = fold_doc(&docs[i], &title_len);
+        char *folded = fold_doc(d, &title_len);
         if (!folded)
             return -1;
-        int rc = doc_terms(v, &docs[i], folded, title_len, b, !second);
-        if (rc == 0 && !second) {
-            for (size_t k = 0; k < b->n; k++)
-                v->df[b->items[k].id]++;
-        } else if (rc == 0) {
-            memset(docs[i].kinds, 0, sizeof docs[i].kinds);
-            count_kinds(folded, title_len, docs[i].kinds);
-            rc = doc_set_vector(&docs[i], b, v, n);
-            if (drop_text) {
-                free(docs[i].text);
-                docs[i].text = NULL;
-            }
-        }
+        memset(d->kinds, 0, sizeof d->kinds);
+        count_kinds(folded, title_len, d->kinds);
+        int rc = doc_terms(v, d, folded, title_len, b, true);
         free(folded);
         if (rc < 0)
             return -1;
+        free(d->terms);
+        free(d->weights);
+        d->terms = malloc((b->n + 1) * sizeof *d->terms);
+        d->weights = malloc((b->n + 1) * sizeof *d->weights);
+        if (!d->terms || !d->weights)
+            return -1;
+        for (size_t k = 0; k < b->n; k++) {
+            d->terms[k] = b->items[k].id;
+            d->weights[k] = b->items[k].tf;
+            v->df[b->items[k].id]++;
+        }
+        d->n_terms = b->n;
+        if (drop_text) {
+            free(d->text);
+            d->text = NULL;
+        }
     }
     return 0;
 }
@@ -571,9 +596,15 @@ int ev_prepare(struct ev_doc *docs, size_t n, bool drop_text)
     struct term_buf b = {0};
     if (vocab_init(&v) < 0)
         return -1;
-    int rc = prepare_pass(docs, n, &v, &b, false, false);
-    if (rc == 0)
-        rc = prepare_pass(docs, n, &v, &b, true, drop_text);
+    int rc = count_terms(docs, n, &v, &b, drop_text);
+    /* pass two: TF-IDF from the kept counts, heaviest terms only */
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        b.n = 0;
+        for (size_t k = 0; rc == 0 && k < docs[i].n_terms; k++)
+            rc = term_push(&b, docs[i].terms[k], docs[i].weights[k]);
+        if (rc == 0)
+            rc = doc_set_vector(&docs[i], &b, &v, n);
+    }
     free(b.items);
     vocab_free(&v);
     return rc;
@@ -735,6 +766,9 @@ double ev_pair_score(const struct ev_doc *a, const struct ev_doc *b, const struc
     /* two reports that both name places, none of them shared or nested, are two events */
     if (place >= 0 && place < 0.05)
         s *= 0.5;
+    /* without dates, the same place and kind are not enough: the wording must agree too */
+    if (gap < 0 && text < 0.2)
+        s *= 0.6 + 2.0 * text;
 
     if (place < 0)
         add_reason(reasons, reasons_len, "%sno place known", "", 0);
@@ -759,7 +793,7 @@ double ev_pair_score(const struct ev_doc *a, const struct ev_doc *b, const struc
 void ev_options_default(struct ev_options *o)
 {
     o->threshold = 0.45;
-    o->window = 30;
+    o->window = 15;
     o->max_day_gap = 3;
 }
 
@@ -795,7 +829,7 @@ static int cmp_salience_desc(const void *x, const void *y)
     return (a->salience < b->salience) - (a->salience > b->salience);
 }
 
-#define EV_BLOCK_PLACES 3
+#define EV_BLOCK_PLACES 2
 
 /* Each doc joins the blocks of its most salient places and of the places enclosing them. */
 static struct block_entry *make_blocks(struct ev_doc *docs, size_t n, size_t *n_out)
@@ -834,45 +868,6 @@ static struct block_entry *make_blocks(struct ev_doc *docs, size_t n, size_t *n_
     return e;
 }
 
-/* A set of scored pairs, so a pair met in several blocks is scored once. */
-struct pair_set {
-    uint64_t *keys;
-    size_t n, cap; /* cap is a power of two */
-};
-
-static bool pair_seen(struct pair_set *s, uint32_t a, uint32_t b)
-{
-    if (a > b) {
-        uint32_t t = a;
-        a = b;
-        b = t;
-    }
-    uint64_t k = ((uint64_t)a << 32 | b) + 1;
-    if (s->n * 2 >= s->cap) {
-        size_t nc = s->cap ? s->cap * 2 : 1 << 16;
-        uint64_t *nk = calloc(nc, sizeof *nk);
-        if (!nk)
-            return true; /* out of memory: skip rather than crash */
-        for (size_t i = 0; i < s->cap; i++)
-            if (s->keys[i]) {
-                size_t j = (s->keys[i] * 0x9E3779B97F4A7C15ULL) >> 20 & (nc - 1);
-                while (nk[j])
-                    j = (j + 1) & (nc - 1);
-                nk[j] = s->keys[i];
-            }
-        free(s->keys);
-        s->keys = nk;
-        s->cap = nc;
-    }
-    size_t j = (k * 0x9E3779B97F4A7C15ULL) >> 20 & (s->cap - 1);
-    for (; s->keys[j]; j = (j + 1) & (s->cap - 1))
-        if (s->keys[j] == k)
-            return true;
-    s->keys[j] = k;
-    s->n++;
-    return false;
-}
-
 struct link {
     uint32_t a, b;
     float score;
@@ -901,25 +896,55 @@ static int push_link(struct link **links, size_t *n, size_t *cap, struct link l)
     return 0;
 }
 
-/* Scores each doc against the next `window` docs of each block it is in. */
-static int find_links(struct ev_doc *docs, const struct block_entry *e, size_t m,
+struct entry_pos {
+    uint32_t doc;
+    uint32_t pos; /* index into the sorted block entries */
+};
+
+static int cmp_entry_doc(const void *x, const void *y)
+{
+    const struct entry_pos *a = x, *b = y;
+    return (a->doc > b->doc) - (a->doc < b->doc);
+}
+
+/* Scores each doc against the `window` docs either side of it in each block it is in.
+ * Pairs are taken from the lower-numbered doc, once each: a stamp per doc marks the docs
+ * already scored against the current one, so no set of pairs is kept. */
+static int find_links(struct ev_doc *docs, size_t n, const struct block_entry *e, size_t m,
                       const struct ev_options *o, struct link **links, size_t *n_links,
                       size_t *pairs)
 {
-    struct pair_set seen = {0};
+    struct entry_pos *by_doc = malloc((m + 1) * sizeof *by_doc);
+    uint32_t *stamp = malloc((n + 1) * sizeof *stamp);
+    if (!by_doc || !stamp) {
+        free(by_doc);
+        free(stamp);
+        return -1;
+    }
+    for (size_t i = 0; i < m; i++)
+        by_doc[i] = (struct entry_pos){e[i].doc, (uint32_t)i};
+    sort_n(by_doc, m, sizeof *by_doc, cmp_entry_doc);
+    memset(stamp, 0xff, (n + 1) * sizeof *stamp);
     size_t cap = 0;
     int rc = 0;
-    for (size_t i = 0; i < m && rc == 0; i++) {
-        for (size_t j = i + 1; j < m && j <= i + (size_t)o->window && e[j].key == e[i].key; j++) {
-            if (e[i].doc == e[j].doc || pair_seen(&seen, e[i].doc, e[j].doc))
+    for (size_t k = 0; k < m && rc == 0; k++) {
+        uint32_t a = by_doc[k].doc;
+        size_t p = by_doc[k].pos;
+        size_t lo = p > (size_t)o->window ? p - (size_t)o->window : 0;
+        size_t hi = p + (size_t)o->window < m - 1 ? p + (size_t)o->window : m - 1;
+        for (size_t j = lo; j <= hi && rc == 0; j++) {
+            uint32_t b = e[j].doc;
+            if (b <= a || e[j].key != e[p].key || stamp[b] == a)
                 continue;
+            stamp[b] = a;
             (*pairs)++;
-            double s = ev_pair_score(&docs[e[i].doc], &docs[e[j].doc], o, NULL, 0);
+            double s = ev_pair_score(&docs[a], &docs[b], o, NULL, 0);
             if (s >= o->threshold)
-                rc = push_link(links, n_links, &cap, (struct link){e[i].doc, e[j].doc, (float)s});
+                rc = push_link(links, n_links, &cap, (struct link){a, b, (float)s});
         }
     }
-    free(seen.keys);
+    free(by_doc);
+    free(stamp);
     return rc;
 }
 
@@ -945,34 +970,54 @@ void ev_set_free(struct ev_set *s)
     memset(s, 0, sizeof *s);
 }
 
+struct place_sum {
+    int64_t id;
+    double salience;
+    const char *name;
+};
+
+static int cmp_place_sum(const void *x, const void *y)
+{
+    const struct place_sum *a = x, *b = y;
+    return (a->id > b->id) - (a->id < b->id);
+}
+
 /* The place the members name with most salience in total, and the dominant kind. */
 static void group_label(struct ev_group *g, const struct ev_doc *docs)
 {
-    const char *best = NULL;
-    double best_s = 0, kinds[EVK_COUNT] = {0};
+    double kinds[EVK_COUNT] = {0};
+    size_t total = 0;
+    for (size_t i = 0; i < g->n_members; i++)
+        total += docs[g->members[i].doc].n_places;
+    struct place_sum *ps = malloc((total + 1) * sizeof *ps);
+    size_t n = 0;
     for (size_t i = 0; i < g->n_members; i++) {
         const struct ev_doc *d = &docs[g->members[i].doc];
         for (int k = 0; k < EVK_COUNT; k++)
             kinds[k] += d->kinds[k];
-        for (size_t p = 0; p < d->n_places; p++) {
-            double s = 0;
-            for (size_t j = 0; j < g->n_members; j++) {
-                const struct ev_doc *o = &docs[g->members[j].doc];
-                for (size_t q = 0; q < o->n_places; q++)
-                    if (o->places[q].id == d->places[p].id)
-                        s += o->places[q].salience;
-            }
-            if (s > best_s) {
-                best_s = s;
-                best = d->places[p].name;
-            }
+        for (size_t p = 0; ps && p < d->n_places; p++)
+            ps[n++] = (struct place_sum){d->places[p].id, d->places[p].salience, d->places[p].name};
+    }
+    sort_n(ps, n, sizeof *ps, cmp_place_sum);
+    const char *best = NULL;
+    double best_s = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        double sum = 0;
+        for (; j < n && ps[j].id == ps[i].id; j++)
+            sum += ps[j].salience;
+        if (sum > best_s) {
+            best_s = sum;
+            best = ps[i].name;
         }
+        i = j;
     }
     int kind = -1;
     for (int k = 0; k < EVK_COUNT; k++)
         if (kinds[k] > 0 && (kind < 0 || kinds[k] > kinds[kind]))
             kind = k;
     g->place = dup_or_null(best);
+    free(ps);
     char buf[256];
     snprintf(buf, sizeof buf, "%s%s%s", kind >= 0 ? kind_names[kind] : "event",
              best ? " at " : "", best ? best : "");
@@ -1001,28 +1046,35 @@ static void group_dates(struct ev_group *g, const struct ev_doc *docs)
 }
 
 /* Member scores and reasons come from each member's strongest link; links[0..n_links) are
- * this group's links only. member_of maps a doc to its slot in the group. */
+ * this group's links only. member_of maps a doc to its slot in the group. Reasons are
+ * written once per member, after its strongest link is known. */
 static void group_finish(struct ev_group *g, const struct ev_doc *docs, const struct link *links,
                          size_t n_links, const size_t *member_of, const struct ev_options *o)
 {
     double sum = 0;
     const struct link *best = NULL;
     char buf[512];
+    const struct link **member_best = calloc(g->n_members, sizeof *member_best);
     for (size_t l = 0; l < n_links; l++) {
         sum += links[l].score;
         if (!best || links[l].score > best->score)
             best = &links[l];
         uint32_t ends[2] = {links[l].a, links[l].b};
         for (int k = 0; k < 2; k++) {
-            struct ev_member *m = &g->members[member_of[ends[k]]];
-            if (links[l].score <= m->score)
-                continue;
-            m->score = links[l].score;
-            ev_pair_score(&docs[links[l].a], &docs[links[l].b], o, buf, sizeof buf);
-            free(m->reasons);
-            m->reasons = strdup(buf);
+            size_t m = member_of[ends[k]];
+            if (links[l].score > g->members[m].score) {
+                g->members[m].score = links[l].score;
+                if (member_best)
+                    member_best[m] = &links[l];
+            }
         }
     }
+    for (size_t m = 0; member_best && m < g->n_members; m++)
+        if (member_best[m]) {
+            ev_pair_score(&docs[member_best[m]->a], &docs[member_best[m]->b], o, buf, sizeof buf);
+            g->members[m].reasons = strdup(buf);
+        }
+    free(member_best);
     g->score = n_links ? sum / (double)n_links : 0;
     if (best) {
         ev_pair_score(&docs[best->a], &docs[best->b], o, buf, sizeof buf);
@@ -1100,6 +1152,55 @@ static int build_groups(struct ev_doc *docs, size_t n, size_t *parent, struct li
     return rc;
 }
 
+static int cmp_link_score_desc(const void *x, const void *y)
+{
+    const struct link *a = x, *b = y;
+    if (a->score != b->score)
+        return (a->score < b->score) - (a->score > b->score);
+    if (a->a != b->a)
+        return (a->a > b->a) - (a->a < b->a);
+    return (a->b > b->b) - (a->b < b->b);
+}
+
+/* Union-find over the links, strongest first. A join that would stretch an event's dated
+ * reports over more than twice the day gap is refused: daily strikes on one city, each
+ * close to the next, must not chain into one event spanning months. Returns the links
+ * kept (those inside a group), compacted at the front. */
+static size_t join_links(const struct ev_doc *docs, size_t n, size_t *parent, struct link *links,
+                         size_t n_links, const struct ev_options *o)
+{
+    long *lo = malloc((n + 1) * sizeof *lo), *hi = malloc((n + 1) * sizeof *hi);
+    for (size_t i = 0; i < n; i++) {
+        parent[i] = i;
+        if (lo && hi) {
+            long d = doc_day(&docs[i]);
+            lo[i] = d == INT32_MAX ? INT32_MAX : d;
+            hi[i] = d == INT32_MAX ? INT32_MIN : d;
+        }
+    }
+    sort_n(links, n_links, sizeof *links, cmp_link_score_desc);
+    size_t kept = 0;
+    long max_span = 2L * o->max_day_gap;
+    for (size_t l = 0; l < n_links; l++) {
+        size_t ra = uf_find(parent, links[l].a), rb = uf_find(parent, links[l].b);
+        if (ra != rb && lo && hi) {
+            long nlo = lo[ra] < lo[rb] ? lo[ra] : lo[rb], nhi = hi[ra] > hi[rb] ? hi[ra] : hi[rb];
+            if (nlo != INT32_MAX && nhi - nlo > max_span)
+                continue;
+            size_t root = ra < rb ? ra : rb;
+            parent[ra > rb ? ra : rb] = root;
+            lo[root] = nlo;
+            hi[root] = nhi;
+        } else if (ra != rb) {
+            parent[ra > rb ? ra : rb] = ra < rb ? ra : rb;
+        }
+        links[kept++] = links[l];
+    }
+    free(lo);
+    free(hi);
+    return kept;
+}
+
 int ev_group(struct ev_doc *docs, size_t n, const struct ev_options *o, struct ev_set *out)
 {
     memset(out, 0, sizeof *out);
@@ -1112,15 +1213,10 @@ int ev_group(struct ev_doc *docs, size_t n, const struct ev_options *o, struct e
         free(parent);
         return -1;
     }
-    int rc = find_links(docs, e, m, o, &links, &n_links, &out->pairs_scored);
+    int rc = find_links(docs, n, e, m, o, &links, &n_links, &out->pairs_scored);
     free(e);
-    for (size_t i = 0; i < n; i++)
-        parent[i] = i;
-    for (size_t l = 0; l < n_links; l++) {
-        size_t ra = uf_find(parent, links[l].a), rb = uf_find(parent, links[l].b);
-        if (ra != rb)
-            parent[ra > rb ? ra : rb] = ra < rb ? ra : rb;
-    }
+    if (rc == 0)
+        n_links = join_links(docs, n, parent, links, n_links, o);
     if (rc == 0)
         rc = build_groups(docs, n, parent, links, n_links, o, out);
     free(parent);

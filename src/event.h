@@ -109,7 +109,7 @@ struct ev_set {
 
 struct ev_options {
     double threshold;  /* link when the pair score reaches it (default 0.45) */
-    int window;        /* neighbours scored per article inside a block (default 30) */
+    int window;        /* neighbours scored either side of an article in a block (default 15) */
     int max_day_gap;   /* dated reports further apart are different events (default 3) */
 };
 
