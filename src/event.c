@@ -223,6 +223,7 @@ void ev_doc_free(struct ev_doc *d)
     free(d->event_dates);
     free(d->terms);
     free(d->weights);
+    free(d->days);
     memset(d, 0, sizeof *d);
 }
 
@@ -501,6 +502,53 @@ static int doc_terms(struct vocab *v, const struct ev_doc *d, const char *folded
 }
 
 /* Folded title + "\n" + text; *title_len is where the body starts. */
+/* True for the marks that join a word rather than split it: ’ ‘ ʼ. */
+static bool is_joining_mark(const char *s, size_t len)
+{
+    return (len == 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+            ((unsigned char)s[2] == 0x98 || (unsigned char)s[2] == 0x99)) ||
+           (len == 2 && (unsigned char)s[0] == 0xCA && (unsigned char)s[1] == 0xBC);
+}
+
+static void put_space(char *out, size_t *n)
+{
+    if (*n && out[*n - 1] != ' ')
+        out[(*n)++] = ' ';
+}
+
+/* Folds words as text_fold does, but handles ASCII itself (most of news text) and hands
+ * only non-ASCII runs to text_fold, which is slow for whole articles. Words are separated
+ * by single spaces. out must hold 3 * len + 8 bytes. */
+static size_t fold_words(const char *s, size_t len, char *out, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len && n + 8 < cap;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+                out[n++] = (char)c;
+            else if (c >= 'A' && c <= 'Z')
+                out[n++] = (char)(c - 'A' + 'a');
+            else if (c != '\'' && c != '`')
+                put_space(out, &n);
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < len && (unsigned char)s[j] >= 0x80)
+            j++;
+        if (!is_joining_mark(s + i, j - i)) {
+            size_t f = text_fold(s + i, j - i, out + n, cap - n);
+            if (f == 0)
+                put_space(out, &n);
+            n += f;
+        }
+        i = j;
+    }
+    out[n] = 0;
+    return n;
+}
+
 static char *fold_doc(const struct ev_doc *d, size_t *title_len)
 {
     const char *t = d->title ? d->title : "";
@@ -510,10 +558,10 @@ static char *fold_doc(const struct ev_doc *d, size_t *title_len)
     char *out = malloc(cap);
     if (!out)
         return NULL;
-    size_t n = text_fold(t, tl, out, cap);
+    size_t n = fold_words(t, tl, out, cap);
     out[n++] = '\n';
     *title_len = n;
-    text_fold(x, xl, out + n, cap - n);
+    fold_words(x, xl, out + n, cap - n);
     return out;
 }
 
@@ -553,6 +601,8 @@ static int doc_set_vector(struct ev_doc *d, struct term_buf *b, const struct voc
     return 0;
 }
 
+static int set_days(struct ev_doc *d);
+
 /* Pass one: fold each text once, count its kinds of event, keep its raw term counts (in
  * terms/weights) and count document frequencies. */
 static int count_terms(struct ev_doc *docs, size_t n, struct vocab *v, struct term_buf *b,
@@ -566,6 +616,10 @@ static int count_terms(struct ev_doc *docs, size_t n, struct vocab *v, struct te
             return -1;
         memset(d->kinds, 0, sizeof d->kinds);
         count_kinds(folded, title_len, d->kinds);
+        if (set_days(d) < 0) {
+            free(folded);
+            return -1;
+        }
         int rc = doc_terms(v, d, folded, title_len, b, true);
         free(folded);
         if (rc < 0)
@@ -722,26 +776,32 @@ static double kind_score(const struct ev_doc *a, const struct ev_doc *b, int *sh
  * date. Returns the gap in days, or -1 when either doc has none. */
 static long date_gap(const struct ev_doc *a, const struct ev_doc *b)
 {
-    const char *pa = a->date, *pb = b->date;
-    char *const *la = a->n_event_dates ? a->event_dates : (char *const *)&pa;
-    char *const *lb = b->n_event_dates ? b->event_dates : (char *const *)&pb;
-    size_t na = a->n_event_dates ? a->n_event_dates : 1;
-    size_t nb = b->n_event_dates ? b->n_event_dates : 1;
     long best = -1;
-    for (size_t i = 0; i < na; i++) {
-        long da = iso_days(la[i]);
-        if (da == INT32_MIN)
-            continue;
-        for (size_t j = 0; j < nb; j++) {
-            long db = iso_days(lb[j]);
-            if (db == INT32_MIN)
-                continue;
-            long g = labs(da - db);
+    for (size_t i = 0; i < a->n_days; i++)
+        for (size_t j = 0; j < b->n_days; j++) {
+            long g = labs((long)a->days[i] - (long)b->days[j]);
             if (best < 0 || g < best)
                 best = g;
         }
-    }
     return best;
+}
+
+/* Day numbers of the dates a doc gives for what it reports, parsed once before scoring. */
+static int set_days(struct ev_doc *d)
+{
+    free(d->days);
+    d->n_days = 0;
+    d->days = malloc((d->n_event_dates + 1) * sizeof *d->days);
+    if (!d->days)
+        return -1;
+    for (size_t i = 0; i < d->n_event_dates; i++) {
+        long day = iso_days(d->event_dates[i]);
+        if (day != INT32_MIN)
+            d->days[d->n_days++] = (int32_t)day;
+    }
+    if (d->n_days == 0 && iso_days(d->date) != INT32_MIN)
+        d->days[d->n_days++] = (int32_t)iso_days(d->date);
+    return 0;
 }
 
 double ev_pair_score(const struct ev_doc *a, const struct ev_doc *b, const struct ev_options *o,

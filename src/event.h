@@ -74,6 +74,8 @@ struct ev_doc {
     size_t n_event_dates;
     /* filled by grouping */
     double kinds[EVK_COUNT];
+    int32_t *days; /* the event dates (else the publication date) as day numbers */
+    size_t n_days;
     int32_t *terms; /* term ids, sorted ascending */
     float *weights; /* unit-length TF-IDF weights, parallel to terms */
     size_t n_terms;
