@@ -1,7 +1,7 @@
 /* evbench.c: times grouping N articles into events (ev_prepare + ev_group), apart from
  * reading and extracting them, so the figure is the grouping's own cost.
- *   evbench N FILE...   reads and extracts up to N files, then groups the first N/4, N/2
- *                       and N articles, printing one line per size. */
+ *   evbench N LIST   reads and extracts up to N files named one a line in LIST, then
+ *                    groups the first N/4, N/2 and N articles, one line per size. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,8 +65,8 @@ static void group_first(struct loader *l, size_t n)
 
 int main(int argc, char **argv)
 {
-    if (argc < 3) {
-        fputs("usage: evbench N FILE...\n", stderr);
+    if (argc != 3) {
+        fputs("usage: evbench N LIST\n", stderr);
         return 2;
     }
     char err[256];
@@ -79,8 +79,14 @@ int main(int argc, char **argv)
         return 1;
     }
     double t0 = now();
-    for (int i = 2; i < argc && l.n < l.cap; i++)
-        article_load(argv[i], FORMAT_AUTO, take, &l, err, sizeof err);
+    FILE *list = fopen(argv[2], "r");
+    char path[4096];
+    while (list && l.n < l.cap && fgets(path, sizeof path, list)) {
+        path[strcspn(path, "\n")] = 0;
+        article_load(path, FORMAT_AUTO, take, &l, err, sizeof err);
+    }
+    if (list)
+        fclose(list);
     fprintf(stderr, "evbench: read and extracted %zu articles in %.1f s\n", l.n, now() - t0);
     group_first(&l, l.n / 4);
     group_first(&l, l.n / 2);

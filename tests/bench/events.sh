@@ -25,7 +25,8 @@ $CC -std=c17 -O2 -D_GNU_SOURCE -Isrc -o "$TMPB/evsynth" tests/bench/evsynth.c \
 if $CC -std=c17 -O2 -D_GNU_SOURCE -Isrc -o "$TMPB/evbench" tests/bench/evbench.c \
     "$BUILD/libsitrep.a" $LIBS 2>"$TMPB/cc.err"; then
     python3 tools/gencorpus.py --seed 7 --size-kb "$SIZE_KB" "$COUNT" "$TMPB/corpus"
-    find "$TMPB/corpus" -name '*.txt' | sort | xargs "$TMPB/evbench" "$COUNT"
+    find "$TMPB/corpus" -name '*.txt' | sort >"$TMPB/list"
+    "$TMPB/evbench" "$COUNT" "$TMPB/list"
 else
     echo "events: generated corpus skipped (the extractor does not link yet)"
 fi
