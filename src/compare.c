@@ -287,6 +287,7 @@ static int compare_all_names(const struct facts *fa, const struct facts *fb, str
 /* What one sentence carries: figure kinds (bits), places and actors (indexes into the
  * comparison's shared-name lists, as bits of up to 64), and its folded words. */
 struct sent_facts {
+    bool any_place; /* names some place, shared or not */
     unsigned kinds;
     uint64_t places, actors;
     long numbers[4];
@@ -352,6 +353,13 @@ static struct sent_facts *sentence_facts(const struct article *art, const struct
             note_number(&sf[s], f->figures[i].n);
         }
     }
+    for (size_t m = 0; m < f->n_mentions; m++)
+        if (f->mentions[m].type == MENTION_PLACE && f->mentions[m].sentence >= 0 &&
+            (size_t)f->mentions[m].sentence < n)
+            sf[f->mentions[m].sentence].any_place = true;
+    for (size_t p = 0; p < f->n_places; p++)
+        if (f->places[p].first_sentence >= 0 && (size_t)f->places[p].first_sentence < n)
+            sf[f->places[p].first_sentence].any_place = true;
     mark_names(sf, n, f, c->places, c->n_places, side_b, true);
     mark_names(sf, n, f, c->actors, c->n_actors, side_b, false);
     return sf;
@@ -372,6 +380,9 @@ static double pair_score(const struct sent_facts *x, const struct sent_facts *y,
 {
     unsigned kinds = x->kinds & y->kinds;
     uint64_t places = x->places & y->places, actors = x->actors & y->actors;
+    /* two sentences set in different places report different things, whatever they count */
+    if (x->any_place && y->any_place && !places)
+        return 0;
     double s = 3.0 * popcount64(kinds) + 1.0 * popcount64(places) + 0.5 * popcount64(actors);
     bool same_number = false;
     for (int i = 0; i < x->n_numbers; i++)
