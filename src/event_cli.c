@@ -80,17 +80,27 @@ static void put_padded(const char *s, size_t len, int width)
         putchar(' ');
 }
 
-/* Prints a wrapped paragraph with an indent on every line. */
+/* Prints a wrapped paragraph: `indent` before the first line, as many spaces before the
+ * others (a hanging indent), so labels such as "A: " are not repeated. */
 static void print_wrapped(const char *indent, const char *text, int width)
 {
     char *c = clean_line(text);
     const char *p = c ? c : "";
     int iw = text_width(indent, strlen(indent));
-    int avail = width - iw < 8 ? 8 : width - iw;
+    if (width - iw < 4) { /* too narrow for an indent */
+        indent = "";
+        iw = 0;
+    }
+    int avail = width - iw < 1 ? 1 : width - iw;
+    bool first = true;
     do {
         const char *start = p;
         size_t n = next_line(&p, avail);
-        fputs(indent, stdout);
+        if (first)
+            fputs(indent, stdout);
+        else
+            printf("%*s", iw, "");
+        first = false;
         fwrite(start, 1, n, stdout);
         putchar('\n');
     } while (*p);
@@ -143,12 +153,14 @@ struct side {
     struct facts facts;
 };
 
-/* An id, or a unique piece of the article's origin (a file name such as "004_"). */
+/* An id, or a unique piece of the article's origin (a file name such as "004_"). Returns
+ * -1 when nothing matches, -2 when several do. */
 static int64_t resolve_article(struct store *s, const char *arg)
 {
+    /* "12" is an id; "004" (a leading zero) is a piece of a file name such as 004_... */
     char *end;
     long long v = strtoll(arg, &end, 10);
-    if (*arg && *end == 0 && v > 0)
+    if (*arg && *arg != '0' && *end == 0 && v > 0)
         return v;
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(store_db(s),
@@ -220,11 +232,11 @@ static char *figure_cell(const struct figure_fact *const *figs, size_t n)
 static void print_header(const struct side *sd, const char *tag, int width)
 {
     char line[1024];
-    snprintf(line, sizeof line, "%s #%lld  %.900s", tag, (long long)sd->id, sd->art->title);
-    print_wrapped("", line, width);
+    snprintf(line, sizeof line, "#%lld  %.900s", (long long)sd->id, sd->art->title);
+    print_wrapped(tag[0] == 'A' ? "A " : "B ", line, width);
     snprintf(line, sizeof line, "date %s, source %.400s", sd->art->date ? sd->art->date : "unknown",
              sd->art->source ? sd->art->source : "unknown");
-    print_wrapped("     ", line, width);
+    print_wrapped("  ", line, width);
 }
 
 /* Column widths for kind | A | B | status; narrow terminals use the stacked form (0). */
@@ -328,7 +340,7 @@ static void print_pairs(const struct comparison *c, const struct side *A, const 
         if (ca && cb) {
             snprintf(ca, la, "%s%s", ta, sa ? sa : "");
             snprintf(cb, lb, "%s%s", tb, sb ? sb : "");
-            printf("~ %s\n", p->why);
+            print_wrapped("~ ", p->why, width);
             if (side_by_side) {
                 const char *cells[2] = {ca, cb};
                 print_row(cells, w, 2);
