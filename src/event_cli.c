@@ -256,9 +256,9 @@ static void print_figures(const struct comparison *c, int width)
 {
     int w[4];
     int cols = table_widths(width, w);
-    puts("FIGURES");
+    print_wrapped("", "FIGURES", width);
     if (!c->n_figures)
-        puts("  (none in either report)");
+        print_wrapped("  ", "(none in either report)", width);
     if (cols) {
         const char *head[4] = {"kind", "A", "B", "status"};
         print_row(head, w, 4);
@@ -271,7 +271,10 @@ static void print_figures(const struct comparison *c, int width)
                                     cmp_status_name(r->status)};
             print_row(cells, w, 4);
         } else {
-            printf("%s: %s\n", figure_kind_name(r->kind), cmp_status_name(r->status));
+            char head[64];
+            snprintf(head, sizeof head, "%s: %s", figure_kind_name(r->kind),
+                     cmp_status_name(r->status));
+            print_wrapped("", head, width);
             print_wrapped("  A: ", a ? a : "", width);
             print_wrapped("  B: ", b ? b : "", width);
         }
@@ -283,9 +286,9 @@ static void print_figures(const struct comparison *c, int width)
 static void print_names(const char *title, const struct cmp_name *names, size_t n, int width)
 {
     static const enum cmp_status order[] = {CMP_AGREE, CMP_ONLY_A, CMP_ONLY_B};
-    printf("%s\n", title);
+    print_wrapped("", title, width);
     if (!n)
-        puts("  (none)");
+        print_wrapped("  ", "(none)", width);
     for (int k = 0; k < 3; k++) {
         size_t cap = 64, used = 0;
         char *line = malloc(cap);
@@ -324,9 +327,9 @@ static char *sentence_text(const struct article *a, int idx)
 static void print_pairs(const struct comparison *c, const struct side *A, const struct side *B,
                         int width)
 {
-    puts("ALIGNED SENTENCES");
+    print_wrapped("", "ALIGNED SENTENCES", width);
     if (!c->n_pairs)
-        puts("  (no sentences carry matching facts)");
+        print_wrapped("  ", "(no sentences carry matching facts)", width);
     int w[2] = {(width - 3) / 2, width - 3 - (width - 3) / 2};
     bool side_by_side = w[0] >= 20;
     for (size_t i = 0; i < c->n_pairs; i++) {
