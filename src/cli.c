@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -298,20 +299,58 @@ static void print_safe(const char *s)
     free(safe);
 }
 
-static void list_row_text(sqlite3_stmt *q)
+/* Prints at most `cols` columns of s (all of it when cols < 0), sanitised, with an
+ * ellipsis when cut. */
+static void print_fitted(const char *s, int cols)
+{
+    if (!s)
+        return;
+    char *safe = text_sanitize(s, strlen(s));
+    if (!safe)
+        return;
+    size_t len = strlen(safe);
+    if (cols < 0 || text_width(safe, len) <= cols) {
+        fputs(safe, stdout);
+    } else if (cols > 0) {
+        int used = 0;
+        size_t n = text_prefix_fitting(safe, len, cols - 1, &used);
+        fwrite(safe, 1, n, stdout);
+        fputs("\u2026", stdout);
+    }
+    free(safe);
+}
+
+/* On a terminal each row fits its width: the title gives way first, then the places. */
+static void list_row_text(sqlite3_stmt *q, int width)
 {
     const char *date = column_text(q, 1);
-    printf("%6" PRId64 "  %-10s  ", (int64_t)sqlite3_column_int64(q, 0), date ? date : "-");
-    print_safe(column_text(q, 2));
     const char *places = column_text(q, 5);
-    if (places) {
+    char killed[32] = "";
+    if (sqlite3_column_type(q, 6) != SQLITE_NULL)
+        snprintf(killed, sizeof killed, "  killed %lld", (long long)sqlite3_column_int64(q, 6));
+    printf("%6" PRId64 "  %-10s  ", (int64_t)sqlite3_column_int64(q, 0), date ? date : "-");
+    int room = width > 0 ? width - 20 - (int)strlen(killed) : -1;
+    int place_room = -1;
+    if (room >= 0 && places) {
+        place_room = room / 3 > 4 ? room / 3 : 0;
+        room -= place_room;
+    }
+    print_fitted(column_text(q, 2), room);
+    if (places && place_room != 0) {
         fputs("  [", stdout);
-        print_safe(places);
+        print_fitted(places, place_room < 0 ? -1 : place_room - 4);
         fputc(']', stdout);
     }
-    if (sqlite3_column_type(q, 6) != SQLITE_NULL)
-        printf("  killed %lld", (long long)sqlite3_column_int64(q, 6));
+    fputs(killed, stdout);
     fputc('\n', stdout);
+}
+
+static int terminal_columns(void)
+{
+    struct winsize ws;
+    if (!isatty(STDOUT_FILENO) || ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_col < 40)
+        return -1;
+    return ws.ws_col;
 }
 
 static int cmd_list(int argc, char **argv)
@@ -336,12 +375,13 @@ static int cmd_list(int argc, char **argv)
     }
     struct json j;
     json_init(&j, stdout);
+    int width = as_json ? -1 : terminal_columns();
     while (sqlite3_step(q) == SQLITE_ROW) {
         if (as_json) {
             json_init(&j, stdout);
             list_row_json(&j, q);
         } else {
-            list_row_text(q);
+            list_row_text(q, width);
         }
     }
     sqlite3_finalize(q);
