@@ -1,0 +1,1110 @@
+/* extract.c: from an article's clean text to its facts. Three passes over the sentences:
+ * (1) tokens, actors, place candidates, dates and sources; (2) the article's country from
+ * the unambiguous mentions, then each place resolved against it; (3) figures, which take
+ * their place, date and source from the sentence or its neighbours. */
+#include "extract.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "attrib.h"
+#include "gazetteer.h"
+#include "lexicon.h"
+#include "paths.h"
+#include "quantity.h"
+#include "text.h"
+#include "timex.h"
+#include "tokens.h"
+
+#define MAX_CANDIDATES 8
+#define FOLD_CAP       256
+
+struct place_mention {
+    int sentence;
+    size_t start, len; /* surface in article text */
+    struct gaz_place cand[MAX_CANDIDATES];
+    size_t n_cand;
+    bool ambiguous, after_place_word, after_preposition, sentence_initial;
+    enum place_kind context_kind; /* from the text ("the village of X"), when unknown */
+    int parent_mention;           /* index of a mention the text puts it in, or -1 */
+    int fact;                     /* resolved place fact, or -1 when rejected */
+};
+
+struct sentence_info {
+    char *source;
+    char date[16];
+};
+
+struct extractor {
+    struct gazetteer *gaz;
+    struct lexicon *lex;
+    int gaz_words, lex_words;
+    struct tokens toks;
+    struct place_mention *pm;
+    size_t n_pm, cap_pm;
+};
+
+struct extractor *extractor_open(char *err, size_t errlen)
+{
+    struct extractor *x = calloc(1, sizeof *x);
+    if (!x) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    x->gaz = gazetteer_open(NULL, err, errlen);
+    if (!x->gaz) {
+        free(x);
+        return NULL;
+    }
+    x->gaz_words = gazetteer_max_words(x->gaz);
+    if (x->gaz_words > 6)
+        x->gaz_words = 6;
+    char *path = paths_asset("actors.tsv");
+    char lerr[256];
+    x->lex = path ? lexicon_load(path, lerr, sizeof lerr) : NULL;
+    free(path);
+    if (!x->lex)
+        x->lex = lexicon_parse("", lerr, sizeof lerr);
+    x->lex_words = x->lex ? lexicon_max_words(x->lex) : 0;
+    return x;
+}
+
+void extractor_close(struct extractor *x)
+{
+    if (!x)
+        return;
+    gazetteer_close(x->gaz);
+    lexicon_free(x->lex);
+    tokens_free(&x->toks);
+    free(x->pm);
+    free(x);
+}
+
+/* ---- small helpers ---- */
+
+static char *dup_span(const char *s, size_t n)
+{
+    char *p = malloc(n + 1);
+    if (p) {
+        memcpy(p, s, n);
+        p[n] = '\0';
+    }
+    return p;
+}
+
+static char *dup_or_null(const char *s)
+{
+    return s && *s ? strdup(s) : NULL;
+}
+
+/* True when the lowercase word w equals the token. */
+static bool tok_is(const struct tokens *t, size_t i, const char *w)
+{
+    return i < t->n && token_equals_ci(t, i, w);
+}
+
+static bool tok_in(const struct tokens *t, size_t i, const char *const *words)
+{
+    for (; *words; words++)
+        if (tok_is(t, i, *words))
+            return true;
+    return false;
+}
+
+/* ---- actors ---- */
+
+static void add_actor(struct facts *f, const char *name, const char *surface, size_t len,
+                      int sentence)
+{
+    struct actor_fact *a = NULL;
+    for (size_t i = 0; i < f->n_actors; i++)
+        if (strcmp(f->actors[i].name, name) == 0)
+            a = &f->actors[i];
+    if (!a) {
+        a = facts_add_actor(f);
+        if (!a)
+            return;
+        a->name = strdup(name);
+        a->first_sentence = sentence;
+    }
+    a->count++;
+    char *s = dup_span(surface, len);
+    if (s)
+        facts_add_surface(&a->surface, &a->n_surface, s);
+    free(s);
+}
+
+/* Marks the tokens of every lexicon name; outlets are sources, so they are marked but not
+ * listed as actors. */
+static void find_actors(struct extractor *x, const char *text, int sentence, struct facts *f)
+{
+    struct tokens *t = &x->toks;
+    char key[FOLD_CAP];
+    for (size_t i = 0; i < t->n;) {
+        int hit = -1;
+        size_t n = 0;
+        if (t->tok[i].flags & (TOK_CAP | TOK_ARTICLE)) {
+            size_t maxn = (size_t)x->lex_words;
+            for (n = maxn < t->n - i ? maxn : t->n - i; n >= 1; n--) {
+                size_t s = t->tok[i].start, e = t->tok[i + n - 1].start + t->tok[i + n - 1].len;
+                size_t kl = text_fold(text + s, e - s, key, sizeof key);
+                hit = lexicon_find(x->lex, key, kl, text + s, e - s);
+                if (hit >= 0)
+                    break;
+            }
+        }
+        if (hit < 0) {
+            i++;
+            continue;
+        }
+        size_t s = t->tok[i].start, e = t->tok[i + n - 1].start + t->tok[i + n - 1].len;
+        for (size_t k = i; k < i + n; k++)
+            t->tok[k].flags |= TOK_ACTOR;
+        if (lexicon_category(x->lex, hit) == LEX_ACTOR)
+            add_actor(f, lexicon_name(x->lex, hit), text + s, e - s, sentence);
+        i += n;
+    }
+}
+
+/* ---- place candidates ---- */
+
+static const char *const place_words_before[] = {
+    "town",     "city",         "village",     "villages",     "district",
+    "province", "governorate",  "region",      "neighborhood", "neighbourhood",
+    "area",     "suburb",       "camp",        "capital",      "county",
+    "state",    "municipality", "subdistrict", "island",       "port",
+    "valley",   "base",         NULL};
+
+static const char *const prepositions[] = {
+    "in", "near", "from",   "to",     "outside", "around", "toward", "towards",
+    "at", "into", "across", "inside", "between", "and",    "of",     NULL};
+
+/* Capitalised words that are never place mentions on their own. */
+static const char *const not_places[] = {
+    "the",        "a",         "an",         "in",       "on",        "at",
+    "of",         "and",       "but",        "he",       "she",       "it",
+    "they",       "we",        "this",       "that",     "these",     "those",
+    "there",      "also",      "after",      "before",   "during",    "since",
+    "when",       "while",     "over",       "under",    "now",       "no",
+    "police",     "army",      "government", "minister", "ministry",  "president",
+    "general",    "gen",       "col",        "lt",       "maj",       "capt",
+    "sgt",        "mr",        "mrs",        "dr",       "monday",    "tuesday",
+    "wednesday",  "thursday",  "friday",     "saturday", "sunday",    "january",
+    "february",   "march",     "april",      "may",      "june",      "july",
+    "august",     "september", "october",    "november", "december",  "islamic",
+    "state",      "forces",    "force",      "air",      "security",  "north",
+    "south",      "east",      "west",       "central",  "western",   "eastern",
+    "northern",   "southern",  "leave",      "reply",    "email",     "said",
+    "says",       "according", "local",      "sources",  "source",    "meanwhile",
+    "however",    "earlier",   "later",      "today",    "yesterday", "some",
+    "many",       "most",      "all",        "one",      "two",       "three",
+    "officials",  "military",  "defense",    "defence",  "interior",  "command",
+    "operations", "coalition", "division",   "brigade",  "battalion", "regiment",
+    "council",    "committee", "agency",     "news",     "press",     "international",
+    "national",   "united",    "nations",    "health",   "his",       "her",
+    "their",      "its",       "our",        "what",     "who",       "why",
+    "how",        "if",        "as",         "by",       "for",       "with",
+    "from",       "to",        "not",        "more",     "than",      "about",
+    NULL};
+
+/* Titles before a person's name: "Col. Christopher Garver" is not a place. */
+static const char *const person_titles[] = {
+    "gen",      "general", "col",       "colonel",   "lt",        "lieutenant",  "maj",
+    "major",    "capt",    "captain",   "sgt",       "sergeant",  "mr",          "mrs",
+    "ms",       "dr",      "president", "minister",  "spokesman", "spokeswoman", "commander",
+    "sheikh",   "sheik",   "imam",      "brig",      "adm",       "admiral",     "gov",
+    "governor", "mayor",   "prince",    "king",      "emir",      "ayatollah",   "cleric",
+    "premier",  "pm",      "chief",     "secretary", "envoy",     "ambassador",  "senator",
+    "sen",      "rep",     NULL};
+
+static bool is_place_word(const struct tokens *t, size_t i)
+{
+    return tok_in(t, i, place_words_before);
+}
+
+static size_t lookup_any(struct extractor *x, const char *key, size_t kl, struct gaz_place *out)
+{
+    size_t n = gazetteer_lookup(x->gaz, key, kl, out, MAX_CANDIDATES);
+    if (n)
+        return n;
+    /* The Arabic article is optional: "al qaim" finds Qaim, "qaim" finds Al Qaim. */
+    static const char *const articles[] = {"al ", "el ", "ar ", "as ", "ash ",
+                                           "ad ", "at ", "an ", "az ", NULL};
+    for (const char *const *a = articles; *a; a++) {
+        size_t al = strlen(*a);
+        if (kl > al && memcmp(key, *a, al) == 0) {
+            n = gazetteer_lookup(x->gaz, key + al, kl - al, out, MAX_CANDIDATES);
+            if (n)
+                return n;
+        }
+    }
+    char loose[FOLD_CAP];
+    size_t ll = gazetteer_loose_key(key, kl, loose, sizeof loose);
+    if (ll)
+        n = gazetteer_lookup_loose(x->gaz, loose, ll, out, MAX_CANDIDATES);
+    if (n)
+        return n;
+    for (const char *const *a = articles; *a; a++) {
+        size_t al = strlen(*a);
+        if (kl > al && memcmp(key, *a, al) == 0) {
+            ll = gazetteer_loose_key(key + al, kl - al, loose, sizeof loose);
+            n = ll ? gazetteer_lookup_loose(x->gaz, loose, ll, out, MAX_CANDIDATES) : 0;
+            if (n)
+                return n;
+        }
+    }
+    return 0;
+}
+
+static struct place_mention *new_mention(struct extractor *x)
+{
+    if (x->n_pm == x->cap_pm) {
+        size_t cap = x->cap_pm ? x->cap_pm * 2 : 64;
+        struct place_mention *p = realloc(x->pm, cap * sizeof *p);
+        if (!p)
+            return NULL;
+        x->pm = p;
+        x->cap_pm = cap;
+    }
+    struct place_mention *m = &x->pm[x->n_pm++];
+    memset(m, 0, sizeof *m);
+    m->parent_mention = -1;
+    m->fact = -1;
+    return m;
+}
+
+static void note_context(const struct tokens *t, size_t i, struct place_mention *m)
+{
+    m->sentence_initial = i == 0;
+    if (i >= 2 && tok_is(t, i - 1, "of") && is_place_word(t, i - 2))
+        m->after_place_word = true;
+    if (i >= 1 && tok_in(t, i - 1, prepositions))
+        m->after_preposition = true;
+}
+
+/* How many capitalised tokens from i can form one name (no punctuation between them). */
+static size_t capital_run(const struct tokens *t, size_t i, size_t max)
+{
+    size_t n = 0;
+    while (i + n < t->n && n < max && (t->tok[i + n].flags & (TOK_CAP | TOK_ARTICLE)) &&
+           !(t->tok[i + n].flags & TOK_ACTOR)) {
+        if (n > 0 && t->tok[i + n - 1].flags & (TOK_BREAK_AFTER | TOK_POSSESSIVE))
+            break;
+        n++;
+    }
+    return n;
+}
+
+static bool probe_place(struct extractor *x, const char *text, size_t i, size_t n,
+                        struct gaz_place *cand, size_t *n_cand)
+{
+    const struct tokens *t = &x->toks;
+    size_t s = t->tok[i].start, e = t->tok[i + n - 1].start + t->tok[i + n - 1].len;
+    char key[FOLD_CAP];
+    size_t kl = text_fold(text + s, e - s, key, sizeof key);
+    if (kl == 0 || kl >= FOLD_CAP - 1)
+        return false;
+    if (n == 1) {
+        for (const char *const *w = not_places; *w; w++)
+            if (strcmp(key, *w) == 0)
+                return false;
+    }
+    *n_cand = lookup_any(x, key, kl, cand);
+    return *n_cand > 0;
+}
+
+static void find_gazetteer_places(struct extractor *x, const char *text, int sentence)
+{
+    const struct tokens *t = &x->toks;
+    for (size_t i = 0; i < t->n;) {
+        size_t run = capital_run(t, i, (size_t)x->gaz_words);
+        bool found = false;
+        if (run && !(i > 0 && tok_in(t, i - 1, person_titles))) {
+            struct gaz_place cand[MAX_CANDIDATES];
+            size_t nc = 0;
+            for (size_t n = run; n >= 1 && !found; n--) {
+                if (!probe_place(x, text, i, n, cand, &nc))
+                    continue;
+                struct place_mention *m = new_mention(x);
+                if (!m)
+                    return;
+                m->sentence = sentence;
+                m->start = t->tok[i].start;
+                m->len = t->tok[i + n - 1].start + t->tok[i + n - 1].len - m->start;
+                memcpy(m->cand, cand, nc * sizeof *cand);
+                m->n_cand = nc;
+                for (size_t k = 0; k < nc; k++)
+                    m->ambiguous |= cand[k].ambiguous;
+                note_context(t, i, m);
+                for (size_t k = i; k < i + n; k++)
+                    x->toks.tok[k].flags |= TOK_PLACE;
+                i += n;
+                found = true;
+            }
+        }
+        if (!found)
+            i += run > 1 ? 1 : 1;
+    }
+}
+
+/* ---- places the text names but the gazetteer lacks ---- */
+
+static const struct {
+    const char *word;
+    enum place_kind kind;
+} place_nouns[] = {
+    {"village", PLACE_VILLAGE},
+    {"town", PLACE_TOWN},
+    {"city", PLACE_CITY},
+    {"district", PLACE_NEIGHBORHOOD},
+    {"neighborhood", PLACE_NEIGHBORHOOD},
+    {"neighbourhood", PLACE_NEIGHBORHOOD},
+    {"area", PLACE_REGION},
+    {"region", PLACE_REGION},
+    {"suburb", PLACE_NEIGHBORHOOD},
+    {"camp", PLACE_LANDMARK},
+    {"market", PLACE_LANDMARK},
+    {"bridge", PLACE_LANDMARK},
+    {"base", PLACE_LANDMARK},
+    {"airbase", PLACE_LANDMARK},
+    {"province", PLACE_ADMIN1},
+    {"governorate", PLACE_ADMIN1},
+    {"subdistrict", PLACE_REGION},
+    {"valley", PLACE_REGION},
+    {"desert", PLACE_REGION},
+    {"mountains", PLACE_REGION},
+    {"island", PLACE_REGION},
+    {"square", PLACE_LANDMARK},
+};
+
+static int place_noun(const struct tokens *t, size_t i)
+{
+    for (size_t k = 0; k < sizeof place_nouns / sizeof place_nouns[0]; k++)
+        if (tok_is(t, i, place_nouns[k].word))
+            return (int)k;
+    return -1;
+}
+
+static const char *const directions[] = {
+    "north",      "south",      "east",       "west",       "northeast", "northwest",
+    "southeast",  "southwest",  "northern",   "southern",   "eastern",   "western",
+    "north-east", "north-west", "south-east", "south-west", NULL};
+
+/* The gazetteer mention starting exactly at token i of this sentence, or -1. */
+static int mention_at(const struct extractor *x, size_t first_pm, size_t start)
+{
+    for (size_t k = first_pm; k < x->n_pm; k++)
+        if (x->pm[k].start == start)
+            return (int)k;
+    return -1;
+}
+
+/* "X, south of Y" / "X, 20 km north of Y" / "X near Y": the known place that holds X. */
+static int parent_after(const struct extractor *x, size_t first_pm, size_t j)
+{
+    const struct tokens *t = &x->toks;
+    size_t k = j;
+    if (tok_is(t, k, "near") || tok_is(t, k, "in") || tok_is(t, k, "outside"))
+        return mention_at(x, first_pm, k + 1 < t->n ? t->tok[k + 1].start : (size_t)-1);
+    if (k < t->n && (t->tok[k].flags & TOK_DIGIT))
+        k += 2; /* "20 km" */
+    if (tok_in(t, k, directions) && tok_is(t, k + 1, "of") && k + 2 < t->n)
+        return mention_at(x, first_pm, t->tok[k + 2].start);
+    return -1;
+}
+
+static void add_context_place(struct extractor *x, int sentence, size_t i, size_t n,
+                              enum place_kind kind, size_t first_pm)
+{
+    const struct tokens *t = &x->toks;
+    size_t start = t->tok[i].start;
+    if (mention_at(x, first_pm, start) >= 0)
+        return;
+    for (size_t k = i; k < i + n; k++)
+        if (t->tok[k].flags & (TOK_PLACE | TOK_ACTOR))
+            return;
+    struct place_mention *m = new_mention(x);
+    if (!m)
+        return;
+    m->sentence = sentence;
+    m->start = start;
+    m->len = t->tok[i + n - 1].start + t->tok[i + n - 1].len - start;
+    m->context_kind = kind;
+    size_t after = i + n;
+    if (after < t->n && (t->tok[i + n - 1].flags & TOK_BREAK_AFTER))
+        m->parent_mention = parent_after(x, first_pm, after);
+    else if (after < t->n && place_noun(t, after) >= 0)
+        m->parent_mention = -1;
+    for (size_t k = i; k < i + n; k++)
+        x->toks.tok[k].flags |= TOK_PLACE;
+}
+
+/* A run of capitalised words that is not a sentence-initial function word. */
+static size_t name_run(const struct tokens *t, size_t i)
+{
+    size_t n = capital_run(t, i, 4);
+    if (n == 1 && i == 0)
+        return 0;
+    return n;
+}
+
+static void find_context_places(struct extractor *x, int sentence, size_t first_pm)
+{
+    const struct tokens *t = &x->toks;
+    for (size_t i = 0; i + 1 < t->n; i++) {
+        int pn = place_noun(t, i);
+        /* "the village of Albu Jabir" */
+        if (pn >= 0 && tok_is(t, i + 1, "of") && i + 2 < t->n && i >= 1 &&
+            !(t->tok[i].flags & TOK_CAP)) {
+            size_t n = name_run(t, i + 2);
+            if (n)
+                add_context_place(x, sentence, i + 2, n, place_nouns[pn].kind, first_pm);
+        }
+        /* "the Albu Bali neighborhood" */
+        int after = place_noun(t, i + 1);
+        if (after >= 0 && (t->tok[i].flags & (TOK_CAP | TOK_ARTICLE)) &&
+            !(t->tok[i].flags & (TOK_PLACE | TOK_ACTOR | TOK_BREAK_AFTER)) &&
+            !(t->tok[i + 1].flags & TOK_CAP)) {
+            size_t s = i;
+            while (s > 0 && (t->tok[s - 1].flags & (TOK_CAP | TOK_ARTICLE)) &&
+                   !(t->tok[s - 1].flags & (TOK_BREAK_AFTER | TOK_PLACE | TOK_ACTOR)) && i - s < 3)
+                s--;
+            if (s > 0 && tok_in(t, s - 1, person_titles))
+                continue;
+            if (!(s == 0 && i == 0))
+                add_context_place(x, sentence, s, i - s + 1, place_nouns[after].kind, first_pm);
+        }
+    }
+    /* "Mutaibija, south of Tikrit" */
+    for (size_t i = 1; i + 3 < t->n; i++) {
+        if (!(t->tok[i].flags & (TOK_CAP | TOK_ARTICLE)) ||
+            (t->tok[i].flags & (TOK_PLACE | TOK_ACTOR)) || !(t->tok[i].flags & TOK_BREAK_AFTER))
+            continue;
+        if (tok_in(t, i - 1, person_titles) || (t->tok[i - 1].flags & TOK_CAP))
+            continue;
+        if (!tok_in(t, i - 1, prepositions))
+            continue;
+        int parent = parent_after(x, first_pm, i + 1);
+        if (parent >= 0 && x->pm[parent].n_cand > 0)
+            add_context_place(x, sentence, i, 1, PLACE_VILLAGE, first_pm);
+    }
+}
+
+/* ---- resolution ---- */
+
+struct country_vote {
+    char cc[3];
+    int votes;
+};
+
+static void vote(struct country_vote *v, size_t *n, const char *cc, int weight)
+{
+    if (!cc || !*cc)
+        return;
+    for (size_t i = 0; i < *n; i++)
+        if (strcmp(v[i].cc, cc) == 0) {
+            v[i].votes += weight;
+            return;
+        }
+    if (*n < 32) {
+        snprintf(v[*n].cc, sizeof v[*n].cc, "%s", cc);
+        v[(*n)++].votes = weight;
+    }
+}
+
+/* The country the article is about: its dateline, named countries, unambiguous places. */
+static void article_country(struct extractor *x, const struct article *a, char cc[3])
+{
+    struct country_vote v[32];
+    size_t n = 0;
+    if (a->dateline) {
+        char key[FOLD_CAP];
+        struct gaz_place g[MAX_CANDIDATES];
+        size_t kl = text_fold(a->dateline, strlen(a->dateline), key, sizeof key);
+        if (kl && gazetteer_lookup(x->gaz, key, kl, g, MAX_CANDIDATES))
+            vote(v, &n, g[0].country_code, 3);
+    }
+    for (size_t i = 0; i < x->n_pm; i++) {
+        const struct place_mention *m = &x->pm[i];
+        if (!m->n_cand || m->ambiguous)
+            continue;
+        vote(v, &n, m->cand[0].country_code, m->cand[0].kind == PLACE_COUNTRY ? 2 : 1);
+    }
+    cc[0] = '\0';
+    int best = 0;
+    for (size_t i = 0; i < n; i++)
+        if (v[i].votes > best) {
+            best = v[i].votes;
+            memcpy(cc, v[i].cc, 3);
+        }
+}
+
+static int choose_candidate(const struct place_mention *m, const char *cc)
+{
+    for (size_t k = 0; k < m->n_cand; k++)
+        if (*cc && strcmp(m->cand[k].country_code, cc) == 0)
+            return (int)k;
+    return 0;
+}
+
+static bool same_country_elsewhere(const struct extractor *x, size_t self, const char *cc)
+{
+    for (size_t i = 0; i < x->n_pm; i++)
+        if (i != self && x->pm[i].n_cand && !x->pm[i].ambiguous &&
+            strcmp(x->pm[i].cand[0].country_code, cc) == 0)
+            return true;
+    return false;
+}
+
+static bool accept_mention(const struct extractor *x, size_t i, const char *cc)
+{
+    const struct place_mention *m = &x->pm[i];
+    if (!m->n_cand)
+        return true;
+    if (!m->ambiguous)
+        return true;
+    if (m->after_place_word)
+        return true;
+    if (m->sentence_initial || !m->after_preposition || !*cc)
+        return false;
+    int k = choose_candidate(m, cc);
+    return strcmp(m->cand[k].country_code, cc) == 0 && same_country_elsewhere(x, i, cc);
+}
+
+static void fill_chain(struct extractor *x, struct place_fact *p, int64_t parent_id)
+{
+    struct place_ref chain[8];
+    size_t n = 0;
+    struct gaz_place g;
+    while (parent_id && n < 8 && gazetteer_get(x->gaz, parent_id, &g) == 0) {
+        chain[n].name = strdup(g.name);
+        chain[n].kind = g.kind;
+        chain[n].gazetteer_id = g.id;
+        n++;
+        parent_id = g.parent_id;
+    }
+    if (!n)
+        return;
+    p->parent = strdup(chain[0].name);
+    p->chain = malloc(n * sizeof *p->chain);
+    if (!p->chain) {
+        for (size_t i = 0; i < n; i++)
+            free(chain[i].name);
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        p->chain[i] = chain[n - 1 - i]; /* outermost first */
+    p->n_chain = n;
+}
+
+static int place_from_gazetteer(struct extractor *x, struct facts *f, const struct gaz_place *g)
+{
+    for (size_t i = 0; i < f->n_places; i++)
+        if (f->places[i].gazetteer_id == g->id)
+            return (int)i;
+    struct place_fact *p = facts_add_place(f);
+    if (!p)
+        return -1;
+    p->name = strdup(g->name);
+    p->kind = g->kind;
+    p->admin1 = g->kind == PLACE_ADMIN1 || g->kind == PLACE_COUNTRY ? NULL : dup_or_null(g->admin1);
+    p->country = dup_or_null(g->country);
+    p->country_code = dup_or_null(g->country_code);
+    p->lat = g->lat;
+    p->lon = g->lon;
+    p->has_coords = true;
+    p->gazetteer_id = g->id;
+    fill_chain(x, p, g->parent_id);
+    return (int)(p - f->places);
+}
+
+/* A place known only from the text: its name as written (without a leading "the"). */
+static int place_from_text(struct extractor *x, struct facts *f, const char *text,
+                           const struct place_mention *m, const char *cc)
+{
+    char key[FOLD_CAP], other[FOLD_CAP];
+    text_fold(text + m->start, m->len, key, sizeof key);
+    for (size_t i = 0; i < f->n_places; i++) {
+        if (f->places[i].gazetteer_id)
+            continue;
+        text_fold(f->places[i].name, strlen(f->places[i].name), other, sizeof other);
+        if (strcmp(key, other) == 0)
+            return (int)i;
+    }
+    struct place_fact *p = facts_add_place(f);
+    if (!p)
+        return -1;
+    int idx = (int)(p - f->places);
+    p->name = dup_span(text + m->start, m->len);
+    p->kind = m->context_kind;
+    const struct place_fact *parent = m->parent_mention >= 0 && x->pm[m->parent_mention].fact >= 0
+                                          ? &f->places[x->pm[m->parent_mention].fact]
+                                          : NULL;
+    if (parent) {
+        p->parent = strdup(parent->name);
+        p->admin1 =
+            parent->kind == PLACE_ADMIN1 ? strdup(parent->name) : dup_or_null(parent->admin1);
+        p->country = dup_or_null(parent->country);
+        p->country_code = dup_or_null(parent->country_code);
+    } else if (*cc) {
+        struct gaz_place g;
+        if (gazetteer_country(x->gaz, cc, &g) == 0) {
+            p->country = strdup(g.name);
+            p->country_code = strdup(cc);
+        }
+    }
+    return idx;
+}
+
+static void record_mention(struct facts *f, int fact, const char *text,
+                           const struct place_mention *m)
+{
+    struct place_fact *p = &f->places[fact];
+    p->count++;
+    if (p->first_sentence < 0)
+        p->first_sentence = m->sentence;
+    char *s = dup_span(text + m->start, m->len);
+    if (s)
+        facts_add_surface(&p->surface, &p->n_surface, s);
+    free(s);
+    struct mention *mm = facts_add_mention(f);
+    if (mm) {
+        mm->type = MENTION_PLACE;
+        mm->index = fact;
+        mm->sentence = m->sentence;
+        mm->start = m->start;
+        mm->len = m->len;
+    }
+}
+
+static void resolve_places(struct extractor *x, const struct article *a, struct facts *f)
+{
+    char cc[3];
+    article_country(x, a, cc);
+    for (size_t i = 0; i < x->n_pm; i++) {
+        struct place_mention *m = &x->pm[i];
+        if (!m->n_cand || !accept_mention(x, i, cc))
+            continue;
+        m->fact = place_from_gazetteer(x, f, &m->cand[choose_candidate(m, cc)]);
+        if (m->fact >= 0)
+            record_mention(f, m->fact, a->text, m);
+    }
+    for (size_t i = 0; i < x->n_pm; i++) {
+        struct place_mention *m = &x->pm[i];
+        if (m->n_cand)
+            continue;
+        m->fact = place_from_text(x, f, a->text, m, cc);
+        if (m->fact >= 0)
+            record_mention(f, m->fact, a->text, m);
+    }
+}
+
+/* ---- dates and sources ---- */
+
+static void find_dates(const char *s, size_t len, int sentence, const struct timex_date *pub,
+                       struct timex_date *anchor, struct facts *f, struct sentence_info *info)
+{
+    struct timex_match tm[16];
+    size_t n = timex_find(s, len, pub, anchor, tm, 16);
+    for (size_t i = 0; i < n; i++) {
+        struct date_fact *d = facts_add_date(f);
+        if (!d)
+            return;
+        d->text = dup_span(s + tm[i].start, tm[i].len);
+        d->value = dup_or_null(tm[i].value);
+        d->weekday = dup_or_null(tm[i].weekday);
+        d->sentence = sentence;
+        if (!info->date[0] && tm[i].value[0])
+            snprintf(info->date, sizeof info->date, "%s", tm[i].value);
+    }
+}
+
+/* ---- figures ---- */
+
+/* Verbs that put the count after them: "killing seven people", "destroyed 175 vehicles". */
+static int active_kind(const struct tokens *t, size_t i)
+{
+    static const char *const killed[] = {"kill",    "kills",     "killed",   "killing",   "slew",
+                                         "slaying", "massacred", "executed", "executing", NULL};
+    static const char *const wounded[] = {"wound",  "wounds",  "wounded", "wounding",
+                                          "injure", "injures", "injured", "injuring",
+                                          "hurt",   "hurting", "maimed",  NULL};
+    static const char *const destroyed[] = {"destroy",     "destroys",   "destroyed",
+                                            "destroying",  "eliminate",  "eliminated",
+                                            "eliminating", "eliminates", NULL};
+    if (tok_in(t, i, killed))
+        return FIG_KILLED;
+    if (tok_in(t, i, wounded))
+        return FIG_WOUNDED;
+    if (tok_in(t, i, destroyed))
+        return FIG_DESTROYED;
+    return -1;
+}
+
+/* Words after the count that say what happened to it: "14 were killed", "three dead",
+ * "20 bodies", "11 others injured". */
+static int passive_kind(const struct tokens *t, size_t i)
+{
+    static const char *const killed[] = {"killed",     "dead",     "died",      "die",   "dies",
+                                         "bodies",     "corpses",  "deaths",    "slain", "perished",
+                                         "fatalities", "executed", "massacred", NULL};
+    static const char *const wounded[] = {"wounded", "injured", "hurt", "injuries", "maimed", NULL};
+    static const char *const destroyed[] = {"destroyed", "eliminated", NULL};
+    if (tok_in(t, i, killed))
+        return FIG_KILLED;
+    if (tok_in(t, i, wounded))
+        return FIG_WOUNDED;
+    if (tok_in(t, i, destroyed))
+        return FIG_DESTROYED;
+    if (tok_is(t, i, "lost") && tok_is(t, i + 2, "lives"))
+        return FIG_KILLED;
+    return -1;
+}
+
+/* Words after a number that make it a measure, not a count of people or things. */
+static const char *const units[] = {
+    "km",       "kilometers", "kilometres", "kilometer", "kilometre",   "miles",      "mile",
+    "meters",   "metres",     "meter",      "metre",     "feet",        "foot",       "yards",
+    "percent",  "per",        "pc",         "years",     "year",        "months",     "month",
+    "weeks",    "week",       "days",       "day",       "hours",       "hour",       "minutes",
+    "minute",   "seconds",    "am",         "pm",        "a.m",         "p.m",        "gmt",
+    "utc",      "dollars",    "usd",        "euros",     "pounds",      "tons",       "tonnes",
+    "kg",       "kilograms",  "mm",         "cm",        "helicopters", "helicopter", "jets",
+    "aircraft", "planes",     "warplanes",  "drones",    "sorties",     "times",      "st",
+    "nd",       "rd",         "th",         "degrees",   "hectares",    "acres",      "square",
+    "liters",   "litres",     "barrels",    "billion",   "trillion",    NULL};
+
+/* Words before a number that make it something other than a toll. */
+static const char *const not_toll_before[] = {
+    "housing",  "carrying",   "holding",    "containing", "hosting",    "sheltering", "aged",
+    "age",      "displaced",  "displacing", "trapped",    "rescued",    "evacuated",  "arrested",
+    "detained", "captured",   "freed",      "released",   "kidnapped",  "abducted",   "deployed",
+    "sent",     "dispatched", "mobilized",  "mobilised",  "recruited",  "trained",    "numbering",
+    "about",    "route",      "highway",    "road",       "resolution", "article",    "number",
+    "no",       "flight",     "brigade",    "division",   "battalion",  "regiment",   "unit",
+    "squadron", "corps",      "army",       "page",       "chapter",    "since",      "until",
+    "in",       "of",         "by",         "from",       NULL};
+
+static const char *const months[] = {
+    "january", "february", "march",    "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan",   "feb", "mar",  "apr",  "jun",    "jul",
+    "aug",     "sep",      "sept",     "oct",   "nov", "dec",  NULL};
+
+/* Words a clause passes through between its count and a passive trigger. */
+static const char *const clause_stops[] = {
+    "took",         "take",     "takes",     "taking",   "fled",      "fleeing",     "flee",
+    "displaced",    "trapped",  "housing",   "carrying", "holding",   "able",        "who",
+    "which",        "while",    "but",       "after",    "before",    "when",        "because",
+    "since",        "where",    "during",    "against",  "if",        "although",    "though",
+    "attacked",     "attack",   "attacking", "launched", "fired",     "stormed",     "targeted",
+    "entered",      "joined",   "arrived",   "returned", "fought",    "surrendered", "escaped",
+    "arrested",     "captured", "detained",  "rescued",  "evacuated", "said",        "says",
+    "told",         "claimed",  "opened",    "used",     "carried",   "staged",      "waged",
+    "participated", "involved", "rushed",    "gathered", "crossed",   "moved",       NULL};
+
+/* Words between the count and the victims that are not part of who they are. */
+static const char *const who_stops[] = {
+    "were",   "was",   "are",     "is",       "have",      "has",    "had",       "been",
+    "be",     "being", "in",      "on",       "at",        "near",   "during",    "after",
+    "when",   "and",   "while",   "as",       "by",        "from",   "with",      "reportedly",
+    "also",   "all",   "who",     "which",    "that",      "to",     "including", "inside",
+    "across", "since", "thought", "believed", "estimated", "feared", "said",      "confirmed",
+    "later",  "later", NULL};
+
+static bool gap_has_clause_break(const char *text, const struct tokens *t, size_t i)
+{
+    if (!(t->tok[i].flags & TOK_BREAK_AFTER) || i + 1 >= t->n)
+        return false;
+    for (size_t p = t->tok[i].start + t->tok[i].len; p < t->tok[i + 1].start; p++)
+        if (strchr(",;:()[]\"", text[p]))
+            return true;
+    /* curly quotes and dashes */
+    for (size_t p = t->tok[i].start + t->tok[i].len; p + 2 < t->tok[i + 1].start + 1; p++)
+        if ((unsigned char)text[p] == 0xE2)
+            return true;
+    return false;
+}
+
+static size_t token_at(const struct tokens *t, size_t offset)
+{
+    size_t i = 0;
+    while (i < t->n && t->tok[i].start < offset)
+        i++;
+    return i;
+}
+
+/* An -ed word that is a verb of its own clause ("20 helicopters deployed"), not a victim
+ * description ("armed men", "suspected militants"). */
+static bool finite_verb(const struct tokens *t, size_t i)
+{
+    static const char *const adjectives[] = {
+        "armed",     "suspected", "alleged",  "unidentified", "unarmed",   "affiliated", "based",
+        "linked",    "backed",    "led",      "wanted",       "masked",    "hooded",     "trained",
+        "disguised", "reported",  "believed", "confirmed",    "estimated", "feared",     "thought",
+        NULL};
+    const struct token *k = &t->tok[i];
+    if (k->len < 4 || (k->flags & TOK_CAP))
+        return false;
+    const char *w = t->text + k->start + k->len - 2;
+    if (!(w[0] == 'e' && w[1] == 'd'))
+        return false;
+    return !tok_in(t, i, adjectives) && passive_kind(t, i) < 0;
+}
+
+struct figure_hit {
+    int kind;
+    size_t trigger;          /* token of the trigger word */
+    size_t who_from, who_to; /* tokens of the victims, [from, to) */
+};
+
+/* "killed 14 militants": trigger right before the count. */
+static bool read_active(const struct tokens *t, size_t qi, size_t qend, struct figure_hit *h)
+{
+    if (qi == 0)
+        return false;
+    size_t p = qi - 1;
+    /* "killing a total of 14", "killed an estimated 30", "killed another 5" */
+    if (tok_is(t, p, "of") && p >= 3 && tok_is(t, p - 1, "total"))
+        p -= 3;
+    else if (tok_is(t, p, "estimated") && p >= 1 && tok_is(t, p - 1, "an"))
+        p -= 2;
+    else if ((tok_is(t, p, "another") || tok_is(t, p, "all")) && p >= 1)
+        p -= 1;
+    int kind = active_kind(t, p);
+    if (kind < 0) {
+        /* "the death toll rose to 30", "a toll of 30" */
+        for (size_t k = qi; k-- > 0 && qi - k <= 5;)
+            if (tok_is(t, k, "toll")) {
+                kind = FIG_KILLED;
+                p = k;
+                break;
+            }
+        /* "claimed the lives of 12" */
+        if (kind < 0 && p >= 1 && tok_is(t, p, "of") && tok_is(t, p - 1, "lives"))
+            kind = FIG_KILLED, p -= 1;
+    }
+    if (kind < 0)
+        return false;
+    h->kind = kind;
+    h->trigger = p;
+    h->who_from = qend;
+    size_t e = qend;
+    if (tok_is(t, e, "of"))
+        h->who_from = ++e;
+    while (e < t->n && e - h->who_from < 6 && !tok_in(t, e, who_stops) && active_kind(t, e) < 0) {
+        bool brk = gap_has_clause_break(t->text, t, e);
+        e++;
+        if (brk)
+            break;
+    }
+    h->who_to = e;
+    return true;
+}
+
+/* "14 were killed", "dozens of militants have been killed", "three militants dead". */
+static bool read_passive(const struct tokens *t, size_t qi, size_t qend, struct figure_hit *h)
+{
+    size_t who_to = (size_t)-1;
+    size_t e = qend;
+    h->who_from = tok_is(t, e, "of") ? e + 1 : e;
+    if (qend > qi && gap_has_clause_break(t->text, t, qend - 1))
+        return false;
+    for (size_t k = 0; e < t->n && k < 12; e++, k++) {
+        int kind = passive_kind(t, e);
+        if (kind >= 0) {
+            /* "2 gunmen killed 5 people": the count is the agent, not the victims. */
+            if (tok_is(t, e, "killed") || tok_is(t, e, "wounded") || tok_is(t, e, "injured") ||
+                tok_is(t, e, "destroyed")) {
+                size_t n = e + 1;
+                if (n < t->n &&
+                    ((t->tok[n].flags & TOK_DIGIT) || tok_is(t, n, "the") || tok_is(t, n, "a") ||
+                     tok_is(t, n, "at") || tok_is(t, n, "more") || tok_is(t, n, "dozens") ||
+                     tok_is(t, n, "several") || tok_is(t, n, "scores") || tok_is(t, n, "his") ||
+                     tok_is(t, n, "their")) &&
+                    !gap_has_clause_break(t->text, t, e))
+                    return false;
+            }
+            h->kind = kind;
+            h->trigger = e;
+            h->who_to = who_to == (size_t)-1 ? e : who_to;
+            if (h->who_to < h->who_from)
+                h->who_to = h->who_from;
+            return true;
+        }
+        if (tok_in(t, e, clause_stops) || active_kind(t, e) >= 0 || finite_verb(t, e))
+            return false;
+        if (who_to == (size_t)-1 && tok_in(t, e, who_stops))
+            who_to = e;
+        if (gap_has_clause_break(t->text, t, e))
+            return false;
+    }
+    return false;
+}
+
+static bool measure_or_date(const char *s, size_t len, const struct tokens *t, size_t qi,
+                            size_t qend, const struct quantity *q, size_t qpos, size_t qlen)
+{
+    size_t after = qpos + qlen;
+    if (after < len && (s[after] == ':' || s[after] == '%' || isalpha((unsigned char)s[after])))
+        return true;
+    if (after + 1 < len && s[after] == '-' && isalpha((unsigned char)s[after + 1]))
+        return true; /* "25-year-old", "60-km" */
+    if (after + 1 < len && s[after] == '.' && isdigit((unsigned char)s[after + 1]))
+        return true;
+    if (qend < t->n && (tok_in(t, qend, units) || tok_in(t, qend, months)))
+        return true;
+    if (qi > 0 && (tok_in(t, qi - 1, not_toll_before) || tok_in(t, qi - 1, months)))
+        return true;
+    if (q->qualifier == Q_EXACT && q->n >= 1900 && q->n <= 2100 && qlen == 4)
+        return true;
+    return false;
+}
+
+static char *tokens_text(const struct tokens *t, size_t from, size_t to)
+{
+    if (to <= from)
+        return NULL;
+    size_t s = t->tok[from].start, e = t->tok[to - 1].start + t->tok[to - 1].len;
+    return dup_span(t->text + s, e - s);
+}
+
+/* The place of a figure: the nearest place mentioned in its sentence, else the one before. */
+static const char *figure_place(const struct extractor *x, const struct facts *f, int si,
+                                size_t offset)
+{
+    const char *best = NULL;
+    size_t best_d = (size_t)-1;
+    for (int s = si; s >= 0 && s >= si - 1 && !best; s--) {
+        for (size_t i = 0; i < x->n_pm; i++) {
+            const struct place_mention *m = &x->pm[i];
+            if (m->sentence != s || m->fact < 0)
+                continue;
+            const struct place_fact *p = &f->places[m->fact];
+            if (p->kind == PLACE_COUNTRY && best)
+                continue;
+            size_t d = m->start > offset ? m->start - offset : offset - m->start;
+            if (s != si)
+                d = (size_t)-2;
+            if (!best || d < best_d ||
+                (best && best_d != (size_t)-1 && p->kind != PLACE_COUNTRY && d <= best_d)) {
+                best = p->name;
+                best_d = d;
+            }
+        }
+    }
+    return best;
+}
+
+static bool duplicate_figure(const struct facts *f, int kind, const struct quantity *q)
+{
+    for (size_t i = 0; i < f->n_figures; i++) {
+        const struct figure_fact *g = &f->figures[i];
+        if ((int)g->kind == kind && g->n == q->n && g->qualifier == q->qualifier &&
+            g->n != FACT_NONE)
+            return true;
+    }
+    return false;
+}
+
+static void add_figure(struct extractor *x, const struct article *a, int si,
+                       const struct sentence_info *info, const struct quantity *q,
+                       const struct figure_hit *h, size_t qi, struct facts *f)
+{
+    const struct tokens *t = &x->toks;
+    if (duplicate_figure(f, h->kind, q))
+        return;
+    struct figure_fact *g = facts_add_figure(f);
+    if (!g)
+        return;
+    g->kind = (enum figure_kind)h->kind;
+    g->n = q->n;
+    g->min = q->min;
+    g->max = q->max;
+    g->qualifier = q->qualifier;
+    g->who = tokens_text(t, h->who_from, h->who_to);
+    size_t from = h->trigger < qi ? h->trigger : qi;
+    size_t to = h->trigger < qi ? h->who_to : h->trigger + 1;
+    if (to <= qi)
+        to = qi + 1;
+    g->text = tokens_text(t, from, to);
+    const char *place = figure_place(x, f, si, t->tok[qi].start);
+    g->place = place ? strdup(place) : NULL;
+    const char *date = info[si].date[0] ? info[si].date : si > 0 ? info[si - 1].date : "";
+    g->date = dup_or_null(date);
+    g->source = dup_or_null(info[si].source);
+    g->sentence = si;
+    struct mention *m = facts_add_mention(f);
+    if (m) {
+        m->type = MENTION_FIGURE;
+        m->index = (int)(g - f->figures);
+        m->sentence = si;
+        m->start = t->tok[from].start;
+        m->len = t->tok[to - 1].start + t->tok[to - 1].len - m->start;
+    }
+}
+
+static void figures_in_sentence(struct extractor *x, const struct article *a, int si,
+                                const struct sentence_info *info, struct facts *f)
+{
+    const struct text_span *sp = &a->sentences[si];
+    const char *s = a->text + sp->start;
+    tokens_scan(&x->toks, a->text, sp->start, sp->len);
+    const struct tokens *t = &x->toks;
+    struct quantity q;
+    size_t off = 0, at, n;
+    while (off < sp->len && (n = quantity_find(s + off, sp->len - off, &q, &at)) > 0) {
+        size_t qpos = off + at;
+        off = qpos + n;
+        size_t qi = token_at(t, sp->start + qpos);
+        size_t qend = token_at(t, sp->start + qpos + n);
+        if (qi >= t->n || measure_or_date(s, sp->len, t, qi, qend, &q, qpos, n))
+            continue;
+        struct figure_hit h;
+        if (read_active(t, qi, qend, &h) || read_passive(t, qi, qend, &h))
+            add_figure(x, a, si, info, &q, &h, qi, f);
+    }
+}
+
+/* ---- the article ---- */
+
+static void scan_sentence(struct extractor *x, const struct article *a, int si, struct facts *f)
+{
+    const struct text_span *sp = &a->sentences[si];
+    tokens_scan(&x->toks, a->text, sp->start, sp->len);
+    find_actors(x, a->text, si, f);
+    size_t first_pm = x->n_pm;
+    find_gazetteer_places(x, a->text, si);
+    find_context_places(x, si, first_pm);
+}
+
+int extract_article(struct extractor *x, const struct article *a, struct facts *out)
+{
+    if (!x || !a || !a->text)
+        return -1;
+    x->n_pm = 0;
+    size_t ns = a->n_sentences;
+    struct sentence_info *info = calloc(ns ? ns : 1, sizeof *info);
+    if (!info)
+        return -1;
+    struct timex_date pub = {0, 0, 0}, anchor;
+    if (a->date)
+        timex_parse_date(a->date, strlen(a->date), &pub);
+    anchor = pub;
+    for (size_t i = 0; i < ns; i++) {
+        const struct text_span *sp = &a->sentences[i];
+        scan_sentence(x, a, (int)i, out);
+        find_dates(a->text + sp->start, sp->len, (int)i, &pub, &anchor, out, &info[i]);
+        info[i].source =
+            attrib_source(a->text + sp->start, sp->len, i > 0 ? info[i - 1].source : NULL);
+    }
+    resolve_places(x, a, out);
+    for (size_t i = 0; i < ns; i++)
+        figures_in_sentence(x, a, (int)i, info, out);
+    for (size_t i = 0; i < ns; i++)
+        free(info[i].source);
+    free(info);
+    return 0;
+}

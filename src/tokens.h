@@ -1,0 +1,39 @@
+/* tokens.h: words of one sentence as byte spans, for the matchers in extract. A word keeps
+ * its inner hyphens, apostrophes and dots ("al-Qa'im", "U.S", "1,800"); a possessive "'s"
+ * is left out of it. The buffer is reused from sentence to sentence. */
+#ifndef SITREP_TOKENS_H
+#define SITREP_TOKENS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum token_flag {
+    TOK_CAP = 1,         /* starts with a capital (or a non-ASCII letter) */
+    TOK_ARTICLE = 2,     /* lowercase Arabic article before a capital: "al-Qaim" */
+    TOK_DIGIT = 4,       /* starts with a digit */
+    TOK_BREAK_AFTER = 8, /* punctuation (not just space) before the next word */
+    TOK_ACTOR = 16,      /* part of an actor or outlet name */
+    TOK_PLACE = 32,      /* part of a place mention */
+    TOK_POSSESSIVE = 64, /* followed by 's */
+};
+
+struct token {
+    size_t start, len; /* in the text given to tokens_scan */
+    unsigned flags;
+};
+
+struct tokens {
+    const char *text;
+    struct token *tok;
+    size_t n, cap;
+};
+
+/* Splits text[start, start+len) into words; offsets stay relative to text. */
+void tokens_scan(struct tokens *t, const char *text, size_t start, size_t len);
+void tokens_free(struct tokens *t);
+
+/* ASCII-case-insensitive comparison of token i with a lowercase word. */
+bool token_equals_ci(const struct tokens *t, size_t i, const char *word);
+
+#endif
