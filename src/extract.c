@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "attrib.h"
 #include "gazetteer.h"
@@ -28,6 +29,8 @@ struct place_mention {
     struct gaz_place cand[MAX_CANDIDATES];
     size_t n_cand;
     bool ambiguous, after_place_word, after_preposition, sentence_initial;
+    bool loose;                   /* found only through a transliteration variant */
+    bool name_follows;            /* another capitalised word follows: "Peter Hawkins" */
     enum place_kind context_kind; /* from the text ("the village of X"), when unknown */
     int parent_mention;           /* index of a mention the text puts it in, or -1 */
     int fact;                     /* resolved place fact, or -1 when rejected */
@@ -225,8 +228,21 @@ static bool is_place_word(const struct tokens *t, size_t i)
     return tok_in(t, i, place_words_before);
 }
 
-static size_t lookup_any(struct extractor *x, const char *key, size_t kl, struct gaz_place *out)
+/* "Annah" = "Anah": romanisations double consonants freely. */
+static size_t undouble(const char *key, size_t kl, char *out)
 {
+    size_t n = 0;
+    for (size_t i = 0; i < kl; i++)
+        if (!(i > 0 && key[i] == key[i - 1] && key[i] != ' ' && !strchr("aeiou", key[i])))
+            out[n++] = key[i];
+    out[n] = '\0';
+    return n;
+}
+
+static size_t lookup_any(struct extractor *x, const char *key, size_t kl, struct gaz_place *out,
+                         bool *loose)
+{
+    *loose = false;
     size_t n = gazetteer_lookup(x->gaz, key, kl, out, MAX_CANDIDATES);
     if (n)
         return n;
@@ -241,17 +257,22 @@ static size_t lookup_any(struct extractor *x, const char *key, size_t kl, struct
                 return n;
         }
     }
-    char loose[FOLD_CAP];
-    size_t ll = gazetteer_loose_key(key, kl, loose, sizeof loose);
+    *loose = true;
+    char single[FOLD_CAP];
+    size_t sl = undouble(key, kl, single);
+    if (sl < kl && (n = gazetteer_lookup(x->gaz, single, sl, out, MAX_CANDIDATES)) > 0)
+        return n;
+    char lkey[FOLD_CAP];
+    size_t ll = gazetteer_loose_key(key, kl, lkey, sizeof lkey);
     if (ll)
-        n = gazetteer_lookup_loose(x->gaz, loose, ll, out, MAX_CANDIDATES);
+        n = gazetteer_lookup_loose(x->gaz, lkey, ll, out, MAX_CANDIDATES);
     if (n)
         return n;
     for (const char *const *a = articles; *a; a++) {
         size_t al = strlen(*a);
         if (kl > al && memcmp(key, *a, al) == 0) {
-            ll = gazetteer_loose_key(key + al, kl - al, loose, sizeof loose);
-            n = ll ? gazetteer_lookup_loose(x->gaz, loose, ll, out, MAX_CANDIDATES) : 0;
+            ll = gazetteer_loose_key(key + al, kl - al, lkey, sizeof lkey);
+            n = ll ? gazetteer_lookup_loose(x->gaz, lkey, ll, out, MAX_CANDIDATES) : 0;
             if (n)
                 return n;
         }
@@ -299,7 +320,7 @@ static size_t capital_run(const struct tokens *t, size_t i, size_t max)
 }
 
 static bool probe_place(struct extractor *x, const char *text, size_t i, size_t n,
-                        struct gaz_place *cand, size_t *n_cand)
+                        struct gaz_place *cand, size_t *n_cand, bool *loose)
 {
     const struct tokens *t = &x->toks;
     size_t s = t->tok[i].start, e = t->tok[i + n - 1].start + t->tok[i + n - 1].len;
@@ -312,7 +333,7 @@ static bool probe_place(struct extractor *x, const char *text, size_t i, size_t 
             if (strcmp(key, *w) == 0)
                 return false;
     }
-    *n_cand = lookup_any(x, key, kl, cand);
+    *n_cand = lookup_any(x, key, kl, cand, loose);
     return *n_cand > 0;
 }
 
@@ -325,8 +346,9 @@ static void find_gazetteer_places(struct extractor *x, const char *text, int sen
         if (run && !(i > 0 && tok_in(t, i - 1, person_titles))) {
             struct gaz_place cand[MAX_CANDIDATES];
             size_t nc = 0;
+            bool loose = false;
             for (size_t n = run; n >= 1 && !found; n--) {
-                if (!probe_place(x, text, i, n, cand, &nc))
+                if (!probe_place(x, text, i, n, cand, &nc, &loose))
                     continue;
                 struct place_mention *m = new_mention(x);
                 if (!m)
@@ -339,6 +361,9 @@ static void find_gazetteer_places(struct extractor *x, const char *text, int sen
                 for (size_t k = 0; k < nc; k++)
                     m->ambiguous |= cand[k].ambiguous;
                 note_context(t, i, m);
+                m->loose = loose;
+                m->name_follows = i + n < t->n && (t->tok[i + n].flags & TOK_CAP) &&
+                                  !(t->tok[i + n - 1].flags & TOK_BREAK_AFTER);
                 for (size_t k = i; k < i + n; k++)
                     x->toks.tok[k].flags |= TOK_PLACE;
                 i += n;
@@ -382,9 +407,17 @@ static const struct {
 
 static int place_noun(const struct tokens *t, size_t i)
 {
-    for (size_t k = 0; k < sizeof place_nouns / sizeof place_nouns[0]; k++)
-        if (tok_is(t, i, place_nouns[k].word))
+    if (i >= t->n)
+        return -1;
+    for (size_t k = 0; k < sizeof place_nouns / sizeof place_nouns[0]; k++) {
+        const char *w = place_nouns[k].word;
+        size_t wl = strlen(w);
+        const struct token *tk = &t->tok[i];
+        /* the plural names several: "the districts of X and Y" */
+        if (tok_is(t, i, w) || (tk->len == wl + 1 && t->text[tk->start + wl] == 's' &&
+                                strncasecmp(t->text + tk->start, w, wl) == 0))
             return (int)k;
+    }
     return -1;
 }
 
@@ -393,36 +426,77 @@ static const char *const directions[] = {
     "southeast",  "southwest",  "northern",   "southern",   "eastern",   "western",
     "north-east", "north-west", "south-east", "south-west", NULL};
 
-/* The gazetteer mention starting exactly at token i of this sentence, or -1. */
+/* The gazetteer mention starting exactly at this offset, or -1. */
 static int mention_at(const struct extractor *x, size_t first_pm, size_t start)
 {
     for (size_t k = first_pm; k < x->n_pm; k++)
-        if (x->pm[k].start == start)
+        if (x->pm[k].start == start && x->pm[k].n_cand)
             return (int)k;
     return -1;
 }
 
-/* "X, south of Y" / "X, 20 km north of Y" / "X near Y": the known place that holds X. */
+static int mention_at_token(const struct extractor *x, size_t first_pm, size_t k)
+{
+    const struct tokens *t = &x->toks;
+    if (tok_is(t, k, "the") && place_noun(t, k + 1) >= 0 && tok_is(t, k + 2, "of"))
+        k += 3;
+    return k < t->n ? mention_at(x, first_pm, t->tok[k].start) : -1;
+}
+
+/* "X, south of Y" / "X, 20 km north of Y" / "X near Y" / "X, west of the city of Y": the
+ * known place that holds X, or -1. */
 static int parent_after(const struct extractor *x, size_t first_pm, size_t j)
 {
     const struct tokens *t = &x->toks;
     size_t k = j;
     if (tok_is(t, k, "near") || tok_is(t, k, "in") || tok_is(t, k, "outside"))
-        return mention_at(x, first_pm, k + 1 < t->n ? t->tok[k + 1].start : (size_t)-1);
+        return mention_at_token(x, first_pm, k + 1);
     if (k < t->n && (t->tok[k].flags & TOK_DIGIT))
         k += 2; /* "20 km" */
-    if (tok_in(t, k, directions) && tok_is(t, k + 1, "of") && k + 2 < t->n)
-        return mention_at(x, first_pm, t->tok[k + 2].start);
+    if (tok_in(t, k, directions) && tok_is(t, k + 1, "of"))
+        return mention_at_token(x, first_pm, k + 2);
+    /* "X, a region of the town of Y" */
+    if ((tok_is(t, k, "a") || tok_is(t, k, "the")) && place_noun(t, k + 1) >= 0 &&
+        tok_is(t, k + 2, "of"))
+        return mention_at_token(x, first_pm, k + 3);
     return -1;
 }
 
-static void add_context_place(struct extractor *x, int sentence, size_t i, size_t n,
-                              enum place_kind kind, size_t first_pm)
+/* A word that can be part of a name: capitalised, not already a place or actor, and not an
+ * adjective compound ("Daesh-held", "IS-controlled"). */
+static bool name_token(const struct tokens *t, size_t i)
 {
-    const struct tokens *t = &x->toks;
+    if (i >= t->n || !(t->tok[i].flags & (TOK_CAP | TOK_ARTICLE)) ||
+        (t->tok[i].flags & (TOK_PLACE | TOK_ACTOR)))
+        return false;
+    const char *w = t->text + t->tok[i].start;
+    const char *dash = NULL;
+    for (size_t k = 0; k < t->tok[i].len; k++)
+        if (w[k] == '-')
+            dash = w + k;
+    return !(dash && dash[1] >= 'a' && dash[1] <= 'z');
+}
+
+/* Length of the name starting at token i (at most 4 words, no punctuation inside). */
+static size_t name_length(const struct tokens *t, size_t i)
+{
+    size_t n = 0;
+    while (n < 4 && name_token(t, i + n)) {
+        n++;
+        if (t->tok[i + n - 1].flags & (TOK_BREAK_AFTER | TOK_POSSESSIVE))
+            break;
+    }
+    for (size_t k = 0; k < n; k++)
+        if (tok_in(t, i + k, not_places) && n == 1)
+            return 0;
+    return n;
+}
+
+static void add_context_place(struct extractor *x, int sentence, size_t i, size_t n,
+                              enum place_kind kind, int parent, size_t first_pm)
+{
+    struct tokens *t = &x->toks;
     size_t start = t->tok[i].start;
-    if (mention_at(x, first_pm, start) >= 0)
-        return;
     for (size_t k = i; k < i + n; k++)
         if (t->tok[k].flags & (TOK_PLACE | TOK_ACTOR))
             return;
@@ -433,63 +507,82 @@ static void add_context_place(struct extractor *x, int sentence, size_t i, size_
     m->start = start;
     m->len = t->tok[i + n - 1].start + t->tok[i + n - 1].len - start;
     m->context_kind = kind;
-    size_t after = i + n;
-    if (after < t->n && (t->tok[i + n - 1].flags & TOK_BREAK_AFTER))
-        m->parent_mention = parent_after(x, first_pm, after);
-    else if (after < t->n && place_noun(t, after) >= 0)
-        m->parent_mention = -1;
+    m->parent_mention = parent;
+    (void)first_pm;
     for (size_t k = i; k < i + n; k++)
-        x->toks.tok[k].flags |= TOK_PLACE;
+        t->tok[k].flags |= TOK_PLACE;
 }
 
-/* A run of capitalised words that is not a sentence-initial function word. */
-static size_t name_run(const struct tokens *t, size_t i)
+/* "the village of Albu Jabir", "the districts of Albu Ifan and al-Dhaviyah south of X" */
+static void context_noun_of(struct extractor *x, int sentence, size_t i, size_t first_pm)
 {
-    size_t n = capital_run(t, i, 4);
-    if (n == 1 && i == 0)
-        return 0;
-    return n;
+    const struct tokens *t = &x->toks;
+    int pn = place_noun(t, i);
+    if (pn < 0 || (t->tok[i].flags & TOK_CAP) || !tok_is(t, i + 1, "of"))
+        return;
+    size_t names[4][2], nn = 0, k = i + 2;
+    while (nn < 4) {
+        size_t n = name_length(t, k);
+        if (!n)
+            break;
+        names[nn][0] = k;
+        names[nn][1] = n;
+        nn++;
+        k += n;
+        if (!(tok_is(t, k, "and") || tok_is(t, k, "or")) ||
+            (t->tok[k - 1].flags & TOK_BREAK_AFTER && !tok_is(t, k, "and")))
+            break;
+        k++;
+    }
+    int parent = parent_after(x, first_pm, k);
+    for (size_t q = 0; q < nn; q++)
+        add_context_place(x, sentence, names[q][0], names[q][1], place_nouns[pn].kind, parent,
+                          first_pm);
+}
+
+/* "the Albu Bali neighborhood" */
+static void context_name_noun(struct extractor *x, int sentence, size_t i, size_t first_pm)
+{
+    const struct tokens *t = &x->toks;
+    int pn = place_noun(t, i);
+    if (pn < 0 || i == 0 || (t->tok[i].flags & TOK_CAP) || (t->tok[i - 1].flags & TOK_BREAK_AFTER))
+        return;
+    size_t s = i;
+    while (s > 0 && i - s < 3 && name_token(t, s - 1) &&
+           !(s < i && (t->tok[s - 1].flags & (TOK_BREAK_AFTER | TOK_POSSESSIVE))))
+        s--;
+    if (s == i || s == 0 || tok_in(t, s - 1, person_titles))
+        return;
+    if (i - s == 1 && tok_in(t, s, not_places))
+        return;
+    add_context_place(x, sentence, s, i - s, place_nouns[pn].kind, -1, first_pm);
+}
+
+/* "in Mutaibija, south of Tikrit", "at Wadi Muweil, west of the city of Ramadi",
+ * "in al-Rabt, a region of the town of Qaem" */
+static void context_apposition(struct extractor *x, int sentence, size_t i, size_t first_pm)
+{
+    const struct tokens *t = &x->toks;
+    if (i == 0 || !tok_in(t, i - 1, prepositions) || (t->tok[i - 1].flags & TOK_CAP))
+        return;
+    size_t n = name_length(t, i);
+    if (!n || !(t->tok[i + n - 1].flags & TOK_BREAK_AFTER))
+        return;
+    int parent = parent_after(x, first_pm, i + n);
+    if (parent < 0)
+        return;
+    int pn = place_noun(t, i + n + 1);
+    add_context_place(x, sentence, i, n, pn >= 0 ? place_nouns[pn].kind : PLACE_VILLAGE, parent,
+                      first_pm);
 }
 
 static void find_context_places(struct extractor *x, int sentence, size_t first_pm)
 {
     const struct tokens *t = &x->toks;
-    for (size_t i = 0; i + 1 < t->n; i++) {
-        int pn = place_noun(t, i);
-        /* "the village of Albu Jabir" */
-        if (pn >= 0 && tok_is(t, i + 1, "of") && i + 2 < t->n && i >= 1 &&
-            !(t->tok[i].flags & TOK_CAP)) {
-            size_t n = name_run(t, i + 2);
-            if (n)
-                add_context_place(x, sentence, i + 2, n, place_nouns[pn].kind, first_pm);
-        }
-        /* "the Albu Bali neighborhood" */
-        int after = place_noun(t, i + 1);
-        if (after >= 0 && (t->tok[i].flags & (TOK_CAP | TOK_ARTICLE)) &&
-            !(t->tok[i].flags & (TOK_PLACE | TOK_ACTOR | TOK_BREAK_AFTER)) &&
-            !(t->tok[i + 1].flags & TOK_CAP)) {
-            size_t s = i;
-            while (s > 0 && (t->tok[s - 1].flags & (TOK_CAP | TOK_ARTICLE)) &&
-                   !(t->tok[s - 1].flags & (TOK_BREAK_AFTER | TOK_PLACE | TOK_ACTOR)) && i - s < 3)
-                s--;
-            if (s > 0 && tok_in(t, s - 1, person_titles))
-                continue;
-            if (!(s == 0 && i == 0))
-                add_context_place(x, sentence, s, i - s + 1, place_nouns[after].kind, first_pm);
-        }
-    }
-    /* "Mutaibija, south of Tikrit" */
-    for (size_t i = 1; i + 3 < t->n; i++) {
-        if (!(t->tok[i].flags & (TOK_CAP | TOK_ARTICLE)) ||
-            (t->tok[i].flags & (TOK_PLACE | TOK_ACTOR)) || !(t->tok[i].flags & TOK_BREAK_AFTER))
-            continue;
-        if (tok_in(t, i - 1, person_titles) || (t->tok[i - 1].flags & TOK_CAP))
-            continue;
-        if (!tok_in(t, i - 1, prepositions))
-            continue;
-        int parent = parent_after(x, first_pm, i + 1);
-        if (parent >= 0 && x->pm[parent].n_cand > 0)
-            add_context_place(x, sentence, i, 1, PLACE_VILLAGE, first_pm);
+    for (size_t i = 0; i < t->n; i++) {
+        context_noun_of(x, sentence, i, first_pm);
+        context_name_noun(x, sentence, i, first_pm);
+        context_apposition(x, sentence, i, first_pm);
     }
 }
 
@@ -559,11 +652,45 @@ static bool same_country_elsewhere(const struct extractor *x, size_t self, const
     return false;
 }
 
-static bool accept_mention(const struct extractor *x, size_t i, const char *cc)
+static bool country_named_elsewhere(const struct extractor *x, size_t self, const char *cc)
+{
+    for (size_t i = 0; i < x->n_pm; i++)
+        if (i != self && x->pm[i].n_cand && !x->pm[i].loose && !x->pm[i].ambiguous &&
+            x->pm[i].cand[0].kind == PLACE_COUNTRY &&
+            strcmp(x->pm[i].cand[0].country_code, cc) == 0)
+            return true;
+    return false;
+}
+
+/* A place outside the article's country is a real mention when the text names its country
+ * too, or when it is a major place called by its own name ("Moscow"); otherwise it is more
+ * likely a word or a person ("File", "Peter", "al-Abadi"). */
+static bool plausible_abroad(const struct extractor *x, size_t i, const struct gaz_place *g,
+                             const char *text)
+{
+    const struct place_mention *m = &x->pm[i];
+    if (g->kind == PLACE_COUNTRY || g->kind == PLACE_WATER || !*g->country_code)
+        return !m->loose || g->kind != PLACE_COUNTRY;
+    if (m->loose)
+        return false;
+    if (m->after_place_word && !m->name_follows)
+        return true;
+    if (country_named_elsewhere(x, i, g->country_code))
+        return !m->name_follows;
+    char a[FOLD_CAP], b[FOLD_CAP];
+    text_fold(text + m->start, m->len, a, sizeof a);
+    text_fold(g->name, strlen(g->name), b, sizeof b);
+    return strcmp(a, b) == 0 && g->population >= 1000000 && !m->name_follows;
+}
+
+static bool accept_mention(const struct extractor *x, size_t i, const char *cc, const char *text)
 {
     const struct place_mention *m = &x->pm[i];
     if (!m->n_cand)
         return true;
+    const struct gaz_place *g = &m->cand[choose_candidate(m, cc)];
+    if (*cc && strcmp(g->country_code, cc) != 0 && !plausible_abroad(x, i, g, text))
+        return false;
     if (!m->ambiguous)
         return true;
     if (m->after_place_word)
@@ -686,7 +813,7 @@ static void resolve_places(struct extractor *x, const struct article *a, struct 
     article_country(x, a, cc);
     for (size_t i = 0; i < x->n_pm; i++) {
         struct place_mention *m = &x->pm[i];
-        if (!m->n_cand || !accept_mention(x, i, cc))
+        if (!m->n_cand || !accept_mention(x, i, cc, a->text))
             continue;
         m->fact = place_from_gazetteer(x, f, &m->cand[choose_candidate(m, cc)]);
         if (m->fact >= 0)
