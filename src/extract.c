@@ -30,6 +30,7 @@ struct place_mention {
     size_t n_cand;
     bool ambiguous, after_place_word, after_preposition, sentence_initial;
     bool loose;                   /* found only through a transliteration variant */
+    bool dropped;                 /* part of a longer name the text gives as a place */
     bool name_follows;            /* another capitalised word follows: "Peter Hawkins" */
     enum place_kind context_kind; /* from the text ("the village of X"), when unknown */
     int parent_mention;           /* index of a mention the text puts it in, or -1 */
@@ -466,8 +467,7 @@ static int parent_after(const struct extractor *x, size_t first_pm, size_t j)
  * adjective compound ("Daesh-held", "IS-controlled"). */
 static bool name_token(const struct tokens *t, size_t i)
 {
-    if (i >= t->n || !(t->tok[i].flags & (TOK_CAP | TOK_ARTICLE)) ||
-        (t->tok[i].flags & (TOK_PLACE | TOK_ACTOR)))
+    if (i >= t->n || !(t->tok[i].flags & (TOK_CAP | TOK_ARTICLE)) || (t->tok[i].flags & TOK_ACTOR))
         return false;
     const char *w = t->text + t->tok[i].start;
     const char *dash = NULL;
@@ -492,23 +492,40 @@ static size_t name_length(const struct tokens *t, size_t i)
     return n;
 }
 
+/* A gazetteer mention inside [start, end) of this sentence: the whole name (the gazetteer
+ * knows it: nothing to add) or a part of it ("Wadi" of "Wadi Muweil": the longer name wins). */
+static bool known_or_drop_parts(struct extractor *x, size_t first_pm, size_t start, size_t end)
+{
+    for (size_t k = first_pm; k < x->n_pm; k++) {
+        struct place_mention *m = &x->pm[k];
+        if (!m->n_cand || m->dropped || m->start < start || m->start + m->len > end)
+            continue;
+        if (m->start == start && m->len == end - start)
+            return true;
+        m->dropped = true;
+    }
+    return false;
+}
+
 static void add_context_place(struct extractor *x, int sentence, size_t i, size_t n,
                               enum place_kind kind, int parent, size_t first_pm)
 {
     struct tokens *t = &x->toks;
     size_t start = t->tok[i].start;
-    for (size_t k = i; k < i + n; k++)
-        if (t->tok[k].flags & (TOK_PLACE | TOK_ACTOR))
+    size_t end = t->tok[i + n - 1].start + t->tok[i + n - 1].len;
+    for (size_t k = first_pm; k < x->n_pm; k++)
+        if (!x->pm[k].n_cand && x->pm[k].start == start)
             return;
+    if (known_or_drop_parts(x, first_pm, start, end))
+        return;
     struct place_mention *m = new_mention(x);
     if (!m)
         return;
     m->sentence = sentence;
     m->start = start;
-    m->len = t->tok[i + n - 1].start + t->tok[i + n - 1].len - start;
+    m->len = end - start;
     m->context_kind = kind;
     m->parent_mention = parent;
-    (void)first_pm;
     for (size_t k = i; k < i + n; k++)
         t->tok[k].flags |= TOK_PLACE;
 }
@@ -813,7 +830,7 @@ static void resolve_places(struct extractor *x, const struct article *a, struct 
     article_country(x, a, cc);
     for (size_t i = 0; i < x->n_pm; i++) {
         struct place_mention *m = &x->pm[i];
-        if (!m->n_cand || !accept_mention(x, i, cc, a->text))
+        if (!m->n_cand || m->dropped || !accept_mention(x, i, cc, a->text))
             continue;
         m->fact = place_from_gazetteer(x, f, &m->cand[choose_candidate(m, cc)]);
         if (m->fact >= 0)
