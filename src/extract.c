@@ -359,8 +359,7 @@ static void find_gazetteer_places(struct extractor *x, const char *text, int sen
                 m->len = t->tok[i + n - 1].start + t->tok[i + n - 1].len - m->start;
                 memcpy(m->cand, cand, nc * sizeof *cand);
                 m->n_cand = nc;
-                for (size_t k = 0; k < nc; k++)
-                    m->ambiguous |= cand[k].ambiguous;
+                m->ambiguous = cand[0].ambiguous;
                 note_context(t, i, m);
                 m->loose = loose;
                 m->name_follows = i + n < t->n && (t->tok[i + n].flags & TOK_CAP) &&
@@ -652,12 +651,28 @@ static void article_country(struct extractor *x, const struct article *a, char c
         }
 }
 
+/* A division and its seat often share a name (Baghdad, Kabul); news means the city unless
+ * it says "province". */
+static int prefer_seat(const struct place_mention *m, int k)
+{
+    const struct gaz_place *d = &m->cand[k];
+    if (d->kind != PLACE_ADMIN1 && d->kind != PLACE_ADMIN2)
+        return k;
+    for (size_t j = 0; j < m->n_cand; j++) {
+        const struct gaz_place *c = &m->cand[j];
+        if ((c->kind == PLACE_CITY || c->kind == PLACE_TOWN) && c->population >= 100000 &&
+            strcmp(c->country_code, d->country_code) == 0 && strcmp(c->name, d->name) == 0)
+            return (int)j;
+    }
+    return k;
+}
+
 static int choose_candidate(const struct place_mention *m, const char *cc)
 {
     for (size_t k = 0; k < m->n_cand; k++)
         if (*cc && strcmp(m->cand[k].country_code, cc) == 0)
-            return (int)k;
-    return 0;
+            return prefer_seat(m, (int)k);
+    return prefer_seat(m, 0);
 }
 
 static bool same_country_elsewhere(const struct extractor *x, size_t self, const char *cc)
@@ -667,6 +682,14 @@ static bool same_country_elsewhere(const struct extractor *x, size_t self, const
             strcmp(x->pm[i].cand[0].country_code, cc) == 0)
             return true;
     return false;
+}
+
+static bool same_name(const char *text, const struct place_mention *m, const struct gaz_place *g)
+{
+    char a[FOLD_CAP], b[FOLD_CAP];
+    text_fold(text + m->start, m->len, a, sizeof a);
+    text_fold(g->name, strlen(g->name), b, sizeof b);
+    return strcmp(a, b) == 0;
 }
 
 static bool country_named_elsewhere(const struct extractor *x, size_t self, const char *cc)
@@ -694,10 +717,7 @@ static bool plausible_abroad(const struct extractor *x, size_t i, const struct g
         return true;
     if (country_named_elsewhere(x, i, g->country_code))
         return !m->name_follows;
-    char a[FOLD_CAP], b[FOLD_CAP];
-    text_fold(text + m->start, m->len, a, sizeof a);
-    text_fold(g->name, strlen(g->name), b, sizeof b);
-    return strcmp(a, b) == 0 && g->population >= 1000000 && !m->name_follows;
+    return same_name(text, m, g) && g->population >= 1000000 && !m->name_follows;
 }
 
 static bool accept_mention(const struct extractor *x, size_t i, const char *cc, const char *text)
@@ -708,7 +728,9 @@ static bool accept_mention(const struct extractor *x, size_t i, const char *cc, 
     const struct gaz_place *g = &m->cand[choose_candidate(m, cc)];
     if (*cc && strcmp(g->country_code, cc) != 0 && !plausible_abroad(x, i, g, text))
         return false;
-    if (!m->ambiguous)
+    if (g->kind == PLACE_COUNTRY && m->name_follows && !same_name(text, m, g))
+        return false; /* "Saudi Hospital", "Kurdistan Region" */
+    if (!g->ambiguous)
         return true;
     if (m->after_place_word)
         return true;
