@@ -405,19 +405,26 @@ static void read_paren_dateline(const char *p, size_t head_len, size_t close, st
         m->dateline = place_case(head.s, place_len);
 }
 
-/* "Xinhua, April 30, 2017 ..." names the outlet; "BAGHDAD, May 1, 2024 ..." the place. */
+/* "Xinhua, April 30, 2017 ..." names the outlet; "BAGHDAD, June 30, 2016 (UPI) --" the
+ * place, the date and the outlet. */
 static void read_comma_dateline(struct line head, const char *after, size_t len, struct meta *m)
 {
     char iso[16];
+    size_t used;
     struct line rest = trim(after, len);
-    if (!parse_full_date(rest.s, rest.len, iso, NULL))
+    if (!parse_full_date(rest.s, rest.len, iso, &used))
         return;
-    if (!m->date)
-        m->date = strdup(iso);
-    if (all_caps(head.s, head.len))
-        set_once(&m->dateline, head.s, head.len);
-    else if (count_words(head) <= 2)
+    set_once(&m->date, iso, strlen(iso));
+    if (all_caps(head.s, head.len)) {
+        if (!m->dateline)
+            m->dateline = place_case(head.s, head.len);
+    } else if (count_words(head) <= 2) {
         set_once(&m->source, head.s, head.len);
+    }
+    struct line tail = trim(rest.s + used, rest.len - used);
+    const char *close = tail.len && tail.s[0] == '(' ? memchr(tail.s, ')', tail.len) : NULL;
+    if (close && plausible_outlet(tail.s + 1, (size_t)(close - tail.s - 1)))
+        set_once(&m->source, tail.s + 1, (size_t)(close - tail.s - 1));
 }
 
 static void read_dateline(struct line first, struct meta *m)

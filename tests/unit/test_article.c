@@ -1,0 +1,239 @@
+/* test_article.c: plain-text articles: title, stated date, outlet, dateline, clean body,
+ * and the refusals of what is not an article. Expectations are read off the inputs. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "testlib.h"
+
+struct got {
+    struct article *a;
+    int count;
+};
+
+static int keep_last(struct article *a, void *ctx)
+{
+    struct got *g = ctx;
+    article_free(g->a);
+    g->a = a;
+    g->count++;
+    return 0;
+}
+
+/* Parses s as an input file would be; returns the article (caller frees) or NULL. */
+static struct article *parse(const char *s, char *err, size_t errlen)
+{
+    struct got g = {0};
+    int rc = article_parse(s, strlen(s), FORMAT_AUTO, "test.txt", keep_last, &g, err, errlen);
+    if (rc < 0)
+        return NULL;
+    return g.a;
+}
+
+static struct article *load(const char *path)
+{
+    struct got g = {0};
+    char err[256];
+    if (article_load(path, FORMAT_AUTO, keep_last, &g, err, sizeof err) < 0) {
+        printf("#   %s: %s\n", path, err);
+        return NULL;
+    }
+    return g.a;
+}
+
+static void seed_titles_and_dates(void)
+{
+    struct {
+        const char *file, *title, *date, *source;
+    } seeds[] = {
+        {"000_de89cb0ec6e66cd9.txt", "Iraq Airstrikes Kill Islamic State Fighters Leaving Fallujah",
+         NULL, NULL},
+        {"001_f74a71a3c80b86c9.txt", "Army jets kill 14 Islamic State members in Qaim, western Anbar",
+         "2024-05-01", "IraqiNews.com"},
+        {"002_9f37995f73953197.txt", "UPDATED: Coalition airstrikes 38 IS militants in Anbar",
+         "2024-09-21", NULL},
+        {"003_c7c02c071c8dc4f0.txt",
+         "Dozens of Daesh terrorists have been killed after Iraqi aircraft pounded the positions "
+         "of the Tafkiri militants near the border with Syria, the Iraqi army says.",
+         NULL, NULL},
+        {"004_912c10ceeca316b3.txt",
+         "The Iraqi army and allied volunteer fighters have managed to recapture more territories "
+         "from Daesh terrorists on the outskirts of the recently-liberated city of Fallujah.",
+         NULL, NULL},
+    };
+    for (size_t i = 0; i < sizeof seeds / sizeof seeds[0]; i++) {
+        char path[256];
+        snprintf(path, sizeof path, "assets/samples/%s", seeds[i].file);
+        struct article *a = load(path);
+        CHECK(a != NULL);
+        if (!a)
+            continue;
+        CHECK_STR(a->title, seeds[i].title);
+        CHECK_STR(a->date, seeds[i].date);
+        CHECK_STR(a->source, seeds[i].source);
+        CHECK_INT(strlen(a->hash), 64);
+        /* the comment form at the end is gone, the story's last words are not */
+        CHECK(strstr(a->text, "Leave a Reply") == NULL);
+        CHECK(strstr(a->text, "Post a Comment") == NULL);
+        CHECK(strstr(a->text, "Your email address") == NULL);
+        article_free(a);
+    }
+}
+
+static void repeated_title_and_caption_kept_once(void)
+{
+    char err[256];
+    struct article *a = load("assets/samples/001_f74a71a3c80b86c9.txt");
+    CHECK(a != NULL);
+    if (!a)
+        return;
+    const char *cap = "Iraqi Sukhoi aircraft. File photo.";
+    const char *first = strstr(a->text, cap);
+    CHECK(first != NULL);
+    CHECK(first && strstr(first + 1, cap) == NULL);
+    CHECK(strstr(a->text + strlen(a->title), a->title) == NULL);
+    CHECK_STR(a->dateline, "Baghdad");
+    /* sentence 0 is the title; the caption's two sentences come next */
+    CHECK(a->n_sentences > 4);
+    CHECK_INT(a->sentences[0].start, 0);
+    CHECK_INT(a->sentences[0].len, strlen(a->title));
+    CHECK(strncmp(a->text + a->sentences[3].start, "Qaim (IraqiNews.com)", 20) == 0);
+    article_free(a);
+    (void)err;
+}
+
+static void header_lines_override(void)
+{
+    char err[256];
+    struct article *a = parse("Title: Clashes in Marib\nDate: 2021-02-14\nSource: Example Wire\n"
+                              "URL: https://example.org/marib\n\nMarib clashes go on\n\n"
+                              "Fighting continued near Marib on Sunday.\n",
+                              err, sizeof err);
+    CHECK(a != NULL);
+    if (!a)
+        return;
+    CHECK_STR(a->title, "Clashes in Marib");
+    CHECK_STR(a->date, "2021-02-14");
+    CHECK_STR(a->source, "Example Wire");
+    CHECK_STR(a->url, "https://example.org/marib");
+    CHECK(strstr(a->text, "Fighting continued near Marib on Sunday.") != NULL);
+    article_free(a);
+}
+
+static void dateline_forms(void)
+{
+    char err[256];
+    struct article *a =
+        parse("Blast hits market\n\nBAGHDAD, June 30, 2016 (UPI) -- A bomb exploded on Thursday.\n",
+              err, sizeof err);
+    CHECK(a && a->source && strcmp(a->source, "UPI") == 0);
+    CHECK(a && a->dateline && strcmp(a->dateline, "Baghdad") == 0);
+    CHECK(a && a->date && strcmp(a->date, "2016-06-30") == 0);
+    article_free(a);
+
+    a = parse("Iraqi forces retake village\n\nXinhua, April 30, 2017\n\nIraqi forces retook a "
+              "village on Sunday.\n",
+              err, sizeof err);
+    CHECK(a && a->date && strcmp(a->date, "2017-04-30") == 0);
+    article_free(a);
+
+    a = parse("Ceasefire talks resume\nUpdated: December 24, 2019\n\nKABUL — Talks resumed on "
+              "Tuesday, officials said.\n",
+              err, sizeof err);
+    CHECK(a && a->date && strcmp(a->date, "2019-12-24") == 0);
+    CHECK(a && a->dateline && strcmp(a->dateline, "Kabul") == 0);
+    CHECK(a && strstr(a->text, "Updated:") == NULL);
+    article_free(a);
+
+    a = parse("01 March, 2022\n\nShelling in Kharkiv\n\nShelling hit the city centre.\n", err,
+              sizeof err);
+    CHECK(a && a->date && strcmp(a->date, "2022-03-01") == 0);
+    CHECK(a && strcmp(a->title, "Shelling in Kharkiv") == 0);
+    article_free(a);
+
+    /* a parenthesis after a name in the story is not a dateline */
+    a = parse("Strike\n\nThe Joint Operations Command (JOC) confirmed two strikes.\n", err,
+              sizeof err);
+    CHECK(a && a->source == NULL);
+    article_free(a);
+}
+
+static void no_date_unless_stated(void)
+{
+    char err[256];
+    struct article *a = parse("Clashes near Mosul\n\nFighting went on for days.\n", err, sizeof err);
+    CHECK(a && a->date == NULL && a->source == NULL && a->dateline == NULL);
+    article_free(a);
+}
+
+static void furniture_and_wrapping(void)
+{
+    char err[256];
+    struct article *a = parse("Convoy attacked\n\nGunmen attacked a convoy on the road to\n"
+                              "the airport, police said.\n\nShare this:\nTwitter\n\n"
+                              "Three soldiers were wounded.\n\n12 Comments\n\nLeave a Reply\n"
+                              "Nice article\n",
+                              err, sizeof err);
+    CHECK(a != NULL);
+    if (!a)
+        return;
+    CHECK_STR(a->text, "Convoy attacked\n\nGunmen attacked a convoy on the road to the airport, "
+                       "police said.\n\nThree soldiers were wounded.");
+    CHECK_INT(a->n_sentences, 3);
+    article_free(a);
+}
+
+static void refusals(void)
+{
+    char err[256];
+    struct got g = {0};
+    CHECK_INT(article_parse("", 0, FORMAT_AUTO, "e", keep_last, &g, err, sizeof err), -1);
+    CHECK_STR(err, "empty file");
+    CHECK_INT(article_parse(" \n\n\t", 4, FORMAT_AUTO, "e", keep_last, &g, err, sizeof err), -1);
+    CHECK_STR(err, "empty file");
+    const char bin[] = "\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0\x3e\0\x01\0\0\0";
+    CHECK_INT(article_parse(bin, sizeof bin, FORMAT_AUTO, "b", keep_last, &g, err, sizeof err), -1);
+    CHECK_STR(err, "binary file");
+    size_t big = ARTICLE_MAX_INPUT + 1;
+    char *huge = malloc(big);
+    memset(huge, 'a', big);
+    CHECK_INT(article_parse(huge, big, FORMAT_AUTO, "h", keep_last, &g, err, sizeof err), -1);
+    CHECK(strncmp(err, "file too large", 14) == 0);
+    free(huge);
+    CHECK_INT(article_load("/nonexistent/sitrep-test", FORMAT_AUTO, keep_last, &g, err, sizeof err),
+              -1);
+    CHECK_STR(err, "No such file or directory");
+    CHECK_INT(article_load("assets", FORMAT_AUTO, keep_last, &g, err, sizeof err), -1);
+    CHECK_STR(err, "is a directory");
+    CHECK_INT(g.count, 0);
+}
+
+static void hostile_bytes_are_neutralised(void)
+{
+    char err[256];
+    struct article *a = parse("Title \x1b[2J\x1b]0;owned\x07 here\n\nBad \xff\xfe bytes and "
+                              "\xe2\x80\xae reversed.\n",
+                              err, sizeof err);
+    CHECK(a != NULL);
+    if (!a)
+        return;
+    CHECK(strchr(a->text, '\x1b') == NULL);
+    CHECK(strchr(a->text, '\x07') == NULL);
+    CHECK(strstr(a->text, "\xe2\x80\xae") == NULL);
+    CHECK(strstr(a->text, "\xef\xbf\xbd") != NULL); /* invalid bytes became U+FFFD */
+    CHECK(strstr(a->text, "\xff") == NULL);
+    article_free(a);
+}
+
+int main(void)
+{
+    RUN(seed_titles_and_dates);
+    RUN(repeated_title_and_caption_kept_once);
+    RUN(header_lines_override);
+    RUN(dateline_forms);
+    RUN(no_date_unless_stated);
+    RUN(furniture_and_wrapping);
+    RUN(refusals);
+    RUN(hostile_bytes_are_neutralised);
+    return TESTS_DONE();
+}
