@@ -24,10 +24,13 @@
     X(ST_INSERT_FTS, "INSERT INTO articles_fts(rowid, title, text) VALUES(?1, ?2, ?3)")            \
     X(ST_INSERT_SENTENCE,                                                                          \
       "INSERT INTO sentences(article_id, idx, start, len) VALUES(?1,?2,?3,?4)")                    \
-    X(ST_FIND_PLACE, "SELECT id, parent_id FROM places WHERE key = ?1")                            \
+    X(ST_FIND_PLACE, "SELECT id, parent_id, lat IS NULL FROM places WHERE key = ?1")               \
     X(ST_INSERT_PLACE,                                                                             \
       "INSERT INTO places(key, name, kind, admin1, country, country_code, lat, lon, parent_id,"    \
       " depth) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")                                   \
+    X(ST_FILL_PLACE,                                                                               \
+      "UPDATE places SET lat = ?2, lon = ?3, admin1 = coalesce(admin1, ?4),"                       \
+      " country = coalesce(country, ?5), country_code = coalesce(country_code, ?6) WHERE id = ?1") \
     X(ST_SET_PLACE_PARENT, "UPDATE places SET parent_id = ?2, depth = ?3 WHERE id = ?1")           \
     X(ST_INSERT_ANCESTOR,                                                                          \
       "INSERT OR IGNORE INTO place_ancestors(place_id, ancestor_id) VALUES(?1, ?2)")               \
@@ -495,6 +498,20 @@ static int write_ancestors(struct store *s, int64_t id, const struct place_row *
     return 0;
 }
 
+static int fill_place(struct store *s, int64_t id, const struct place_row *r)
+{
+    sqlite3_stmt *u = stmt(s, ST_FILL_PLACE);
+    if (!u)
+        return -1;
+    sqlite3_bind_int64(u, 1, id);
+    sqlite3_bind_double(u, 2, r->lat);
+    sqlite3_bind_double(u, 3, r->lon);
+    bind_text(u, 4, r->admin1);
+    bind_text(u, 5, r->country);
+    bind_text(u, 6, r->country_code);
+    return run_insert(s, u) < 0 ? -1 : 0;
+}
+
 /* Finds or creates a place row. A place first seen without its enclosing places gains them
  * the first time an article supplies them. Returns the id or -1. */
 static int64_t upsert_place(struct store *s, const struct place_row *r)
@@ -505,11 +522,17 @@ static int64_t upsert_place(struct store *s, const struct place_row *r)
     sqlite3_bind_text(q, 1, r->key, -1, SQLITE_STATIC);
     int rc = sqlite3_step(q);
     int64_t id = -1, parent = 0;
+    bool lacks_coords = false;
     if (rc == SQLITE_ROW) {
         id = sqlite3_column_int64(q, 0);
         parent = sqlite3_column_int64(q, 1);
+        lacks_coords = sqlite3_column_int(q, 2) != 0;
     }
     sqlite3_reset(q);
+    /* A place first stored as someone's enclosing place has no coordinates until an
+     * article names it in its own right. */
+    if (rc == SQLITE_ROW && lacks_coords && r->has_coords && fill_place(s, id, r) < 0)
+        return -1;
     if (rc == SQLITE_ROW) {
         int64_t parent_id = r->n_ancestors ? r->ancestors[r->n_ancestors - 1] : 0;
         if (parent == 0 && parent_id > 0 && parent_id != id) {

@@ -307,8 +307,34 @@ static void test_facts_round_trip(void)
                            " ON pa.place_id = ap.place_id JOIN places c ON c.id ="
                            " pa.ancestor_id WHERE c.key = 'g:99237'"),
               1);
+    /* Anbar came in as Qaim's enclosing place, without coordinates; an article naming
+     * it in its own right supplies them. */
+    CHECK_INT(query_int(s, "SELECT lat IS NULL FROM places WHERE key = 'g:99592'"), 1);
+    struct article b;
+    struct facts fb;
+    make_article(&b, "Anbar operations", "Troops advanced in Anbar.", "cc34");
+    facts_init(&fb);
+    struct place_fact *anbar = facts_add_place(&fb);
+    anbar->name = strdup("Anbar");
+    anbar->kind = PLACE_ADMIN1;
+    anbar->country = strdup("Iraq");
+    anbar->country_code = strdup("IQ");
+    anbar->gazetteer_id = 99592;
+    anbar->has_coords = true;
+    anbar->lat = 33.0;
+    anbar->lon = 42.0;
+    anbar->count = 1;
+    anbar->n_chain = 1;
+    anbar->chain = calloc(1, sizeof *anbar->chain);
+    anbar->chain[0] = (struct place_ref){strdup("Iraq"), PLACE_COUNTRY, 99237};
+    CHECK_INT(store_add_article(s, &b, &fb, NULL, err, sizeof err), 1);
+    CHECK_INT(query_int(s, "SELECT CAST(lat AS INTEGER) FROM places WHERE key = 'g:99592'"), 33);
+    CHECK_INT(query_int(s, "SELECT count(*) FROM places"), 3);
+    facts_free(&fb);
+    clear_article(&b);
+
     sqlite3_stmt *q;
-    sqlite3_prepare_v2(store_db(s), "SELECT places FROM articles", -1, &q, NULL);
+    sqlite3_prepare_v2(store_db(s), "SELECT places FROM articles WHERE id = 1", -1, &q, NULL);
     sqlite3_step(q);
     CHECK_STR((const char *)sqlite3_column_text(q, 0), "Qaim, Anbar, Iraq");
     sqlite3_finalize(q);
