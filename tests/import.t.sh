@@ -115,7 +115,10 @@ BADDB="$TMP/bad.db"
 out=$("$SITREP" --db "$BADDB" import "$BAD" 2>"$TMP/bad.err")
 rc=$?
 check_eq "bad batch exits 1" "$rc" 1
-check_contains "bad batch still imports the good file" "$out" "imported 1,"
+# When the locked file is readable after all (root), it is a good article too.
+good=1
+[ "$can_read_locked" = yes ] && good=2
+check_contains "bad batch still imports the good file" "$out" "imported $good,"
 for f in binary.bin empty.txt huge.txt malformed.xml laughs.xml xxe.xml; do
     n=$(grep -c "^sitrep: $BAD/$f: ..*" "$TMP/bad.err")
     check_eq "one line names $f and a reason" "$n" 1
