@@ -846,10 +846,38 @@ static void record_mention(struct facts *f, int fact, const char *text,
     }
 }
 
+/* The dateline ("BAGHDAD") is a place the article names even when the parser has taken it
+ * out of the clean text. */
+static void add_dateline_place(struct extractor *x, const struct article *a, const char *cc,
+                               struct facts *f)
+{
+    if (!a->dateline || !*a->dateline)
+        return;
+    char key[FOLD_CAP];
+    struct place_mention m;
+    memset(&m, 0, sizeof m);
+    size_t kl = text_fold(a->dateline, strlen(a->dateline), key, sizeof key);
+    bool loose;
+    m.n_cand = kl && kl < FOLD_CAP - 1 ? lookup_any(x, key, kl, m.cand, &loose) : 0;
+    if (!m.n_cand)
+        return;
+    size_t before = f->n_places;
+    int fact = place_from_gazetteer(x, f, &m.cand[choose_candidate(&m, cc)]);
+    if (fact < 0)
+        return;
+    struct place_fact *p = &f->places[fact];
+    if (f->n_places > before) {
+        p->count = 1;
+        p->first_sentence = 0;
+    }
+    facts_add_surface(&p->surface, &p->n_surface, a->dateline);
+}
+
 static void resolve_places(struct extractor *x, const struct article *a, struct facts *f)
 {
     char cc[3];
     article_country(x, a, cc);
+    add_dateline_place(x, a, cc, f);
     for (size_t i = 0; i < x->n_pm; i++) {
         struct place_mention *m = &x->pm[i];
         if (!m->n_cand || m->dropped || !accept_mention(x, i, cc, a->text))
