@@ -579,7 +579,9 @@ static void context_name_noun(struct extractor *x, int sentence, size_t i, size_
 static void context_apposition(struct extractor *x, int sentence, size_t i, size_t first_pm)
 {
     const struct tokens *t = &x->toks;
-    if (i == 0 || !tok_in(t, i - 1, prepositions) || (t->tok[i - 1].flags & TOK_CAP))
+    /* after a preposition or a verb ("reached Mutaibija, south of Tikrit"), not a title */
+    if (i == 0 || (t->tok[i - 1].flags & (TOK_CAP | TOK_DIGIT | TOK_BREAK_AFTER)) ||
+        tok_in(t, i - 1, person_titles))
         return;
     size_t n = name_length(t, i);
     if (!n || !(t->tok[i + n - 1].flags & TOK_BREAK_AFTER))
@@ -1098,6 +1100,13 @@ static bool read_active(const struct tokens *t, size_t qi, size_t qend, struct f
     return true;
 }
 
+static bool starts_quantity(const struct tokens *t, size_t i)
+{
+    struct quantity q;
+    const char *s = t->text + t->tok[i].start;
+    return (t->tok[i].flags & TOK_DIGIT) || quantity_parse(s, strlen(s), &q) > 0;
+}
+
 /* "14 were killed", "dozens of militants have been killed", "three militants dead". */
 static bool read_passive(const struct tokens *t, size_t qi, size_t qend, struct figure_hit *h)
 {
@@ -1114,7 +1123,7 @@ static bool read_passive(const struct tokens *t, size_t qi, size_t qend, struct 
                 tok_is(t, e, "destroyed")) {
                 size_t n = e + 1;
                 if (n < t->n &&
-                    ((t->tok[n].flags & TOK_DIGIT) || tok_is(t, n, "the") || tok_is(t, n, "a") ||
+                    (starts_quantity(t, n) || tok_is(t, n, "the") || tok_is(t, n, "a") ||
                      tok_is(t, n, "at") || tok_is(t, n, "more") || tok_is(t, n, "dozens") ||
                      tok_is(t, n, "several") || tok_is(t, n, "scores") || tok_is(t, n, "his") ||
                      tok_is(t, n, "their")) &&

@@ -1,0 +1,258 @@
+/* test_extract.c: the extractor on small hand-made texts: which capitalised words are
+ * places (context for ambiguous names, demonyms, names the text gives as places) and which
+ * numbers are tolls (trigger words, clause forms, and counts that are not casualties). */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "article.h"
+#include "extract.h"
+#include "facts.h"
+#include "lexicon.h"
+#include "testlib.h"
+#include "text.h"
+
+static struct extractor *ex;
+static struct facts F;
+
+/* Extracts the facts of an article with this title and body into F. */
+static void run(const char *title, const char *body, const char *date)
+{
+    facts_free(&F);
+    struct article *a = calloc(1, sizeof *a);
+    size_t tl = strlen(title), bl = strlen(body);
+    a->title = strdup(title);
+    a->date = date ? strdup(date) : NULL;
+    a->text = malloc(tl + bl + 3);
+    memcpy(a->text, title, tl);
+    memcpy(a->text + tl, "\n\n", 2);
+    memcpy(a->text + tl + 2, body, bl + 1);
+    a->text_len = tl + 2 + bl;
+    a->n_sentences = text_split_sentences(a->text, a->text_len, &a->sentences);
+    CHECK(extract_article(ex, a, &F) == 0);
+    article_free(a);
+}
+
+static const struct place_fact *place(const char *name)
+{
+    for (size_t i = 0; i < F.n_places; i++) {
+        if (strcmp(F.places[i].name, name) == 0)
+            return &F.places[i];
+        for (size_t k = 0; k < F.places[i].n_surface; k++)
+            if (strcmp(F.places[i].surface[k], name) == 0)
+                return &F.places[i];
+    }
+    return NULL;
+}
+
+static const struct figure_fact *figure(enum figure_kind kind, long n)
+{
+    for (size_t i = 0; i < F.n_figures; i++)
+        if (F.figures[i].kind == kind && F.figures[i].n == n)
+            return &F.figures[i];
+    return NULL;
+}
+
+static void test_hit_needs_context(void)
+{
+    run("Title", "Militants hit the market in Ramadi. Police said the blast hit hard.", NULL);
+    CHECK(place("Hit") == NULL);
+    run("Title", "Clashes broke out in the town of Hit, west of Ramadi in Anbar.", NULL);
+    const struct place_fact *p = place("Hit");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_STR(p->country, "Iraq");
+}
+
+static void test_said_is_a_verb(void)
+{
+    run("Title", "Said Ahmed, a resident of Mosul, said the bridge was destroyed.", NULL);
+    CHECK(place("Said") == NULL);
+    CHECK(place("Mosul") != NULL);
+}
+
+static void test_demonym_is_not_a_place(void)
+{
+    run("Title", "Troops moved toward the Syrian border from Qaim.", NULL);
+    CHECK(place("Syria") == NULL);
+    CHECK(place("Qaim") != NULL);
+}
+
+static void test_context_places(void)
+{
+    run("Title",
+        "Gunmen attacked the village of Albu Jabir near Ramadi. A bomb went off in the Albu "
+        "Bali neighborhood. Fighting reached Mutaibija, south of Tikrit.",
+        NULL);
+    const struct place_fact *p = place("Albu Jabir");
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_INT(p->kind, PLACE_VILLAGE);
+        CHECK_STR(p->country, "Iraq");
+    }
+    p = place("Albu Bali");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_INT(p->kind, PLACE_NEIGHBORHOOD);
+    p = place("Mutaibija");
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_STR(p->parent, "Tikrit");
+        CHECK_STR(p->country, "Iraq");
+    }
+}
+
+static void test_spellings_are_one_place(void)
+{
+    run("Title", "Jets struck al-Qaim on Monday. Residents of Qaim fled toward Qaem.", NULL);
+    size_t qaims = 0;
+    for (size_t i = 0; i < F.n_places; i++)
+        if (F.places[i].n_surface >= 2)
+            qaims++;
+    CHECK_INT(qaims, 1);
+    CHECK_INT(F.n_places, 1);
+}
+
+static void test_not_tolls(void)
+{
+    run("Title",
+        "Jets struck a building housing 25 militants in Mosul. More than 20 helicopters took "
+        "part. The convoy was 60 kilometers from Baghdad. The fighting displaced 3,000 people. "
+        "Turnout was 45 percent. A 35-year-old man was arrested. In 2014 the group seized "
+        "the city.",
+        NULL);
+    CHECK_INT(F.n_figures, 0);
+}
+
+static void test_coordinated(void)
+{
+    run("Title",
+        "A suicide bomber blew himself up in a market in Baghdad, killing seven people and "
+        "wounding at least 15.",
+        NULL);
+    const struct figure_fact *k = figure(FIG_KILLED, 7);
+    const struct figure_fact *w = figure(FIG_WOUNDED, 15);
+    CHECK(k != NULL);
+    CHECK(w != NULL);
+    if (w)
+        CHECK_INT(w->qualifier, Q_AT_LEAST);
+    if (k)
+        CHECK_STR(k->place, "Baghdad");
+    CHECK_INT(F.n_figures, 2);
+}
+
+static void test_shared_trigger(void)
+{
+    run("Title",
+        "The attack in Kunduz left eight policemen and three militants dead and 11 others "
+        "injured.",
+        NULL);
+    CHECK(figure(FIG_KILLED, 8) != NULL);
+    CHECK(figure(FIG_KILLED, 3) != NULL);
+    CHECK(figure(FIG_WOUNDED, 11) != NULL);
+    CHECK_INT(F.n_figures, 3);
+}
+
+static void test_headline_and_passive(void)
+{
+    run("Army jets kill 14 Islamic State members in Qaim",
+        "In Zafaraniya, two civilians were killed and eight were wounded, police said.", NULL);
+    const struct figure_fact *h = figure(FIG_KILLED, 14);
+    CHECK(h != NULL);
+    if (h) {
+        CHECK_INT(h->sentence, 0);
+        CHECK_STR(h->who, "Islamic State members");
+    }
+    CHECK(figure(FIG_KILLED, 2) != NULL);
+    const struct figure_fact *w = figure(FIG_WOUNDED, 8);
+    CHECK(w != NULL);
+    if (w)
+        CHECK_STR(w->source, "police");
+    CHECK(figure(FIG_KILLED, 8) == NULL);
+}
+
+static void test_vague_and_agents(void)
+{
+    run("Title",
+        "Dozens of militants have been killed in the strikes. Two gunmen killed five "
+        "soldiers in Kirkuk. The death toll rose to 30.",
+        NULL);
+    const struct figure_fact *d = figure(FIG_KILLED, 24);
+    CHECK(d != NULL);
+    if (d)
+        CHECK_INT(d->qualifier, Q_VAGUE);
+    CHECK(figure(FIG_KILLED, 5) != NULL);
+    CHECK(figure(FIG_KILLED, 2) == NULL);
+    CHECK(figure(FIG_KILLED, 30) != NULL);
+}
+
+static void test_figure_date(void)
+{
+    run("Title", "On Tuesday, a bomb killed 14 people in Mosul.", "2024-05-01");
+    const struct figure_fact *g = figure(FIG_KILLED, 14);
+    CHECK(g != NULL);
+    if (g)
+        CHECK_STR(g->date, "2024-04-30");
+}
+
+static void test_actors_fold_aliases(void)
+{
+    run("Title",
+        "Daesh fighters attacked Iraqi security forces. IS later claimed it, Amaq said. "
+        "The attack is over, Reuters reported.",
+        NULL);
+    bool is = false, source = false;
+    for (size_t i = 0; i < F.n_actors; i++) {
+        if (strcmp(F.actors[i].name, "Islamic State") == 0) {
+            is = true;
+            CHECK_INT(F.actors[i].count, 2); /* "Daesh", "IS"; not "is over" */
+        }
+        if (!strcmp(F.actors[i].name, "Amaq") || !strcmp(F.actors[i].name, "Reuters"))
+            source = true;
+    }
+    CHECK(is);
+    CHECK(!source);
+}
+
+static void test_lexicon_capitals(void)
+{
+    char err[128];
+    struct lexicon *lx = lexicon_parse("actor\tIslamic State\tIS|Daesh\n", err, sizeof err);
+    CHECK(lx != NULL);
+    if (!lx)
+        return;
+    CHECK(lexicon_find(lx, "is", 2, "IS", 2) == 0);
+    CHECK(lexicon_find(lx, "is", 2, "is", 2) < 0);
+    CHECK(lexicon_find(lx, "daesh", 5, "DAESH", 5) == 0);
+    CHECK(lexicon_find(lx, "islamic state", 13, "Islamic State", 13) == 0);
+    lexicon_free(lx);
+}
+
+int main(void)
+{
+    if (!getenv("SITREP_DATA_DIR") && access("assets/gazetteer.idx", R_OK) == 0)
+        setenv("SITREP_DATA_DIR", "assets", 1);
+    char err[256] = "";
+    ex = extractor_open(err, sizeof err);
+    if (!ex) {
+        printf("not ok extractor_open: %s\n", err);
+        return 1;
+    }
+    facts_init(&F);
+    RUN(test_hit_needs_context);
+    RUN(test_said_is_a_verb);
+    RUN(test_demonym_is_not_a_place);
+    RUN(test_context_places);
+    RUN(test_spellings_are_one_place);
+    RUN(test_not_tolls);
+    RUN(test_coordinated);
+    RUN(test_shared_trigger);
+    RUN(test_headline_and_passive);
+    RUN(test_vague_and_agents);
+    RUN(test_figure_date);
+    RUN(test_actors_fold_aliases);
+    RUN(test_lexicon_capitals);
+    facts_free(&F);
+    extractor_close(ex);
+    return TESTS_DONE();
+}
