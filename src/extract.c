@@ -694,6 +694,15 @@ static bool same_name(const char *text, const struct place_mention *m, const str
     return strcmp(a, b) == 0;
 }
 
+/* The surface is the first word(s) of a longer name: "Saudi" of "Saudi Arabia". */
+static bool name_prefix(const char *text, const struct place_mention *m, const struct gaz_place *g)
+{
+    char a[FOLD_CAP], b[FOLD_CAP];
+    size_t al = text_fold(text + m->start, m->len, a, sizeof a);
+    text_fold(g->name, strlen(g->name), b, sizeof b);
+    return strlen(b) > al && strncmp(a, b, al) == 0 && b[al] == ' ';
+}
+
 static bool country_named_elsewhere(const struct extractor *x, size_t self, const char *cc)
 {
     for (size_t i = 0; i < x->n_pm; i++)
@@ -730,8 +739,9 @@ static bool accept_mention(const struct extractor *x, size_t i, const char *cc, 
     const struct gaz_place *g = &m->cand[choose_candidate(m, cc)];
     if (*cc && strcmp(g->country_code, cc) != 0 && !plausible_abroad(x, i, g, text))
         return false;
-    if (g->kind == PLACE_COUNTRY && m->name_follows && !same_name(text, m, g))
-        return false; /* "Saudi Hospital", "Kurdistan Region" */
+    if (g->kind == PLACE_COUNTRY && !same_name(text, m, g) &&
+        (m->name_follows || name_prefix(text, m, g)))
+        return false; /* "Saudi Hospital", "Saudi strikes": a demonym, not Saudi Arabia */
     if (!g->ambiguous)
         return true;
     if (m->after_place_word)
@@ -913,7 +923,7 @@ static void find_dates(const char *s, size_t len, int sentence, const struct tim
         d->value = dup_or_null(tm[i].value);
         d->weekday = dup_or_null(tm[i].weekday);
         d->sentence = sentence;
-        if (!info->date[0] && tm[i].value[0])
+        if (!info->date[0] && strlen(tm[i].value) == 10)
             snprintf(info->date, sizeof info->date, "%s", tm[i].value);
     }
 }
@@ -982,7 +992,7 @@ static const char *const not_toll_before[] = {
     "about",    "route",      "highway",    "road",       "resolution", "article",    "number",
     "no",       "flight",     "brigade",    "division",   "battalion",  "regiment",   "unit",
     "squadron", "corps",      "army",       "page",       "chapter",    "since",      "until",
-    "in",       "of",         "by",         "from",       NULL};
+    "in",       "by",         "from",       NULL};
 
 static const char *const months[] = {
     "january", "february", "march",    "april", "may", "june", "july", "august", "september",
@@ -1072,12 +1082,15 @@ static bool read_active(const struct tokens *t, size_t qi, size_t qend, struct f
     int kind = active_kind(t, p);
     if (kind < 0) {
         /* "the death toll rose to 30", "a toll of 30" */
-        for (size_t k = qi; k-- > 0 && qi - k <= 5;)
+        for (size_t k = qi; k-- > 0 && qi - k <= 9;) {
+            if (gap_has_clause_break(t->text, t, k))
+                break;
             if (tok_is(t, k, "toll")) {
                 kind = FIG_KILLED;
                 p = k;
                 break;
             }
+        }
         /* "claimed the lives of 12" */
         if (kind < 0 && p >= 1 && tok_is(t, p, "of") && tok_is(t, p - 1, "lives"))
             kind = FIG_KILLED, p -= 1;
@@ -1088,6 +1101,10 @@ static bool read_active(const struct tokens *t, size_t qi, size_t qend, struct f
     h->trigger = p;
     h->who_from = qend;
     size_t e = qend;
+    if (qend > qi && gap_has_clause_break(t->text, t, qend - 1)) {
+        h->who_to = qend; /* "risen to 45, the ministry said": no victims named */
+        return true;
+    }
     if (tok_is(t, e, "of"))
         h->who_from = ++e;
     while (e < t->n && e - h->who_from < 6 && !tok_in(t, e, who_stops) && active_kind(t, e) < 0) {
@@ -1141,8 +1158,16 @@ static bool read_passive(const struct tokens *t, size_t qi, size_t qend, struct 
             return false;
         if (who_to == (size_t)-1 && tok_in(t, e, who_stops))
             who_to = e;
-        if (gap_has_clause_break(t->text, t, e))
-            return false;
+        if (gap_has_clause_break(t->text, t, e)) {
+            /* "Five people, including two children, were killed" */
+            if (!(tok_is(t, e + 1, "including") || tok_is(t, e + 1, "among") ||
+                  tok_is(t, e + 1, "mostly") || tok_is(t, e + 1, "most")))
+                return false;
+            if (who_to == (size_t)-1)
+                who_to = e + 1;
+            for (e++; e < t->n && !gap_has_clause_break(t->text, t, e); e++)
+                ;
+        }
     }
     return false;
 }
