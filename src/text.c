@@ -93,10 +93,27 @@ static size_t decode_one(const char *s, size_t len, ucs4_t *uc, bool *invalid)
     return (size_t)n;
 }
 
+/* NFC can only change text holding a combining mark or one of the few characters NFC
+ * replaces or composes (Hangul jamo, Greek and Indic composition exclusions, singletons
+ * such as the Ohm sign, CJK compatibility ideographs). Most news text holds none, and
+ * normalising is the costliest step of an import, so it runs only when this finds one. */
+static bool may_change_under_nfc(ucs4_t uc)
+{
+    if (uc < 0x300)
+        return false;
+    if (uc_combining_class(uc) != 0)
+        return true;
+    return (uc >= 0x0340 && uc <= 0x0FFF) || (uc >= 0x1100 && uc <= 0x11FF) ||
+           (uc >= 0x1F00 && uc <= 0x1FFF) || uc == 0x2000 || uc == 0x2001 ||
+           (uc >= 0x2126 && uc <= 0x212B) || uc == 0x2329 || uc == 0x232A ||
+           (uc >= 0xF900 && uc <= 0xFAFF) || (uc >= 0x2F800 && uc <= 0x2FA1F);
+}
+
 char *text_repair(const char *buf, size_t len, size_t *out_len, size_t *n_repaired)
 {
     struct tbuf b = {0};
     size_t repaired = 0;
+    bool normalise = false;
     tbuf_reserve(&b, len);
     for (size_t i = 0; i < len;) {
         unsigned char c = (unsigned char)buf[i];
@@ -112,8 +129,11 @@ char *text_repair(const char *buf, size_t len, size_t *out_len, size_t *n_repair
             continue;
         }
         if (c < 0x80) {
-            tbuf_putc(&b, (char)c);
-            i++;
+            size_t run = i + 1; /* copy plain ASCII runs whole: most of any article */
+            while (run < len && (unsigned char)buf[run] < 0x80 && buf[run] != '\r' && buf[run])
+                run++;
+            tbuf_put(&b, buf + i, run - i);
+            i = run;
             continue;
         }
         ucs4_t uc;
@@ -121,6 +141,7 @@ char *text_repair(const char *buf, size_t len, size_t *out_len, size_t *n_repair
         size_t n = decode_one(buf + i, len - i, &uc, &invalid);
         if (invalid)
             repaired++;
+        normalise = normalise || may_change_under_nfc(uc);
         tbuf_put_uc(&b, uc);
         i += n;
     }
@@ -130,6 +151,11 @@ char *text_repair(const char *buf, size_t len, size_t *out_len, size_t *n_repair
         return NULL;
     if (n_repaired)
         *n_repaired = repaired;
+    if (!normalise) {
+        if (out_len)
+            *out_len = valid_len;
+        return valid;
+    }
 
     size_t nfc_len = 0;
     uint8_t *nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)valid, valid_len, NULL, &nfc_len);
