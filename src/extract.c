@@ -694,6 +694,15 @@ static bool same_name(const char *text, const struct place_mention *m, const str
     return strcmp(a, b) == 0;
 }
 
+/* "AlMada": a brand or a transliterated name, not how a place is written. */
+static bool camel_case(const char *s, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (s[i] >= 'A' && s[i] <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z')
+            return true;
+    return false;
+}
+
 /* The surface is the first word(s) of a longer name: "Saudi" of "Saudi Arabia". */
 static bool name_prefix(const char *text, const struct place_mention *m, const struct gaz_place *g)
 {
@@ -714,7 +723,7 @@ static bool country_named_elsewhere(const struct extractor *x, size_t self, cons
 }
 
 /* A place outside the article's country is a real mention when the text names its country
- * too, or when it is a major place called by its own name ("Moscow"); otherwise it is more
+ * too, or when it is a sizeable place called by its own name ("Aden"); otherwise it is more
  * likely a word or a person ("File", "Peter", "al-Abadi"). */
 static bool plausible_abroad(const struct extractor *x, size_t i, const struct gaz_place *g,
                              const char *text)
@@ -728,7 +737,9 @@ static bool plausible_abroad(const struct extractor *x, size_t i, const struct g
         return true;
     if (country_named_elsewhere(x, i, g->country_code))
         return !m->name_follows;
-    return same_name(text, m, g) && g->population >= 1000000 && !m->name_follows;
+    if (m->name_follows || m->sentence_initial || camel_case(text + m->start, m->len))
+        return false;
+    return same_name(text, m, g) && g->population >= 50000;
 }
 
 static bool accept_mention(const struct extractor *x, size_t i, const char *cc, const char *text)
