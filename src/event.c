@@ -744,6 +744,11 @@ static double place_score(const struct ev_doc *a, const struct ev_doc *b, const 
     if (!ma || !mb)
         return -1;
     double main = place_match(ma, mb);
+    /* "both about Ukraine" says much less than "both about Bakhmut" */
+    if (ma->kind == PLACE_COUNTRY || mb->kind == PLACE_COUNTRY)
+        main *= 0.3;
+    else if (ma->kind == PLACE_ADMIN1 || mb->kind == PLACE_ADMIN1)
+        main *= 0.7;
     if (main > 0)
         *best = ma->id == mb->id || has_ancestor(ma, mb->id) ? mb->name : ma->name;
     for (size_t i = 0; !*best && i < a->n_places; i++)
