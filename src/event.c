@@ -120,14 +120,66 @@ static double place_kind_weight(enum place_kind k)
 }
 
 /* How much a place stands for the article: mentions, and a bonus for the title and lead. */
-static double place_salience(int count, int first_sentence, enum place_kind kind)
+/* How much a place stands for the article: its mentions, plus a bonus for the title (the
+ * strongest sign of what a report is about) or, failing that, the lead. */
+static double place_salience(int count, int first_sentence, enum place_kind kind, bool in_title)
 {
     double s = count > 0 ? count : 1;
-    if (first_sentence == 0)
+    if (in_title)
         s += 3;
     else if (first_sentence >= 0 && first_sentence <= 2)
         s += 1.5;
     return s * place_kind_weight(kind);
+}
+
+static size_t fold_words(const char *s, size_t len, char *out, size_t cap);
+
+/* " word word " folded, for whole-word searches. */
+static char *fold_padded(const char *s)
+{
+    size_t len = s ? strlen(s) : 0, cap = len * 3 + 8;
+    char *out = malloc(cap);
+    if (!out)
+        return NULL;
+    out[0] = ' ';
+    size_t n = 1 + fold_words(s ? s : "", len, out + 1, cap - 2);
+    out[n++] = ' ';
+    out[n] = 0;
+    return out;
+}
+
+/* Whether the title names the place by any of its spellings (whole words). */
+static bool title_names(const char *title_padded, const char *const *names, size_t n)
+{
+    for (size_t i = 0; title_padded && i < n; i++) {
+        char *w = fold_padded(names[i]);
+        bool hit = w && strlen(w) > 2 && strstr(title_padded, w);
+        free(w);
+        if (hit)
+            return true;
+    }
+    return false;
+}
+
+/* The same, with spellings as the store keeps them: a JSON array of strings. */
+static bool title_names_json(const char *title_padded, const char *name, const char *json)
+{
+    const char *one[1] = {name ? name : ""};
+    if (title_names(title_padded, one, 1))
+        return true;
+    for (const char *p = json ? strchr(json, '"') : NULL; p; p = strchr(p, '"')) {
+        const char *e = ++p;
+        while (*e && *e != '"')
+            e += *e == '\\' && e[1] ? 2 : 1;
+        char *w = strndup(p, (size_t)(e - p));
+        const char *cw = w;
+        bool hit = w && title_names(title_padded, &cw, 1);
+        free(w);
+        if (hit)
+            return true;
+        p = *e ? e + 1 : e;
+    }
+    return false;
 }
 
 static int64_t chain_id(const struct place_ref *r, const char *cc)
@@ -135,12 +187,15 @@ static int64_t chain_id(const struct place_ref *r, const char *cc)
     return r->gazetteer_id > 0 ? r->gazetteer_id : name_id(r->name, cc);
 }
 
-static int fill_place(struct ev_place *ep, const struct place_fact *p)
+static int fill_place(struct ev_place *ep, const struct place_fact *p, const char *title_padded)
 {
     ep->id = p->gazetteer_id > 0 ? p->gazetteer_id : name_id(p->name, p->country_code);
     ep->kind = p->kind;
     ep->name = dup_or_null(p->name);
-    ep->salience = place_salience(p->count, p->first_sentence, p->kind);
+    const char *name = p->name ? p->name : "";
+    bool in_title = title_names(title_padded, &name, 1) ||
+                    title_names(title_padded, (const char *const *)p->surface, p->n_surface);
+    ep->salience = place_salience(p->count, p->first_sentence, p->kind, in_title);
     ep->ancestors = calloc(p->n_chain + 2, sizeof *ep->ancestors);
     if (!ep->ancestors)
         return -1;
@@ -181,9 +236,13 @@ int ev_doc_from_facts(struct ev_doc *d, int64_t id, const char *title, const cha
     d->event_dates = calloc(f->n_figures + 1, sizeof *d->event_dates);
     if (!d->title || !d->text || !d->places || !d->actors || !d->figures || !d->event_dates)
         return -1;
+    char *title_padded = fold_padded(d->title);
     for (size_t i = 0; i < f->n_places; i++)
-        if (fill_place(&d->places[d->n_places++], &f->places[i]) < 0)
+        if (fill_place(&d->places[d->n_places++], &f->places[i], title_padded) < 0) {
+            free(title_padded);
             return -1;
+        }
+    free(title_padded);
     for (size_t i = 0; i < f->n_actors; i++)
         d->actors[d->n_actors++] = strdup(f->actors[i].name ? f->actors[i].name : "");
     for (size_t i = 0; i < f->n_figures; i++) {
@@ -1478,12 +1537,16 @@ static int load_places(sqlite3 *db, struct ev_doc *docs, size_t n)
     if (load_ancestors(db, &anc, &n_anc) < 0)
         return -1;
     sqlite3_stmt *st;
-    const char *sql = "SELECT ap.article_id, p.id, p.name, p.kind, ap.count, ap.first_sentence"
-                      " FROM article_places ap JOIN places p ON p.id = ap.place_id";
+    const char *sql = "SELECT ap.article_id, p.id, p.name, p.kind, ap.count, ap.first_sentence,"
+                      " ap.surface"
+                      " FROM article_places ap JOIN places p ON p.id = ap.place_id"
+                      " ORDER BY ap.article_id";
     if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
         free(anc);
         return -1;
     }
+    struct ev_doc *title_doc = NULL;
+    char *title_padded = NULL;
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct ev_doc *d = doc_by_id(docs, n, sqlite3_column_int64(st, 0));
         if (!d)
@@ -1499,9 +1562,17 @@ static int load_places(sqlite3 *db, struct ev_doc *docs, size_t n)
         const unsigned char *kind = sqlite3_column_text(st, 3);
         p->kind = place_kind_from_name(kind ? (const char *)kind : "");
         int first = sqlite3_column_type(st, 5) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 5);
-        p->salience = place_salience(sqlite3_column_int(st, 4), first, p->kind);
+        if (d != title_doc) { /* rows come grouped by article: fold each title once */
+            free(title_padded);
+            title_padded = fold_padded(d->title);
+            title_doc = d;
+        }
+        const unsigned char *surface = sqlite3_column_text(st, 6);
+        bool in_title = title_names_json(title_padded, p->name, (const char *)surface);
+        p->salience = place_salience(sqlite3_column_int(st, 4), first, p->kind, in_title);
         attach_ancestors(p, anc, n_anc);
     }
+    free(title_padded);
     sqlite3_finalize(st);
     free(anc);
     return 0;
