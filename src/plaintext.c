@@ -17,6 +17,9 @@
 
 /* How far into the text the header area (date, dateline, title, byline) may reach. */
 #define HEADER_LINES 10
+/* A first line longer than this is a paragraph, not a headline; the title is then cut. */
+#define TITLE_MAX 300
+#define TITLE_SHORT 120
 /* How many paragraphs may precede the one that opens with the dateline (captions). */
 #define DATELINE_PARAGRAPHS 3
 
@@ -524,6 +527,22 @@ static size_t comment_section_start(const struct line *v, size_t from, size_t n)
     return n;
 }
 
+/* The opening words of a line, cut at a word boundary, with an ellipsis. */
+static char *shortened_title(struct line l)
+{
+    size_t cut = TITLE_SHORT;
+    while (cut > TITLE_SHORT / 2 && l.s[cut] != ' ')
+        cut--;
+    while (cut > 0 && ((unsigned char)l.s[cut] & 0xC0) == 0x80)
+        cut--; /* never split a character */
+    char *t = malloc(cut + 4);
+    if (t) {
+        memcpy(t, l.s, cut);
+        memcpy(t + cut, "\xe2\x80\xa6", 4);
+    }
+    return t;
+}
+
 /* Takes dates, place lines, bylines and the title from the top lines. Returns the index
  * of the first body line. */
 static size_t read_top(const struct line *v, size_t from, size_t n, struct meta *m)
@@ -544,6 +563,11 @@ static size_t read_top(const struct line *v, size_t from, size_t n, struct meta 
         } else if (!have_title && is_place_line(l) && (m->date || all_caps(l.s, l.len))) {
             if (!m->dateline)
                 m->dateline = place_case(l.s, l.len);
+        } else if (!have_title && l.len > TITLE_MAX) {
+            /* no headline is this long: name the article by its opening words and keep
+             * the whole line as the story's first paragraph */
+            m->title = shortened_title(l);
+            return i;
         } else if (!have_title) {
             m->title = copy_span(l.s, l.len);
             have_title = true;

@@ -225,8 +225,28 @@ static void hostile_bytes_are_neutralised(void)
     article_free(a);
 }
 
+static void paragraph_as_first_line(void)
+{
+    char err[256];
+    char *text = malloc(5000);
+    strcpy(text, "Gunmen attacked");
+    for (int i = 0; i < 400; i++)
+        strcat(text, " a convoy");
+    strcat(text, ".\n");
+    struct article *a = parse(text, err, sizeof err);
+    CHECK(a != NULL);
+    if (a) {
+        CHECK(strlen(a->title) <= 120 + 3);
+        CHECK(strncmp(a->title, "Gunmen attacked a convoy", 24) == 0);
+        CHECK(strstr(a->text, " a convoy a convoy.") != NULL); /* the whole line is kept */
+    }
+    article_free(a);
+    free(text);
+}
+
 int main(void)
 {
+    RUN(paragraph_as_first_line);
     RUN(seed_titles_and_dates);
     RUN(repeated_title_and_caption_kept_once);
     RUN(header_lines_override);
