@@ -338,6 +338,29 @@ static bool probe_place(struct extractor *x, const char *text, size_t i, size_t 
     return *n_cand > 0;
 }
 
+/* "Said Salman", "Peter Hawkins": a run of capitals that starts with a word which is neither
+ * a place nor a demonym or geographic word is a name; its later words are not places alone.
+ * Headlines (sentence 0) capitalise every word, so they are exempt. */
+static bool person_like_run(const struct tokens *t, size_t i, size_t run, int sentence)
+{
+    static const char *const geographic[] = {
+        "mount",    "lake",      "camp",    "wadi",    "jebel",   "jabal",    "tal",
+        "tall",     "greater",   "upper",   "lower",   "new",     "old",      "port",
+        "fort",     "cape",      "gulf",    "central", "eastern", "western",  "northern",
+        "southern", "north",     "south",   "east",    "west",    "iraqi",    "syrian",
+        "kurdish",  "saudi",     "afghan",  "yemeni",  "somali",  "nigerian", "sudanese",
+        "russian",  "ukrainian", "turkish", "iranian", "israeli", "lebanese", "libyan",
+        "malian",   NULL};
+    if (sentence == 0 || run < 2 || run > 3)
+        return false;
+    /* "Said" opening a run is a first name; the verb is never capitalised mid-run */
+    if (tok_is(t, i, "said"))
+        return true;
+    if (tok_in(t, i, not_places) || tok_in(t, i, geographic) || (t->tok[i].flags & TOK_ARTICLE))
+        return false;
+    return true;
+}
+
 static void find_gazetteer_places(struct extractor *x, const char *text, int sentence)
 {
     const struct tokens *t = &x->toks;
@@ -371,7 +394,7 @@ static void find_gazetteer_places(struct extractor *x, const char *text, int sen
             }
         }
         if (!found)
-            i += run > 1 ? 1 : 1;
+            i += person_like_run(t, i, run, sentence) ? run : 1;
     }
 }
 
@@ -1024,12 +1047,14 @@ static const char *const clause_stops[] = {
 
 /* Words between the count and the victims that are not part of who they are. */
 static const char *const who_stops[] = {
-    "were",   "was",   "are",     "is",       "have",      "has",    "had",       "been",
-    "be",     "being", "in",      "on",       "at",        "near",   "during",    "after",
-    "when",   "and",   "while",   "as",       "by",        "from",   "with",      "reportedly",
-    "also",   "all",   "who",     "which",    "that",      "to",     "including", "inside",
-    "across", "since", "thought", "believed", "estimated", "feared", "said",      "confirmed",
-    "later",  "later", NULL};
+    "were",      "was",       "are",        "is",     "have",      "has",   "had",
+    "been",      "be",        "being",      "in",     "on",        "at",    "near",
+    "during",    "after",     "when",       "and",    "while",     "as",    "by",
+    "from",      "with",      "reportedly", "also",   "all",       "who",   "which",
+    "that",      "to",        "including",  "inside", "across",    "since", "thought",
+    "believed",  "estimated", "feared",     "said",   "confirmed", "later", "every",
+    "each",      "daily",     "west",       "east",   "north",     "south", "northwest",
+    "northeast", "southwest", "southeast",  "for",    NULL};
 
 static bool gap_has_clause_break(const char *text, const struct tokens *t, size_t i)
 {
@@ -1118,7 +1143,8 @@ static bool read_active(const struct tokens *t, size_t qi, size_t qend, struct f
     }
     if (tok_is(t, e, "of"))
         h->who_from = ++e;
-    while (e < t->n && e - h->who_from < 6 && !tok_in(t, e, who_stops) && active_kind(t, e) < 0) {
+    while (e < t->n && e - h->who_from < 6 &&
+           !(tok_in(t, e, who_stops) && !(t->tok[e].flags & TOK_CAP)) && active_kind(t, e) < 0) {
         bool brk = gap_has_clause_break(t->text, t, e);
         e++;
         if (brk)
@@ -1167,7 +1193,7 @@ static bool read_passive(const struct tokens *t, size_t qi, size_t qend, struct 
         }
         if (tok_in(t, e, clause_stops) || active_kind(t, e) >= 0 || finite_verb(t, e))
             return false;
-        if (who_to == (size_t)-1 && tok_in(t, e, who_stops))
+        if (who_to == (size_t)-1 && tok_in(t, e, who_stops) && !(t->tok[e].flags & TOK_CAP))
             who_to = e;
         if (gap_has_clause_break(t->text, t, e)) {
             /* "Five people, including two children, were killed" */
