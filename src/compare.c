@@ -224,8 +224,8 @@ static struct named *places_of(const struct facts *f)
 {
     struct named *n = calloc(f->n_places + 1, sizeof *n);
     for (size_t i = 0; n && i < f->n_places; i++)
-        n[i] = (struct named){f->places[i].name ? f->places[i].name : "",
-                              f->places[i].gazetteer_id, f->places[i].first_sentence};
+        n[i] = (struct named){f->places[i].name ? f->places[i].name : "", f->places[i].gazetteer_id,
+                              f->places[i].first_sentence};
     return n;
 }
 
@@ -261,15 +261,15 @@ static struct named *dates_of(const struct facts *f, size_t *n_out)
 static int compare_all_names(const struct facts *fa, const struct facts *fb, struct comparison *c)
 {
     struct named *a = places_of(fa), *b = places_of(fb);
-    int rc = a && b ? compare_names(a, fa->n_places, b, fb->n_places, &c->places, &c->n_places)
-                    : -1;
+    int rc =
+        a && b ? compare_names(a, fa->n_places, b, fb->n_places, &c->places, &c->n_places) : -1;
     free(a);
     free(b);
     a = actors_of(fa);
     b = actors_of(fb);
     if (rc == 0)
-        rc = a && b ? compare_names(a, fa->n_actors, b, fb->n_actors, &c->actors, &c->n_actors)
-                    : -1;
+        rc =
+            a && b ? compare_names(a, fa->n_actors, b, fb->n_actors, &c->actors, &c->n_actors) : -1;
     free(a);
     free(b);
     size_t na = 0, nb = 0;
@@ -318,8 +318,8 @@ static void mark_names(struct sent_facts *sf, size_t n_sent, const struct facts 
             size_t count = places ? f->n_places : f->n_actors;
             if (mn->index < 0 || (size_t)mn->index >= count)
                 continue;
-            struct named have = {places ? f->places[mn->index].name : f->actors[mn->index].name,
-                                 0, 0};
+            struct named have = {places ? f->places[mn->index].name : f->actors[mn->index].name, 0,
+                                 0};
             if (have.name && same_name(&have, &want)) {
                 uint64_t bit = 1ULL << k;
                 if (places)

@@ -30,15 +30,15 @@ struct cmp_figures {
 };
 
 struct cmp_name {
-    const char *name; /* as A names it when in both */
-    enum cmp_status status; /* CMP_AGREE = in both */
+    const char *name;           /* as A names it when in both */
+    enum cmp_status status;     /* CMP_AGREE = in both */
     int sentence_a, sentence_b; /* first sentence naming it, -1 when absent */
 };
 
 struct cmp_pair {
-    int a, b;      /* sentence indexes (0 = title) */
+    int a, b; /* sentence indexes (0 = title) */
     double score;
-    char why[96];  /* "killed, destroyed; Fallujah" */
+    char why[96]; /* "killed, destroyed; Fallujah" */
 };
 
 struct comparison {

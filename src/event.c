@@ -311,23 +311,55 @@ struct trigger {
 
 /* Stems match the start of a folded word; two-word triggers match across one space. */
 static const struct trigger triggers[] = {
-    {"airstrike", EVK_AIRSTRIKE},  {"air strike", EVK_AIRSTRIKE}, {"air raid", EVK_AIRSTRIKE},
-    {"warplane", EVK_AIRSTRIKE},   {"jets", EVK_AIRSTRIKE},       {"helicopter", EVK_AIRSTRIKE},
-    {"drone", EVK_AIRSTRIKE},      {"aircraft", EVK_AIRSTRIKE},   {"bombard", EVK_AIRSTRIKE},
-    {"sortie", EVK_AIRSTRIKE},     {"aviation", EVK_AIRSTRIKE},   {"bomb", EVK_BOMBING},
-    {"suicide", EVK_BOMBING},      {"explosi", EVK_BOMBING},      {"blast", EVK_BOMBING},
-    {"ied", EVK_BOMBING},          {"detonat", EVK_BOMBING},      {"explode", EVK_BOMBING},
-    {"clash", EVK_CLASH},          {"fighting", EVK_CLASH},       {"gunmen", EVK_CLASH},
-    {"gunfight", EVK_CLASH},       {"firefight", EVK_CLASH},      {"ambush", EVK_CLASH},
-    {"battle", EVK_CLASH},         {"skirmish", EVK_CLASH},       {"shelling", EVK_SHELLING},
-    {"shelled", EVK_SHELLING},     {"artillery", EVK_SHELLING},   {"mortar", EVK_SHELLING},
-    {"rocket", EVK_SHELLING},      {"missile", EVK_SHELLING},     {"recaptur", EVK_RECAPTURE},
-    {"retook", EVK_RECAPTURE},     {"retake", EVK_RECAPTURE},     {"liberat", EVK_RECAPTURE},
-    {"regain", EVK_RECAPTURE},     {"seized control", EVK_RECAPTURE},
-    {"took control", EVK_RECAPTURE}, {"captured", EVK_RECAPTURE}, {"convoy", EVK_CONVOY},
-    {"fleeing", EVK_CONVOY},       {"fled", EVK_CONVOY},          {"column of", EVK_CONVOY},
-    {"kidnap", EVK_KIDNAPPING},    {"abduct", EVK_KIDNAPPING},    {"hostage", EVK_KIDNAPPING},
-    {"execut", EVK_EXECUTION},     {"behead", EVK_EXECUTION},
+    {"airstrike", EVK_AIRSTRIKE},
+    {"air strike", EVK_AIRSTRIKE},
+    {"air raid", EVK_AIRSTRIKE},
+    {"warplane", EVK_AIRSTRIKE},
+    {"jets", EVK_AIRSTRIKE},
+    {"helicopter", EVK_AIRSTRIKE},
+    {"drone", EVK_AIRSTRIKE},
+    {"aircraft", EVK_AIRSTRIKE},
+    {"bombard", EVK_AIRSTRIKE},
+    {"sortie", EVK_AIRSTRIKE},
+    {"aviation", EVK_AIRSTRIKE},
+    {"bomb", EVK_BOMBING},
+    {"suicide", EVK_BOMBING},
+    {"explosi", EVK_BOMBING},
+    {"blast", EVK_BOMBING},
+    {"ied", EVK_BOMBING},
+    {"detonat", EVK_BOMBING},
+    {"explode", EVK_BOMBING},
+    {"clash", EVK_CLASH},
+    {"fighting", EVK_CLASH},
+    {"gunmen", EVK_CLASH},
+    {"gunfight", EVK_CLASH},
+    {"firefight", EVK_CLASH},
+    {"ambush", EVK_CLASH},
+    {"battle", EVK_CLASH},
+    {"skirmish", EVK_CLASH},
+    {"shelling", EVK_SHELLING},
+    {"shelled", EVK_SHELLING},
+    {"artillery", EVK_SHELLING},
+    {"mortar", EVK_SHELLING},
+    {"rocket", EVK_SHELLING},
+    {"missile", EVK_SHELLING},
+    {"recaptur", EVK_RECAPTURE},
+    {"retook", EVK_RECAPTURE},
+    {"retake", EVK_RECAPTURE},
+    {"liberat", EVK_RECAPTURE},
+    {"regain", EVK_RECAPTURE},
+    {"seized control", EVK_RECAPTURE},
+    {"took control", EVK_RECAPTURE},
+    {"captured", EVK_RECAPTURE},
+    {"convoy", EVK_CONVOY},
+    {"fleeing", EVK_CONVOY},
+    {"fled", EVK_CONVOY},
+    {"column of", EVK_CONVOY},
+    {"kidnap", EVK_KIDNAPPING},
+    {"abduct", EVK_KIDNAPPING},
+    {"hostage", EVK_KIDNAPPING},
+    {"execut", EVK_EXECUTION},
+    {"behead", EVK_EXECUTION},
 };
 
 static bool word_start(const char *text, const char *p)
@@ -340,7 +372,8 @@ static void count_kinds(const char *folded, size_t title_len, double kinds[EVK_C
 {
     for (size_t t = 0; t < sizeof triggers / sizeof triggers[0]; t++) {
         size_t sl = strlen(triggers[t].stem);
-        for (const char *p = strstr(folded, triggers[t].stem); p; p = strstr(p + sl, triggers[t].stem)) {
+        for (const char *p = strstr(folded, triggers[t].stem); p;
+             p = strstr(p + sl, triggers[t].stem)) {
             if (!word_start(folded, p))
                 continue;
             /* exact short stems ("jets", "ied") must end the word */
@@ -363,16 +396,18 @@ struct vocab {
 };
 
 static const char *const stopwords[] = {
-    "the",   "and",   "that",  "with",  "from",  "for",   "was",   "were",  "have",  "has",
-    "had",   "this",  "they",  "their", "them",  "said",  "says",  "which", "who",   "its",
-    "his",   "her",   "are",   "been",  "not",   "but",   "also",  "after", "into",  "over",
-    "than",  "more",  "other", "some",  "about", "would", "will",  "there", "when",  "where",
-    "while", "all",   "one",   "two",   "out",   "most",  "such",  "being", "during", "before",
-    "since", "under", "could", "what",  "those", "these", "then",  "only",  "both",  "any",
-    "him",   "she",   "our",   "can",   "may",   "did",   "does",  "very",  "upon",  "per",
-    "told",  "according", "added", "news", "reported", "report", "reports", "statement",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
-    "day",   "days",  "year",  "years", "month", "late",  "early", "last",  "new",   "now",
+    "the",       "and",      "that",     "with",     "from",    "for",       "was",    "were",
+    "have",      "has",      "had",      "this",     "they",    "their",     "them",   "said",
+    "says",      "which",    "who",      "its",      "his",     "her",       "are",    "been",
+    "not",       "but",      "also",     "after",    "into",    "over",      "than",   "more",
+    "other",     "some",     "about",    "would",    "will",    "there",     "when",   "where",
+    "while",     "all",      "one",      "two",      "out",     "most",      "such",   "being",
+    "during",    "before",   "since",    "under",    "could",   "what",      "those",  "these",
+    "then",      "only",     "both",     "any",      "him",     "she",       "our",    "can",
+    "may",       "did",      "does",     "very",     "upon",    "per",       "told",   "according",
+    "added",     "news",     "reported", "report",   "reports", "statement", "monday", "tuesday",
+    "wednesday", "thursday", "friday",   "saturday", "sunday",  "week",      "day",    "days",
+    "year",      "years",    "month",    "late",     "early",   "last",      "new",    "now",
 };
 
 static int32_t vocab_id(struct vocab *v, const char *w, size_t len, bool add);
@@ -633,7 +668,8 @@ static int cmp_weight_desc(const void *a, const void *b)
 }
 
 /* Keeps the heaviest terms, unit length, sorted by id for merge-style cosine. */
-static int doc_set_vector(struct ev_doc *d, struct term_buf *b, const struct vocab *v, size_t n_docs)
+static int doc_set_vector(struct ev_doc *d, struct term_buf *b, const struct vocab *v,
+                          size_t n_docs)
 {
     for (size_t i = 0; i < b->n; i++) {
         double idf = log((1.0 + (double)n_docs) / (1.0 + v->df[b->items[i].id])) + 1.0;
@@ -924,8 +960,8 @@ void ev_options_default(struct ev_options *o)
 /* ---- blocking and union-find ---- */
 
 struct block_entry {
-    int64_t key;   /* a place id, or 0 for docs that name no place */
-    long day;      /* for sorting inside the block; undated last */
+    int64_t key; /* a place id, or 0 for docs that name no place */
+    long day;    /* for sorting inside the block; undated last */
     uint32_t doc;
 };
 
@@ -1143,8 +1179,8 @@ static void group_label(struct ev_group *g, const struct ev_doc *docs)
     g->place = dup_or_null(best);
     free(ps);
     char buf[256];
-    snprintf(buf, sizeof buf, "%s%s%s", kind >= 0 ? kind_names[kind] : "event",
-             best ? " at " : "", best ? best : "");
+    snprintf(buf, sizeof buf, "%s%s%s", kind >= 0 ? kind_names[kind] : "event", best ? " at " : "",
+             best ? best : "");
     g->label = strdup(buf);
 }
 
@@ -1234,8 +1270,7 @@ static int collect_members(size_t n, size_t *parent, size_t *doc_group, size_t *
         size_t r = uf_find(parent, i);
         if (root_group[r] == SIZE_MAX) {
             root_group[r] = out->n_groups++;
-            out->groups[root_group[r]].members =
-                calloc(count[r], sizeof *out->groups[0].members);
+            out->groups[root_group[r]].members = calloc(count[r], sizeof *out->groups[0].members);
             if (!out->groups[root_group[r]].members)
                 rc = -1;
         }
@@ -1390,14 +1425,14 @@ const struct ev_figure *ev_doc_best_figure(const struct ev_doc *d, enum figure_k
  * way and an open range (at least, more than, dozens) has no upper end. */
 static bool figures_compatible(const struct ev_figure *a, const struct ev_figure *b)
 {
-    double alo = (double)fig_low(a), ahi = a->max == FACT_NONE && a->qualifier != Q_EXACT &&
-                                                   a->qualifier != Q_ABOUT
-                                               ? 1e18
-                                               : (double)fig_high(a);
-    double blo = (double)fig_low(b), bhi = b->max == FACT_NONE && b->qualifier != Q_EXACT &&
-                                                   b->qualifier != Q_ABOUT
-                                               ? 1e18
-                                               : (double)fig_high(b);
+    double alo = (double)fig_low(a),
+           ahi = a->max == FACT_NONE && a->qualifier != Q_EXACT && a->qualifier != Q_ABOUT
+                     ? 1e18
+                     : (double)fig_high(a);
+    double blo = (double)fig_low(b),
+           bhi = b->max == FACT_NONE && b->qualifier != Q_EXACT && b->qualifier != Q_ABOUT
+                     ? 1e18
+                     : (double)fig_high(b);
     if (a->qualifier == Q_ABOUT) {
         alo *= 0.9;
         ahi *= 1.1;
@@ -1423,7 +1458,8 @@ void ev_summarise(const struct ev_doc *const *docs, size_t n, const char *place_
         s->low = s->high = s->conservative = FACT_NONE;
         const struct ev_figure *first = NULL;
         for (size_t i = 0; i < n; i++) {
-            const struct ev_figure *f = ev_doc_best_figure(docs[i], (enum figure_kind)k, place_filter);
+            const struct ev_figure *f =
+                ev_doc_best_figure(docs[i], (enum figure_kind)k, place_filter);
             if (!f)
                 continue;
             s->n_reports++;
@@ -1459,7 +1495,7 @@ static char *col_text(sqlite3_stmt *st, int col)
 static long col_long(sqlite3_stmt *st, int col)
 {
     return sqlite3_column_type(st, col) == SQLITE_NULL ? FACT_NONE
-                                                        : (long)sqlite3_column_int64(st, col);
+                                                       : (long)sqlite3_column_int64(st, col);
 }
 
 /* The doc with this article id (docs are sorted by id), or NULL. */

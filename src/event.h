@@ -88,7 +88,7 @@ int ev_doc_from_facts(struct ev_doc *d, int64_t id, const char *title, const cha
 void ev_doc_free(struct ev_doc *d);
 
 struct ev_member {
-    size_t doc; /* index into the docs grouped */
+    size_t doc;   /* index into the docs grouped */
     double score; /* best link that brought it in (1 for the first) */
     char *reasons;
 };
@@ -110,9 +110,9 @@ struct ev_set {
 };
 
 struct ev_options {
-    double threshold;  /* link when the pair score reaches it (default 0.45) */
-    int window;        /* neighbours scored either side of an article in a block (default 15) */
-    int max_day_gap;   /* dated reports further apart are different events (default 3) */
+    double threshold; /* link when the pair score reaches it (default 0.45) */
+    int window;       /* neighbours scored either side of an article in a block (default 15) */
+    int max_day_gap;  /* dated reports further apart are different events (default 3) */
 };
 
 void ev_options_default(struct ev_options *o);
@@ -133,12 +133,12 @@ void ev_set_free(struct ev_set *s);
 /* What the reports of one event say about one kind of figure. */
 struct ev_kind_summary {
     enum figure_kind kind;
-    size_t n_reports;    /* reports stating it */
-    long low, high;      /* range over all reports (Iraq Body Count style min and max) */
-    long conservative;   /* the least any report's best figure commits to (ACLED style) */
-    bool disagree;       /* the reports' best figures cannot all be true together: their
-                          * ranges do not meet ("about" allows a tenth either way, open
-                          * figures such as "scores" or "more than 20" have no upper end) */
+    size_t n_reports;  /* reports stating it */
+    long low, high;    /* range over all reports (Iraq Body Count style min and max) */
+    long conservative; /* the least any report's best figure commits to (ACLED style) */
+    bool disagree;     /* the reports' best figures cannot all be true together: their
+                        * ranges do not meet ("about" allows a tenth either way, open
+                        * figures such as "scores" or "more than 20" have no upper end) */
 };
 
 /* Summarises the figures of the given docs: out[kind] for each figure kind; n_reports is 0

@@ -163,9 +163,9 @@ static int64_t resolve_article(struct store *s, const char *arg)
     if (*arg && *arg != '0' && *end == 0 && v > 0)
         return v;
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(store_db(s),
-                           "SELECT id FROM articles WHERE instr(origin, ?1) > 0 ORDER BY id LIMIT 2",
-                           -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(
+            store_db(s), "SELECT id FROM articles WHERE instr(origin, ?1) > 0 ORDER BY id LIMIT 2",
+            -1, &st, NULL) != SQLITE_OK)
         return -1;
     sqlite3_bind_text(st, 1, arg, -1, SQLITE_TRANSIENT);
     int64_t id = -1;
@@ -338,7 +338,8 @@ static void print_pairs(const struct comparison *c, const struct side *A, const 
         char ta[64], tb[64];
         snprintf(ta, sizeof ta, "A[%d] ", p->a);
         snprintf(tb, sizeof tb, "B[%d] ", p->b);
-        size_t la = strlen(ta) + strlen(sa ? sa : "") + 1, lb = strlen(tb) + strlen(sb ? sb : "") + 1;
+        size_t la = strlen(ta) + strlen(sa ? sa : "") + 1,
+               lb = strlen(tb) + strlen(sb ? sb : "") + 1;
         char *ca = malloc(la), *cb = malloc(lb);
         if (ca && cb) {
             snprintf(ca, la, "%s%s", ta, sa ? sa : "");
@@ -542,10 +543,14 @@ static void print_event_figures_text(const struct ev_group *g, const struct ev_d
         char line[512];
         size_t used = (size_t)snprintf(line, sizeof line, "%s: ", figure_kind_name(k));
         for (size_t m = 0; m < g->n_members && used < sizeof line; m++) {
-            const struct ev_figure *f = ev_doc_best_figure(members[m], (enum figure_kind)k, g->place);
+            const struct ev_figure *f =
+                ev_doc_best_figure(members[m], (enum figure_kind)k, g->place);
             if (!f)
                 continue;
-            struct figure_fact ff = {.kind = f->kind, .n = f->n, .min = f->min, .max = f->max,
+            struct figure_fact ff = {.kind = f->kind,
+                                     .n = f->n,
+                                     .min = f->min,
+                                     .max = f->max,
                                      .qualifier = f->qualifier};
             char v[64];
             compare_format_figure(&ff, v, sizeof v);
@@ -671,8 +676,9 @@ int cli_events(int argc, char **argv)
         else if (argv[i][0] != '-' && !filter)
             filter = argv[i];
         else {
-            fprintf(stderr, "sitrep: events: unexpected argument %s\n"
-                            "usage: sitrep events [--json] [FILTER]\n",
+            fprintf(stderr,
+                    "sitrep: events: unexpected argument %s\n"
+                    "usage: sitrep events [--json] [FILTER]\n",
                     argv[i]);
             return 2;
         }

@@ -291,11 +291,12 @@ static int draw_table(struct compare_view *v, WINDOW *w, int y0, int max_rows, i
             for (size_t i = 0; i < counts[t] && used < sizeof buf; i++) {
                 if (lists[t][i].status != order[o])
                     continue;
-                used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s", any ? ", " : (used ? "  " : ""),
+                used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s",
+                                         any ? ", " : (used ? "  " : ""),
                                          any ? "" : cmp_presence_name(order[o]));
                 if (used < sizeof buf)
-                    used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s",
-                                             any ? "" : ": ", lists[t][i].name);
+                    used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s", any ? "" : ": ",
+                                             lists[t][i].name);
                 any = true;
             }
         }

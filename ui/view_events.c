@@ -234,8 +234,9 @@ static void draw_list(struct events_view *v, WINDOW *w, int rows, int cols)
             snprintf(killed, sizeof killed, "killed %ld-%ld%s", e->killed.low, e->killed.high,
                      e->killed.disagree ? " !" : "");
         char line[512];
-        snprintf(line, sizeof line, "%-10.10s %2d rep  %-16s %s", e->first_date ? e->first_date : "undated",
-                 e->n_reports, killed, e->label ? e->label : "");
+        snprintf(line, sizeof line, "%-10.10s %2d rep  %-16s %s",
+                 e->first_date ? e->first_date : "undated", e->n_reports, killed,
+                 e->label ? e->label : "");
         put_clean(w, 1 + r, 0, line, cols, (int)i == v->sel ? A_REVERSE : A_NORMAL);
     }
 }
@@ -262,9 +263,9 @@ static void draw_detail(struct events_view *v, WINDOW *w, int rows, int cols)
     mvwhline(w, y++, 0, ACS_HLINE, cols);
     for (size_t i = 0; i < v->n_reports && y < rows - 1; i++, y++) {
         const struct ev_doc *d = &v->reports[i];
-        snprintf(line, sizeof line, "%c #%lld %-10.10s %-12.12s %s",
-                 d->id == v->marked ? '*' : ' ', (long long)d->id, d->date ? d->date : "undated",
-                 d->source ? d->source : "-", d->title ? d->title : "");
+        snprintf(line, sizeof line, "%c #%lld %-10.10s %-12.12s %s", d->id == v->marked ? '*' : ' ',
+                 (long long)d->id, d->date ? d->date : "undated", d->source ? d->source : "-",
+                 d->title ? d->title : "");
         put_clean(w, y, 0, line, cols, (int)i == v->rsel ? A_REVERSE : A_NORMAL);
     }
 }

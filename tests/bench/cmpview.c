@@ -47,7 +47,8 @@ int main(int argc, char **argv)
     double *t = calloc((size_t)runs, sizeof *t);
     for (int i = 0; i < runs; i++) {
         double t0 = now_ms();
-        struct compare_view *v = compare_view_open(s, atoll(argv[2]), atoll(argv[3]), err, sizeof err);
+        struct compare_view *v =
+            compare_view_open(s, atoll(argv[2]), atoll(argv[3]), err, sizeof err);
         if (!v) {
             endwin();
             fprintf(stderr, "cmpview: %s\n", err);
@@ -61,8 +62,8 @@ int main(int argc, char **argv)
     endwin();
     delscreen(scr);
     qsort(t, (size_t)runs, sizeof *t, cmp_double);
-    printf("compare view: opened in %.2f ms median, %.2f ms worst (%d runs, 50x160)\n",
-           t[runs / 2], t[runs - 1], runs);
+    printf("compare view: opened in %.2f ms median, %.2f ms worst (%d runs, 50x160)\n", t[runs / 2],
+           t[runs - 1], runs);
     free(t);
     store_close(s);
     return 0;

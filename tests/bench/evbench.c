@@ -24,8 +24,8 @@ static int take(struct article *a, void *ctx)
         struct facts f;
         facts_init(&f);
         extract_article(l->x, a, &f);
-        ev_doc_from_facts(&l->docs[l->n], (int64_t)l->n + 1, a->title, a->date, a->source,
-                          a->text, &f);
+        ev_doc_from_facts(&l->docs[l->n], (int64_t)l->n + 1, a->title, a->date, a->source, a->text,
+                          &f);
         l->n++;
         facts_free(&f);
     }

@@ -13,7 +13,7 @@
 
 #define N_PLACES 600
 #define N_ADMIN1 60
-#define N_WORDS 3000
+#define N_WORDS  3000
 
 static unsigned long long rng_state = 88172645463325252ULL;
 
@@ -49,8 +49,8 @@ static void add_place(struct facts *f, unsigned p, int count, int first)
     pf->n_chain = 1;
 }
 
-static const char *const triggers[] = {"airstrike", "car bomb", "clashes", "shelling",
-                                       "recaptured", "convoy", "kidnapped", "ambush"};
+static const char *const triggers[] = {"airstrike",  "car bomb", "clashes",   "shelling",
+                                       "recaptured", "convoy",   "kidnapped", "ambush"};
 
 /* One article: when `of` is not NULL it re-reports the same event in other words. */
 static void make_article(struct ev_doc *d, int64_t id, unsigned place, long day, unsigned kind,
@@ -72,8 +72,8 @@ static void make_article(struct ev_doc *d, int64_t id, unsigned place, long day,
     unsigned local = seed_words;
     for (int w = 0; w < 150 && used + 16 < sizeof text; w++) {
         /* half the words come from the event's own stream, so re-reports share wording */
-        unsigned word = (w % 2 == 0) ? (local = local * 1103515245u + 12345u) % N_WORDS
-                                     : rnd(N_WORDS);
+        unsigned word =
+            (w % 2 == 0) ? (local = local * 1103515245u + 12345u) % N_WORDS : rnd(N_WORDS);
         used += (size_t)snprintf(text + used, sizeof text - used, "w%u ", word);
     }
     snprintf(text + used, sizeof text - used, "%s near Town%u.", triggers[kind], place);
@@ -114,10 +114,11 @@ static void run(size_t n)
         if (set.groups[g].n_members > largest)
             largest = set.groups[g].n_members;
     }
-    printf("events (synthetic): %zu articles: prepare %.2f s, group %.2f s, total %.2f s; "
-           "%zu pairs scored (%.1f per article); %zu events, %zu with several reports, largest %zu\n",
-           n, t1 - t0, t2 - t1, t2 - t0, set.pairs_scored, (double)set.pairs_scored / (double)n,
-           set.n_groups, multi, largest);
+    printf(
+        "events (synthetic): %zu articles: prepare %.2f s, group %.2f s, total %.2f s; "
+        "%zu pairs scored (%.1f per article); %zu events, %zu with several reports, largest %zu\n",
+        n, t1 - t0, t2 - t1, t2 - t0, set.pairs_scored, (double)set.pairs_scored / (double)n,
+        set.n_groups, multi, largest);
     fflush(stdout);
     ev_set_free(&set);
     ev_docs_free(docs, n);

@@ -322,11 +322,12 @@ static void test_store_roundtrip(void)
     CHECK_INT(n_events, 4);
     sqlite3_stmt *st;
     /* the bombing, its two other reports and its follow-up share one event */
-    CHECK(sqlite3_prepare_v2(store_db(store_too),
-                             "SELECT count(DISTINCT ea.event_id), count(*) FROM event_articles ea"
-                             " JOIN articles a ON a.id = ea.article_id WHERE a.title LIKE '%Karrada%'"
-                             " OR a.title LIKE '%Baghdad market%'",
-                             -1, &st, NULL) == SQLITE_OK);
+    CHECK(
+        sqlite3_prepare_v2(store_db(store_too),
+                           "SELECT count(DISTINCT ea.event_id), count(*) FROM event_articles ea"
+                           " JOIN articles a ON a.id = ea.article_id WHERE a.title LIKE '%Karrada%'"
+                           " OR a.title LIKE '%Baghdad market%'",
+                           -1, &st, NULL) == SQLITE_OK);
     CHECK(sqlite3_step(st) == SQLITE_ROW);
     CHECK_INT(sqlite3_column_int(st, 0), 2); /* the 10 March bombing, and the 22 March one */
     CHECK_INT(sqlite3_column_int(st, 1), 4);

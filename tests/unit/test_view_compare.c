@@ -154,7 +154,8 @@ static void test_compare_screen(void)
     row_with(scr, "destroyed", row, sizeof row);
     CHECK(strstr(row, "more than 90 (General Karim)") && strstr(row, "some 140"));
     row_with(scr, "places", row, sizeof row);
-    CHECK(strstr(row, "both: Ramadi") && strstr(row, "only A: Hit") && strstr(row, "only B: Anbar"));
+    CHECK(strstr(row, "both: Ramadi") && strstr(row, "only A: Hit") &&
+          strstr(row, "only B: Anbar"));
     CHECK(strstr(scr, "Jets hit a convoy of militants") != NULL);
     CHECK(strstr(scr, "Air raids struck militants") != NULL);
     /* next aligned pair: A's killed sentence (2) and B's tolls sentence (2) */
