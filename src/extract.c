@@ -1128,7 +1128,9 @@ static bool read_active(const struct tokens *t, size_t qi, size_t qend, struct f
             }
         }
         /* "claimed the lives of 12" */
-        if (kind < 0 && p >= 1 && tok_is(t, p, "of") && tok_is(t, p - 1, "lives"))
+        if (kind < 0 && p >= 1 && tok_is(t, p, "of") &&
+            (tok_is(t, p - 1, "lives") || tok_is(t, p - 1, "bodies") ||
+             tok_is(t, p - 1, "corpses")))
             kind = FIG_KILLED, p -= 1;
     }
     if (kind < 0)
