@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "attrib.h"
+#include "figures.h"
 #include "gazetteer.h"
 #include "lexicon.h"
 #include "paths.h"
@@ -102,20 +103,6 @@ static char *dup_span(const char *s, size_t n)
 static char *dup_or_null(const char *s)
 {
     return s && *s ? strdup(s) : NULL;
-}
-
-/* True when the lowercase word w equals the token. */
-static bool tok_is(const struct tokens *t, size_t i, const char *w)
-{
-    return i < t->n && token_equals_ci(t, i, w);
-}
-
-static bool tok_in(const struct tokens *t, size_t i, const char *const *words)
-{
-    for (; *words; words++)
-        if (tok_is(t, i, *words))
-            return true;
-    return false;
 }
 
 /* ---- actors ---- */
@@ -226,7 +213,7 @@ static const char *const person_titles[] = {
 
 static bool is_place_word(const struct tokens *t, size_t i)
 {
-    return tok_in(t, i, place_words_before);
+    return token_in(t, i, place_words_before);
 }
 
 /* "Annah" = "Anah": romanisations double consonants freely. */
@@ -301,9 +288,9 @@ static struct place_mention *new_mention(struct extractor *x)
 static void note_context(const struct tokens *t, size_t i, struct place_mention *m)
 {
     m->sentence_initial = i == 0;
-    if (i >= 2 && tok_is(t, i - 1, "of") && is_place_word(t, i - 2))
+    if (i >= 2 && token_is(t, i - 1, "of") && is_place_word(t, i - 2))
         m->after_place_word = true;
-    if (i >= 1 && tok_in(t, i - 1, prepositions))
+    if (i >= 1 && token_in(t, i - 1, prepositions))
         m->after_preposition = true;
 }
 
@@ -354,9 +341,9 @@ static bool person_like_run(const struct tokens *t, size_t i, size_t run, int se
     if (sentence == 0 || run < 2 || run > 3)
         return false;
     /* "Said" opening a run is a first name; the verb is never capitalised mid-run */
-    if (tok_is(t, i, "said"))
+    if (token_is(t, i, "said"))
         return true;
-    if (tok_in(t, i, not_places) || tok_in(t, i, geographic) || (t->tok[i].flags & TOK_ARTICLE))
+    if (token_in(t, i, not_places) || token_in(t, i, geographic) || (t->tok[i].flags & TOK_ARTICLE))
         return false;
     return true;
 }
@@ -367,7 +354,7 @@ static void find_gazetteer_places(struct extractor *x, const char *text, int sen
     for (size_t i = 0; i < t->n;) {
         size_t run = capital_run(t, i, (size_t)x->gaz_words);
         bool found = false;
-        if (run && !(i > 0 && tok_in(t, i - 1, person_titles))) {
+        if (run && !(i > 0 && token_in(t, i - 1, person_titles))) {
             struct gaz_place cand[MAX_CANDIDATES];
             size_t nc = 0;
             bool loose = false;
@@ -437,8 +424,8 @@ static int place_noun(const struct tokens *t, size_t i)
         size_t wl = strlen(w);
         const struct token *tk = &t->tok[i];
         /* the plural names several: "the districts of X and Y" */
-        if (tok_is(t, i, w) || (tk->len == wl + 1 && t->text[tk->start + wl] == 's' &&
-                                strncasecmp(t->text + tk->start, w, wl) == 0))
+        if (token_is(t, i, w) || (tk->len == wl + 1 && t->text[tk->start + wl] == 's' &&
+                                  strncasecmp(t->text + tk->start, w, wl) == 0))
             return (int)k;
     }
     return -1;
@@ -461,7 +448,7 @@ static int mention_at(const struct extractor *x, size_t first_pm, size_t start)
 static int mention_at_token(const struct extractor *x, size_t first_pm, size_t k)
 {
     const struct tokens *t = &x->toks;
-    if (tok_is(t, k, "the") && place_noun(t, k + 1) >= 0 && tok_is(t, k + 2, "of"))
+    if (token_is(t, k, "the") && place_noun(t, k + 1) >= 0 && token_is(t, k + 2, "of"))
         k += 3;
     return k < t->n ? mention_at(x, first_pm, t->tok[k].start) : -1;
 }
@@ -472,15 +459,15 @@ static int parent_after(const struct extractor *x, size_t first_pm, size_t j)
 {
     const struct tokens *t = &x->toks;
     size_t k = j;
-    if (tok_is(t, k, "near") || tok_is(t, k, "in") || tok_is(t, k, "outside"))
+    if (token_is(t, k, "near") || token_is(t, k, "in") || token_is(t, k, "outside"))
         return mention_at_token(x, first_pm, k + 1);
     if (k < t->n && (t->tok[k].flags & TOK_DIGIT))
         k += 2; /* "20 km" */
-    if (tok_in(t, k, directions) && tok_is(t, k + 1, "of"))
+    if (token_in(t, k, directions) && token_is(t, k + 1, "of"))
         return mention_at_token(x, first_pm, k + 2);
     /* "X, a region of the town of Y" */
-    if ((tok_is(t, k, "a") || tok_is(t, k, "the")) && place_noun(t, k + 1) >= 0 &&
-        tok_is(t, k + 2, "of"))
+    if ((token_is(t, k, "a") || token_is(t, k, "the")) && place_noun(t, k + 1) >= 0 &&
+        token_is(t, k + 2, "of"))
         return mention_at_token(x, first_pm, k + 3);
     return -1;
 }
@@ -509,7 +496,7 @@ static size_t name_length(const struct tokens *t, size_t i)
             break;
     }
     for (size_t k = 0; k < n; k++)
-        if (tok_in(t, i + k, not_places) && n == 1)
+        if (token_in(t, i + k, not_places) && n == 1)
             return 0;
     return n;
 }
@@ -557,7 +544,7 @@ static void context_noun_of(struct extractor *x, int sentence, size_t i, size_t 
 {
     const struct tokens *t = &x->toks;
     int pn = place_noun(t, i);
-    if (pn < 0 || (t->tok[i].flags & TOK_CAP) || !tok_is(t, i + 1, "of"))
+    if (pn < 0 || (t->tok[i].flags & TOK_CAP) || !token_is(t, i + 1, "of"))
         return;
     size_t names[4][2], nn = 0, k = i + 2;
     while (nn < 4) {
@@ -568,8 +555,8 @@ static void context_noun_of(struct extractor *x, int sentence, size_t i, size_t 
         names[nn][1] = n;
         nn++;
         k += n;
-        if (!(tok_is(t, k, "and") || tok_is(t, k, "or")) ||
-            (t->tok[k - 1].flags & TOK_BREAK_AFTER && !tok_is(t, k, "and")))
+        if (!(token_is(t, k, "and") || token_is(t, k, "or")) ||
+            (t->tok[k - 1].flags & TOK_BREAK_AFTER && !token_is(t, k, "and")))
             break;
         k++;
     }
@@ -590,9 +577,9 @@ static void context_name_noun(struct extractor *x, int sentence, size_t i, size_
     while (s > 0 && i - s < 3 && name_token(t, s - 1) &&
            !(s < i && (t->tok[s - 1].flags & (TOK_BREAK_AFTER | TOK_POSSESSIVE))))
         s--;
-    if (s == i || s == 0 || tok_in(t, s - 1, person_titles))
+    if (s == i || s == 0 || token_in(t, s - 1, person_titles))
         return;
-    if (i - s == 1 && tok_in(t, s, not_places))
+    if (i - s == 1 && token_in(t, s, not_places))
         return;
     add_context_place(x, sentence, s, i - s, place_nouns[pn].kind, -1, first_pm);
 }
@@ -604,7 +591,7 @@ static void context_apposition(struct extractor *x, int sentence, size_t i, size
     const struct tokens *t = &x->toks;
     /* after a preposition or a verb ("reached Mutaibija, south of Tikrit"), not a title */
     if (i == 0 || (t->tok[i - 1].flags & (TOK_CAP | TOK_DIGIT | TOK_BREAK_AFTER)) ||
-        tok_in(t, i - 1, person_titles))
+        token_in(t, i - 1, person_titles))
         return;
     size_t n = name_length(t, i);
     if (!n || !(t->tok[i + n - 1].flags & TOK_BREAK_AFTER))
@@ -964,272 +951,6 @@ static void find_dates(const char *s, size_t len, int sentence, const struct tim
 
 /* ---- figures ---- */
 
-/* Verbs that put the count after them: "killing seven people", "destroyed 175 vehicles". */
-static int active_kind(const struct tokens *t, size_t i)
-{
-    static const char *const killed[] = {"kill",    "kills",     "killed",   "killing",   "slew",
-                                         "slaying", "massacred", "executed", "executing", NULL};
-    static const char *const wounded[] = {"wound",  "wounds",  "wounded", "wounding",
-                                          "injure", "injures", "injured", "injuring",
-                                          "hurt",   "hurting", "maimed",  NULL};
-    static const char *const destroyed[] = {"destroy",     "destroys",   "destroyed",
-                                            "destroying",  "eliminate",  "eliminated",
-                                            "eliminating", "eliminates", NULL};
-    if (tok_in(t, i, killed))
-        return FIG_KILLED;
-    if (tok_in(t, i, wounded))
-        return FIG_WOUNDED;
-    if (tok_in(t, i, destroyed))
-        return FIG_DESTROYED;
-    return -1;
-}
-
-/* Words after the count that say what happened to it: "14 were killed", "three dead",
- * "20 bodies", "11 others injured". */
-static int passive_kind(const struct tokens *t, size_t i)
-{
-    static const char *const killed[] = {"killed",     "dead",     "died",      "die",   "dies",
-                                         "bodies",     "corpses",  "deaths",    "slain", "perished",
-                                         "fatalities", "executed", "massacred", NULL};
-    static const char *const wounded[] = {"wounded", "injured", "hurt", "injuries", "maimed", NULL};
-    static const char *const destroyed[] = {"destroyed", "eliminated", NULL};
-    if (tok_in(t, i, killed))
-        return FIG_KILLED;
-    if (tok_in(t, i, wounded))
-        return FIG_WOUNDED;
-    if (tok_in(t, i, destroyed))
-        return FIG_DESTROYED;
-    if (tok_is(t, i, "lost") && tok_is(t, i + 2, "lives"))
-        return FIG_KILLED;
-    return -1;
-}
-
-/* Words after a number that make it a measure, not a count of people or things. */
-static const char *const units[] = {
-    "km",       "kilometers", "kilometres", "kilometer", "kilometre",   "miles",      "mile",
-    "meters",   "metres",     "meter",      "metre",     "feet",        "foot",       "yards",
-    "percent",  "per",        "pc",         "years",     "year",        "months",     "month",
-    "weeks",    "week",       "days",       "day",       "hours",       "hour",       "minutes",
-    "minute",   "seconds",    "am",         "pm",        "a.m",         "p.m",        "gmt",
-    "utc",      "dollars",    "usd",        "euros",     "pounds",      "tons",       "tonnes",
-    "kg",       "kilograms",  "mm",         "cm",        "helicopters", "helicopter", "jets",
-    "aircraft", "planes",     "warplanes",  "drones",    "sorties",     "times",      "st",
-    "nd",       "rd",         "th",         "degrees",   "hectares",    "acres",      "square",
-    "liters",   "litres",     "barrels",    "billion",   "trillion",    NULL};
-
-/* Words before a number that make it something other than a toll. */
-static const char *const not_toll_before[] = {
-    "housing",  "carrying",   "holding",    "containing", "hosting",    "sheltering", "aged",
-    "age",      "displaced",  "displacing", "trapped",    "rescued",    "evacuated",  "arrested",
-    "detained", "captured",   "freed",      "released",   "kidnapped",  "abducted",   "deployed",
-    "sent",     "dispatched", "mobilized",  "mobilised",  "recruited",  "trained",    "numbering",
-    "about",    "route",      "highway",    "road",       "resolution", "article",    "number",
-    "no",       "flight",     "brigade",    "division",   "battalion",  "regiment",   "unit",
-    "squadron", "corps",      "army",       "page",       "chapter",    "since",      "until",
-    "in",       "by",         "from",       NULL};
-
-static const char *const months[] = {
-    "january", "february", "march",    "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan",   "feb", "mar",  "apr",  "jun",    "jul",
-    "aug",     "sep",      "sept",     "oct",   "nov", "dec",  NULL};
-
-/* Words a clause passes through between its count and a passive trigger. */
-static const char *const clause_stops[] = {
-    "took",         "take",     "takes",     "taking",   "fled",      "fleeing",     "flee",
-    "displaced",    "trapped",  "housing",   "carrying", "holding",   "able",        "who",
-    "which",        "while",    "but",       "after",    "before",    "when",        "because",
-    "since",        "where",    "during",    "against",  "if",        "although",    "though",
-    "attacked",     "attack",   "attacking", "launched", "fired",     "stormed",     "targeted",
-    "entered",      "joined",   "arrived",   "returned", "fought",    "surrendered", "escaped",
-    "arrested",     "captured", "detained",  "rescued",  "evacuated", "said",        "says",
-    "told",         "claimed",  "opened",    "used",     "carried",   "staged",      "waged",
-    "participated", "involved", "rushed",    "gathered", "crossed",   "moved",       NULL};
-
-/* Words between the count and the victims that are not part of who they are. */
-static const char *const who_stops[] = {
-    "were",      "was",       "are",        "is",     "have",      "has",   "had",
-    "been",      "be",        "being",      "in",     "on",        "at",    "near",
-    "during",    "after",     "when",       "and",    "while",     "as",    "by",
-    "from",      "with",      "reportedly", "also",   "all",       "who",   "which",
-    "that",      "to",        "including",  "inside", "across",    "since", "thought",
-    "believed",  "estimated", "feared",     "said",   "confirmed", "later", "every",
-    "each",      "daily",     "west",       "east",   "north",     "south", "northwest",
-    "northeast", "southwest", "southeast",  "for",    NULL};
-
-static bool gap_has_clause_break(const char *text, const struct tokens *t, size_t i)
-{
-    if (!(t->tok[i].flags & TOK_BREAK_AFTER) || i + 1 >= t->n)
-        return false;
-    for (size_t p = t->tok[i].start + t->tok[i].len; p < t->tok[i + 1].start; p++)
-        if (strchr(",;:()[]\"", text[p]))
-            return true;
-    /* curly quotes and dashes */
-    for (size_t p = t->tok[i].start + t->tok[i].len; p + 2 < t->tok[i + 1].start + 1; p++)
-        if ((unsigned char)text[p] == 0xE2)
-            return true;
-    return false;
-}
-
-static size_t token_at(const struct tokens *t, size_t offset)
-{
-    size_t i = 0;
-    while (i < t->n && t->tok[i].start < offset)
-        i++;
-    return i;
-}
-
-/* An -ed word that is a verb of its own clause ("20 helicopters deployed"), not a victim
- * description ("armed men", "suspected militants"). */
-static bool finite_verb(const struct tokens *t, size_t i)
-{
-    static const char *const adjectives[] = {
-        "armed",     "suspected", "alleged",  "unidentified", "unarmed",   "affiliated", "based",
-        "linked",    "backed",    "led",      "wanted",       "masked",    "hooded",     "trained",
-        "disguised", "reported",  "believed", "confirmed",    "estimated", "feared",     "thought",
-        NULL};
-    const struct token *k = &t->tok[i];
-    if (k->len < 4 || (k->flags & TOK_CAP))
-        return false;
-    const char *w = t->text + k->start + k->len - 2;
-    if (!(w[0] == 'e' && w[1] == 'd'))
-        return false;
-    return !tok_in(t, i, adjectives) && passive_kind(t, i) < 0;
-}
-
-struct figure_hit {
-    int kind;
-    size_t trigger;          /* token of the trigger word */
-    size_t who_from, who_to; /* tokens of the victims, [from, to) */
-};
-
-/* "killed 14 militants": trigger right before the count. */
-static bool read_active(const struct tokens *t, size_t qi, size_t qend, struct figure_hit *h)
-{
-    if (qi == 0)
-        return false;
-    size_t p = qi - 1;
-    /* "killing a total of 14", "killed an estimated 30", "killed another 5" */
-    if (tok_is(t, p, "of") && p >= 3 && tok_is(t, p - 1, "total"))
-        p -= 3;
-    else if (tok_is(t, p, "estimated") && p >= 1 && tok_is(t, p - 1, "an"))
-        p -= 2;
-    else if ((tok_is(t, p, "another") || tok_is(t, p, "all")) && p >= 1)
-        p -= 1;
-    int kind = active_kind(t, p);
-    if (kind < 0) {
-        /* "the death toll rose to 30", "a toll of 30" */
-        for (size_t k = qi; k-- > 0 && qi - k <= 9;) {
-            if (gap_has_clause_break(t->text, t, k))
-                break;
-            if (tok_is(t, k, "toll")) {
-                kind = FIG_KILLED;
-                p = k;
-                break;
-            }
-        }
-        /* "claimed the lives of 12" */
-        if (kind < 0 && p >= 1 && tok_is(t, p, "of") &&
-            (tok_is(t, p - 1, "lives") || tok_is(t, p - 1, "bodies") ||
-             tok_is(t, p - 1, "corpses")))
-            kind = FIG_KILLED, p -= 1;
-    }
-    if (kind < 0)
-        return false;
-    h->kind = kind;
-    h->trigger = p;
-    h->who_from = qend;
-    size_t e = qend;
-    if (qend > qi && gap_has_clause_break(t->text, t, qend - 1)) {
-        h->who_to = qend; /* "risen to 45, the ministry said": no victims named */
-        return true;
-    }
-    if (tok_is(t, e, "of"))
-        h->who_from = ++e;
-    while (e < t->n && e - h->who_from < 6 &&
-           !(tok_in(t, e, who_stops) && !(t->tok[e].flags & TOK_CAP)) && active_kind(t, e) < 0) {
-        bool brk = gap_has_clause_break(t->text, t, e);
-        e++;
-        if (brk)
-            break;
-    }
-    h->who_to = e;
-    return true;
-}
-
-static bool starts_quantity(const struct tokens *t, size_t i)
-{
-    struct quantity q;
-    const char *s = t->text + t->tok[i].start;
-    return (t->tok[i].flags & TOK_DIGIT) || quantity_parse(s, strlen(s), &q) > 0;
-}
-
-/* "14 were killed", "dozens of militants have been killed", "three militants dead". */
-static bool read_passive(const struct tokens *t, size_t qi, size_t qend, struct figure_hit *h)
-{
-    size_t who_to = (size_t)-1;
-    size_t e = qend;
-    h->who_from = tok_is(t, e, "of") ? e + 1 : e;
-    if (qend > qi && gap_has_clause_break(t->text, t, qend - 1))
-        return false;
-    for (size_t k = 0; e < t->n && k < 12; e++, k++) {
-        int kind = passive_kind(t, e);
-        if (kind >= 0) {
-            /* "2 gunmen killed 5 people": the count is the agent, not the victims. */
-            if (tok_is(t, e, "killed") || tok_is(t, e, "wounded") || tok_is(t, e, "injured") ||
-                tok_is(t, e, "destroyed")) {
-                size_t n = e + 1;
-                if (n < t->n &&
-                    (starts_quantity(t, n) || tok_is(t, n, "the") || tok_is(t, n, "a") ||
-                     tok_is(t, n, "at") || tok_is(t, n, "more") || tok_is(t, n, "dozens") ||
-                     tok_is(t, n, "several") || tok_is(t, n, "scores") || tok_is(t, n, "his") ||
-                     tok_is(t, n, "their")) &&
-                    !gap_has_clause_break(t->text, t, e))
-                    return false;
-            }
-            h->kind = kind;
-            h->trigger = e;
-            h->who_to = who_to == (size_t)-1 ? e : who_to;
-            if (h->who_to < h->who_from)
-                h->who_to = h->who_from;
-            return true;
-        }
-        if (tok_in(t, e, clause_stops) || active_kind(t, e) >= 0 || finite_verb(t, e))
-            return false;
-        if (who_to == (size_t)-1 && tok_in(t, e, who_stops) && !(t->tok[e].flags & TOK_CAP))
-            who_to = e;
-        if (gap_has_clause_break(t->text, t, e)) {
-            /* "Five people, including two children, were killed" */
-            if (!(tok_is(t, e + 1, "including") || tok_is(t, e + 1, "among") ||
-                  tok_is(t, e + 1, "mostly") || tok_is(t, e + 1, "most")))
-                return false;
-            if (who_to == (size_t)-1)
-                who_to = e + 1;
-            for (e++; e < t->n && !gap_has_clause_break(t->text, t, e); e++)
-                ;
-        }
-    }
-    return false;
-}
-
-static bool measure_or_date(const char *s, size_t len, const struct tokens *t, size_t qi,
-                            size_t qend, const struct quantity *q, size_t qpos, size_t qlen)
-{
-    size_t after = qpos + qlen;
-    if (after < len && (s[after] == ':' || s[after] == '%' || isalpha((unsigned char)s[after])))
-        return true;
-    if (after + 1 < len && s[after] == '-' && isalpha((unsigned char)s[after + 1]))
-        return true; /* "25-year-old", "60-km" */
-    if (after + 1 < len && s[after] == '.' && isdigit((unsigned char)s[after + 1]))
-        return true;
-    if (qend < t->n && (tok_in(t, qend, units) || tok_in(t, qend, months)))
-        return true;
-    if (qi > 0 && (tok_in(t, qi - 1, not_toll_before) || tok_in(t, qi - 1, months)))
-        return true;
-    if (q->qualifier == Q_EXACT && q->n >= 1900 && q->n <= 2100 && qlen == 4)
-        return true;
-    return false;
-}
-
 static char *tokens_text(const struct tokens *t, size_t from, size_t to)
 {
     if (to <= from)
@@ -1325,12 +1046,9 @@ static void figures_in_sentence(struct extractor *x, const struct article *a, in
     while (off < sp->len && (n = quantity_find(s + off, sp->len - off, &q, &at)) > 0) {
         size_t qpos = off + at;
         off = qpos + n;
-        size_t qi = token_at(t, sp->start + qpos);
-        size_t qend = token_at(t, sp->start + qpos + n);
-        if (qi >= t->n || measure_or_date(s, sp->len, t, qi, qend, &q, qpos, n))
-            continue;
         struct figure_hit h;
-        if (read_active(t, qi, qend, &h) || read_passive(t, qi, qend, &h))
+        size_t qi;
+        if (figure_read(t, s, sp->len, sp->start, &q, qpos, n, &h, &qi))
             add_figure(x, a, si, info, &q, &h, qi, f);
     }
 }

@@ -161,3 +161,24 @@ bool token_equals_ci(const struct tokens *t, size_t i, const char *word)
     }
     return true;
 }
+
+bool token_is(const struct tokens *t, size_t i, const char *word)
+{
+    return i < t->n && token_equals_ci(t, i, word);
+}
+
+bool token_in(const struct tokens *t, size_t i, const char *const *words)
+{
+    for (; *words; words++)
+        if (token_is(t, i, *words))
+            return true;
+    return false;
+}
+
+size_t token_at(const struct tokens *t, size_t offset)
+{
+    size_t i = 0;
+    while (i < t->n && t->tok[i].start < offset)
+        i++;
+    return i;
+}

@@ -36,4 +36,11 @@ void tokens_free(struct tokens *t);
 /* ASCII-case-insensitive comparison of token i with a lowercase word. */
 bool token_equals_ci(const struct tokens *t, size_t i, const char *word);
 
+/* The same, false when i is past the last token. */
+bool token_is(const struct tokens *t, size_t i, const char *word);
+/* True when token i is one of the NULL-terminated lowercase words. */
+bool token_in(const struct tokens *t, size_t i, const char *const *words);
+/* The first token starting at or after a text offset (t->n when none). */
+size_t token_at(const struct tokens *t, size_t offset);
+
 #endif
