@@ -11,6 +11,7 @@ BUILD=${BUILD:-build}
 COUNT=${COUNT:-100000}
 SIZE_KB=${SIZE_KB:-1}
 CC=${CC:-cc}
+export SITREP_DATA_DIR="${SITREP_DATA_DIR:-$PWD/assets}"
 [ -f "$BUILD/libsitrep.a" ] || { echo "events bench: build first (make)"; exit 1; }
 TMPB=$(mktemp -d "${TMPDIR:-/tmp}/sitrep-evbench.XXXXXX")
 trap 'rm -rf "$TMPB"' EXIT
