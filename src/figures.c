@@ -190,7 +190,7 @@ static bool starts_quantity(const struct tokens *t, size_t i)
 {
     struct quantity q;
     const char *s = t->text + t->tok[i].start;
-    return (t->tok[i].flags & TOK_DIGIT) || quantity_parse(s, strlen(s), &q) > 0;
+    return (t->tok[i].flags & TOK_DIGIT) || quantity_parse(s, strnlen(s, 64), &q) > 0;
 }
 
 /* "14 were killed", "dozens of militants have been killed", "three militants dead". */

@@ -149,17 +149,16 @@ void tokens_free(struct tokens *t)
 bool token_equals_ci(const struct tokens *t, size_t i, const char *word)
 {
     const struct token *k = &t->tok[i];
-    size_t n = strlen(word);
-    if (k->len != n)
-        return false;
-    for (size_t j = 0; j < n; j++) {
-        char c = t->text[k->start + j];
+    const char *w = t->text + k->start;
+    /* no strlen: a mismatch (or the word's NUL) usually shows at the first byte */
+    for (size_t j = 0; j < k->len; j++) {
+        char c = w[j];
         if (c >= 'A' && c <= 'Z')
             c = (char)(c + 32);
         if (c != word[j])
             return false;
     }
-    return true;
+    return word[k->len] == '\0';
 }
 
 bool token_is(const struct tokens *t, size_t i, const char *word)
