@@ -894,9 +894,12 @@ static int set_days(struct ev_doc *d)
     d->days = malloc((d->n_event_dates + 1) * sizeof *d->days);
     if (!d->days)
         return -1;
+    /* a report tells of recent events: dates long before (or after) its publication are
+     * background ("since the offensive began in March"), not the event's own date */
+    long pub = iso_days(d->date);
     for (size_t i = 0; i < d->n_event_dates; i++) {
         long day = iso_days(d->event_dates[i]);
-        if (day != INT32_MIN)
+        if (day != INT32_MIN && (pub == INT32_MIN || (day >= pub - 14 && day <= pub + 1)))
             d->days[d->n_days++] = (int32_t)day;
     }
     if (d->n_days == 0 && iso_days(d->date) != INT32_MIN)
