@@ -507,7 +507,16 @@ static int parent_after(const struct extractor *x, size_t first_pm, size_t j)
  * adjective compound ("Daesh-held", "IS-controlled"). */
 static bool name_token(const struct tokens *t, size_t i)
 {
-    if (i >= t->n || !(t->tok[i].flags & (TOK_CAP | TOK_ARTICLE)) || (t->tok[i].flags & TOK_ACTOR))
+    /* "the Defense Ministry base", "the Security Council area": institutions, not places */
+    static const char *const institutions[] = {
+        "ministry",  "council",    "command",      "forces",       "force",      "army",
+        "police",    "government", "committee",    "agency",       "office",     "headquarters",
+        "party",     "group",      "front",        "brigade",      "brigades",   "division",
+        "battalion", "university", "hospital",     "company",      "bank",       "school",
+        "mosque",    "church",     "embassy",      "consulate",    "parliament", "court",
+        "militia",   "movement",   "organization", "organisation", NULL};
+    if (i >= t->n || !(t->tok[i].flags & (TOK_CAP | TOK_ARTICLE)) ||
+        (t->tok[i].flags & TOK_ACTOR) || token_in(t, i, institutions))
         return false;
     const char *w = t->text + t->tok[i].start;
     const char *dash = NULL;
@@ -667,6 +676,14 @@ static void vote(struct country_vote *v, size_t *n, const char *cc, int weight)
     }
 }
 
+static bool same_name(const char *text, const struct place_mention *m, const struct gaz_place *g)
+{
+    char a[FOLD_CAP], b[FOLD_CAP];
+    fold_span(text + m->start, m->len, a, sizeof a);
+    fold_span(g->name, strlen(g->name), b, sizeof b);
+    return strcmp(a, b) == 0;
+}
+
 /* The country the article is about: its dateline, named countries, unambiguous places. */
 static void article_country(struct extractor *x, const struct article *a, char cc[3])
 {
@@ -681,7 +698,10 @@ static void article_country(struct extractor *x, const struct article *a, char c
     }
     for (size_t i = 0; i < x->n_pm; i++) {
         const struct place_mention *m = &x->pm[i];
-        if (!m->n_cand || m->ambiguous)
+        if (!m->n_cand || m->ambiguous || m->dropped || m->loose)
+            continue;
+        /* a demonym ("Saudi strikes") says nothing about where the article is */
+        if (m->cand[0].kind == PLACE_COUNTRY && !same_name(a->text, m, &m->cand[0]))
             continue;
         vote(v, &n, m->cand[0].country_code, m->cand[0].kind == PLACE_COUNTRY ? 2 : 1);
     }
@@ -725,14 +745,6 @@ static bool same_country_elsewhere(const struct extractor *x, size_t self, const
             strcmp(x->pm[i].cand[0].country_code, cc) == 0)
             return true;
     return false;
-}
-
-static bool same_name(const char *text, const struct place_mention *m, const struct gaz_place *g)
-{
-    char a[FOLD_CAP], b[FOLD_CAP];
-    fold_span(text + m->start, m->len, a, sizeof a);
-    fold_span(g->name, strlen(g->name), b, sizeof b);
-    return strcmp(a, b) == 0;
 }
 
 /* "AlMada": a brand or a transliterated name, not how a place is written. */
