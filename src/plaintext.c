@@ -408,26 +408,56 @@ static void read_paren_dateline(const char *p, size_t head_len, size_t close, st
         m->dateline = place_case(head.s, place_len);
 }
 
+/* After a dateline's place may come its region or country ("Maiduguri, Nigeria - ",
+ * "MOGADISHU, Somalia, "): returns the offset just past that segment's separator, or 0. */
+static size_t skip_region(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len && i < 40; i++) {
+        size_t dash;
+        bool comma = s[i] == ',', dashed = !comma && dash_at(s + i, len - i, &dash);
+        if (!comma && !dashed)
+            continue;
+        if (!plausible_head(trim(s, i)))
+            return 0;
+        return i + (comma ? 1 : dash);
+    }
+    return 0;
+}
+
+/* "(Outlet)" right after a dateline's date. */
+static void read_outlet_after(const char *s, size_t len, struct meta *m)
+{
+    struct line tail = trim(s, len);
+    const char *close = tail.len && tail.s[0] == '(' ? memchr(tail.s, ')', tail.len) : NULL;
+    if (close && plausible_outlet(tail.s + 1, (size_t)(close - tail.s - 1)))
+        set_once(&m->source, tail.s + 1, (size_t)(close - tail.s - 1));
+}
+
 /* "Xinhua, April 30, 2017 ..." names the outlet; "BAGHDAD, June 30, 2016 (UPI) --" the
- * place, the date and the outlet. */
+ * place, the date and the outlet; "KYIV, Ukraine — May 25, 2024" place and date. */
 static void read_comma_dateline(struct line head, const char *after, size_t len, struct meta *m)
 {
     char iso[16];
     size_t used;
     struct line rest = trim(after, len);
-    if (!parse_full_date(rest.s, rest.len, iso, &used))
-        return;
+    if (!parse_full_date(rest.s, rest.len, iso, &used)) {
+        size_t skip = skip_region(rest.s, rest.len);
+        if (!skip)
+            return;
+        rest = trim(rest.s + skip, rest.len - skip);
+        if (!parse_full_date(rest.s, rest.len, iso, &used))
+            return;
+        if (!m->dateline)
+            m->dateline = place_case(head.s, head.len);
+    }
     set_once(&m->date, iso, strlen(iso));
     if (all_caps(head.s, head.len)) {
         if (!m->dateline)
             m->dateline = place_case(head.s, head.len);
-    } else if (count_words(head) <= 2) {
+    } else if (count_words(head) <= 2 && !m->dateline) {
         set_once(&m->source, head.s, head.len);
     }
-    struct line tail = trim(rest.s + used, rest.len - used);
-    const char *close = tail.len && tail.s[0] == '(' ? memchr(tail.s, ')', tail.len) : NULL;
-    if (close && plausible_outlet(tail.s + 1, (size_t)(close - tail.s - 1)))
-        set_once(&m->source, tail.s + 1, (size_t)(close - tail.s - 1));
+    read_outlet_after(rest.s + used, rest.len - used, m);
 }
 
 static void read_dateline(struct line first, struct meta *m)
@@ -450,8 +480,14 @@ static void read_dateline(struct line first, struct meta *m)
             return;
         }
         if (dash_at(p + i, len - i, &dash)) {
-            if (all_caps(head.s, head.len) && plausible_head(head))
-                m->dateline = m->dateline ? m->dateline : place_case(head.s, head.len);
+            char iso[16];
+            size_t used;
+            struct line rest = trim(p + i + dash, first.len - i - dash);
+            bool dated = plausible_head(head) && parse_full_date(rest.s, rest.len, iso, &used);
+            if (dated)
+                set_once(&m->date, iso, strlen(iso));
+            if ((dated || all_caps(head.s, head.len)) && plausible_head(head) && !m->dateline)
+                m->dateline = place_case(head.s, head.len);
             return;
         }
         if (p[i] == ',' && plausible_head(head)) {

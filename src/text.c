@@ -323,10 +323,31 @@ static bool is_space_uc(ucs4_t uc)
            uc == 0x202F || uc == 0x3000 || (uc >= 0x2000 && uc <= 0x200A);
 }
 
-/* Decides whether the period at text[dot] ends a sentence, given the start of the word
- * before it and the first character of the next word. */
-static bool period_ends_sentence(const char *text, size_t word_start, size_t dot, ucs4_t next)
+/* Words that open a sentence far more often than they follow "U.S." or "U.N." inside
+ * one: after an initialism they mean the sentence ended there ("...said the U.N. Two
+ * soldiers were killed"). */
+static const char *const sentence_openers[] = {
+    "The",   "A",     "An",    "He",     "She",    "It",      "They",     "We",    "I",
+    "In",    "On",    "At",    "But",    "And",    "However", "Meanwhile", "This", "That",
+    "These", "Those", "There", "His",    "Her",    "Its",     "Their",    "After", "Before",
+    "When",  "While", "Earlier", "Later", "Also",  "According", "One",    "Two",   "Three",
+    "Four",  "Five",  "Six",   "Seven",  "Eight",  "Nine",    "Ten",      "Dozens", "Several",
+    "Some",  "Many",  "Most",  "No",     NULL};
+
+static size_t word_length(const char *s, size_t len)
 {
+    size_t n = 0;
+    while (n < len && isalpha((unsigned char)s[n]))
+        n++;
+    return n;
+}
+
+/* Decides whether the period at text[dot] ends a sentence, given the start of the word
+ * before it and the next word (next_word, next_len bytes of text follow it). */
+static bool period_ends_sentence(const char *text, size_t word_start, size_t dot,
+                                 const char *next_word, size_t next_len)
+{
+    ucs4_t next = (unsigned char)next_word[0];
     const char *w = text + word_start;
     size_t n = dot - word_start;
     /* Strip opening punctuation glued to the word: ("Gen. */
@@ -346,7 +367,9 @@ static bool period_ends_sentence(const char *text, size_t word_start, size_t dot
         return false;
     if (is_dotted_initialism(w, n)) {
         /* "a.m."/"p.m." often close a sentence; "U.S." usually precedes a noun. */
-        return islower((unsigned char)w[0]) && !next_is_digit;
+        if (isupper((unsigned char)w[0]))
+            return word_in(next_word, word_length(next_word, next_len), sentence_openers);
+        return !next_is_digit;
     }
     return true;
 }
@@ -463,7 +486,7 @@ static size_t sentence_end_at(const char *t, size_t len, size_t word_start, size
         return end;
     if (!is_sentence_start(c))
         return 0;
-    if (uc == '.' && end == i + n && !period_ends_sentence(t, word_start, i, c))
+    if (uc == '.' && end == i + n && !period_ends_sentence(t, word_start, i, t + j, len - j))
         return 0;
     return end;
 }

@@ -151,6 +151,30 @@ static void dateline_forms(void)
     CHECK(a && strcmp(a->title, "Shelling in Kharkiv") == 0);
     article_free(a);
 
+    a = parse("Attack in Borno\n\nMaiduguri, Nigeria - June 10, 2021\n\nInsurgents attacked a "
+              "village.\n",
+              err, sizeof err);
+    CHECK(a && a->date && strcmp(a->date, "2021-06-10") == 0);
+    CHECK(a && a->dateline && strcmp(a->dateline, "Maiduguri") == 0);
+    article_free(a);
+
+    a = parse("Blast in capital\n\nMOGADISHU, Somalia, Sat Oct 29, 2022 - Two car bombs "
+              "exploded.\n",
+              err, sizeof err);
+    CHECK(a && a->date && strcmp(a->date, "2022-10-29") == 0);
+    CHECK(a && a->dateline && strcmp(a->dateline, "Mogadishu") == 0);
+    article_free(a);
+
+    a = parse("Drone strikes\n\nKYIV, Ukraine \xe2\x80\x94 May 25, 2024\n\nDrones hit the city.\n", err,
+              sizeof err);
+    CHECK(a && a->date && strcmp(a->date, "2024-05-25") == 0);
+    CHECK(a && a->dateline && strcmp(a->dateline, "Kyiv") == 0);
+    article_free(a);
+
+    a = parse("Raid\n\nGAZA \xe2\x80\x94 June 3, 2024 \xe2\x80\x94 A raid killed four.\n", err, sizeof err);
+    CHECK(a && a->date && strcmp(a->date, "2024-06-03") == 0);
+    article_free(a);
+
     /* a parenthesis after a name in the story is not a dateline */
     a = parse("Strike\n\nThe Joint Operations Command (JOC) confirmed two strikes.\n", err,
               sizeof err);

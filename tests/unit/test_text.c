@@ -53,6 +53,21 @@ static void sentences(void)
     free(s);
 }
 
+static void initialism_then_new_sentence(void)
+{
+    const char *t = "Aid came from the U.N. Two soldiers were killed. The U.S. State Department "
+                    "agreed at 10 a.m. Later it rained.";
+    struct text_span *s = NULL;
+    size_t n = split(t, &s);
+    CHECK_INT(n, 4);
+    if (n == 4) {
+        CHECK(strncmp(t + s[0].start, "Aid came from the U.N.", s[0].len) == 0);
+        CHECK(strncmp(t + s[1].start, "Two soldiers were killed.", s[1].len) == 0);
+        CHECK(strncmp(t + s[2].start, "The U.S. State Department agreed at 10 a.m.", s[2].len) == 0);
+    }
+    free(s);
+}
+
 static void widths(void)
 {
     CHECK_INT(text_width("abc", 3), 3);
@@ -113,6 +128,7 @@ int main(void)
     RUN(folding);
     RUN(fold_truncates_safely);
     RUN(sentences);
+    RUN(initialism_then_new_sentence);
     RUN(widths);
     RUN(repair);
     RUN(binary_detection);
