@@ -11,14 +11,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "plaintext.h"
-#include "sha256.h"
-
-#if __has_include("html.h") && __has_include("feed.h")
 #include "feed.h"
 #include "html.h"
-#define HAVE_MARKUP_PARSERS 1
-#endif
+#include "plaintext.h"
+#include "sha256.h"
 
 static const char *skip_blank_and_bom(const char *s, const char *end)
 {
@@ -46,10 +42,8 @@ static enum article_format detect_format(const char *buf, size_t len)
     if (starts_ci(s, end, "<!doctype html") || starts_ci(s, end, "<html") ||
         starts_ci(s, end, "<head") || starts_ci(s, end, "<body") || starts_ci(s, end, "<meta"))
         return FORMAT_HTML;
-#ifdef HAVE_MARKUP_PARSERS
     if (feed_sniff(buf, len))
         return FORMAT_FEED;
-#endif
     /* Other XML (a declaration, a doctype, an unknown root) goes to the feed parser,
      * which explains what is wrong with it; other tags are a page fragment. */
     if (starts_ci(s, end, "<?xml") || starts_ci(s, end, "<!doctype") ||
@@ -106,13 +100,8 @@ int article_parse(const char *buf, size_t len, enum article_format fmt, const ch
     if (fmt == FORMAT_AUTO)
         fmt = detect_format(buf, len);
     switch (fmt) {
-#ifdef HAVE_MARKUP_PARSERS
     case FORMAT_HTML: return html_parse(buf, len, origin, sink, ctx, err, errlen);
     case FORMAT_FEED: return feed_parse(buf, len, origin, sink, ctx, err, errlen);
-#else
-    case FORMAT_HTML:
-    case FORMAT_FEED: snprintf(err, errlen, "HTML and feeds are not supported yet"); return -1;
-#endif
     default: return parse_text(buf, len, origin, sink, ctx, err, errlen);
     }
 }
