@@ -77,8 +77,8 @@ static char *child_text(const xmlNode *n, const char *name)
     while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
         s++;
     size_t len = strlen(s);
-    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\n' ||
-                   s[len - 1] == '\r'))
+    while (len &&
+           (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\n' || s[len - 1] == '\r'))
         len--;
     char *out = len ? strndup(s, len) : NULL;
     xmlFree(v);
@@ -129,8 +129,7 @@ static char *body_text(const xmlNode *item)
 
 static char *item_date(const xmlNode *item)
 {
-    static const char *const fields[] = {"pubDate", "published", "date", "updated",
-                                         "issued", NULL};
+    static const char *const fields[] = {"pubDate", "published", "date", "updated", "issued", NULL};
     for (const char *const *f = fields; *f; f++) {
         char *v = child_text(item, *f);
         char iso[16];
@@ -152,8 +151,8 @@ static char *item_author(const xmlNode *item)
     return a;
 }
 
-static struct article *item_article(const xmlNode *item, const char *source,
-                                    const char *origin, int index)
+static struct article *item_article(const xmlNode *item, const char *source, const char *origin,
+                                    int index)
 {
     struct article *a = calloc(1, sizeof *a);
     char *title = child_text(item, "title");
@@ -274,8 +273,8 @@ int feed_parse(const char *buf, size_t len, const char *origin, article_sink sin
     ctxt->_private = &first;
     ctxt->sax->serror = keep_first_error;
     xmlDocPtr doc = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, NULL,
-                                      XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                          XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+                                      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                                          XML_PARSE_NOCDATA);
     int count = -1;
     if (!doc || !ctxt->wellFormed) {
         describe_error(ctxt, err, errlen);

@@ -54,8 +54,7 @@ static char *sb_take(struct sbuf *b)
 
 static bool name_is(const xmlNode *n, const char *name)
 {
-    return n->type == XML_ELEMENT_NODE && n->name &&
-           strcasecmp((const char *)n->name, name) == 0;
+    return n->type == XML_ELEMENT_NODE && n->name && strcasecmp((const char *)n->name, name) == 0;
 }
 
 static bool name_in(const xmlNode *n, const char *const *names)
@@ -67,22 +66,21 @@ static bool name_in(const xmlNode *n, const char *const *names)
 }
 
 static const char *const skipped_elements[] = {
-    "nav",      "header", "footer", "aside",  "script", "style", "form",
-    "noscript", "iframe", "svg",    "button", "select", "figure", "figcaption",
-    "template", "object", "embed",  "video",  "audio",  "menu",  "dialog",
-    "input",    "label",  "textarea", NULL};
+    "nav",   "header", "footer", "aside",  "script",     "style",    "form",   "noscript", "iframe",
+    "svg",   "button", "select", "figure", "figcaption", "template", "object", "embed",    "video",
+    "audio", "menu",   "dialog", "input",  "label",      "textarea", NULL};
 
 static const char *const block_elements[] = {
-    "p",  "div", "section", "article", "main", "h1", "h2",  "h3",  "h4", "h5",
-    "h6", "li",  "ul",      "ol",      "dl",   "dt", "dd",  "blockquote",
-    "pre", "table", "tr",   "td",      "th",   "hr", "address", "center", NULL};
+    "p",   "div",   "section", "article", "main", "h1", "h2",      "h3",     "h4",
+    "h5",  "h6",    "li",      "ul",      "ol",   "dl", "dt",      "dd",     "blockquote",
+    "pre", "table", "tr",      "td",      "th",   "hr", "address", "center", NULL};
 
 /* Class and id words that mark furniture inside an article: comments, sharing, related
  * links, subscription boxes, advertising. */
 static const char *const furniture_words[] = {
-    "comment", "share",  "social",  "related", "newsletter", "subscribe", "advert",
-    "promo",   "sidebar", "breadcrumb", "byline-share", "cookie", "popup", "modal",
-    "widget",  "tags",   "sponsor", NULL};
+    "comment", "share", "social",  "related",    "newsletter",   "subscribe",
+    "advert",  "promo", "sidebar", "breadcrumb", "byline-share", "cookie",
+    "popup",   "modal", "widget",  "tags",       "sponsor",      NULL};
 
 static bool attr_has_word(const xmlNode *n, const char *attr)
 {
@@ -258,10 +256,19 @@ static void keep_first(char **field, const xmlChar *v)
         *field = strdup((const char *)v);
 }
 
-static const char *const date_keys[] = {
-    "article:published_time", "og:published_time", "datepublished", "date",
-    "pubdate", "publishdate", "dc.date", "dc.date.issued", "dcterms.created",
-    "sailthru.date", "parsely-pub-date", "article.published", NULL};
+static const char *const date_keys[] = {"article:published_time",
+                                        "og:published_time",
+                                        "datepublished",
+                                        "date",
+                                        "pubdate",
+                                        "publishdate",
+                                        "dc.date",
+                                        "dc.date.issued",
+                                        "dcterms.created",
+                                        "sailthru.date",
+                                        "parsely-pub-date",
+                                        "article.published",
+                                        NULL};
 
 static bool is_date_key(const char *key)
 {
@@ -416,8 +423,7 @@ static void free_meta(struct page_meta *m)
     free(m->author);
 }
 
-static struct article *page_article(struct page_meta *m, const xmlNode *root,
-                                    const char *origin)
+static struct article *page_article(struct page_meta *m, const xmlNode *root, const char *origin)
 {
     struct article *a = calloc(1, sizeof *a);
     char *body = html_node_text(story_root(root));
