@@ -801,6 +801,10 @@ static bool accept_mention(const struct extractor *x, size_t i, const char *cc, 
     if (!m->n_cand)
         return true;
     const struct gaz_place *g = &m->cand[choose_candidate(m, cc)];
+    /* a respelling opening a sentence, with no country to anchor it, is most likely an
+     * ordinary capitalised word ("Aid convoy" is not Eid in Eritrea) */
+    if (m->loose && m->sentence_initial && (!*cc || strcmp(g->country_code, cc) != 0))
+        return false;
     if (*cc && strcmp(g->country_code, cc) != 0 && !plausible_abroad(x, i, g, text))
         return false;
     if (g->kind == PLACE_COUNTRY && !same_name(text, m, g) &&

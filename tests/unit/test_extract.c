@@ -64,6 +64,16 @@ static void test_hit_needs_context(void)
         CHECK_STR(p->country, "Iraq");
 }
 
+static void test_respelling_at_sentence_start(void)
+{
+    /* "Aid" is a loose respelling of Eid (Eritrea); opening a sentence it is a word */
+    run("Aid convoy reaches city", "Aid trucks arrived on Monday.", NULL);
+    CHECK_INT(F.n_places, 0);
+    /* a respelling anchored by the article's country still counts */
+    run("Strikes in Anbar", "Jets struck Qaem, near Ramadi in Iraq.", NULL);
+    CHECK(place("Qaem") != NULL);
+}
+
 static void test_said_is_a_verb(void)
 {
     run("Title", "Said Ahmed, a resident of Mosul, said the bridge was destroyed.", NULL);
@@ -240,6 +250,7 @@ int main(void)
     }
     facts_init(&F);
     RUN(test_hit_needs_context);
+    RUN(test_respelling_at_sentence_start);
     RUN(test_said_is_a_verb);
     RUN(test_demonym_is_not_a_place);
     RUN(test_context_places);
