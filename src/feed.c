@@ -278,6 +278,11 @@ int feed_parse(const char *buf, size_t len, const char *origin, article_sink sin
     int count = -1;
     if (!doc || !ctxt->wellFormed) {
         describe_error(ctxt, err, errlen);
+    } else if (doc->intSubset && doc->intSubset->entities) {
+        /* Declarations the byte scan could not see (another encoding) are caught here,
+         * before any content is read: reading would expand references. */
+        snprintf(err, errlen,
+                 "entity declarations refused (possible billion-laughs or external entity)");
     } else {
         const xmlNode *root = xmlDocGetRootElement(doc);
         if (!root || !(is_el(root, "rss") || is_el(root, "feed") || is_el(root, "RDF")))

@@ -102,7 +102,10 @@ static bool is_skipped(const xmlNode *n)
         return false;
     if (name_in(n, skipped_elements))
         return true;
-    if (name_is(n, "p") || name_is(n, "h1") || name_is(n, "h2"))
+    /* Page-level containers often carry words like "has-sidebar" in their class. */
+    static const char *const never_by_class[] = {"html", "body", "main", "article",
+                                                 "p",    "h1",   "h2",   NULL};
+    if (name_in(n, never_by_class))
         return false;
     return attr_has_word(n, "class") || attr_has_word(n, "id");
 }
