@@ -1187,25 +1187,39 @@ static void group_label(struct ev_group *g, const struct ev_doc *docs)
     g->label = strdup(buf);
 }
 
+/* A day number back to an ISO date (the inverse of iso_days). */
+static void days_to_iso(long z, char out[40])
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1;
+    long m = mp < 10 ? mp + 3 : mp - 9;
+    snprintf(out, 40, "%04d-%02d-%02d", (int)((y + (m <= 2)) % 10000), (int)m, (int)d);
+}
+
+/* The event's dates: the same days grouping compared (background dates left out). */
 static void group_dates(struct ev_group *g, const struct ev_doc *docs)
 {
-    const char *lo = NULL, *hi = NULL;
+    long lo = INT32_MAX, hi = INT32_MIN;
     for (size_t i = 0; i < g->n_members; i++) {
         const struct ev_doc *d = &docs[g->members[i].doc];
-        const char *one = d->date;
-        char *const *list = d->n_event_dates ? d->event_dates : (char *const *)&one;
-        size_t n = d->n_event_dates ? d->n_event_dates : 1;
-        for (size_t k = 0; k < n; k++) {
-            if (iso_days(list[k]) == INT32_MIN)
-                continue;
-            if (!lo || strcmp(list[k], lo) < 0)
-                lo = list[k];
-            if (!hi || strcmp(list[k], hi) > 0)
-                hi = list[k];
+        for (size_t k = 0; k < d->n_days; k++) {
+            if (d->days[k] < lo)
+                lo = d->days[k];
+            if (d->days[k] > hi)
+                hi = d->days[k];
         }
     }
-    g->first_date = lo ? strndup(lo, 10) : NULL;
-    g->last_date = hi ? strndup(hi, 10) : NULL;
+    char buf[40];
+    if (lo <= hi) {
+        days_to_iso(lo, buf);
+        g->first_date = strdup(buf);
+        days_to_iso(hi, buf);
+        g->last_date = strdup(buf);
+    }
 }
 
 /* Member scores and reasons come from each member's strongest link; links[0..n_links) are

@@ -52,13 +52,20 @@ static void group_first(struct loader *l, size_t n)
     double t1 = now();
     ev_group(copy, n, &o, &set);
     double t2 = now();
-    size_t multi = 0;
-    for (size_t g = 0; g < set.n_groups; g++)
+    size_t multi = 0, largest = 0, big = 0;
+    for (size_t g = 0; g < set.n_groups; g++) {
         multi += set.groups[g].n_members > 1;
+        if (set.groups[g].n_members > largest) {
+            largest = set.groups[g].n_members;
+            big = g;
+        }
+    }
     printf("events: %zu articles: prepare %.2f s, group %.2f s, total %.2f s; %zu pairs scored "
-           "(%.1f per article); %zu events, %zu with several reports\n",
+           "(%.1f per article); %zu events, %zu with several reports, largest %zu (%s, %s..%s)\n",
            n, t1 - t0, t2 - t1, t2 - t0, set.pairs_scored, (double)set.pairs_scored / (double)n,
-           set.n_groups, multi);
+           set.n_groups, multi, largest, largest ? set.groups[big].label : "-",
+           largest && set.groups[big].first_date ? set.groups[big].first_date : "?",
+           largest && set.groups[big].last_date ? set.groups[big].last_date : "?");
     fflush(stdout);
     ev_set_free(&set);
 }
