@@ -285,6 +285,12 @@ int feed_parse(const char *buf, size_t len, const char *origin, article_sink sin
                  "entity declarations refused (possible billion-laughs or external entity)");
     } else {
         const xmlNode *root = xmlDocGetRootElement(doc);
+        if (root && strcasecmp((const char *)root->name, "html") == 0) {
+            /* XHTML opens with an XML declaration but is a page. */
+            xmlFreeDoc(doc);
+            xmlFreeParserCtxt(ctxt);
+            return html_parse(buf, len, origin, sink, ctx, err, errlen);
+        }
         if (!root || !(is_el(root, "rss") || is_el(root, "feed") || is_el(root, "RDF")))
             snprintf(err, errlen, "not a feed (root element %s)",
                      root ? (const char *)root->name : "missing");

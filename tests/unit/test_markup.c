@@ -146,6 +146,19 @@ static void hostile_and_broken_xml(void)
     CHECK_INT(g.count, 0);
 }
 
+static void xhtml_is_a_page(void)
+{
+    struct got g = {0};
+    char err[256] = "";
+    CHECK_INT(load(DATA "xhtml.html", &g, err, sizeof err), 1);
+    if (g.count != 1)
+        return;
+    CHECK_INT(g.items[0]->format, FORMAT_HTML);
+    CHECK_STR(g.items[0]->date, "2019-12-24");
+    CHECK_STR(g.items[0]->text, "Bridge reopened after shelling\n\nThe bridge reopened on Monday.");
+    release(&g);
+}
+
 static void feed_dates(void)
 {
     char iso[16];
@@ -172,6 +185,7 @@ int main(void)
     RUN(rss_two_items);
     RUN(atom_entry);
     RUN(hostile_and_broken_xml);
+    RUN(xhtml_is_a_page);
     RUN(feed_dates);
     RUN(fragment_text);
     return TESTS_DONE();
