@@ -12,6 +12,8 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+#include "plaintext.h"
+#include "text.h"
 #include "timex.h"
 
 struct sbuf {
@@ -404,18 +406,6 @@ static const xmlNode *story_root(const xmlNode *root)
     return root;
 }
 
-/* Drops a first paragraph that repeats the title. */
-static void drop_repeated_title(char *body, const char *title)
-{
-    size_t tl = strlen(title);
-    if (!tl || strncmp(body, title, tl) != 0 || (body[tl] != '\0' && body[tl] != '\n'))
-        return;
-    const char *rest = body + tl;
-    while (*rest == '\n')
-        rest++;
-    memmove(body, rest, strlen(rest) + 1);
-}
-
 static void free_meta(struct page_meta *m)
 {
     free(m->title);
@@ -426,29 +416,48 @@ static void free_meta(struct page_meta *m)
     free(m->author);
 }
 
-static struct article *page_article(struct page_meta *m, const xmlNode *root, const char *origin)
+/* One header line for the plain-text parser; a value never spans lines. */
+static void put_header(struct sbuf *b, const char *key, const char *value)
 {
-    struct article *a = calloc(1, sizeof *a);
+    if (!value || !*value)
+        return;
+    sb_put(b, key, strlen(key));
+    for (const char *p = value; *p; p++)
+        sb_put(b, *p == '\n' || *p == '\r' ? " " : p, 1);
+    sb_put(b, "\n", 1);
+}
+
+/* The page's metadata becomes header lines above its story text, and the plain-text
+ * parser does the rest: furniture lines, comment sections, a repeated title, a dateline
+ * and outlet in the first paragraph, a date stated in the text when no tag gave one. */
+static struct article *page_article(struct page_meta *m, const xmlNode *root, const char *origin,
+                                    char *err, size_t errlen)
+{
+    const char *title = m->og_title && *m->og_title ? m->og_title : m->title;
+    struct sbuf doc = {.ok = true};
+    put_header(&doc, "Title: ", title);
+    put_header(&doc, "Date: ", m->date);
+    put_header(&doc, "Source: ", m->source);
+    put_header(&doc, "URL: ", m->url);
+    put_header(&doc, "Author: ", m->author);
+    sb_put(&doc, "\n", 1);
     char *body = html_node_text(story_root(root));
-    const char *title = m->og_title && *m->og_title ? m->og_title : m->title ? m->title : "";
-    if (!a || !body)
-        goto fail;
-    drop_repeated_title(body, title);
-    a->format = FORMAT_HTML;
-    a->origin = strdup(origin ? origin : "");
-    a->date = m->date;
-    a->source = m->source;
-    a->url = m->url;
-    a->author = m->author;
-    m->date = m->source = m->url = m->author = NULL;
-    if (article_finish(a, title, body) != 0)
-        goto fail;
+    if (body)
+        sb_put(&doc, body, strlen(body));
     free(body);
+    char *text = sb_take(&doc);
+    size_t clean_len;
+    char *clean = text ? text_repair(text, strlen(text), &clean_len, NULL) : NULL;
+    free(text);
+    if (!clean) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    struct article *a = plaintext_parse(clean, clean_len, origin ? origin : "", err, errlen);
+    free(clean);
+    if (a)
+        a->format = FORMAT_HTML;
     return a;
-fail:
-    free(body);
-    article_free(a);
-    return NULL;
 }
 
 int html_parse(const char *buf, size_t len, const char *origin, article_sink sink, void *ctx,
@@ -463,18 +472,11 @@ int html_parse(const char *buf, size_t len, const char *origin, article_sink sin
     }
     struct page_meta m = {0};
     read_page_meta(&m, root, 0);
-    struct article *a = page_article(&m, root, origin);
+    struct article *a = page_article(&m, root, origin, err, errlen);
     free_meta(&m);
     xmlFreeDoc(doc);
-    if (!a) {
-        snprintf(err, errlen, "out of memory");
+    if (!a)
         return -1;
-    }
-    if (a->text_len == 0) {
-        article_free(a);
-        snprintf(err, errlen, "no article text in page");
-        return -1;
-    }
     sink(a, ctx);
     return 1;
 }

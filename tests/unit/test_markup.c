@@ -87,6 +87,27 @@ static void html_without_meta(void)
     release(&g);
 }
 
+/* The story's first paragraph states the date, place and outlet; page furniture written
+ * as ordinary paragraphs and the comment section after it are gone. */
+static void html_dateline_and_furniture(void)
+{
+    struct got g = {0};
+    char err[256] = "";
+    CHECK_INT(load(DATA "page-dateline.html", &g, err, sizeof err), 1);
+    if (g.count != 1)
+        return;
+    struct article *a = g.items[0];
+    CHECK_STR(a->title, "Blast hits market");
+    CHECK_STR(a->date, "2016-06-30");
+    CHECK_STR(a->source, "UPI");
+    CHECK_STR(a->dateline, "Baghdad");
+    CHECK_STR(a->text, "Blast hits market\n\n"
+                       "BAGHDAD, June 30, 2016 (UPI) -- A bomb exploded in a market on "
+                       "Thursday, killing nine people.\n\n"
+                       "Police said the bomb was hidden in a parked car.");
+    release(&g);
+}
+
 static void rss_two_items(void)
 {
     struct got g = {0};
@@ -182,6 +203,7 @@ int main(void)
 {
     RUN(html_page);
     RUN(html_without_meta);
+    RUN(html_dateline_and_furniture);
     RUN(rss_two_items);
     RUN(atom_entry);
     RUN(hostile_and_broken_xml);
