@@ -154,30 +154,26 @@ static char *item_author(const xmlNode *item)
 static struct article *item_article(const xmlNode *item, const char *source, const char *origin,
                                     int index)
 {
-    struct article *a = calloc(1, sizeof *a);
-    char *title = child_text(item, "title");
-    char *body = body_text(item);
+    char *title = child_text(item, "title"), *url = child_text(item, "link");
+    if (!url)
+        url = atom_link(item);
+    char *author = item_author(item), *date = item_date(item), *body = body_text(item);
     size_t olen = strlen(origin ? origin : "") + 16;
-    if (!a || !body || !(a->origin = malloc(olen)))
-        goto fail;
-    snprintf(a->origin, olen, "%s#%d", origin ? origin : "", index);
-    a->format = FORMAT_FEED;
-    a->url = child_text(item, "link");
-    if (!a->url)
-        a->url = atom_link(item);
-    a->author = item_author(item);
-    a->date = item_date(item);
-    a->source = source ? strdup(source) : NULL;
-    if (article_finish(a, title ? title : "", body) != 0)
-        goto fail;
+    char *item_origin = malloc(olen), err[128];
+    struct article *a = NULL;
+    if (item_origin && body) {
+        snprintf(item_origin, olen, "%s#%d", origin ? origin : "", index);
+        struct html_meta m = {
+            .title = title, .date = date, .source = source, .url = url, .author = author};
+        a = html_article_from(&m, body, item_origin, FORMAT_FEED, err, sizeof err);
+    }
     free(title);
+    free(url);
+    free(author);
+    free(date);
     free(body);
+    free(item_origin);
     return a;
-fail:
-    free(title);
-    free(body);
-    article_free(a);
-    return NULL;
 }
 
 static bool is_item(const xmlNode *n)

@@ -427,24 +427,21 @@ static void put_header(struct sbuf *b, const char *key, const char *value)
     sb_put(b, "\n", 1);
 }
 
-/* The page's metadata becomes header lines above its story text, and the plain-text
- * parser does the rest: furniture lines, comment sections, a repeated title, a dateline
- * and outlet in the first paragraph, a date stated in the text when no tag gave one. */
-static struct article *page_article(struct page_meta *m, const xmlNode *root, const char *origin,
-                                    char *err, size_t errlen)
+/* The metadata becomes header lines above the story text, and the plain-text parser does
+ * the rest: furniture lines, comment sections, a repeated title, a dateline and outlet in
+ * the first paragraph, a date stated in the text when no tag gave one. */
+struct article *html_article_from(const struct html_meta *m, const char *body, const char *origin,
+                                  enum article_format fmt, char *err, size_t errlen)
 {
-    const char *title = m->og_title && *m->og_title ? m->og_title : m->title;
     struct sbuf doc = {.ok = true};
-    put_header(&doc, "Title: ", title);
+    put_header(&doc, "Title: ", m->title);
     put_header(&doc, "Date: ", m->date);
     put_header(&doc, "Source: ", m->source);
     put_header(&doc, "URL: ", m->url);
     put_header(&doc, "Author: ", m->author);
     sb_put(&doc, "\n", 1);
-    char *body = html_node_text(story_root(root));
     if (body)
         sb_put(&doc, body, strlen(body));
-    free(body);
     char *text = sb_take(&doc);
     size_t clean_len;
     char *clean = text ? text_repair(text, strlen(text), &clean_len, NULL) : NULL;
@@ -456,7 +453,27 @@ static struct article *page_article(struct page_meta *m, const xmlNode *root, co
     struct article *a = plaintext_parse(clean, clean_len, origin ? origin : "", err, errlen);
     free(clean);
     if (a)
-        a->format = FORMAT_HTML;
+        a->format = fmt;
+    return a;
+}
+
+static struct article *page_article(struct page_meta *m, const xmlNode *root, const char *origin,
+                                    char *err, size_t errlen)
+{
+    struct html_meta hm = {
+        .title = m->og_title && *m->og_title ? m->og_title : m->title,
+        .date = m->date,
+        .source = m->source,
+        .url = m->url,
+        .author = m->author,
+    };
+    char *body = html_node_text(story_root(root));
+    if (!body) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    struct article *a = html_article_from(&hm, body, origin, FORMAT_HTML, err, errlen);
+    free(body);
     return a;
 }
 

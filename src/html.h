@@ -25,4 +25,15 @@ char *html_node_text(const void *node);
  * 10:00:00 GMT", "May 1, 2024") as ISO YYYY-MM-DD into iso[16]; false when no full date. */
 int html_iso_date(const char *s, char iso[16]);
 
+/* What a page's tags or a feed item's elements state; any field may be NULL. */
+struct html_meta {
+    const char *title, *date, *source, *url, *author;
+};
+
+/* Builds an article from metadata and body text (paragraphs separated by blank lines)
+ * through the plain-text parser, which removes furniture and reads datelines; stated
+ * metadata wins over what the text suggests. NULL with a reason in err when no text. */
+struct article *html_article_from(const struct html_meta *m, const char *body, const char *origin,
+                                  enum article_format fmt, char *err, size_t errlen);
+
 #endif
