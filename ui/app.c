@@ -282,8 +282,7 @@ static void pane_rects(const struct app *a, struct rect r[N_PANES])
     r[PANE_TIMELINE] = (struct rect){list_h + facts_h, art_w + 1, rest - facts_h, side_w};
 }
 
-static void pane_header(const struct app *a, const struct rect *r, enum pane p,
-                        const char *title)
+static void pane_header(const struct app *a, const struct rect *r, enum pane p, const char *title)
 {
     attr_t attr = a->focus == p ? colour(a, C_FOCUS, A_REVERSE) : colour(a, C_TITLE, A_BOLD);
     attron(attr);
@@ -406,8 +405,8 @@ static void load_article(struct app *a, int64_t id, int width)
     a->loaded_id = id;
     a->text_width_loaded = width;
     sqlite3_stmt *q = NULL;
-    if (sqlite3_prepare_v2(a->db, "SELECT title, date, source, text FROM articles WHERE id = ?",
-                           -1, &q, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(a->db, "SELECT title, date, source, text FROM articles WHERE id = ?", -1,
+                           &q, NULL) != SQLITE_OK)
         return;
     sqlite3_bind_int64(q, 1, id);
     if (sqlite3_step(q) == SQLITE_ROW) {
@@ -463,11 +462,11 @@ static void draw_facts(struct app *a, const struct rect *r)
 static void draw_timeline(struct app *a, const struct rect *r)
 {
     pane_header(a, r, PANE_TIMELINE, "Timeline");
-    sqlite3_stmt *q = prepare_filtered(
-        a,
-        "SELECT substr(a.date, 1, 10) d, COUNT(*), SUM(a.killed), SUM(a.wounded)"
-        " FROM articles a",
-        " AND a.date IS NOT NULL GROUP BY d ORDER BY d DESC LIMIT ?3");
+    sqlite3_stmt *q =
+        prepare_filtered(a,
+                         "SELECT substr(a.date, 1, 10) d, COUNT(*), SUM(a.killed), SUM(a.wounded)"
+                         " FROM articles a",
+                         " AND a.date IS NOT NULL GROUP BY d ORDER BY d DESC LIMIT ?3");
     if (!q)
         return;
     sqlite3_bind_int(q, 3, r->h - 1);
@@ -717,7 +716,7 @@ static void open_compare(struct app *a)
     if (a->cv)
         a->mode = MODE_COMPARE;
     else
-        snprintf(a->msg, sizeof a->msg, "compare: %s", err);
+        snprintf(a->msg, sizeof a->msg, "compare: %.200s", err);
 }
 
 static void open_events(struct app *a)
@@ -727,7 +726,7 @@ static void open_events(struct app *a)
     if (a->ev)
         a->mode = MODE_EVENTS;
     else
-        snprintf(a->msg, sizeof a->msg, "events: %s", err);
+        snprintf(a->msg, sizeof a->msg, "events: %.200s", err);
 }
 
 static void key_main(struct app *a, int key)
@@ -742,14 +741,36 @@ static void key_main(struct app *a, int key)
             a->quit = true;
         }
         break;
-    case 'j': case KEY_DOWN: motion(a, 1); break;
-    case 'k': case KEY_UP: motion(a, -1); break;
-    case ' ': case KEY_NPAGE: motion(a, page_size(a)); break;
-    case 'b': case KEY_PPAGE: motion(a, -page_size(a)); break;
-    case 'g': case KEY_HOME: motion(a, -1000000000L); break;
-    case 'G': case KEY_END: motion(a, 1000000000L); break;
-    case '\t': cycle_focus(a, 1); break;
-    case KEY_BTAB: cycle_focus(a, -1); break;
+    case 'j':
+    case KEY_DOWN:
+        motion(a, 1);
+        break;
+    case 'k':
+    case KEY_UP:
+        motion(a, -1);
+        break;
+    case ' ':
+    case KEY_NPAGE:
+        motion(a, page_size(a));
+        break;
+    case 'b':
+    case KEY_PPAGE:
+        motion(a, -page_size(a));
+        break;
+    case 'g':
+    case KEY_HOME:
+        motion(a, -1000000000L);
+        break;
+    case 'G':
+    case KEY_END:
+        motion(a, 1000000000L);
+        break;
+    case '\t':
+        cycle_focus(a, 1);
+        break;
+    case KEY_BTAB:
+        cycle_focus(a, -1);
+        break;
     case 'v':
         a->layout = (enum layout)((a->layout + 1) % N_LAYOUTS);
         if (a->layout == LAYOUT_ARTICLE)
@@ -757,7 +778,9 @@ static void key_main(struct app *a, int key)
         else if (a->layout == LAYOUT_TWO && a->focus > PANE_ARTICLE)
             a->focus = PANE_LIST;
         break;
-    case '\n': case '\r': case KEY_ENTER:
+    case '\n':
+    case '\r':
+    case KEY_ENTER:
         if (a->focus == PANE_LIST && a->sel_id) {
             set_read(a, a->sel_id);
             a->layout = LAYOUT_ARTICLE;
@@ -799,11 +822,20 @@ static void key_main(struct app *a, int key)
         a->mode = MODE_SEARCH;
         a->input[0] = '\0';
         break;
-    case '?': a->mode = MODE_HELP; break;
-    case 'm': a->marked = a->marked == a->sel_id ? 0 : a->sel_id; break;
-    case 'c': open_compare(a); break;
-    case 'E': open_events(a); break;
-    default: break;
+    case '?':
+        a->mode = MODE_HELP;
+        break;
+    case 'm':
+        a->marked = a->marked == a->sel_id ? 0 : a->sel_id;
+        break;
+    case 'c':
+        open_compare(a);
+        break;
+    case 'E':
+        open_events(a);
+        break;
+    default:
+        break;
     }
 }
 
@@ -880,9 +912,15 @@ static void handle_key(struct app *a, int key)
     if (key == KEY_RESIZE)
         return;
     switch (a->mode) {
-    case MODE_HELP: a->mode = MODE_MAIN; break;
-    case MODE_PICKER: key_picker(a, key); break;
-    case MODE_SEARCH: key_search(a, key); break;
+    case MODE_HELP:
+        a->mode = MODE_MAIN;
+        break;
+    case MODE_PICKER:
+        key_picker(a, key);
+        break;
+    case MODE_SEARCH:
+        key_search(a, key);
+        break;
     case MODE_COMPARE:
         if (compare_view_key(a->cv, key) == VIEW_KEY_CLOSE) {
             compare_view_close(a->cv);
@@ -897,7 +935,9 @@ static void handle_key(struct app *a, int key)
             a->mode = MODE_MAIN;
         }
         break;
-    default: key_main(a, key); break;
+    default:
+        key_main(a, key);
+        break;
     }
 }
 
@@ -931,10 +971,18 @@ static const struct {
     const char *name;
     int key;
 } key_names[] = {
-    {"<Enter>", '\n'},      {"<Tab>", '\t'},       {"<S-Tab>", KEY_BTAB},
-    {"<Esc>", KEY_ESC},     {"<Up>", KEY_UP},      {"<Down>", KEY_DOWN},
-    {"<PgUp>", KEY_PPAGE},  {"<PgDn>", KEY_NPAGE}, {"<Home>", KEY_HOME},
-    {"<End>", KEY_END},     {"<Space>", ' '},      {"<BS>", KEY_BACKSPACE},
+    {"<Enter>", '\n'},
+    {"<Tab>", '\t'},
+    {"<S-Tab>", KEY_BTAB},
+    {"<Esc>", KEY_ESC},
+    {"<Up>", KEY_UP},
+    {"<Down>", KEY_DOWN},
+    {"<PgUp>", KEY_PPAGE},
+    {"<PgDn>", KEY_NPAGE},
+    {"<Home>", KEY_HOME},
+    {"<End>", KEY_END},
+    {"<Space>", ' '},
+    {"<BS>", KEY_BACKSPACE},
     {"<Backspace>", KEY_BACKSPACE},
 };
 
