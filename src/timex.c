@@ -240,13 +240,13 @@ static size_t parse_iso(const char *s, size_t len, struct timex_date *d)
     return pos;
 }
 
-/* "21/09/2024", "21.09.2024", "09/21/2024": the part above 12 is the day; when both could
- * be, the day comes first, as outlets outside the US write it. */
+/* "21/09/2024", "21.09.2024", "21-09-2024", "09/21/2024": the part above 12 is the day;
+ * when both could be, the day comes first, as outlets outside the US write it. */
 static size_t parse_numeric(const char *s, size_t len, struct timex_date *d)
 {
     int a, b;
     size_t pos = digits_at(s, len, 2, &a);
-    if (!pos || pos >= len || (s[pos] != '/' && s[pos] != '.'))
+    if (!pos || pos >= len || (s[pos] != '/' && s[pos] != '.' && s[pos] != '-'))
         return 0;
     char sep = s[pos++];
     size_t n = digits_at(s + pos, len - pos, 2, &b);

@@ -39,6 +39,11 @@ static void test_parse_datelines(void)
     CHECK_STR(parsed("09/21/2024", 10), "2024-09-21");
     CHECK_STR(parsed("01.05.2024", 10), "2024-05-01");
     CHECK_STR(parsed("1 May 2024 10.30 BST", 10), "2024-05-01");
+    /* Rudaw, France24, Al Jazeera and Garowe Online date lines */
+    CHECK_STR(parsed("15-08-2023", 10), "2023-08-15");
+    CHECK_STR(parsed("20/02/2023 - 17:05", 10), "2023-02-20");
+    CHECK_STR(parsed("12 Mar 2023", 11), "2023-03-12");
+    CHECK_STR(parsed("Friday November 17, 2023 - 10:05:32", 24), "2023-11-17");
 }
 
 static void test_parse_refusals(void)
@@ -53,6 +58,8 @@ static void test_parse_refusals(void)
     CHECK_STR(parsed("10:30", 0), "");
     CHECK_STR(parsed("3.5 km", 0), "");
     CHECK_STR(parsed("24/7", 0), "");
+    CHECK_STR(parsed("45-50-2000", 0), "");
+    CHECK_STR(parsed("10-15 2023", 0), "");
 }
 
 static void test_format_and_weekday(void)
