@@ -34,7 +34,7 @@ static int passive_kind(const struct tokens *t, size_t i)
 {
     static const char *const killed[] = {"killed",     "dead",     "died",      "die",   "dies",
                                          "bodies",     "corpses",  "deaths",    "slain", "perished",
-                                         "fatalities", "executed", "massacred", NULL};
+                                         "fatalities", "executed", "massacred", "martyred", NULL};
     static const char *const wounded[] = {"wounded", "injured", "hurt", "injuries", "maimed", NULL};
     static const char *const destroyed[] = {"destroyed", "eliminated", NULL};
     if (token_in(t, i, killed))
@@ -145,6 +145,8 @@ static bool read_active(const struct tokens *t, size_t qi, size_t qend, struct f
         p -= 2;
     else if ((token_is(t, p, "another") || token_is(t, p, "all")) && p >= 1)
         p -= 1;
+    else if (token_is(t, p, "the") && p >= 1 && active_kind(t, p - 1) >= 0)
+        p -= 1; /* "killing the two paramedics" */
     int kind = active_kind(t, p);
     if (kind < 0) {
         /* "the death toll rose to 30", "a toll of 30" */
@@ -157,10 +159,10 @@ static bool read_active(const struct tokens *t, size_t qi, size_t qend, struct f
                 break;
             }
         }
-        /* "claimed the lives of 12" */
+        /* "claimed the lives of 12", "responsible for the deaths of more than 40,000" */
         if (kind < 0 && p >= 1 && token_is(t, p, "of") &&
             (token_is(t, p - 1, "lives") || token_is(t, p - 1, "bodies") ||
-             token_is(t, p - 1, "corpses")))
+             token_is(t, p - 1, "corpses") || token_is(t, p - 1, "deaths")))
             kind = FIG_KILLED, p -= 1;
     }
     if (kind < 0)
@@ -253,7 +255,9 @@ static bool measure_or_date(const char *s, size_t len, const struct tokens *t, s
         return true;
     if (qend < t->n && (token_in(t, qend, units) || token_in(t, qend, months)))
         return true;
-    if (qi > 0 && (token_in(t, qi - 1, not_toll_before) || token_in(t, qi - 1, months)))
+    /* "Since October, more than 300 people": a comma ends what the word before governs */
+    if (qi > 0 && !gap_has_clause_break(t->text, t, qi - 1) &&
+        (token_in(t, qi - 1, not_toll_before) || token_in(t, qi - 1, months)))
         return true;
     if (q->qualifier == Q_EXACT && q->n >= 1900 && q->n <= 2100 && qlen == 4)
         return true;

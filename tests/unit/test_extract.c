@@ -205,6 +205,28 @@ static void test_figure_date(void)
         CHECK_STR(g->date, "2024-04-30");
 }
 
+static void test_more_trigger_forms(void)
+{
+    run("Title", "Two soldiers were martyred and three others injured in the attack.", NULL);
+    CHECK(figure(FIG_KILLED, 2) != NULL);
+    CHECK(figure(FIG_WOUNDED, 3) != NULL);
+    run("Title", "The group has been responsible for the deaths of more than 40,000 people.", NULL);
+    const struct figure_fact *f = figure(FIG_KILLED, 40000);
+    CHECK(f != NULL);
+    if (f)
+        CHECK_INT(f->qualifier, Q_MORE_THAN);
+    run("Title", "A strike hit an ambulance, killing the two paramedics.", NULL);
+    CHECK(figure(FIG_KILLED, 2) != NULL);
+    /* a month or a "since" before the comma does not govern the count after it */
+    run("Title", "Since October, more than 300 people have been killed in the south.", NULL);
+    CHECK(figure(FIG_KILLED, 300) != NULL);
+    run("Title", "Since January, at least 1,200 civilians have been killed.", NULL);
+    CHECK(figure(FIG_KILLED, 1200) != NULL);
+    /* without the comma the month still makes it a date */
+    run("Title", "Fighting since October 12 killed a shepherd.", NULL);
+    CHECK(figure(FIG_KILLED, 12) == NULL);
+}
+
 static void test_actors_fold_aliases(void)
 {
     run("Title",
@@ -261,6 +283,7 @@ int main(void)
     RUN(test_headline_and_passive);
     RUN(test_vague_and_agents);
     RUN(test_figure_date);
+    RUN(test_more_trigger_forms);
     RUN(test_actors_fold_aliases);
     RUN(test_lexicon_capitals);
     facts_free(&F);
