@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <libxml/parser.h>
+
 #include "article.h"
 #include "extract.h"
 #include "facts.h"
@@ -37,16 +39,29 @@ struct input_list {
     size_t n, cap;
 };
 
-/* Extraction costs far more than reading or storing, so articles are gathered into small
- * groups whose facts are found on every processor at once (one extractor each, since an
- * extractor keeps scratch state), then stored one by one in input order. */
-#define INGEST_GROUP    64
+/* Workers read, parse and (when extracting) find the facts of inputs up to INGEST_WINDOW
+ * ahead of the main thread, one extractor each since an extractor keeps scratch state.
+ * The main thread alone writes to the store, in input order, so ids and duplicate
+ * decisions never depend on timing, and the slow part of an import (extraction, or
+ * parsing and hashing without it) overlaps the writing. */
+#define INGEST_WINDOW   64
 #define INGEST_MAX_JOBS 8
 
 struct pending {
     struct article *a;
     struct facts f;
     bool have_facts;
+    bool known; /* already stored before this import began: a duplicate */
+};
+
+/* One input's outcome, filled by a worker and emptied by the main thread. */
+struct slot {
+    struct pending *items;
+    size_t n, cap;
+    int rc; /* article_load's */
+    bool out_of_memory;
+    bool ready;
+    char err[512];
 };
 
 struct ingest_run {
@@ -60,9 +75,14 @@ struct ingest_run {
     size_t batch_bytes;
     bool in_transaction;
     bool store_broken; /* a commit failed: stop rather than pile on errors */
-    struct pending group[INGEST_GROUP];
-    size_t n_group;
-    atomic_size_t next; /* the next group member a worker takes */
+    const struct input_list *inputs;
+    struct slot slots[INGEST_WINDOW];
+    pthread_mutex_t lock;
+    pthread_cond_t filled;   /* a slot became ready */
+    pthread_cond_t consumed; /* the main thread emptied a slot */
+    size_t next_input;       /* the next input a worker takes */
+    size_t done_inputs;      /* inputs the main thread has finished with */
+    bool stop;
 };
 
 static void report(const struct ingest_run *r, const char *path, const char *why)
@@ -164,6 +184,13 @@ static int end_batch(struct ingest_run *r)
     return 0;
 }
 
+static void drop_pending(struct pending *p)
+{
+    facts_free(&p->f);
+    article_free(p->a);
+    p->a = NULL;
+}
+
 static void store_pending(struct ingest_run *r, struct pending *p)
 {
     char err[256];
@@ -178,94 +205,129 @@ static void store_pending(struct ingest_run *r, struct pending *p)
                r->in_transaction ? err : "cannot start a transaction");
         r->stats->failed++;
     } else if (rc == 0) {
-        r->stats->duplicates++; /* the same text twice in one group */
+        r->stats->duplicates++; /* stored earlier in this import */
     } else {
         r->stats->imported++;
         r->batch_articles++;
         r->batch_bytes += a->text_len;
     }
-    facts_free(&p->f);
-    article_free(a);
-    p->a = NULL;
+}
+
+/* Stores one article in its batch and commits the batch when it is full. */
+static void take_pending(struct ingest_run *r, struct pending *p)
+{
+    if (r->store_broken) {
+        drop_pending(p);
+        return;
+    }
+    if (p->known)
+        r->stats->duplicates++;
+    else
+        store_pending(r, p);
+    drop_pending(p);
+    if ((r->batch_articles >= INGEST_BATCH_ARTICLES || r->batch_bytes >= INGEST_BATCH_BYTES) &&
+        end_batch(r) < 0) {
+        report(r, "database", "commit failed");
+        r->stats->failed++;
+    }
 }
 
 struct worker {
     struct ingest_run *run;
     struct extractor *x;
+    struct store *reader; /* NULL: no check for stored duplicates before extraction */
+    struct slot *slot;    /* the one being filled */
 };
 
-static void *extract_worker(void *arg)
+/* The article sink for workers: articles already stored are not worth extracting. */
+static int collect_article(struct article *a, void *ctx)
+{
+    struct worker *w = ctx;
+    struct slot *sl = w->slot;
+    if (sl->n == sl->cap) {
+        size_t cap = sl->cap ? sl->cap * 2 : 4;
+        struct pending *grown = realloc(sl->items, cap * sizeof *grown);
+        if (!grown) {
+            article_free(a);
+            sl->out_of_memory = true;
+            return -1;
+        }
+        sl->items = grown;
+        sl->cap = cap;
+    }
+    struct pending *p = &sl->items[sl->n++];
+    p->a = a;
+    facts_init(&p->f);
+    p->known = w->reader && store_find_hash(w->reader, a->hash) > 0;
+    p->have_facts = !p->known && w->x && extract_article(w->x, a, &p->f) == 0;
+    return 0;
+}
+
+static void load_input(struct worker *w, size_t i)
+{
+    struct ingest_run *r = w->run;
+    struct slot *sl = &r->slots[i % INGEST_WINDOW];
+    w->slot = sl;
+    sl->err[0] = '\0';
+    sl->rc = article_load(r->inputs->items[i].path, FORMAT_AUTO, collect_article, w, sl->err,
+                          sizeof sl->err);
+}
+
+static void *worker_main(void *arg)
 {
     struct worker *w = arg;
     struct ingest_run *r = w->run;
+    pthread_mutex_lock(&r->lock);
     for (;;) {
-        size_t i = atomic_fetch_add(&r->next, 1);
-        if (i >= r->n_group)
+        while (!r->stop && r->next_input < r->inputs->n &&
+               r->next_input >= r->done_inputs + INGEST_WINDOW)
+            pthread_cond_wait(&r->consumed, &r->lock);
+        if (r->stop || r->next_input >= r->inputs->n)
             break;
-        struct pending *p = &r->group[i];
-        p->have_facts = extract_article(w->x, p->a, &p->f) == 0;
+        size_t i = r->next_input++;
+        pthread_mutex_unlock(&r->lock);
+        load_input(w, i);
+        pthread_mutex_lock(&r->lock);
+        r->slots[i % INGEST_WINDOW].ready = true;
+        pthread_cond_broadcast(&r->filled);
     }
+    pthread_mutex_unlock(&r->lock);
     return NULL;
 }
 
-/* Finds the group's facts (in parallel when there are extractors to spare), then stores
- * the group in order. Returns non-zero when the import must stop. */
-static int flush_group(struct ingest_run *r)
+/* Main thread: waits for input i, stores its articles, reports its failure. */
+static void consume_input(struct ingest_run *r, size_t i)
 {
-    if (r->x[0] && r->n_group) {
-        struct worker w[INGEST_MAX_JOBS];
-        pthread_t tid[INGEST_MAX_JOBS];
-        bool started[INGEST_MAX_JOBS] = {false};
-        atomic_store(&r->next, 0);
-        for (int j = 1; j < r->jobs; j++) {
-            w[j] = (struct worker){r, r->x[j]};
-            started[j] = pthread_create(&tid[j], NULL, extract_worker, &w[j]) == 0;
-        }
-        w[0] = (struct worker){r, r->x[0]};
-        extract_worker(&w[0]);
-        for (int j = 1; j < r->jobs; j++)
-            if (started[j])
-                pthread_join(tid[j], NULL);
+    struct slot *sl = &r->slots[i % INGEST_WINDOW];
+    pthread_mutex_lock(&r->lock);
+    while (!sl->ready)
+        pthread_cond_wait(&r->filled, &r->lock);
+    pthread_mutex_unlock(&r->lock);
+    const struct input *in = &r->inputs->items[i];
+    for (size_t k = 0; k < sl->n; k++)
+        take_pending(r, &sl->items[k]);
+    if (sl->out_of_memory || sl->rc < 0) {
+        report(r, in->path,
+               sl->out_of_memory ? "out of memory"
+               : sl->err[0]      ? sl->err
+                                 : "cannot read");
+        r->stats->failed++;
     }
-    int stop = 0;
-    for (size_t i = 0; i < r->n_group; i++) {
-        if (stop || r->store_broken) {
-            facts_free(&r->group[i].f);
-            article_free(r->group[i].a);
-            continue;
-        }
-        store_pending(r, &r->group[i]);
-        if (r->batch_articles >= INGEST_BATCH_ARTICLES || r->batch_bytes >= INGEST_BATCH_BYTES) {
-            if (end_batch(r) < 0) {
-                report(r, "database", "commit failed");
-                stop = 1;
-            }
-        }
-    }
-    r->n_group = 0;
-    return stop;
+    r->stats->bytes += in->size;
+    progress_update(&r->bar, r->stats->imported + r->stats->duplicates, r->stats->bytes);
+    sl->n = 0;
+    sl->out_of_memory = false;
+    pthread_mutex_lock(&r->lock);
+    sl->ready = false;
+    r->done_inputs = i + 1;
+    r->stop = r->store_broken;
+    pthread_cond_broadcast(&r->consumed);
+    pthread_mutex_unlock(&r->lock);
 }
 
-/* Per article: duplicates are skipped before the (costly) extraction; the rest join the
- * group. */
-static int take_article(struct article *a, void *ctx)
-{
-    struct ingest_run *r = ctx;
-    int64_t known = store_find_hash(r->store, a->hash);
-    if (known > 0) {
-        r->stats->duplicates++;
-        article_free(a);
-        return 0;
-    }
-    struct pending *p = &r->group[r->n_group++];
-    p->a = a;
-    facts_init(&p->f);
-    p->have_facts = false;
-    return r->n_group == INGEST_GROUP ? flush_group(r) : 0;
-}
-
-/* One extractor per processor beyond the caller's (SITREP_JOBS overrides the count). */
-static void open_extra_extractors(struct ingest_run *r)
+/* One worker per processor (SITREP_JOBS overrides the count); when extracting, one per
+ * extractor that could be opened. */
+static int count_jobs(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     const char *env = getenv("SITREP_JOBS");
@@ -275,11 +337,16 @@ static void open_extra_extractors(struct ingest_run *r)
         n = 1;
     if (n > INGEST_MAX_JOBS)
         n = INGEST_MAX_JOBS;
+    return (int)n;
+}
+
+static void open_extra_extractors(struct ingest_run *r)
+{
+    int want = count_jobs();
     r->jobs = 1;
-    while (r->x[0] && r->jobs < n) {
+    while (r->jobs < want) {
         char err[256];
-        r->x[r->jobs] = extractor_open(err, sizeof err);
-        if (!r->x[r->jobs])
+        if (r->x[0] && !(r->x[r->jobs] = extractor_open(err, sizeof err)))
             break;
         r->jobs++;
     }
@@ -288,7 +355,54 @@ static void open_extra_extractors(struct ingest_run *r)
 static void close_extra_extractors(struct ingest_run *r)
 {
     for (int j = 1; j < r->jobs; j++)
-        extractor_close(r->x[j]);
+        if (r->x[j])
+            extractor_close(r->x[j]);
+}
+
+/* Runs the workers and stores what they produce; without threads the main thread loads
+ * each input itself. */
+static void run_pipeline(struct ingest_run *r)
+{
+    struct worker w[INGEST_MAX_JOBS];
+    pthread_t tid[INGEST_MAX_JOBS];
+    bool started[INGEST_MAX_JOBS] = {false};
+    int n_started = 0;
+    pthread_mutex_init(&r->lock, NULL);
+    pthread_cond_init(&r->filled, NULL);
+    pthread_cond_init(&r->consumed, NULL);
+    for (int j = 0; j < r->jobs; j++) {
+        /* Only extraction is worth a look-up first; the store skips duplicates anyway. */
+        w[j] = (struct worker){r, r->x[j], r->x[0] ? store_open_reader(r->store) : NULL, NULL};
+        started[j] = pthread_create(&tid[j], NULL, worker_main, &w[j]) == 0;
+        n_started += started[j];
+    }
+    for (size_t i = 0; i < r->inputs->n && !r->store_broken; i++) {
+        if (n_started == 0) {
+            r->next_input = i + 1;
+            load_input(&w[0], i);
+            r->slots[i % INGEST_WINDOW].ready = true;
+        }
+        consume_input(r, i);
+    }
+    pthread_mutex_lock(&r->lock);
+    r->stop = true;
+    pthread_cond_broadcast(&r->consumed);
+    pthread_mutex_unlock(&r->lock);
+    for (int j = 0; j < r->jobs; j++) {
+        if (started[j])
+            pthread_join(tid[j], NULL);
+        store_close(w[j].reader);
+    }
+    /* Inputs loaded after the store broke are dropped unread by the store. */
+    for (size_t k = 0; k < INGEST_WINDOW; k++) {
+        struct slot *sl = &r->slots[k];
+        for (size_t m = 0; sl->ready && m < sl->n; m++)
+            drop_pending(&sl->items[m]);
+        free(sl->items);
+    }
+    pthread_cond_destroy(&r->consumed);
+    pthread_cond_destroy(&r->filled);
+    pthread_mutex_destroy(&r->lock);
 }
 
 int ingest_paths(struct store *s, struct extractor *x, char *const *paths, int n_paths,
@@ -301,8 +415,10 @@ int ingest_paths(struct store *s, struct extractor *x, char *const *paths, int n
         fputs("sitrep: out of memory\n", stderr);
         return 1;
     }
-    struct ingest_run r_init = {.store = s, .x = {x}, .opt = opt ? opt : &defaults, .stats = stats};
-    *rp = r_init;
+    rp->store = s;
+    rp->x[0] = x;
+    rp->opt = opt ? opt : &defaults;
+    rp->stats = stats;
     struct input_list inputs = {0};
     memset(stats, 0, sizeof *stats);
     for (int i = 0; i < n_paths; i++) {
@@ -314,21 +430,13 @@ int ingest_paths(struct store *s, struct extractor *x, char *const *paths, int n
     size_t total = 0;
     for (size_t i = 0; i < inputs.n; i++)
         total += inputs.items[i].size;
+    rp->inputs = &inputs;
+    /* libxml2 must be initialised before threads parse with it. */
+    xmlInitParser();
     open_extra_extractors(rp);
     progress_start(&rp->bar, total);
     rp->bar.enabled = rp->bar.enabled && rp->opt->show_progress;
-    for (size_t i = 0; i < inputs.n && !rp->store_broken; i++) {
-        char err[512] = "";
-        int n = article_load(inputs.items[i].path, FORMAT_AUTO, take_article, rp, err, sizeof err);
-        if (n < 0) {
-            report(rp, inputs.items[i].path, err[0] ? err : "cannot read");
-            stats->failed++;
-        }
-        stats->bytes += inputs.items[i].size;
-        progress_update(&rp->bar, stats->imported + stats->duplicates, stats->bytes);
-    }
-    if (flush_group(rp) != 0)
-        stats->failed++;
+    run_pipeline(rp);
     if (end_batch(rp) < 0) {
         report(rp, "database", "commit failed");
         stats->failed++;

@@ -285,6 +285,23 @@ void store_close(struct store *s)
     free(s);
 }
 
+struct store *store_open_reader(struct store *s)
+{
+    const char *file = sqlite3_db_filename(s->db, "main");
+    if (!file || !*file)
+        return NULL;
+    struct store *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    if (sqlite3_open_v2(file, &r->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) !=
+        SQLITE_OK) {
+        store_close(r);
+        return NULL;
+    }
+    sqlite3_busy_timeout(r->db, 5000);
+    return r;
+}
+
 static int mkdir_p(char *path)
 {
     for (char *p = path + 1; *p; p++) {

@@ -54,6 +54,11 @@ char *store_default_path(void);
 /* The raw handle, for modules that run their own prepared queries (query, event). */
 sqlite3 *store_db(struct store *s);
 
+/* A read-only connection to the same database for another thread (a connection belongs
+ * to one thread): import workers look up hashes through it. NULL for a database without a
+ * file, or on error. Close with store_close. */
+struct store *store_open_reader(struct store *s);
+
 /* Batches: one transaction per batch of articles. */
 int store_begin(struct store *s);
 int store_commit(struct store *s);
