@@ -174,10 +174,17 @@ bool token_in(const struct tokens *t, size_t i, const char *const *words)
     return false;
 }
 
+/* Tokens are in text order, so a binary search finds the first one at or after offset: a
+ * linear walk made a long unpunctuated text quadratic. */
 size_t token_at(const struct tokens *t, size_t offset)
 {
-    size_t i = 0;
-    while (i < t->n && t->tok[i].start < offset)
-        i++;
-    return i;
+    size_t lo = 0, hi = t->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->tok[mid].start < offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
