@@ -81,8 +81,14 @@ static char *tbuf_finish(struct tbuf *b, size_t *out_len)
 
 /* Decodes one character; invalid or truncated sequences yield U+FFFD and consume one byte
  * so that a single stray byte never swallows the valid text after it. */
-static size_t decode_one(const char *s, size_t len, ucs4_t *uc, bool *invalid)
+static inline size_t decode_one(const char *s, size_t len, ucs4_t *uc, bool *invalid)
 {
+    /* ASCII inline: most of any article, and the library call costs more than the test. */
+    if (len && (unsigned char)s[0] < 0x80) {
+        *uc = (unsigned char)s[0];
+        *invalid = false;
+        return 1;
+    }
     int n = u8_mbtoucr(uc, (const uint8_t *)s, len);
     if (n <= 0) {
         *uc = REPLACEMENT_CHAR;
@@ -142,7 +148,10 @@ char *text_repair(const char *buf, size_t len, size_t *out_len, size_t *n_repair
         if (invalid)
             repaired++;
         normalise = normalise || may_change_under_nfc(uc);
-        tbuf_put_uc(&b, uc);
+        if (invalid)
+            tbuf_put_uc(&b, uc);
+        else
+            tbuf_put(&b, buf + i, n); /* a valid sequence is its own encoding */
         i += n;
     }
     size_t valid_len = 0;
@@ -187,8 +196,7 @@ bool text_looks_binary(const char *buf, size_t len)
     size_t controls = 0, invalid = 0;
     for (size_t i = 0; i < sample;) {
         unsigned char c = (unsigned char)buf[i];
-        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' &&
-            c != 0x1b)
+        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' && c != 0x1b)
             controls++;
         if (c < 0x80) {
             i++;
@@ -277,16 +285,16 @@ size_t text_fold(const char *s, size_t len, char *out, size_t outcap)
 
 /* Abbreviations that never end a sentence: titles and ranks come before a name. */
 static const char *const title_abbrevs[] = {
-    "Lt",    "Gen",  "Col", "Maj",  "Brig", "Capt", "Sgt",  "Cpl",  "Pvt",  "Adm",   "Cmdr",
-    "Cdr",   "Lieut", "Dr", "Mr",   "Mrs",  "Ms",   "Gov",  "Sen",  "Rep",  "St",    "Prof",
-    "Rev",   "Hon",  "Pres", "Supt", "Insp", "Det",  "Gens", "Cols", "Messrs", "Mt", "Ft",
-    "Sheikh", "e.g", "i.e", "vs",   "approx", "cf", "Ave", "Blvd", "Rd", "Jr", "Sr",
-    "Corp", "Inc",  "Ltd", "Co",   "Dept", "Govt", "Fig", NULL};
+    "Lt",     "Gen",   "Col",  "Maj",  "Brig",   "Capt", "Sgt",  "Cpl",  "Pvt",    "Adm", "Cmdr",
+    "Cdr",    "Lieut", "Dr",   "Mr",   "Mrs",    "Ms",   "Gov",  "Sen",  "Rep",    "St",  "Prof",
+    "Rev",    "Hon",   "Pres", "Supt", "Insp",   "Det",  "Gens", "Cols", "Messrs", "Mt",  "Ft",
+    "Sheikh", "e.g",   "i.e",  "vs",   "approx", "cf",   "Ave",  "Blvd", "Rd",     "Jr",  "Sr",
+    "Corp",   "Inc",   "Ltd",  "Co",   "Dept",   "Govt", "Fig",  NULL};
 
 /* Abbreviations that end a sentence only when the next word is not a number. */
-static const char *const numeric_abbrevs[] = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
-                                              "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos",
-                                              "Art", "p",   "pp",  "para", "Vol", "Ch", NULL};
+static const char *const numeric_abbrevs[] = {"Jan", "Feb",  "Mar", "Apr",  "Jun", "Jul", "Aug",
+                                              "Sep", "Sept", "Oct", "Nov",  "Dec", "No",  "Nos",
+                                              "Art", "p",    "pp",  "para", "Vol", "Ch",  NULL};
 
 static bool word_in(const char *w, size_t n, const char *const *list)
 {
@@ -319,20 +327,20 @@ static bool is_closing_punct(ucs4_t uc)
 
 static bool is_space_uc(ucs4_t uc)
 {
-    return uc == ' ' || uc == '\t' || uc == '\n' || uc == 0x00A0 || uc == 0x2009 ||
-           uc == 0x202F || uc == 0x3000 || (uc >= 0x2000 && uc <= 0x200A);
+    return uc == ' ' || uc == '\t' || uc == '\n' || uc == 0x00A0 || uc == 0x2009 || uc == 0x202F ||
+           uc == 0x3000 || (uc >= 0x2000 && uc <= 0x200A);
 }
 
 /* Words that open a sentence far more often than they follow "U.S." or "U.N." inside
  * one: after an initialism they mean the sentence ended there ("...said the U.N. Two
  * soldiers were killed"). */
 static const char *const sentence_openers[] = {
-    "The",   "A",     "An",    "He",     "She",    "It",      "They",     "We",    "I",
-    "In",    "On",    "At",    "But",    "And",    "However", "Meanwhile", "This", "That",
-    "These", "Those", "There", "His",    "Her",    "Its",     "Their",    "After", "Before",
-    "When",  "While", "Earlier", "Later", "Also",  "According", "One",    "Two",   "Three",
-    "Four",  "Five",  "Six",   "Seven",  "Eight",  "Nine",    "Ten",      "Dozens", "Several",
-    "Some",  "Many",  "Most",  "No",     NULL};
+    "The",   "A",     "An",      "He",    "She",   "It",        "They",      "We",     "I",
+    "In",    "On",    "At",      "But",   "And",   "However",   "Meanwhile", "This",   "That",
+    "These", "Those", "There",   "His",   "Her",   "Its",       "Their",     "After",  "Before",
+    "When",  "While", "Earlier", "Later", "Also",  "According", "One",       "Two",    "Three",
+    "Four",  "Five",  "Six",     "Seven", "Eight", "Nine",      "Ten",       "Dozens", "Several",
+    "Some",  "Many",  "Most",    "No",    NULL};
 
 static size_t word_length(const char *s, size_t len)
 {
@@ -496,6 +504,11 @@ size_t text_split_sentences(const char *text, size_t len, struct text_span **out
     struct span_list l = {0};
     size_t start = 0, word_start = 0;
     for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)text[i];
+        if (c > ' ' && c < 0x80 && c != '.' && c != '!' && c != '?') {
+            i++; /* inside a word: nothing to decide */
+            continue;
+        }
         size_t pb = paragraph_break_len(text, len, i);
         if (pb) {
             add_span(&l, text, start, i);
@@ -638,11 +651,25 @@ static size_t skip_c1(ucs4_t uc, const char *s, size_t len, size_t i)
     return i;
 }
 
+/* Printable ASCII, newline and tab pass through unchanged. */
+static bool is_plain_ascii(unsigned char c)
+{
+    return (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t';
+}
+
 char *text_sanitize(const char *s, size_t len)
 {
     struct tbuf b = {0};
     tbuf_reserve(&b, len);
     for (size_t i = 0; i < len;) {
+        if (is_plain_ascii((unsigned char)s[i])) {
+            size_t run = i + 1;
+            while (run < len && is_plain_ascii((unsigned char)s[run]))
+                run++;
+            tbuf_put(&b, s + i, run - i);
+            i = run;
+            continue;
+        }
         ucs4_t uc;
         bool bad;
         size_t n = decode_one(s + i, len - i, &uc, &bad);
@@ -661,8 +688,10 @@ char *text_sanitize(const char *s, size_t len)
             continue;
         } else if (uc == 0x2028 || uc == 0x2029) {
             tbuf_putc(&b, '\n');
-        } else {
+        } else if (bad) {
             tbuf_put_uc(&b, uc);
+        } else {
+            tbuf_put(&b, s + i - n, n);
         }
     }
     return tbuf_finish(&b, NULL);
