@@ -1,0 +1,57 @@
+/* query.h: which articles the reader shows. The location picker, the search prompt and the
+ * filter line each add conditions; they compile to one SQL WHERE clause over `articles`
+ * whose values are bound as parameters, so user text never becomes SQL.
+ *
+ * The filter language (the `f` prompt), terms separated by spaces, all must hold:
+ *   place:Anbar            articles at that place or inside it (any spelling the store has)
+ *   actor:"Islamic State"  articles naming that actor (canonical name or a spelling seen)
+ *   killed>=10  wounded>5  destroyed<3   the article's largest stated figure of that kind
+ *   since:2016-06  until:2016-07         publication date, by prefix (year, month or day)
+ *   source:Reuters         the outlet, by substring
+ *   read:yes / read:no     read or unread articles
+ *   other words            full-text search over title and text (FTS5); "quoted phrases"
+ */
+#ifndef SITREP_QUERY_H
+#define SITREP_QUERY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <sqlite3.h>
+
+#define QUERY_MAX_PARAMS 32
+
+struct query_param {
+    int is_text;
+    int64_t number;
+    char *text;
+};
+
+struct query {
+    char *where; /* "1" when empty, else conditions joined by AND */
+    size_t where_len, where_cap;
+    struct query_param params[QUERY_MAX_PARAMS];
+    int n_params;
+};
+
+void query_init(struct query *q);
+void query_free(struct query *q);
+
+/* Articles at the place with this store id or at a place inside it. */
+int query_add_place(struct query *q, int64_t place_id);
+
+/* Full-text search for the words (each word quoted; a trailing '*' keeps prefix search). */
+int query_add_words(struct query *q, const char *words);
+
+/* Parses the filter language above. On a syntax error returns -1 with a message naming
+ * the column in err, and leaves q as it was. */
+int query_parse(struct query *q, const char *expr, char *err, size_t errlen);
+
+/* The WHERE clause text (never empty). */
+const char *query_where(const struct query *q);
+
+/* Binds the parameters to st starting at parameter index first (1-based); returns the
+ * next free index. */
+int query_bind(const struct query *q, sqlite3_stmt *st, int first);
+
+#endif

@@ -1,0 +1,137 @@
+/* actions.c: the action table, the keymap built from it, and key names. */
+#include "actions.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#define ACTION_ROW(id, name, key, key2, views, help) {name, key, key2, views, help},
+const struct action_info action_table[ACT_COUNT] = {ACTIONS(ACTION_ROW)};
+#undef ACTION_ROW
+
+void keymap_bind(struct keymap *km, int view_mask, int key, enum action act)
+{
+    if (key < 0 || key > KEY_MAX)
+        return;
+    for (int v = 0; v < N_VIEWS; v++)
+        if (view_mask & (1 << v))
+            km->action[v][key] = (signed char)act;
+}
+
+void keymap_defaults(struct keymap *km)
+{
+    memset(km->action, ACT_NONE, sizeof km->action);
+    for (int a = 0; a < ACT_COUNT; a++) {
+        const struct action_info *ai = &action_table[a];
+        keymap_bind(km, ai->views, ai->key, (enum action)a);
+        if (ai->key2)
+            keymap_bind(km, ai->views, ai->key2, (enum action)a);
+    }
+    /* terminals send Enter as CR or LF; both open */
+    keymap_bind(km, VIEW_ALL, '\r', ACT_OPEN);
+}
+
+enum action keymap_lookup(const struct keymap *km, enum view_id view, int key)
+{
+    if (key < 0 || key > KEY_MAX || view >= N_VIEWS)
+        return ACT_NONE;
+    return (enum action)km->action[view][key];
+}
+
+void keymap_describe(const struct keymap *km, enum view_id view, enum action act, char *buf,
+                     size_t cap)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (int key = 0; key <= KEY_MAX && used + 1 < cap; key++) {
+        if (km->action[view][key] != act || key == '\r')
+            continue;
+        char name[24];
+        key_label(key, name, sizeof name);
+        int n = snprintf(buf + used, cap - used, "%s%s", used ? " " : "", name);
+        if (n < 0 || (size_t)n >= cap - used)
+            break;
+        used += (size_t)n;
+    }
+}
+
+int action_from_name(const char *name)
+{
+    if (strcasecmp(name, "none") == 0)
+        return ACT_NONE;
+    for (int a = 0; a < ACT_COUNT; a++)
+        if (strcasecmp(name, action_table[a].name) == 0)
+            return a;
+    return -2;
+}
+
+int view_mask_from_name(const char *name)
+{
+    static const char *const names[N_VIEWS] = {"list", "article", "facts", "timeline"};
+    if (strcasecmp(name, "all") == 0 || strcasecmp(name, "main") == 0)
+        return VIEW_ALL;
+    for (int v = 0; v < N_VIEWS; v++)
+        if (strcasecmp(name, names[v]) == 0)
+            return 1 << v;
+    return 0;
+}
+
+static const struct {
+    const char *name;
+    int key;
+} named_keys[] = {
+    {"Enter", '\n'},     {"Tab", '\t'},         {"S-Tab", KEY_BTAB},
+    {"Esc", KEY_ESCAPE}, {"Up", KEY_UP},        {"Down", KEY_DOWN},
+    {"Left", KEY_LEFT},  {"Right", KEY_RIGHT},  {"PgUp", KEY_PPAGE},
+    {"PgDn", KEY_NPAGE}, {"Home", KEY_HOME},    {"End", KEY_END},
+    {"Space", ' '},      {"BS", KEY_BACKSPACE}, {"Backspace", KEY_BACKSPACE},
+    {"Del", KEY_DC},     {"Ins", KEY_IC},       {"Return", '\n'},
+    {"Lt", '<'},
+};
+
+/* The part between < and >: a named key, F1-F12 or C-x. */
+static int bracketed_key(const char *s, size_t n)
+{
+    for (size_t i = 0; i < sizeof named_keys / sizeof named_keys[0]; i++)
+        if (strlen(named_keys[i].name) == n && strncasecmp(s, named_keys[i].name, n) == 0)
+            return named_keys[i].key;
+    if ((s[0] == 'F' || s[0] == 'f') && n >= 2 && n <= 3) {
+        int f = 0;
+        for (size_t i = 1; i < n; i++) {
+            if (s[i] < '0' || s[i] > '9')
+                return -1;
+            f = f * 10 + (s[i] - '0');
+        }
+        return f >= 1 && f <= 12 ? KEY_F(f) : -1;
+    }
+    if (n == 3 && (s[0] == 'C' || s[0] == 'c') && s[1] == '-' && s[2] >= '@' && s[2] <= 'z')
+        return KEY_CTRL(s[2]);
+    return -1;
+}
+
+int key_from_name(const char *name)
+{
+    size_t n = strlen(name);
+    if (n == 1 && (unsigned char)name[0] >= 32 && (unsigned char)name[0] < 127)
+        return (unsigned char)name[0];
+    if (n > 2 && name[0] == '<' && name[n - 1] == '>')
+        return bracketed_key(name + 1, n - 2);
+    return -1;
+}
+
+void key_label(int key, char *buf, size_t cap)
+{
+    for (size_t i = 0; i < sizeof named_keys / sizeof named_keys[0]; i++)
+        if (named_keys[i].key == key && key != '<') {
+            snprintf(buf, cap, "%s", named_keys[i].name);
+            return;
+        }
+    if (key >= KEY_F(1) && key <= KEY_F(12))
+        snprintf(buf, cap, "F%d", key - KEY_F(0));
+    else if (key > 0 && key < 32)
+        snprintf(buf, cap, "C-%c", key + 'a' - 1);
+    else if (key >= 32 && key < 127)
+        snprintf(buf, cap, "%c", key);
+    else
+        snprintf(buf, cap, "#%d", key);
+}

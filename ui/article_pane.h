@@ -1,0 +1,67 @@
+/* article_pane.h: the selected article's text and its facts, the two panes that show one
+ * article. The text is wrapped at the pane's width with each line's offset into the
+ * stored text kept, so the extractor's mentions (places, figures) and the actors' and
+ * dates' surfaces are highlighted where they occur; n/N walks them. The facts pane lists
+ * places with their hierarchy, actors, figures and dates; selecting one scrolls the text
+ * to its sentence. */
+#ifndef SITREP_UI_ARTICLE_PANE_H
+#define SITREP_UI_ARTICLE_PANE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <sqlite3.h>
+
+#include "draw.h"
+#include "lines.h"
+
+struct span {
+    long start, len;
+    enum element el;
+    int sentence;
+};
+
+struct article_pane {
+    int64_t id;
+    int text_width, facts_width;
+    char *text; /* the stored text, safe to draw */
+    size_t text_len;
+    struct lines body;  /* tag: sentence index */
+    struct lines facts; /* tag: sentence index (-1 for headings); kind: element */
+    struct span *spans; /* sorted by start, not overlapping */
+    int n_spans, current;
+    long *sentence_start;
+    int n_sentences;
+    int top, facts_top, facts_sel;
+    char meta[400]; /* date - source - dateline, for the pane's header */
+};
+
+void article_pane_init(struct article_pane *p);
+void article_pane_free(struct article_pane *p);
+
+/* Loads article id for the given widths (nothing happens when it is already loaded at
+ * them; a new article starts at its top). id 0 empties the pane. */
+void article_pane_load(struct article_pane *p, sqlite3 *db, int64_t id, int text_width,
+                       int facts_width);
+
+void article_pane_draw_text(const struct article_pane *p, const struct rect *r,
+                            const struct palette *pal);
+void article_pane_draw_facts(const struct article_pane *p, const struct rect *r,
+                             const struct palette *pal, bool focused);
+
+/* Scrolls the text by delta lines, within rows visible rows. */
+void article_pane_scroll(struct article_pane *p, long delta, int rows);
+
+/* Moves to the next (dir 1) or previous (dir -1) highlighted fact and scrolls it into
+ * view. Returns false when there is none that way. */
+bool article_pane_step_fact(struct article_pane *p, int dir, int rows);
+
+/* Moves the facts pane's selection by delta entries and scrolls the text to the selected
+ * fact's sentence. */
+void article_pane_select_fact(struct article_pane *p, long delta, int facts_rows);
+
+/* Scrolls the text so that sentence shows at the top and marks its first fact (of element
+ * el when it has one; el -1 for any). */
+void article_pane_goto_sentence(struct article_pane *p, int sentence, int el);
+
+#endif

@@ -1,0 +1,46 @@
+/* config.h: the reader's config file, $XDG_CONFIG_HOME/sitrep/config (else
+ * ~/.config/sitrep/config). One command per line, '#' starts a comment:
+ *
+ *   bind VIEW KEY ACTION     VIEW: list, article, facts, timeline or all; KEY: j, <C-d>,
+ *                            <Enter>, <F2>...; ACTION: a name from the help screen, or none
+ *   color ELEMENT FG [BG]    ELEMENT: title, focus, status, hint, selected, mark, killed,
+ *                            wounded, place, actor, figure, date, current, error;
+ *                            colours: default, black, red, green, yellow, blue, magenta,
+ *                            cyan, white, bright-NAME, or 0-255
+ *   set layout four|two|article
+ *   set zoom day|week|month
+ *
+ * A bad line is skipped and reported with its line number; the rest still applies. */
+#ifndef SITREP_UI_CONFIG_H
+#define SITREP_UI_CONFIG_H
+
+#include <stddef.h>
+
+#include "actions.h"
+#include "draw.h"
+
+enum layout { LAYOUT_FOUR, LAYOUT_TWO, LAYOUT_ARTICLE, N_LAYOUTS };
+enum zoom { ZOOM_DAY, ZOOM_WEEK, ZOOM_MONTH, N_ZOOMS };
+
+struct ui_settings {
+    enum layout layout;
+    enum zoom zoom;
+};
+
+struct config_target {
+    struct keymap *keys;
+    struct palette *colours;
+    struct ui_settings *settings;
+};
+
+/* Applies one line (modified in place). Returns 0, or -1 with the reason in err. */
+int config_apply_line(const struct config_target *t, char *line, char *err, size_t errlen);
+
+/* Applies the file at path. A missing file is not an error. Returns the number of bad
+ * lines; the first is described in err as "PATH:LINE: reason". */
+int config_load(const struct config_target *t, const char *path, char *err, size_t errlen);
+
+/* The default path (malloc'd), or NULL when neither XDG_CONFIG_HOME nor HOME is set. */
+char *config_default_path(void);
+
+#endif

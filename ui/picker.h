@@ -1,0 +1,50 @@
+/* picker.h: the location picker. The places of the collection as a tree (country,
+ * province, district, town) with the number of articles at each place or inside it,
+ * narrowed as the user types: a place matches when its folded name contains what was
+ * typed, or when the gazetteer knows what was typed as one of its names (any spelling:
+ * Qaem, al-Qa'im and Qaim are one place). Matches show with their ancestors for context. */
+#ifndef SITREP_UI_PICKER_H
+#define SITREP_UI_PICKER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <sqlite3.h>
+
+#include "draw.h"
+
+struct gazetteer;
+
+struct pick {
+    int64_t id, parent, gaz_id; /* gaz_id 0 for places the gazetteer lacks */
+    int depth, count, parent_index;
+    char *name, *folded, *label;
+    bool match;
+};
+
+struct picker {
+    struct pick *v;
+    int n;
+    int *shown; /* indexes into v, in tree order */
+    int n_shown, sel, top;
+    char input[256];
+    struct gazetteer *gaz; /* opened on first use; NULL when it cannot be */
+};
+
+/* Loads the places and their counts. Returns 0, or -1 with a reason in err. */
+int picker_open(struct picker *p, sqlite3 *db, char *err, size_t errlen);
+/* Frees the places (the gazetteer stays open for the next use); picker_release frees all. */
+void picker_close(struct picker *p);
+void picker_release(struct picker *p);
+
+/* Shows the places matching p->input (all when empty) and selects the best match: the
+ * first whose name starts with it, else the first match. */
+void picker_narrow(struct picker *p);
+
+void picker_move(struct picker *p, long delta);
+void picker_draw(struct picker *p, const struct rect *r, const struct palette *pal);
+
+/* The selected place, or NULL. */
+const struct pick *picker_selected(const struct picker *p);
+
+#endif

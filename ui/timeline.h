@@ -1,0 +1,54 @@
+/* timeline.h: the timeline pane. The articles under the current filter, by the date of
+ * what they report: a figure's resolved date when the extractor found a full one, else the
+ * article's publication date (so relative dates sit with their article). One row per day,
+ * week or month with the killed and wounded reported and a bar; Enter opens the report
+ * with the largest figure of that row at its sentence. Each article counts once per day
+ * with its largest figure of each kind; outlets reporting the same event are all counted
+ * (the events view, E, reconciles them). */
+#ifndef SITREP_UI_TIMELINE_H
+#define SITREP_UI_TIMELINE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <sqlite3.h>
+
+#include "config.h"
+#include "draw.h"
+#include "query.h"
+
+struct timeline_row {
+    char bucket[11]; /* YYYY-MM-DD (a week's Monday) or YYYY-MM */
+    long killed, wounded;
+    int reports;
+};
+
+struct timeline {
+    struct timeline_row *rows;
+    int n, sel, top;
+    enum zoom zoom;
+    bool loaded;
+};
+
+void timeline_free(struct timeline *t);
+
+/* Forgets the rows (the filter or zoom changed); the next draw loads them again. */
+void timeline_invalidate(struct timeline *t);
+
+/* Loads the rows for the articles q selects. Returns 0, or -1 with SQLite's reason. */
+int timeline_load(struct timeline *t, sqlite3 *db, const struct query *q, char *err, size_t errlen);
+
+void timeline_draw(const struct timeline *t, const struct rect *r, const struct palette *pal,
+                   bool focused);
+
+void timeline_move(struct timeline *t, long delta, int rows);
+
+/* The report to open for the selected row: the article with the largest figure (killed
+ * first) dated in it, and that figure's sentence (0 when none). Returns false when none. */
+bool timeline_selected_report(const struct timeline *t, sqlite3 *db, const struct query *q,
+                              int64_t *article, int *sentence);
+
+/* "day", "week", "month". */
+const char *zoom_name(enum zoom z);
+
+#endif
