@@ -33,6 +33,8 @@ struct place_mention {
     bool loose;                   /* found only through a transliteration variant */
     bool dropped;                 /* part of a longer name the text gives as a place */
     bool name_follows;            /* another capitalised word follows: "Peter Hawkins" */
+    bool outlet_follows;          /* a media word follows: "Levant Monitor", "Kabul Times" */
+    bool text_names;              /* the text calls it a place ("the Zap region") */
     enum place_kind context_kind; /* from the text ("the village of X"), when unknown */
     int parent_mention;           /* index of a mention the text puts it in, or -1 */
     int fact;                     /* resolved place fact, or -1 when rejected */
@@ -232,6 +234,25 @@ static const char *const not_places[] = {
     "from",       "to",        "not",        "more",     "than",      "about",
     NULL};
 
+/* Adjectives of nations, peoples and faiths: "the Iraqi province of Duhok" and "a mainly
+ * Shi'ite neighbourhood" name no place. */
+static const char *const demonyms[] = {
+    "iraqi",    "syrian",   "kurdish",     "saudi",     "afghan",      "yemeni",    "somali",
+    "nigerian", "sudanese", "russian",     "ukrainian", "turkish",     "iranian",   "israeli",
+    "lebanese", "libyan",   "malian",      "pakistani", "palestinian", "egyptian",  "jordanian",
+    "emirati",  "qatari",   "ethiopian",   "eritrean",  "kenyan",      "congolese", "burkinabe",
+    "nigerien", "chadian",  "cameroonian", "american",  "british",     "french",    "german",
+    "indian",   "chinese",  "arab",        "turkmen",   "yazidi",      "assyrian",  "hazara",
+    "pashtun",  "tajik",    "uzbek",       "baluch",    "druze",       "alawite",   "sunni",
+    "shia",     "shiite",   "shi'ite",     "shi'a",     "christian",   "muslim",    "jewish",
+    "western",  "eastern",  "northern",    "southern",  "central",     NULL};
+
+/* Words after a name that make it part of an outlet's name: "Levant Monitor". */
+static const char *const outlet_words[] = {
+    "monitor", "news",    "times",        "post",    "press",   "radio", "tv",    "television",
+    "herald",  "tribune", "journal",      "online",  "digital", "daily", "today", "observer",
+    "gazette", "channel", "broadcasting", "network", "media",   NULL};
+
 /* Titles before a person's name: "Col. Christopher Garver" is not a place. */
 static const char *const person_titles[] = {
     "gen",      "general", "col",       "colonel",   "lt",        "lieutenant",  "maj",
@@ -338,6 +359,31 @@ static size_t capital_run(const struct tokens *t, size_t i, size_t max)
     return n;
 }
 
+/* A lowercase word inside a name: "Democratic Republic of the Congo", "Gulf of Aden". */
+static bool name_connector(const struct tokens *t, size_t i)
+{
+    return !(t->tok[i].flags & (TOK_CAP | TOK_BREAK_AFTER)) &&
+           (token_is(t, i, "of") || token_is(t, i, "the"));
+}
+
+/* The capital run, continued over connectors when a capital follows them; the run never
+ * ends on a connector. */
+static size_t gazetteer_run(const struct tokens *t, size_t i, size_t max)
+{
+    size_t n = capital_run(t, i, max);
+    while (n && i + n + 1 < t->n && n + 1 < max && name_connector(t, i + n) &&
+           !(t->tok[i + n - 1].flags & (TOK_BREAK_AFTER | TOK_POSSESSIVE))) {
+        size_t c = 1;
+        if (name_connector(t, i + n + 1))
+            c = 2;
+        size_t more = i + n + c < t->n ? capital_run(t, i + n + c, max - n - c) : 0;
+        if (!more || n + c + more > max)
+            break;
+        n += c + more;
+    }
+    return n;
+}
+
 static bool probe_place(struct extractor *x, const char *text, size_t i, size_t n,
                         struct gaz_place *cand, size_t *n_cand, bool *loose)
 {
@@ -361,20 +407,17 @@ static bool probe_place(struct extractor *x, const char *text, size_t i, size_t 
  * Headlines (sentence 0) capitalise every word, so they are exempt. */
 static bool person_like_run(const struct tokens *t, size_t i, size_t run, int sentence)
 {
-    static const char *const geographic[] = {
-        "mount",    "lake",      "camp",    "wadi",    "jebel",   "jabal",    "tal",
-        "tall",     "greater",   "upper",   "lower",   "new",     "old",      "port",
-        "fort",     "cape",      "gulf",    "central", "eastern", "western",  "northern",
-        "southern", "north",     "south",   "east",    "west",    "iraqi",    "syrian",
-        "kurdish",  "saudi",     "afghan",  "yemeni",  "somali",  "nigerian", "sudanese",
-        "russian",  "ukrainian", "turkish", "iranian", "israeli", "lebanese", "libyan",
-        "malian",   NULL};
+    static const char *const geographic[] = {"mount", "lake", "camp",    "wadi",  "jebel", "jabal",
+                                             "tal",   "tall", "greater", "upper", "lower", "new",
+                                             "old",   "port", "fort",    "cape",  "gulf",  "north",
+                                             "south", "east", "west",    NULL};
     if (sentence == 0 || run < 2 || run > 3)
         return false;
     /* "Said" opening a run is a first name; the verb is never capitalised mid-run */
     if (token_is(t, i, "said"))
         return true;
-    if (token_in(t, i, not_places) || token_in(t, i, geographic) || (t->tok[i].flags & TOK_ARTICLE))
+    if (token_in(t, i, not_places) || token_in(t, i, geographic) || token_in(t, i, demonyms) ||
+        (t->tok[i].flags & TOK_ARTICLE))
         return false;
     return true;
 }
@@ -383,14 +426,14 @@ static void find_gazetteer_places(struct extractor *x, const char *text, int sen
 {
     const struct tokens *t = &x->toks;
     for (size_t i = 0; i < t->n;) {
-        size_t run = capital_run(t, i, (size_t)x->gaz_words);
+        size_t run = gazetteer_run(t, i, (size_t)x->gaz_words);
         bool found = false;
         if (run && !(i > 0 && token_in(t, i - 1, person_titles))) {
             struct gaz_place cand[MAX_CANDIDATES];
             size_t nc = 0;
             bool loose = false;
             for (size_t n = run; n >= 1 && !found; n--) {
-                if (!probe_place(x, text, i, n, cand, &nc, &loose))
+                if (name_connector(t, i + n - 1) || !probe_place(x, text, i, n, cand, &nc, &loose))
                     continue;
                 struct place_mention *m = new_mention(x);
                 if (!m)
@@ -405,14 +448,17 @@ static void find_gazetteer_places(struct extractor *x, const char *text, int sen
                 m->loose = loose;
                 m->name_follows = i + n < t->n && (t->tok[i + n].flags & TOK_CAP) &&
                                   !(t->tok[i + n - 1].flags & TOK_BREAK_AFTER);
+                m->outlet_follows = m->name_follows && token_in(t, i + n, outlet_words);
                 for (size_t k = i; k < i + n; k++)
                     x->toks.tok[k].flags |= TOK_PLACE;
                 i += n;
                 found = true;
             }
         }
-        if (!found)
-            i += person_like_run(t, i, run, sentence) ? run : 1;
+        if (!found) {
+            size_t caps = capital_run(t, i, (size_t)x->gaz_words);
+            i += person_like_run(t, i, caps, sentence) ? caps : 1;
+        }
     }
 }
 
@@ -444,6 +490,11 @@ static const struct {
     {"mountains", PLACE_REGION},
     {"island", PLACE_REGION},
     {"square", PLACE_LANDMARK},
+    {"territory", PLACE_REGION},
+    {"oblast", PLACE_ADMIN1},
+    {"raion", PLACE_REGION},
+    {"commune", PLACE_TOWN},
+    {"municipality", PLACE_TOWN},
 };
 
 static int place_noun(const struct tokens *t, size_t i)
@@ -523,7 +574,10 @@ static bool name_token(const struct tokens *t, size_t i)
     for (size_t k = 0; k < t->tok[i].len; k++)
         if (w[k] == '-')
             dash = w + k;
-    return !(dash && dash[1] >= 'a' && dash[1] <= 'z');
+    if (!dash || !(dash[1] >= 'a' && dash[1] <= 'z'))
+        return true;
+    /* a Persian or Pashto connective ends a name's word: "Pul-e Sukhta", "Dasht-e Barchi" */
+    return (size_t)(w + t->tok[i].len - dash) <= 3;
 }
 
 /* Length of the name starting at token i (at most 4 words, no punctuation inside). */
@@ -543,14 +597,20 @@ static size_t name_length(const struct tokens *t, size_t i)
 
 /* A gazetteer mention inside [start, end) of this sentence: the whole name (the gazetteer
  * knows it: nothing to add) or a part of it ("Wadi" of "Wadi Muweil": the longer name wins). */
-static bool known_or_drop_parts(struct extractor *x, size_t first_pm, size_t start, size_t end)
+static bool known_or_drop_parts(struct extractor *x, size_t first_pm, size_t start, size_t end,
+                                enum place_kind kind, int parent)
 {
     for (size_t k = first_pm; k < x->n_pm; k++) {
         struct place_mention *m = &x->pm[k];
         if (!m->n_cand || m->dropped || m->start < start || m->start + m->len > end)
             continue;
-        if (m->start == start && m->len == end - start)
+        if (m->start == start && m->len == end - start) {
+            /* should its only namesakes be abroad, the text's word still makes it a place */
+            m->text_names = true;
+            m->context_kind = kind;
+            m->parent_mention = parent;
             return true;
+        }
         m->dropped = true;
     }
     return false;
@@ -565,7 +625,7 @@ static void add_context_place(struct extractor *x, int sentence, size_t i, size_
     for (size_t k = first_pm; k < x->n_pm; k++)
         if (!x->pm[k].n_cand && x->pm[k].start == start)
             return;
-    if (known_or_drop_parts(x, first_pm, start, end))
+    if (known_or_drop_parts(x, first_pm, start, end, kind, parent))
         return;
     struct place_mention *m = new_mention(x);
     if (!m)
@@ -619,9 +679,47 @@ static void context_name_noun(struct extractor *x, int sentence, size_t i, size_
         s--;
     if (s == i || s == 0 || token_in(t, s - 1, person_titles))
         return;
-    if (i - s == 1 && token_in(t, s, not_places))
+    if (i - s == 1 && (token_in(t, s, not_places) || token_in(t, s, demonyms)))
+        return;
+    /* "a mainly Shi'ite neighbourhood", "an Israeli base": a description, not a name */
+    size_t before = s - 1;
+    if (before > 0 && t->tok[before].len > 3 &&
+        strncmp(t->text + t->tok[before].start + t->tok[before].len - 2, "ly", 2) == 0)
+        before--;
+    if (token_is(t, before, "a") || token_is(t, before, "an"))
         return;
     add_context_place(x, sentence, s, i - s, place_nouns[pn].kind, -1, first_pm);
+}
+
+/* "at Dauran, a neighbouring community", "in Sabiid, a small village": after a
+ * preposition, a name the next words describe as a place. */
+static void described_place(struct extractor *x, int sentence, size_t i, size_t n, size_t first_pm)
+{
+    static const char *const preps[] = {"in",      "at",     "near",    "from", "to",
+                                        "outside", "toward", "towards", "into", NULL};
+    static const char *const settlements[] = {"community", "settlement", "hamlet", NULL};
+    const struct tokens *t = &x->toks;
+    size_t j = i + n;
+    if (i == 0 || !token_in(t, i - 1, preps) || j >= t->n ||
+        !(token_is(t, j, "a") || token_is(t, j, "an")))
+        return;
+    bool comma = false;
+    for (size_t p = t->tok[j - 1].start + t->tok[j - 1].len; p < t->tok[j].start; p++)
+        comma |= t->text[p] == ',';
+    if (!comma)
+        return;
+    for (size_t k = j + 1; k < t->n && k <= j + 3; k++) {
+        if (t->tok[k].flags & (TOK_CAP | TOK_DIGIT))
+            return;
+        int pn = place_noun(t, k);
+        if (pn >= 0 || token_in(t, k, settlements)) {
+            add_context_place(x, sentence, i, n, pn >= 0 ? place_nouns[pn].kind : PLACE_VILLAGE, -1,
+                              first_pm);
+            return;
+        }
+        if (t->tok[k].flags & TOK_BREAK_AFTER)
+            return;
+    }
 }
 
 /* "in Mutaibija, south of Tikrit", "at Wadi Muweil, west of the city of Ramadi",
@@ -637,11 +735,47 @@ static void context_apposition(struct extractor *x, int sentence, size_t i, size
     if (!n || !(t->tok[i + n - 1].flags & TOK_BREAK_AFTER))
         return;
     int parent = parent_after(x, first_pm, i + n);
-    if (parent < 0)
+    if (parent < 0) {
+        described_place(x, sentence, i, n, first_pm);
         return;
+    }
     int pn = place_noun(t, i + n + 1);
     add_context_place(x, sentence, i, n, pn >= 0 ? place_nouns[pn].kind : PLACE_VILLAGE, parent,
                       first_pm);
+}
+
+/* A place mention so far (any sentence) written exactly as these tokens. */
+static bool named_place(const struct extractor *x, size_t i, size_t n)
+{
+    const struct tokens *t = &x->toks;
+    size_t start = t->tok[i].start, len = t->tok[i + n - 1].start + t->tok[i + n - 1].len - start;
+    for (size_t k = 0; k < x->n_pm; k++) {
+        const struct place_mention *m = &x->pm[k];
+        if (!m->dropped && m->len == len &&
+            strncasecmp(t->text + m->start, t->text + start, len) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* "between Sinune and Khanasor": beside a place the gazetteer or the text knows, the other
+ * end of the road is a place too. */
+static void context_between(struct extractor *x, int sentence, size_t i, size_t first_pm)
+{
+    const struct tokens *t = &x->toks;
+    if (!token_is(t, i, "between") || i + 1 >= t->n)
+        return;
+    size_t a = i + 1, na = name_length(t, a);
+    if (!na || !token_is(t, a + na, "and"))
+        return;
+    size_t b = a + na + 1, nb = name_length(t, b);
+    if (!nb || b + nb > t->n)
+        return;
+    bool ka = named_place(x, a, na), kb = named_place(x, b, nb);
+    if (ka && !kb)
+        add_context_place(x, sentence, b, nb, PLACE_VILLAGE, -1, first_pm);
+    else if (kb && !ka)
+        add_context_place(x, sentence, a, na, PLACE_VILLAGE, -1, first_pm);
 }
 
 static void find_context_places(struct extractor *x, int sentence, size_t first_pm)
@@ -651,6 +785,7 @@ static void find_context_places(struct extractor *x, int sentence, size_t first_
         context_noun_of(x, sentence, i, first_pm);
         context_name_noun(x, sentence, i, first_pm);
         context_apposition(x, sentence, i, first_pm);
+        context_between(x, sentence, i, first_pm);
     }
 }
 
@@ -800,6 +935,8 @@ static bool accept_mention(const struct extractor *x, size_t i, const char *cc, 
     const struct place_mention *m = &x->pm[i];
     if (!m->n_cand)
         return true;
+    if (m->outlet_follows)
+        return false; /* "By Levant Monitor staff", "the Kabul Times" */
     const struct gaz_place *g = &m->cand[choose_candidate(m, cc)];
     /* a respelling opening a sentence, with no country to anchor it, is most likely an
      * ordinary capitalised word ("Aid convoy" is not Eid in Eritrea) */
@@ -960,8 +1097,13 @@ static void resolve_places(struct extractor *x, const struct article *a, struct 
     add_dateline_place(x, a, cc, f);
     for (size_t i = 0; i < x->n_pm; i++) {
         struct place_mention *m = &x->pm[i];
-        if (!m->n_cand || m->dropped || !accept_mention(x, i, cc, a->text))
+        if (!m->n_cand || m->dropped)
             continue;
+        if (!accept_mention(x, i, cc, a->text)) {
+            if (m->text_names && !m->outlet_follows)
+                m->n_cand = 0; /* "the Zap region": a place here, whatever else shares it */
+            continue;
+        }
         m->fact = place_from_gazetteer(x, f, &m->cand[choose_candidate(m, cc)]);
         if (m->fact >= 0)
             record_mention(f, m->fact, a->text, m);

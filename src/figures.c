@@ -32,9 +32,10 @@ static int active_kind(const struct tokens *t, size_t i)
  * "20 bodies", "11 others injured". */
 static int passive_kind(const struct tokens *t, size_t i)
 {
-    static const char *const killed[] = {"killed",     "dead",     "died",      "die",   "dies",
-                                         "bodies",     "corpses",  "deaths",    "slain", "perished",
-                                         "fatalities", "executed", "massacred", "martyred", NULL};
+    static const char *const killed[] = {"killed",    "dead",     "died",       "die",
+                                         "dies",      "bodies",   "corpses",    "deaths",
+                                         "slain",     "perished", "fatalities", "executed",
+                                         "massacred", "martyred", NULL};
     static const char *const wounded[] = {"wounded", "injured", "hurt", "injuries", "maimed", NULL};
     static const char *const destroyed[] = {"destroyed", "eliminated", NULL};
     if (token_in(t, i, killed))

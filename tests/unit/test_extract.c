@@ -112,6 +112,58 @@ static void test_context_places(void)
     }
 }
 
+static void test_context_places_more(void)
+{
+    /* a Persian connective inside a name; the name, not its last word */
+    run("Title", "The blast hit worshippers in the Kot-e Sangi area of western Kabul.", NULL);
+    CHECK(place("Kot-e Sangi") != NULL);
+    CHECK(place("Sangi") == NULL);
+    /* descriptions, not names */
+    run("Title", "A bomb hit a mainly Shi'ite neighbourhood of Kabul.", NULL);
+    CHECK(place("Shi'ite") == NULL);
+    CHECK_INT(F.n_places, 1);
+    run("Title", "Drones struck a base near the Iraqi province of Duhok.", NULL);
+    CHECK(place("Iraqi") == NULL);
+    CHECK(place("Duhok") != NULL);
+    /* the other end of a road from a known place */
+    run("Title", "The car was hit on the road between Tikrit and Tell Qasra.", NULL);
+    const struct place_fact *p = place("Tell Qasra");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_STR(p->country, "Iraq");
+    run("Title", "Talks between Karim and Hamid Qasra ended.", NULL);
+    CHECK(place("Hamid Qasra") == NULL);
+    /* a name described as a place after a preposition */
+    run("Title", "Gunmen fled to Dauri Kasa, a neighbouring community, said Musa Sani, a farmer.",
+        NULL);
+    CHECK(place("Dauri Kasa") != NULL);
+    CHECK(place("Musa Sani") == NULL);
+    /* the text calls it a region; its only namesake is a Czech village */
+    run("Title", "Jets struck the Zap region of northern Iraq.", NULL);
+    p = place("Zap");
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_INT(p->kind, PLACE_REGION);
+        CHECK_STR(p->country, "Iraq");
+    }
+    /* territories of the DRC; a country named with "of the" inside */
+    run("Title",
+        "Bombs fell near Goma, in Nyiragongo territory, in the Democratic Republic of the "
+        "Congo.",
+        NULL);
+    CHECK(place("Nyiragongo") != NULL);
+    p = place("Democratic Republic of the Congo");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_STR(p->country_code, "CD");
+    /* an outlet's name is not a place mention */
+    run("Title", "By Levant Monitor staff. Tensions rose across the Levant.", NULL);
+    p = place("Levant");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_INT(p->count, 1);
+}
+
 static void test_spellings_are_one_place(void)
 {
     run("Title", "Jets struck al-Qaim on Monday. Residents of Qaim fled toward Qaem.", NULL);
@@ -276,6 +328,7 @@ int main(void)
     RUN(test_said_is_a_verb);
     RUN(test_demonym_is_not_a_place);
     RUN(test_context_places);
+    RUN(test_context_places_more);
     RUN(test_spellings_are_one_place);
     RUN(test_not_tolls);
     RUN(test_coordinated);
