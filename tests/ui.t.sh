@@ -84,3 +84,74 @@ again=$(screen ':resize 20x6' ':resize 100x30' ':dump')
 check_eq ui-resize-back "$again" "$first"
 narrow=$(SIZE=40x10 screen ':dump')
 check_contains ui-minimum "$narrow" "Articles (5)"
+
+# ---- the filter line (f): terms combine; errors are shown and the prompt stays ----
+# killed (largest figure per article): 000 40, 001 200 ("hundreds"), 002 38, 003 24,
+# 004 150; in Anbar or inside it: 000 and 004 (Fallujah), 001, 002, 003 (al-Qaim).
+filtered=$(screen f 'type killed>=40 place:Anbar' '<Enter>' ':dump')
+check_contains ui-filter-count "$filtered" "Articles (3)"
+check_contains ui-filter-status "$filtered" "filter: killed>=40 place:Anbar"
+for t in "$T000" "$T001" "$T004"; do check_contains "ui-filter-has-${t%% *}" "$filtered" "$t"; done
+for t in "$T002" "$T003"; do check_lacks "ui-filter-lacks-${t%% *}" "$filtered" "$t"; done
+bad=$(screen f 'type killed>=many' '<Enter>' ':dump')
+check_contains ui-filter-error "$bad" "killed needs a number"
+check_contains ui-filter-prompt-kept "$bad" "filter: killed>=many"
+check_contains ui-filter-error-keeps-list "$bad" "Articles (5)"
+# an alias written in one report names the actor in all: Daesh is Islamic State, in all five
+alias=$(screen f 'type actor:Daesh' '<Enter>' ':dump')
+check_contains ui-filter-actor-alias "$alias" "Articles (5)"
+# 000, 003 and 004 carry no date: since: keeps only dated reports
+dated=$(screen f 'type since:2024-05' '<Enter>' ':dump')
+check_contains ui-filter-since "$dated" "Articles (2)"
+cleared=$(screen f 'type since:2024-05' '<Enter>' L ':dump')
+check_contains ui-filter-cleared "$cleared" "Articles (5)"
+
+# ---- facts highlighted in the text; n walks them ----
+# 001's title: "Army jets kill 14 Islamic State members in Qaim, western Anbar": the figure
+# "kill 14 Islamic State members" (29 columns from column 11), Qaim and Anbar as places.
+marks=$(screen j '<Enter>' ':attrs')
+check_eq ui-highlight-title "$(printf '%s\n' "$marks" | sed -n 2p)" \
+    "...........fffffffffffffffffffffffffffff....pppp..........ppppp"
+stepped=$(screen j '<Enter>' n n ':attrs')
+check_eq ui-next-fact "$(printf '%s\n' "$stepped" | sed -n 2p)" \
+    "...........fffffffffffffffffffffffffffff....CCCC..........ppppp"
+back=$(screen j '<Enter>' n n N ':attrs')
+check_eq ui-prev-fact "$(printf '%s\n' "$back" | sed -n 2p)" \
+    "...........CCCCCCCCCCCCCCCCCCCCCCCCCCCCC....pppp..........ppppp"
+
+# ---- the facts pane: selecting a place scrolls the article to its sentence ----
+# 002's places in order: Al Anbar, Syria, Al Qa'im, al-Rabt, Ramadi; Ramadi is first named
+# in the sentence "Meanwhile, Anbar's top operations commander ... west of the city of Ramadi"
+facts=$(screen '<Tab>' '<Tab>' j j j j j ':dump')
+check_contains ui-facts-jump "$(printf '%s\n' "$facts" | sed -n 13,14p)" "Meanwhile, Anbar"
+check_contains ui-facts-hierarchy "$facts" "Al Qa'im < Al Anbar < Iraq"
+
+# ---- the timeline: by figure dates; zoom; Enter opens the report at its sentence ----
+# 002 (2024-09-21, a Saturday) reports 38 killed "on Monday" (2024-09-16) and five more
+# undated (its own day); 001 (2024-05-01, a Wednesday) "hundreds" (200)
+day=$(screen ':dump')
+check_contains ui-timeline-day "$day" "2024-09-16    38k"
+check_contains ui-timeline-day-own "$day" "2024-09-21     5k"
+week=$(screen z ':dump')
+check_contains ui-timeline-week-title "$week" "Timeline (week)"
+check_contains ui-timeline-week "$week" "2024-09-16    43k"
+check_contains ui-timeline-week-monday "$week" "2024-04-29   200k"
+month=$(screen z z ':dump')
+check_contains ui-timeline-month "$month" "2024-05      200k"
+opened=$(screen z '<Tab>' '<Tab>' '<Tab>' j '<Enter>' ':dump')
+check_contains ui-timeline-open "$(printf '%s\n' "$opened" | sed -n 12p)" "2024-05-01 - IraqiNews.com"
+check_contains ui-timeline-open-sentence "$(printf '%s\n' "$opened" | sed -n 13,18p)" \
+    "killed hundreds for attempting to escape"
+
+# ---- the config file: bindings, layout, errors naming the line ----
+mkdir -p "$XDG_CONFIG_HOME/sitrep"
+printf '# mine\nset layout two\nbind all x layout\nbind list y frobnicate\ncolor place red\n' \
+    >"$XDG_CONFIG_HOME/sitrep/config"
+conf=$(screen ':dump')
+check_lacks ui-config-layout "$conf" "| Facts"
+check_contains ui-config-error "$conf" "config:4: unknown action 'frobnicate'"
+cycled=$(screen x x ':dump')
+check_contains ui-config-bind "$cycled" "| Facts"
+help=$(screen '?' ':dump')
+check_contains ui-config-help "$help" "v x            layout"
+rm -f "$XDG_CONFIG_HOME/sitrep/config"

@@ -671,7 +671,9 @@ static void do_action(struct app *a, enum action act)
         start_prompt(a, MODE_SEARCH, "");
         break;
     case ACT_FILTER:
-        start_prompt(a, MODE_FILTER, a->filter);
+        start_prompt(a, MODE_FILTER, a->filter[0] ? a->filter : "");
+        if (a->filter[0])
+            strncat(a->input, " ", sizeof a->input - strlen(a->input) - 1);
         break;
     case ACT_ZOOM:
         a->tl.zoom = (enum zoom)((a->tl.zoom + 1) % N_ZOOMS);

@@ -1,0 +1,176 @@
+/* test_query.c: the filter language compiles to a WHERE clause with bound values; the
+ * articles it selects are checked on a small store built here by hand. */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "query.h"
+#include "store.h"
+#include "testlib.h"
+
+static sqlite3 *db;
+
+/* Five articles: (id, date, source, killed, read), places Iraq > Anbar > Qaim and
+ * Iraq > Baghdad, actors Islamic State (written "Daesh" in one) and Taliban. */
+static const char fixture[] =
+    "INSERT INTO articles(id, hash, title, text, date, source, killed, is_read) VALUES"
+    " (1, 'h1', 'Strike on Qaim', 'Strike on Qaim kills 12', '2016-06-03', 'Reuters', 12, 0),"
+    " (2, 'h2', 'Baghdad bombing', 'A bomb in Baghdad killed 30', '2016-07-20', 'AP', 30, 1),"
+    " (3, 'h3', 'Anbar clashes', 'Clashes in Anbar left 4 dead', '2016-08-01', 'AFP', 4, 0),"
+    " (4, 'h4', 'Kabul', 'Taliban attack in Kabul', NULL, 'Reuters Kabul', NULL, 0),"
+    " (5, 'h5', 'It''s over', 'Quote '' and \"double\" text', '2015-01-01', NULL, 0, 0);"
+    "INSERT INTO articles_fts(rowid, title, text) SELECT id, title, text FROM articles;"
+    "INSERT INTO places(id, key, name, parent_id, depth) VALUES (1, 'g:1', 'Iraq', NULL, 0),"
+    " (2, 'g:2', 'Al Anbar', 1, 1), (3, 'g:3', 'Al Qa''im', 2, 2), (4, 'g:4', 'Baghdad', 1, 1);"
+    "INSERT INTO place_ancestors VALUES (1,1),(2,2),(2,1),(3,3),(3,2),(3,1),(4,4),(4,1);"
+    "INSERT INTO article_places(article_id, place_id, surface) VALUES"
+    " (1, 3, '[\"Qaim\",\"al-Qa''im\"]'), (2, 4, '[\"Baghdad\"]'), (3, 2, '[\"Anbar\"]');"
+    "INSERT INTO actors(id, name) VALUES (1, 'Islamic State'), (2, 'Taliban');"
+    "INSERT INTO article_actors(article_id, actor_id, surface) VALUES"
+    " (1, 1, '[\"IS\"]'), (3, 1, '[\"Daesh\"]'), (4, 2, '[\"Taliban\"]');";
+
+/* The ids the filter selects, as "1,3" ("" for none; "error: ..." on a syntax error). */
+static const char *select_ids(const char *expr)
+{
+    static char out[256];
+    struct query q;
+    char err[200];
+    query_init(&q);
+    if (query_parse(&q, expr, err, sizeof err) != 0) {
+        snprintf(out, sizeof out, "error: %s", err);
+        query_free(&q);
+        return out;
+    }
+    char sql[2048];
+    snprintf(sql, sizeof sql, "SELECT id FROM articles WHERE %s ORDER BY id", query_where(&q));
+    sqlite3_stmt *st = NULL;
+    out[0] = '\0';
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+        snprintf(out, sizeof out, "sql: %s", sqlite3_errmsg(db));
+        query_free(&q);
+        return out;
+    }
+    query_bind(&q, st, 1);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        size_t n = strlen(out);
+        snprintf(out + n, sizeof out - n, "%s%lld", n ? "," : "",
+                 (long long)sqlite3_column_int64(st, 0));
+    }
+    sqlite3_finalize(st);
+    query_free(&q);
+    return out;
+}
+
+static void test_empty_selects_all(void)
+{
+    CHECK_STR(select_ids(""), "1,2,3,4,5");
+    CHECK_STR(select_ids("   "), "1,2,3,4,5");
+}
+
+static void test_place_includes_inside(void)
+{
+    CHECK_STR(select_ids("place:Iraq"), "1,2,3");
+    CHECK_STR(select_ids("place:\"Al Anbar\""), "1,3"); /* Qaim is inside Anbar */
+    CHECK_STR(select_ids("place:al-Qa'im"), "1");       /* a spelling the text used */
+    CHECK_STR(select_ids("place:baghdad"), "2");        /* case does not matter */
+}
+
+static void test_actor_aliases(void)
+{
+    CHECK_STR(select_ids("actor:\"Islamic State\""), "1,3");
+    CHECK_STR(select_ids("actor:Daesh"), "1,3"); /* written in 3 only, names the actor */
+    CHECK_STR(select_ids("actor:Taliban"), "4");
+}
+
+static void test_figures_and_dates(void)
+{
+    CHECK_STR(select_ids("killed>=12"), "1,2");
+    CHECK_STR(select_ids("killed>12"), "2");
+    CHECK_STR(select_ids("killed<5"), "3,4,5"); /* no figure counts as 0 */
+    CHECK_STR(select_ids("killed=30"), "2");
+    CHECK_STR(select_ids("since:2016-06 until:2016-07"), "1,2");
+    CHECK_STR(select_ids("since:2016"), "1,2,3");
+    CHECK_STR(select_ids("until:2016-06-03"), "1,5");
+}
+
+static void test_source_read_words(void)
+{
+    CHECK_STR(select_ids("source:Reuters"), "1,4");
+    CHECK_STR(select_ids("read:yes"), "2");
+    CHECK_STR(select_ids("read:no source:Reuters"), "1,4");
+    CHECK_STR(select_ids("bomb"), "2");
+    CHECK_STR(select_ids("Strike Qaim"), "1");
+    CHECK_STR(select_ids("\"Strike on Qaim\""), "1");
+    CHECK_STR(select_ids("place:Iraq killed>=10 strike"), "1");
+}
+
+/* User text is bound, never pasted: quotes and FTS5 operators are just text. */
+static void test_hostile_values(void)
+{
+    CHECK_STR(select_ids("source:x'); DROP TABLE articles; --"), "");
+    CHECK_STR(select_ids("source:%"), "1,2,3,4"); /* a LIKE wildcard finds any source */
+    CHECK_STR(select_ids("Quote ' double"), "5");
+    CHECK_STR(select_ids("NOT AND OR NEAR("), "");
+    CHECK_STR(select_ids("\"\""), "1,2,3,4,5");
+    CHECK_STR(select_ids("place:\"'\""), "");
+    CHECK_STR(select_ids(""), "1,2,3,4,5"); /* still there */
+}
+
+static void test_errors_name_the_column(void)
+{
+    CHECK_STR(select_ids("killed>=many"), "error: column 1: killed needs a number, e.g. killed>=10");
+    CHECK_STR(select_ids("place:Iraq since:June"),
+              "error: column 12: dates are YYYY, YYYY-MM or YYYY-MM-DD");
+    CHECK_STR(select_ids("source:\"open"), "error: column 1: unterminated quote");
+    CHECK_STR(select_ids("colour:red"),
+              "error: column 1: unknown filter 'colour' (place, actor, killed, wounded, "
+              "destroyed, since, until, source, read)");
+    CHECK_STR(select_ids("place:"), "error: column 1: place: needs a value");
+    CHECK_STR(select_ids("place>3"),
+              "error: column 1: only killed, wounded and destroyed compare with >");
+}
+
+/* A failed parse leaves the query as it was. */
+static void test_error_keeps_query(void)
+{
+    struct query q;
+    char err[200];
+    query_init(&q);
+    CHECK_INT(query_add_place(&q, 2), 0);
+    char before[512];
+    snprintf(before, sizeof before, "%s", query_where(&q));
+    CHECK_INT(query_parse(&q, "killed>=x", err, sizeof err), -1);
+    CHECK_STR(query_where(&q), before);
+    CHECK_INT(q.n_params, 1);
+    query_free(&q);
+}
+
+int main(void)
+{
+    char path[64], err[256];
+    snprintf(path, sizeof path, "/tmp/sitrep-test-query-%ld.db", (long)getpid());
+    unlink(path);
+    struct store *s = NULL;
+    if (store_open(path, &s, err, sizeof err) != 0) {
+        printf("not ok store: %s\n", err);
+        return 1;
+    }
+    db = store_db(s);
+    char *msg = NULL;
+    if (sqlite3_exec(db, fixture, NULL, NULL, &msg) != SQLITE_OK) {
+        printf("not ok fixture: %s\n", msg);
+        return 1;
+    }
+    RUN(test_empty_selects_all);
+    RUN(test_place_includes_inside);
+    RUN(test_actor_aliases);
+    RUN(test_figures_and_dates);
+    RUN(test_source_read_words);
+    RUN(test_hostile_values);
+    RUN(test_errors_name_the_column);
+    RUN(test_error_keeps_query);
+    store_close(s);
+    unlink(path);
+    return TESTS_DONE();
+}
