@@ -87,6 +87,7 @@ static const char *const stmt_sql[] = {STORE_STATEMENTS(AS_SQL)};
 struct store {
     sqlite3 *db;
     sqlite3_stmt *stmt[ST_COUNT_ALL];
+    sqlite3_stmt *sentence_block; /* inserts SENTENCE_BLOCK rows at once */
 };
 
 /* Version 1 of the schema (store.h documents it for the modules that query it). */
@@ -281,6 +282,7 @@ void store_close(struct store *s)
         return;
     for (int i = 0; i < ST_COUNT_ALL; i++)
         sqlite3_finalize(s->stmt[i]);
+    sqlite3_finalize(s->sentence_block);
     sqlite3_close(s->db);
     free(s);
 }
@@ -754,17 +756,59 @@ static int64_t insert_article_row(struct store *s, const struct article *a, cons
     return id;
 }
 
+/* An article has dozens of sentences and a statement step costs more than the row it
+ * writes, so they go in blocks of SENTENCE_BLOCK rows per step: ?1 is the article, then
+ * idx, start and len for each row. */
+#define SENTENCE_BLOCK 16
+
+static sqlite3_stmt *sentence_block_stmt(struct store *s)
+{
+    if (s->sentence_block)
+        return s->sentence_block;
+    char sql[64 + SENTENCE_BLOCK * 40];
+    int at = snprintf(sql, sizeof sql, "INSERT INTO sentences(article_id, idx, start, len) VALUES");
+    for (int r = 0; r < SENTENCE_BLOCK; r++)
+        at += snprintf(sql + at, sizeof sql - (size_t)at, "%s(?1,?%d,?%d,?%d)", r ? "," : "",
+                       2 + 3 * r, 3 + 3 * r, 4 + 3 * r);
+    if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->sentence_block, NULL) !=
+        SQLITE_OK)
+        s->sentence_block = NULL;
+    return s->sentence_block;
+}
+
+static void bind_sentence(sqlite3_stmt *q, int first_param, const struct article *a, size_t i)
+{
+    sqlite3_bind_int64(q, first_param, (sqlite3_int64)i);
+    sqlite3_bind_int64(q, first_param + 1, (sqlite3_int64)a->sentences[i].start);
+    sqlite3_bind_int64(q, first_param + 2, (sqlite3_int64)a->sentences[i].len);
+}
+
 static int insert_sentences(struct store *s, int64_t id, const struct article *a)
 {
+    size_t i = 0;
+    if (a->n_sentences >= SENTENCE_BLOCK) {
+        sqlite3_stmt *q = sentence_block_stmt(s);
+        if (!q)
+            return -1;
+        sqlite3_bind_int64(q, 1, id);
+        for (; i + SENTENCE_BLOCK <= a->n_sentences; i += SENTENCE_BLOCK) {
+            for (int r = 0; r < SENTENCE_BLOCK; r++)
+                bind_sentence(q, 2 + 3 * r, a, i + (size_t)r);
+            int rc = sqlite3_step(q);
+            sqlite3_reset(q);
+            if (rc != SQLITE_DONE)
+                return -1;
+        }
+    }
     sqlite3_stmt *q = stmt(s, ST_INSERT_SENTENCE);
     if (!q)
         return -1;
-    for (size_t i = 0; i < a->n_sentences; i++) {
+    for (; i < a->n_sentences; i++) {
         sqlite3_bind_int64(q, 1, id);
-        sqlite3_bind_int64(q, 2, (sqlite3_int64)i);
-        sqlite3_bind_int64(q, 3, (sqlite3_int64)a->sentences[i].start);
-        sqlite3_bind_int64(q, 4, (sqlite3_int64)a->sentences[i].len);
-        if (run_insert(s, q) < 0)
+        bind_sentence(q, 2, a, i);
+        int rc = sqlite3_step(q);
+        sqlite3_reset(q);
+        if (rc != SQLITE_DONE)
             return -1;
     }
     return 0;
