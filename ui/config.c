@@ -138,14 +138,17 @@ int config_load(const struct config_target *t, const char *path, char *err, size
         snprintf(err, errlen, "%.200s: %s", path, strerror(errno));
         return 1;
     }
-    char line[1024], why[200];
+    /* getline, so that a long line stays one line and the numbers after it stay right */
+    char *line = NULL, why[200];
+    size_t cap = 0;
     int bad = 0;
-    for (int no = 1; fgets(line, sizeof line, f); no++) {
+    for (int no = 1; getline(&line, &cap, f) >= 0; no++) {
         if (config_apply_line(t, line, why, sizeof why) == 0)
             continue;
         if (bad++ == 0)
             snprintf(err, errlen, "%.200s:%d: %s", path, no, why);
     }
+    free(line);
     fclose(f);
     return bad;
 }

@@ -119,7 +119,8 @@ static void test_hostile_values(void)
 
 static void test_errors_name_the_column(void)
 {
-    CHECK_STR(select_ids("killed>=many"), "error: column 1: killed needs a number, e.g. killed>=10");
+    CHECK_STR(select_ids("killed>=many"),
+              "error: column 1: killed needs a number, e.g. killed>=10");
     CHECK_STR(select_ids("place:Iraq since:June"),
               "error: column 12: dates are YYYY, YYYY-MM or YYYY-MM-DD");
     CHECK_STR(select_ids("source:\"open"), "error: column 1: unterminated quote");
