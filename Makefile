@@ -124,6 +124,7 @@ install: all
 	for f in assets/*.tsv assets/*.txt; do [ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(DATADIR)/; done; true
 	install -m 644 assets/samples/* $(DESTDIR)$(DATADIR)/samples/
 	[ -f assets/sitrep.1 ] && install -m 644 assets/sitrep.1 $(DESTDIR)$(MANDIR)/man1/ || true
+	install -m 644 assets/config.example $(DESTDIR)$(DATADIR)/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/sitrep $(DESTDIR)$(MANDIR)/man1/sitrep.1

@@ -25,6 +25,7 @@
 #include "store.h"
 #include "text.h"
 #include "timeline.h"
+#include "trace.h"
 #include "view_compare.h"
 #include "view_events.h"
 
@@ -65,6 +66,7 @@ struct app {
     int help_top;
     struct compare_view *cv;
     struct events_view *ev;
+    double filter_started; /* for SITREP_TRACE: when the filter last changed, else 0 */
 };
 
 static void say(struct app *a, bool error, const char *text)
@@ -79,6 +81,8 @@ static void say(struct app *a, bool error, const char *text)
 static void apply_filter(struct app *a)
 {
     char err[200] = "";
+    if (trace_enabled())
+        a->filter_started = trace_clock_ms();
     query_free(&a->q);
     query_init(&a->q);
     if (a->place_id)
@@ -176,8 +180,10 @@ static void draw_side_panes(struct app *a)
     pane_header(a, V_TIMELINE, title);
     if (!a->tl.loaded && !a->timeline_deferred) {
         char err[200];
+        double started = trace_clock_ms();
         if (timeline_load(&a->tl, a->db, &a->q, err, sizeof err) != 0)
             say(a, true, err);
+        trace_span("timeline-load", started);
     }
     const struct rect *t = &a->panes[V_TIMELINE];
     struct rect tr = {t->y, t->x + 1, t->h, t->w - 1};
@@ -766,6 +772,10 @@ static void draw(struct app *a)
         wnoutrefresh(stdscr);
     else
         refresh();
+    if (a->filter_started > 0) {
+        trace_span("filter", a->filter_started);
+        a->filter_started = 0;
+    }
 }
 
 /* The pane under a screen position, or N_VIEWS. */
@@ -804,6 +814,7 @@ static void run_terminal(struct app *a)
         draw(a);
         if (a->timeline_deferred) {
             /* the list is on screen; the timeline (a scan of the figures) comes next */
+            trace_mark("first-paint");
             a->timeline_deferred = false;
             continue;
         }
@@ -911,6 +922,7 @@ int ui_run(struct store *s, const struct ui_options *opt)
     a->db = store_db(s);
     a->opt = opt ? opt : &none;
     a->headless = a->opt->script_path != NULL;
+    trace_init();
     article_pane_init(&a->art);
     query_init(&a->q);
     load_config(a);
@@ -928,6 +940,7 @@ int ui_run(struct store *s, const struct ui_options *opt)
     }
     start_screen(a);
     apply_filter(a);
+    a->filter_started = 0; /* the first paint is traced as such */
     a->timeline_deferred = !a->headless;
     int rc = 0;
     if (a->headless) {

@@ -215,6 +215,23 @@ static void test_config_file(void)
     CHECK_INT(f.settings.layout, LAYOUT_FOUR);
 }
 
+/* The example shipped in assets/ is valid, and says what it means (tests run from the
+ * top of the repository). */
+static void test_shipped_example(void)
+{
+    struct fixture f;
+    fixture_init(&f);
+    char err[300] = "";
+    CHECK_INT(config_load(&f.target, "assets/config.example", err, sizeof err), 0);
+    CHECK_STR(err, "");
+    CHECK_INT(f.settings.layout, LAYOUT_TWO);
+    CHECK_INT(f.settings.zoom, ZOOM_WEEK);
+    CHECK_INT(keymap_lookup(&f.keys, V_TIMELINE, KEY_CTRL('d')), ACT_PAGE_DOWN);
+    CHECK_INT(keymap_lookup(&f.keys, V_LIST, 'x'), ACT_TOGGLE_READ);
+    CHECK_INT(f.colours.fg[EL_KILLED], 9);
+    CHECK_INT(f.colours.bg[EL_CURRENT], 3);
+}
+
 static void test_default_path(void)
 {
     const char *saved = getenv("XDG_CONFIG_HOME");
@@ -245,6 +262,7 @@ int main(void)
     RUN(test_bind);
     RUN(test_config_lines);
     RUN(test_config_file);
+    RUN(test_shipped_example);
     RUN(test_default_path);
     return TESTS_DONE();
 }
