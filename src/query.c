@@ -20,6 +20,28 @@ void query_free(struct query *q)
     query_init(q);
 }
 
+int query_copy(struct query *dst, const struct query *src)
+{
+    query_init(dst);
+    if (src->where_len) {
+        dst->where = strdup(src->where);
+        if (!dst->where)
+            return -1;
+        dst->where_len = src->where_len;
+        dst->where_cap = src->where_len + 1;
+    }
+    for (int i = 0; i < src->n_params; i++) {
+        dst->params[i] = src->params[i];
+        if (src->params[i].text && !(dst->params[i].text = strdup(src->params[i].text))) {
+            dst->n_params = i;
+            query_free(dst);
+            return -1;
+        }
+        dst->n_params = i + 1;
+    }
+    return 0;
+}
+
 static int append(struct query *q, const char *sql)
 {
     size_t n = strlen(sql), extra = q->where_len ? 5 : 0; /* " AND " */

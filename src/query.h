@@ -37,6 +37,10 @@ struct query {
 void query_init(struct query *q);
 void query_free(struct query *q);
 
+/* A deep copy (for a query run on another thread). Returns 0, or -1 out of memory with
+ * dst empty. */
+int query_copy(struct query *dst, const struct query *src);
+
 /* Articles at the place with this store id or at a place inside it. */
 int query_add_place(struct query *q, int64_t place_id);
 

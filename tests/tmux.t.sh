@@ -1,5 +1,6 @@
 #!/bin/sh
-# tmux.t.sh: the reader in a real terminal (tmux, 100x30): first paint, a key, quit.
+# tmux.t.sh: the reader in a real terminal (tmux, 100x30): first paint, the timeline that
+# a terminal loads in the background, zoom, the location filter, help, quit.
 . "$(dirname "$0")/lib.sh"
 
 if ! command -v tmux >/dev/null 2>&1; then
@@ -25,6 +26,21 @@ wait_for() {
 }
 if wait_for "Articles (5)"; then pass tmux-first-paint; else
     fail tmux-first-paint "$(head -c 300 "$TMP/pane")"; fi
+# the timeline arrives from its thread after the first paint (hand-checked: seed 001's
+# "hundreds" killed on 2024-05-01, counted as 200; week of Monday 2024-04-29)
+if wait_for "2024-05-01   200k"; then pass tmux-timeline; else
+    fail tmux-timeline "$(grep -A3 Timeline "$TMP/pane" | head -c 300)"; fi
+tmux -S "$SOCK" send-keys z
+if wait_for "Timeline (week)" && wait_for "2024-04-29   200k"; then pass tmux-zoom; else
+    fail tmux-zoom "$(grep -A3 Timeline "$TMP/pane" | head -c 300)"; fi
+tmux -S "$SOCK" send-keys l
+wait_for "Places" >/dev/null
+tmux -S "$SOCK" send-keys -l Baghdad
+tmux -S "$SOCK" send-keys Enter
+if wait_for "3 articles | place: Baghdad"; then pass tmux-location; else
+    fail tmux-location "$(grep articles "$TMP/pane" | head -c 300)"; fi
+tmux -S "$SOCK" send-keys L
+wait_for "5 articles" >/dev/null
 tmux -S "$SOCK" send-keys '?'
 if wait_for "sitrep - keys"; then pass tmux-help; else fail tmux-help "no help screen"; fi
 # any key closes help, q quits: the screen is restored, the list gone

@@ -44,7 +44,7 @@ struct app {
     struct store *s;
     sqlite3 *db;
     const struct ui_options *opt;
-    bool headless, quit, timeline_deferred;
+    bool headless, quit;
     struct keymap keys;
     struct palette pal;
     struct ui_settings set;
@@ -167,6 +167,19 @@ static void draw_article(struct app *a)
     article_pane_draw_text(&a->art, &text, &a->pal);
 }
 
+/* Scripts load the timeline at once, so that their screens are the same every run; a
+ * terminal loads it in the background and draws it when it arrives. */
+static void start_timeline(struct app *a)
+{
+    if (!a->headless && timeline_load_async(&a->tl, a->db, &a->q) == 0)
+        return;
+    char err[200];
+    double started = trace_clock_ms();
+    if (timeline_load(&a->tl, a->db, &a->q, err, sizeof err) != 0)
+        say(a, true, err);
+    trace_span("timeline-load", started);
+}
+
 static void draw_side_panes(struct app *a)
 {
     const struct rect *f = &a->panes[V_FACTS];
@@ -178,13 +191,8 @@ static void draw_side_panes(struct app *a)
     char title[40];
     snprintf(title, sizeof title, "Timeline (%s)", zoom_name(a->tl.zoom));
     pane_header(a, V_TIMELINE, title);
-    if (!a->tl.loaded && !a->timeline_deferred) {
-        char err[200];
-        double started = trace_clock_ms();
-        if (timeline_load(&a->tl, a->db, &a->q, err, sizeof err) != 0)
-            say(a, true, err);
-        trace_span("timeline-load", started);
-    }
+    if (!a->tl.loaded && !timeline_pending(&a->tl))
+        start_timeline(a);
     const struct rect *t = &a->panes[V_TIMELINE];
     struct rect tr = {t->y, t->x + 1, t->h, t->w - 1};
     timeline_draw(&a->tl, &tr, &a->pal, a->focus == V_TIMELINE);
@@ -808,17 +816,31 @@ static void handle_mouse(struct app *a)
     }
 }
 
+/* Takes a finished background timeline; true when the screen needs drawing. */
+static bool poll_timeline(struct app *a)
+{
+    char err[200];
+    int rc = timeline_poll(&a->tl, err, sizeof err);
+    if (rc < 0)
+        say(a, true, err);
+    return rc != 0;
+}
+
 static void run_terminal(struct app *a)
 {
+    bool dirty = true;
+    draw(a);
+    trace_mark("first-paint");
     while (!a->quit) {
-        draw(a);
-        if (a->timeline_deferred) {
-            /* the list is on screen; the timeline (a scan of the figures) comes next */
-            trace_mark("first-paint");
-            a->timeline_deferred = false;
-            continue;
-        }
+        if (dirty)
+            draw(a);
+        /* while the timeline loads, wake up now and then to take it */
+        timeout(timeline_pending(&a->tl) ? 50 : -1);
         int key = getch();
+        dirty = poll_timeline(a);
+        if (key == ERR)
+            continue;
+        dirty = true;
         if (key == KEY_MOUSE)
             handle_mouse(a);
         else
@@ -941,7 +963,6 @@ int ui_run(struct store *s, const struct ui_options *opt)
     start_screen(a);
     apply_filter(a);
     a->filter_started = 0; /* the first paint is traced as such */
-    a->timeline_deferred = !a->headless;
     int rc = 0;
     if (a->headless) {
         struct script_host host = {a, host_key, host_draw, host_done};

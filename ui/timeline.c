@@ -1,13 +1,17 @@
 /* timeline.c: rows of reported killed and wounded by day, week or month. */
 #include "timeline.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "trace.h"
+
 /* The date of each article's figures: the figure's own full date, else the article's. */
 static const char event_rows_sql[] =
-    "WITH fa AS (SELECT id, date FROM articles WHERE %s),"
+    "WITH fa AS (SELECT id, date FROM articles INDEXED BY articles_date WHERE %s),"
     " ev AS (SELECT fa.id aid, CASE WHEN length(f.date) >= 10 THEN substr(f.date, 1, 10)"
     "  ELSE substr(fa.date, 1, 10) END d, f.kind kind, coalesce(f.n, f.min, 0) size,"
     "  coalesce(f.sentence, 0) s FROM fa LEFT JOIN figures f ON f.article_id = fa.id)";
@@ -24,8 +28,49 @@ const char *zoom_name(enum zoom z)
     return z < N_ZOOMS ? names[z] : "?";
 }
 
+/* A load on its own thread and connection, so that a large collection never holds up
+ * the keys: the list is drawn at once and the timeline fills in when its scan is done. */
+struct timeline_job {
+    pthread_t thread;
+    pthread_mutex_t lock; /* guards db and cancelled */
+    sqlite3 *db;          /* the worker's connection while it is open */
+    bool cancelled;
+    atomic_bool done;
+    char *path, *sql;
+    struct query q;
+    struct timeline_row *rows;
+    int n;
+    char err[200]; /* empty when the load succeeded */
+};
+
+static void job_free(struct timeline_job *job)
+{
+    free(job->rows);
+    free(job->path);
+    free(job->sql);
+    query_free(&job->q);
+    pthread_mutex_destroy(&job->lock);
+    free(job);
+}
+
+/* Stops a running load (an interrupted scan returns at once) and forgets it. */
+static void job_cancel(struct timeline_job *job)
+{
+    pthread_mutex_lock(&job->lock);
+    job->cancelled = true;
+    if (job->db)
+        sqlite3_interrupt(job->db);
+    pthread_mutex_unlock(&job->lock);
+    pthread_join(job->thread, NULL);
+    job_free(job);
+}
+
 void timeline_invalidate(struct timeline *t)
 {
+    if (t->job) {
+        job_cancel(t->job);
+        t->job = NULL;
+    }
     free(t->rows);
     t->rows = NULL;
     t->n = 0;
@@ -37,23 +82,36 @@ void timeline_free(struct timeline *t)
     timeline_invalidate(t);
 }
 
-static sqlite3_stmt *prepare(sqlite3 *db, const struct query *q, const char *tail_fmt,
-                             enum zoom zoom)
+/* The statement text for the articles q selects, with tail_fmt (two %s for the bucket). */
+static char *build_sql(const struct query *q, const char *tail_fmt, enum zoom zoom)
 {
-    char head[1024], tail[1024];
-    snprintf(head, sizeof head, event_rows_sql, query_where(q));
+    char tail[1024];
     snprintf(tail, sizeof tail, tail_fmt, bucket_sql[zoom], bucket_sql[zoom]);
-    size_t n = strlen(head) + strlen(tail) + 2;
+    const char *where = query_where(q);
+    size_t n = sizeof event_rows_sql + strlen(where) + strlen(tail) + 2;
     char *sql = malloc(n);
     if (!sql)
         return NULL;
-    snprintf(sql, n, "%s %s", head, tail);
+    int used = snprintf(sql, n, event_rows_sql, where);
+    snprintf(sql + used, n - (size_t)used, " %s", tail);
+    return sql;
+}
+
+static sqlite3_stmt *prepare_sql(sqlite3 *db, const char *sql, const struct query *q)
+{
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-        st = NULL;
+        return NULL;
+    query_bind(q, st, 1);
+    return st;
+}
+
+static sqlite3_stmt *prepare(sqlite3 *db, const struct query *q, const char *tail_fmt,
+                             enum zoom zoom)
+{
+    char *sql = build_sql(q, tail_fmt, zoom);
+    sqlite3_stmt *st = sql ? prepare_sql(db, sql, q) : NULL;
     free(sql);
-    if (st)
-        query_bind(q, st, 1);
     return st;
 }
 
@@ -64,6 +122,41 @@ static const char rows_tail[] =
     " SELECT %s b, count(DISTINCT aid), sum(coalesce(k, 0)), sum(coalesce(w, 0)) FROM per"
     " GROUP BY b ORDER BY b DESC%.0s";
 
+/* Steps st to the end, collecting rows. Returns 0, or -1 (interrupted, out of memory or a
+ * database error). */
+static int collect_rows(sqlite3_stmt *st, struct timeline_row **rows, int *n)
+{
+    int cap = 0, rc;
+    *rows = NULL;
+    *n = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 64;
+            struct timeline_row *v = realloc(*rows, (size_t)cap * sizeof *v);
+            if (!v)
+                return -1;
+            *rows = v;
+        }
+        struct timeline_row *row = &(*rows)[(*n)++];
+        const char *b = (const char *)sqlite3_column_text(st, 0);
+        snprintf(row->bucket, sizeof row->bucket, "%s", b ? b : "?");
+        row->reports = sqlite3_column_int(st, 1);
+        row->killed = (long)sqlite3_column_int64(st, 2);
+        row->wounded = (long)sqlite3_column_int64(st, 3);
+    }
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static void take_rows(struct timeline *t, struct timeline_row *rows, int n)
+{
+    free(t->rows);
+    t->rows = rows;
+    t->n = n;
+    t->loaded = true;
+    if (t->sel >= t->n)
+        t->sel = t->n > 0 ? t->n - 1 : 0;
+}
+
 int timeline_load(struct timeline *t, sqlite3 *db, const struct query *q, char *err, size_t errlen)
 {
     timeline_invalidate(t);
@@ -72,27 +165,114 @@ int timeline_load(struct timeline *t, sqlite3 *db, const struct query *q, char *
         snprintf(err, errlen, "timeline: %s", sqlite3_errmsg(db));
         return -1;
     }
-    int cap = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        if (t->n == cap) {
-            cap = cap ? cap * 2 : 64;
-            struct timeline_row *v = realloc(t->rows, (size_t)cap * sizeof *v);
-            if (!v)
-                break;
-            t->rows = v;
-        }
-        struct timeline_row *row = &t->rows[t->n++];
-        const char *b = (const char *)sqlite3_column_text(st, 0);
-        snprintf(row->bucket, sizeof row->bucket, "%s", b ? b : "?");
-        row->reports = sqlite3_column_int(st, 1);
-        row->killed = (long)sqlite3_column_int64(st, 2);
-        row->wounded = (long)sqlite3_column_int64(st, 3);
-    }
+    struct timeline_row *rows;
+    int n, rc = collect_rows(st, &rows, &n);
+    if (rc != 0)
+        snprintf(err, errlen, "timeline: %s", sqlite3_errmsg(db));
     sqlite3_finalize(st);
-    t->loaded = true;
-    if (t->sel >= t->n)
-        t->sel = t->n > 0 ? t->n - 1 : 0;
+    take_rows(t, rows, n);
+    return rc;
+}
+
+/* Opens the worker's connection unless the load was cancelled first. */
+static bool job_open(struct timeline_job *job)
+{
+    sqlite3 *db = NULL;
+    if (sqlite3_open_v2(job->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) !=
+        SQLITE_OK) {
+        snprintf(job->err, sizeof job->err, "timeline: %s", db ? sqlite3_errmsg(db) : "no memory");
+        sqlite3_close(db);
+        return false;
+    }
+    sqlite3_busy_timeout(db, 2000);
+    pthread_mutex_lock(&job->lock);
+    bool go = !job->cancelled;
+    if (go)
+        job->db = db;
+    pthread_mutex_unlock(&job->lock);
+    if (!go)
+        sqlite3_close(db);
+    return go;
+}
+
+static void job_close(struct timeline_job *job)
+{
+    pthread_mutex_lock(&job->lock);
+    sqlite3_close(job->db);
+    job->db = NULL;
+    pthread_mutex_unlock(&job->lock);
+}
+
+static void *job_run(void *arg)
+{
+    struct timeline_job *job = arg;
+    double started = trace_clock_ms();
+    if (job_open(job)) {
+        sqlite3_stmt *st = prepare_sql(job->db, job->sql, &job->q);
+        if (!st || collect_rows(st, &job->rows, &job->n) != 0)
+            snprintf(job->err, sizeof job->err, "timeline: %s", sqlite3_errmsg(job->db));
+        sqlite3_finalize(st);
+        job_close(job);
+    }
+    trace_span("timeline-load", started);
+    atomic_store(&job->done, true);
+    return NULL;
+}
+
+static struct timeline_job *job_new(sqlite3 *db, const struct query *q, enum zoom zoom)
+{
+    const char *path = sqlite3_db_filename(db, "main");
+    if (!path || !*path)
+        return NULL; /* an in-memory collection has no second connection */
+    struct timeline_job *job = calloc(1, sizeof *job);
+    if (!job)
+        return NULL;
+    pthread_mutex_init(&job->lock, NULL);
+    atomic_init(&job->done, false);
+    job->path = strdup(path);
+    job->sql = build_sql(q, rows_tail, zoom);
+    if (!job->path || !job->sql || query_copy(&job->q, q) != 0) {
+        job_free(job);
+        return NULL;
+    }
+    return job;
+}
+
+int timeline_load_async(struct timeline *t, sqlite3 *db, const struct query *q)
+{
+    timeline_invalidate(t);
+    struct timeline_job *job = job_new(db, q, t->zoom);
+    if (!job)
+        return -1;
+    if (pthread_create(&job->thread, NULL, job_run, job) != 0) {
+        job_free(job);
+        return -1;
+    }
+    t->job = job;
     return 0;
+}
+
+bool timeline_pending(const struct timeline *t)
+{
+    return t->job != NULL;
+}
+
+int timeline_poll(struct timeline *t, char *err, size_t errlen)
+{
+    struct timeline_job *job = t->job;
+    if (!job || !atomic_load(&job->done))
+        return 0;
+    pthread_join(job->thread, NULL);
+    t->job = NULL;
+    int rc = 1;
+    if (job->err[0]) {
+        snprintf(err, errlen, "%s", job->err);
+        rc = -1;
+    }
+    take_rows(t, job->rows, job->n);
+    job->rows = NULL;
+    job_free(job);
+    return rc;
 }
 
 static long largest(const struct timeline *t)
@@ -129,7 +309,7 @@ void timeline_draw(const struct timeline *t, const struct rect *r, const struct 
                    bool focused)
 {
     if (!t->loaded) {
-        put_str(r->y, r->x, r->w, "...", A_DIM);
+        put_str(r->y, r->x, r->w, t->job ? "counting..." : "...", A_DIM);
         return;
     }
     if (t->n == 0) {

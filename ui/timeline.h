@@ -23,20 +23,34 @@ struct timeline_row {
     int reports;
 };
 
+struct timeline_job;
+
 struct timeline {
     struct timeline_row *rows;
     int n, sel, top;
     enum zoom zoom;
     bool loaded;
+    struct timeline_job *job; /* a load running in the background, or NULL */
 };
 
 void timeline_free(struct timeline *t);
 
-/* Forgets the rows (the filter or zoom changed); the next draw loads them again. */
+/* Forgets the rows and stops a background load (the filter or zoom changed). */
 void timeline_invalidate(struct timeline *t);
 
 /* Loads the rows for the articles q selects. Returns 0, or -1 with SQLite's reason. */
 int timeline_load(struct timeline *t, sqlite3 *db, const struct query *q, char *err, size_t errlen);
+
+/* Starts the same load on a thread with its own read-only connection to db's file, so the
+ * keys stay live on a large collection. Returns 0, or -1 when it cannot (an in-memory
+ * database, no thread): then load in the foreground. */
+int timeline_load_async(struct timeline *t, sqlite3 *db, const struct query *q);
+
+bool timeline_pending(const struct timeline *t);
+
+/* Takes the rows of a finished background load: 1 when they arrived (redraw), 0 when
+ * nothing changed, -1 when the load failed (the reason in err). */
+int timeline_poll(struct timeline *t, char *err, size_t errlen);
 
 void timeline_draw(const struct timeline *t, const struct rect *r, const struct palette *pal,
                    bool focused);
