@@ -11,8 +11,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <unistr.h>
+
 #include "feed.h"
 #include "html.h"
+#include "json.h"
 #include "plaintext.h"
 #include "sha256.h"
 
@@ -81,6 +84,60 @@ static int parse_text(const char *buf, size_t len, const char *origin, article_s
     return 1;
 }
 
+struct signature {
+    const char *magic;
+    size_t len, offset;
+    const char *name;
+};
+
+/* Signatures of what people save by mistake beside their articles. Each is specific enough
+ * that no article starts with it. */
+static const struct signature signatures[] = {
+    {"%PDF-", 5, 0, "PDF document"},
+    {"\x1f\x8b", 2, 0, "gzip-compressed file"},
+    {"PK\x03\x04", 4, 0, "zip archive (or office document)"},
+    {"PK\x05\x06", 4, 0, "zip archive (empty)"},
+    {"\x89PNG\r\n\x1a\n", 8, 0, "PNG image"},
+    {"\xff\xd8\xff", 3, 0, "JPEG image"},
+    {"GIF87a", 6, 0, "GIF image"},
+    {"GIF89a", 6, 0, "GIF image"},
+    {"\x7f" "ELF", 4, 0, "ELF executable"},
+    {"BZh", 3, 0, "bzip2-compressed file"},
+    {"\xfd" "7zXZ\0", 6, 0, "xz-compressed file"},
+    {"\x28\xb5\x2f\xfd", 4, 0, "zstd-compressed file"},
+    {"7z\xbc\xaf\x27\x1c", 6, 0, "7-Zip archive"},
+    {"Rar!\x1a\x07", 6, 0, "RAR archive"},
+    {"SQLite format 3", 16, 0, "SQLite database"},
+    {"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8, 0, "Microsoft Office document"},
+    {"{\\rtf", 5, 0, "RTF document"},
+    {"ftyp", 4, 4, "MP4 or QuickTime media"},
+    {"\xff\xfe\0\0", 4, 0, "UTF-32 text (not supported: convert it to UTF-8)"},
+    {"\0\0\xfe\xff", 4, 0, "UTF-32 text (not supported: convert it to UTF-8)"},
+};
+
+const char *article_known_binary(const char *buf, size_t len)
+{
+    for (size_t i = 0; i < sizeof signatures / sizeof signatures[0]; i++) {
+        const struct signature *g = &signatures[i];
+        if (len >= g->offset + g->len && memcmp(buf + g->offset, g->magic, g->len) == 0)
+            return g->name;
+    }
+    return NULL;
+}
+
+/* Text saved as UTF-16 (Windows editors, some exports) is read once decoded; its BOM says
+ * which byte order. Returns the decoded copy, or NULL when buf has no UTF-16 BOM. */
+static char *decode_utf16_bom(const char *buf, size_t len, size_t *out_len, bool *out_of_memory)
+{
+    const unsigned char *u = (const unsigned char *)buf;
+    *out_of_memory = false;
+    if (len < 2 || !((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+        return NULL;
+    char *utf8 = text_from_utf16(buf + 2, len - 2, u[0] == 0xFE, out_len);
+    *out_of_memory = utf8 == NULL;
+    return utf8;
+}
+
 int article_parse(const char *buf, size_t len, enum article_format fmt, const char *origin,
                   article_sink sink, void *ctx, char *err, size_t errlen)
 {
@@ -92,6 +149,21 @@ int article_parse(const char *buf, size_t len, enum article_format fmt, const ch
         snprintf(err, errlen, "file too large (%.1f MB; limit %u MB)", len / 1048576.0,
                  ARTICLE_MAX_INPUT / 1048576u);
         return -1;
+    }
+    const char *kind = article_known_binary(buf, len);
+    if (kind) {
+        snprintf(err, errlen, "%s, not an article (sitrep reads text, HTML and feeds)", kind);
+        return -1;
+    }
+    size_t utf8_len;
+    bool out_of_memory;
+    char *utf8 = decode_utf16_bom(buf, len, &utf8_len, &out_of_memory);
+    if (utf8 || out_of_memory) {
+        int rc = utf8 ? article_parse(utf8, utf8_len, fmt, origin, sink, ctx, err, errlen) : -1;
+        if (!utf8)
+            snprintf(err, errlen, "out of memory");
+        free(utf8);
+        return rc;
     }
     if (text_looks_binary(buf, len)) {
         snprintf(err, errlen, "binary file");
@@ -177,6 +249,70 @@ int article_load(const char *path, enum article_format fmt, article_sink sink, v
     int rc = article_parse(buf, len, fmt, path, sink, ctx, err, errlen);
     free(buf);
     return rc;
+}
+
+/* ---- names as printed ---- */
+
+struct dname {
+    char *s;
+    size_t len, cap;
+    bool failed;
+};
+
+static bool dname_put(struct dname *d, const char *bytes, size_t n)
+{
+    if (d->len + n + 1 > d->cap) {
+        size_t cap = (d->len + n + 1) * 2;
+        char *grown = d->failed ? NULL : realloc(d->s, cap);
+        if (!grown) {
+            d->failed = true;
+            return false;
+        }
+        d->s = grown;
+        d->cap = cap;
+    }
+    memcpy(d->s + d->len, bytes, n);
+    d->len += n;
+    d->s[d->len] = '\0';
+    return true;
+}
+
+static void put_escape(struct dname *d, const char *fmt, unsigned value)
+{
+    char tmp[16];
+    int n = snprintf(tmp, sizeof tmp, fmt, value);
+    dname_put(d, tmp, (size_t)n);
+}
+
+char *article_display_name(const char *name)
+{
+    struct dname d = {0};
+    if (!dname_put(&d, "", 0))
+        return NULL;
+    const uint8_t *p = (const uint8_t *)name;
+    size_t left = strlen(name);
+    while (left > 0) {
+        ucs4_t uc;
+        int n = u8_mbtoucr(&uc, p, left);
+        if (n < 0)
+            put_escape(&d, "\\x%02x", *p);
+        else if (uc == '\n' || uc == '\r' || uc == '\t')
+            dname_put(&d, uc == '\n' ? "\\n" : uc == '\r' ? "\\r" : "\\t", 2);
+        else if (uc < 0x20 || uc == 0x7F)
+            put_escape(&d, "\\x%02x", (unsigned)uc);
+        else if (json_char_needs_escape(uc))
+            put_escape(&d, "\\u%04x", (unsigned)uc);
+        else
+            dname_put(&d, (const char *)p, (size_t)n);
+        n = n < 0 ? 1 : n;
+        p += n;
+        left -= (size_t)n;
+    }
+    if (d.failed) {
+        free(d.s);
+        return NULL;
+    }
+    return d.s;
 }
 
 /* Stored text must be safe to print and valid: controls and escape sequences go, and

@@ -47,6 +47,15 @@ int article_parse(const char *buf, size_t len, enum article_format fmt, const ch
 int article_load(const char *path, enum article_format fmt, article_sink sink, void *ctx,
                  char *err, size_t errlen);
 
+/* The kind of file buf is when its first bytes are a known signature of a format sitrep
+ * does not read ("PDF document", "gzip archive", "PNG image"...), else NULL. */
+const char *article_known_binary(const char *buf, size_t len);
+
+/* A file name or origin made safe and unambiguous to print on one line: LF, CR and TAB
+ * become \n, \r, \t; other C0 controls, DEL and bytes that are not UTF-8 become \xHH;
+ * C1 and bidi controls become \uXXXX. Returns a malloc'd string, NULL when out of memory. */
+char *article_display_name(const char *name);
+
 /* Builds text, sentences and hash from a title and body already cleaned by a parser. */
 int article_finish(struct article *a, const char *title, const char *body);
 

@@ -113,11 +113,32 @@ const char *cli_db_path(void)
     return db_path;
 }
 
+/* File names and arguments are printed escaped: they can hold newlines, escape sequences
+ * and bidi overrides. */
+static void print_name(FILE *out, const char *name)
+{
+    char *safe = article_display_name(name);
+    fputs(safe ? safe : "?", out);
+    free(safe);
+}
+
+/* "sitrep: NAME: reason" */
+static void report_file(const char *name, const char *why)
+{
+    char *safe_name = article_display_name(name);
+    char *safe_why = article_display_name(why);
+    fprintf(stderr, "sitrep: %s: %s\n", safe_name ? safe_name : "?", safe_why ? safe_why : "?");
+    free(safe_name);
+    free(safe_why);
+}
+
 static void usage_error(const char *fmt, const char *arg)
 {
+    char *safe = article_display_name(arg);
     fputs("sitrep: ", stderr);
-    fprintf(stderr, fmt, arg);
+    fprintf(stderr, fmt, safe ? safe : "?");
     fputs("\nTry 'sitrep --help'.\n", stderr);
+    free(safe);
 }
 
 static void print_help(FILE *out)
@@ -437,6 +458,15 @@ static void show_field(const char *label, const char *value)
     fputc('\n', stdout);
 }
 
+static void show_name_field(const char *label, const char *value)
+{
+    if (!value)
+        return;
+    printf("%-9s ", label);
+    print_name(stdout, value);
+    fputc('\n', stdout);
+}
+
 static void show_article_text(const struct article *a)
 {
     show_field("Title:", a->title);
@@ -445,7 +475,7 @@ static void show_article_text(const struct article *a)
     show_field("Dateline:", a->dateline);
     show_field("Author:", a->author);
     show_field("URL:", a->url);
-    show_field("Origin:", a->origin);
+    show_name_field("Origin:", a->origin);
     fputc('\n', stdout);
     /* The title is the text's first paragraph; print the body after it. */
     const char *body = a->text;
@@ -535,7 +565,7 @@ struct extract_run {
 
 static void print_facts_text(const char *file, const struct article *a, const struct facts *f)
 {
-    fputs(file, stdout);
+    print_name(stdout, file);
     fputs(": ", stdout);
     print_safe(a->title);
     printf("\n  date: %s\n", a->date ? a->date : "-");
@@ -548,7 +578,7 @@ static int extract_one(struct article *a, void *ctx)
     struct facts f;
     facts_init(&f);
     if (extract_article(r->x, a, &f) != 0) {
-        fprintf(stderr, "sitrep: %s: fact extraction failed\n", r->file);
+        report_file(r->file, "fact extraction failed");
         r->failed++;
     } else if (r->as_json) {
         export_facts_json(stdout, r->file, a, &f);
@@ -588,7 +618,7 @@ static int cmd_extract(int argc, char **argv)
     for (int i = first; i < argc; i++) {
         r.file = argv[i];
         if (article_load(argv[i], FORMAT_AUTO, extract_one, &r, err, sizeof err) < 0) {
-            fprintf(stderr, "sitrep: %s: %s\n", argv[i], err);
+            report_file(argv[i], err);
             r.failed++;
         }
         fflush(stdout);

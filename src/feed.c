@@ -46,6 +46,24 @@ bool feed_sniff(const char *buf, size_t len)
     return root_is(s, end, "rss") || root_is(s, end, "feed") || root_is(s, end, "rdf:RDF");
 }
 
+/* True when the XML declaration names a 16- or 32-bit encoding. Bytes that reach this
+ * parser hold no NUL (the reader refuses them, and decodes a UTF-16 file to UTF-8 first),
+ * so such a declaration describes the file as it was, not these bytes. */
+static bool declares_wide_encoding(const char *buf, size_t len)
+{
+    size_t probe = len < 512 ? len : 512;
+    const char *close = memmem(buf, probe, "?>", 2);
+    const char *at = close ? memmem(buf, (size_t)(close - buf), "encoding", 8) : NULL;
+    if (!at)
+        return false;
+    at += 8;
+    while (at < close && (*at == ' ' || *at == '=' || *at == '"' || *at == '\''))
+        at++;
+    return (size_t)(close - at) >= 5 &&
+           (strncasecmp(at, "utf-16", 6) == 0 || strncasecmp(at, "utf-32", 6) == 0 ||
+            strncasecmp(at, "ucs-2", 5) == 0 || strncasecmp(at, "ucs-4", 5) == 0);
+}
+
 static bool declares_entities(const char *buf, size_t len)
 {
     return memmem(buf, len, "<!ENTITY", 8) != NULL;
@@ -268,9 +286,10 @@ int feed_parse(const char *buf, size_t len, const char *origin, article_sink sin
     struct first_error first = {.seen = false};
     ctxt->_private = &first;
     ctxt->sax->serror = keep_first_error;
-    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, NULL,
+    bool wide = declares_wide_encoding(buf, len);
+    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, wide ? "UTF-8" : NULL,
                                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                                          XML_PARSE_NOCDATA);
+                                          XML_PARSE_NOCDATA | (wide ? XML_PARSE_IGNORE_ENC : 0));
     int count = -1;
     if (!doc || !ctxt->wellFormed) {
         describe_error(ctxt, err, errlen);

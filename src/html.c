@@ -177,13 +177,19 @@ static htmlDocPtr read_html(const char *buf, size_t len)
     /* Pages that declare another charset are decoded by libxml2 itself; the rest are
      * taken as UTF-8, which is what nearly all news pages are. */
     const char *enc = "UTF-8";
+    int ignore_declared = 0;
     size_t probe = len < 4096 ? len : 4096;
     for (size_t i = 0; i + 8 < probe; i++)
         if (strncasecmp(buf + i, "charset=", 8) == 0) {
             const char *v = buf + i + 8;
             while (*v == '"' || *v == '\'')
                 v++;
-            if (strncasecmp(v, "utf-8", 5) != 0 && strncasecmp(v, "utf8", 4) != 0)
+            /* A page saved as UTF-16 reaches this parser already decoded to UTF-8 (the
+             * reader refuses NUL bytes otherwise), so its declaration no longer holds. */
+            if (strncasecmp(v, "utf-16", 6) == 0 || strncasecmp(v, "utf-32", 6) == 0 ||
+                strncasecmp(v, "ucs-2", 5) == 0 || strncasecmp(v, "ucs-4", 5) == 0)
+                ignore_declared = HTML_PARSE_IGNORE_ENC;
+            else if (strncasecmp(v, "utf-8", 5) != 0 && strncasecmp(v, "utf8", 4) != 0)
                 enc = NULL;
             break;
         }
@@ -191,7 +197,7 @@ static htmlDocPtr read_html(const char *buf, size_t len)
         return NULL;
     return htmlReadMemory(buf, (int)len, NULL, enc,
                           HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                              HTML_PARSE_RECOVER | HTML_PARSE_COMPACT);
+                              HTML_PARSE_RECOVER | HTML_PARSE_COMPACT | ignore_declared);
 }
 
 char *html_fragment_text(const char *html, size_t len)

@@ -85,12 +85,18 @@ struct ingest_run {
     bool stop;
 };
 
+/* Paths and reasons (which may quote the input) are escaped: a file name can hold a
+ * newline, an escape sequence or a bidi override. */
 static void report(const struct ingest_run *r, const char *path, const char *why)
 {
     if (r->opt->quiet)
         return;
     progress_finish((struct progress *)&r->bar);
-    fprintf(stderr, "sitrep: %s: %s\n", path, why);
+    char *name = article_display_name(path);
+    char *reason = article_display_name(why);
+    fprintf(stderr, "sitrep: %s: %s\n", name ? name : "?", reason ? reason : "out of memory");
+    free(name);
+    free(reason);
 }
 
 static int list_add(struct input_list *l, const char *path, size_t size)
@@ -120,24 +126,74 @@ static int by_name(const struct dirent **a, const struct dirent **b)
     return strcmp((*a)->d_name, (*b)->d_name);
 }
 
+/* A directory met while walking, by identity: symbolic links can lead back to a directory
+ * being walked (a loop) or to one already read. */
+struct dir_id {
+    dev_t dev;
+    ino_t ino;
+    bool open; /* still being walked: reaching it again is a loop */
+};
+
+struct walk {
+    struct ingest_run *run;
+    struct input_list *list;
+    struct dir_id *dirs;
+    size_t n_dirs, cap_dirs;
+};
+
+/* The entries of one directory that are symbolic link loops, reported as one line. */
+struct loop_note {
+    char names[256];
+    size_t n;
+};
+
+static void note_loop(struct loop_note *note, const char *name)
+{
+    size_t used = strlen(note->names);
+    if (note->n++ < 8)
+        snprintf(note->names + used, sizeof note->names - used, "%s%s", used ? ", " : "", name);
+    else if (note->n == 9)
+        snprintf(note->names + used, sizeof note->names - used, ", ...");
+}
+
+static struct dir_id *find_dir(struct walk *w, const struct stat *st)
+{
+    for (size_t i = 0; i < w->n_dirs; i++)
+        if (w->dirs[i].dev == st->st_dev && w->dirs[i].ino == st->st_ino)
+            return &w->dirs[i];
+    return NULL;
+}
+
+static int add_dir(struct walk *w, const struct stat *st)
+{
+    if (w->n_dirs == w->cap_dirs) {
+        size_t cap = w->cap_dirs ? w->cap_dirs * 2 : 16;
+        struct dir_id *grown = realloc(w->dirs, cap * sizeof *grown);
+        if (!grown)
+            return -1;
+        w->dirs = grown;
+        w->cap_dirs = cap;
+    }
+    w->dirs[w->n_dirs++] = (struct dir_id){st->st_dev, st->st_ino, true};
+    return 0;
+}
+
+static int collect_path(struct walk *w, const char *path, int depth, struct loop_note *note,
+                        const char *name);
+
 /* Hidden entries (".git", editor backups) are skipped; a directory that cannot be read
  * becomes an input so the failure is reported under its name. */
-static int collect(struct ingest_run *r, struct input_list *l, const char *path, int depth)
+static int collect_dir(struct walk *w, const char *path, const struct stat *st, int depth)
 {
-    struct stat st;
-    if (strcmp(path, "-") == 0)
-        return list_add(l, path, 0);
-    if (stat(path, &st) != 0) {
-        report(r, path, strerror(errno));
-        r->stats->failed++;
-        return 0;
-    }
-    if (!S_ISDIR(st.st_mode) || depth > 64)
-        return list_add(l, path, (size_t)st.st_size);
+    size_t me = w->n_dirs;
+    if (add_dir(w, st) < 0)
+        return -1;
     struct dirent **names;
     int n = scandir(path, &names, NULL, by_name);
     if (n < 0)
-        return list_add(l, path, 0);
+        return list_add(w->list, path, 0);
+    struct loop_note note = {.n = 0};
+    note.names[0] = '\0';
     int rc = 0;
     for (int i = 0; i < n; i++) {
         const char *name = names[i]->d_name;
@@ -149,14 +205,48 @@ static int collect(struct ingest_run *r, struct input_list *l, const char *path,
             } else {
                 snprintf(child, len, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/",
                          name);
-                rc = collect(r, l, child, depth + 1);
+                rc = collect_path(w, child, depth + 1, &note, name);
                 free(child);
             }
         }
         free(names[i]);
     }
     free(names);
+    w->dirs[me].open = false;
+    if (note.n) {
+        char why[320];
+        snprintf(why, sizeof why, "symbolic link loop%s not followed: %s", note.n > 1 ? "s" : "",
+                 note.names);
+        report(w->run, path, why);
+        w->run->stats->failed++;
+    }
     return rc;
+}
+
+/* note and name are the enclosing directory's (NULL for a path given by the user). */
+static int collect_path(struct walk *w, const char *path, int depth, struct loop_note *note,
+                        const char *name)
+{
+    struct stat st;
+    if (strcmp(path, "-") == 0)
+        return list_add(w->list, path, 0);
+    if (stat(path, &st) != 0) {
+        if (errno == ELOOP && note) {
+            note_loop(note, name);
+            return 0;
+        }
+        report(w->run, path, strerror(errno));
+        w->run->stats->failed++;
+        return 0;
+    }
+    if (!S_ISDIR(st.st_mode) || depth > 64)
+        return list_add(w->list, path, (size_t)st.st_size);
+    const struct dir_id *seen = find_dir(w, &st);
+    if (seen && seen->open && note)
+        note_loop(note, name);
+    if (seen)
+        return 0; /* a loop, or a directory read already: its files are listed once */
+    return collect_dir(w, path, &st, depth);
 }
 
 static int begin_batch(struct ingest_run *r)
@@ -421,12 +511,14 @@ int ingest_paths(struct store *s, struct extractor *x, char *const *paths, int n
     rp->stats = stats;
     struct input_list inputs = {0};
     memset(stats, 0, sizeof *stats);
+    struct walk walk = {.run = rp, .list = &inputs};
     for (int i = 0; i < n_paths; i++) {
-        if (collect(rp, &inputs, paths[i], 0) < 0) {
+        if (collect_path(&walk, paths[i], 0, NULL, NULL) < 0) {
             report(rp, paths[i], "out of memory");
             stats->failed++;
         }
     }
+    free(walk.dirs);
     size_t total = 0;
     for (size_t i = 0; i < inputs.n; i++)
         total += inputs.items[i].size;

@@ -1,7 +1,13 @@
 /* json.c: the streaming JSON writer. Strings are written as UTF-8 with the characters
- * JSON requires escaped; control characters become \u escapes, so no raw escape
- * sequence from an article reaches a terminal through JSON output. */
+ * JSON requires escaped; control characters (C0, DEL, C1) and bidi controls become \u
+ * escapes, so no raw escape sequence or direction override from an article reaches a
+ * terminal through JSON output, while a JSON reader still gets the text back whole. */
 #include "json.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include <unistr.h>
 
 void json_init(struct json *j, FILE *out)
 {
@@ -59,22 +65,37 @@ void json_end_array(struct json *j)
     close_container(j, ']');
 }
 
+bool json_char_needs_escape(unsigned long uc)
+{
+    return uc < 0x20 || (uc >= 0x7F && uc < 0xA0) || uc == 0x061C || uc == 0x200E ||
+           uc == 0x200F || (uc >= 0x2028 && uc <= 0x202E) || (uc >= 0x2066 && uc <= 0x2069);
+}
+
+/* Valid characters pass through as UTF-8 unless a terminal would act on them; an invalid
+ * byte cannot be represented in JSON and becomes U+FFFD. */
 static void write_escaped(FILE *out, const char *s)
 {
     fputc('"', out);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '"': fputs("\\\"", out); break;
-        case '\\': fputs("\\\\", out); break;
-        case '\n': fputs("\\n", out); break;
-        case '\t': fputs("\\t", out); break;
-        case '\r': fputs("\\r", out); break;
-        default:
-            if (*p < 0x20 || *p == 0x7f)
-                fprintf(out, "\\u%04x", *p);
-            else
-                fputc(*p, out);
+    const uint8_t *p = (const uint8_t *)s;
+    size_t left = strlen(s);
+    while (left > 0) {
+        ucs4_t uc;
+        int n = u8_mbtoucr(&uc, p, left);
+        if (n < 0) {
+            fputs("\\ufffd", out);
+            n = 1;
+        } else if (uc == '"' || uc == '\\') {
+            fputc('\\', out);
+            fputc((int)uc, out);
+        } else if (uc == '\n' || uc == '\t' || uc == '\r') {
+            fputs(uc == '\n' ? "\\n" : uc == '\t' ? "\\t" : "\\r", out);
+        } else if (json_char_needs_escape(uc)) {
+            fprintf(out, "\\u%04x", (unsigned)uc);
+        } else {
+            fwrite(p, 1, (size_t)n, out);
         }
+        p += n;
+        left -= (size_t)n;
     }
     fputc('"', out);
 }

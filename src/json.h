@@ -15,6 +15,11 @@ struct json {
     bool after_key;
 };
 
+/* True for the characters a terminal acts on and JSON strings therefore escape: C0
+ * controls, DEL, C1 controls, bidi controls (U+061C, U+200E/F, U+202A-202E, U+2066-2069)
+ * and the line and paragraph separators U+2028/2029. */
+bool json_char_needs_escape(unsigned long uc);
+
 void json_init(struct json *j, FILE *out);
 void json_begin_object(struct json *j);
 void json_end_object(struct json *j);

@@ -697,6 +697,41 @@ char *text_sanitize(const char *s, size_t len)
     return tbuf_finish(&b, NULL);
 }
 
+/* ---- UTF-16 ---- */
+
+static unsigned utf16_unit(const unsigned char *p, bool big_endian)
+{
+    return big_endian ? (unsigned)p[0] << 8 | p[1] : (unsigned)p[1] << 8 | p[0];
+}
+
+char *text_from_utf16(const char *buf, size_t len, bool big_endian, size_t *out_len)
+{
+    const unsigned char *p = (const unsigned char *)buf;
+    struct tbuf b = {0};
+    tbuf_reserve(&b, len + len / 2);
+    size_t i = 0;
+    while (i + 1 < len) {
+        unsigned u = utf16_unit(p + i, big_endian);
+        i += 2;
+        ucs4_t uc = u;
+        if (u >= 0xD800 && u <= 0xDBFF && i + 1 < len) {
+            unsigned low = utf16_unit(p + i, big_endian);
+            if (low >= 0xDC00 && low <= 0xDFFF) {
+                uc = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
+                i += 2;
+            } else {
+                uc = REPLACEMENT_CHAR;
+            }
+        } else if (u >= 0xD800 && u <= 0xDFFF) {
+            uc = REPLACEMENT_CHAR; /* a low half alone, or a high half at the very end */
+        }
+        tbuf_put_uc(&b, uc);
+    }
+    if (i < len)
+        tbuf_put_uc(&b, REPLACEMENT_CHAR);
+    return tbuf_finish(&b, out_len);
+}
+
 bool text_starts_with_ci(const char *s, const char *prefix)
 {
     for (; *prefix; s++, prefix++) {

@@ -43,6 +43,11 @@ size_t text_prefix_fitting(const char *s, size_t len, int cols, int *used_cols);
  * U+2066-2069, U+200E/F, U+061C) are removed. */
 char *text_sanitize(const char *s, size_t len);
 
+/* Decodes UTF-16 (without its byte-order mark) to NUL-terminated UTF-8. Unpaired
+ * surrogates and an odd final byte become U+FFFD, so the result is always valid UTF-8.
+ * Returns NULL when out of memory. */
+char *text_from_utf16(const char *buf, size_t len, bool big_endian, size_t *out_len);
+
 /* ASCII-case-insensitive comparison helpers used by the parsers. */
 bool text_starts_with_ci(const char *s, const char *prefix);
 

@@ -58,6 +58,30 @@ static void control_characters_are_escaped(void)
     free(s);
 }
 
+static void write_unsafe(struct json *j)
+{
+    json_begin_array(j);
+    /* C1 CSI, RLO ... PDF, LRI, ALM, a stray continuation byte, a cut sequence. */
+    json_string(j, "a\xc2\x9b" "2J \xe2\x80\xae" "evil\xe2\x80\xac \xe2\x81\xa6" "x \xd8\x9c"
+                   "y \x80" "z \xe2\x82");
+    json_string(j, "safe \xc2\xa0nbsp \xe2\x80\x94 dash");
+    json_end_array(j);
+}
+
+/* Escaped, the text still comes back whole from any JSON reader; invalid bytes cannot. */
+static void bidi_c1_and_invalid_bytes_are_escaped(void)
+{
+    char *s = capture(write_unsafe);
+    CHECK_STR(s, "[\"a\\u009b2J \\u202eevil\\u202c \\u2066x \\u061cy \\ufffdz \\ufffd\\ufffd\","
+                 "\"safe \xc2\xa0nbsp \xe2\x80\x94 dash\"]");
+    free(s);
+    CHECK(json_char_needs_escape(0x1b));
+    CHECK(json_char_needs_escape(0x85));
+    CHECK(json_char_needs_escape(0x2069));
+    CHECK(!json_char_needs_escape(0xa0));
+    CHECK(!json_char_needs_escape(0x2014));
+}
+
 static void write_scalars(struct json *j)
 {
     json_begin_array(j);
@@ -80,6 +104,7 @@ int main(void)
 {
     RUN(commas_and_nesting);
     RUN(control_characters_are_escaped);
+    RUN(bidi_c1_and_invalid_bytes_are_escaped);
     RUN(scalars);
     return TESTS_DONE();
 }

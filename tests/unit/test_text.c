@@ -99,6 +99,31 @@ static void repair(void)
     free(r);
 }
 
+/* "Kābul ☂" then U+1F600 as a surrogate pair, hand-encoded in both byte orders. */
+static void utf16_decoding(void)
+{
+    static const char le[] = "K\0\x01\x01" "b\0u\0l\0 \0\x02\x26" "=\xd8\0\xde";
+    static const char be[] = "\0K\x01\x01\0b\0u\0l\0 \x26\x02\xd8" "=\xde\0";
+    const char *want = "K\xc4\x81" "bul \xe2\x98\x82\xf0\x9f\x98\x80";
+    size_t n = 0;
+    char *s = text_from_utf16(le, sizeof le - 1, false, &n);
+    CHECK_STR(s, want);
+    CHECK_INT(n, strlen(want));
+    free(s);
+    s = text_from_utf16(be, sizeof be - 1, true, &n);
+    CHECK_STR(s, want);
+    free(s);
+    /* A lone low surrogate, a high one followed by a letter, an odd last byte. */
+    static const char bad[] = "\0\xdc" "A\0\0\xd8" "B\0C";
+    s = text_from_utf16(bad, sizeof bad - 1, false, &n);
+    CHECK_STR(s, "\xef\xbf\xbd" "A\xef\xbf\xbd" "B\xef\xbf\xbd");
+    free(s);
+    s = text_from_utf16("", 0, true, &n);
+    CHECK_STR(s, "");
+    CHECK_INT(n, 0);
+    free(s);
+}
+
 static void binary_detection(void)
 {
     CHECK(text_looks_binary("\x7f" "ELF\0\0\0\x01\x02", 9));
@@ -132,6 +157,7 @@ int main(void)
     RUN(widths);
     RUN(repair);
     RUN(binary_detection);
+    RUN(utf16_decoding);
     RUN(sanitising);
     return TESTS_DONE();
 }
