@@ -422,7 +422,6 @@ static void key_picker(struct app *a, int key)
         choose_place(a);
     if (done != 0) {
         a->mode = MODE_MAIN;
-        picker_close(&a->pick);
     } else {
         picker_narrow(&a->pick);
     }
@@ -826,6 +825,17 @@ static bool poll_timeline(struct app *a)
     return rc != 0;
 }
 
+/* For SITREP_TRACE: "key-NAME MS" from a key to the screen it leads to. */
+static void trace_key(int key, double started)
+{
+    if (!trace_enabled())
+        return;
+    char label[24], name[40];
+    key_label(key, label, sizeof label);
+    snprintf(name, sizeof name, "key-%s", label);
+    trace_span(name, started);
+}
+
 static void run_terminal(struct app *a)
 {
     bool dirty = true;
@@ -840,11 +850,14 @@ static void run_terminal(struct app *a)
         dirty = poll_timeline(a);
         if (key == ERR)
             continue;
-        dirty = true;
+        double started = trace_clock_ms();
         if (key == KEY_MOUSE)
             handle_mouse(a);
         else
             handle_key(a, key);
+        draw(a);
+        dirty = false;
+        trace_key(key, started);
     }
 }
 

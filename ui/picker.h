@@ -31,9 +31,11 @@ struct picker {
     struct gazetteer *gaz; /* opened on first use; NULL when it cannot be */
 };
 
-/* Loads the places and their counts. Returns 0, or -1 with a reason in err. */
+/* Loads the places and their counts, the first time; later opens reuse them with an empty
+ * input. Returns 0, or -1 with a reason in err. */
 int picker_open(struct picker *p, sqlite3 *db, char *err, size_t errlen);
-/* Frees the places (the gazetteer stays open for the next use); picker_release frees all. */
+/* Forgets the places (the gazetteer stays open for the next use); picker_release frees
+ * all. */
 void picker_close(struct picker *p);
 void picker_release(struct picker *p);
 

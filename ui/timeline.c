@@ -11,7 +11,7 @@
 
 /* The date of each article's figures: the figure's own full date, else the article's. */
 static const char event_rows_sql[] =
-    "WITH fa AS (SELECT id, date FROM articles INDEXED BY articles_date WHERE %s),"
+    "WITH fa AS (SELECT id, date FROM articles INDEXED BY articles_list WHERE %s),"
     " ev AS (SELECT fa.id aid, CASE WHEN length(f.date) >= 10 THEN substr(f.date, 1, 10)"
     "  ELSE substr(fa.date, 1, 10) END d, f.kind kind, coalesce(f.n, f.min, 0) size,"
     "  coalesce(f.sentence, 0) s FROM fa LEFT JOIN figures f ON f.article_id = fa.id)";
