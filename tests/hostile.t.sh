@@ -365,7 +365,11 @@ timeout 120 "$SITREP" --db "$DB" import "$H" "$H/does-not-exist.txt" >"$TMP/out"
 rc=$?
 check_eq "whole batch exits 1" "$rc" 1
 no_leaks "whole batch: no control bytes on stdout or stderr" "$TMP/out" "$TMP/err"
-check_contains "whole batch goes on to the end" "$(cat "$TMP/out")" "imported 0,"
+# Everything in it was met before, except the locked file and directory when running as
+# a user (root) who can read them, so they were skipped above.
+new=0
+[ "$root" = yes ] && new=2
+check_contains "whole batch goes on to the end" "$(cat "$TMP/out")" "imported $new,"
 if [ "$(count)" -ge "$before" ]; then pass "whole batch: nothing stored is lost"; else
     fail "whole batch: nothing stored is lost" "$before before, $(count) after"
 fi

@@ -215,9 +215,13 @@ static void refusals(void)
     CHECK_STR(err, "empty file");
     CHECK_INT(article_parse(" \n\n\t", 4, FORMAT_AUTO, "e", keep_last, &g, err, sizeof err), -1);
     CHECK_STR(err, "empty file");
-    const char bin[] = "\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0\x3e\0\x01\0\0\0";
+    /* No known signature: refused for its NUL bytes. */
+    const char bin[] = "\x01\x02\x03\x04\0\0\0\x05\x06\x07\x08\0";
     CHECK_INT(article_parse(bin, sizeof bin, FORMAT_AUTO, "b", keep_last, &g, err, sizeof err), -1);
     CHECK_STR(err, "binary file");
+    const char elf[] = "\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0\x3e\0\x01\0\0\0";
+    CHECK_INT(article_parse(elf, sizeof elf, FORMAT_AUTO, "b", keep_last, &g, err, sizeof err), -1);
+    CHECK(strncmp(err, "ELF executable,", 15) == 0);
     size_t big = ARTICLE_MAX_INPUT + 1;
     char *huge = malloc(big);
     memset(huge, 'a', big);
@@ -249,6 +253,66 @@ static void hostile_bytes_are_neutralised(void)
     article_free(a);
 }
 
+/* A PDF whose first page is plain ASCII is still a PDF; gzip is named even in a .txt. */
+static void known_formats_named(void)
+{
+    const char pdf[] = "%PDF-1.4\n1 0 obj\nBT (Fighters were killed) Tj ET\n%%EOF\n";
+    CHECK_STR(article_known_binary(pdf, strlen(pdf)), "PDF document");
+    CHECK_STR(article_known_binary("\x1f\x8b\x08\0", 4), "gzip-compressed file");
+    CHECK_STR(article_known_binary("\x89PNG\r\n\x1a\n\0\0", 10), "PNG image");
+    CHECK_STR(article_known_binary("\xff\xd8\xff\xe0", 4), "JPEG image");
+    CHECK_STR(article_known_binary("PK\x03\x04\x14\0", 6), "zip archive (or office document)");
+    CHECK_STR(article_known_binary("\0\0\0\x18" "ftypmp42", 12), "MP4 or QuickTime media");
+    CHECK(article_known_binary("%PDF", 4) == NULL); /* too short to be sure */
+    CHECK(article_known_binary("PDF report\n", 11) == NULL);
+    CHECK(article_known_binary("", 0) == NULL);
+    char err[256];
+    struct got g = {0};
+    CHECK_INT(article_parse(pdf, strlen(pdf), FORMAT_AUTO, "p", keep_last, &g, err, sizeof err),
+              -1);
+    CHECK(strstr(err, "PDF") != NULL);
+    CHECK_INT(g.count, 0);
+}
+
+/* "Raid\n\nA raid in Kābul." with a BOM, in both byte orders. */
+static void utf16_with_bom_is_read(void)
+{
+    static const char le[] = "\xff\xfeR\0a\0i\0d\0\n\0\n\0" "A\0 \0r\0a\0i\0d\0 \0i\0n\0 \0"
+                             "K\0\x01\x01" "b\0u\0l\0.\0\n\0";
+    char be[sizeof le];
+    be[0] = '\xfe';
+    be[1] = '\xff';
+    for (size_t i = 2; i + 1 < sizeof le; i += 2) {
+        be[i] = le[i + 1];
+        be[i + 1] = le[i];
+    }
+    const char *twins[] = {le, be};
+    for (int k = 0; k < 2; k++) {
+        char err[256] = "";
+        struct got g = {0};
+        CHECK_INT(article_parse(twins[k], sizeof le - 1, FORMAT_AUTO, "u", keep_last, &g, err,
+                                sizeof err),
+                  1);
+        CHECK_STR(err, "");
+        CHECK_STR(g.a ? g.a->title : NULL, "Raid");
+        CHECK(g.a && strstr(g.a->text, "K\xc4\x81" "bul") != NULL);
+        article_free(g.a);
+    }
+}
+
+static void display_names(void)
+{
+    char *s = article_display_name("dir/new\nline\x1b[2J\ttab\x7f.txt");
+    CHECK_STR(s, "dir/new\\nline\\x1b[2J\\ttab\\x7f.txt");
+    free(s);
+    s = article_display_name("bidi\xe2\x80\xaegpj.exe \xc2\x9b" "x latin1-\xe9t\xe9 K\xc4\x81" "bul");
+    CHECK_STR(s, "bidi\\u202egpj.exe \\u009bx latin1-\\xe9t\\xe9 K\xc4\x81" "bul");
+    free(s);
+    s = article_display_name("");
+    CHECK_STR(s, "");
+    free(s);
+}
+
 static void paragraph_as_first_line(void)
 {
     char err[256];
@@ -278,6 +342,9 @@ int main(void)
     RUN(no_date_unless_stated);
     RUN(furniture_and_wrapping);
     RUN(refusals);
+    RUN(known_formats_named);
+    RUN(utf16_with_bom_is_read);
+    RUN(display_names);
     RUN(hostile_bytes_are_neutralised);
     return TESTS_DONE();
 }
