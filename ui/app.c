@@ -527,7 +527,7 @@ static void open_timeline_entry(struct app *a)
 {
     int64_t id;
     int sentence;
-    if (!timeline_selected_report(&a->tl, a->db, &a->q, &id, &sentence)) {
+    if (!timeline_selected_report(&a->tl, &id, &sentence)) {
         say(a, false, "no report on that row");
         return;
     }

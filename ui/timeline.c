@@ -7,20 +7,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "day_tally.h"
 #include "trace.h"
 
-/* The date of each article's figures: the figure's own full date, else the article's. */
-static const char event_rows_sql[] =
-    "WITH fa AS (SELECT id, date FROM articles INDEXED BY articles_list WHERE %s),"
-    " ev AS (SELECT fa.id aid, CASE WHEN length(f.date) >= 10 THEN substr(f.date, 1, 10)"
-    "  ELSE substr(fa.date, 1, 10) END d, f.kind kind, coalesce(f.n, f.min, 0) size,"
-    "  coalesce(f.sentence, 0) s FROM fa LEFT JOIN figures f ON f.article_id = fa.id)";
-
-static const char *const bucket_sql[N_ZOOMS] = {
-    "d",
-    "date(d, '-6 days', 'weekday 1')",
-    "substr(d, 1, 7)",
-};
+/* Every figure of the articles the filter keeps, one article's rows together (the
+ * articles are the outer loop of the join), dated by the figure's own full date, else the
+ * article's; an article without figures comes once with a NULL kind. */
+static const char figures_sql[] =
+    "SELECT fa.id, CASE WHEN length(f.date) >= 10 THEN f.date ELSE fa.date END, f.kind,"
+    " coalesce(f.n, f.min, 0), coalesce(f.sentence, 0)"
+    " FROM (SELECT id, date FROM articles INDEXED BY articles_list WHERE %s) fa"
+    " LEFT JOIN figures f ON f.article_id = fa.id";
 
 const char *zoom_name(enum zoom z)
 {
@@ -38,6 +35,7 @@ struct timeline_job {
     atomic_bool done;
     char *path, *sql;
     struct query q;
+    enum zoom zoom;
     struct timeline_row *rows;
     int n;
     char err[200]; /* empty when the load succeeded */
@@ -82,18 +80,14 @@ void timeline_free(struct timeline *t)
     timeline_invalidate(t);
 }
 
-/* The statement text for the articles q selects, with tail_fmt (two %s for the bucket). */
-static char *build_sql(const struct query *q, const char *tail_fmt, enum zoom zoom)
+/* The statement text for the articles q selects. */
+static char *build_sql(const struct query *q)
 {
-    char tail[1024];
-    snprintf(tail, sizeof tail, tail_fmt, bucket_sql[zoom], bucket_sql[zoom]);
     const char *where = query_where(q);
-    size_t n = sizeof event_rows_sql + strlen(where) + strlen(tail) + 2;
+    size_t n = sizeof figures_sql + strlen(where);
     char *sql = malloc(n);
-    if (!sql)
-        return NULL;
-    int used = snprintf(sql, n, event_rows_sql, where);
-    snprintf(sql + used, n - (size_t)used, " %s", tail);
+    if (sql)
+        snprintf(sql, n, figures_sql, where);
     return sql;
 }
 
@@ -106,45 +100,37 @@ static sqlite3_stmt *prepare_sql(sqlite3 *db, const char *sql, const struct quer
     return st;
 }
 
-static sqlite3_stmt *prepare(sqlite3 *db, const struct query *q, const char *tail_fmt,
-                             enum zoom zoom)
+static enum tally_kind kind_of(const unsigned char *kind)
 {
-    char *sql = build_sql(q, tail_fmt, zoom);
-    sqlite3_stmt *st = sql ? prepare_sql(db, sql, q) : NULL;
-    free(sql);
-    return st;
+    if (!kind)
+        return TALLY_OTHER;
+    if (strcmp((const char *)kind, "killed") == 0)
+        return TALLY_KILLED;
+    return strcmp((const char *)kind, "wounded") == 0 ? TALLY_WOUNDED : TALLY_OTHER;
 }
 
-static const char rows_tail[] =
-    ", per AS (SELECT aid, d, max(CASE WHEN kind = 'killed' THEN size END) k,"
-    "  max(CASE WHEN kind = 'wounded' THEN size END) w FROM ev"
-    "  WHERE d GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' GROUP BY aid, d)"
-    " SELECT %s b, count(DISTINCT aid), sum(coalesce(k, 0)), sum(coalesce(w, 0)) FROM per"
-    " GROUP BY b ORDER BY b DESC%.0s";
-
-/* Steps st to the end, collecting rows. Returns 0, or -1 (interrupted, out of memory or a
- * database error). */
-static int collect_rows(sqlite3_stmt *st, struct timeline_row **rows, int *n)
+/* Steps st to the end, summing its figures by bucket. Returns 0, or -1 (interrupted, out
+ * of memory or a database error). */
+static int collect_rows(sqlite3_stmt *st, enum zoom zoom, struct timeline_row **rows, int *n)
 {
-    int cap = 0, rc;
     *rows = NULL;
     *n = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 64;
-            struct timeline_row *v = realloc(*rows, (size_t)cap * sizeof *v);
-            if (!v)
-                return -1;
-            *rows = v;
-        }
-        struct timeline_row *row = &(*rows)[(*n)++];
-        const char *b = (const char *)sqlite3_column_text(st, 0);
-        snprintf(row->bucket, sizeof row->bucket, "%s", b ? b : "?");
-        row->reports = sqlite3_column_int(st, 1);
-        row->killed = (long)sqlite3_column_int64(st, 2);
-        row->wounded = (long)sqlite3_column_int64(st, 3);
-    }
-    return rc == SQLITE_DONE ? 0 : -1;
+    struct day_tally *tally = day_tally_new(zoom);
+    if (!tally)
+        return -1;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (day_tally_add(tally, sqlite3_column_int64(st, 0),
+                          (const char *)sqlite3_column_text(st, 1),
+                          kind_of(sqlite3_column_text(st, 2)), (long)sqlite3_column_int64(st, 3),
+                          sqlite3_column_int(st, 4)) < 0)
+            break;
+    int got = rc == SQLITE_DONE ? day_tally_finish(tally, rows) : -1;
+    day_tally_free(tally);
+    if (got < 0)
+        return -1;
+    *n = got;
+    return 0;
 }
 
 static void take_rows(struct timeline *t, struct timeline_row *rows, int n)
@@ -160,13 +146,15 @@ static void take_rows(struct timeline *t, struct timeline_row *rows, int n)
 int timeline_load(struct timeline *t, sqlite3 *db, const struct query *q, char *err, size_t errlen)
 {
     timeline_invalidate(t);
-    sqlite3_stmt *st = prepare(db, q, rows_tail, t->zoom);
+    char *sql = build_sql(q);
+    sqlite3_stmt *st = sql ? prepare_sql(db, sql, q) : NULL;
+    free(sql);
     if (!st) {
         snprintf(err, errlen, "timeline: %s", sqlite3_errmsg(db));
         return -1;
     }
     struct timeline_row *rows;
-    int n, rc = collect_rows(st, &rows, &n);
+    int n, rc = collect_rows(st, t->zoom, &rows, &n);
     if (rc != 0)
         snprintf(err, errlen, "timeline: %s", sqlite3_errmsg(db));
     sqlite3_finalize(st);
@@ -209,7 +197,7 @@ static void *job_run(void *arg)
     double started = trace_clock_ms();
     if (job_open(job)) {
         sqlite3_stmt *st = prepare_sql(job->db, job->sql, &job->q);
-        if (!st || collect_rows(st, &job->rows, &job->n) != 0)
+        if (!st || collect_rows(st, job->zoom, &job->rows, &job->n) != 0)
             snprintf(job->err, sizeof job->err, "timeline: %s", sqlite3_errmsg(job->db));
         sqlite3_finalize(st);
         job_close(job);
@@ -230,7 +218,8 @@ static struct timeline_job *job_new(sqlite3 *db, const struct query *q, enum zoo
     pthread_mutex_init(&job->lock, NULL);
     atomic_init(&job->done, false);
     job->path = strdup(path);
-    job->sql = build_sql(q, rows_tail, zoom);
+    job->zoom = zoom;
+    job->sql = build_sql(q);
     if (!job->path || !job->sql || query_copy(&job->q, q) != 0) {
         job_free(job);
         return NULL;
@@ -344,24 +333,11 @@ void timeline_move(struct timeline *t, long delta, int rows)
         t->top = t->sel - rows + 1;
 }
 
-static const char best_tail[] =
-    " SELECT aid, s FROM ev WHERE d GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
-    " AND %s = ? ORDER BY kind = 'killed' DESC, size DESC, aid LIMIT 1%.0s";
-
-bool timeline_selected_report(const struct timeline *t, sqlite3 *db, const struct query *q,
-                              int64_t *article, int *sentence)
+bool timeline_selected_report(const struct timeline *t, int64_t *article, int *sentence)
 {
-    if (!t->loaded || t->sel >= t->n)
+    if (!t->loaded || t->sel >= t->n || t->rows[t->sel].best_article <= 0)
         return false;
-    sqlite3_stmt *st = prepare(db, q, best_tail, t->zoom);
-    if (!st)
-        return false;
-    sqlite3_bind_text(st, q->n_params + 1, t->rows[t->sel].bucket, -1, SQLITE_TRANSIENT);
-    bool found = sqlite3_step(st) == SQLITE_ROW;
-    if (found) {
-        *article = sqlite3_column_int64(st, 0);
-        *sentence = sqlite3_column_int(st, 1);
-    }
-    sqlite3_finalize(st);
-    return found;
+    *article = t->rows[t->sel].best_article;
+    *sentence = t->rows[t->sel].best_sentence;
+    return true;
 }

@@ -21,6 +21,8 @@ struct timeline_row {
     char bucket[11]; /* YYYY-MM-DD (a week's Monday) or YYYY-MM */
     long killed, wounded;
     int reports;
+    int64_t best_article; /* the report Enter opens, and its figure's sentence */
+    int best_sentence;
 };
 
 struct timeline_job;
@@ -58,9 +60,9 @@ void timeline_draw(const struct timeline *t, const struct rect *r, const struct 
 void timeline_move(struct timeline *t, long delta, int rows);
 
 /* The report to open for the selected row: the article with the largest figure (killed
- * first) dated in it, and that figure's sentence (0 when none). Returns false when none. */
-bool timeline_selected_report(const struct timeline *t, sqlite3 *db, const struct query *q,
-                              int64_t *article, int *sentence);
+ * first, then the lowest id) dated in it, and that figure's sentence (0 when none).
+ * Returns false when none. */
+bool timeline_selected_report(const struct timeline *t, int64_t *article, int *sentence);
 
 /* "day", "week", "month". */
 const char *zoom_name(enum zoom z);
