@@ -98,10 +98,57 @@ static void test_directory_import(void)
     store_close(s);
 }
 
+/* dir/loops holds a link to itself, two links naming each other, a link to a directory
+ * read already (not a loop), a subdirectory linking back to it and one real file: the
+ * file is imported once, each directory with loops is one failure, and the walk ends. */
+static void test_symbolic_link_loops(void)
+{
+    char loops[200], path[260];
+    snprintf(loops, sizeof loops, "%s/loops", dir);
+    mkdir(loops, 0700);
+    snprintf(path, sizeof path, "%s/sub", loops);
+    mkdir(path, 0700);
+    write_file("loops/only.txt", "Raid in Mosul\n\nA raid killed 2 fighters in Mosul.\n");
+    const char *links[][2] = {
+        {"self", "."}, {"a", "b"}, {"b", "a"}, {"more", "../more"}, {"sub/back", ".."}};
+    for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
+        snprintf(path, sizeof path, "%s/%s", loops, links[i][0]);
+        CHECK(symlink(links[i][1], path) == 0);
+    }
+    struct store *s;
+    char err[256];
+    struct ingest_stats st;
+    struct ingest_options opt = {.quiet = true};
+    unlink(db);
+    if (store_open(db, &s, err, sizeof err) < 0) {
+        CHECK(!"store_open");
+        return;
+    }
+    char more[200];
+    snprintf(more, sizeof more, "%s/more", dir);
+    char *paths[] = {more, loops};
+    CHECK_INT(ingest_paths(s, NULL, paths, 2, &opt, &st), 1);
+    /* more/c.txt, more/copy.txt (new: a.txt is not imported here) and loops/only.txt. */
+    CHECK_INT(st.imported, 3);
+    CHECK_INT(st.duplicates, 0);
+    CHECK_INT(st.failed, 2);
+    store_close(s);
+    for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
+        snprintf(path, sizeof path, "%s/%s", loops, links[i][0]);
+        unlink(path);
+    }
+    snprintf(path, sizeof path, "%s/only.txt", loops);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/sub", loops);
+    rmdir(path);
+    rmdir(loops);
+}
+
 int main(void)
 {
     setup();
     RUN(test_directory_import);
+    RUN(test_symbolic_link_loops);
     teardown();
     return TESTS_DONE();
 }
