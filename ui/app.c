@@ -955,6 +955,9 @@ int ui_run(struct store *s, const struct ui_options *opt)
         return 1;
     a->s = s;
     a->db = store_db(s);
+    /* The reader reads a page of rows and indexes; the import's 32 MB cache would only
+     * hold pages of article text it has shown once. */
+    sqlite3_exec(a->db, "PRAGMA cache_size = -8192", NULL, NULL, NULL);
     a->opt = opt ? opt : &none;
     a->headless = a->opt->script_path != NULL;
     trace_init();
