@@ -103,6 +103,10 @@ check_contains ui-filter-actor-alias "$alias" "Articles (5)"
 # 000, 003 and 004 carry no date: since: keeps only dated reports
 dated=$(screen f 'type since:2024-05' '<Enter>' ':dump')
 check_contains ui-filter-since "$dated" "Articles (2)"
+# only 001 names its outlet (IraqiNews.com); one article, counted in the singular
+one=$(screen f 'type source:iraqinews' '<Enter>' ':dump')
+check_contains ui-filter-source "$one" "Articles (1)"
+check_contains ui-filter-source-singular "$one" "| 1 article | filter: source:iraqinews"
 cleared=$(screen f 'type since:2024-05' '<Enter>' L ':dump')
 check_contains ui-filter-cleared "$cleared" "Articles (5)"
 

@@ -203,8 +203,8 @@ static void draw_status(struct app *a)
     char line[1400];
     const char *db = a->opt->db_path ? a->opt->db_path : "sitrep";
     const char *base = strrchr(db, '/');
-    int n = snprintf(line, sizeof line, " %s | %lld articles", base ? base + 1 : db,
-                     (long long)a->list.count);
+    int n = snprintf(line, sizeof line, " %s | %lld article%s", base ? base + 1 : db,
+                     (long long)a->list.count, a->list.count == 1 ? "" : "s");
     if (a->place_id)
         n += snprintf(line + n, sizeof line - (size_t)n, " | place: %s", a->place_name);
     if (a->search[0])
