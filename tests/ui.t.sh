@@ -159,3 +159,42 @@ check_contains ui-config-bind "$cycled" "| Facts"
 help=$(screen '?' ':dump')
 check_contains ui-config-help "$help" "v x            layout"
 rm -f "$XDG_CONFIG_HOME/sitrep/config"
+
+# ---- compare (m, c) and events (E) views ----
+# In list order 002, 001, 004, 003, 000 (dated first, then by id): mark 004, compare with
+# 000. Hand-checked: 004 says "some 150" killed and "some 260" vehicles destroyed, 000
+# "scores" killed, 15 and more wounded and "more than 138" vehicles; both name Fallujah
+# and Baghdad; only 000 names the US-led coalition.
+cmp=$(SIZE=120x40 screen j j m j j c ':dump')
+check_contains ui-compare-heads "$cmp" "A #5 The Iraqi army"
+check_contains ui-compare-head-b "$cmp" "B #1 Iraq Airstrikes Kill"
+check_contains ui-compare-killed "$(printf '%s\n' "$cmp" | grep '^killed')" "some 150"
+check_contains ui-compare-killed-b "$(printf '%s\n' "$cmp" | grep '^killed')" "scores"
+check_contains ui-compare-killed-differ "$(printf '%s\n' "$cmp" | grep '^killed')" "differ"
+check_contains ui-compare-wounded-only-b "$(printf '%s\n' "$cmp" | grep '^wounded')" "only B"
+check_contains ui-compare-destroyed "$(printf '%s\n' "$cmp" | grep '^destroyed')" "some 260"
+check_contains ui-compare-destroyed-b "$(printf '%s\n' "$cmp" | grep '^destroyed')" "more than 138"
+check_contains ui-compare-places "$cmp" "both: Al Fallujah, Baghdad"
+check_contains ui-compare-actors "$cmp" "only B: Iraqi Defense Ministry, US-led coaliti"
+# line drawing comes out of a dump as plain text, not as the VT100 letters q and x
+check_contains ui-compare-rule "$cmp" "--------------------"
+check_contains ui-compare-columns "$cmp" "outskirts of the recently-liberated city of Fallujah.      |showing airstrikes"
+# the events of the samples: 000 and 004 one event; 001, 002, 003 each apart from them
+ev=$(screen E ':dump')
+check_contains ui-events-fallujah "$ev" "2 rep  killed 40-150    recapture at Al Fallujah"
+check_contains ui-events-qaim "$ev" "1 rep  killed 14-14     airstrike at Al Qa'im"
+check_contains ui-events-anbar "$ev" "1 rep  killed 38-38     airstrike at Al Anbar"
+opened=$(screen E '<Enter>' ':dump')
+check_contains ui-events-detail "$opened" "destroyed  range 175-260  conservative 175  2 reports  DISAGREE"
+check_contains ui-events-reports "$opened" "#1 undated"
+# an import after the events were grouped: the view groups again and shows the new report
+cp "$DB" "$TMP/stale.db"
+printf 'E\nq\n' >"$TMP/script"
+"$SITREP" --db "$TMP/stale.db" --script "$TMP/script" --dump /dev/null >/dev/null 2>&1
+mkdir -p "$TMP/more"
+printf 'Title: Car bomb kills nine in Kirkuk\nDate: 2024-06-02\n\nKIRKUK, June 2 - A car bomb killed nine people at a market in Kirkuk on Sunday, police said.\n' \
+    >"$TMP/more/kirkuk.txt"
+"$SITREP" --db "$TMP/stale.db" import "$TMP/more" >/dev/null 2>&1
+printf 'E\n:dump\n' >"$TMP/script"
+"$SITREP" --db "$TMP/stale.db" --script "$TMP/script" --dump "$TMP/dump" --size 100x30 >/dev/null 2>&1
+check_contains ui-events-regroup "$(cat "$TMP/dump")" "at Kirkuk"

@@ -9,16 +9,49 @@
 #include "actions.h"
 #include "draw.h"
 
+/* A line-drawing cell as plain text: curses keeps them as the VT100 letters ('q' for a
+ * horizontal line, 'x' for a vertical one) marked A_ALTCHARSET. */
+static wchar_t line_drawing_as_text(wchar_t c)
+{
+    return c == L'q' ? L'-' : c == L'x' ? L'|' : L'+';
+}
+
+/* Row y as text, one cell at a time: wide characters take their two columns once. */
+static int row_text(int y, wchar_t *buf, int cap)
+{
+    int n = 0;
+    for (int x = 0; x < COLS && n + CCHARW_MAX < cap;) {
+        cchar_t cell;
+        wchar_t wc[CCHARW_MAX + 1];
+        attr_t attrs;
+        short pair;
+        if (mvwin_wch(stdscr, y, x, &cell) == ERR ||
+            getcchar(&cell, wc, &attrs, &pair, NULL) == ERR || wc[0] == L'\0') {
+            buf[n++] = L' ';
+            x++;
+            continue;
+        }
+        if (attrs & A_ALTCHARSET) {
+            buf[n++] = line_drawing_as_text(wc[0]);
+            x++;
+            continue;
+        }
+        for (int i = 0; wc[i] && i < CCHARW_MAX; i++)
+            buf[n++] = wc[i];
+        int w = wcwidth(wc[0]);
+        x += w > 1 ? w : 1;
+    }
+    return n;
+}
+
 void screen_dump_text(FILE *f)
 {
-    wchar_t buf[1024];
+    wchar_t buf[2048];
     for (int y = 0; y < LINES; y++) {
-        int n = mvwinnwstr(stdscr, y, 0, buf, COLS < 1023 ? COLS : 1023);
-        if (n < 0)
-            n = 0;
-        buf[n] = L'\0';
+        int n = row_text(y, buf, 2047);
         while (n > 0 && buf[n - 1] == L' ')
-            buf[--n] = L'\0';
+            n--;
+        buf[n] = L'\0';
         fprintf(f, "%ls\n", buf);
     }
 }

@@ -96,17 +96,23 @@ static int load_rows(struct events_view *v)
     return rc;
 }
 
-static int stored_event_count(struct store *s)
+/* Whether the stored events still cover the collection: grouping puts every article in
+ * one event (a report alone is an event of one), so an import since the last grouping
+ * shows as articles outside any. 1 fresh, 0 stale or none, -1 on an error. */
+static int events_fresh(struct store *s)
 {
     sqlite3_stmt *st;
-    int n = -1;
-    if (sqlite3_prepare_v2(store_db(s), "SELECT count(*) FROM events", -1, &st, NULL) ==
-        SQLITE_OK) {
+    int fresh = -1;
+    if (sqlite3_prepare_v2(store_db(s),
+                           "SELECT (SELECT count(*) FROM events) > 0 AND"
+                           " (SELECT count(*) FROM articles) ="
+                           " (SELECT count(*) FROM event_articles)",
+                           -1, &st, NULL) == SQLITE_OK) {
         if (sqlite3_step(st) == SQLITE_ROW)
-            n = sqlite3_column_int(st, 0);
+            fresh = sqlite3_column_int(st, 0);
         sqlite3_finalize(st);
     }
-    return n;
+    return fresh;
 }
 
 static int regroup(struct events_view *v)
@@ -125,7 +131,7 @@ struct events_view *events_view_open(struct store *s, char *err, size_t errlen)
     }
     v->store = s;
     v->marked = -1;
-    if ((stored_event_count(s) <= 0 && regroup(v) < 0) || load_rows(v) < 0) {
+    if ((events_fresh(s) != 1 && regroup(v) < 0) || load_rows(v) < 0) {
         snprintf(err, errlen, "cannot read the events of the collection");
         events_view_close(v);
         return NULL;
