@@ -175,7 +175,10 @@ check_contains ui-compare-wounded-only-b "$(printf '%s\n' "$cmp" | grep '^wounde
 check_contains ui-compare-destroyed "$(printf '%s\n' "$cmp" | grep '^destroyed')" "some 260"
 check_contains ui-compare-destroyed-b "$(printf '%s\n' "$cmp" | grep '^destroyed')" "more than 138"
 check_contains ui-compare-places "$cmp" "both: Al Fallujah, Baghdad"
-check_contains ui-compare-actors "$cmp" "only B: Iraqi Defense Ministry, US-led coaliti"
+check_contains ui-compare-actors "$cmp" "only B: Iraqi Defense Ministry, US-led"
+# long cells wrap rather than cut: 000's second destroyed figure and its source, 175
+# vehicles "according to Col. Garver", on the row's second line
+check_contains ui-compare-wrapped "$cmp" "Hamid al-Maliki); 175 (Col. Garver)"
 # line drawing comes out of a dump as plain text, not as the VT100 letters q and x
 check_contains ui-compare-rule "$cmp" "--------------------"
 check_contains ui-compare-columns "$cmp" "outskirts of the recently-liberated city of Fallujah.      |showing airstrikes"

@@ -261,47 +261,109 @@ static attr_t status_attr(enum cmp_status s)
     return s == CMP_DIFFER ? A_BOLD | A_UNDERLINE : s == CMP_AGREE ? A_NORMAL : A_DIM;
 }
 
-/* One line per figure kind, then places / actors / dates; returns the rows used. */
+/* Lines s takes wrapped at cols columns. */
+static int wrapped_lines(const char *s, int cols)
+{
+    int n = 0;
+    for (size_t left = strlen(s); left > 0; n++) {
+        size_t take = wrap_take(s, left, cols);
+        s += take;
+        left -= take;
+    }
+    return n ? n : 1;
+}
+
+/* Draws s (flattened) wrapped at cols columns into at most max_lines lines from (y, x);
+ * the last line is clipped. */
+static void put_wrapped(WINDOW *w, int y, int x, const char *s, int cols, int max_lines,
+                        attr_t attr)
+{
+    char *c = flat_copy(s ? s : "", s ? strlen(s) : 0);
+    if (!c)
+        return;
+    const char *p = c;
+    size_t left = strlen(c);
+    for (int line = 0; line < max_lines && left > 0; line++) {
+        size_t take = line == max_lines - 1 ? left : wrap_take(p, left, cols);
+        char *piece = strndup(p, take);
+        put_clipped(w, y + line, x, piece ? piece : "", cols, attr);
+        free(piece);
+        p += take;
+        left -= take;
+    }
+    free(c);
+}
+
+/* "both: X, Y  only A: Z  only B: W" for one list of names. */
+static void names_text(const struct cmp_name *list, size_t count, char *buf, size_t cap)
+{
+    static const enum cmp_status order[] = {CMP_AGREE, CMP_ONLY_A, CMP_ONLY_B};
+    size_t used = 0;
+    buf[0] = 0;
+    for (int o = 0; o < 3; o++) {
+        bool any = false;
+        for (size_t i = 0; i < count && used < cap; i++) {
+            if (list[i].status != order[o])
+                continue;
+            if (any)
+                used += (size_t)snprintf(buf + used, cap - used, ", %s", list[i].name);
+            else
+                used += (size_t)snprintf(buf + used, cap - used, "%s%s: %s", used ? "  " : "",
+                                         cmp_presence_name(order[o]), list[i].name);
+            any = true;
+        }
+    }
+}
+
+enum { TABLE_LABEL = 10, TABLE_STATUS = 7, TABLE_ROWS_MAX = 16 };
+
+/* The table's rows: the figure kinds (A's and B's values, agree / differ / only), then
+ * places, actors and dates. Each row's text, wrapped, needs some lines; every row gets one
+ * and the spare lines of the budget go to the rows in order. Returns the lines used. */
 static int draw_table(struct compare_view *v, WINDOW *w, int y0, int max_rows, int cols)
 {
-    int y = y0, label = 10, status = 7;
-    int valw = (cols - label - status - 2) / 2;
-    char buf[1024];
-    for (size_t i = 0; i < v->c.n_figures && y < y0 + max_rows; i++, y++) {
-        const struct cmp_figures *r = &v->c.figures[i];
-        put_clipped(w, y, 0, figure_kind_name(r->kind), label, A_BOLD);
-        if (valw >= 4) {
-            figures_text(r->a, r->n_a, buf, sizeof buf);
-            put_clean(w, y, label, buf, valw - 1, A_NORMAL);
-            figures_text(r->b, r->n_b, buf, sizeof buf);
-            put_clean(w, y, label + valw, buf, valw - 1, A_NORMAL);
-        }
-        put_clipped(w, y, cols - status, cmp_status_name(r->status), status,
-                    status_attr(r->status));
-    }
+    int valw = (cols - TABLE_LABEL - TABLE_STATUS - 2) / 2;
+    size_t n_rows = v->c.n_figures + 3;
+    if (n_rows > TABLE_ROWS_MAX)
+        n_rows = TABLE_ROWS_MAX;
+    char a[TABLE_ROWS_MAX][512], b[TABLE_ROWS_MAX][512];
+    int need[TABLE_ROWS_MAX];
     const char *titles[3] = {"places", "actors", "dates"};
     const struct cmp_name *lists[3] = {v->c.places, v->c.actors, v->c.dates};
     size_t counts[3] = {v->c.n_places, v->c.n_actors, v->c.n_dates};
-    for (int t = 0; t < 3 && y < y0 + max_rows; t++, y++) {
-        size_t used = 0;
-        buf[0] = 0;
-        static const enum cmp_status order[] = {CMP_AGREE, CMP_ONLY_A, CMP_ONLY_B};
-        for (int o = 0; o < 3; o++) {
-            bool any = false;
-            for (size_t i = 0; i < counts[t] && used < sizeof buf; i++) {
-                if (lists[t][i].status != order[o])
-                    continue;
-                used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s",
-                                         any ? ", " : (used ? "  " : ""),
-                                         any ? "" : cmp_presence_name(order[o]));
-                if (used < sizeof buf)
-                    used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s", any ? "" : ": ",
-                                             lists[t][i].name);
-                any = true;
-            }
+    size_t n_fig = n_rows - 3;
+    for (size_t i = 0; i < n_rows; i++) {
+        if (i < n_fig) {
+            const struct cmp_figures *r = &v->c.figures[i];
+            figures_text(r->a, r->n_a, a[i], sizeof a[i]);
+            figures_text(r->b, r->n_b, b[i], sizeof b[i]);
+            int na = valw >= 4 ? wrapped_lines(a[i], valw - 1) : 1;
+            int nb = valw >= 4 ? wrapped_lines(b[i], valw - 1) : 1;
+            need[i] = na > nb ? na : nb;
+        } else {
+            names_text(lists[i - n_fig], counts[i - n_fig], a[i], sizeof a[i]);
+            need[i] = wrapped_lines(a[i], cols - TABLE_LABEL);
         }
-        put_clipped(w, y, 0, titles[t], label, A_BOLD);
-        put_clean(w, y, label, buf, cols - label, A_NORMAL);
+    }
+    int spare = max_rows - (int)n_rows;
+    int y = y0;
+    for (size_t i = 0; i < n_rows && y < y0 + max_rows; i++) {
+        int lines = 1 + (need[i] - 1 < spare ? need[i] - 1 : spare > 0 ? spare : 0);
+        spare -= lines - 1;
+        if (i < n_fig) {
+            const struct cmp_figures *r = &v->c.figures[i];
+            put_clipped(w, y, 0, figure_kind_name(r->kind), TABLE_LABEL, A_BOLD);
+            if (valw >= 4) {
+                put_wrapped(w, y, TABLE_LABEL, a[i], valw - 1, lines, A_NORMAL);
+                put_wrapped(w, y, TABLE_LABEL + valw, b[i], valw - 1, lines, A_NORMAL);
+            }
+            put_clipped(w, y, cols - TABLE_STATUS, cmp_status_name(r->status), TABLE_STATUS,
+                        status_attr(r->status));
+        } else {
+            put_clipped(w, y, 0, titles[i - n_fig], TABLE_LABEL, A_BOLD);
+            put_wrapped(w, y, TABLE_LABEL, a[i], cols - TABLE_LABEL, lines, A_NORMAL);
+        }
+        y += lines;
     }
     return y - y0;
 }
@@ -367,7 +429,8 @@ void compare_view_draw(struct compare_view *v, WINDOW *w)
     }
     draw_headers(v, w, half, cols);
     mvwhline(w, 2, 0, ACS_HLINE, cols);
-    int table_max = (rows - 5) / 3 < 2 ? 2 : (rows - 5) / 3;
+    /* the facts may take up to half the screen; the texts keep the rest */
+    int table_max = (rows - 5) / 2 < 2 ? 2 : (rows - 5) / 2;
     int used = draw_table(v, w, 3, table_max, cols);
     int y = 3 + used;
     mvwhline(w, y, 0, ACS_HLINE, cols);
