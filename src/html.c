@@ -449,9 +449,15 @@ struct article *html_article_from(const struct html_meta *m, const char *body, c
     if (body)
         sb_put(&doc, body, strlen(body));
     char *text = sb_take(&doc);
-    size_t clean_len;
-    char *clean = text ? text_repair(text, strlen(text), &clean_len, NULL) : NULL;
+    size_t repaired_len;
+    char *repaired = text ? text_repair(text, strlen(text), &repaired_len, NULL) : NULL;
     free(text);
+    /* Metadata is stored as stated (source, author, address), so escape sequences and bidi
+     * controls a tag or a feed element carried go before it is read, as they do from the
+     * title and body. */
+    char *clean = repaired ? text_sanitize(repaired, repaired_len) : NULL;
+    free(repaired);
+    size_t clean_len = clean ? strlen(clean) : 0;
     if (!clean) {
         snprintf(err, errlen, "out of memory");
         return NULL;
