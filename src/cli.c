@@ -190,7 +190,10 @@ int cli_open_store(struct store **out)
         return EXIT_FAIL;
     }
     if (store_open(db_path, out, err, sizeof err) < 0) {
-        fprintf(stderr, "sitrep: %s\n", err);
+        /* The reason names the database path, which the user chose. */
+        char *safe = article_display_name(err);
+        fprintf(stderr, "sitrep: %s\n", safe ? safe : err);
+        free(safe);
         return EXIT_FAIL;
     }
     return EXIT_OK;
@@ -218,9 +221,11 @@ static void import_samples(struct store *s)
     struct ingest_stats st;
     char *paths[] = {dir};
     ingest_paths(s, x, paths, 1, &opt, &st);
-    if (st.imported)
-        fprintf(stderr, "sitrep: new collection: imported %ld sample articles from %s\n",
-                st.imported, dir);
+    if (st.imported) {
+        fprintf(stderr, "sitrep: new collection: imported %ld sample articles from ", st.imported);
+        print_name(stderr, dir);
+        fputc('\n', stderr);
+    }
     if (x)
         extractor_close(x);
     free(dir);
