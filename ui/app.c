@@ -16,6 +16,7 @@
 
 #include "actions.h"
 #include "article_pane.h"
+#include "background.h"
 #include "config.h"
 #include "draw.h"
 #include "list_pane.h"
@@ -67,6 +68,9 @@ struct app {
     struct compare_view *cv;
     struct events_view *ev;
     double filter_started; /* for SITREP_TRACE: when the filter last changed, else 0 */
+    /* the picker's places, counted in the background after the first paint */
+    struct bg_job *places_job;
+    struct picker places_loading;
 };
 
 static void say(struct app *a, bool error, const char *text)
@@ -363,9 +367,33 @@ static void draw_picker(struct app *a)
     picker_draw(&a->pick, &r, &a->pal);
 }
 
+static int load_places(sqlite3 *db, void *arg, char *err, size_t errlen)
+{
+    return picker_load(arg, db, err, errlen);
+}
+
+static void start_places(struct app *a)
+{
+    a->places_job = bg_start(a->db, load_places, &a->places_loading, "places-load");
+}
+
+/* Takes the places counted in the background: at once when wait is set (the picker is
+ * opening), else only when they are ready. A failed count is left to picker_open. */
+static void take_places(struct app *a, bool wait)
+{
+    if (!a->places_job || (!wait && !bg_done(a->places_job)))
+        return;
+    char err[200];
+    if (bg_finish(a->places_job, err, sizeof err) == 0 && !a->pick.v)
+        picker_adopt(&a->pick, &a->places_loading);
+    a->places_job = NULL;
+    picker_close(&a->places_loading);
+}
+
 static void open_picker(struct app *a)
 {
     char err[200] = "";
+    take_places(a, true);
     if (picker_open(&a->pick, a->db, err, sizeof err) != 0) {
         say(a, true, err);
         return;
@@ -819,6 +847,7 @@ static void handle_mouse(struct app *a)
 static bool poll_timeline(struct app *a)
 {
     char err[200];
+    take_places(a, false);
     int rc = timeline_poll(&a->tl, err, sizeof err);
     if (rc < 0)
         say(a, true, err);
@@ -841,11 +870,12 @@ static void run_terminal(struct app *a)
     bool dirty = true;
     draw(a);
     trace_mark("first-paint");
+    start_places(a);
     while (!a->quit) {
         if (dirty)
             draw(a);
-        /* while the timeline loads, wake up now and then to take it */
-        timeout(timeline_pending(&a->tl) ? 50 : -1);
+        /* while the timeline or the places load, wake up now and then to take them */
+        timeout(timeline_pending(&a->tl) || a->places_job ? 50 : -1);
         int key = getch();
         dirty = poll_timeline(a);
         if (key == ERR)
@@ -942,6 +972,9 @@ static void free_app(struct app *a)
     close_views(a);
     article_pane_free(&a->art);
     timeline_free(&a->tl);
+    if (a->places_job)
+        bg_cancel(a->places_job);
+    picker_close(&a->places_loading);
     picker_release(&a->pick);
     query_free(&a->q);
     free(a);

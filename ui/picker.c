@@ -118,33 +118,53 @@ static void order_as_tree(struct picker *p)
         p->v[i].parent_index = index_of_id(p, p->v[i].parent);
 }
 
-int picker_open(struct picker *p, sqlite3 *db, char *err, size_t errlen)
+int picker_load(struct picker *p, sqlite3 *db, char *err, size_t errlen)
 {
-    if (p->v) {
-        /* Counting every place's articles reads all of article_places (0.6 s at 100,000
-         * generated articles); a session's collection barely changes, so once is enough. */
-        p->input[0] = '\0';
-        p->sel = p->top = 0;
-        picker_narrow(p);
-        return 0;
-    }
     picker_close(p);
     sqlite3_stmt *q = NULL;
     if (sqlite3_prepare_v2(db, places_sql, -1, &q, NULL) != SQLITE_OK) {
         snprintf(err, errlen, "places: %s", sqlite3_errmsg(db));
         return -1;
     }
-    int cap = 0;
-    while (sqlite3_step(q) == SQLITE_ROW)
+    int cap = 0, rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW)
         if (!add_pick(p, &cap, q))
             break;
     sqlite3_finalize(q);
+    if (rc != SQLITE_DONE) {
+        snprintf(err, errlen, "places: %s", rc == SQLITE_ROW ? "out of memory" : "interrupted");
+        picker_close(p);
+        return -1;
+    }
     order_as_tree(p);
     p->shown = malloc(((size_t)p->n + 1) * sizeof *p->shown);
     if (!p->shown) {
         snprintf(err, errlen, "out of memory");
+        picker_close(p);
         return -1;
     }
+    return 0;
+}
+
+void picker_adopt(struct picker *p, struct picker *from)
+{
+    picker_close(p);
+    p->v = from->v;
+    p->n = from->n;
+    p->shown = from->shown;
+    from->v = NULL;
+    from->shown = NULL;
+    from->n = 0;
+}
+
+int picker_open(struct picker *p, sqlite3 *db, char *err, size_t errlen)
+{
+    /* Counting every place's articles reads all of article_places (0.6 s at 100,000
+     * generated articles); a session's collection barely changes, so once is enough. */
+    if (!p->v && picker_load(p, db, err, errlen) < 0)
+        return -1;
+    p->input[0] = '\0';
+    p->sel = p->top = 0;
     picker_narrow(p);
     return 0;
 }

@@ -1,14 +1,12 @@
 /* timeline.c: rows of reported killed and wounded by day, week or month. */
 #include "timeline.h"
 
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "background.h"
 #include "day_tally.h"
-#include "trace.h"
 
 /* Every figure of the articles the filter keeps, one article's rows together (the
  * articles are the outer loop of the join), dated by the figure's own full date, else the
@@ -25,48 +23,29 @@ const char *zoom_name(enum zoom z)
     return z < N_ZOOMS ? names[z] : "?";
 }
 
-/* A load on its own thread and connection, so that a large collection never holds up
- * the keys: the list is drawn at once and the timeline fills in when its scan is done. */
+/* What a background load reads and returns. */
 struct timeline_job {
-    pthread_t thread;
-    pthread_mutex_t lock; /* guards db and cancelled */
-    sqlite3 *db;          /* the worker's connection while it is open */
-    bool cancelled;
-    atomic_bool done;
-    char *path, *sql;
+    struct bg_job *bg;
+    char *sql;
     struct query q;
     enum zoom zoom;
     struct timeline_row *rows;
     int n;
-    char err[200]; /* empty when the load succeeded */
 };
 
 static void job_free(struct timeline_job *job)
 {
     free(job->rows);
-    free(job->path);
     free(job->sql);
     query_free(&job->q);
-    pthread_mutex_destroy(&job->lock);
     free(job);
-}
-
-/* Stops a running load (an interrupted scan returns at once) and forgets it. */
-static void job_cancel(struct timeline_job *job)
-{
-    pthread_mutex_lock(&job->lock);
-    job->cancelled = true;
-    if (job->db)
-        sqlite3_interrupt(job->db);
-    pthread_mutex_unlock(&job->lock);
-    pthread_join(job->thread, NULL);
-    job_free(job);
 }
 
 void timeline_invalidate(struct timeline *t)
 {
     if (t->job) {
-        job_cancel(t->job);
+        bg_cancel(t->job->bg);
+        job_free(t->job);
         t->job = NULL;
     }
     free(t->rows);
@@ -162,78 +141,27 @@ int timeline_load(struct timeline *t, sqlite3 *db, const struct query *q, char *
     return rc;
 }
 
-/* Opens the worker's connection unless the load was cancelled first. */
-static bool job_open(struct timeline_job *job)
-{
-    sqlite3 *db = NULL;
-    if (sqlite3_open_v2(job->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) !=
-        SQLITE_OK) {
-        snprintf(job->err, sizeof job->err, "timeline: %s", db ? sqlite3_errmsg(db) : "no memory");
-        sqlite3_close(db);
-        return false;
-    }
-    sqlite3_busy_timeout(db, 2000);
-    pthread_mutex_lock(&job->lock);
-    bool go = !job->cancelled;
-    if (go)
-        job->db = db;
-    pthread_mutex_unlock(&job->lock);
-    if (!go)
-        sqlite3_close(db);
-    return go;
-}
-
-static void job_close(struct timeline_job *job)
-{
-    pthread_mutex_lock(&job->lock);
-    sqlite3_close(job->db);
-    job->db = NULL;
-    pthread_mutex_unlock(&job->lock);
-}
-
-static void *job_run(void *arg)
+static int job_work(sqlite3 *db, void *arg, char *err, size_t errlen)
 {
     struct timeline_job *job = arg;
-    double started = trace_clock_ms();
-    if (job_open(job)) {
-        sqlite3_stmt *st = prepare_sql(job->db, job->sql, &job->q);
-        if (!st || collect_rows(st, job->zoom, &job->rows, &job->n) != 0)
-            snprintf(job->err, sizeof job->err, "timeline: %s", sqlite3_errmsg(job->db));
-        sqlite3_finalize(st);
-        job_close(job);
-    }
-    trace_span("timeline-load", started);
-    atomic_store(&job->done, true);
-    return NULL;
-}
-
-static struct timeline_job *job_new(sqlite3 *db, const struct query *q, enum zoom zoom)
-{
-    const char *path = sqlite3_db_filename(db, "main");
-    if (!path || !*path)
-        return NULL; /* an in-memory collection has no second connection */
-    struct timeline_job *job = calloc(1, sizeof *job);
-    if (!job)
-        return NULL;
-    pthread_mutex_init(&job->lock, NULL);
-    atomic_init(&job->done, false);
-    job->path = strdup(path);
-    job->zoom = zoom;
-    job->sql = build_sql(q);
-    if (!job->path || !job->sql || query_copy(&job->q, q) != 0) {
-        job_free(job);
-        return NULL;
-    }
-    return job;
+    sqlite3_stmt *st = prepare_sql(db, job->sql, &job->q);
+    int rc = st ? collect_rows(st, job->zoom, &job->rows, &job->n) : -1;
+    if (rc != 0)
+        snprintf(err, errlen, "timeline: %s", sqlite3_errmsg(db));
+    sqlite3_finalize(st);
+    return rc;
 }
 
 int timeline_load_async(struct timeline *t, sqlite3 *db, const struct query *q)
 {
     timeline_invalidate(t);
-    struct timeline_job *job = job_new(db, q, t->zoom);
+    struct timeline_job *job = calloc(1, sizeof *job);
     if (!job)
         return -1;
-    if (pthread_create(&job->thread, NULL, job_run, job) != 0) {
+    job->zoom = t->zoom;
+    job->sql = build_sql(q);
+    if (!job->sql || query_copy(&job->q, q) != 0 ||
+        !(job->bg = bg_start(db, job_work, job, "timeline-load"))) {
         job_free(job);
         return -1;
     }
@@ -249,15 +177,10 @@ bool timeline_pending(const struct timeline *t)
 int timeline_poll(struct timeline *t, char *err, size_t errlen)
 {
     struct timeline_job *job = t->job;
-    if (!job || !atomic_load(&job->done))
+    if (!job || !bg_done(job->bg))
         return 0;
-    pthread_join(job->thread, NULL);
     t->job = NULL;
-    int rc = 1;
-    if (job->err[0]) {
-        snprintf(err, errlen, "%s", job->err);
-        rc = -1;
-    }
+    int rc = bg_finish(job->bg, err, errlen) == 0 ? 1 : -1;
     take_rows(t, job->rows, job->n);
     job->rows = NULL;
     job_free(job);
