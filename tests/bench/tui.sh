@@ -5,6 +5,8 @@
 #                 moment through SITREP_TRACE; launch is taken inside the pane just before
 #                 exec, so tmux's own start is not counted)
 #   timeline      the scan of the figures that fills the timeline just after
+#   picker        l to the location picker drawn (its places are counted in the
+#                 background after the first paint)
 #   filter        Enter in the location picker to the filtered screen drawn
 #   peak RSS      of the whole session (GNU time)
 # Targets (issue 4): first paint under 150 ms, filter under 100 ms, under 64 MB.
@@ -43,7 +45,7 @@ wait_for() {
 value() { awk -v k="$1" '$1 == k { print $2; exit }' "$2"; }
 median() { sort -n | awk '{ v[NR] = $1 } END { printf "%.0f ms (min %.0f, max %.0f)", v[int((NR + 1) / 2)], v[1], v[NR] }'; }
 
-: >"$TMPB/first" && : >"$TMPB/timeline" && : >"$TMPB/filter" && : >"$TMPB/rss"
+: >"$TMPB/first" && : >"$TMPB/timeline" && : >"$TMPB/picker" && : >"$TMPB/filter" && : >"$TMPB/rss"
 r=0
 while [ $r -lt "$RUNS" ]; do
     rm -f "$TMPB/trace" "$TMPB/t0" "$TMPB/rss.one"
@@ -63,6 +65,7 @@ while [ $r -lt "$RUNS" ]; do
     wait_for . "$TMPB/rss.one"
     echo "$(value first-paint "$TMPB/trace") $(cat "$TMPB/t0")" | awk '{ print $1 - $2 }' >>"$TMPB/first"
     value timeline-load "$TMPB/trace" >>"$TMPB/timeline"
+    value key-l "$TMPB/trace" >>"$TMPB/picker"
     value filter "$TMPB/trace" >>"$TMPB/filter"
     cat "$TMPB/rss.one" >>"$TMPB/rss"
     r=$((r + 1))
@@ -70,6 +73,7 @@ done
 echo "tui: $ARTICLES articles, $RUNS launches in tmux at 120x40 (medians)"
 echo "tui: first paint: $(median <"$TMPB/first")"
 echo "tui: timeline after it: $(median <"$TMPB/timeline")"
+echo "tui: location picker open: $(median <"$TMPB/picker")"
 echo "tui: location filter ($PLACE): $(median <"$TMPB/filter")"
 echo "tui: peak RSS: $(sort -n "$TMPB/rss" | awk '{ v[NR] = $1 } END { printf "%.1f MB (max %.1f)", v[int((NR + 1) / 2)] / 1024, v[NR] / 1024 }')"
 echo "tui: status line after the filter: $(grep -m1 'articles' "$TMPB/screen" | sed 's/  */ /g')"
