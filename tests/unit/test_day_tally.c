@@ -121,7 +121,7 @@ static void test_week_edges(void)
 static void test_many_buckets(void)
 {
     struct day_tally *t = day_tally_new(ZOOM_DAY);
-    char day[16];
+    char day[32];
     for (int i = 0; i < 3000; i++) {
         snprintf(day, sizeof day, "%04d-%02d-%02d", 1000 + i, 1 + i % 12, 1 + i % 28);
         CHECK_INT(day_tally_add(t, i + 1, day, TALLY_KILLED, i, 0), 0);
