@@ -125,21 +125,54 @@ const char *article_known_binary(const char *buf, size_t len)
     return NULL;
 }
 
-/* Text saved as UTF-16 (Windows editors, some exports) is read once decoded; its BOM says
- * which byte order. Returns the decoded copy, or NULL when buf has no UTF-16 BOM. */
-static char *decode_utf16_bom(const char *buf, size_t len, size_t *out_len, bool *out_of_memory)
+/* UTF-16 without a BOM, as some exports write it, is recognised when its text is mostly
+ * ASCII: then nearly every other byte is NUL and the rest are printable. Returns 'l' or
+ * 'b' for the byte order, 0 when buf does not look so. */
+static char guess_utf16_order(const unsigned char *u, size_t len)
+{
+    size_t pairs = (len < 4096 ? len : 4096) / 2;
+    if (pairs < 4)
+        return 0;
+    size_t nul_even = 0, nul_odd = 0, text_even = 0, text_odd = 0;
+    for (size_t i = 0; i < pairs; i++) {
+        unsigned char even = u[2 * i], odd = u[2 * i + 1];
+        nul_even += even == 0;
+        nul_odd += odd == 0;
+        text_even += (even >= 0x20 && even < 0x7F) || even == '\n' || even == '\r' || even == '\t';
+        text_odd += (odd >= 0x20 && odd < 0x7F) || odd == '\n' || odd == '\r' || odd == '\t';
+    }
+    if (nul_odd * 10 >= pairs * 9 && text_even * 10 >= pairs * 9)
+        return 'l';
+    if (nul_even * 10 >= pairs * 9 && text_odd * 10 >= pairs * 9)
+        return 'b';
+    return 0;
+}
+
+/* Text saved as UTF-16 (Windows editors, some exports) is read once decoded; its BOM, or
+ * failing that its NUL bytes, say which byte order. Returns the decoded copy, or NULL
+ * when buf is not UTF-16 (or, with *out_of_memory set, when memory ran out). */
+static char *decode_utf16(const char *buf, size_t len, size_t *out_len, bool *out_of_memory)
 {
     const unsigned char *u = (const unsigned char *)buf;
     *out_of_memory = false;
-    if (len < 2 || !((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+    size_t skip = 2;
+    char order = len >= 2 && u[0] == 0xFF && u[1] == 0xFE   ? 'l'
+                 : len >= 2 && u[0] == 0xFE && u[1] == 0xFF ? 'b'
+                                                            : 0;
+    if (!order) {
+        order = guess_utf16_order(u, len);
+        skip = 0;
+    }
+    if (!order)
         return NULL;
-    char *utf8 = text_from_utf16(buf + 2, len - 2, u[0] == 0xFE, out_len);
+    char *utf8 = text_from_utf16(buf + skip, len - skip, order == 'b', out_len);
     *out_of_memory = utf8 == NULL;
     return utf8;
 }
 
-int article_parse(const char *buf, size_t len, enum article_format fmt, const char *origin,
-                  article_sink sink, void *ctx, char *err, size_t errlen)
+/* decoded: buf is the UTF-8 made from a UTF-16 input, not to be decoded again. */
+static int parse_input(const char *buf, size_t len, enum article_format fmt, const char *origin,
+                       article_sink sink, void *ctx, char *err, size_t errlen, bool decoded)
 {
     if (len == 0 || only_whitespace(buf, len)) {
         snprintf(err, errlen, "empty file");
@@ -156,10 +189,11 @@ int article_parse(const char *buf, size_t len, enum article_format fmt, const ch
         return -1;
     }
     size_t utf8_len;
-    bool out_of_memory;
-    char *utf8 = decode_utf16_bom(buf, len, &utf8_len, &out_of_memory);
+    bool out_of_memory = false;
+    char *utf8 = decoded ? NULL : decode_utf16(buf, len, &utf8_len, &out_of_memory);
     if (utf8 || out_of_memory) {
-        int rc = utf8 ? article_parse(utf8, utf8_len, fmt, origin, sink, ctx, err, errlen) : -1;
+        int rc = utf8 ? parse_input(utf8, utf8_len, fmt, origin, sink, ctx, err, errlen, true)
+                      : -1;
         if (!utf8)
             snprintf(err, errlen, "out of memory");
         free(utf8);
@@ -176,6 +210,12 @@ int article_parse(const char *buf, size_t len, enum article_format fmt, const ch
     case FORMAT_FEED: return feed_parse(buf, len, origin, sink, ctx, err, errlen);
     default: return parse_text(buf, len, origin, sink, ctx, err, errlen);
     }
+}
+
+int article_parse(const char *buf, size_t len, enum article_format fmt, const char *origin,
+                  article_sink sink, void *ctx, char *err, size_t errlen)
+{
+    return parse_input(buf, len, fmt, origin, sink, ctx, err, errlen, false);
 }
 
 /* Reads up to cap + 1 bytes, so that an input over the cap is recognised without reading

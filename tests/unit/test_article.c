@@ -286,18 +286,36 @@ static void utf16_with_bom_is_read(void)
         be[i] = le[i + 1];
         be[i + 1] = le[i];
     }
-    const char *twins[] = {le, be};
-    for (int k = 0; k < 2; k++) {
+    /* The same without their BOMs: the NUL in every other byte gives the order away. */
+    const char *twins[] = {le, be, le + 2, be + 2};
+    for (int k = 0; k < 4; k++) {
         char err[256] = "";
         struct got g = {0};
-        CHECK_INT(article_parse(twins[k], sizeof le - 1, FORMAT_AUTO, "u", keep_last, &g, err,
-                                sizeof err),
+        CHECK_INT(article_parse(twins[k], sizeof le - 1 - (k < 2 ? 0 : 2), FORMAT_AUTO, "u",
+                                keep_last, &g, err, sizeof err),
                   1);
         CHECK_STR(err, "");
         CHECK_STR(g.a ? g.a->title : NULL, "Raid");
         CHECK(g.a && strstr(g.a->text, "K\xc4\x81" "bul") != NULL);
         article_free(g.a);
     }
+}
+
+/* NULs in every other byte but no text between them: still binary. */
+static void nul_pattern_without_text_is_binary(void)
+{
+    const char bin[] = "\x01\0\x02\0\x03\0\x04\0\x05\0\x06\0\x07\0\x08\0";
+    char err[256];
+    struct got g = {0};
+    CHECK_INT(article_parse(bin, sizeof bin - 1, FORMAT_AUTO, "n", keep_last, &g, err, sizeof err),
+              -1);
+    CHECK_STR(err, "binary file");
+    /* Only a BOM and blanks: empty once decoded. */
+    CHECK_INT(article_parse("\xff\xfe \0\n\0", 6, FORMAT_AUTO, "n", keep_last, &g, err,
+                            sizeof err),
+              -1);
+    CHECK_STR(err, "empty file");
+    CHECK_INT(g.count, 0);
 }
 
 static void display_names(void)
@@ -344,6 +362,7 @@ int main(void)
     RUN(refusals);
     RUN(known_formats_named);
     RUN(utf16_with_bom_is_read);
+    RUN(nul_pattern_without_text_is_binary);
     RUN(display_names);
     RUN(hostile_bytes_are_neutralised);
     return TESTS_DONE();
