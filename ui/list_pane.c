@@ -5,12 +5,28 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Scans go through the store's list index rather than the table: the index holds every
- * row's id, date and the columns the filter line tests in a few megabytes, while the
- * table's rows carry the articles' text, so a count or a page under a filter (a place, a
- * search: id IN ..., killed>=10) reads the index only and stops after one page in list
- * order. */
+/* Two ways to a page of the list. Unfiltered, the store's list index (date, id and the
+ * columns the filter line tests, a few megabytes, while the table's rows carry the
+ * articles' text) is read in list order with LIMIT/OFFSET: an index-only walk. Filtered
+ * (a place, a search, the filter line), the ids in list order are written once to a
+ * temporary table whose row number is the position, so that any page, even the last of
+ * 100,000 results, is a lookup rather than a rescan of the filter. */
 #define BY_DATE "INDEXED BY articles_list"
+
+static const char materialize_sql[] =
+    "INSERT INTO temp.list_view(id) SELECT id FROM articles " BY_DATE
+    " WHERE %s ORDER BY date DESC, id DESC";
+
+/* The offset is walked in the index alone; only the page's rows are read from the table. */
+static const char page_all_sql[] =
+    "SELECT a.id, a.date, a.source, a.places, a.killed, a.wounded, a.title, a.is_read"
+    " FROM (SELECT id FROM articles " BY_DATE " ORDER BY date DESC, id DESC LIMIT ?1 OFFSET ?2)"
+    " p JOIN articles a ON a.id = p.id ORDER BY a.date DESC, a.id DESC";
+
+static const char page_view_sql[] =
+    "SELECT a.id, a.date, a.source, a.places, a.killed, a.wounded, a.title, a.is_read"
+    " FROM temp.list_view v JOIN articles a ON a.id = v.id WHERE v.pos > ?2 ORDER BY v.pos"
+    " LIMIT ?1";
 
 static sqlite3_stmt *prepare(sqlite3 *db, const struct query *q, const char *fmt)
 {
@@ -39,25 +55,62 @@ static void keep_selection_inside(struct list_pane *l)
         l->top = l->sel;
 }
 
+static int count_all(struct list_pane *l, sqlite3 *db)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT count(*) FROM articles " BY_DATE, -1, &st, NULL) !=
+        SQLITE_OK)
+        return -1;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        l->count = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return 0;
+}
+
+static int materialize(struct list_pane *l, sqlite3 *db, const struct query *q)
+{
+    if (sqlite3_exec(db,
+                     "CREATE TEMP TABLE IF NOT EXISTS list_view(pos INTEGER PRIMARY KEY,"
+                     " id INTEGER NOT NULL); DELETE FROM temp.list_view;",
+                     NULL, NULL, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_stmt *st = prepare(db, q, materialize_sql);
+    if (!st)
+        return -1;
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return -1;
+    l->count = sqlite3_changes64(db);
+    return 0;
+}
+
 int list_pane_count(struct list_pane *l, sqlite3 *db, const struct query *q, char *err,
                     size_t errlen)
 {
     l->count = 0;
-    sqlite3_stmt *st = prepare(db, q, "SELECT count(*) FROM articles " BY_DATE " WHERE %s");
-    if (!st) {
+    l->filtered = q->where_len > 0;
+    int rc = l->filtered ? materialize(l, db, q) : count_all(l, db);
+    if (rc != 0) {
         snprintf(err, errlen, "list: %s", sqlite3_errmsg(db));
-        return -1;
+        l->count = 0;
+        l->filtered = false;
     }
-    if (sqlite3_step(st) == SQLITE_ROW)
-        l->count = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
     keep_selection_inside(l);
-    return 0;
+    return rc;
 }
 
-static const char rows_sql[] =
-    "SELECT id, date, source, places, killed, wounded, title, is_read FROM articles " BY_DATE
-    " WHERE %s ORDER BY date DESC, id DESC LIMIT ? OFFSET ?";
+/* The page of at most rows rows from position top. */
+static sqlite3_stmt *page(const struct list_pane *l, sqlite3 *db, int rows, int top)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, l->filtered ? page_view_sql : page_all_sql, -1, &st, NULL) !=
+        SQLITE_OK)
+        return NULL;
+    sqlite3_bind_int(st, 1, rows);
+    sqlite3_bind_int(st, 2, top);
+    return st;
+}
 
 static void figures_field(sqlite3_stmt *st, char *out, size_t cap)
 {
@@ -116,26 +169,24 @@ void list_pane_draw(struct list_pane *l, sqlite3 *db, const struct query *q, con
     if (l->rows > 0 && l->sel >= l->top + l->rows)
         l->top = l->sel - l->rows + 1;
     l->sel_id = 0;
-    sqlite3_stmt *st = prepare(db, q, rows_sql);
-    if (!st)
+    sqlite3_stmt *st = l->count > 0 ? page(l, db, r->h, l->top) : NULL;
+    if (!st) {
+        if (l->count == 0)
+            put_str(r->y, r->x + 1, r->w - 1, "(no articles match)", A_DIM);
         return;
-    sqlite3_bind_int(st, q->n_params + 1, r->h);
-    sqlite3_bind_int(st, q->n_params + 2, l->top);
+    }
     for (int row = 0; row < r->h && sqlite3_step(st) == SQLITE_ROW; row++)
         draw_row(l, st, r, row, pal);
     sqlite3_finalize(st);
-    if (l->count == 0)
-        put_str(r->y, r->x + 1, r->w - 1, "(no articles match)", A_DIM);
 }
 
 void list_pane_resolve(struct list_pane *l, sqlite3 *db, const struct query *q)
 {
-    sqlite3_stmt *st = prepare(db, q, rows_sql);
+    (void)q;
     l->sel_id = 0;
+    sqlite3_stmt *st = l->count > 0 ? page(l, db, 1, l->sel) : NULL;
     if (!st)
         return;
-    sqlite3_bind_int(st, q->n_params + 1, 1);
-    sqlite3_bind_int(st, q->n_params + 2, l->sel);
     if (sqlite3_step(st) == SQLITE_ROW)
         l->sel_id = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
@@ -151,32 +202,57 @@ void list_pane_move(struct list_pane *l, long delta)
     l->sel = (int)s;
 }
 
+/* The position of article id in the unfiltered list: the rows before it in list order
+ * (newest first, undated last), counted in the list index. */
+static bool position_in_all(sqlite3 *db, int64_t id, int *pos)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT count(*) FROM articles " BY_DATE ", (SELECT coalesce(date, '')"
+                           " d FROM articles WHERE id = ?1) t WHERE coalesce(date, '') > t.d"
+                           " OR (coalesce(date, '') = t.d AND id > ?1)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return false;
+    sqlite3_bind_int64(st, 1, id);
+    bool ok = sqlite3_step(st) == SQLITE_ROW;
+    if (ok)
+        *pos = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return ok;
+}
+
+static bool position_in_view(sqlite3 *db, int64_t id, int *pos)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT pos FROM temp.list_view WHERE id = ?1", -1, &st, NULL) !=
+        SQLITE_OK)
+        return false;
+    sqlite3_bind_int64(st, 1, id);
+    bool found = sqlite3_step(st) == SQLITE_ROW;
+    if (found)
+        *pos = sqlite3_column_int(st, 0) - 1;
+    sqlite3_finalize(st);
+    return found;
+}
+
+static bool article_exists(sqlite3 *db, int64_t id)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM articles WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
+        return false;
+    sqlite3_bind_int64(st, 1, id);
+    bool found = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return found;
+}
+
 bool list_pane_select_id(struct list_pane *l, sqlite3 *db, const struct query *q, int64_t id)
 {
-    int n = q->n_params;
-    sqlite3_stmt *st =
-        prepare(db, q, "SELECT coalesce(date, '') FROM articles WHERE (%s) AND id = ?");
-    if (!st)
-        return false;
-    sqlite3_bind_int64(st, n + 1, id);
-    char date[64] = "";
-    bool shown = sqlite3_step(st) == SQLITE_ROW;
+    (void)q;
+    int pos = 0;
+    bool shown = l->filtered ? position_in_view(db, id, &pos)
+                             : article_exists(db, id) && position_in_all(db, id, &pos);
     if (shown)
-        snprintf(date, sizeof date, "%s", (const char *)sqlite3_column_text(st, 0));
-    sqlite3_finalize(st);
-    if (!shown)
-        return false;
-    /* its position: the rows before it in the list's order (newest first, undated last) */
-    st = prepare(db, q,
-                 "SELECT count(*) FROM articles " BY_DATE " WHERE (%s) AND (coalesce(date, '') > ?"
-                 " OR (coalesce(date, '') = ? AND id > ?))");
-    if (!st)
-        return false;
-    sqlite3_bind_text(st, n + 1, date, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, n + 2, date, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(st, n + 3, id);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        l->sel = (int)sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return true;
+        l->sel = pos;
+    return shown;
 }

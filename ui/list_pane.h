@@ -1,6 +1,7 @@
 /* list_pane.h: the article list. It never holds the collection: each paint reads only
- * the visible window (ORDER BY date, LIMIT/OFFSET over the date index) and the count is
- * one indexed query, so 100,000 articles cost what 30 do. */
+ * the visible window, through the list index when unfiltered and through a temporary
+ * table of the filtered ids in list order otherwise, so 100,000 articles cost what 30 do
+ * at any position. */
 #ifndef SITREP_UI_LIST_PANE_H
 #define SITREP_UI_LIST_PANE_H
 
@@ -18,9 +19,11 @@ struct list_pane {
     int rows;       /* visible rows at the last paint */
     int64_t sel_id; /* the selected article, 0 when none */
     int64_t marked; /* for comparison, 0 when none */
+    bool filtered;  /* the filtered list is in temp.list_view */
 };
 
-/* Counts the articles q selects and keeps the selection inside. */
+/* Counts the articles q selects (writing their ids in list order to temp.list_view when q
+ * filters) and keeps the selection inside. */
 int list_pane_count(struct list_pane *l, sqlite3 *db, const struct query *q, char *err,
                     size_t errlen);
 
