@@ -239,6 +239,15 @@ static int collect_path(struct walk *w, const char *path, int depth, struct loop
         w->run->stats->failed++;
         return 0;
     }
+    if (note && !S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
+        /* Met while walking, a pipe or a device would block the import or never end; one
+         * named on the command line (a <(command) substitution) is meant to be read. */
+        report(w->run, path, S_ISFIFO(st.st_mode)   ? "named pipe, not read"
+                             : S_ISSOCK(st.st_mode) ? "socket, not read"
+                                                    : "device, not read");
+        w->run->stats->failed++;
+        return 0;
+    }
     if (!S_ISDIR(st.st_mode) || depth > 64)
         return list_add(w->list, path, (size_t)st.st_size);
     const struct dir_id *seen = find_dir(w, &st);

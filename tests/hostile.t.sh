@@ -352,6 +352,16 @@ check_contains "the good file beside the loops is imported" "$(cat "$TMP/out")" 
 check_contains "a directory loop is not walked round and round" "$(cat "$TMP/out")" \
     "duplicates skipped 0,"
 check_contains "the loops are the reason" "$(cat "$TMP/err")" "loop"
+# A named pipe met while walking would block the import: it is refused, the rest is read.
+mkdir -p "$H/pipes"
+printf 'Pipe test\n\nA raid killed 2 fighters near Mosul on Sunday.\n' >"$H/pipes/good.txt"
+if mkfifo "$H/pipes/fifo" 2>/dev/null; then
+    importing "$H/pipes" fail "$H/pipes/fifo"
+    check_contains "the file beside the pipe is imported" "$(cat "$TMP/out")" "imported 1,"
+    check_contains "the pipe is named as such" "$(cat "$TMP/err")" "pipe"
+else
+    echo "ok named pipe in a directory # skip: mkfifo failed"
+fi
 if [ "$root" = yes ]; then
     echo "ok unreadable file and directory # skip: running as a user who can read mode 000 files"
 else
