@@ -190,8 +190,10 @@ static int collect_dir(struct walk *w, const char *path, const struct stat *st, 
         return -1;
     struct dirent **names;
     int n = scandir(path, &names, NULL, by_name);
-    if (n < 0)
+    if (n < 0) {
+        w->dirs[me].open = false;
         return list_add(w->list, path, 0);
+    }
     struct loop_note note = {.n = 0};
     note.names[0] = '\0';
     int rc = 0;
