@@ -241,11 +241,48 @@ static bool is_apostrophe_like(ucs4_t uc)
     }
 }
 
+static bool is_ascii(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return false;
+    return true;
+}
+
+/* text_fold for ASCII, which is most of news text, without the Unicode tables: the same
+ * result (letters lowercased, digits kept, apostrophes and quotes dropped, every other run
+ * one space) at a fraction of the cost; grouping 100,000 articles folds every word. */
+static size_t fold_ascii(const char *s, size_t len, char *out, size_t outcap)
+{
+    size_t o = 0;
+    bool pending_space = false;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == '\'' || c == '"' || c == '`')
+            continue;
+        bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (!alnum) {
+            pending_space = o > 0;
+            continue;
+        }
+        if (o + 1 + (pending_space ? 1 : 0) > outcap - 1)
+            break;
+        if (pending_space)
+            out[o++] = ' ';
+        pending_space = false;
+        out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    out[o] = '\0';
+    return o;
+}
+
 size_t text_fold(const char *s, size_t len, char *out, size_t outcap)
 {
     if (outcap == 0)
         return 0;
     out[0] = '\0';
+    if (is_ascii(s, len))
+        return fold_ascii(s, len, out, outcap);
     size_t flen = 0;
     uint8_t *folded = u8_casefold((const uint8_t *)s, len, NULL, UNINORM_NFKD, NULL, &flen);
     if (!folded)
