@@ -1465,40 +1465,51 @@ static bool figures_compatible(const struct ev_figure *a, const struct ev_figure
     return alo <= bhi && blo <= ahi;
 }
 
+/* One kind's summary over the reports' best figures (NULL where a report has none). */
+static void summarise_kind(const struct ev_figure *const *best, size_t n, enum figure_kind kind,
+                           struct ev_kind_summary *s)
+{
+    memset(s, 0, sizeof *s);
+    s->kind = kind;
+    s->low = s->high = s->conservative = FACT_NONE;
+    for (size_t i = 0; i < n; i++) {
+        const struct ev_figure *f = best[i];
+        if (!f)
+            continue;
+        s->n_reports++;
+        long lo = fig_low(f) != FACT_NONE ? fig_low(f) : f->n;
+        long hi = fig_high(f) != FACT_NONE ? fig_high(f) : f->n;
+        if (s->low == FACT_NONE || lo < s->low)
+            s->low = lo;
+        if (s->high == FACT_NONE || hi > s->high)
+            s->high = hi;
+        /* the least the report commits to: "more than 20" is at least 21 */
+        if (s->conservative == FACT_NONE || lo < s->conservative)
+            s->conservative = lo;
+        /* pairwise against every earlier report's best figure */
+        for (size_t j = 0; j < i && !s->disagree; j++)
+            if (best[j] && !figures_compatible(f, best[j]))
+                s->disagree = true;
+    }
+}
+
 void ev_summarise(const struct ev_doc *const *docs, size_t n, const char *place_filter,
                   struct ev_kind_summary out[FIG_KIND_COUNT])
 {
+    /* each report's best figure once (finding it folds place names), not once per pair */
+    const struct ev_figure **best = calloc(n ? n : 1, sizeof *best);
     for (int k = 0; k < FIG_KIND_COUNT; k++) {
-        struct ev_kind_summary *s = &out[k];
-        memset(s, 0, sizeof *s);
-        s->kind = (enum figure_kind)k;
-        s->low = s->high = s->conservative = FACT_NONE;
-        const struct ev_figure *first = NULL;
-        for (size_t i = 0; i < n; i++) {
-            const struct ev_figure *f =
-                ev_doc_best_figure(docs[i], (enum figure_kind)k, place_filter);
-            if (!f)
-                continue;
-            s->n_reports++;
-            long lo = fig_low(f) != FACT_NONE ? fig_low(f) : f->n;
-            long hi = fig_high(f) != FACT_NONE ? fig_high(f) : f->n;
-            if (s->low == FACT_NONE || lo < s->low)
-                s->low = lo;
-            if (s->high == FACT_NONE || hi > s->high)
-                s->high = hi;
-            /* the least the report commits to: "more than 20" is at least 21 */
-            if (s->conservative == FACT_NONE || lo < s->conservative)
-                s->conservative = lo;
-            /* pairwise against every earlier report's best figure */
-            for (size_t j = 0; j < i && first; j++) {
-                const struct ev_figure *g =
-                    ev_doc_best_figure(docs[j], (enum figure_kind)k, place_filter);
-                if (g && !figures_compatible(f, g))
-                    s->disagree = true;
-            }
-            first = f;
+        if (!best) {
+            memset(&out[k], 0, sizeof out[k]);
+            out[k].kind = (enum figure_kind)k;
+            out[k].low = out[k].high = out[k].conservative = FACT_NONE;
+            continue;
         }
+        for (size_t i = 0; i < n; i++)
+            best[i] = ev_doc_best_figure(docs[i], (enum figure_kind)k, place_filter);
+        summarise_kind(best, n, (enum figure_kind)k, &out[k]);
     }
+    free(best);
 }
 
 /* ---- the store ---- */
