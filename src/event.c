@@ -958,6 +958,7 @@ void ev_options_default(struct ev_options *o)
     o->threshold = 0.45;
     o->window = 15;
     o->max_day_gap = 3;
+    o->stop = NULL;
 }
 
 /* ---- blocking and union-find ---- */
@@ -1091,6 +1092,8 @@ static int find_links(struct ev_doc *docs, size_t n, const struct block_entry *e
     size_t cap = 0;
     int rc = 0;
     for (size_t k = 0; k < m && rc == 0; k++) {
+        if ((k & 1023) == 0 && o->stop && atomic_load(o->stop))
+            rc = -1;
         uint32_t a = by_doc[k].doc;
         size_t p = by_doc[k].pos;
         size_t lo = p > (size_t)o->window ? p - (size_t)o->window : 0;
@@ -1715,7 +1718,11 @@ static int load_figures(sqlite3 *db, struct ev_doc *docs, size_t n)
 
 int ev_load_store(struct store *s, struct ev_doc **docs_out, size_t *n_out, bool keep_text)
 {
-    sqlite3 *db = store_db(s);
+    return ev_load_db(store_db(s), docs_out, n_out, keep_text);
+}
+
+int ev_load_db(sqlite3 *db, struct ev_doc **docs_out, size_t *n_out, bool keep_text)
+{
     sqlite3_stmt *st;
     *docs_out = NULL;
     *n_out = 0;
@@ -1796,16 +1803,24 @@ int ev_save_store(struct store *s, const struct ev_doc *docs, const struct ev_se
     return rc;
 }
 
+int ev_compute_db(sqlite3 *db, const struct ev_options *o, struct ev_doc **docs_out, size_t *n_out,
+                  struct ev_set *set)
+{
+    memset(set, 0, sizeof *set);
+    int rc = ev_load_db(db, docs_out, n_out, true);
+    if (rc == 0)
+        rc = ev_prepare(*docs_out, *n_out, true);
+    if (rc == 0)
+        rc = ev_group(*docs_out, *n_out, o, set);
+    return rc;
+}
+
 int ev_regroup_store(struct store *s, const struct ev_options *o, size_t *n_events)
 {
     struct ev_doc *docs = NULL;
     size_t n = 0;
     struct ev_set set = {0};
-    int rc = ev_load_store(s, &docs, &n, true);
-    if (rc == 0)
-        rc = ev_prepare(docs, n, true);
-    if (rc == 0)
-        rc = ev_group(docs, n, o, &set);
+    int rc = ev_compute_db(store_db(s), o, &docs, &n, &set);
     if (rc == 0)
         rc = ev_save_store(s, docs, &set);
     if (n_events)

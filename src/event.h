@@ -13,9 +13,12 @@
 #ifndef SITREP_EVENT_H
 #define SITREP_EVENT_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include <sqlite3.h>
 
 #include "facts.h"
 
@@ -113,6 +116,8 @@ struct ev_options {
     double threshold; /* link when the pair score reaches it (default 0.45) */
     int window;       /* neighbours scored either side of an article in a block (default 15) */
     int max_day_gap;  /* dated reports further apart are different events (default 3) */
+    /* when set and true, grouping stops early and fails (a reader no longer waiting) */
+    const atomic_bool *stop;
 };
 
 void ev_options_default(struct ev_options *o);
@@ -153,6 +158,15 @@ const struct ev_figure *ev_doc_best_figure(const struct ev_doc *d, enum figure_k
 
 /* Loads every stored article as docs (one pass per table, no per-article queries). */
 int ev_load_store(struct store *s, struct ev_doc **docs_out, size_t *n_out, bool keep_text);
+
+/* The same through any connection to a collection (a reader's background one). */
+int ev_load_db(sqlite3 *db, struct ev_doc **docs_out, size_t *n_out, bool keep_text);
+
+/* Loads, prepares and groups the collection behind db, saving nothing: the groups go to
+ * set and the docs they index to *docs_out (ev_set_free and ev_docs_free them, even after
+ * a failure). Returns 0 or -1. */
+int ev_compute_db(sqlite3 *db, const struct ev_options *o, struct ev_doc **docs_out, size_t *n_out,
+                  struct ev_set *set);
 
 /* Replaces the events and event_articles tables with the groups of docs. */
 int ev_save_store(struct store *s, const struct ev_doc *docs, const struct ev_set *set);

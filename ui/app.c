@@ -19,6 +19,8 @@
 #include "background.h"
 #include "config.h"
 #include "draw.h"
+#include "event.h"
+#include "event_grouping.h"
 #include "list_pane.h"
 #include "picker.h"
 #include "query.h"
@@ -71,6 +73,7 @@ struct app {
     /* the picker's places, counted in the background after the first paint */
     struct bg_job *places_job;
     struct picker places_loading;
+    struct event_grouping *grouping; /* events grouped in the background, or NULL */
 };
 
 static void say(struct app *a, bool error, const char *text)
@@ -631,10 +634,35 @@ static void open_compare(struct app *a)
     }
 }
 
+/* Groups the collection on a background job; false when none can run. */
+static bool start_grouping(struct app *a)
+{
+    if (a->headless || a->grouping)
+        return a->grouping != NULL;
+    a->grouping = event_grouping_start(a->s);
+    return a->grouping != NULL;
+}
+
+/* Saves a finished grouping and shows it if the events view waits for it. */
+static bool take_grouping(struct app *a)
+{
+    if (!a->grouping || !event_grouping_done(a->grouping))
+        return false;
+    char err[200] = "";
+    int rc = event_grouping_finish(a->grouping, a->s, err, sizeof err);
+    a->grouping = NULL;
+    if (rc != 0)
+        say(a, true, err);
+    if (a->ev && events_view_reload(a->ev) != 0)
+        say(a, true, "events: cannot read the events of the collection");
+    return true;
+}
+
 static void open_events(struct app *a)
 {
     char err[256] = "";
-    a->ev = events_view_open(a->s, err, sizeof err);
+    bool waiting = a->grouping || (events_fresh(a->s) != 1 && start_grouping(a));
+    a->ev = events_view_open(a->s, waiting, err, sizeof err);
     if (a->ev) {
         a->mode = MODE_EVENTS;
     } else {
@@ -642,6 +670,19 @@ static void open_events(struct app *a)
         snprintf(m, sizeof m, "events: %.200s", err);
         say(a, true, m);
     }
+}
+
+/* r in the events view: group again, in the background when a terminal is there. */
+static void regroup_events(struct app *a)
+{
+    if (start_grouping(a)) {
+        events_view_wait(a->ev);
+        return;
+    }
+    struct ev_options o;
+    ev_options_default(&o);
+    if (ev_regroup_store(a->s, &o, NULL) != 0 || events_view_reload(a->ev) != 0)
+        say(a, true, "events: regrouping failed");
 }
 
 static void step_fact(struct app *a, int dir)
@@ -776,8 +817,16 @@ static void handle_key(struct app *a, int key)
             close_views(a);
         break;
     case MODE_EVENTS:
-        if (events_view_key(a->ev, key) == VIEW_KEY_CLOSE)
+        switch (events_view_key(a->ev, key)) {
+        case VIEW_KEY_CLOSE:
             close_views(a);
+            break;
+        case VIEW_KEY_REGROUP:
+            regroup_events(a);
+            break;
+        default:
+            break;
+        }
         break;
     default:
         do_action(a, keymap_lookup(&a->keys, a->focus, key));
@@ -848,10 +897,11 @@ static bool poll_timeline(struct app *a)
 {
     char err[200];
     take_places(a, false);
+    bool grouped = take_grouping(a);
     int rc = timeline_poll(&a->tl, err, sizeof err);
     if (rc < 0)
         say(a, true, err);
-    return rc != 0;
+    return rc != 0 || grouped;
 }
 
 /* For SITREP_TRACE: "key-NAME MS" from a key to the screen it leads to. */
@@ -875,7 +925,7 @@ static void run_terminal(struct app *a)
         if (dirty)
             draw(a);
         /* while the timeline or the places load, wake up now and then to take them */
-        timeout(timeline_pending(&a->tl) || a->places_job ? 50 : -1);
+        timeout(timeline_pending(&a->tl) || a->places_job || a->grouping ? 50 : -1);
         int key = getch();
         dirty = poll_timeline(a);
         if (key == ERR)
@@ -974,6 +1024,8 @@ static void free_app(struct app *a)
     timeline_free(&a->tl);
     if (a->places_job)
         bg_cancel(a->places_job);
+    if (a->grouping)
+        event_grouping_cancel(a->grouping);
     picker_close(&a->places_loading);
     picker_release(&a->pick);
     query_free(&a->q);

@@ -28,7 +28,12 @@ void compare_view_close(struct compare_view *v);
 /* Draws the whole view into w (any size; a tiny window gets a notice). */
 void compare_view_draw(struct compare_view *v, WINDOW *w);
 
-enum view_key_result { VIEW_KEY_UNHANDLED = -1, VIEW_KEY_HANDLED = 0, VIEW_KEY_CLOSE = 1 };
+enum view_key_result {
+    VIEW_KEY_UNHANDLED = -1,
+    VIEW_KEY_HANDLED = 0,
+    VIEW_KEY_CLOSE = 1,
+    VIEW_KEY_REGROUP = 2 /* the events view asks for the collection to be grouped again */
+};
 
 /* Handles one key (a curses key code). */
 enum view_key_result compare_view_key(struct compare_view *v, int key);

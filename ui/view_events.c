@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "event.h"
+#include "event_grouping.h"
 #include "store.h"
 #include "text.h"
 
@@ -24,6 +25,7 @@ struct ev_row {
 
 struct events_view {
     struct store *store;
+    bool waiting; /* for a grouping running in the background */
     struct ev_row *rows;
     size_t n_rows;
     int sel, top, page;
@@ -96,25 +98,6 @@ static int load_rows(struct events_view *v)
     return rc;
 }
 
-/* Whether the stored events still cover the collection: grouping puts every article in
- * one event (a report alone is an event of one), so an import since the last grouping
- * shows as articles outside any. 1 fresh, 0 stale or none, -1 on an error. */
-static int events_fresh(struct store *s)
-{
-    sqlite3_stmt *st;
-    int fresh = -1;
-    if (sqlite3_prepare_v2(store_db(s),
-                           "SELECT (SELECT count(*) FROM events) > 0 AND"
-                           " (SELECT count(*) FROM articles) ="
-                           " (SELECT count(*) FROM event_articles)",
-                           -1, &st, NULL) == SQLITE_OK) {
-        if (sqlite3_step(st) == SQLITE_ROW)
-            fresh = sqlite3_column_int(st, 0);
-        sqlite3_finalize(st);
-    }
-    return fresh;
-}
-
 static int regroup(struct events_view *v)
 {
     struct ev_options o;
@@ -122,7 +105,7 @@ static int regroup(struct events_view *v)
     return ev_regroup_store(v->store, &o, NULL);
 }
 
-struct events_view *events_view_open(struct store *s, char *err, size_t errlen)
+struct events_view *events_view_open(struct store *s, bool waiting, char *err, size_t errlen)
 {
     struct events_view *v = calloc(1, sizeof *v);
     if (!v) {
@@ -131,6 +114,9 @@ struct events_view *events_view_open(struct store *s, char *err, size_t errlen)
     }
     v->store = s;
     v->marked = -1;
+    v->waiting = waiting;
+    if (waiting)
+        return v;
     if ((events_fresh(s) != 1 && regroup(v) < 0) || load_rows(v) < 0) {
         snprintf(err, errlen, "cannot read the events of the collection");
         events_view_close(v);
@@ -148,6 +134,21 @@ static void close_detail(struct events_view *v)
     v->marked = -1;
     compare_view_close(v->cmp);
     v->cmp = NULL;
+}
+
+int events_view_reload(struct events_view *v)
+{
+    v->waiting = false;
+    close_detail(v);
+    v->sel = v->top = 0;
+    return load_rows(v);
+}
+
+void events_view_wait(struct events_view *v)
+{
+    close_detail(v);
+    free_rows(v);
+    v->waiting = true;
 }
 
 void events_view_close(struct events_view *v)
@@ -290,12 +291,15 @@ void events_view_draw(struct events_view *v, WINDOW *w)
         wnoutrefresh(w);
         return;
     }
-    if (v->detail)
+    if (v->waiting)
+        put_clean(w, 0, 0, "Events: grouping the collection's reports...", cols, A_BOLD);
+    else if (v->detail)
         draw_detail(v, w, rows, cols);
     else
         draw_list(v, w, rows, cols);
     put_clean(w, rows - 1, 0,
               v->message[0] ? v->message
+              : v->waiting  ? "q close (the grouping goes on and is kept)"
               : v->detail   ? "j/k report  Space mark  c compare  q back"
                             : "j/k move  Enter open  r regroup  q close",
               cols, A_REVERSE);
@@ -394,10 +398,7 @@ static enum view_key_result list_key(struct events_view *v, int key)
         open_detail(v);
         return VIEW_KEY_HANDLED;
     case 'r':
-        if (regroup(v) < 0 || load_rows(v) < 0)
-            snprintf(v->message, sizeof v->message, "regrouping failed");
-        v->sel = v->top = 0;
-        return VIEW_KEY_HANDLED;
+        return VIEW_KEY_REGROUP;
     default:
         return VIEW_KEY_UNHANDLED;
     }
@@ -412,5 +413,7 @@ enum view_key_result events_view_key(struct events_view *v, int key)
         }
         return VIEW_KEY_HANDLED;
     }
+    if (v->waiting)
+        return key == 'q' || key == 27 ? VIEW_KEY_CLOSE : VIEW_KEY_HANDLED;
     return v->detail ? detail_key(v, key) : list_key(v, key);
 }

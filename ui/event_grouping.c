@@ -1,0 +1,94 @@
+/* event_grouping.c: events grouped on a background job, saved by the reader. */
+#include "event_grouping.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "background.h"
+#include "event.h"
+#include "store.h"
+
+struct event_grouping {
+    struct bg_job *bg;
+    atomic_bool stop;
+    struct ev_options options;
+    struct ev_doc *docs;
+    size_t n_docs;
+    struct ev_set set;
+};
+
+int events_fresh(struct store *s)
+{
+    sqlite3_stmt *st;
+    int fresh = -1;
+    if (sqlite3_prepare_v2(store_db(s),
+                           "SELECT (SELECT count(*) FROM events) > 0 AND"
+                           " (SELECT count(*) FROM articles) ="
+                           " (SELECT count(*) FROM event_articles)",
+                           -1, &st, NULL) == SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW)
+            fresh = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+    }
+    return fresh;
+}
+
+/* The phases of ev_compute_db, with a look at the stop flag between them: loading and
+ * preparing 100,000 articles take seconds of their own. */
+static int group_work(sqlite3 *db, void *arg, char *err, size_t errlen)
+{
+    struct event_grouping *g = arg;
+    if (ev_load_db(db, &g->docs, &g->n_docs, true) == 0 && !atomic_load(&g->stop) &&
+        ev_prepare(g->docs, g->n_docs, true) == 0 && !atomic_load(&g->stop) &&
+        ev_group(g->docs, g->n_docs, &g->options, &g->set) == 0)
+        return 0;
+    snprintf(err, errlen, "events: %s",
+             atomic_load(&g->stop) ? "grouping stopped" : "cannot group the collection");
+    return -1;
+}
+
+static void grouping_free(struct event_grouping *g)
+{
+    ev_set_free(&g->set);
+    ev_docs_free(g->docs, g->n_docs);
+    free(g);
+}
+
+struct event_grouping *event_grouping_start(struct store *s)
+{
+    struct event_grouping *g = calloc(1, sizeof *g);
+    if (!g)
+        return NULL;
+    atomic_init(&g->stop, false);
+    ev_options_default(&g->options);
+    g->options.stop = &g->stop;
+    g->bg = bg_start(store_db(s), group_work, g, "events-group");
+    if (!g->bg) {
+        free(g);
+        return NULL;
+    }
+    return g;
+}
+
+bool event_grouping_done(const struct event_grouping *g)
+{
+    return bg_done(g->bg);
+}
+
+int event_grouping_finish(struct event_grouping *g, struct store *s, char *err, size_t errlen)
+{
+    int rc = bg_finish(g->bg, err, errlen);
+    if (rc == 0 && ev_save_store(s, g->docs, &g->set) != 0) {
+        snprintf(err, errlen, "events: cannot save the events (read-only collection?)");
+        rc = -1;
+    }
+    grouping_free(g);
+    return rc;
+}
+
+void event_grouping_cancel(struct event_grouping *g)
+{
+    atomic_store(&g->stop, true);
+    bg_cancel(g->bg);
+    grouping_free(g);
+}
