@@ -34,12 +34,6 @@ ALL_LDLIBS  = $(PKG_LIBS) -lunistring -lm -lpthread $(LDLIBS)
 GIT_REV    := $(shell git rev-parse --short HEAD 2>/dev/null)
 VERSION    := 0.1$(if $(GIT_REV),+$(GIT_REV))
 
-# Until the extractor and the JSON export are in the tree, the command line and the import
-# build without them (cli.c, ingest.c); they are rebuilt when the modules appear.
-NO_MODULES := $(if $(wildcard src/extract.c),,-DSITREP_NO_EXTRACTOR) \
-              $(if $(wildcard src/export.c),,-DSITREP_NO_EXPORT)
-ALL_CFLAGS += $(NO_MODULES)
-
 LIB_SRC  := $(filter-out src/main.c,$(wildcard src/*.c))
 UI_SRC   := $(wildcard ui/*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)

@@ -28,31 +28,6 @@
 #define SITREP_VERSION "0.1"
 #endif
 
-/* Until src/extract.c and src/export.c are in the tree the Makefile defines
- * these, and the command line still builds: imports store articles without
- * facts, and extract prints each article's file and title only. Both go inert
- * once the modules exist. */
-#ifdef SITREP_NO_EXTRACTOR
-#define extractor_open(err, errlen)                                                                \
-    (snprintf((err), (errlen), "this build has no fact extractor"), (struct extractor *)NULL)
-#define extractor_close(x)       ((void)(x))
-#define extract_article(x, a, f) ((void)(x), (void)(a), (void)(f), -1)
-#endif
-#ifdef SITREP_NO_EXPORT
-static void export_fallback(FILE *out, const char *file, const struct article *a)
-{
-    struct json j;
-    json_init(&j, out);
-    json_begin_object(&j);
-    json_kv_string(&j, "file", file);
-    json_kv_string(&j, "title", a->title);
-    json_kv_string(&j, "date", a->date);
-    json_end_object(&j);
-    fputc('\n', out);
-}
-#define export_facts_json(out, file, a, f) ((void)(f), export_fallback((out), (file), (a)))
-#endif
-
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 
 typedef int (*command_fn)(int argc, char **argv);

@@ -21,14 +21,6 @@
 #include "progress.h"
 #include "store.h"
 
-/* Until src/extract.c is in the tree the Makefile defines this; articles are then stored
- * without facts (the caller passes no extractor). */
-#ifdef SITREP_NO_EXTRACTOR
-#define extract_article(x, a, f)    ((void)(x), (void)(a), (void)(f), -1)
-#define extractor_open(err, errlen) ((void)(err), (void)(errlen), (struct extractor *)NULL)
-#define extractor_close(x)          ((void)(x))
-#endif
-
 struct input {
     char *path;
     size_t size;
