@@ -22,6 +22,8 @@
       " format, imported_at, killed, wounded, destroyed, places)"                                  \
       " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")                 \
     X(ST_INSERT_FTS, "INSERT INTO articles_fts(rowid, title, text) VALUES(?1, ?2, ?3)")            \
+    X(ST_INDEX_FROM, "INSERT INTO articles_fts(rowid, title, text)"                                \
+                     " SELECT id, title, text FROM articles WHERE id >= ?1 ORDER BY id")           \
     X(ST_INSERT_SENTENCE,                                                                          \
       "INSERT INTO sentences(article_id, idx, start, len) VALUES(?1,?2,?3,?4)")                    \
     X(ST_FIND_PLACE, "SELECT id, parent_id, lat IS NULL FROM places WHERE key = ?1")               \
@@ -88,6 +90,9 @@ struct store {
     sqlite3 *db;
     sqlite3_stmt *stmt[ST_COUNT_ALL];
     sqlite3_stmt *sentence_block; /* inserts SENTENCE_BLOCK rows at once */
+    /* Inside a batch, the first article not yet in the full-text index (0: none); see
+     * store_add_article for why indexing waits for the commit. */
+    int64_t unindexed_from;
 };
 
 /* Version 1 of the schema (store.h documents it for the modules that query it). */
@@ -373,16 +378,37 @@ static int step_done(struct store *s, enum stmt_id id)
 
 int store_begin(struct store *s)
 {
+    s->unindexed_from = 0;
     return step_done(s, ST_BEGIN);
+}
+
+/* Indexes the batch's articles so far, in one statement and in rowid order. */
+static int index_pending(struct store *s)
+{
+    if (s->unindexed_from == 0)
+        return 0;
+    sqlite3_stmt *q = stmt(s, ST_INDEX_FROM);
+    if (!q)
+        return -1;
+    sqlite3_bind_int64(q, 1, s->unindexed_from);
+    int rc = sqlite3_step(q);
+    sqlite3_reset(q);
+    if (rc != SQLITE_DONE)
+        return -1;
+    s->unindexed_from = 0;
+    return 0;
 }
 
 int store_commit(struct store *s)
 {
+    if (index_pending(s) < 0)
+        return -1;
     return step_done(s, ST_COMMIT);
 }
 
 int store_rollback(struct store *s)
 {
+    s->unindexed_from = 0;
     return step_done(s, ST_ROLLBACK);
 }
 
@@ -1016,11 +1042,14 @@ static int insert_fts(struct store *s, int64_t id, const struct article *a)
     return run_insert(s, q) < 0 ? -1 : 0;
 }
 
-/* No savepoint per article, and the full-text row is written here rather than by a
- * trigger: either would open a statement journal, and FTS5 flushes its pending terms to
- * disk at every savepoint, which more than halves import speed. A failure part-way
- * instead deletes what was written (the children cascade), so no half article stays in
- * the caller's batch. */
+/* FTS5 writes its pending terms to disk at every savepoint, and any statement that writes
+ * several rows (a block of sentences, a place with its ancestors) opens one. Indexing
+ * each article as it is stored therefore wrote a tiny index segment per article; inside a
+ * batch the articles are instead indexed together at the commit (10,000 generated
+ * articles stored and indexed: 1.2 s to 0.7 s). Outside a batch an article is indexed at
+ * once. No savepoint per article either: a failure part-way deletes what was written
+ * (the children cascade, and the batch's index is brought up to date first so the
+ * delete trigger finds the row), so no half article stays in the caller's batch. */
 int store_add_article(struct store *s, const struct article *a, const struct facts *f,
                       int64_t *id_out, char *err, size_t errlen)
 {
@@ -1039,9 +1068,13 @@ int store_add_article(struct store *s, const struct article *a, const struct fac
         set_err(err, errlen, "storing article", s->db);
         return -1;
     }
-    if (insert_fts(s, id, a) < 0 || insert_sentences(s, id, a) < 0 ||
+    bool in_batch = !sqlite3_get_autocommit(s->db);
+    if (in_batch && s->unindexed_from == 0)
+        s->unindexed_from = id;
+    if ((!in_batch && insert_fts(s, id, a) < 0) || insert_sentences(s, id, a) < 0 ||
         (f && insert_facts(s, id, f) < 0)) {
         set_err(err, errlen, "storing article", s->db);
+        index_pending(s);
         store_delete_article(s, id);
         return -1;
     }

@@ -30,6 +30,17 @@ else:
 ' "$1" "$2"
 }
 
+fts_check() { # fts_check DB: "ok" when FTS5 finds its index true to the articles
+    python3 -c '
+import sqlite3, sys
+try:
+    sqlite3.connect(sys.argv[1]).execute(
+        "INSERT INTO articles_fts(articles_fts, rank) VALUES(\x27integrity-check\x27, 1)")
+    print("ok")
+except sqlite3.Error as e:
+    print(e)
+' "$1"
+}
 sql() { # sql DB QUERY: the first column of the first row
     python3 -c '
 import sqlite3, sys
@@ -163,6 +174,9 @@ if [ "$before" -lt 3000 ]; then pass "import was killed midway ($before of 3000 
     echo "ok import was killed midway # skip: the import finished before the kill"
 fi
 check_eq "integrity after kill" "$(sql "$KDB" 'PRAGMA integrity_check')" ok
+check_eq "full-text index true after kill" "$(fts_check "$KDB")" ok
+check_eq "every stored article indexed after kill" \
+    "$(sql "$KDB" "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'report'")" "$before"
 check_eq "no half article after kill" \
     "$(sql "$KDB" 'SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.article_id = a.id)')" 0
 check_eq "stored count is whole batches" "$(( before % 500 == 0 || before == 3000 ))" 1
@@ -172,6 +186,7 @@ check_eq "rerun completes the import" "$out" \
     "imported $((3000 - before)), duplicates skipped $before, failed 0"
 check_eq "full count after rerun" "$(sql "$KDB" 'SELECT count(*) FROM articles')" 3000
 check_eq "integrity after rerun" "$(sql "$KDB" 'PRAGMA integrity_check')" ok
+check_eq "full-text index true after rerun" "$(fts_check "$KDB")" ok
 check_eq "full-text index complete after rerun" \
     "$(sql "$KDB" "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'report'")" 3000
 
