@@ -643,10 +643,10 @@ static size_t fold_words(const char *s, size_t len, char *out, size_t cap)
     return n;
 }
 
-static char *fold_doc(const struct ev_doc *d, size_t *title_len)
+static char *fold_doc(const struct ev_doc *d, const char *text, size_t *title_len)
 {
     const char *t = d->title ? d->title : "";
-    const char *x = d->text ? d->text : "";
+    const char *x = text ? text : "";
     size_t tl = strlen(t), xl = strlen(x);
     size_t cap = (tl + xl) * 3 + 16;
     char *out = malloc(cap);
@@ -698,45 +698,51 @@ static int doc_set_vector(struct ev_doc *d, struct term_buf *b, const struct voc
 
 static int set_days(struct ev_doc *d);
 
-/* Pass one: fold each text once, count its kinds of event, keep its raw term counts (in
- * terms/weights) and count document frequencies. */
-static int count_terms(struct ev_doc *docs, size_t n, struct vocab *v, struct term_buf *b,
-                       bool drop_text)
+/* Pass one for one doc: fold its text once, count its kinds of event, keep its raw term
+ * counts (in terms/weights) and count document frequencies. */
+static int count_doc_terms(struct ev_doc *d, const char *text, struct vocab *v, struct term_buf *b)
 {
-    for (size_t i = 0; i < n; i++) {
-        struct ev_doc *d = &docs[i];
-        size_t title_len;
-        char *folded = fold_doc(d, &title_len);
-        if (!folded)
-            return -1;
-        memset(d->kinds, 0, sizeof d->kinds);
-        count_kinds(folded, title_len, d->kinds);
-        if (set_days(d) < 0) {
-            free(folded);
-            return -1;
-        }
-        int rc = doc_terms(v, d, folded, title_len, b, true);
+    size_t title_len;
+    char *folded = fold_doc(d, text, &title_len);
+    if (!folded)
+        return -1;
+    memset(d->kinds, 0, sizeof d->kinds);
+    count_kinds(folded, title_len, d->kinds);
+    if (set_days(d) < 0) {
         free(folded);
-        if (rc < 0)
-            return -1;
-        free(d->terms);
-        free(d->weights);
-        d->terms = malloc((b->n + 1) * sizeof *d->terms);
-        d->weights = malloc((b->n + 1) * sizeof *d->weights);
-        if (!d->terms || !d->weights)
-            return -1;
-        for (size_t k = 0; k < b->n; k++) {
-            d->terms[k] = b->items[k].id;
-            d->weights[k] = b->items[k].tf;
-            v->df[b->items[k].id]++;
-        }
-        d->n_terms = b->n;
-        if (drop_text) {
-            free(d->text);
-            d->text = NULL;
-        }
+        return -1;
     }
+    int rc = doc_terms(v, d, folded, title_len, b, true);
+    free(folded);
+    if (rc < 0)
+        return -1;
+    free(d->terms);
+    free(d->weights);
+    d->terms = malloc((b->n + 1) * sizeof *d->terms);
+    d->weights = malloc((b->n + 1) * sizeof *d->weights);
+    if (!d->terms || !d->weights)
+        return -1;
+    for (size_t k = 0; k < b->n; k++) {
+        d->terms[k] = b->items[k].id;
+        d->weights[k] = b->items[k].tf;
+        v->df[b->items[k].id]++;
+    }
+    d->n_terms = b->n;
     return 0;
+}
+
+/* Pass two: TF-IDF from the kept counts, heaviest terms only. */
+static int weigh_terms(struct ev_doc *docs, size_t n, const struct vocab *v, struct term_buf *b)
+{
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        b->n = 0;
+        for (size_t k = 0; rc == 0 && k < docs[i].n_terms; k++)
+            rc = term_push(b, docs[i].terms[k], docs[i].weights[k]);
+        if (rc == 0)
+            rc = doc_set_vector(&docs[i], b, v, n);
+    }
+    return rc;
 }
 
 int ev_prepare(struct ev_doc *docs, size_t n, bool drop_text)
@@ -745,15 +751,57 @@ int ev_prepare(struct ev_doc *docs, size_t n, bool drop_text)
     struct term_buf b = {0};
     if (vocab_init(&v) < 0)
         return -1;
-    int rc = count_terms(docs, n, &v, &b, drop_text);
-    /* pass two: TF-IDF from the kept counts, heaviest terms only */
+    int rc = 0;
     for (size_t i = 0; rc == 0 && i < n; i++) {
-        b.n = 0;
-        for (size_t k = 0; rc == 0 && k < docs[i].n_terms; k++)
-            rc = term_push(&b, docs[i].terms[k], docs[i].weights[k]);
-        if (rc == 0)
-            rc = doc_set_vector(&docs[i], &b, &v, n);
+        rc = count_doc_terms(&docs[i], docs[i].text, &v, &b);
+        if (drop_text) {
+            free(docs[i].text);
+            docs[i].text = NULL;
+        }
     }
+    if (rc == 0)
+        rc = weigh_terms(docs, n, &v, &b);
+    free(b.items);
+    vocab_free(&v);
+    return rc;
+}
+
+/* Pass one with each text read from db as it is needed, so that only one is ever held
+ * (100,000 generated articles: their 360 MB of text never in memory at once). docs are in
+ * id order, as ev_load_db gives them; a row without a doc (added since) is passed over. */
+static int count_terms_db(sqlite3 *db, struct ev_doc *docs, size_t n, struct vocab *v,
+                          struct term_buf *b)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, "SELECT id, text FROM articles ORDER BY id", -1, &st, NULL) !=
+        SQLITE_OK)
+        return -1;
+    size_t i = 0;
+    int rc = 0, step = SQLITE_DONE;
+    while (rc == 0 && i < n && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t id = sqlite3_column_int64(st, 0);
+        for (; i < n && docs[i].id < id; i++)
+            rc = count_doc_terms(&docs[i], NULL, v, b);
+        if (rc == 0 && i < n && docs[i].id == id)
+            rc = count_doc_terms(&docs[i++], (const char *)sqlite3_column_text(st, 1), v, b);
+    }
+    if (rc == 0 && i < n && step != SQLITE_DONE)
+        rc = -1; /* interrupted or failed before every doc was read */
+    sqlite3_finalize(st);
+    for (; rc == 0 && i < n; i++)
+        rc = count_doc_terms(&docs[i], NULL, v, b);
+    return rc;
+}
+
+int ev_prepare_db(sqlite3 *db, struct ev_doc *docs, size_t n)
+{
+    struct vocab v;
+    struct term_buf b = {0};
+    if (vocab_init(&v) < 0)
+        return -1;
+    int rc = count_terms_db(db, docs, n, &v, &b);
+    if (rc == 0)
+        rc = weigh_terms(docs, n, &v, &b);
     free(b.items);
     vocab_free(&v);
     return rc;
@@ -1807,9 +1855,9 @@ int ev_compute_db(sqlite3 *db, const struct ev_options *o, struct ev_doc **docs_
                   struct ev_set *set)
 {
     memset(set, 0, sizeof *set);
-    int rc = ev_load_db(db, docs_out, n_out, true);
+    int rc = ev_load_db(db, docs_out, n_out, false);
     if (rc == 0)
-        rc = ev_prepare(*docs_out, *n_out, true);
+        rc = ev_prepare_db(db, *docs_out, *n_out);
     if (rc == 0)
         rc = ev_group(*docs_out, *n_out, o, set);
     return rc;

@@ -131,6 +131,10 @@ double ev_pair_score(const struct ev_doc *a, const struct ev_doc *b, const struc
  * drop_text is set, so 100,000 articles fit in little memory. */
 int ev_prepare(struct ev_doc *docs, size_t n, bool drop_text);
 
+/* The same for docs loaded from db without their texts (ev_load_db, keep_text false):
+ * each text is read from db when its turn comes, so only one is held at a time. */
+int ev_prepare_db(sqlite3 *db, struct ev_doc *docs, size_t n);
+
 /* Groups prepared docs into events. Groups are ordered by their first doc. */
 int ev_group(struct ev_doc *docs, size_t n, const struct ev_options *o, struct ev_set *out);
 void ev_set_free(struct ev_set *s);
