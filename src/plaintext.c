@@ -18,8 +18,12 @@
 /* How far into the text the header area (date, dateline, title, byline) may reach. */
 #define HEADER_LINES 10
 /* A first line longer than this is a paragraph, not a headline; the title is then cut. */
-#define TITLE_MAX 300
+#define TITLE_MAX   300
 #define TITLE_SHORT 120
+/* How many lines (standfirst, outlet, byline) may stand between headline and date. */
+#define LINES_ABOVE_DATE 2
+/* A date line that also names its section or author is no longer than this. */
+#define DATE_LINE_WORDS 16
 /* How many paragraphs may precede the one that opens with the dateline (captions). */
 #define DATELINE_PARAGRAPHS 3
 
@@ -30,6 +34,7 @@ struct line {
 
 struct meta {
     char *title, *date, *source, *url, *author, *dateline;
+    size_t dropped_line; /* 1 + the index of a header line found below the story's start */
 };
 
 /* ---- small string helpers ---- */
@@ -41,8 +46,7 @@ static size_t space_len_at(const char *s, size_t len)
     if (len >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)
         return 2; /* no-break space */
     if (len >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
-        ((unsigned char)s[2] == 0x8B || (unsigned char)s[2] == 0xAF ||
-         (unsigned char)s[2] == 0x89))
+        ((unsigned char)s[2] == 0x8B || (unsigned char)s[2] == 0xAF || (unsigned char)s[2] == 0x89))
         return 3; /* zero-width, narrow no-break and thin spaces */
     if (len >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB &&
         (unsigned char)s[2] == 0xBF)
@@ -155,19 +159,56 @@ static struct line *split_lines(const char *text, size_t len, size_t *count)
 static bool is_furniture(struct line l)
 {
     static const char *const exact[] = {
-        "leave a reply", "leave a comment", "post a comment", "no comments:", "no comments",
-        "share this:", "share this", "like this:", "like this", "share", "tweet", "print",
-        "email", "advertisement", "loading...", "related", "related articles",
-        "related posts", "comments", "cancel reply", "read more", "facebook", "twitter",
-        "whatsapp", "telegram", "linkedin", "reddit", "follow us", "subscribe", "|", "*",
+        "leave a reply",
+        "leave a comment",
+        "post a comment",
+        "no comments:",
+        "no comments",
+        "share this:",
+        "share this",
+        "like this:",
+        "like this",
+        "share",
+        "tweet",
+        "print",
+        "email",
+        "advertisement",
+        "loading...",
+        "related",
+        "related articles",
+        "related posts",
+        "comments",
+        "cancel reply",
+        "read more",
+        "facebook",
+        "twitter",
+        "whatsapp",
+        "telegram",
+        "linkedin",
+        "reddit",
+        "follow us",
+        "subscribe",
+        "|",
+        "*",
     };
     static const char *const prefixes[] = {
-        "your email address will not be published", "required fields are marked",
-        "click to share on", "click to email", "click to print", "share on facebook",
-        "share on twitter", "you must be logged in to post", "subscribe to our newsletter",
-        "sign up for our newsletter", "save my name, email", "notify me of follow-up",
-        "notify me of new posts", "this site uses akismet", "all rights reserved",
-        "copyright ©", "© copyright",
+        "your email address will not be published",
+        "required fields are marked",
+        "click to share on",
+        "click to email",
+        "click to print",
+        "share on facebook",
+        "share on twitter",
+        "you must be logged in to post",
+        "subscribe to our newsletter",
+        "sign up for our newsletter",
+        "save my name, email",
+        "notify me of follow-up",
+        "notify me of new posts",
+        "this site uses akismet",
+        "all rights reserved",
+        "copyright ©",
+        "© copyright",
     };
     for (size_t i = 0; i < sizeof exact / sizeof exact[0]; i++)
         if (equals_ci(l, exact[i]))
@@ -192,8 +233,8 @@ static bool is_furniture(struct line l)
 /* Lines after which only the comment section follows. */
 static bool starts_comment_section(struct line l)
 {
-    static const char *const marks[] = {"leave a reply", "leave a comment", "post a comment",
-                                        "no comments:", "no comments", "add new comment",
+    static const char *const marks[] = {"leave a reply",       "leave a comment", "post a comment",
+                                        "no comments:",        "no comments",     "add new comment",
                                         "join the discussion", "comments"};
     for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
         if (equals_ci(l, marks[i]))
@@ -222,18 +263,55 @@ static bool only_time_after(const char *s, size_t len)
 static size_t skip_date_prefix(struct line l)
 {
     static const char *const prefixes[] = {
-        "last updated on", "last updated:", "last updated", "first published on",
-        "first published:", "updated on", "updated:", "updated", "published on",
-        "published:", "published", "posted on", "posted:", "posted", "date:",
+        "last updated on",
+        "last updated:",
+        "last updated",
+        "first published on",
+        "first published:",
+        "updated on",
+        "updated:",
+        "updated",
+        "published on",
+        "published:",
+        "published",
+        "posted on",
+        "posted:",
+        "posted",
+        "issued on",
+        "issued:",
+        "date:",
     };
     for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
         if (starts_ci(l, prefixes[i])) {
             size_t n = strlen(prefixes[i]);
             while (n < l.len && l.s[n] == ' ')
                 n++;
+            /* "Published on: 11/12/2024", "Issued on: 20/02/2023" */
+            if (n < l.len && l.s[n] == ':' && l.s[n - 1] != ':')
+                n++;
+            while (n < l.len && l.s[n] == ' ')
+                n++;
             return n;
         }
     return 0;
+}
+
+/* Where a page's date line names its section or author after the date and time
+ * ("... - 10:05:32 in Latest News by Garowe Online Editor", "... | By Staff"): the offset
+ * of that trailer in s, or len when there is none. */
+static size_t date_trailer_start(const char *s, size_t len)
+{
+    static const char *const marks[] = {" in ", " by ", " By ", " | "};
+    size_t first = len;
+    for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
+        size_t n = strlen(marks[k]);
+        for (size_t i = 0; i + n <= first; i++)
+            if (memcmp(s + i, marks[k], n) == 0) {
+                first = i;
+                break;
+            }
+    }
+    return first;
 }
 
 /* A full date with a year, as ISO, when it starts s and only a time may follow it. */
@@ -255,7 +333,13 @@ static bool is_date_line(struct line l, char iso[16])
     size_t skip = skip_date_prefix(l), used;
     if (!parse_full_date(l.s + skip, l.len - skip, iso, &used))
         return false;
-    return only_time_after(l.s + skip + used, l.len - skip - used);
+    const char *rest = l.s + skip + used;
+    size_t rest_len = l.len - skip - used;
+    if (only_time_after(rest, rest_len))
+        return true;
+    /* a trailer naming section or author, not a sentence that opens with a date */
+    return count_words(l) <= DATE_LINE_WORDS && !ends_sentence(l) &&
+           only_time_after(rest, date_trailer_start(rest, rest_len));
 }
 
 static bool is_byline(struct line l)
@@ -531,8 +615,8 @@ static bool continues(struct line prev, struct line l)
 
 struct body_state {
     struct buf out;
-    struct line prev;    /* last kept line, for duplicates and wrapping */
-    bool blank_since;    /* a blank line since the last kept line */
+    struct line prev;                        /* last kept line, for duplicates and wrapping */
+    bool blank_since;                        /* a blank line since the last kept line */
     struct line firsts[DATELINE_PARAGRAPHS]; /* first paragraphs' first lines */
     size_t n_firsts;
 };
@@ -579,6 +663,29 @@ static char *shortened_title(struct line l)
     return t;
 }
 
+/* Pages put a standfirst or the outlet's name between the headline and the date
+ * ("Ministry says 12 wounded ...", then "Published On 12 Mar 2023"; "Rudaw Digital", then
+ * "15-08-2023"). When the story seems to begin at from, a date line among the next few
+ * short lines is the page's date; it is taken and left out of the body. */
+static void find_date_below(const struct line *v, size_t from, size_t n, struct meta *m)
+{
+    int lines = 0;
+    for (size_t j = from; j < n && lines <= LINES_ABOVE_DATE; j++) {
+        char iso[16];
+        if (!v[j].len || is_furniture(v[j]))
+            continue;
+        if (v[j].len > TITLE_MAX)
+            return; /* a paragraph of the story */
+        if (j > from && is_date_line(v[j], iso)) {
+            if (!m->date)
+                m->date = strdup(iso);
+            m->dropped_line = j + 1;
+            return;
+        }
+        lines++;
+    }
+}
+
 /* Takes dates, place lines, bylines and the title from the top lines. Returns the index
  * of the first body line. */
 static size_t read_top(const struct line *v, size_t from, size_t n, struct meta *m)
@@ -608,6 +715,7 @@ static size_t read_top(const struct line *v, size_t from, size_t n, struct meta 
             m->title = copy_span(l.s, l.len);
             have_title = true;
         } else {
+            find_date_below(v, i, n, m);
             break; /* the story begins */
         }
     }
@@ -625,7 +733,7 @@ static char *assemble_body(const struct line *v, size_t from, size_t n, struct m
             st.blank_since = true;
             continue;
         }
-        if (is_furniture(l) || (title.len && same_line(l, title)))
+        if (is_furniture(l) || (title.len && same_line(l, title)) || i + 1 == m->dropped_line)
             continue;
         keep_line(&st, l);
     }

@@ -48,8 +48,9 @@ static void seed_titles_and_dates(void)
     } seeds[] = {
         {"000_de89cb0ec6e66cd9.txt", "Iraq Airstrikes Kill Islamic State Fighters Leaving Fallujah",
          NULL, NULL},
-        {"001_f74a71a3c80b86c9.txt", "Army jets kill 14 Islamic State members in Qaim, western Anbar",
-         "2024-05-01", "IraqiNews.com"},
+        {"001_f74a71a3c80b86c9.txt",
+         "Army jets kill 14 Islamic State members in Qaim, western Anbar", "2024-05-01",
+         "IraqiNews.com"},
         {"002_9f37995f73953197.txt", "UPDATED: Coalition airstrikes 38 IS militants in Anbar",
          "2024-09-21", NULL},
         {"003_c7c02c071c8dc4f0.txt",
@@ -165,13 +166,14 @@ static void dateline_forms(void)
     CHECK(a && a->dateline && strcmp(a->dateline, "Mogadishu") == 0);
     article_free(a);
 
-    a = parse("Drone strikes\n\nKYIV, Ukraine \xe2\x80\x94 May 25, 2024\n\nDrones hit the city.\n", err,
-              sizeof err);
+    a = parse("Drone strikes\n\nKYIV, Ukraine \xe2\x80\x94 May 25, 2024\n\nDrones hit the city.\n",
+              err, sizeof err);
     CHECK(a && a->date && strcmp(a->date, "2024-05-25") == 0);
     CHECK(a && a->dateline && strcmp(a->dateline, "Kyiv") == 0);
     article_free(a);
 
-    a = parse("Raid\n\nGAZA \xe2\x80\x94 June 3, 2024 \xe2\x80\x94 A raid killed four.\n", err, sizeof err);
+    a = parse("Raid\n\nGAZA \xe2\x80\x94 June 3, 2024 \xe2\x80\x94 A raid killed four.\n", err,
+              sizeof err);
     CHECK(a && a->date && strcmp(a->date, "2024-06-03") == 0);
     article_free(a);
 
@@ -182,10 +184,50 @@ static void dateline_forms(void)
     article_free(a);
 }
 
+/* The page's date below a standfirst or the outlet's name, after "Issued on:", and
+ * before the section and author; the date line itself is not part of the story. */
+static void date_lines_below_the_headline(void)
+{
+    char err[256];
+    struct article *a = parse("Raid on camp kills seven\n\nMinistry says 12 others wounded in "
+                              "the raid.\n\nPublished On 12 Mar 2023\n\nForces killed seven "
+                              "people on Sunday.\n",
+                              err, sizeof err);
+    CHECK(a && a->date && strcmp(a->date, "2023-03-12") == 0);
+    CHECK(a && strstr(a->text, "Ministry says 12 others wounded") != NULL);
+    CHECK(a && strstr(a->text, "Published On") == NULL);
+    article_free(a);
+
+    a = parse("Drone strike kills three\n\nExample Digital\n15-08-2023\n\nA drone hit a car "
+              "on Tuesday.\n",
+              err, sizeof err);
+    CHECK(a && a->date && strcmp(a->date, "2023-08-15") == 0);
+    article_free(a);
+
+    a = parse("Soldiers killed in ambush\n\nIssued on: 20/02/2023 - 17:05\n\nAbout 50 soldiers "
+              "were killed.\n",
+              err, sizeof err);
+    CHECK(a && a->date && strcmp(a->date, "2023-02-20") == 0);
+    article_free(a);
+
+    a = parse("Forces kill 13 fighters\n\nFriday November 17, 2023 - 10:05:32 in Latest News by "
+              "Example Editor\n\nAt least 13 fighters were killed on Thursday.\n",
+              err, sizeof err);
+    CHECK(a && a->date && strcmp(a->date, "2023-11-17") == 0);
+    article_free(a);
+
+    /* a story's sentence that opens with a date is not a date line */
+    a = parse("Talks resume\n\nMay 1, 2024 in Doha was the first round, officials said.\n", err,
+              sizeof err);
+    CHECK(a && a->date == NULL);
+    article_free(a);
+}
+
 static void no_date_unless_stated(void)
 {
     char err[256];
-    struct article *a = parse("Clashes near Mosul\n\nFighting went on for days.\n", err, sizeof err);
+    struct article *a =
+        parse("Clashes near Mosul\n\nFighting went on for days.\n", err, sizeof err);
     CHECK(a && a->date == NULL && a->source == NULL && a->dateline == NULL);
     article_free(a);
 }
@@ -219,7 +261,8 @@ static void refusals(void)
     const char bin[] = "\x01\x02\x03\x04\0\0\0\x05\x06\x07\x08\0";
     CHECK_INT(article_parse(bin, sizeof bin, FORMAT_AUTO, "b", keep_last, &g, err, sizeof err), -1);
     CHECK_STR(err, "binary file");
-    const char elf[] = "\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0\x3e\0\x01\0\0\0";
+    const char elf[] = "\x7f"
+                       "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0\x3e\0\x01\0\0\0";
     CHECK_INT(article_parse(elf, sizeof elf, FORMAT_AUTO, "b", keep_last, &g, err, sizeof err), -1);
     CHECK(strncmp(err, "ELF executable,", 15) == 0);
     size_t big = ARTICLE_MAX_INPUT + 1;
@@ -262,7 +305,10 @@ static void known_formats_named(void)
     CHECK_STR(article_known_binary("\x89PNG\r\n\x1a\n\0\0", 10), "PNG image");
     CHECK_STR(article_known_binary("\xff\xd8\xff\xe0", 4), "JPEG image");
     CHECK_STR(article_known_binary("PK\x03\x04\x14\0", 6), "zip archive (or office document)");
-    CHECK_STR(article_known_binary("\0\0\0\x18" "ftypmp42", 12), "MP4 or QuickTime media");
+    CHECK_STR(article_known_binary("\0\0\0\x18"
+                                   "ftypmp42",
+                                   12),
+              "MP4 or QuickTime media");
     CHECK(article_known_binary("%PDF", 4) == NULL); /* too short to be sure */
     CHECK(article_known_binary("PDF report\n", 11) == NULL);
     CHECK(article_known_binary("", 0) == NULL);
@@ -277,8 +323,10 @@ static void known_formats_named(void)
 /* "Raid\n\nA raid in Kābul." with a BOM, in both byte orders. */
 static void utf16_with_bom_is_read(void)
 {
-    static const char le[] = "\xff\xfeR\0a\0i\0d\0\n\0\n\0" "A\0 \0r\0a\0i\0d\0 \0i\0n\0 \0"
-                             "K\0\x01\x01" "b\0u\0l\0.\0\n\0";
+    static const char le[] = "\xff\xfeR\0a\0i\0d\0\n\0\n\0"
+                             "A\0 \0r\0a\0i\0d\0 \0i\0n\0 \0"
+                             "K\0\x01\x01"
+                             "b\0u\0l\0.\0\n\0";
     char be[sizeof le];
     be[0] = '\xfe';
     be[1] = '\xff';
@@ -296,7 +344,8 @@ static void utf16_with_bom_is_read(void)
                   1);
         CHECK_STR(err, "");
         CHECK_STR(g.a ? g.a->title : NULL, "Raid");
-        CHECK(g.a && strstr(g.a->text, "K\xc4\x81" "bul") != NULL);
+        CHECK(g.a && strstr(g.a->text, "K\xc4\x81"
+                                       "bul") != NULL);
         article_free(g.a);
     }
 }
@@ -311,8 +360,7 @@ static void nul_pattern_without_text_is_binary(void)
               -1);
     CHECK_STR(err, "binary file");
     /* Only a BOM and blanks: empty once decoded. */
-    CHECK_INT(article_parse("\xff\xfe \0\n\0", 6, FORMAT_AUTO, "n", keep_last, &g, err,
-                            sizeof err),
+    CHECK_INT(article_parse("\xff\xfe \0\n\0", 6, FORMAT_AUTO, "n", keep_last, &g, err, sizeof err),
               -1);
     CHECK_STR(err, "empty file");
     CHECK_INT(g.count, 0);
@@ -323,8 +371,11 @@ static void display_names(void)
     char *s = article_display_name("dir/new\nline\x1b[2J\ttab\x7f.txt");
     CHECK_STR(s, "dir/new\\nline\\x1b[2J\\ttab\\x7f.txt");
     free(s);
-    s = article_display_name("bidi\xe2\x80\xaegpj.exe \xc2\x9b" "x latin1-\xe9t\xe9 K\xc4\x81" "bul");
-    CHECK_STR(s, "bidi\\u202egpj.exe \\u009bx latin1-\\xe9t\\xe9 K\xc4\x81" "bul");
+    s = article_display_name("bidi\xe2\x80\xaegpj.exe \xc2\x9b"
+                             "x latin1-\xe9t\xe9 K\xc4\x81"
+                             "bul");
+    CHECK_STR(s, "bidi\\u202egpj.exe \\u009bx latin1-\\xe9t\\xe9 K\xc4\x81"
+                 "bul");
     free(s);
     s = article_display_name("");
     CHECK_STR(s, "");
@@ -357,6 +408,7 @@ int main(void)
     RUN(repeated_title_and_caption_kept_once);
     RUN(header_lines_override);
     RUN(dateline_forms);
+    RUN(date_lines_below_the_headline);
     RUN(no_date_unless_stated);
     RUN(furniture_and_wrapping);
     RUN(refusals);
