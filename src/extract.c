@@ -5,6 +5,7 @@
 #include "extract.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,14 @@
 
 #define MAX_CANDIDATES 8
 #define FOLD_CAP       256
+/* A namesake abroad this close to a place of the article's country is the place meant
+ * (Al-Qaim across the border from Al-Bukamal). */
+#define NEIGHBOUR_KM 150.0
+/* A smallish namesake this far from every place of the article's country is not the place
+ * meant: the text's place is one the gazetteer lacks (Delmas by Port-au-Prince is not
+ * Delmas in South Africa). Cities this big are still themselves (Doha, Munich). */
+#define FAR_KM         2500.0
+#define FAR_POPULATION 250000
 
 struct place_mention {
     int sentence;
@@ -910,15 +919,49 @@ static bool country_named_elsewhere(const struct extractor *x, size_t self, cons
     return false;
 }
 
-/* A place outside the article's country is a real mention when the text names its country
- * too, or when it is a sizeable place called by its own name ("Aden"); otherwise it is more
- * likely a word or a person ("File", "Peter", "al-Abadi"). */
+static double km_between(double lat1, double lon1, double lat2, double lon2)
+{
+    const double rad = 3.14159265358979 / 180.0;
+    double dlat = (lat2 - lat1) * rad, dlon = (lon2 - lon1) * rad;
+    double a = sin(dlat / 2) * sin(dlat / 2) +
+               cos(lat1 * rad) * cos(lat2 * rad) * sin(dlon / 2) * sin(dlon / 2);
+    return 2 * 6371.0 * asin(sqrt(a < 1 ? a : 1));
+}
+
+/* How far g lies from the nearest place in the article's country that the text names
+ * plainly (not a country: its centre says little), or -1 when the text names none. */
+static double km_to_home(const struct extractor *x, size_t self, const struct gaz_place *g,
+                         const char *cc)
+{
+    double best = -1;
+    for (size_t j = 0; j < x->n_pm; j++) {
+        const struct place_mention *o = &x->pm[j];
+        if (j == self || !o->n_cand || o->dropped || o->ambiguous || o->loose)
+            continue;
+        const struct gaz_place *h = &o->cand[choose_candidate(o, cc)];
+        if (strcmp(h->country_code, cc) != 0 || h->kind == PLACE_COUNTRY ||
+            (h->lat == 0 && h->lon == 0))
+            continue;
+        double d = km_between(g->lat, g->lon, h->lat, h->lon);
+        if (best < 0 || d < best)
+            best = d;
+    }
+    return best;
+}
+
+/* A place outside the article's country is a real mention when it lies next to a place
+ * the text names in that country, when the text names its country too, or when it is a
+ * sizeable place called by its own name ("Aden"); otherwise it is more likely a word or a
+ * person ("File", "Peter", "al-Abadi"). */
 static bool plausible_abroad(const struct extractor *x, size_t i, const struct gaz_place *g,
-                             const char *text)
+                             const char *text, const char *cc)
 {
     const struct place_mention *m = &x->pm[i];
     if (g->kind == PLACE_COUNTRY || g->kind == PLACE_WATER || !*g->country_code)
         return !m->loose || g->kind != PLACE_COUNTRY;
+    double home = km_to_home(x, i, g, cc);
+    if (home >= 0 && home <= NEIGHBOUR_KM && !m->sentence_initial && !m->name_follows)
+        return true;
     if (m->loose)
         return false;
     if (m->after_place_word && !m->name_follows)
@@ -942,7 +985,7 @@ static bool accept_mention(const struct extractor *x, size_t i, const char *cc, 
      * ordinary capitalised word ("Aid convoy" is not Eid in Eritrea) */
     if (m->loose && m->sentence_initial && (!*cc || strcmp(g->country_code, cc) != 0))
         return false;
-    if (*cc && strcmp(g->country_code, cc) != 0 && !plausible_abroad(x, i, g, text))
+    if (*cc && strcmp(g->country_code, cc) != 0 && !plausible_abroad(x, i, g, text, cc))
         return false;
     if (g->kind == PLACE_COUNTRY && !same_name(text, m, g) &&
         (m->name_follows || name_prefix(text, m, g)))
@@ -1090,6 +1133,19 @@ static void add_dateline_place(struct extractor *x, const struct article *a, con
     facts_add_surface(&p->surface, &p->n_surface, a->dateline);
 }
 
+/* The chosen namesake is a smallish place abroad, far from every place of the article's
+ * country the text names. */
+static bool far_namesake(const struct extractor *x, size_t i, const char *cc)
+{
+    const struct place_mention *m = &x->pm[i];
+    const struct gaz_place *g = &m->cand[choose_candidate(m, cc)];
+    if (!*cc || !strcmp(g->country_code, cc) || g->kind == PLACE_COUNTRY ||
+        g->kind == PLACE_ADMIN1 || g->kind == PLACE_WATER || g->kind == PLACE_REGION ||
+        g->population >= FAR_POPULATION)
+        return false;
+    return km_to_home(x, i, g, cc) > FAR_KM;
+}
+
 static void resolve_places(struct extractor *x, const struct article *a, struct facts *f)
 {
     char cc[3];
@@ -1102,6 +1158,10 @@ static void resolve_places(struct extractor *x, const struct article *a, struct 
         if (!accept_mention(x, i, cc, a->text)) {
             if (m->text_names && !m->outlet_follows)
                 m->n_cand = 0; /* "the Zap region": a place here, whatever else shares it */
+            continue;
+        }
+        if (far_namesake(x, i, cc)) {
+            m->n_cand = 0; /* a place here the gazetteer lacks, named like one far away */
             continue;
         }
         m->fact = place_from_gazetteer(x, f, &m->cand[choose_candidate(m, cc)]);

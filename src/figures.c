@@ -8,6 +8,11 @@
 #include <ctype.h>
 #include <string.h>
 
+/* How many words back from a count "toll" may stand: any count, and one the toll "rose to"
+ * or "stands at". */
+#define TOLL_REACH    9
+#define TOLL_REACH_TO 30
+
 /* Verbs that put the count after them: "killing seven people", "destroyed 175 vehicles". */
 static int active_kind(const struct tokens *t, size_t i)
 {
@@ -150,8 +155,11 @@ static bool read_active(const struct tokens *t, size_t qi, size_t qend, struct f
         p -= 1; /* "killing the two paramedics" */
     int kind = active_kind(t, p);
     if (kind < 0) {
-        /* "the death toll rose to 30", "a toll of 30" */
-        for (size_t k = qi; k-- > 0 && qi - k <= 9;) {
+        /* "the death toll rose to 30", "a toll of 30"; "a rise in the death toll of the
+         * strikes on ... late on Friday to 29" names the event at length before the count */
+        size_t reach =
+            token_is(t, qi - 1, "to") || token_is(t, qi - 1, "at") ? TOLL_REACH_TO : TOLL_REACH;
+        for (size_t k = qi; k-- > 0 && qi - k <= reach;) {
             if (gap_has_clause_break(t->text, t, k))
                 break;
             if (token_is(t, k, "toll")) {

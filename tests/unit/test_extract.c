@@ -279,6 +279,42 @@ static void test_more_trigger_forms(void)
     CHECK(figure(FIG_KILLED, 12) == NULL);
 }
 
+/* A namesake abroad is meant when it lies next to the article's places (across a border);
+ * a small one on another continent is not: the text's place is one the gazetteer lacks. */
+static void test_namesakes_abroad(void)
+{
+    run("Title",
+        "Militias moved into Al-Bukamal in eastern Syria from the Al-Qaim border crossing.", NULL);
+    const struct place_fact *q = place("Al-Qaim");
+    CHECK(q != NULL);
+    if (q)
+        CHECK_STR(q->country, "Iraq");
+    run("Title",
+        "Gangs attacked the Solino district of Port-au-Prince, Haiti, and residents fled "
+        "towards neighbouring Delmas.",
+        NULL);
+    const struct place_fact *d = place("Delmas");
+    CHECK(d != NULL);
+    if (d)
+        CHECK_STR(d->country, "Haiti");
+}
+
+/* A toll that "rose to" its count may name the event at length in between; other counts
+ * stay near the word. */
+static void test_long_toll(void)
+{
+    run("Title",
+        "Monitors documented a rise in the death toll of the airstrikes carried out by "
+        "warplanes on positions of militias in the eastern countryside late on Friday to 29.",
+        NULL);
+    CHECK(figure(FIG_KILLED, 29) != NULL);
+    run("Title",
+        "The toll of the fighting is disputed and relief agencies trying to reach the area "
+        "with supplies sent 12 trucks.",
+        NULL);
+    CHECK(figure(FIG_KILLED, 12) == NULL);
+}
+
 static void test_actors_fold_aliases(void)
 {
     run("Title",
@@ -337,6 +373,8 @@ int main(void)
     RUN(test_vague_and_agents);
     RUN(test_figure_date);
     RUN(test_more_trigger_forms);
+    RUN(test_namesakes_abroad);
+    RUN(test_long_toll);
     RUN(test_actors_fold_aliases);
     RUN(test_lexicon_capitals);
     facts_free(&F);
