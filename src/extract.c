@@ -241,7 +241,7 @@ static const char *const not_places[] = {
     "their",      "its",       "our",        "what",     "who",       "why",
     "how",        "if",        "as",         "by",       "for",       "with",
     "from",       "to",        "not",        "more",     "than",      "about",
-    NULL};
+    "ramadan",    "christmas", "easter",     "ashura",   NULL};
 
 /* Adjectives of nations, peoples and faiths: "the Iraqi province of Duhok" and "a mainly
  * Shi'ite neighbourhood" name no place. */
@@ -787,10 +787,51 @@ static void context_between(struct extractor *x, int sentence, size_t i, size_t 
         add_context_place(x, sentence, a, na, PLACE_VILLAGE, -1, first_pm);
 }
 
+/* "an army post at Chatoumane", "a military camp at Boulkessi": what a post, camp or base
+ * stands at is a place. */
+static void context_facility_at(struct extractor *x, int sentence, size_t i, size_t first_pm)
+{
+    static const char *const facilities[] = {
+        "post",     "outpost",   "camp",     "base",    "checkpoint", "barracks", "garrison",
+        "position", "positions", "airfield", "airport", "crossing",   NULL};
+    static const char *const preps[] = {"at", "in", "near", "outside", NULL};
+    const struct tokens *t = &x->toks;
+    if (!token_in(t, i, facilities) || (t->tok[i].flags & (TOK_CAP | TOK_BREAK_AFTER)) ||
+        !token_in(t, i + 1, preps))
+        return;
+    size_t n = name_length(t, i + 2);
+    /* "a checkpoint at Kilometre 5" is a road mark */
+    bool mark = i + 2 + n < t->n && (t->tok[i + 2 + n].flags & TOK_DIGIT);
+    if (n && !mark && !person_like_run(t, i + 2, n, sentence))
+        add_context_place(x, sentence, i + 2, n, PLACE_VILLAGE, -1, first_pm);
+}
+
+/* "at Chatoumane in the Tillaberi region", "near Kuwaram in Borno": a name the text puts
+ * inside a place it names is a place too. */
+static void context_name_in_place(struct extractor *x, int sentence, size_t i, size_t first_pm)
+{
+    static const char *const preps[] = {"at", "in", "near", "outside", "from", NULL};
+    const struct tokens *t = &x->toks;
+    if (!token_in(t, i, preps) || (t->tok[i].flags & (TOK_CAP | TOK_BREAK_AFTER)))
+        return;
+    size_t n = name_length(t, i + 1);
+    size_t j = i + 1 + n;
+    if (!n || (t->tok[j - 1].flags & (TOK_BREAK_AFTER | TOK_POSSESSIVE)) ||
+        !(token_is(t, j, "in") || token_is(t, j, "near")))
+        return;
+    size_t k = token_is(t, j + 1, "the") ? j + 2 : j + 1;
+    int parent = mention_at_token(x, first_pm, k);
+    if (parent < 0 || person_like_run(t, i + 1, n, sentence))
+        return;
+    add_context_place(x, sentence, i + 1, n, PLACE_VILLAGE, parent, first_pm);
+}
+
 static void find_context_places(struct extractor *x, int sentence, size_t first_pm)
 {
     const struct tokens *t = &x->toks;
     for (size_t i = 0; i < t->n; i++) {
+        context_facility_at(x, sentence, i, first_pm);
+        context_name_in_place(x, sentence, i, first_pm);
         context_noun_of(x, sentence, i, first_pm);
         context_name_noun(x, sentence, i, first_pm);
         context_apposition(x, sentence, i, first_pm);
@@ -1048,6 +1089,26 @@ static int place_from_gazetteer(struct extractor *x, struct facts *f, const stru
 }
 
 /* A place known only from the text: its name as written (without a leading "the"). */
+/* The country its own sentence names nearest to a mention ("In neighbouring Mali, ... a
+ * camp at Boulkessi"), or NULL. */
+static const struct place_fact *
+country_in_sentence(const struct extractor *x, const struct facts *f, const struct place_mention *m)
+{
+    const struct place_fact *best = NULL;
+    size_t best_d = 0;
+    for (size_t k = 0; k < x->n_pm; k++) {
+        const struct place_mention *o = &x->pm[k];
+        if (o->sentence != m->sentence || o->fact < 0 || f->places[o->fact].kind != PLACE_COUNTRY)
+            continue;
+        size_t d = o->start > m->start ? o->start - m->start : m->start - o->start;
+        if (!best || d < best_d) {
+            best = &f->places[o->fact];
+            best_d = d;
+        }
+    }
+    return best;
+}
+
 static int place_from_text(struct extractor *x, struct facts *f, const char *text,
                            const struct place_mention *m, const char *cc)
 {
@@ -1069,12 +1130,16 @@ static int place_from_text(struct extractor *x, struct facts *f, const char *tex
     const struct place_fact *parent = m->parent_mention >= 0 && x->pm[m->parent_mention].fact >= 0
                                           ? &f->places[x->pm[m->parent_mention].fact]
                                           : NULL;
+    const struct place_fact *land = parent ? NULL : country_in_sentence(x, f, m);
     if (parent) {
         p->parent = strdup(parent->name);
         p->admin1 =
             parent->kind == PLACE_ADMIN1 ? strdup(parent->name) : dup_or_null(parent->admin1);
         p->country = dup_or_null(parent->country);
         p->country_code = dup_or_null(parent->country_code);
+    } else if (land) {
+        p->country = dup_or_null(land->name);
+        p->country_code = dup_or_null(land->country_code);
     } else if (*cc) {
         struct gaz_place g;
         if (gazetteer_country(x->gaz, cc, &g) == 0) {

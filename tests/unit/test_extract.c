@@ -299,6 +299,27 @@ static void test_namesakes_abroad(void)
         CHECK_STR(d->country, "Haiti");
 }
 
+/* What a post or camp stands at, and a name the text puts in a place it names, are places
+ * the gazetteer may lack; the country is the one their sentence names. */
+static void test_posts_and_places_inside_places(void)
+{
+    run("Title",
+        "Jihadists attacked the army post at Chatoumane in the Tillaberi region of Niger. In "
+        "neighbouring Mali, the group said it raided a military camp at Boulkessi.",
+        NULL);
+    const struct place_fact *c = place("Chatoumane");
+    CHECK(c != NULL);
+    if (c)
+        CHECK_STR(c->country, "Niger");
+    const struct place_fact *b = place("Boulkessi");
+    CHECK(b != NULL);
+    if (b)
+        CHECK_STR(b->country, "Mali");
+    run("Title", "He arrived in Ramadan in Iraq. A checkpoint at Kilometre 5 was hit.", NULL);
+    CHECK(place("Ramadan") == NULL);
+    CHECK(place("Kilometre") == NULL);
+}
+
 /* A toll that "rose to" its count may name the event at length in between; other counts
  * stay near the word. */
 static void test_long_toll(void)
@@ -374,6 +395,7 @@ int main(void)
     RUN(test_figure_date);
     RUN(test_more_trigger_forms);
     RUN(test_namesakes_abroad);
+    RUN(test_posts_and_places_inside_places);
     RUN(test_long_toll);
     RUN(test_actors_fold_aliases);
     RUN(test_lexicon_capitals);
