@@ -1752,11 +1752,13 @@ static int read_figures(sqlite3_stmt *st, struct ev_doc *docs, size_t n)
     return 0;
 }
 
-static int load_figures(sqlite3 *db, struct ev_doc *docs, size_t n)
+static int load_figures(sqlite3 *db, struct ev_doc *docs, size_t n, bool detail)
 {
     sqlite3_stmt *st;
-    const char *sql = "SELECT article_id, kind, n, min, max, qualifier, source, place, text,"
-                      " sentence, date FROM figures ORDER BY article_id, id";
+    const char *sql = detail ? "SELECT article_id, kind, n, min, max, qualifier, source, place,"
+                               " text, sentence, date FROM figures ORDER BY article_id, id"
+                             : "SELECT article_id, kind, n, min, max, qualifier, NULL, NULL,"
+                               " NULL, sentence, date FROM figures ORDER BY article_id, id";
     if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
         return -1;
     int rc = read_figures(st, docs, n);
@@ -1764,18 +1766,19 @@ static int load_figures(sqlite3 *db, struct ev_doc *docs, size_t n)
     return rc;
 }
 
-int ev_load_store(struct store *s, struct ev_doc **docs_out, size_t *n_out, bool keep_text)
+int ev_load_store(struct store *s, struct ev_doc **docs_out, size_t *n_out, unsigned extra)
 {
-    return ev_load_db(store_db(s), docs_out, n_out, keep_text);
+    return ev_load_db(store_db(s), docs_out, n_out, extra);
 }
 
-int ev_load_db(sqlite3 *db, struct ev_doc **docs_out, size_t *n_out, bool keep_text)
+int ev_load_db(sqlite3 *db, struct ev_doc **docs_out, size_t *n_out, unsigned extra)
 {
     sqlite3_stmt *st;
     *docs_out = NULL;
     *n_out = 0;
-    const char *sql = keep_text ? "SELECT id, title, date, source, text FROM articles ORDER BY id"
-                                : "SELECT id, title, date, source, NULL FROM articles ORDER BY id";
+    const char *sql = (extra & EV_LOAD_TEXT)
+                          ? "SELECT id, title, date, source, text FROM articles ORDER BY id"
+                          : "SELECT id, title, date, source, NULL FROM articles ORDER BY id";
     if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
         return -1;
     struct ev_doc *docs = NULL;
@@ -1802,7 +1805,7 @@ int ev_load_db(sqlite3 *db, struct ev_doc **docs_out, size_t *n_out, bool keep_t
     if (rc == 0)
         rc = load_actors(db, docs, n);
     if (rc == 0)
-        rc = load_figures(db, docs, n);
+        rc = load_figures(db, docs, n, extra & EV_LOAD_FIGURE_DETAIL);
     *docs_out = docs;
     *n_out = n;
     return rc;
@@ -1855,7 +1858,7 @@ int ev_compute_db(sqlite3 *db, const struct ev_options *o, struct ev_doc **docs_
                   struct ev_set *set)
 {
     memset(set, 0, sizeof *set);
-    int rc = ev_load_db(db, docs_out, n_out, false);
+    int rc = ev_load_db(db, docs_out, n_out, EV_LOAD_LEAN);
     if (rc == 0)
         rc = ev_prepare_db(db, *docs_out, *n_out);
     if (rc == 0)

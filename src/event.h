@@ -131,7 +131,7 @@ double ev_pair_score(const struct ev_doc *a, const struct ev_doc *b, const struc
  * drop_text is set, so 100,000 articles fit in little memory. */
 int ev_prepare(struct ev_doc *docs, size_t n, bool drop_text);
 
-/* The same for docs loaded from db without their texts (ev_load_db, keep_text false):
+/* The same for docs loaded from db without their texts (ev_load_db without EV_LOAD_TEXT):
  * each text is read from db when its turn comes, so only one is held at a time. */
 int ev_prepare_db(sqlite3 *db, struct ev_doc *docs, size_t n);
 
@@ -160,11 +160,21 @@ void ev_summarise(const struct ev_doc *const *docs, size_t n, const char *place_
 const struct ev_figure *ev_doc_best_figure(const struct ev_doc *d, enum figure_kind kind,
                                            const char *place_filter);
 
-/* Loads every stored article as docs (one pass per table, no per-article queries). */
-int ev_load_store(struct store *s, struct ev_doc **docs_out, size_t *n_out, bool keep_text);
+/* What ev_load_store reads beyond what grouping needs (places, actors, figure kinds and
+ * dates): grouping 100,000 articles needs neither, and 1.5 million figures' sources,
+ * places and phrases cost about 150 MB. */
+enum ev_load_extra {
+    EV_LOAD_LEAN = 0,
+    EV_LOAD_TEXT = 1,          /* each article's clean text (else see ev_prepare_db) */
+    EV_LOAD_FIGURE_DETAIL = 2, /* figures' source, place and phrase, for summaries */
+};
+
+/* Loads every stored article as docs (one pass per table, no per-article queries); extra
+ * is a set of enum ev_load_extra. */
+int ev_load_store(struct store *s, struct ev_doc **docs_out, size_t *n_out, unsigned extra);
 
 /* The same through any connection to a collection (a reader's background one). */
-int ev_load_db(sqlite3 *db, struct ev_doc **docs_out, size_t *n_out, bool keep_text);
+int ev_load_db(sqlite3 *db, struct ev_doc **docs_out, size_t *n_out, unsigned extra);
 
 /* Loads, prepares and groups the collection behind db, saving nothing: the groups go to
  * set and the docs they index to *docs_out (ev_set_free and ev_docs_free them, even after

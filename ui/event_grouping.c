@@ -38,7 +38,7 @@ int events_fresh(struct store *s)
 static int group_work(sqlite3 *db, void *arg, char *err, size_t errlen)
 {
     struct event_grouping *g = arg;
-    if (ev_load_db(db, &g->docs, &g->n_docs, false) == 0 && !atomic_load(&g->stop) &&
+    if (ev_load_db(db, &g->docs, &g->n_docs, EV_LOAD_LEAN) == 0 && !atomic_load(&g->stop) &&
         ev_prepare_db(db, g->docs, g->n_docs) == 0 && !atomic_load(&g->stop) &&
         ev_group(g->docs, g->n_docs, &g->options, &g->set) == 0)
         return 0;

@@ -309,8 +309,8 @@ static void check_prepare_db_matches(struct store *s)
           SQLITE_OK);
     struct ev_doc *mem, *streamed;
     size_t n_mem, n_streamed;
-    CHECK(ev_load_store(s, &mem, &n_mem, true) == 0 && ev_prepare(mem, n_mem, true) == 0);
-    CHECK(ev_load_store(s, &streamed, &n_streamed, false) == 0);
+    CHECK(ev_load_store(s, &mem, &n_mem, EV_LOAD_TEXT) == 0 && ev_prepare(mem, n_mem, true) == 0);
+    CHECK(ev_load_store(s, &streamed, &n_streamed, EV_LOAD_LEAN) == 0);
     /* an article stored after the docs were loaded has no doc: it is stepped over */
     CHECK(sqlite3_exec(store_db(s),
                        "INSERT INTO articles(id, hash, title, text) VALUES(3, 'late', 'Late',"
