@@ -16,20 +16,28 @@
 /* Verbs that put the count after them: "killing seven people", "destroyed 175 vehicles". */
 static int active_kind(const struct tokens *t, size_t i)
 {
-    static const char *const killed[] = {"kill",    "kills",     "killed",   "killing",   "slew",
-                                         "slaying", "massacred", "executed", "executing", NULL};
+    static const char *const killed[] = {"kill",         "kills",    "killed",    "killing",
+                                         "slew",         "slaying",  "massacred", "executed",
+                                         "executing",    "murdered", "murdering", "slaughtered",
+                                         "slaughtering", NULL};
     static const char *const wounded[] = {"wound",  "wounds",  "wounded", "wounding",
                                           "injure", "injures", "injured", "injuring",
                                           "hurt",   "hurting", "maimed",  NULL};
     static const char *const destroyed[] = {"destroy",     "destroys",   "destroyed",
                                             "destroying",  "eliminate",  "eliminated",
                                             "eliminating", "eliminates", NULL};
+    static const char *const shooting[] = {"shot", "shooting", NULL};
+    static const char *const gunning[] = {"gunned", "gunning", NULL};
     if (token_in(t, i, killed))
         return FIG_KILLED;
     if (token_in(t, i, wounded))
         return FIG_WOUNDED;
     if (token_in(t, i, destroyed))
         return FIG_DESTROYED;
+    /* "shot dead 11 people", "gunned down 8 militants"; "shot down 20 drones" is not one */
+    if (i >= 1 && ((token_is(t, i, "dead") && token_in(t, i - 1, shooting)) ||
+                   (token_is(t, i, "down") && token_in(t, i - 1, gunning))))
+        return FIG_KILLED;
     return -1;
 }
 
@@ -37,10 +45,10 @@ static int active_kind(const struct tokens *t, size_t i)
  * "20 bodies", "11 others injured". */
 static int passive_kind(const struct tokens *t, size_t i)
 {
-    static const char *const killed[] = {"killed",    "dead",     "died",       "die",
-                                         "dies",      "bodies",   "corpses",    "deaths",
-                                         "slain",     "perished", "fatalities", "executed",
-                                         "massacred", "martyred", NULL};
+    static const char *const killed[] = {
+        "killed",    "dead",     "died",     "die",         "dies",       "bodies",
+        "corpses",   "deaths",   "slain",    "perished",    "fatalities", "executed",
+        "massacred", "martyred", "murdered", "slaughtered", NULL};
     static const char *const wounded[] = {"wounded", "injured", "hurt", "injuries", "maimed", NULL};
     static const char *const destroyed[] = {"destroyed", "eliminated", NULL};
     if (token_in(t, i, killed))
@@ -51,6 +59,32 @@ static int passive_kind(const struct tokens *t, size_t i)
         return FIG_DESTROYED;
     if (token_is(t, i, "lost") && token_is(t, i + 2, "lives"))
         return FIG_KILLED;
+    /* "were gunned down" */
+    if (token_is(t, i, "gunned") && token_is(t, i + 1, "down"))
+        return FIG_KILLED;
+    return -1;
+}
+
+/* A toll by another name: "the death toll", "the death count", "the number of dead" (of
+ * people killed, of injured). The kind it counts, or -1. */
+static int toll_word(const struct tokens *t, size_t k)
+{
+    static const char *const dead[] = {"dead",    "deaths", "killed", "fatalities",
+                                       "victims", "bodies", NULL};
+    static const char *const hurt[] = {"wounded", "injured", "injuries", NULL};
+    if (token_is(t, k, "toll"))
+        return FIG_KILLED;
+    if (token_is(t, k, "count") && k >= 1 && token_is(t, k - 1, "death"))
+        return FIG_KILLED;
+    if (!token_is(t, k, "number") || !token_is(t, k + 1, "of"))
+        return -1;
+    /* "the number of dead", "the number of people killed" */
+    for (size_t j = k + 2; j <= k + 3 && j < t->n; j++) {
+        if (token_in(t, j, dead))
+            return FIG_KILLED;
+        if (token_in(t, j, hurt))
+            return FIG_WOUNDED;
+    }
     return -1;
 }
 
@@ -154,6 +188,8 @@ static bool read_active(const struct tokens *t, size_t qi, size_t qend, struct f
     else if (token_is(t, p, "the") && p >= 1 && active_kind(t, p - 1) >= 0)
         p -= 1; /* "killing the two paramedics" */
     int kind = active_kind(t, p);
+    if (kind == FIG_KILLED && (token_is(t, p, "dead") || token_is(t, p, "down")))
+        p -= 1; /* the trigger is "shot dead", "gunned down" */
     if (kind < 0) {
         /* "the death toll rose to 30", "a toll of 30"; "a rise in the death toll of the
          * strikes on ... late on Friday to 29" names the event at length before the count */
@@ -162,12 +198,16 @@ static bool read_active(const struct tokens *t, size_t qi, size_t qend, struct f
         for (size_t k = qi; k-- > 0 && qi - k <= reach;) {
             if (gap_has_clause_break(t->text, t, k))
                 break;
-            if (token_is(t, k, "toll")) {
-                kind = FIG_KILLED;
+            if ((kind = toll_word(t, k)) >= 0) {
                 p = k;
                 break;
             }
         }
+        /* "claimed 14 lives", "has cost 15 lives" */
+        if (kind < 0 && token_is(t, qend, "lives") &&
+            (token_is(t, p, "claimed") || token_is(t, p, "claiming") || token_is(t, p, "claims") ||
+             token_is(t, p, "cost") || token_is(t, p, "costing")))
+            kind = FIG_KILLED;
         /* "claimed the lives of 12", "responsible for the deaths of more than 40,000" */
         if (kind < 0 && p >= 1 && token_is(t, p, "of") &&
             (token_is(t, p - 1, "lives") || token_is(t, p - 1, "bodies") ||

@@ -320,6 +320,32 @@ static void test_posts_and_places_inside_places(void)
     CHECK(place("Kilometre") == NULL);
 }
 
+/* Crime and wire forms of a killing, and tolls by other names. */
+static void test_shootings_lives_and_numbers_of_dead(void)
+{
+    run("Title", "Gunmen shot dead 11 people at a bar.", NULL);
+    CHECK(figure(FIG_KILLED, 11) != NULL);
+    run("Title", "Security forces gunned down 8 militants. Nine others were gunned down.", NULL);
+    CHECK(figure(FIG_KILLED, 8) != NULL);
+    CHECK(figure(FIG_KILLED, 9) != NULL);
+    run("Title", "The attack claimed 14 lives. The fighting has cost 15 lives.", NULL);
+    CHECK(figure(FIG_KILLED, 14) != NULL);
+    CHECK(figure(FIG_KILLED, 15) != NULL);
+    run("Title", "Assailants murdered 19 villagers. Twelve people were murdered.", NULL);
+    CHECK(figure(FIG_KILLED, 19) != NULL);
+    CHECK(figure(FIG_KILLED, 12) != NULL);
+    run("Title",
+        "The number of people killed in the attack rose to 33. The number of injured rose to "
+        "52. The death count stands at 57.",
+        NULL);
+    CHECK(figure(FIG_KILLED, 33) != NULL);
+    CHECK(figure(FIG_WOUNDED, 52) != NULL);
+    CHECK(figure(FIG_KILLED, 57) != NULL);
+    /* aircraft and drones brought down are not people killed */
+    run("Title", "Air defences shot down 20 of the 25 drones.", NULL);
+    CHECK(figure(FIG_KILLED, 20) == NULL);
+}
+
 /* A toll that "rose to" its count may name the event at length in between; other counts
  * stay near the word. */
 static void test_long_toll(void)
@@ -396,6 +422,7 @@ int main(void)
     RUN(test_more_trigger_forms);
     RUN(test_namesakes_abroad);
     RUN(test_posts_and_places_inside_places);
+    RUN(test_shootings_lives_and_numbers_of_dead);
     RUN(test_long_toll);
     RUN(test_actors_fold_aliases);
     RUN(test_lexicon_capitals);
