@@ -1771,16 +1771,9 @@ int ev_load_store(struct store *s, struct ev_doc **docs_out, size_t *n_out, unsi
     return ev_load_db(store_db(s), docs_out, n_out, extra);
 }
 
-int ev_load_db(sqlite3 *db, struct ev_doc **docs_out, size_t *n_out, unsigned extra)
+/* Reads article rows (id, title, date, source, text) into new docs; finalizes st. */
+static int read_docs(sqlite3_stmt *st, struct ev_doc **docs_out, size_t *n_out)
 {
-    sqlite3_stmt *st;
-    *docs_out = NULL;
-    *n_out = 0;
-    const char *sql = (extra & EV_LOAD_TEXT)
-                          ? "SELECT id, title, date, source, text FROM articles ORDER BY id"
-                          : "SELECT id, title, date, source, NULL FROM articles ORDER BY id";
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-        return -1;
     struct ev_doc *docs = NULL;
     size_t n = 0;
     int rc = 0;
@@ -1800,6 +1793,24 @@ int ev_load_db(sqlite3 *db, struct ev_doc **docs_out, size_t *n_out, unsigned ex
         d->text = col_text(st, 4);
     }
     sqlite3_finalize(st);
+    *docs_out = docs;
+    *n_out = n;
+    return rc;
+}
+
+int ev_load_db(sqlite3 *db, struct ev_doc **docs_out, size_t *n_out, unsigned extra)
+{
+    sqlite3_stmt *st;
+    *docs_out = NULL;
+    *n_out = 0;
+    const char *sql = (extra & EV_LOAD_TEXT)
+                          ? "SELECT id, title, date, source, text FROM articles ORDER BY id"
+                          : "SELECT id, title, date, source, NULL FROM articles ORDER BY id";
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    struct ev_doc *docs;
+    size_t n;
+    int rc = read_docs(st, &docs, &n);
     if (rc == 0)
         rc = load_places(db, docs, n);
     if (rc == 0)
@@ -1889,30 +1900,15 @@ int ev_load_event_reports(struct store *s, int64_t event_id, struct ev_doc **doc
     *docs_out = NULL;
     *n_out = 0;
     if (sqlite3_prepare_v2(db,
-                           "SELECT a.id, a.title, a.date, a.source FROM event_articles ea"
+                           "SELECT a.id, a.title, a.date, a.source, NULL FROM event_articles ea"
                            " JOIN articles a ON a.id = ea.article_id WHERE ea.event_id = ?"
                            " ORDER BY a.id",
                            -1, &st, NULL) != SQLITE_OK)
         return -1;
     sqlite3_bind_int64(st, 1, event_id);
-    struct ev_doc *docs = NULL;
-    size_t n = 0;
-    int rc = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        struct ev_doc *p = grow(docs, n, sizeof *docs);
-        if (!p) {
-            rc = -1;
-            break;
-        }
-        docs = p;
-        struct ev_doc *d = &docs[n++];
-        memset(d, 0, sizeof *d);
-        d->id = sqlite3_column_int64(st, 0);
-        d->title = col_text(st, 1);
-        d->date = col_text(st, 2);
-        d->source = col_text(st, 3);
-    }
-    sqlite3_finalize(st);
+    struct ev_doc *docs;
+    size_t n;
+    int rc = read_docs(st, &docs, &n);
     /* figures of just these articles */
     if (rc == 0 && n &&
         sqlite3_prepare_v2(db,
