@@ -416,10 +416,13 @@ static bool probe_place(struct extractor *x, const char *text, size_t i, size_t 
  * Headlines (sentence 0) capitalise every word, so they are exempt. */
 static bool person_like_run(const struct tokens *t, size_t i, size_t run, int sentence)
 {
-    static const char *const geographic[] = {"mount", "lake", "camp",    "wadi",  "jebel", "jabal",
-                                             "tal",   "tall", "greater", "upper", "lower", "new",
-                                             "old",   "port", "fort",    "cape",  "gulf",  "north",
-                                             "south", "east", "west",    NULL};
+    /* and the Arabic article or a settlement word opening a place name: "El Baraf", "Bir
+     * Ali", "Kafr Nabl" */
+    static const char *const geographic[] = {
+        "mount", "lake", "camp", "wadi", "jebel",   "jabal", "tal",  "tall",  "greater", "upper",
+        "lower", "new",  "old",  "port", "fort",    "cape",  "gulf", "north", "south",   "east",
+        "west",  "al",   "el",   "bir",  "ain",     "ayn",   "ras",  "tell",  "kafr",    "deir",
+        "dayr",  "beit", "bayt", "qasr", "khirbet", "jisr",  NULL};
     if (sentence == 0 || run < 2 || run > 3)
         return false;
     /* "Said" opening a run is a first name; the verb is never capitalised mid-run */
@@ -806,11 +809,15 @@ static void context_facility_at(struct extractor *x, int sentence, size_t i, siz
         add_context_place(x, sentence, i + 2, n, PLACE_VILLAGE, -1, first_pm);
 }
 
-/* "at Chatoumane in the Tillaberi region", "near Kuwaram in Borno": a name the text puts
- * inside a place it names is a place too. */
+/* "at Chatoumane in the Tillaberi region", "attacked El Baraf in Middle Shabelle": a name
+ * the text puts inside a place it names, after a preposition or a verb of assault, is a
+ * place too (groups the lexicon knows are never names here). */
 static void context_name_in_place(struct extractor *x, int sentence, size_t i, size_t first_pm)
 {
-    static const char *const preps[] = {"at", "in", "near", "outside", "from", NULL};
+    static const char *const preps[] = {
+        "at",      "in",       "near",    "outside",    "from",     "attacked", "raided",
+        "stormed", "shelled",  "bombed",  "overran",    "captured", "seized",   "recaptured",
+        "retook",  "besieged", "entered", "surrounded", NULL};
     const struct tokens *t = &x->toks;
     if (!token_in(t, i, preps) || (t->tok[i].flags & (TOK_CAP | TOK_BREAK_AFTER)))
         return;
@@ -820,6 +827,8 @@ static void context_name_in_place(struct extractor *x, int sentence, size_t i, s
         !(token_is(t, j, "in") || token_is(t, j, "near")))
         return;
     size_t k = token_is(t, j + 1, "the") ? j + 2 : j + 1;
+    if (token_in(t, k, directions) || token_is(t, k, "central"))
+        k++; /* "Moura in central Mali" */
     int parent = mention_at_token(x, first_pm, k);
     if (parent < 0 || person_like_run(t, i + 1, n, sentence))
         return;

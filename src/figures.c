@@ -183,8 +183,10 @@ static bool read_active(const struct tokens *t, size_t qi, size_t qend, struct f
         p -= 3;
     else if (token_is(t, p, "estimated") && p >= 1 && token_is(t, p - 1, "an"))
         p -= 2;
-    else if ((token_is(t, p, "another") || token_is(t, p, "all")) && p >= 1)
-        p -= 1;
+    else if ((token_is(t, p, "another") || token_is(t, p, "all") || token_is(t, p, "his") ||
+              token_is(t, p, "her") || token_is(t, p, "their")) &&
+             p >= 1)
+        p -= 1; /* "killed his 3 brothers" */
     else if (token_is(t, p, "the") && p >= 1 && active_kind(t, p - 1) >= 0)
         p -= 1; /* "killing the two paramedics" */
     int kind = active_kind(t, p);

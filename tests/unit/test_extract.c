@@ -315,6 +315,14 @@ static void test_posts_and_places_inside_places(void)
     CHECK(b != NULL);
     if (b)
         CHECK_STR(b->country, "Mali");
+    run("Title",
+        "Al-Shabaab fighters attacked El Baraf in Middle Shabelle. Militants seized Moura in "
+        "central Mali. Gunmen attacked Governor Zulum in Borno.",
+        NULL);
+    CHECK(place("El Baraf") != NULL);
+    CHECK(place("Moura") != NULL);
+    CHECK(place("Zulum") == NULL);
+    CHECK(place("Governor Zulum") == NULL);
     run("Title", "He arrived in Ramadan in Iraq. A checkpoint at Kilometre 5 was hit.", NULL);
     CHECK(place("Ramadan") == NULL);
     CHECK(place("Kilometre") == NULL);
@@ -344,6 +352,8 @@ static void test_shootings_lives_and_numbers_of_dead(void)
     /* aircraft and drones brought down are not people killed */
     run("Title", "Air defences shot down 20 of the 25 drones.", NULL);
     CHECK(figure(FIG_KILLED, 20) == NULL);
+    run("Title", "An attack in 2016 killed his 3 brothers.", NULL);
+    CHECK(figure(FIG_KILLED, 3) != NULL);
 }
 
 /* A toll that "rose to" its count may name the event at length in between; other counts
