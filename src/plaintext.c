@@ -263,23 +263,11 @@ static bool only_time_after(const char *s, size_t len)
 static size_t skip_date_prefix(struct line l)
 {
     static const char *const prefixes[] = {
-        "last updated on",
-        "last updated:",
-        "last updated",
-        "first published on",
-        "first published:",
-        "updated on",
-        "updated:",
-        "updated",
-        "published on",
-        "published:",
-        "published",
-        "posted on",
-        "posted:",
-        "posted",
-        "issued on",
-        "issued:",
-        "date:",
+        "last updated on",  "last updated:", "last updated", "first published on",
+        "first published:", "updated on",    "updated:",     "updated",
+        "published on",     "published:",    "published",    "posted on",
+        "posted:",          "posted",        "created on",   "created:",
+        "issued on",        "issued:",       "date:",
     };
     for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
         if (starts_ci(l, prefixes[i])) {
@@ -301,7 +289,9 @@ static size_t skip_date_prefix(struct line l)
  * of that trailer in s, or len when there is none. */
 static size_t date_trailer_start(const char *s, size_t len)
 {
-    static const char *const marks[] = {" in ", " by ", " By ", " | "};
+    static const char *const marks[] = {
+        " in ", " by ",           " By ",           " | ",        " / ",
+        " - ",  " \xe2\x80\x93 ", " \xe2\x80\x94 ", " \xc2\xb7 ", " \xe2\x80\xa2 "};
     size_t first = len;
     for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
         size_t n = strlen(marks[k]);
@@ -340,6 +330,25 @@ static bool is_date_line(struct line l, char iso[16])
     /* a trailer naming section or author, not a sentence that opens with a date */
     return count_words(l) <= DATE_LINE_WORDS && !ends_sentence(l) &&
            only_time_after(rest, date_trailer_start(rest, rest_len));
+}
+
+/* A header line that gives the date after an author or outlet ("By John Smith | May 5,
+ * 2024", "AFP | 5 May 2024", "By Jane Doe, 5 May 2024"): the offset of the date, or 0. */
+static size_t dated_segment(struct line l, char iso[16])
+{
+    static const char *const separators[] = {"| ", ", ", "\xc2\xb7 ", "\xe2\x80\xa2 "};
+    if (count_words(l) > DATE_LINE_WORDS || ends_sentence(l))
+        return 0;
+    for (size_t i = 1; i < l.len; i++)
+        for (size_t k = 0; k < sizeof separators / sizeof separators[0]; k++) {
+            size_t n = strlen(separators[k]);
+            if (i + n > l.len || memcmp(l.s + i, separators[k], n) != 0)
+                continue;
+            struct line rest = trim(l.s + i + n, l.len - i - n);
+            if (rest.len && is_date_line(rest, iso))
+                return (size_t)(rest.s - l.s);
+        }
+    return 0;
 }
 
 static bool is_byline(struct line l)
@@ -676,7 +685,7 @@ static void find_date_below(const struct line *v, size_t from, size_t n, struct 
             continue;
         if (v[j].len > TITLE_MAX)
             return; /* a paragraph of the story */
-        if (j > from && is_date_line(v[j], iso)) {
+        if (j > from && (is_date_line(v[j], iso) || dated_segment(v[j], iso))) {
             if (!m->date)
                 m->date = strdup(iso);
             m->dropped_line = j + 1;
@@ -698,11 +707,18 @@ static size_t read_top(const struct line *v, size_t from, size_t n, struct meta 
         if (!l.len || is_furniture(l))
             continue;
         seen++;
+        size_t dated_at = have_title ? dated_segment(l, iso) : 0;
         if (is_date_line(l, iso)) {
             set_once(&m->date, iso, strlen(iso));
         } else if (is_byline(l)) {
-            struct line who = trim(l.s + 3, l.len - 3);
+            struct line who = trim(l.s + 3, (dated_at ? dated_at : l.len) - 3);
+            while (who.len && strchr("|,", who.s[who.len - 1]))
+                who = trim(who.s, who.len - 1);
             set_once(&m->author, who.s, who.len);
+            if (dated_at)
+                set_once(&m->date, iso, strlen(iso));
+        } else if (dated_at) {
+            set_once(&m->date, iso, strlen(iso));
         } else if (!have_title && is_place_line(l) && (m->date || all_caps(l.s, l.len))) {
             if (!m->dateline)
                 m->dateline = place_case(l.s, l.len);

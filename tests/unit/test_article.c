@@ -216,6 +216,26 @@ static void date_lines_below_the_headline(void)
     CHECK(a && a->date && strcmp(a->date, "2023-11-17") == 0);
     article_free(a);
 
+    /* the date after a byline or an outlet, or before a time and an update note */
+    a = parse("Gunmen kill five\n\nBy John Smith | May 5, 2024\n\nGunmen killed five people.\n",
+              err, sizeof err);
+    CHECK(a && a->date && strcmp(a->date, "2024-05-05") == 0);
+    CHECK(a && a->author && strcmp(a->author, "John Smith") == 0);
+    article_free(a);
+    a = parse("Gunmen kill five\n\nAFP | 5 May 2024\n\nGunmen killed five people.\n", err,
+              sizeof err);
+    CHECK(a && a->date && strcmp(a->date, "2024-05-05") == 0);
+    article_free(a);
+    a = parse("Gunmen kill five\nMay 5, 2024 / 2:32 PM / Updated 3 hours ago\n\nGunmen killed "
+              "five people.\n",
+              err, sizeof err);
+    CHECK(a && a->date && strcmp(a->date, "2024-05-05") == 0);
+    article_free(a);
+    /* a headline that ends with a date stays the headline */
+    a = parse("Attack in Baghdad | May 5, 2024\n\nGunmen killed five people.\n", err, sizeof err);
+    CHECK(a && a->title && strcmp(a->title, "Attack in Baghdad | May 5, 2024") == 0);
+    article_free(a);
+
     /* a story's sentence that opens with a date is not a date line */
     a = parse("Talks resume\n\nMay 1, 2024 in Doha was the first round, officials said.\n", err,
               sizeof err);
