@@ -232,6 +232,16 @@ int html_iso_date(const char *s, char iso[16])
         return 0;
     while (isspace((unsigned char)*s))
         s++;
+    /* A compact ISO date: "20240501" (pubdate meta tags). */
+    if (strlen(s) >= 8 && strspn(s, "0123456789") == 8 && !isalnum((unsigned char)s[8])) {
+        int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+        int m = (s[4] - '0') * 10 + (s[5] - '0'), d = (s[6] - '0') * 10 + (s[7] - '0');
+        if (y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+            snprintf(iso, 16, "%04d-%02d-%02d", y, m, d);
+            return 1;
+        }
+        return 0;
+    }
     /* ISO dates first: "2024-05-01T10:00:00+03:00". */
     if (isdigit((unsigned char)s[0]) && strlen(s) >= 10 && s[4] == '-' && s[7] == '-') {
         int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
@@ -279,6 +289,13 @@ static const char *const date_keys[] = {"article:published_time",
                                         "sailthru.date",
                                         "parsely-pub-date",
                                         "article.published",
+                                        "publish-date",
+                                        "publish_date",
+                                        "published_date",
+                                        "published-date",
+                                        "original-publish-date",
+                                        "article_date_original",
+                                        "datecreated",
                                         NULL};
 
 static bool is_date_key(const char *key)
@@ -326,6 +343,28 @@ static void read_time(struct page_meta *m, const xmlNode *n)
     xmlFree(dt);
 }
 
+/* Structured data ('<script type="application/ld+json">{"datePublished": "..."}'): the
+ * first datePublished's value. Pages that carry no meta date often carry this. */
+static void read_json_ld(struct page_meta *m, const xmlNode *n)
+{
+    xmlChar *type = xmlGetProp(n, (const xmlChar *)"type");
+    bool json_ld = type && strstr((const char *)type, "ld+json");
+    xmlFree(type);
+    if (!json_ld || m->date)
+        return;
+    xmlChar *body = xmlNodeGetContent(n);
+    const char *key = body ? strstr((const char *)body, "\"datePublished\"") : NULL;
+    if (key) {
+        const char *v = key + strlen("\"datePublished\"");
+        while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r' || *v == ':')
+            v++;
+        char iso[16];
+        if (*v == '"' && html_iso_date(v + 1, iso))
+            m->date = strdup(iso);
+    }
+    xmlFree(body);
+}
+
 static void read_link(struct page_meta *m, const xmlNode *n)
 {
     xmlChar *rel = xmlGetProp(n, (const xmlChar *)"rel");
@@ -348,6 +387,8 @@ static void read_page_meta(struct page_meta *m, const xmlNode *n, int depth)
             read_time(m, n);
         else if (name_is(n, "link"))
             read_link(m, n);
+        else if (name_is(n, "script"))
+            read_json_ld(m, n);
         else if (name_is(n, "title") && !m->title)
             m->title = html_node_text(n->children);
         else if (name_is(n, "h1") && !m->og_title && !is_skipped(n)) {

@@ -189,6 +189,34 @@ static void feed_dates(void)
     CHECK_STR(iso, "2024-09-21");
     CHECK(!html_iso_date("yesterday", iso));
     CHECK(!html_iso_date("2024-13-45", iso));
+    CHECK(html_iso_date("20240505", iso)); /* compact, as pubdate tags write it */
+    CHECK_STR(iso, "2024-05-05");
+    CHECK(!html_iso_date("20241399", iso));
+}
+
+/* Pages whose only date is in structured data or a "publish-date" tag. */
+static void html_structured_dates(void)
+{
+    const char ld[] = "<html><head><title>Gunmen kill five</title><script "
+                      "type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+                      "\"datePublished\": \"2024-05-05T10:00:00+03:00\"}</script></head><body>"
+                      "<p>Gunmen killed five people on Saturday.</p></body></html>";
+    const char tag[] = "<html><head><title>Gunmen kill five</title><meta name=\"publish-date\" "
+                       "content=\"2024-05-06\"></head><body><p>Gunmen killed five people on "
+                       "Saturday.</p></body></html>";
+    struct got g = {0};
+    char err[256] = "";
+    CHECK_INT(
+        article_parse(ld, sizeof ld - 1, FORMAT_AUTO, "p.html", keep_all, &g, err, sizeof err), 1);
+    if (g.count == 1)
+        CHECK_STR(g.items[0]->date, "2024-05-05");
+    release(&g);
+    CHECK_INT(
+        article_parse(tag, sizeof tag - 1, FORMAT_AUTO, "p.html", keep_all, &g, err, sizeof err),
+        1);
+    if (g.count == 1)
+        CHECK_STR(g.items[0]->date, "2024-05-06");
+    release(&g);
 }
 
 static void fragment_text(void)
@@ -209,6 +237,7 @@ int main(void)
     RUN(hostile_and_broken_xml);
     RUN(xhtml_is_a_page);
     RUN(feed_dates);
+    RUN(html_structured_dates);
     RUN(fragment_text);
     return TESTS_DONE();
 }
