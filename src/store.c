@@ -12,8 +12,6 @@
 
 #include "text.h"
 
-#define STORE_SCHEMA_VERSION 1
-
 /* One entry per cached statement; the SQL lives beside its name so they cannot drift. */
 #define STORE_STATEMENTS(X)                                                                        \
     X(ST_HAS_HASH, "SELECT id FROM articles WHERE hash = ?1")                                      \
@@ -95,7 +93,8 @@ struct store {
     int64_t unindexed_from;
 };
 
-/* Version 1 of the schema (store.h documents it for the modules that query it). */
+/* Version 1 of the schema (store.h documents the current one for the modules that query
+ * it); the migrations after it change it step by step. */
 static const char schema_v1[] =
     "CREATE TABLE articles("
     " id INTEGER PRIMARY KEY, hash TEXT UNIQUE NOT NULL, origin TEXT, url TEXT,"
@@ -179,8 +178,16 @@ static const char reader_indexes_sql[] =
     " ON articles(date, killed, wounded, destroyed, is_read, source);"
     "DROP INDEX IF EXISTS articles_date;";
 
+/* Version 2: search finds a word in its other forms ("airstrike" finds "airstrikes",
+ * "kill" finds "killed"): the full-text index is rebuilt with the Porter stemmer. */
+static const char schema_v2[] =
+    "DROP TABLE articles_fts;"
+    "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles',"
+    " content_rowid='id', tokenize='porter unicode61');"
+    "INSERT INTO articles_fts(articles_fts) VALUES('rebuild');";
+
 /* Migrations in order: migrations[v] takes a database from version v to v + 1. */
-static const char *const migrations[] = {schema_v1};
+static const char *const migrations[] = {schema_v1, schema_v2};
 
 static void set_err(char *err, size_t errlen, const char *what, sqlite3 *db)
 {

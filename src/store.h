@@ -1,7 +1,7 @@
 /* store.h: the collection on disk (SQLite, WAL, foreign keys, PRAGMA user_version
  * migrations, prepared statements only).
  *
- * Schema (version 1) - the contract other modules query through store_db():
+ * Schema (version 2) - the contract other modules query through store_db():
  *
  *   articles(id INTEGER PRIMARY KEY, hash TEXT UNIQUE NOT NULL, origin, url, title NOT NULL,
  *            date TEXT NULL (ISO), source, author, dateline, text NOT NULL, format,
@@ -22,7 +22,8 @@
  *           sentence, text)                              -- NULL where facts.h has FACT_NONE
  *   dates(id, article_id, text, value, weekday, sentence)
  *   mentions(article_id, type, idx, sentence, start, len)
- *   articles_fts USING fts5(title, text, content='articles', content_rowid='id')
+ *   articles_fts USING fts5(title, text, content='articles', content_rowid='id',
+ *                             tokenize='porter unicode61')
  *          -- store_add_article writes the index rows; triggers keep it in step on
  *          -- delete and on updates of title or text. Insert articles only through the store.
  *   events(id, label, score, first_date, last_date, place, reasons)

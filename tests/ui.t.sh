@@ -68,6 +68,13 @@ check_contains ui-search-status "$found" "search: Daesh"
 check_contains ui-search-count "$found" "Articles (3)"
 for t in "$T000" "$T003" "$T004"; do check_contains "ui-search-has-${t%% *}" "$found" "$t"; done
 check_lacks ui-search-lacks-002 "$found" "$T002"
+# a word finds its other forms: "airstrike" is written "airstrikes" in 000 and 002 (and
+# both ways in 003); 001 and 004 never name one
+strikes=$(screen / 'type airstrike' '<Enter>' ':dump')
+check_contains ui-search-stem-count "$strikes" "Articles (3)"
+for t in "$T000" "$T002" "$T003"; do check_contains "ui-search-stem-has-${t%% *}" "$strikes" "$t"; done
+check_lacks ui-search-stem-lacks-001 "$strikes" "$T001"
+check_lacks ui-search-stem-lacks-004 "$strikes" "$T004"
 # FTS syntax in user words is quoted, never an error: Muweil AND Rabt are three words
 # here, all in 002; the operator and the stray quote and parenthesis are just text
 odd=$(screen / 'type Muweil AND "Rabt (' '<Enter>' ':dump')

@@ -147,12 +147,20 @@ static int64_t query_int(struct store *s, const char *sql)
     return v;
 }
 
+/* FTS5's own check: the index agrees with the articles it was built from. */
+static int fts_consistent(struct store *s)
+{
+    return sqlite3_exec(store_db(s),
+                        "INSERT INTO articles_fts(articles_fts, rank) VALUES('integrity-check', 1)",
+                        NULL, NULL, NULL) == SQLITE_OK;
+}
+
 static void test_open_and_migrate(void)
 {
     struct store *s = open_fresh();
     if (!s)
         return;
-    CHECK_INT(query_int(s, "PRAGMA user_version"), 1);
+    CHECK_INT(query_int(s, "PRAGMA user_version"), 2);
     CHECK_INT(query_int(s, "PRAGMA foreign_keys"), 1);
     CHECK_INT(store_article_count(s), 0);
     CHECK_INT(query_int(s, "SELECT count(*) FROM sqlite_master WHERE name = 'articles_fts'"), 1);
@@ -160,7 +168,7 @@ static void test_open_and_migrate(void)
     /* Opening again leaves a current schema alone. */
     char err[256] = "";
     CHECK_INT(store_open(db_path, &s, err, sizeof err), 0);
-    CHECK_INT(query_int(s, "PRAGMA user_version"), 1);
+    CHECK_INT(query_int(s, "PRAGMA user_version"), 2);
     sqlite3_exec(store_db(s), "PRAGMA user_version = 99", NULL, NULL, NULL);
     store_close(s);
     /* A database from a newer sitrep is refused rather than misread. */
@@ -168,6 +176,43 @@ static void test_open_and_migrate(void)
     CHECK_INT(store_open(db_path, &s, err, sizeof err), -1);
     CHECK(s == NULL);
     CHECK(strstr(err, "newer") != NULL);
+    unlink(db_path);
+}
+
+/* A version 1 collection is brought up to date: its search index rebuilt with stemming,
+ * its articles kept. */
+static void test_migrate_v1_index(void)
+{
+    struct store *s = open_fresh();
+    if (!s)
+        return;
+    struct article a;
+    char err[256] = "";
+    make_article(&a, "Airstrikes hit Qaim", "Coalition airstrikes killed 14 militants.", "ab12");
+    CHECK_INT(store_add_article(s, &a, NULL, NULL, err, sizeof err), 1);
+    clear_article(&a);
+    /* the index as version 1 made it: words only in the form written */
+    CHECK_INT(sqlite3_exec(store_db(s),
+                           "DROP TABLE articles_fts;"
+                           "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text,"
+                           " content='articles', content_rowid='id');"
+                           "INSERT INTO articles_fts(articles_fts) VALUES('rebuild');"
+                           "PRAGMA user_version = 1;",
+                           NULL, NULL, NULL),
+              SQLITE_OK);
+    CHECK_INT(
+        query_int(s, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'airstrike'"), 0);
+    store_close(s);
+    CHECK_INT(store_open(db_path, &s, err, sizeof err), 0);
+    if (!s)
+        return;
+    CHECK_INT(query_int(s, "PRAGMA user_version"), 2);
+    CHECK_INT(store_article_count(s), 1);
+    CHECK_INT(
+        query_int(s, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'airstrike'"), 1);
+    CHECK_INT(query_int(s, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'kill'"), 1);
+    CHECK(fts_consistent(s));
+    store_close(s);
     unlink(db_path);
 }
 
@@ -382,14 +427,6 @@ static void test_cascade_delete_and_integrity(void)
     unlink(db_path);
 }
 
-/* FTS5's own check: the index agrees with the articles it was built from. */
-static int fts_consistent(struct store *s)
-{
-    return sqlite3_exec(store_db(s),
-                        "INSERT INTO articles_fts(articles_fts, rank) VALUES('integrity-check', 1)",
-                        NULL, NULL, NULL) == SQLITE_OK;
-}
-
 /* A failure part-way through an article's rows leaves none of them behind, and the
  * batch's other articles are still indexed (the index waits for the commit). */
 static void test_failed_add_leaves_nothing(void)
@@ -454,6 +491,7 @@ static void test_default_path(void)
 int main(void)
 {
     RUN(test_open_and_migrate);
+    RUN(test_migrate_v1_index);
     RUN(test_add_and_dedup);
     RUN(test_facts_round_trip);
     RUN(test_cascade_delete_and_integrity);
