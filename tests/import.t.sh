@@ -179,7 +179,7 @@ check_eq "every stored article indexed after kill" \
     "$(sql "$KDB" "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'report'")" "$before"
 check_eq "no half article after kill" \
     "$(sql "$KDB" 'SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.article_id = a.id)')" 0
-check_eq "stored count is whole batches" "$(( before % 500 == 0 || before == 3000 ))" 1
+check_eq "stored count is whole batches" "$(( before % 2000 == 0 || before == 3000 ))" 1
 out=$("$SITREP" --db "$KDB" import "$CORPUS" 2>/dev/null)
 check_eq "rerun exits 0" "$?" 0
 check_eq "rerun completes the import" "$out" \

@@ -1,5 +1,5 @@
 /* storebench.c: the store's share of an import: articles already in memory (text and
- * sentence spans) written with store_add_article in batches of 500, full-text index
+ * sentence spans) written with store_add_article in the import's batches, full-text index
  * included. Prints bytes and seconds for tests/bench/import.sh.
  *   storebench DB FILE...   */
 #include <stdio.h>
@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "ingest.h"
 #include "store.h"
 #include "text.h"
 
@@ -71,9 +72,10 @@ int main(int argc, char **argv)
         return 1;
     }
     /* STORE_BATCH: articles per transaction (the import's INGEST_BATCH_ARTICLES). */
-    size_t batch = getenv("STORE_BATCH") ? strtoul(getenv("STORE_BATCH"), NULL, 10) : 500;
+    size_t batch =
+        getenv("STORE_BATCH") ? strtoul(getenv("STORE_BATCH"), NULL, 10) : INGEST_BATCH_ARTICLES;
     if (batch == 0)
-        batch = 500;
+        batch = INGEST_BATCH_ARTICLES;
     double t0 = clock_seconds(CLOCK_MONOTONIC), c0 = clock_seconds(CLOCK_PROCESS_CPUTIME_ID);
     store_begin(s);
     for (size_t i = 0; i < n; i++) {
