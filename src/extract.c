@@ -45,6 +45,8 @@ struct place_mention {
     bool outlet_follows;          /* a media word follows: "Levant Monitor", "Kabul Times" */
     bool text_names;              /* the text calls it a place ("the Zap region") */
     enum place_kind context_kind; /* from the text ("the village of X"), when unknown */
+    size_t division_len;          /* bytes of a division word after it ("Sumy Oblast", "Donetsk
+                                     region"): the text means the division, and says so */
     int parent_mention;           /* index of a mention the text puts it in, or -1 */
     int fact;                     /* resolved place fact, or -1 when rejected */
 };
@@ -835,10 +837,33 @@ static void context_name_in_place(struct extractor *x, int sentence, size_t i, s
     add_context_place(x, sentence, i + 1, n, PLACE_VILLAGE, parent, first_pm);
 }
 
+/* "Sumy Oblast", "the Donetsk region", "Rakhine State", "Duhok province": a known name
+ * followed by a division word the gazetteer did not take with it. The mention is the
+ * division (not its seat, which shares the name), and its surface includes the word. */
+static void division_word_after(struct extractor *x, size_t i, size_t first_pm)
+{
+    static const char *const divisions[] = {"oblast", "province",   "governorate", "region",
+                                            "state",  "prefecture", "raion",       NULL};
+    const struct tokens *t = &x->toks;
+    if (i == 0 || !token_in(t, i, divisions) ||
+        (t->tok[i - 1].flags & (TOK_BREAK_AFTER | TOK_POSSESSIVE)))
+        return;
+    size_t end = t->tok[i - 1].start + t->tok[i - 1].len;
+    for (size_t k = first_pm; k < x->n_pm; k++) {
+        struct place_mention *m = &x->pm[k];
+        if (m->n_cand && !m->dropped && m->start + m->len == end &&
+            m->cand[0].kind != PLACE_COUNTRY) {
+            m->division_len = t->tok[i].start + t->tok[i].len - end;
+            return;
+        }
+    }
+}
+
 static void find_context_places(struct extractor *x, int sentence, size_t first_pm)
 {
     const struct tokens *t = &x->toks;
     for (size_t i = 0; i < t->n; i++) {
+        division_word_after(x, i, first_pm);
         context_facility_at(x, sentence, i, first_pm);
         context_name_in_place(x, sentence, i, first_pm);
         context_noun_of(x, sentence, i, first_pm);
@@ -924,8 +949,27 @@ static int prefer_seat(const struct place_mention *m, int k)
     return k;
 }
 
+/* The division among the candidates, in the article's country when it has one there. */
+static int division_candidate(const struct place_mention *m, const char *cc)
+{
+    int any = -1;
+    for (size_t k = 0; k < m->n_cand; k++) {
+        enum place_kind kind = m->cand[k].kind;
+        if (kind != PLACE_ADMIN1 && kind != PLACE_ADMIN2)
+            continue;
+        if (*cc && strcmp(m->cand[k].country_code, cc) == 0)
+            return (int)k;
+        if (any < 0)
+            any = (int)k;
+    }
+    return any;
+}
+
 static int choose_candidate(const struct place_mention *m, const char *cc)
 {
+    int division = m->division_len ? division_candidate(m, cc) : -1;
+    if (division >= 0)
+        return division;
     for (size_t k = 0; k < m->n_cand; k++)
         if (*cc && strcmp(m->cand[k].country_code, cc) == 0)
             return prefer_seat(m, (int)k);
@@ -1166,7 +1210,7 @@ static void record_mention(struct facts *f, int fact, const char *text,
     p->count++;
     if (p->first_sentence < 0)
         p->first_sentence = m->sentence;
-    char *s = dup_span(text + m->start, m->len);
+    char *s = dup_span(text + m->start, m->len + m->division_len);
     if (s)
         facts_add_surface(&p->surface, &p->n_surface, s);
     free(s);

@@ -294,6 +294,8 @@ static const struct qualifier_phrase qualifier_phrases[] = {
     {{"at", "least", NULL}, Q_AT_LEAST},
     {{"no", "fewer", "than", NULL}, Q_AT_LEAST},
     {{"no", "less", "than", NULL}, Q_AT_LEAST},
+    {{"not", "less", "than", NULL}, Q_AT_LEAST},
+    {{"not", "fewer", "than", NULL}, Q_AT_LEAST},
     {{"a", "minimum", "of", NULL}, Q_AT_LEAST},
     {{"more", "than", NULL}, Q_MORE_THAN},
     {{"over", NULL}, Q_MORE_THAN},

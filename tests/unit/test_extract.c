@@ -356,6 +356,27 @@ static void test_shootings_lives_and_numbers_of_dead(void)
     CHECK(figure(FIG_KILLED, 3) != NULL);
 }
 
+/* A division word after a known name means the division, not its seat, and is part of
+ * what the text wrote. */
+static void test_division_words(void)
+{
+    run("Title", "Drones struck Krasnopillia in Sumy Oblast and shelling hit the Donetsk region.",
+        NULL);
+    const struct place_fact *s = place("Sumy Oblast");
+    CHECK(s != NULL);
+    if (s)
+        CHECK_INT(s->kind, PLACE_ADMIN1);
+    const struct place_fact *d = place("Donetsk region");
+    CHECK(d != NULL);
+    if (d)
+        CHECK_INT(d->kind, PLACE_ADMIN1);
+    run("Title", "Shelling hit the city of Donetsk.", NULL);
+    const struct place_fact *c = place("Donetsk");
+    CHECK(c != NULL);
+    if (c)
+        CHECK_INT(c->kind, PLACE_CITY);
+}
+
 /* A toll that "rose to" its count may name the event at length in between; other counts
  * stay near the word. */
 static void test_long_toll(void)
@@ -433,6 +454,7 @@ int main(void)
     RUN(test_namesakes_abroad);
     RUN(test_posts_and_places_inside_places);
     RUN(test_shootings_lives_and_numbers_of_dead);
+    RUN(test_division_words);
     RUN(test_long_toll);
     RUN(test_actors_fold_aliases);
     RUN(test_lexicon_capitals);

@@ -47,6 +47,8 @@ static void test_words(void)
 static void test_qualifiers(void)
 {
     CHECK_STR(parsed("at least 12 civilians"), "at_least 12 12 -1 /at least 12/");
+    CHECK_STR(parsed("not less than 10 people"), "at_least 10 10 -1 /not less than 10/");
+    CHECK_STR(parsed("not fewer than 10 people"), "at_least 10 10 -1 /not fewer than 10/");
     CHECK_STR(parsed("more than 20 vehicles"), "more_than 20 21 -1 /more than 20/");
     CHECK_STR(parsed("over 20 vehicles"), "more_than 20 21 -1 /over 20/");
     CHECK_STR(parsed("some 150 militants"), "about 150 150 150 /some 150/");
