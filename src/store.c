@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -246,6 +247,10 @@ static int migrate(sqlite3 *db, char *err, size_t errlen)
                  latest);
         return -1;
     }
+    /* a new collection runs every step at once; an existing one may take seconds (version
+     * 2 rebuilds the search index: 100,000 articles, about 6 s), so say why it waits */
+    if (v > 0 && v < latest && isatty(STDERR_FILENO))
+        fprintf(stderr, "sitrep: updating the collection from version %d to %d...\n", v, latest);
     for (; v < latest; v++) {
         char bump[64];
         snprintf(bump, sizeof bump, "PRAGMA user_version = %d;", v + 1);
