@@ -877,6 +877,36 @@ static double place_coverage(const struct ev_doc *a, const struct ev_doc *b)
     return total > 0 ? found / total : 0;
 }
 
+/* sqrt(place_coverage(a, b) * place_coverage(b, a)) in one pass over the pairs of places
+ * (place_match is symmetric): scoring 100,000 articles spends much of its time here. */
+static double mutual_coverage(const struct ev_doc *a, const struct ev_doc *b)
+{
+    enum { MAX_ONE_PASS = 64 };
+    if (b->n_places > MAX_ONE_PASS)
+        return sqrt(place_coverage(a, b) * place_coverage(b, a));
+    double best_for_b[MAX_ONE_PASS] = {0};
+    double total_a = 0, found_a = 0, total_b = 0, found_b = 0;
+    for (size_t i = 0; i < a->n_places; i++) {
+        double m = 0;
+        for (size_t j = 0; j < b->n_places; j++) {
+            double v = place_match(&a->places[i], &b->places[j]);
+            if (v > m)
+                m = v;
+            if (v > best_for_b[j])
+                best_for_b[j] = v;
+        }
+        total_a += a->places[i].salience;
+        found_a += m * a->places[i].salience;
+    }
+    for (size_t j = 0; j < b->n_places; j++) {
+        total_b += b->places[j].salience;
+        found_b += best_for_b[j] * b->places[j].salience;
+    }
+    double cover_a = total_a > 0 ? found_a / total_a : 0;
+    double cover_b = total_b > 0 ? found_b / total_b : 0;
+    return sqrt(cover_a * cover_b);
+}
+
 /* Places: above all whether the two reports are mainly about the same place, then how much
  * of each one's places the other names too. Returns -1 when either names none. *best names
  * the shared place behind the score. */
@@ -898,7 +928,7 @@ static double place_score(const struct ev_doc *a, const struct ev_doc *b, const 
         for (size_t j = 0; !*best && j < b->n_places; j++)
             if (a->places[i].id == b->places[j].id && a->places[i].kind != PLACE_COUNTRY)
                 *best = a->places[i].name;
-    double cover = sqrt(place_coverage(a, b) * place_coverage(b, a));
+    double cover = mutual_coverage(a, b);
     return 0.6 * main + 0.4 * cover;
 }
 
