@@ -26,7 +26,7 @@
 #define FOLD_CAP       256
 /* A namesake abroad this close to a place of the article's country is the place meant
  * (Al-Qaim across the border from Al-Bukamal). */
-#define NEIGHBOUR_KM 150.0
+#define NEIGHBOUR_KM 40.0
 /* A smallish namesake this far from every place of the article's country is not the place
  * meant: the text's place is one the gazetteer lacks (Delmas by Port-au-Prince is not
  * Delmas in South Africa). Cities this big are still themselves (Doha, Munich). */
@@ -47,8 +47,10 @@ struct place_mention {
     enum place_kind context_kind; /* from the text ("the village of X"), when unknown */
     size_t division_len;          /* bytes of a division word after it ("Sumy Oblast", "Donetsk
                                      region"): the text means the division, and says so */
-    int parent_mention;           /* index of a mention the text puts it in, or -1 */
-    int fact;                     /* resolved place fact, or -1 when rejected */
+    size_t bare_len;    /* when the gazetteer took the name with its division word ("Masisi
+                           territory"), the bytes of the name alone, also a spelling */
+    int parent_mention; /* index of a mention the text puts it in, or -1 */
+    int fact;           /* resolved place fact, or -1 when rejected */
 };
 
 struct sentence_info {
@@ -436,6 +438,11 @@ static bool person_like_run(const struct tokens *t, size_t i, size_t run, int se
     return true;
 }
 
+/* Lowercase words after a name that the gazetteer may list with it ("Kurram District"). */
+static const char *const division_nouns[] = {"district", "province",  "governorate",
+                                             "region",   "oblast",    "state",
+                                             "county",   "territory", NULL};
+
 static void find_gazetteer_places(struct extractor *x, const char *text, int sentence)
 {
     const struct tokens *t = &x->toks;
@@ -446,9 +453,19 @@ static void find_gazetteer_places(struct extractor *x, const char *text, int sen
             struct gaz_place cand[MAX_CANDIDATES];
             size_t nc = 0;
             bool loose = false;
-            for (size_t n = run; n >= 1 && !found; n--) {
+            /* "Kurram district": the gazetteer may know the name with its division word */
+            size_t w = i + run;
+            size_t top = w < t->n && !(t->tok[w].flags & TOK_CAP) &&
+                                 !(t->tok[w - 1].flags & (TOK_BREAK_AFTER | TOK_POSSESSIVE)) &&
+                                 token_in(t, w, division_nouns)
+                             ? run + 1
+                             : run;
+            for (size_t n = top; n >= 1 && !found; n--) {
                 if (name_connector(t, i + n - 1) || !probe_place(x, text, i, n, cand, &nc, &loose))
                     continue;
+                if (n > run && loose)
+                    continue;
+                size_t bare_end = t->tok[i + run - 1].start + t->tok[i + run - 1].len;
                 struct place_mention *m = new_mention(x);
                 if (!m)
                     return;
@@ -457,6 +474,7 @@ static void find_gazetteer_places(struct extractor *x, const char *text, int sen
                 m->len = t->tok[i + n - 1].start + t->tok[i + n - 1].len - m->start;
                 memcpy(m->cand, cand, nc * sizeof *cand);
                 m->n_cand = nc;
+                m->bare_len = n > run ? bare_end - m->start : 0;
                 m->ambiguous = cand[0].ambiguous;
                 note_context(t, i, m);
                 m->loose = loose;
@@ -616,6 +634,9 @@ static bool known_or_drop_parts(struct extractor *x, size_t first_pm, size_t sta
 {
     for (size_t k = first_pm; k < x->n_pm; k++) {
         struct place_mention *m = &x->pm[k];
+        if (m->n_cand && !m->dropped && m->start <= start && m->start + m->len >= end &&
+            m->len > end - start)
+            return true; /* the gazetteer took it with its noun: "Kurram district" */
         if (!m->n_cand || m->dropped || m->start < start || m->start + m->len > end)
             continue;
         if (m->start == start && m->len == end - start) {
@@ -1141,9 +1162,9 @@ static int place_from_gazetteer(struct extractor *x, struct facts *f, const stru
     return (int)(p - f->places);
 }
 
-/* A place known only from the text: its name as written (without a leading "the"). */
-/* The country its own sentence names nearest to a mention ("In neighbouring Mali, ... a
- * camp at Boulkessi"), or NULL. */
+/* The country its own sentence names last before a mention ("In neighbouring Mali, ... a
+ * camp at Boulkessi"), or NULL. One named after it is more often a neighbour ("in Oudalan
+ * province, close to the borders with Mali"). */
 static const struct place_fact *
 country_in_sentence(const struct extractor *x, const struct facts *f, const struct place_mention *m)
 {
@@ -1151,9 +1172,10 @@ country_in_sentence(const struct extractor *x, const struct facts *f, const stru
     size_t best_d = 0;
     for (size_t k = 0; k < x->n_pm; k++) {
         const struct place_mention *o = &x->pm[k];
-        if (o->sentence != m->sentence || o->fact < 0 || f->places[o->fact].kind != PLACE_COUNTRY)
+        if (o->sentence != m->sentence || o->fact < 0 || o->start > m->start ||
+            f->places[o->fact].kind != PLACE_COUNTRY)
             continue;
-        size_t d = o->start > m->start ? o->start - m->start : m->start - o->start;
+        size_t d = m->start - o->start;
         if (!best || d < best_d) {
             best = &f->places[o->fact];
             best_d = d;
@@ -1162,6 +1184,7 @@ country_in_sentence(const struct extractor *x, const struct facts *f, const stru
     return best;
 }
 
+/* A place known only from the text: its name as written (without a leading "the"). */
 static int place_from_text(struct extractor *x, struct facts *f, const char *text,
                            const struct place_mention *m, const char *cc)
 {
@@ -1214,6 +1237,10 @@ static void record_mention(struct facts *f, int fact, const char *text,
     if (s)
         facts_add_surface(&p->surface, &p->n_surface, s);
     free(s);
+    if (m->bare_len && (s = dup_span(text + m->start, m->bare_len)) != NULL) {
+        facts_add_surface(&p->surface, &p->n_surface, s);
+        free(s);
+    }
     struct mention *mm = facts_add_mention(f);
     if (mm) {
         mm->type = MENTION_PLACE;

@@ -297,6 +297,24 @@ static void test_namesakes_abroad(void)
     CHECK(d != NULL);
     if (d)
         CHECK_STR(d->country, "Haiti");
+    /* a namesake a hundred kilometres across the border is another place */
+    run("Title",
+        "Militants attacked a checkpoint in Bannu, Pakistan. The attack took place in the Jani "
+        "Khel area.",
+        NULL);
+    const struct place_fact *j = place("Jani Khel");
+    CHECK(j != NULL);
+    if (j)
+        CHECK_STR(j->country, "Pakistan");
+    /* a country named after the place is a neighbour, not where it is */
+    run("Title",
+        "Soldiers were killed in Burkina Faso. The attack took place near Tin-Akoff in Oudalan "
+        "province, close to the borders with Mali and Niger.",
+        NULL);
+    const struct place_fact *o = place("Oudalan");
+    CHECK(o != NULL);
+    if (o)
+        CHECK_STR(o->country, "Burkina Faso");
 }
 
 /* What a post or camp stands at, and a name the text puts in a place it names, are places
@@ -370,6 +388,12 @@ static void test_division_words(void)
     CHECK(d != NULL);
     if (d)
         CHECK_INT(d->kind, PLACE_ADMIN1);
+    /* the gazetteer knows "Kurram District"; "Kurram" alone would be Korem in Ethiopia */
+    run("Title", "Militants killed soldiers in Kurram district of Pakistan.", NULL);
+    const struct place_fact *k = place("Kurram");
+    CHECK(k != NULL);
+    if (k)
+        CHECK_STR(k->country, "Pakistan");
     run("Title", "Shelling hit the city of Donetsk.", NULL);
     const struct place_fact *c = place("Donetsk");
     CHECK(c != NULL);
