@@ -1,6 +1,6 @@
 #!/bin/sh
 # tmux.t.sh: the reader in a real terminal (tmux, 100x30): first paint, the timeline that
-# a terminal loads in the background, zoom, the location filter, help, quit.
+# a terminal loads in the background, zoom, the location filter, the mouse, help, quit.
 . "$(dirname "$0")/lib.sh"
 
 if ! command -v tmux >/dev/null 2>&1; then
@@ -41,6 +41,33 @@ if wait_for "3 articles | place: Baghdad"; then pass tmux-location; else
     fail tmux-location "$(grep articles "$TMP/pane" | head -c 300)"; fi
 tmux -S "$SOCK" send-keys L
 wait_for "5 articles" >/dev/null
+
+# the mouse, as xterm reports it (SGR: button;column;row, 1-based): a click on the list's
+# third article selects it, the wheel moves three rows a notch (hand-checked list order:
+# 002, 001, 000, 003, 004)
+article_title() { # the line under the article pane's header
+    tmux -S "$SOCK" capture-pane -p | awk 'prev { print; exit } /^ Article / { prev = 1 }'
+}
+mouse() { tmux -S "$SOCK" send-keys -l "$(printf '\033[<%s;11;4M\033[<%s;11;4m' "$1" "$1")"; }
+wait_title() { # wait_title TEXT: polls the article's title up to ~5 s
+    i=0
+    while [ $i -lt 50 ]; do
+        case "$(article_title)" in " $1"*) return 0 ;; esac
+        sleep 0.1
+        i=$((i + 1))
+    done
+    return 1
+}
+mouse 0
+if wait_title "The Iraqi army and allied"; then pass tmux-mouse-click; else
+    fail tmux-mouse-click "$(article_title)"; fi
+mouse 64
+mouse 64
+if wait_title "UPDATED: Coalition airstrikes"; then pass tmux-mouse-wheel-up; else
+    fail tmux-mouse-wheel-up "$(article_title)"; fi
+mouse 65
+if wait_title "Dozens of Daesh terrorists"; then pass tmux-mouse-wheel-down; else
+    fail tmux-mouse-wheel-down "$(article_title)"; fi
 tmux -S "$SOCK" send-keys '?'
 if wait_for "sitrep - keys"; then pass tmux-help; else fail tmux-help "no help screen"; fi
 # any key closes help, q quits: the screen is restored, the list gone
