@@ -47,6 +47,7 @@ struct place_mention {
     enum place_kind context_kind; /* from the text ("the village of X"), when unknown */
     size_t division_len;          /* bytes of a division word after it ("Sumy Oblast", "Donetsk
                                      region"): the text means the division, and says so */
+    bool local_noun;    /* the text calls it a neighbourhood, camp or market: never a province */
     size_t bare_len;    /* when the gazetteer took the name with its division word ("Masisi
                            territory"), the bytes of the name alone, also a spelling */
     int parent_mention; /* index of a mention the text puts it in, or -1 */
@@ -510,6 +511,7 @@ static const struct {
     {"region", PLACE_REGION},
     {"suburb", PLACE_NEIGHBORHOOD},
     {"camp", PLACE_LANDMARK},
+    {"site", PLACE_LANDMARK},
     {"market", PLACE_LANDMARK},
     {"bridge", PLACE_LANDMARK},
     {"base", PLACE_LANDMARK},
@@ -702,6 +704,41 @@ static void context_noun_of(struct extractor *x, int sentence, size_t i, size_t 
 }
 
 /* "the Albu Bali neighborhood" */
+/* "the Qadisiya neighbourhood": a known name the text calls a neighbourhood, suburb, camp,
+ * market or square is not the province or country that shares it. */
+static void mark_local_noun(struct extractor *x, size_t s, size_t noun, size_t first_pm)
+{
+    static const char *const local[] = {
+        "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "suburb", "suburbs",
+        "camp",          "camps",        "market",         "square",        NULL};
+    const struct tokens *t = &x->toks;
+    if (!token_in(t, noun, local))
+        return;
+    size_t start = t->tok[s].start, end = t->tok[noun - 1].start + t->tok[noun - 1].len;
+    for (size_t k = first_pm; k < x->n_pm; k++)
+        if (x->pm[k].n_cand && x->pm[k].start == start && x->pm[k].start + x->pm[k].len == end)
+            x->pm[k].local_noun = true;
+}
+
+/* "the Mugunga and Lac Vert sites", "the Shuhada and Qadisiya neighbourhoods": the name
+ * before "and" shares the (plural) noun after the second. s is where the second begins. */
+static void coordinated_name_before(struct extractor *x, int sentence, size_t s,
+                                    enum place_kind kind, size_t first_pm)
+{
+    const struct tokens *t = &x->toks;
+    if (s < 2 || !token_is(t, s - 1, "and") || (t->tok[s - 2].flags & TOK_BREAK_AFTER))
+        return;
+    size_t end = s - 1, b = end;
+    while (b > 0 && end - b < 3 && name_token(t, b - 1) &&
+           !(b < end && (t->tok[b - 1].flags & (TOK_BREAK_AFTER | TOK_POSSESSIVE))))
+        b--;
+    if (b == end || b == 0 || !token_is(t, b - 1, "the"))
+        return;
+    if (end - b == 1 && (token_in(t, b, not_places) || token_in(t, b, demonyms)))
+        return;
+    add_context_place(x, sentence, b, end - b, kind, -1, first_pm);
+}
+
 static void context_name_noun(struct extractor *x, int sentence, size_t i, size_t first_pm)
 {
     const struct tokens *t = &x->toks;
@@ -724,6 +761,8 @@ static void context_name_noun(struct extractor *x, int sentence, size_t i, size_
     if (token_is(t, before, "a") || token_is(t, before, "an"))
         return;
     add_context_place(x, sentence, s, i - s, place_nouns[pn].kind, -1, first_pm);
+    coordinated_name_before(x, sentence, s, place_nouns[pn].kind, first_pm);
+    mark_local_noun(x, s, i, first_pm);
 }
 
 /* "at Dauran, a neighbouring community", "in Sabiid, a small village": after a
@@ -1303,6 +1342,12 @@ static void resolve_places(struct extractor *x, const struct article *a, struct 
         if (!accept_mention(x, i, cc, a->text)) {
             if (m->text_names && !m->outlet_follows)
                 m->n_cand = 0; /* "the Zap region": a place here, whatever else shares it */
+            continue;
+        }
+        enum place_kind chosen = m->cand[choose_candidate(m, cc)].kind;
+        if (m->local_noun &&
+            (chosen == PLACE_COUNTRY || chosen == PLACE_ADMIN1 || chosen == PLACE_ADMIN2)) {
+            m->n_cand = 0; /* "the Qadisiya neighbourhood" of a city, not the province */
             continue;
         }
         if (far_namesake(x, i, cc)) {

@@ -401,6 +401,22 @@ static void test_division_words(void)
         CHECK_INT(c->kind, PLACE_CITY);
 }
 
+/* Two names sharing one plural noun are both places; a name called a neighbourhood is not
+ * the province that shares it. */
+static void test_coordinated_names_and_local_nouns(void)
+{
+    run("Title", "The bombs struck the Mugunga and Lac Vert sites, west of Goma.", NULL);
+    CHECK(place("Mugunga") != NULL);
+    CHECK(place("Lac Vert") != NULL);
+    run("Title", "Fighting reached the Shuhada and Qadisiya neighbourhoods of Mosul in Iraq.",
+        NULL);
+    CHECK(place("Shuhada") != NULL);
+    const struct place_fact *q = place("Qadisiya");
+    CHECK(q != NULL);
+    if (q)
+        CHECK_INT(q->kind, PLACE_NEIGHBORHOOD);
+}
+
 /* A toll that "rose to" its count may name the event at length in between; other counts
  * stay near the word. */
 static void test_long_toll(void)
@@ -479,6 +495,7 @@ int main(void)
     RUN(test_posts_and_places_inside_places);
     RUN(test_shootings_lives_and_numbers_of_dead);
     RUN(test_division_words);
+    RUN(test_coordinated_names_and_local_nouns);
     RUN(test_long_toll);
     RUN(test_actors_fold_aliases);
     RUN(test_lexicon_capitals);
