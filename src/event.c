@@ -247,6 +247,7 @@ int ev_doc_from_facts(struct ev_doc *d, int64_t id, const char *title, const cha
         d->actors[d->n_actors++] = strdup(f->actors[i].name ? f->actors[i].name : "");
     for (size_t i = 0; i < f->n_figures; i++) {
         fill_figure(&d->figures[d->n_figures++], &f->figures[i]);
+        d->figure_kinds[f->figures[i].kind]++;
         if (iso_days(f->figures[i].date) != INT32_MIN)
             d->event_dates[d->n_event_dates++] = strdup(f->figures[i].date);
     }
@@ -588,8 +589,9 @@ static int doc_terms(struct vocab *v, const struct ev_doc *d, const char *folded
     for (size_t i = 0; i < d->n_actors; i++)
         if (push_fact_token(v, b, 'a', d->actors[i], 2.0f, add) < 0)
             return -1;
-    for (size_t i = 0; i < d->n_figures; i++)
-        if (push_fact_token(v, b, 'f', figure_kind_name(d->figures[i].kind), 1.5f, add) < 0)
+    for (int k = 0; k < FIG_KIND_COUNT; k++)
+        if (d->figure_kinds[k] && push_fact_token(v, b, 'f', figure_kind_name((enum figure_kind)k),
+                                                  1.5f * (float)d->figure_kinds[k], add) < 0)
             return -1;
     term_merge(b);
     return 0;
@@ -1744,15 +1746,34 @@ static int load_actors(sqlite3 *db, struct ev_doc *docs, size_t n)
     return 0;
 }
 
+/* Adds a figure row's date to the doc's event dates when it is a full date. */
+static int add_event_date(struct ev_doc *d, const unsigned char *date)
+{
+    if (!date || iso_days((const char *)date) == INT32_MIN)
+        return 0;
+    char **p = grow(d->event_dates, d->n_event_dates, sizeof *p);
+    if (!p)
+        return -1;
+    d->event_dates = p;
+    d->event_dates[d->n_event_dates] = strdup((const char *)date);
+    return d->event_dates[d->n_event_dates++] ? 0 : -1;
+}
+
 /* Reads figure rows (article_id, kind, n, min, max, qualifier, source, place, text,
- * sentence, date) into the docs they belong to. */
-static int read_figures(sqlite3_stmt *st, struct ev_doc *docs, size_t n)
+ * sentence, date) into the docs they belong to: their kinds and dates always, the figures
+ * themselves when keep is set. */
+static int read_figures(sqlite3_stmt *st, struct ev_doc *docs, size_t n, bool keep)
 {
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct ev_doc *d = doc_by_id(docs, n, sqlite3_column_int64(st, 0));
         const unsigned char *kind = sqlite3_column_text(st, 1);
         int k = figure_kind_from_name(kind ? (const char *)kind : "");
         if (!d || k < 0)
+            continue;
+        d->figure_kinds[k]++;
+        if (add_event_date(d, sqlite3_column_text(st, 10)) < 0)
+            return -1;
+        if (!keep)
             continue;
         struct ev_figure *f = grow(d->figures, d->n_figures, sizeof *f);
         if (!f)
@@ -1770,28 +1791,20 @@ static int read_figures(sqlite3_stmt *st, struct ev_doc *docs, size_t n)
         f->place = col_text(st, 7);
         f->text = col_text(st, 8);
         f->sentence = sqlite3_column_int(st, 9);
-        const unsigned char *date = sqlite3_column_text(st, 10);
-        if (date && iso_days((const char *)date) != INT32_MIN) {
-            char **p = grow(d->event_dates, d->n_event_dates, sizeof *p);
-            if (!p)
-                return -1;
-            d->event_dates = p;
-            d->event_dates[d->n_event_dates++] = strdup((const char *)date);
-        }
     }
     return 0;
 }
 
-static int load_figures(sqlite3 *db, struct ev_doc *docs, size_t n, bool detail)
+static int load_figures(sqlite3 *db, struct ev_doc *docs, size_t n, bool keep)
 {
     sqlite3_stmt *st;
-    const char *sql = detail ? "SELECT article_id, kind, n, min, max, qualifier, source, place,"
-                               " text, sentence, date FROM figures ORDER BY article_id, id"
-                             : "SELECT article_id, kind, n, min, max, qualifier, NULL, NULL,"
-                               " NULL, sentence, date FROM figures ORDER BY article_id, id";
+    const char *sql = keep ? "SELECT article_id, kind, n, min, max, qualifier, source, place,"
+                             " text, sentence, date FROM figures ORDER BY article_id, id"
+                           : "SELECT article_id, kind, NULL, NULL, NULL, NULL, NULL, NULL,"
+                             " NULL, NULL, date FROM figures ORDER BY article_id, id";
     if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
         return -1;
-    int rc = read_figures(st, docs, n);
+    int rc = read_figures(st, docs, n, keep);
     sqlite3_finalize(st);
     return rc;
 }
@@ -1846,7 +1859,7 @@ int ev_load_db(sqlite3 *db, struct ev_doc **docs_out, size_t *n_out, unsigned ex
     if (rc == 0)
         rc = load_actors(db, docs, n);
     if (rc == 0)
-        rc = load_figures(db, docs, n, extra & EV_LOAD_FIGURE_DETAIL);
+        rc = load_figures(db, docs, n, extra & EV_LOAD_FIGURES);
     *docs_out = docs;
     *n_out = n;
     return rc;
@@ -1948,7 +1961,7 @@ int ev_load_event_reports(struct store *s, int64_t event_id, struct ev_doc **doc
                            " ORDER BY article_id, id",
                            -1, &st, NULL) == SQLITE_OK) {
         sqlite3_bind_int64(st, 1, event_id);
-        rc = read_figures(st, docs, n);
+        rc = read_figures(st, docs, n, true);
         sqlite3_finalize(st);
     }
     *docs_out = docs;

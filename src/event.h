@@ -71,9 +71,10 @@ struct ev_doc {
     size_t n_places;
     char **actors;
     size_t n_actors;
-    struct ev_figure *figures;
+    struct ev_figure *figures; /* none when loaded for grouping only (EV_LOAD_LEAN) */
     size_t n_figures;
-    char **event_dates; /* resolved full ISO dates the figures carry */
+    uint32_t figure_kinds[FIG_KIND_COUNT]; /* stated figures of each kind, loaded or not */
+    char **event_dates;                    /* resolved full ISO dates the figures carry */
     size_t n_event_dates;
     /* filled by grouping */
     double kinds[EVK_COUNT];
@@ -160,13 +161,13 @@ void ev_summarise(const struct ev_doc *const *docs, size_t n, const char *place_
 const struct ev_figure *ev_doc_best_figure(const struct ev_doc *d, enum figure_kind kind,
                                            const char *place_filter);
 
-/* What ev_load_store reads beyond what grouping needs (places, actors, figure kinds and
- * dates): grouping 100,000 articles needs neither, and 1.5 million figures' sources,
- * places and phrases cost about 150 MB. */
+/* What ev_load_store reads beyond what grouping needs (places, actors, how many figures of
+ * each kind, their dates): grouping 100,000 articles needs neither, and their 1.5 million
+ * figures cost about 250 MB. */
 enum ev_load_extra {
     EV_LOAD_LEAN = 0,
-    EV_LOAD_TEXT = 1,          /* each article's clean text (else see ev_prepare_db) */
-    EV_LOAD_FIGURE_DETAIL = 2, /* figures' source, place and phrase, for summaries */
+    EV_LOAD_TEXT = 1,    /* each article's clean text (else see ev_prepare_db) */
+    EV_LOAD_FIGURES = 2, /* the figures themselves, for summaries */
 };
 
 /* Loads every stored article as docs (one pass per table, no per-article queries); extra
