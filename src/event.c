@@ -233,8 +233,8 @@ int ev_doc_from_facts(struct ev_doc *d, int64_t id, const char *title, const cha
     d->places = calloc(f->n_places + 1, sizeof *d->places);
     d->actors = calloc(f->n_actors + 1, sizeof *d->actors);
     d->figures = calloc(f->n_figures + 1, sizeof *d->figures);
-    d->event_dates = calloc(f->n_figures + 1, sizeof *d->event_dates);
-    if (!d->title || !d->text || !d->places || !d->actors || !d->figures || !d->event_dates)
+    d->event_days = calloc(f->n_figures + 1, sizeof *d->event_days);
+    if (!d->title || !d->text || !d->places || !d->actors || !d->figures || !d->event_days)
         return -1;
     char *title_padded = fold_padded(d->title);
     for (size_t i = 0; i < f->n_places; i++)
@@ -249,7 +249,7 @@ int ev_doc_from_facts(struct ev_doc *d, int64_t id, const char *title, const cha
         fill_figure(&d->figures[d->n_figures++], &f->figures[i]);
         d->figure_kinds[f->figures[i].kind]++;
         if (iso_days(f->figures[i].date) != INT32_MIN)
-            d->event_dates[d->n_event_dates++] = strdup(f->figures[i].date);
+            d->event_days[d->n_event_days++] = (int32_t)iso_days(f->figures[i].date);
     }
     return 0;
 }
@@ -278,9 +278,7 @@ void ev_doc_free(struct ev_doc *d)
     for (size_t i = 0; i < d->n_figures; i++)
         free_figure(&d->figures[i]);
     free(d->figures);
-    for (size_t i = 0; i < d->n_event_dates; i++)
-        free(d->event_dates[i]);
-    free(d->event_dates);
+    free(d->event_days);
     free(d->terms);
     free(d->weights);
     free(d->days);
@@ -971,14 +969,14 @@ static int set_days(struct ev_doc *d)
 {
     free(d->days);
     d->n_days = 0;
-    d->days = malloc((d->n_event_dates + 1) * sizeof *d->days);
+    d->days = malloc((d->n_event_days + 1) * sizeof *d->days);
     if (!d->days)
         return -1;
     /* a report tells of recent events: dates long before (or after) its publication are
      * background ("since the offensive began in March"), not the event's own date */
     long pub = iso_days(d->date);
-    for (size_t i = 0; i < d->n_event_dates; i++) {
-        long day = iso_days(d->event_dates[i]);
+    for (size_t i = 0; i < d->n_event_days; i++) {
+        long day = d->event_days[i];
         if (day != INT32_MIN && (pub == INT32_MIN || (day >= pub - 14 && day <= pub + 1)))
             d->days[d->n_days++] = (int32_t)day;
     }
@@ -1062,8 +1060,8 @@ static int cmp_block(const void *x, const void *y)
 static long doc_day(const struct ev_doc *d)
 {
     long day = iso_days(d->date);
-    for (size_t i = 0; day == INT32_MIN && i < d->n_event_dates; i++)
-        day = iso_days(d->event_dates[i]);
+    for (size_t i = 0; day == INT32_MIN && i < d->n_event_days; i++)
+        day = d->event_days[i];
     return day == INT32_MIN ? INT32_MAX : day;
 }
 
@@ -1749,14 +1747,15 @@ static int load_actors(sqlite3 *db, struct ev_doc *docs, size_t n)
 /* Adds a figure row's date to the doc's event dates when it is a full date. */
 static int add_event_date(struct ev_doc *d, const unsigned char *date)
 {
-    if (!date || iso_days((const char *)date) == INT32_MIN)
+    long day = date ? iso_days((const char *)date) : INT32_MIN;
+    if (day == INT32_MIN)
         return 0;
-    char **p = grow(d->event_dates, d->n_event_dates, sizeof *p);
+    int32_t *p = grow(d->event_days, d->n_event_days, sizeof *p);
     if (!p)
         return -1;
-    d->event_dates = p;
-    d->event_dates[d->n_event_dates] = strdup((const char *)date);
-    return d->event_dates[d->n_event_dates++] ? 0 : -1;
+    d->event_days = p;
+    d->event_days[d->n_event_days++] = (int32_t)day;
+    return 0;
 }
 
 /* Reads figure rows (article_id, kind, n, min, max, qualifier, source, place, text,

@@ -74,8 +74,8 @@ struct ev_doc {
     struct ev_figure *figures; /* none when loaded for grouping only (EV_LOAD_LEAN) */
     size_t n_figures;
     uint32_t figure_kinds[FIG_KIND_COUNT]; /* stated figures of each kind, loaded or not */
-    char **event_dates;                    /* resolved full ISO dates the figures carry */
-    size_t n_event_dates;
+    int32_t *event_days; /* the resolved full dates the figures carry, as day numbers */
+    size_t n_event_days;
     /* filled by grouping */
     double kinds[EVK_COUNT];
     int32_t *days; /* the event dates (else the publication date) as day numbers */
