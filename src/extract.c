@@ -365,7 +365,7 @@ static size_t capital_run(const struct tokens *t, size_t i, size_t max)
 {
     size_t n = 0;
     while (i + n < t->n && n < max && (t->tok[i + n].flags & (TOK_CAP | TOK_ARTICLE)) &&
-           !(t->tok[i + n].flags & TOK_ACTOR)) {
+           !(t->tok[i + n].flags & (TOK_ACTOR | TOK_PERSON))) {
         if (n > 0 && t->tok[i + n - 1].flags & (TOK_BREAK_AFTER | TOK_POSSESSIVE))
             break;
         n++;
@@ -601,7 +601,7 @@ static bool name_token(const struct tokens *t, size_t i)
         "mosque",    "church",     "embassy",      "consulate",    "parliament", "court",
         "militia",   "movement",   "organization", "organisation", NULL};
     if (i >= t->n || !(t->tok[i].flags & (TOK_CAP | TOK_ARTICLE)) ||
-        (t->tok[i].flags & TOK_ACTOR) || token_in(t, i, institutions))
+        (t->tok[i].flags & (TOK_ACTOR | TOK_PERSON)) || token_in(t, i, institutions))
         return false;
     const char *w = t->text + t->tok[i].start;
     const char *dash = NULL;
@@ -1317,6 +1317,27 @@ static void add_dateline_place(struct extractor *x, const struct article *a, con
     facts_add_surface(&p->surface, &p->n_surface, a->dateline);
 }
 
+/* "flown to Texas" in a story from Mexico: a small place at home that shares its name with
+ * a division or a big city of another country the text names is that division or city. */
+static int prefer_named_abroad(const struct extractor *x, size_t i, int k)
+{
+    const struct place_mention *m = &x->pm[i];
+    const struct gaz_place *home = &m->cand[k];
+    if ((home->kind != PLACE_VILLAGE && home->kind != PLACE_TOWN) ||
+        home->population >= FAR_POPULATION)
+        return k;
+    for (size_t j = 0; j < m->n_cand; j++) {
+        const struct gaz_place *c = &m->cand[j];
+        if (!strcmp(c->country_code, home->country_code))
+            continue;
+        bool big =
+            c->kind == PLACE_ADMIN1 || (c->kind == PLACE_CITY && c->population >= FAR_POPULATION);
+        if (big && country_named_elsewhere(x, i, c->country_code))
+            return (int)j;
+    }
+    return k;
+}
+
 /* The chosen namesake is a smallish place abroad, far from every place of the article's
  * country the text names. */
 static bool far_namesake(const struct extractor *x, size_t i, const char *cc)
@@ -1354,7 +1375,8 @@ static void resolve_places(struct extractor *x, const struct article *a, struct 
             m->n_cand = 0; /* a place here the gazetteer lacks, named like one far away */
             continue;
         }
-        m->fact = place_from_gazetteer(x, f, &m->cand[choose_candidate(m, cc)]);
+        int k = prefer_named_abroad(x, i, choose_candidate(m, cc));
+        m->fact = place_from_gazetteer(x, f, &m->cand[k]);
         if (m->fact >= 0)
             record_mention(f, m->fact, a->text, m);
     }
@@ -1494,11 +1516,48 @@ static void figures_in_sentence(struct extractor *x, const struct article *a, in
 
 /* ---- the article ---- */
 
+/* Whether the gap after token i holds a double quote, straight or curly. */
+static bool quote_after(const struct tokens *t, size_t i)
+{
+    if (i + 1 >= t->n)
+        return false;
+    for (size_t p = t->tok[i].start + t->tok[i].len; p < t->tok[i + 1].start; p++) {
+        unsigned char c = (unsigned char)t->text[p];
+        if (c == '"' ||
+            (c == 0xE2 && p + 2 < t->tok[i + 1].start && (unsigned char)t->text[p + 1] == 0x80 &&
+             ((unsigned char)t->text[p + 2] == 0x9C || (unsigned char)t->text[p + 2] == 0x9D)))
+            return true;
+    }
+    return false;
+}
+
+/* Joaquin "El Chapo" Guzman, Ismael "El Mayo" Zambada: a quoted nickname between a first
+ * name and a surname makes all of it a person, however many places share its words. */
+static void mark_nicknamed_people(struct tokens *t)
+{
+    for (size_t i = 0; i + 2 < t->n; i++) {
+        if (!(t->tok[i].flags & TOK_CAP) || !quote_after(t, i))
+            continue;
+        size_t k = i + 1;
+        while (k < t->n && k - i <= 3 && (t->tok[k].flags & TOK_CAP) && !quote_after(t, k))
+            k++;
+        if (k >= t->n || k - i > 3 || !(t->tok[k].flags & TOK_CAP) || !quote_after(t, k) ||
+            k + 1 >= t->n || !(t->tok[k + 1].flags & TOK_CAP))
+            continue;
+        for (size_t j = i; j <= k + 1; j++)
+            t->tok[j].flags |= TOK_PERSON;
+        if (i > 0 && (t->tok[i - 1].flags & TOK_CAP) && !(t->tok[i - 1].flags & TOK_BREAK_AFTER))
+            t->tok[i - 1].flags |= TOK_PERSON; /* a second given name */
+        i = k + 1;
+    }
+}
+
 static void scan_sentence(struct extractor *x, const struct article *a, int si, struct facts *f)
 {
     const struct text_span *sp = &a->sentences[si];
     tokens_scan(&x->toks, a->text, sp->start, sp->len);
     find_actors(x, a->text, si, f);
+    mark_nicknamed_people(&x->toks);
     size_t first_pm = x->n_pm;
     find_gazetteer_places(x, a->text, si);
     find_context_places(x, si, first_pm);

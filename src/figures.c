@@ -154,6 +154,17 @@ static bool gap_has_clause_break(const char *text, const struct tokens *t, size_
     return false;
 }
 
+/* Whether the gap after token i holds one of these characters. */
+static bool punctuation_between(const struct tokens *t, size_t i, const char *chars)
+{
+    if (i + 1 >= t->n)
+        return false;
+    for (size_t p = t->tok[i].start + t->tok[i].len; p < t->tok[i + 1].start; p++)
+        if (strchr(chars, t->text[p]))
+            return true;
+    return false;
+}
+
 /* An -ed word that is a verb of its own clause ("20 helicopters deployed"), not a victim
  * description ("armed men", "suspected militants"). */
 static bool finite_verb(const struct tokens *t, size_t i)
@@ -190,6 +201,11 @@ static bool read_active(const struct tokens *t, size_t qi, size_t qend, struct f
     else if (token_is(t, p, "the") && p >= 1 && active_kind(t, p - 1) >= 0)
         p -= 1; /* "killing the two paramedics" */
     int kind = active_kind(t, p);
+    /* "Two soldiers killed, three injured": a comma after the verb ends its clause (a quote
+     * does not: 'had killed "more than 20 soldiers"') */
+    for (size_t k = p; kind >= 0 && k < qi; k++)
+        if (punctuation_between(t, k, ",;:()"))
+            return false;
     if (kind == FIG_KILLED && (token_is(t, p, "dead") || token_is(t, p, "down")))
         p -= 1; /* the trigger is "shot dead", "gunned down" */
     if (kind < 0) {

@@ -16,6 +16,7 @@ enum token_flag {
     TOK_ACTOR = 16,      /* part of an actor or outlet name */
     TOK_PLACE = 32,      /* part of a place mention */
     TOK_POSSESSIVE = 64, /* followed by 's */
+    TOK_PERSON = 128,    /* part of a person's name the text marks as one */
 };
 
 struct token {

@@ -417,6 +417,33 @@ static void test_coordinated_names_and_local_nouns(void)
         CHECK_INT(q->kind, PLACE_NEIGHBORHOOD);
 }
 
+/* A quoted nickname makes a person of the names around it; a hamlet at home sharing its
+ * name with a division of a country the text names is that division. */
+static void test_nicknames_and_named_divisions_abroad(void)
+{
+    run("Title",
+        "Fighting in Culiacan, Mexico, broke out after Ismael \"El Mayo\" Zambada was flown "
+        "to Texas in the United States by a son of Joaquin \"El Chapo\" Guzman.",
+        NULL);
+    CHECK(place("Joaquin") == NULL);
+    CHECK(place("El Chapo") == NULL);
+    const struct place_fact *t = place("Texas");
+    CHECK(t != NULL);
+    if (t)
+        CHECK_STR(t->country, "United States");
+}
+
+/* "Two soldiers killed, three injured": the comma ends what the verb governs. */
+static void test_comma_ends_active_clause(void)
+{
+    run("Two soldiers killed, three injured in attack on outpost", "Title.", NULL);
+    CHECK(figure(FIG_KILLED, 2) != NULL);
+    CHECK(figure(FIG_WOUNDED, 3) != NULL);
+    CHECK(figure(FIG_KILLED, 3) == NULL);
+    run("Title", "The group said it had killed \"more than 20 soldiers\".", NULL);
+    CHECK(figure(FIG_KILLED, 20) != NULL);
+}
+
 /* A toll that "rose to" its count may name the event at length in between; other counts
  * stay near the word. */
 static void test_long_toll(void)
@@ -496,6 +523,8 @@ int main(void)
     RUN(test_shootings_lives_and_numbers_of_dead);
     RUN(test_division_words);
     RUN(test_coordinated_names_and_local_nouns);
+    RUN(test_nicknames_and_named_divisions_abroad);
+    RUN(test_comma_ends_active_clause);
     RUN(test_long_toll);
     RUN(test_actors_fold_aliases);
     RUN(test_lexicon_capitals);
