@@ -1513,7 +1513,7 @@ const struct ev_figure *ev_doc_best_figure(const struct ev_doc *d, enum figure_k
         const struct ev_figure *f = &d->figures[i];
         if (f->kind != kind || f->n == FACT_NONE || !figure_in_place(f, place_filter))
             continue;
-        if (!best || f->n > best->n)
+        if (!best || figure_outranks(f->n, f->sentence, best->n, best->sentence))
             best = f;
     }
     return best;

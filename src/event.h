@@ -157,7 +157,7 @@ struct ev_kind_summary {
 void ev_summarise(const struct ev_doc *const *docs, size_t n, const char *place_filter,
                   struct ev_kind_summary out[FIG_KIND_COUNT]);
 
-/* The best figure one report gives for a kind (largest stated n), or NULL. */
+/* The figure one report gives as its own for a kind (figure_outranks), or NULL. */
 const struct ev_figure *ev_doc_best_figure(const struct ev_doc *d, enum figure_kind kind,
                                            const char *place_filter);
 

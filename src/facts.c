@@ -124,8 +124,8 @@ int facts_add_surface(char ***list, size_t *n, const char *surface)
 }
 
 static const char *const place_kind_names[PLACE_KIND_COUNT] = {
-    "unknown", "country", "admin1",       "admin2",   "city",  "town",
-    "village", "neighborhood", "landmark", "water", "region",
+    "unknown", "country",      "admin1",   "admin2", "city",   "town",
+    "village", "neighborhood", "landmark", "water",  "region",
 };
 
 const char *place_kind_name(enum place_kind k)
@@ -139,6 +139,15 @@ enum place_kind place_kind_from_name(const char *name)
         if (name && strcmp(name, place_kind_names[k]) == 0)
             return (enum place_kind)k;
     return PLACE_UNKNOWN;
+}
+
+bool figure_outranks(long value, int sentence, long other_value, int other_sentence)
+{
+    bool lead = sentence < FIGURE_LEAD_SENTENCES;
+    bool other_lead = other_sentence < FIGURE_LEAD_SENTENCES;
+    if (lead != other_lead)
+        return lead;
+    return value > other_value;
 }
 
 static const char *const figure_kind_names[FIG_KIND_COUNT] = {"killed", "wounded", "destroyed",

@@ -43,12 +43,12 @@ struct place_ref {
 };
 
 struct place_fact {
-    char *name;         /* canonical name */
+    char *name; /* canonical name */
     enum place_kind kind;
-    char *admin1;       /* first-level division name, NULL when unknown or itself */
-    char *country;      /* country name, NULL when unknown */
-    char *country_code; /* ISO 3166-1 alpha-2, NULL when unknown */
-    char *parent;       /* nearest enclosing place as named (gazetteer or text), or NULL */
+    char *admin1;            /* first-level division name, NULL when unknown or itself */
+    char *country;           /* country name, NULL when unknown */
+    char *country_code;      /* ISO 3166-1 alpha-2, NULL when unknown */
+    char *parent;            /* nearest enclosing place as named (gazetteer or text), or NULL */
     struct place_ref *chain; /* enclosing places, outermost (country) first, not itself */
     size_t n_chain;
     double lat, lon;
@@ -120,6 +120,17 @@ struct mention *facts_add_mention(struct facts *f);
 
 /* Adds a spelling to a surface list unless already present (exact match). */
 int facts_add_surface(char ***list, size_t *n, const char *surface);
+
+/* Which of a report's figures of one kind is its own: the one its headline or lede gives.
+ * Further down, reports recall larger background numbers ("the death toll in the
+ * 10-month war had risen to 39,677", "having killed hundreds"), which the largest figure
+ * would pick. figure_outranks tells whether a figure (value, sentence) is preferred to
+ * another: one in the first FIGURE_LEAD_SENTENCES sentences (headline, lede) to any later
+ * one, then the larger. Without a figure up there, the largest stands (a report building
+ * up a toll gives its total last). The list's columns, the timeline and the events all
+ * choose by it. */
+#define FIGURE_LEAD_SENTENCES 3
+bool figure_outranks(long value, int sentence, long other_value, int other_sentence);
 
 /* The names used in JSON, the store and the filter language. */
 const char *place_kind_name(enum place_kind k);

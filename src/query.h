@@ -5,7 +5,7 @@
  * The filter language (the `f` prompt), terms separated by spaces, all must hold:
  *   place:Anbar            articles at that place or inside it (any spelling the store has)
  *   actor:"Islamic State"  articles naming that actor (canonical name or a spelling seen)
- *   killed>=10  wounded>5  destroyed<3   the article's largest stated figure of that kind
+ *   killed>=10  wounded>5  destroyed<3   the article's own figure of that kind (facts.h)
  *   since:2016-06  until:2016-07         publication date, by prefix (year, month or day)
  *   source:Reuters         the outlet, by substring
  *   read:yes / read:no     read or unread articles

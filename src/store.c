@@ -698,13 +698,19 @@ static long figure_value(const struct figure_fact *g)
     return g->min;
 }
 
-static long largest_figure(const struct facts *f, enum figure_kind kind)
+/* The report's own figure of a kind (figure_outranks), for the list's columns. */
+static long report_figure(const struct facts *f, enum figure_kind kind)
 {
     long best = FACT_NONE;
+    int best_sentence = 0;
     for (size_t i = 0; i < f->n_figures; i++) {
         long v = figure_value(&f->figures[i]);
-        if (f->figures[i].kind == kind && v != FACT_NONE && v > best)
+        if (f->figures[i].kind != kind || v == FACT_NONE)
+            continue;
+        if (best == FACT_NONE || figure_outranks(v, f->figures[i].sentence, best, best_sentence)) {
             best = v;
+            best_sentence = f->figures[i].sentence;
+        }
     }
     return best;
 }
@@ -800,9 +806,9 @@ static int64_t insert_article_row(struct store *s, const struct article *a, cons
     sqlite3_bind_text(q, 9, a->text ? a->text : "", a->text ? (int)a->text_len : 0, SQLITE_STATIC);
     bind_text(q, 10, format_name(a->format));
     sqlite3_bind_int64(q, 11, (sqlite3_int64)time(NULL));
-    bind_long(q, 12, f ? largest_figure(f, FIG_KILLED) : FACT_NONE);
-    bind_long(q, 13, f ? largest_figure(f, FIG_WOUNDED) : FACT_NONE);
-    bind_long(q, 14, f ? largest_figure(f, FIG_DESTROYED) : FACT_NONE);
+    bind_long(q, 12, f ? report_figure(f, FIG_KILLED) : FACT_NONE);
+    bind_long(q, 13, f ? report_figure(f, FIG_WOUNDED) : FACT_NONE);
+    bind_long(q, 14, f ? report_figure(f, FIG_DESTROYED) : FACT_NONE);
     bind_text(q, 15, summary);
     int64_t id = run_insert(s, q);
     free(summary);

@@ -7,7 +7,8 @@
  *            date TEXT NULL (ISO), source, author, dateline, text NOT NULL, format,
  *            imported_at INTEGER, is_read INTEGER NOT NULL DEFAULT 0,
  *            killed INTEGER, wounded INTEGER, destroyed INTEGER  -- per-article summary: the
- *                                     largest stated n of each kind, NULL when none
+ *                                     report's own n of each kind (figure_outranks in
+ *                                     facts.h), NULL when none
  *            places TEXT              -- summary for list rows: "Qaim, Anbar, Iraq")
  *   sentences(article_id, idx, start, len)              -- byte spans into articles.text
  *   places(id INTEGER PRIMARY KEY, key TEXT UNIQUE, name, kind, admin1, country,

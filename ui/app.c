@@ -288,7 +288,7 @@ static const char *const help_tail[] = {
     "Filter line (f): all terms must hold",
     "  place:Anbar              at the place or inside it",
     "  actor:\"Islamic State\"    naming the actor (any alias)",
-    "  killed>=10 wounded>5     the article's largest figure of that kind",
+    "  killed>=10 wounded>5     the article's own figure (headline or lede first)",
     "  since:2016-06 until:2016-07   publication date (year, month or day)",
     "  source:Reuters read:no   outlet; read or unread",
     "  other words              full-text search; \"quoted phrases\"",

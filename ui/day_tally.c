@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "facts.h"
+
 /* The report a bucket opens: compared killed first, then size, then the lower article. */
 struct best {
     bool killed;
@@ -17,7 +19,8 @@ struct best {
 /* One day of the article being read. */
 struct article_day {
     char day[11];
-    long killed, wounded; /* largest of each kind that day, -1 when none */
+    long killed, wounded; /* the article's own of each kind that day, -1 when none */
+    int killed_sentence, wounded_sentence;
     struct best best;
 };
 
@@ -177,6 +180,17 @@ static struct bucket *bucket_for(struct day_tally *t, const char *key)
 }
 
 /* Adds the days of the article just read to their buckets. */
+/* What the article offers its bucket to open: its own killed figure, else its own
+ * wounded one, else (no casualty figure that day) the best of its other rows. */
+static struct best own_best(const struct article_day *ad, int64_t aid)
+{
+    if (ad->killed >= 0)
+        return (struct best){true, ad->killed, aid, ad->killed_sentence};
+    if (ad->wounded >= 0)
+        return (struct best){false, ad->wounded, aid, ad->wounded_sentence};
+    return ad->best;
+}
+
 static int flush_article(struct day_tally *t)
 {
     for (size_t i = 0; i < t->n_days; i++) {
@@ -192,8 +206,9 @@ static int flush_article(struct day_tally *t)
         }
         b->killed += ad->killed > 0 ? ad->killed : 0;
         b->wounded += ad->wounded > 0 ? ad->wounded : 0;
-        if (b->best.aid == 0 || better(&ad->best, &b->best))
-            b->best = ad->best;
+        struct best own = own_best(ad, t->aid);
+        if (b->best.aid == 0 || better(&own, &b->best))
+            b->best = own;
     }
     t->n_days = 0;
     return 0;
@@ -220,6 +235,16 @@ static struct article_day *day_of_article(struct day_tally *t, const char *day)
     return ad;
 }
 
+/* Keeps the figure (size, sentence) in *own when it is the report's own rather than
+ * *own's (figure_outranks): the headline's 14 killed, not the "hundreds" recalled below. */
+static void keep_own(long *own, int *own_sentence, long size, int sentence)
+{
+    if (*own < 0 || figure_outranks(size, sentence, *own, *own_sentence)) {
+        *own = size;
+        *own_sentence = sentence;
+    }
+}
+
 int day_tally_add(struct day_tally *t, int64_t aid, const char *day, enum tally_kind kind,
                   long size, int sentence)
 {
@@ -233,10 +258,10 @@ int day_tally_add(struct day_tally *t, int64_t aid, const char *day, enum tally_
     struct article_day *ad = day_of_article(t, day);
     if (!ad)
         return -1;
-    if (kind == TALLY_KILLED && size > ad->killed)
-        ad->killed = size;
-    if (kind == TALLY_WOUNDED && size > ad->wounded)
-        ad->wounded = size;
+    if (kind == TALLY_KILLED)
+        keep_own(&ad->killed, &ad->killed_sentence, size, sentence);
+    if (kind == TALLY_WOUNDED)
+        keep_own(&ad->wounded, &ad->wounded_sentence, size, sentence);
     struct best b = {kind == TALLY_KILLED, size, aid, sentence};
     if (ad->best.aid == 0 || better(&b, &ad->best))
         ad->best = b;

@@ -1,8 +1,9 @@
 /* day_tally.h: the timeline's arithmetic, in C rather than SQL. Figures arrive one by one,
- * grouped by article; each article counts once per day with its largest killed and
- * largest wounded figure of that day, and days are summed into buckets of a day, a week
+ * grouped by article; each article counts once per day with its own killed and wounded
+ * figure of that day (figure_outranks in facts.h: the headline's and lede's before the
+ * background numbers further down), and days are summed into buckets of a day, a week
  * (from its Monday) or a month. Each bucket also names the report Enter opens: the
- * largest figure, killed first, then the lowest article id.
+ * largest own figure, killed first, then the lowest article id.
  *
  * SQLite did this with two GROUP BYs over temporary B-trees, which on 100,000 generated
  * articles (1.5 million figures) took seconds; one pass through a hash of buckets does

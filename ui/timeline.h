@@ -2,9 +2,10 @@
  * what they report: a figure's resolved date when the extractor found a full one, else the
  * article's publication date (so relative dates sit with their article). One row per day,
  * week or month with the killed and wounded reported and a bar; Enter opens the report
- * with the largest figure of that row at its sentence. Each article counts once per day
- * with its largest figure of each kind; outlets reporting the same event are all counted
- * (the events view, E, reconciles them). */
+ * whose own figure is the row's largest, at its sentence. Each article counts once per day
+ * with its own figure of each kind (its headline's or lede's, else its largest: see
+ * figure_outranks in facts.h); outlets reporting the same event are all counted (the
+ * events view, E, reconciles them). */
 #ifndef SITREP_UI_TIMELINE_H
 #define SITREP_UI_TIMELINE_H
 
@@ -59,8 +60,8 @@ void timeline_draw(const struct timeline *t, const struct rect *r, const struct 
 
 void timeline_move(struct timeline *t, long delta, int rows);
 
-/* The report to open for the selected row: the article with the largest figure (killed
- * first, then the lowest id) dated in it, and that figure's sentence (0 when none).
+/* The report to open for the selected row: the article with the largest own figure
+ * (killed first, then the lowest id) dated in it, and that figure's sentence (0 when none).
  * Returns false when none. */
 bool timeline_selected_report(const struct timeline *t, int64_t *article, int *sentence);
 

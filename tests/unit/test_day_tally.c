@@ -5,8 +5,9 @@
 #include "testlib.h"
 
 /* Three reports:
- *   article 7, 2024-05-01 (a Wednesday): killed 14 (sentence 2), killed 200 (sentence 5),
- *              wounded 3; 2024-04-28 (Sunday): killed 5 (sentence 9)
+ *   article 7, 2024-05-01 (a Wednesday): killed 14 (sentence 2, so in the lede: its own
+ *              figure), killed 200 (sentence 5, recalled further down), wounded 3;
+ *              2024-04-28 (Sunday): killed 5 (sentence 9)
  *   article 9, 2024-05-01: wounded 40 (sentence 1); an undated figure
  *   article 4, no figures, published 2024-05-02 */
 static void feed(struct day_tally *t)
@@ -36,10 +37,10 @@ static void test_by_day(void)
         CHECK_INT(rows[0].best_article, 4);
         CHECK_STR(rows[1].bucket, "2024-05-01");
         CHECK_INT(rows[1].reports, 2);
-        CHECK_INT(rows[1].killed, 200); /* article 7's largest that day, once */
+        CHECK_INT(rows[1].killed, 14);  /* article 7's own that day (its lede), once */
         CHECK_INT(rows[1].wounded, 43); /* 3 from article 7 and 40 from article 9 */
         CHECK_INT(rows[1].best_article, 7);
-        CHECK_INT(rows[1].best_sentence, 5);
+        CHECK_INT(rows[1].best_sentence, 2);
         CHECK_STR(rows[2].bucket, "2024-04-28");
         CHECK_INT(rows[2].killed, 5);
         CHECK_INT(rows[2].best_sentence, 9);
@@ -60,7 +61,7 @@ static void test_by_week(void)
     if (n == 2) {
         CHECK_STR(rows[0].bucket, "2024-04-29");
         CHECK_INT(rows[0].reports, 3);
-        CHECK_INT(rows[0].killed, 200);
+        CHECK_INT(rows[0].killed, 14);
         CHECK_INT(rows[0].wounded, 43);
         CHECK_STR(rows[1].bucket, "2024-04-22");
         CHECK_INT(rows[1].reports, 1);
@@ -80,11 +81,36 @@ static void test_by_month(void)
     if (n == 2) {
         CHECK_STR(rows[0].bucket, "2024-05");
         CHECK_INT(rows[0].reports, 3);
-        CHECK_INT(rows[0].killed, 200);
+        CHECK_INT(rows[0].killed, 14);
         CHECK_STR(rows[1].bucket, "2024-04");
         /* one article, two days, two months: each day in its own month */
         CHECK_INT(rows[1].reports, 1);
         CHECK_INT(rows[1].killed, 5);
+    }
+    free(rows);
+    day_tally_free(t);
+}
+
+/* A report's own figure of a day: one in the headline or lede, the larger there (12 and
+ * 30: 30, not the 900 further down); without one up there, the larger (9 and 50: 50). */
+static void test_own_figure(void)
+{
+    struct day_tally *t = day_tally_new(ZOOM_DAY);
+    day_tally_add(t, 1, "2024-06-10", TALLY_KILLED, 12, 0);
+    day_tally_add(t, 1, "2024-06-10", TALLY_KILLED, 30, 2);
+    day_tally_add(t, 1, "2024-06-10", TALLY_KILLED, 900, 7);
+    day_tally_add(t, 2, "2024-06-11", TALLY_WOUNDED, 50, 8);
+    day_tally_add(t, 2, "2024-06-11", TALLY_WOUNDED, 9, 4);
+    struct timeline_row *rows;
+    int n = day_tally_finish(t, &rows);
+    CHECK_INT(n, 2);
+    if (n == 2) {
+        CHECK_STR(rows[0].bucket, "2024-06-11");
+        CHECK_INT(rows[0].wounded, 50);
+        CHECK_INT(rows[0].best_sentence, 8);
+        CHECK_STR(rows[1].bucket, "2024-06-10");
+        CHECK_INT(rows[1].killed, 30);
+        CHECK_INT(rows[1].best_sentence, 2);
     }
     free(rows);
     day_tally_free(t);
@@ -144,6 +170,7 @@ int main(void)
     RUN(test_by_day);
     RUN(test_by_week);
     RUN(test_by_month);
+    RUN(test_own_figure);
     RUN(test_week_edges);
     RUN(test_many_buckets);
     return TESTS_DONE();

@@ -46,9 +46,23 @@ static void names_round_trip(void)
     CHECK_INT(place_kind_from_name("galaxy"), PLACE_UNKNOWN);
 }
 
+/* A report's own figure: one in the headline or lede (sentences 0-2) first, then the
+ * larger. */
+static void own_figure_order(void)
+{
+    CHECK(figure_outranks(14, 0, 200, 14)); /* the headline's 14, not "hundreds" later */
+    CHECK(!figure_outranks(200, 14, 14, 0));
+    CHECK(figure_outranks(30, 2, 12, 0)); /* both in the lede: the larger */
+    CHECK(!figure_outranks(12, 0, 30, 2));
+    CHECK(figure_outranks(50, 8, 9, 4)); /* none up there: the larger */
+    CHECK(!figure_outranks(9, 4, 50, 8));
+    CHECK(!figure_outranks(9, 8, 9, 8)); /* a tie keeps the first found */
+}
+
 int main(void)
 {
     RUN(appenders_initialise_nulls);
     RUN(names_round_trip);
+    RUN(own_figure_order);
     return TESTS_DONE();
 }
