@@ -208,6 +208,14 @@ static bool is_furniture(struct line l)
         "this site uses akismet",
         "all rights reserved",
         "copyright ©",
+        "read more:",
+        "read more |",
+        "also read:",
+        "read also:",
+        "related:",
+        "see also:",
+        "more on this:",
+        "recommended stories",
         "© copyright",
     };
     for (size_t i = 0; i < sizeof exact / sizeof exact[0]; i++)
@@ -738,13 +746,28 @@ static size_t read_top(const struct line *v, size_t from, size_t n, struct meta 
     return i;
 }
 
+/* "list of 3 items" ... "end of list": how pages read aloud a box of other stories'
+ * headlines, whose tolls are not this story's. */
+static bool opens_story_list(struct line l)
+{
+    return starts_ci(l, "list of ") && l.len < 24 &&
+           (l.s[l.len - 1] == 's' || l.s[l.len - 1] == 'm') && isdigit((unsigned char)l.s[8]);
+}
+
 static char *assemble_body(const struct line *v, size_t from, size_t n, struct meta *m)
 {
     struct body_state st = {0};
     size_t end = comment_section_start(v, from, n);
     struct line title = m->title ? (struct line){m->title, strlen(m->title)} : (struct line){0};
+    bool in_list = false;
     for (size_t i = from; i < end; i++) {
         struct line l = v[i];
+        if (opens_story_list(l))
+            in_list = true;
+        if (in_list) {
+            in_list = !equals_ci(l, "end of list");
+            continue;
+        }
         if (!l.len) {
             st.blank_since = true;
             continue;

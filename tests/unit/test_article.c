@@ -269,6 +269,25 @@ static void furniture_and_wrapping(void)
     article_free(a);
 }
 
+/* Boxes of other stories' headlines ("Recommended Stories", "list of 3 items" ... "end of
+ * list") and "READ MORE:" or "Related:" links are not the story. */
+static void other_stories_left_out(void)
+{
+    char err[256];
+    struct article *a =
+        parse("Strike kills 12\n\nRecommended Stories\nlist of 2 items\nlist 1 of 2\nAttack "
+              "kills 40\nlist 2 of 2\nRaid kills 7\nend of list\n\nA strike killed 12 "
+              "people.\n\nREAD MORE: Strike on school kills 30\n\nRelated: Drone attack "
+              "wounds 15\n\nThe dead included four children.\n",
+              err, sizeof err);
+    CHECK(a != NULL);
+    if (!a)
+        return;
+    CHECK_STR(a->text, "Strike kills 12\n\nA strike killed 12 people.\n\nThe dead included four "
+                       "children.");
+    article_free(a);
+}
+
 static void refusals(void)
 {
     char err[256];
@@ -431,6 +450,7 @@ int main(void)
     RUN(date_lines_below_the_headline);
     RUN(no_date_unless_stated);
     RUN(furniture_and_wrapping);
+    RUN(other_stories_left_out);
     RUN(refusals);
     RUN(known_formats_named);
     RUN(utf16_with_bom_is_read);
