@@ -23,9 +23,10 @@ static int active_kind(const struct tokens *t, size_t i)
     static const char *const wounded[] = {"wound",  "wounds",  "wounded", "wounding",
                                           "injure", "injures", "injured", "injuring",
                                           "hurt",   "hurting", "maimed",  NULL};
-    static const char *const destroyed[] = {"destroy",     "destroys",   "destroyed",
-                                            "destroying",  "eliminate",  "eliminated",
-                                            "eliminating", "eliminates", NULL};
+    static const char *const destroyed[] = {
+        "destroy",     "destroys",    "destroyed", "destroying", "eliminate", "eliminated",
+        "eliminating", "eliminates",  "razed",     "razing",     "torched",   "torching",
+        "demolished",  "demolishing", "flattened", NULL};
     static const char *const shooting[] = {"shot", "shooting", NULL};
     static const char *const gunning[] = {"gunned", "gunning", NULL};
     if (token_in(t, i, killed))
@@ -50,7 +51,9 @@ static int passive_kind(const struct tokens *t, size_t i)
         "corpses",   "deaths",   "slain",    "perished",    "fatalities", "executed",
         "massacred", "martyred", "murdered", "slaughtered", NULL};
     static const char *const wounded[] = {"wounded", "injured", "hurt", "injuries", "maimed", NULL};
-    static const char *const destroyed[] = {"destroyed", "eliminated", NULL};
+    static const char *const destroyed[] = {"destroyed", "eliminated", "torched",
+                                            "razed",     "demolished", "flattened",
+                                            "levelled",  "leveled",    NULL};
     if (token_in(t, i, killed))
         return FIG_KILLED;
     if (token_in(t, i, wounded))
@@ -310,6 +313,24 @@ static bool read_passive(const struct tokens *t, size_t qi, size_t qend, struct 
     return false;
 }
 
+/* "23 militants were eliminated", "eliminated 15 terrorists": what is eliminated is killed
+ * when it is people; positions and vehicles are destroyed. */
+static bool eliminated_people(const struct tokens *t, const struct figure_hit *h)
+{
+    static const char *const people[] = {
+        "militants", "terrorists", "fighters",   "insurgents", "gunmen",   "members",   "rebels",
+        "jihadists", "people",     "elements",   "extremists", "bandits",  "attackers", "soldiers",
+        "troops",    "combatants", "operatives", "persons",    "militant", "terrorist", "fighter",
+        "insurgent", "gunman",     "member",     NULL};
+    if (!(token_is(t, h->trigger, "eliminated") || token_is(t, h->trigger, "eliminate") ||
+          token_is(t, h->trigger, "eliminating") || token_is(t, h->trigger, "eliminates")))
+        return false;
+    for (size_t k = h->who_from; k < h->who_to && k < t->n; k++)
+        if (token_in(t, k, people))
+            return true;
+    return false;
+}
+
 static bool measure_or_date(const char *s, size_t len, const struct tokens *t, size_t qi,
                             size_t qend, const struct quantity *q, size_t qpos, size_t qlen)
 {
@@ -340,5 +361,9 @@ bool figure_read(const struct tokens *t, const char *s, size_t len, size_t sente
     *qi_out = qi;
     if (qi >= t->n || measure_or_date(s, len, t, qi, qend, q, qpos, qlen))
         return false;
-    return read_active(t, qi, qend, h) || read_passive(t, qi, qend, h);
+    if (!read_active(t, qi, qend, h) && !read_passive(t, qi, qend, h))
+        return false;
+    if (h->kind == FIG_DESTROYED && eliminated_people(t, h))
+        h->kind = FIG_KILLED;
+    return true;
 }

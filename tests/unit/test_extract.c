@@ -444,6 +444,18 @@ static void test_comma_ends_active_clause(void)
     CHECK(figure(FIG_KILLED, 20) != NULL);
 }
 
+/* People eliminated are killed; houses torched or razed are destroyed. */
+static void test_eliminated_and_torched(void)
+{
+    run("Title", "The army said 23 militants were eliminated. Jets eliminated 4 positions.", NULL);
+    CHECK(figure(FIG_KILLED, 23) != NULL);
+    CHECK(figure(FIG_DESTROYED, 23) == NULL);
+    CHECK(figure(FIG_DESTROYED, 4) != NULL);
+    run("Title", "Some 300 houses were torched. The army razed 12 homes.", NULL);
+    CHECK(figure(FIG_DESTROYED, 300) != NULL);
+    CHECK(figure(FIG_DESTROYED, 12) != NULL);
+}
+
 /* A toll that "rose to" its count may name the event at length in between; other counts
  * stay near the word. */
 static void test_long_toll(void)
@@ -525,6 +537,7 @@ int main(void)
     RUN(test_coordinated_names_and_local_nouns);
     RUN(test_nicknames_and_named_divisions_abroad);
     RUN(test_comma_ends_active_clause);
+    RUN(test_eliminated_and_torched);
     RUN(test_long_toll);
     RUN(test_actors_fold_aliases);
     RUN(test_lexicon_capitals);
