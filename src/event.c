@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "salience.h"
 #include "store.h"
 #include "text.h"
 
@@ -102,35 +103,6 @@ static void add_reason(char *buf, size_t len, const char *fmt, const char *arg, 
 }
 
 /* ---- docs ---- */
-
-static double place_kind_weight(enum place_kind k)
-{
-    switch (k) {
-    case PLACE_COUNTRY:
-        return 0.15; /* a whole country says little about which event */
-    case PLACE_ADMIN1:
-    case PLACE_REGION:
-    case PLACE_WATER:
-        return 0.5;
-    case PLACE_ADMIN2:
-        return 0.7;
-    default:
-        return 1.0;
-    }
-}
-
-/* How much a place stands for the article: mentions, and a bonus for the title and lead. */
-/* How much a place stands for the article: its mentions, plus a bonus for the title (the
- * strongest sign of what a report is about) or, failing that, the lead. */
-static double place_salience(int count, int first_sentence, enum place_kind kind, bool in_title)
-{
-    double s = count > 0 ? count : 1;
-    if (in_title)
-        s += 3;
-    else if (first_sentence >= 0 && first_sentence <= 2)
-        s += 1.5;
-    return s * place_kind_weight(kind);
-}
 
 static size_t fold_words(const char *s, size_t len, char *out, size_t cap);
 

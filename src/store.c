@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "salience.h"
 #include "text.h"
 
 /* One entry per cached statement; the SQL lives beside its name so they cannot drift. */
@@ -715,19 +716,12 @@ static long report_figure(const struct facts *f, enum figure_kind kind)
     return best;
 }
 
-/* "Qaim, Anbar, Iraq": the most mentioned place below country level with its enclosing
- * division and country; when only countries are named, up to three of them. */
-static char *places_summary(const struct facts *f)
+/* "Qaim, Anbar, Iraq": the place that stands most for the article (salience.h: the one the
+ * events view names too) with its enclosing division and country; when only countries
+ * are named, up to three of them. */
+static char *places_summary(const struct facts *f, const char *title)
 {
-    const struct place_fact *best = NULL;
-    for (size_t i = 0; i < f->n_places; i++) {
-        const struct place_fact *p = &f->places[i];
-        if (p->kind == PLACE_COUNTRY || !p->name)
-            continue;
-        if (!best || p->count > best->count ||
-            (p->count == best->count && p->first_sentence < best->first_sentence))
-            best = p;
-    }
+    const struct place_fact *best = most_salient_place(f, title);
     char buf[512] = "";
     size_t used = 0;
     if (best) {
@@ -794,7 +788,7 @@ static int64_t insert_article_row(struct store *s, const struct article *a, cons
     sqlite3_stmt *q = stmt(s, ST_INSERT_ARTICLE);
     if (!q)
         return -1;
-    char *summary = f ? places_summary(f) : NULL;
+    char *summary = f ? places_summary(f, a->title) : NULL;
     bind_text(q, 1, a->hash);
     bind_text(q, 2, a->origin);
     bind_text(q, 3, a->url);

@@ -37,6 +37,10 @@ check_eq ui-first-size "$(printf '%s\n' "$first" | wc -l | tr -d ' ')" 30
 # the newest report (2024-09-21) is first and shown in the article pane
 check_contains ui-first-newest "$(printf '%s\n' "$first" | sed -n 2p)" "2024-09-21"
 check_contains ui-first-article "$(printf '%s\n' "$first" | sed -n 13p)" "$T002"
+# a row's place is the one that stands for the report: 000 names Baghdad more often (its
+# dateline and other bombings) but Fallujah in its title; 001's title names Qaim
+check_contains ui-first-place-000 "$(printf '%s\n' "$first" | grep -F "$T000")" "Al Fallujah"
+check_contains ui-first-place-001 "$(printf '%s\n' "$first" | grep -F "$T001")" "Al Qa'im"
 
 opened=$(screen j '<Enter>' ':dump')
 check_contains ui-open-title "$(printf '%s\n' "$opened" | sed -n 2p)" "$T001"

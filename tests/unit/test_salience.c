@@ -1,0 +1,75 @@
+/* test_salience.c: which place stands for an article, worked out by hand. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "facts.h"
+#include "salience.h"
+#include "testlib.h"
+
+static struct place_fact *add(struct facts *f, const char *name, const char *surface,
+                              enum place_kind kind, int count, int first)
+{
+    struct place_fact *p = facts_add_place(f);
+    p->name = strdup(name);
+    facts_add_surface(&p->surface, &p->n_surface, surface);
+    p->kind = kind;
+    p->count = count;
+    p->first_sentence = first;
+    return p;
+}
+
+/* A dateline city named four times against the title's town named three: the title wins
+ * (3 + 3 against 4 + 1.5 for the lead). */
+static void title_outweighs_mentions(void)
+{
+    struct facts f;
+    facts_init(&f);
+    add(&f, "Baghdad", "BAGHDAD", PLACE_CITY, 4, 0);
+    add(&f, "Al Fallujah", "Fallujah", PLACE_CITY, 3, 1);
+    add(&f, "Iraq", "Iraq", PLACE_COUNTRY, 11, 0);
+    const char *title = "Iraq Airstrikes Kill Islamic State Fighters Leaving Fallujah";
+    const struct place_fact *p = most_salient_place(&f, title);
+    CHECK(p != NULL && strcmp(p->name, "Al Fallujah") == 0);
+    /* without the title, the most named */
+    p = most_salient_place(&f, NULL);
+    CHECK(p != NULL && strcmp(p->name, "Baghdad") == 0);
+    facts_free(&f);
+}
+
+/* A province counts half a town: Anbar named five times loses to Qaim named three. */
+static void finer_places_weigh_more(void)
+{
+    struct facts f;
+    facts_init(&f);
+    add(&f, "Al Anbar", "Anbar", PLACE_ADMIN1, 5, 4);
+    add(&f, "Al Qa'im", "al-Qaim", PLACE_TOWN, 3, 5);
+    const struct place_fact *p = most_salient_place(&f, "Clashes continue");
+    CHECK(p != NULL && strcmp(p->name, "Al Qa'im") == 0);
+    CHECK(place_salience(5, 4, PLACE_ADMIN1, false) == 2.5);
+    CHECK(place_salience(3, 5, PLACE_TOWN, false) == 3.0);
+    facts_free(&f);
+}
+
+/* Whole words, any spelling the text used, folded; countries alone give no place. */
+static void title_matching(void)
+{
+    struct facts f;
+    facts_init(&f);
+    struct place_fact *q = add(&f, "Al Qa'im", "al-Qa'im", PLACE_TOWN, 1, 3);
+    CHECK(title_names_place("Jets strike AL-QAIM overnight", q));
+    CHECK(!title_names_place("Jets strike al-Qaimiya overnight", q));
+    CHECK(!title_names_place(NULL, q));
+    facts_free(&f);
+    facts_init(&f);
+    add(&f, "Iraq", "Iraq", PLACE_COUNTRY, 9, 0);
+    CHECK(most_salient_place(&f, "Iraq") == NULL);
+    facts_free(&f);
+}
+
+int main(void)
+{
+    RUN(title_outweighs_mentions);
+    RUN(finer_places_weigh_more);
+    RUN(title_matching);
+    return TESTS_DONE();
+}
