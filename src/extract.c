@@ -48,6 +48,7 @@ struct place_mention {
     size_t division_len;          /* bytes of a division word after it ("Sumy Oblast", "Donetsk
                                      region"): the text means the division, and says so */
     bool local_noun;    /* the text calls it a neighbourhood, camp or market: never a province */
+    bool water_name;    /* its last word is "Sea", "Gulf", "River": the water, not a province */
     size_t bare_len;    /* when the gazetteer took the name with its division word ("Masisi
                            territory"), the bytes of the name alone, also a spelling */
     int parent_mention; /* index of a mention the text puts it in, or -1 */
@@ -439,10 +440,60 @@ static bool person_like_run(const struct tokens *t, size_t i, size_t run, int se
     return true;
 }
 
+/* Last words of the names of seas, gulfs and rivers. */
+static const char *const water_words[] = {"sea",   "gulf",  "river",     "lake",    "strait",
+                                          "canal", "ocean", "reservoir", "straits", NULL};
+
 /* Lowercase words after a name that the gazetteer may list with it ("Kurram District"). */
 static const char *const division_nouns[] = {"district", "province",  "governorate",
                                              "region",   "oblast",    "state",
                                              "county",   "territory", NULL};
+
+/* The gazetteer's places for bytes [s, s+len) under their exact spelling (no loose
+ * match), or 0. */
+static size_t exact_places(struct extractor *x, const char *s, size_t len, struct gaz_place *cand)
+{
+    char key[FOLD_CAP];
+    size_t kl = fold_span(s, len, key, sizeof key);
+    if (kl == 0 || kl >= FOLD_CAP - 1)
+        return 0;
+    size_t n = gazetteer_lookup(x->gaz, key, kl, cand, MAX_CANDIDATES);
+    return n && !cand[0].ambiguous ? n : 0;
+}
+
+/* "the Kabul-Jalalabad highway", "the Iraq-Syria border": one word joining two places the
+ * gazetteer knows by those exact names names both. */
+static bool hyphen_pair(struct extractor *x, const char *text, size_t i, int sentence)
+{
+    const struct token *k = &x->toks.tok[i];
+    const char *w = text + k->start;
+    const char *dash = memchr(w, '-', k->len);
+    if (!dash || dash - w < 3 || (size_t)(dash - w) + 4 > k->len ||
+        !(dash[1] >= 'A' && dash[1] <= 'Z') ||
+        memchr(dash + 1, '-', k->len - (size_t)(dash + 1 - w)))
+        return false;
+    struct gaz_place a[MAX_CANDIDATES], b[MAX_CANDIDATES];
+    size_t la = (size_t)(dash - w), lb = k->len - la - 1;
+    size_t na = exact_places(x, w, la, a), nb = na ? exact_places(x, dash + 1, lb, b) : 0;
+    if (!na || !nb)
+        return false;
+    const struct {
+        size_t start, len, n;
+        const struct gaz_place *cand;
+    } parts[2] = {{k->start, la, na, a}, {k->start + la + 1, lb, nb, b}};
+    for (int p = 0; p < 2; p++) {
+        struct place_mention *m = new_mention(x);
+        if (!m)
+            return true;
+        m->sentence = sentence;
+        m->start = parts[p].start;
+        m->len = parts[p].len;
+        memcpy(m->cand, parts[p].cand, parts[p].n * sizeof *m->cand);
+        m->n_cand = parts[p].n;
+    }
+    x->toks.tok[i].flags |= TOK_PLACE;
+    return true;
+}
 
 static void find_gazetteer_places(struct extractor *x, const char *text, int sentence)
 {
@@ -476,6 +527,7 @@ static void find_gazetteer_places(struct extractor *x, const char *text, int sen
                 memcpy(m->cand, cand, nc * sizeof *cand);
                 m->n_cand = nc;
                 m->bare_len = n > run ? bare_end - m->start : 0;
+                m->water_name = token_in(t, i + n - 1, water_words);
                 m->ambiguous = cand[0].ambiguous;
                 note_context(t, i, m);
                 m->loose = loose;
@@ -487,6 +539,10 @@ static void find_gazetteer_places(struct extractor *x, const char *text, int sen
                 i += n;
                 found = true;
             }
+        }
+        if (!found && run && hyphen_pair(x, text, i, sentence)) {
+            i++;
+            continue;
         }
         if (!found) {
             size_t caps = capital_run(t, i, (size_t)x->gaz_words);
@@ -1002,8 +1058,12 @@ static int prefer_seat(const struct place_mention *m, int k)
         return k;
     for (size_t j = 0; j < m->n_cand; j++) {
         const struct gaz_place *c = &m->cand[j];
+        /* every candidate answers to the name looked up, so the seat may be spelled
+         * otherwise in the gazetteer: Damascus in Dimashq */
+        bool inside = !strcmp(c->name, d->name) || c->parent_id == d->id ||
+                      (d->kind == PLACE_ADMIN1 && !strcmp(c->admin1, d->name));
         if ((c->kind == PLACE_CITY || c->kind == PLACE_TOWN) && c->population >= 100000 &&
-            strcmp(c->country_code, d->country_code) == 0 && strcmp(c->name, d->name) == 0)
+            strcmp(c->country_code, d->country_code) == 0 && inside)
             return (int)j;
     }
     return k;
@@ -1027,6 +1087,10 @@ static int division_candidate(const struct place_mention *m, const char *cc)
 
 static int choose_candidate(const struct place_mention *m, const char *cc)
 {
+    /* "the Red Sea" is the sea, not Egypt's or Sudan's Red Sea province */
+    for (size_t k = 0; m->water_name && !m->division_len && k < m->n_cand; k++)
+        if (m->cand[k].kind == PLACE_WATER)
+            return (int)k;
     int division = m->division_len ? division_candidate(m, cc) : -1;
     if (division >= 0)
         return division;

@@ -456,6 +456,27 @@ static void test_eliminated_and_torched(void)
     CHECK(figure(FIG_DESTROYED, 12) != NULL);
 }
 
+/* Seas are water, not provinces named after them; two places joined by a hyphen are both
+ * named; a city is its province's seat however the gazetteer spells the province. */
+static void test_seas_pairs_and_seats(void)
+{
+    run("Title", "Houthi forces attacked ships in the Red Sea.", NULL);
+    const struct place_fact *r = place("Red Sea");
+    CHECK(r != NULL);
+    if (r)
+        CHECK_INT(r->kind, PLACE_WATER);
+    run("Title", "Militants attacked a convoy on the Kabul-Jalalabad highway.", NULL);
+    CHECK(place("Kabul") != NULL);
+    CHECK(place("Jalalabad") != NULL);
+    run("Title", "Saudi-led jets struck the area.", NULL);
+    CHECK_INT(F.n_places, 0);
+    run("Title", "A car bomb exploded in Damascus, Syria.", NULL);
+    const struct place_fact *d = place("Damascus");
+    CHECK(d != NULL);
+    if (d)
+        CHECK_INT(d->kind, PLACE_CITY);
+}
+
 /* A toll that "rose to" its count may name the event at length in between; other counts
  * stay near the word. */
 static void test_long_toll(void)
@@ -538,6 +559,7 @@ int main(void)
     RUN(test_nicknames_and_named_divisions_abroad);
     RUN(test_comma_ends_active_clause);
     RUN(test_eliminated_and_torched);
+    RUN(test_seas_pairs_and_seats);
     RUN(test_long_toll);
     RUN(test_actors_fold_aliases);
     RUN(test_lexicon_capitals);
