@@ -167,7 +167,7 @@ static int fill_place(struct ev_place *ep, const struct place_fact *p, const cha
     const char *name = p->name ? p->name : "";
     bool in_title = title_names(title_padded, &name, 1) ||
                     title_names(title_padded, (const char *const *)p->surface, p->n_surface);
-    ep->salience = place_salience(p->count, p->first_sentence, p->kind, in_title);
+    ep->salience = place_salience(p->count, p->first_sentence, p->kind, in_title, false);
     ep->ancestors = calloc(p->n_chain + 2, sizeof *ep->ancestors);
     if (!ep->ancestors)
         return -1;
@@ -238,6 +238,7 @@ void ev_doc_free(struct ev_doc *d)
     free(d->title);
     free(d->date);
     free(d->source);
+    free(d->dateline);
     free(d->text);
     for (size_t i = 0; i < d->n_places; i++) {
         free(d->places[i].name);
@@ -1663,7 +1664,7 @@ static int load_places(sqlite3 *db, struct ev_doc *docs, size_t n)
         return -1;
     }
     struct ev_doc *title_doc = NULL;
-    char *title_padded = NULL;
+    char *title_padded = NULL, *dateline_padded = NULL;
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct ev_doc *d = doc_by_id(docs, n, sqlite3_column_int64(st, 0));
         if (!d)
@@ -1681,15 +1682,20 @@ static int load_places(sqlite3 *db, struct ev_doc *docs, size_t n)
         int first = sqlite3_column_type(st, 5) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 5);
         if (d != title_doc) { /* rows come grouped by article: fold each title once */
             free(title_padded);
+            free(dateline_padded);
             title_padded = fold_padded(d->title);
+            dateline_padded = d->dateline ? fold_padded(d->dateline) : NULL;
             title_doc = d;
         }
-        const unsigned char *surface = sqlite3_column_text(st, 6);
-        bool in_title = title_names_json(title_padded, p->name, (const char *)surface);
-        p->salience = place_salience(sqlite3_column_int(st, 4), first, p->kind, in_title);
+        const char *surface = (const char *)sqlite3_column_text(st, 6);
+        bool in_title = title_names_json(title_padded, p->name, surface);
+        bool in_dateline = title_names_json(dateline_padded, p->name, surface);
+        p->salience =
+            place_salience(sqlite3_column_int(st, 4), first, p->kind, in_title, in_dateline);
         attach_ancestors(p, anc, n_anc);
     }
     free(title_padded);
+    free(dateline_padded);
     sqlite3_finalize(st);
     free(anc);
     return 0;
@@ -1785,7 +1791,8 @@ int ev_load_store(struct store *s, struct ev_doc **docs_out, size_t *n_out, unsi
     return ev_load_db(store_db(s), docs_out, n_out, extra);
 }
 
-/* Reads article rows (id, title, date, source, text) into new docs; finalizes st. */
+/* Reads article rows (id, title, date, source, text, dateline) into new docs; finalizes
+ * st. */
 static int read_docs(sqlite3_stmt *st, struct ev_doc **docs_out, size_t *n_out)
 {
     struct ev_doc *docs = NULL;
@@ -1805,6 +1812,7 @@ static int read_docs(sqlite3_stmt *st, struct ev_doc **docs_out, size_t *n_out)
         d->date = col_text(st, 2);
         d->source = col_text(st, 3);
         d->text = col_text(st, 4);
+        d->dateline = col_text(st, 5);
     }
     sqlite3_finalize(st);
     *docs_out = docs;
@@ -1818,8 +1826,10 @@ int ev_load_db(sqlite3 *db, struct ev_doc **docs_out, size_t *n_out, unsigned ex
     *docs_out = NULL;
     *n_out = 0;
     const char *sql = (extra & EV_LOAD_TEXT)
-                          ? "SELECT id, title, date, source, text FROM articles ORDER BY id"
-                          : "SELECT id, title, date, source, NULL FROM articles ORDER BY id";
+                          ? "SELECT id, title, date, source, text, dateline FROM articles"
+                            " ORDER BY id"
+                          : "SELECT id, title, date, source, NULL, dateline FROM articles"
+                            " ORDER BY id";
     if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
         return -1;
     struct ev_doc *docs;
@@ -1913,11 +1923,12 @@ int ev_load_event_reports(struct store *s, int64_t event_id, struct ev_doc **doc
     sqlite3_stmt *st;
     *docs_out = NULL;
     *n_out = 0;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT a.id, a.title, a.date, a.source, NULL FROM event_articles ea"
-                           " JOIN articles a ON a.id = ea.article_id WHERE ea.event_id = ?"
-                           " ORDER BY a.id",
-                           -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(
+            db,
+            "SELECT a.id, a.title, a.date, a.source, NULL, a.dateline FROM event_articles ea"
+            " JOIN articles a ON a.id = ea.article_id WHERE ea.event_id = ?"
+            " ORDER BY a.id",
+            -1, &st, NULL) != SQLITE_OK)
         return -1;
     sqlite3_bind_int64(st, 1, event_id);
     struct ev_doc *docs;

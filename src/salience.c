@@ -22,12 +22,15 @@ static double place_kind_weight(enum place_kind k)
     }
 }
 
-double place_salience(int count, int first_sentence, enum place_kind kind, bool in_title)
+double place_salience(int count, int first_sentence, enum place_kind kind, bool in_title,
+                      bool in_dateline)
 {
     double s = count > 0 ? count : 1;
+    if (in_dateline)
+        s = s > 1 ? s - 1 : 0.2; /* named nowhere else: next to nothing */
     if (in_title)
         s += 3;
-    else if (first_sentence >= 0 && first_sentence <= 2)
+    else if (!in_dateline && first_sentence >= 0 && first_sentence <= 2)
         s += 1.5;
     return s * place_kind_weight(kind);
 }
@@ -54,9 +57,9 @@ static bool padded_has(const char *title_padded, const char *name)
     return hit;
 }
 
-bool title_names_place(const char *title, const struct place_fact *p)
+bool text_names_place(const char *text, const struct place_fact *p)
 {
-    char *t = title ? fold_padded(title) : NULL;
+    char *t = text ? fold_padded(text) : NULL;
     bool hit = t && padded_has(t, p->name);
     for (size_t i = 0; t && !hit && i < p->n_surface; i++)
         hit = padded_has(t, p->surface[i]);
@@ -64,7 +67,8 @@ bool title_names_place(const char *title, const struct place_fact *p)
     return hit;
 }
 
-const struct place_fact *most_salient_place(const struct facts *f, const char *title)
+const struct place_fact *most_salient_place(const struct facts *f, const char *title,
+                                            const char *dateline)
 {
     const struct place_fact *best = NULL;
     double best_salience = 0;
@@ -72,8 +76,8 @@ const struct place_fact *most_salient_place(const struct facts *f, const char *t
         const struct place_fact *p = &f->places[i];
         if (p->kind == PLACE_COUNTRY || !p->name)
             continue;
-        double s =
-            place_salience(p->count, p->first_sentence, p->kind, title_names_place(title, p));
+        double s = place_salience(p->count, p->first_sentence, p->kind, text_names_place(title, p),
+                                  text_names_place(dateline, p));
         /* ties go to the place named first */
         if (!best || s > best_salience ||
             (s == best_salience && p->first_sentence < best->first_sentence)) {

@@ -719,9 +719,9 @@ static long report_figure(const struct facts *f, enum figure_kind kind)
 /* "Qaim, Anbar, Iraq": the place that stands most for the article (salience.h: the one the
  * events view names too) with its enclosing division and country; when only countries
  * are named, up to three of them. */
-static char *places_summary(const struct facts *f, const char *title)
+static char *places_summary(const struct facts *f, const struct article *a)
 {
-    const struct place_fact *best = most_salient_place(f, title);
+    const struct place_fact *best = most_salient_place(f, a->title, a->dateline);
     char buf[512] = "";
     size_t used = 0;
     if (best) {
@@ -788,7 +788,7 @@ static int64_t insert_article_row(struct store *s, const struct article *a, cons
     sqlite3_stmt *q = stmt(s, ST_INSERT_ARTICLE);
     if (!q)
         return -1;
-    char *summary = f ? places_summary(f, a->title) : NULL;
+    char *summary = f ? places_summary(f, a) : NULL;
     bind_text(q, 1, a->hash);
     bind_text(q, 2, a->origin);
     bind_text(q, 3, a->url);

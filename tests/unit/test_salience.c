@@ -28,10 +28,10 @@ static void title_outweighs_mentions(void)
     add(&f, "Al Fallujah", "Fallujah", PLACE_CITY, 3, 1);
     add(&f, "Iraq", "Iraq", PLACE_COUNTRY, 11, 0);
     const char *title = "Iraq Airstrikes Kill Islamic State Fighters Leaving Fallujah";
-    const struct place_fact *p = most_salient_place(&f, title);
+    const struct place_fact *p = most_salient_place(&f, title, NULL);
     CHECK(p != NULL && strcmp(p->name, "Al Fallujah") == 0);
     /* without the title, the most named */
-    p = most_salient_place(&f, NULL);
+    p = most_salient_place(&f, NULL, NULL);
     CHECK(p != NULL && strcmp(p->name, "Baghdad") == 0);
     facts_free(&f);
 }
@@ -43,10 +43,10 @@ static void finer_places_weigh_more(void)
     facts_init(&f);
     add(&f, "Al Anbar", "Anbar", PLACE_ADMIN1, 5, 4);
     add(&f, "Al Qa'im", "al-Qaim", PLACE_TOWN, 3, 5);
-    const struct place_fact *p = most_salient_place(&f, "Clashes continue");
+    const struct place_fact *p = most_salient_place(&f, "Clashes continue", NULL);
     CHECK(p != NULL && strcmp(p->name, "Al Qa'im") == 0);
-    CHECK(place_salience(5, 4, PLACE_ADMIN1, false) == 2.5);
-    CHECK(place_salience(3, 5, PLACE_TOWN, false) == 3.0);
+    CHECK(place_salience(5, 4, PLACE_ADMIN1, false, false) == 2.5);
+    CHECK(place_salience(3, 5, PLACE_TOWN, false, false) == 3.0);
     facts_free(&f);
 }
 
@@ -56,13 +56,36 @@ static void title_matching(void)
     struct facts f;
     facts_init(&f);
     struct place_fact *q = add(&f, "Al Qa'im", "al-Qa'im", PLACE_TOWN, 1, 3);
-    CHECK(title_names_place("Jets strike AL-QAIM overnight", q));
-    CHECK(!title_names_place("Jets strike al-Qaimiya overnight", q));
-    CHECK(!title_names_place(NULL, q));
+    CHECK(text_names_place("Jets strike AL-QAIM overnight", q));
+    CHECK(!text_names_place("Jets strike al-Qaimiya overnight", q));
+    CHECK(!text_names_place(NULL, q));
     facts_free(&f);
     facts_init(&f);
     add(&f, "Iraq", "Iraq", PLACE_COUNTRY, 9, 0);
-    CHECK(most_salient_place(&f, "Iraq") == NULL);
+    CHECK(most_salient_place(&f, "Iraq", NULL) == NULL);
+    facts_free(&f);
+}
+
+/* The dateline is where the reporter files from: Niamey named there and nowhere else gives
+ * way to the Tillaberi region named twice (2 x 0.5 against 0.2); a dateline place named
+ * again keeps its other mentions but not the lead bonus (Kabul 3 - 1 = 2, against
+ * Kunduz's 1 + 1.5 in the lead). */
+static void dateline_counts_little(void)
+{
+    struct facts f;
+    facts_init(&f);
+    add(&f, "Niamey", "NIAMEY", PLACE_CITY, 1, 0);
+    add(&f, "Tillaberi", "Tillaberi", PLACE_ADMIN1, 2, 1);
+    const char *title = "Jihadists kill at least 20 soldiers in western Niger";
+    const struct place_fact *p = most_salient_place(&f, title, "NIAMEY");
+    CHECK(p != NULL && strcmp(p->name, "Tillaberi") == 0);
+    p = most_salient_place(&f, title, NULL);
+    CHECK(p != NULL && strcmp(p->name, "Niamey") == 0);
+    CHECK(place_salience(1, 0, PLACE_CITY, false, true) == 0.2);
+    CHECK(place_salience(3, 0, PLACE_CITY, false, true) == 2.0);
+    CHECK(place_salience(1, 1, PLACE_CITY, false, false) == 2.5);
+    /* a title naming the dateline city keeps it first: the report is about it */
+    CHECK(place_salience(2, 0, PLACE_CITY, true, true) == 4.0);
     facts_free(&f);
 }
 
@@ -71,5 +94,6 @@ int main(void)
     RUN(title_outweighs_mentions);
     RUN(finer_places_weigh_more);
     RUN(title_matching);
+    RUN(dateline_counts_little);
     return TESTS_DONE();
 }
