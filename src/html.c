@@ -80,9 +80,12 @@ static const char *const block_elements[] = {
 /* Class and id words that mark furniture inside an article: comments, sharing, related
  * links, subscription boxes, advertising. */
 static const char *const furniture_words[] = {
-    "comment", "share", "social",  "related",    "newsletter",   "subscribe",
-    "advert",  "promo", "sidebar", "breadcrumb", "byline-share", "cookie",
-    "popup",   "modal", "widget",  "tags",       "sponsor",      NULL};
+    "comment", "share", "social", "related", "newsletter", "subscribe", "advert", "promo",
+    "sidebar", "breadcrumb", "byline-share", "cookie", "popup", "modal", "widget", "tags",
+    "sponsor",
+    /* boxes of other stories, whose headlines carry other events' tolls */
+    "recommend", "most-read", "mostread", "most_read", "popular", "trending", "read-more",
+    "readmore", "more-stories", "also-read", "outbrain", "taboola", NULL};
 
 static bool attr_has_word(const xmlNode *n, const char *attr)
 {

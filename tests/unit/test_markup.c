@@ -194,6 +194,27 @@ static void feed_dates(void)
     CHECK(!html_iso_date("20241399", iso));
 }
 
+/* Boxes of recommended, popular or trending stories inside the article are not the story. */
+static void html_other_stories_left_out(void)
+{
+    const char page[] =
+        "<html><head><title>Strike kills 12</title></head><body><article><h1>Strike kills "
+        "12</h1><p>A strike killed 12 people on Sunday, medics said.</p><div "
+        "class=\"recommended-stories\"><p>Attack on Rafah kills 40</p></div><ul "
+        "class=\"most-read\"><li>Raid kills 7</li></ul><section "
+        "class=\"trending-now\"><p>Drone wounds 15</p></section><p>The dead included four "
+        "children.</p></article></body></html>";
+    struct got g = {0};
+    char err[256] = "";
+    CHECK_INT(
+        article_parse(page, sizeof page - 1, FORMAT_AUTO, "p.html", keep_all, &g, err, sizeof err),
+        1);
+    if (g.count == 1)
+        CHECK_STR(g.items[0]->text, "Strike kills 12\n\nA strike killed 12 people on Sunday, "
+                                    "medics said.\n\nThe dead included four children.");
+    release(&g);
+}
+
 /* Pages whose only date is in structured data or a "publish-date" tag. */
 static void html_structured_dates(void)
 {
@@ -238,6 +259,7 @@ int main(void)
     RUN(xhtml_is_a_page);
     RUN(feed_dates);
     RUN(html_structured_dates);
+    RUN(html_other_stories_left_out);
     RUN(fragment_text);
     return TESTS_DONE();
 }
