@@ -35,6 +35,21 @@ static bool starts_ci(const char *s, const char *end, const char *prefix)
     return (size_t)(end - s) >= n && strncasecmp(s, prefix, n) == 0;
 }
 
+/* JSON data (an export, a gold file, a config) left in a directory of articles: it opens
+ * with an object holding a quoted key or an array of values, and closes its bracket. */
+static bool looks_like_json(const char *buf, size_t len)
+{
+    const char *end = buf + len, *s = skip_blank_and_bom(buf, end);
+    while (end > s && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r' || end[-1] == '\n'))
+        end--;
+    if (end - s < 2 || !((*s == '{' && end[-1] == '}') || (*s == '[' && end[-1] == ']')))
+        return false;
+    const char *first = skip_blank_and_bom(s + 1, end);
+    if (*s == '{')
+        return first < end && (*first == '"' || *first == '}');
+    return first < end && strchr("{[\"-0123456789]tfn", *first) != NULL;
+}
+
 /* Markup is recognised by how the input begins: pages and feeds open with a tag. A text
  * that merely contains "<b>" somewhere is still text. */
 static enum article_format detect_format(const char *buf, size_t len)
@@ -49,8 +64,8 @@ static enum article_format detect_format(const char *buf, size_t len)
         return FORMAT_FEED;
     /* Other XML (a declaration, a doctype, an unknown root) goes to the feed parser,
      * which explains what is wrong with it; other tags are a page fragment. */
-    if (starts_ci(s, end, "<?xml") || starts_ci(s, end, "<!doctype") ||
-        starts_ci(s, end, "<rss") || starts_ci(s, end, "<feed") || starts_ci(s, end, "<rdf"))
+    if (starts_ci(s, end, "<?xml") || starts_ci(s, end, "<!doctype") || starts_ci(s, end, "<rss") ||
+        starts_ci(s, end, "<feed") || starts_ci(s, end, "<rdf"))
         return FORMAT_FEED;
     return FORMAT_HTML;
 }
@@ -63,8 +78,8 @@ static bool only_whitespace(const char *s, size_t len)
     return true;
 }
 
-static int parse_text(const char *buf, size_t len, const char *origin, article_sink sink,
-                      void *ctx, char *err, size_t errlen)
+static int parse_text(const char *buf, size_t len, const char *origin, article_sink sink, void *ctx,
+                      char *err, size_t errlen)
 {
     size_t clean_len;
     char *clean = text_repair(buf, len, &clean_len, NULL);
@@ -101,9 +116,13 @@ static const struct signature signatures[] = {
     {"\xff\xd8\xff", 3, 0, "JPEG image"},
     {"GIF87a", 6, 0, "GIF image"},
     {"GIF89a", 6, 0, "GIF image"},
-    {"\x7f" "ELF", 4, 0, "ELF executable"},
+    {"\x7f"
+     "ELF",
+     4, 0, "ELF executable"},
     {"BZh", 3, 0, "bzip2-compressed file"},
-    {"\xfd" "7zXZ\0", 6, 0, "xz-compressed file"},
+    {"\xfd"
+     "7zXZ\0",
+     6, 0, "xz-compressed file"},
     {"\x28\xb5\x2f\xfd", 4, 0, "zstd-compressed file"},
     {"7z\xbc\xaf\x27\x1c", 6, 0, "7-Zip archive"},
     {"Rar!\x1a\x07", 6, 0, "RAR archive"},
@@ -192,8 +211,7 @@ static int parse_input(const char *buf, size_t len, enum article_format fmt, con
     bool out_of_memory = false;
     char *utf8 = decoded ? NULL : decode_utf16(buf, len, &utf8_len, &out_of_memory);
     if (utf8 || out_of_memory) {
-        int rc = utf8 ? parse_input(utf8, utf8_len, fmt, origin, sink, ctx, err, errlen, true)
-                      : -1;
+        int rc = utf8 ? parse_input(utf8, utf8_len, fmt, origin, sink, ctx, err, errlen, true) : -1;
         if (!utf8)
             snprintf(err, errlen, "out of memory");
         free(utf8);
@@ -203,12 +221,19 @@ static int parse_input(const char *buf, size_t len, enum article_format fmt, con
         snprintf(err, errlen, "binary file");
         return -1;
     }
+    if (fmt == FORMAT_AUTO && looks_like_json(buf, len)) {
+        snprintf(err, errlen, "JSON data, not an article (sitrep reads text, HTML and feeds)");
+        return -1;
+    }
     if (fmt == FORMAT_AUTO)
         fmt = detect_format(buf, len);
     switch (fmt) {
-    case FORMAT_HTML: return html_parse(buf, len, origin, sink, ctx, err, errlen);
-    case FORMAT_FEED: return feed_parse(buf, len, origin, sink, ctx, err, errlen);
-    default: return parse_text(buf, len, origin, sink, ctx, err, errlen);
+    case FORMAT_HTML:
+        return html_parse(buf, len, origin, sink, ctx, err, errlen);
+    case FORMAT_FEED:
+        return feed_parse(buf, len, origin, sink, ctx, err, errlen);
+    default:
+        return parse_text(buf, len, origin, sink, ctx, err, errlen);
     }
 }
 
@@ -270,8 +295,8 @@ static int open_input(const char *path, char *err, size_t errlen)
     return -1;
 }
 
-int article_load(const char *path, enum article_format fmt, article_sink sink, void *ctx,
-                 char *err, size_t errlen)
+int article_load(const char *path, enum article_format fmt, article_sink sink, void *ctx, char *err,
+                 size_t errlen)
 {
     int fd = open_input(path, err, errlen);
     if (fd < 0)

@@ -117,6 +117,7 @@ cat >"$BAD/xxe.xml" <<'EOF'
 <item><title>Leak &xxe;</title><description>Secret: &xxe;</description></item>
 </channel></rss>
 EOF
+printf '{\n  "articles": {"a": {"places": ["Kandahar"]}}\n}\n' >"$BAD/data.json"
 printf 'Locked report\n\nNobody may read this.\n' >"$BAD/unreadable.txt"
 chmod 000 "$BAD/unreadable.txt"
 can_read_locked=no
@@ -130,18 +131,19 @@ check_eq "bad batch exits 1" "$rc" 1
 good=1
 [ "$can_read_locked" = yes ] && good=2
 check_contains "bad batch still imports the good file" "$out" "imported $good,"
-for f in binary.bin empty.txt huge.txt malformed.xml laughs.xml xxe.xml; do
+for f in binary.bin empty.txt huge.txt malformed.xml laughs.xml xxe.xml data.json; do
     n=$(grep -c "^sitrep: $BAD/$f: ..*" "$TMP/bad.err")
     check_eq "one line names $f and a reason" "$n" 1
 done
 if [ "$can_read_locked" = yes ]; then
     echo "ok unreadable file # skip: running as a user who can read mode 000 files"
-    check_contains "bad batch summary counts the failures" "$out" "failed 6"
+    check_contains "bad batch summary counts the failures" "$out" "failed 7"
 else
     check_eq "one line names unreadable.txt and a reason" \
         "$(grep -c "^sitrep: $BAD/unreadable.txt: ..*" "$TMP/bad.err")" 1
-    check_contains "bad batch summary counts the failures" "$out" "failed 7"
+    check_contains "bad batch summary counts the failures" "$out" "failed 8"
 fi
+check_contains "JSON data is named as such" "$(grep data.json "$TMP/bad.err")" "JSON data"
 check_contains "huge file reason mentions the size" "$(grep huge.txt "$TMP/bad.err")" "large"
 check_eq "nothing from an external entity is stored" \
     "$(sql "$BADDB" "SELECT count(*) FROM articles WHERE text LIKE '%root:%'")" 0

@@ -288,6 +288,23 @@ static void other_stories_left_out(void)
     article_free(a);
 }
 
+/* JSON data is refused by name; a text that merely opens with a bracket is an article. */
+static void json_refused(void)
+{
+    char err[256] = "";
+    CHECK(parse("{\n  \"articles\": {\"a\": [1, 2]}\n}\n", err, sizeof err) == NULL);
+    CHECK(strncmp(err, "JSON data,", 10) == 0);
+    CHECK(parse("[{\"title\": \"x\"}]", err, sizeof err) == NULL);
+    CHECK(strncmp(err, "JSON data,", 10) == 0);
+    struct article *a = parse("[UPDATE] Gunmen kill 3 in Kandahar\n\nGunmen killed three people"
+                              " at a checkpoint, police said. [AP]\n",
+                              err, sizeof err);
+    CHECK(a != NULL);
+    if (a)
+        CHECK_STR(a->title, "[UPDATE] Gunmen kill 3 in Kandahar");
+    article_free(a);
+}
+
 static void refusals(void)
 {
     char err[256];
@@ -452,6 +469,7 @@ int main(void)
     RUN(furniture_and_wrapping);
     RUN(other_stories_left_out);
     RUN(refusals);
+    RUN(json_refused);
     RUN(known_formats_named);
     RUN(utf16_with_bom_is_read);
     RUN(nul_pattern_without_text_is_binary);
