@@ -116,13 +116,9 @@ static const struct signature signatures[] = {
     {"\xff\xd8\xff", 3, 0, "JPEG image"},
     {"GIF87a", 6, 0, "GIF image"},
     {"GIF89a", 6, 0, "GIF image"},
-    {"\x7f"
-     "ELF",
-     4, 0, "ELF executable"},
+    {"\177ELF", 4, 0, "ELF executable"}, /* octal: "\x7fE" would be one escape */
     {"BZh", 3, 0, "bzip2-compressed file"},
-    {"\xfd"
-     "7zXZ\0",
-     6, 0, "xz-compressed file"},
+    {"\3757zXZ\0", 6, 0, "xz-compressed file"},
     {"\x28\xb5\x2f\xfd", 4, 0, "zstd-compressed file"},
     {"7z\xbc\xaf\x27\x1c", 6, 0, "7-Zip archive"},
     {"Rar!\x1a\x07", 6, 0, "RAR archive"},
