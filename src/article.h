@@ -44,8 +44,8 @@ int article_parse(const char *buf, size_t len, enum article_format fmt, const ch
                   article_sink sink, void *ctx, char *err, size_t errlen);
 
 /* Reads path ("-" = stdin) with the size cap and parses it as above. */
-int article_load(const char *path, enum article_format fmt, article_sink sink, void *ctx,
-                 char *err, size_t errlen);
+int article_load(const char *path, enum article_format fmt, article_sink sink, void *ctx, char *err,
+                 size_t errlen);
 
 /* The kind of file buf is when its first bytes are a known signature of a format sitrep
  * does not read ("PDF document", "gzip archive", "PNG image"...), else NULL. */

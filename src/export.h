@@ -10,7 +10,6 @@
 
 /* One line of JSON for one article, as `sitrep extract --json` prints it. `file` is the
  * name printed in the "file" field. */
-void export_facts_json(FILE *out, const char *file, const struct article *a,
-                       const struct facts *f);
+void export_facts_json(FILE *out, const char *file, const struct article *a, const struct facts *f);
 
 #endif

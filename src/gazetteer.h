@@ -17,8 +17,8 @@
 struct gazetteer;
 
 struct gaz_place {
-    int64_t id; /* GeoNames id; supplement entries use ids >= 1e9; countries, which the
-                   extracts carry no GeoNames id for, 1900000000 + ISO 3166 numeric */
+    int64_t id;       /* GeoNames id; supplement entries use ids >= 1e9; countries, which the
+                         extracts carry no GeoNames id for, 1900000000 + ISO 3166 numeric */
     const char *name; /* canonical (ASCII-friendly) name */
     enum place_kind kind;
     const char *country_code; /* ISO alpha-2, "" for none (regions spanning countries) */

@@ -236,9 +236,10 @@ static int collect_path(struct walk *w, const char *path, int depth, struct loop
     if (note && !S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
         /* Met while walking, a pipe or a device would block the import or never end; one
          * named on the command line (a <(command) substitution) is meant to be read. */
-        report(w->run, path, S_ISFIFO(st.st_mode)   ? "named pipe, not read"
-                             : S_ISSOCK(st.st_mode) ? "socket, not read"
-                                                    : "device, not read");
+        report(w->run, path,
+               S_ISFIFO(st.st_mode)   ? "named pipe, not read"
+               : S_ISSOCK(st.st_mode) ? "socket, not read"
+                                      : "device, not read");
         w->run->stats->failed++;
         return 0;
     }

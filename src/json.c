@@ -67,8 +67,8 @@ void json_end_array(struct json *j)
 
 bool json_char_needs_escape(unsigned long uc)
 {
-    return uc < 0x20 || (uc >= 0x7F && uc < 0xA0) || uc == 0x061C || uc == 0x200E ||
-           uc == 0x200F || (uc >= 0x2028 && uc <= 0x202E) || (uc >= 0x2066 && uc <= 0x2069);
+    return uc < 0x20 || (uc >= 0x7F && uc < 0xA0) || uc == 0x061C || uc == 0x200E || uc == 0x200F ||
+           (uc >= 0x2028 && uc <= 0x202E) || (uc >= 0x2066 && uc <= 0x2069);
 }
 
 /* Valid characters pass through as UTF-8 unless a terminal would act on them; an invalid

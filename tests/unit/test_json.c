@@ -62,8 +62,12 @@ static void write_unsafe(struct json *j)
 {
     json_begin_array(j);
     /* C1 CSI, RLO ... PDF, LRI, ALM, a stray continuation byte, a cut sequence. */
-    json_string(j, "a\xc2\x9b" "2J \xe2\x80\xae" "evil\xe2\x80\xac \xe2\x81\xa6" "x \xd8\x9c"
-                   "y \x80" "z \xe2\x82");
+    json_string(j, "a\xc2\x9b"
+                   "2J \xe2\x80\xae"
+                   "evil\xe2\x80\xac \xe2\x81\xa6"
+                   "x \xd8\x9c"
+                   "y \x80"
+                   "z \xe2\x82");
     json_string(j, "safe \xc2\xa0nbsp \xe2\x80\x94 dash");
     json_end_array(j);
 }

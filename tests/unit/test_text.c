@@ -63,7 +63,8 @@ static void initialism_then_new_sentence(void)
     if (n == 4) {
         CHECK(strncmp(t + s[0].start, "Aid came from the U.N.", s[0].len) == 0);
         CHECK(strncmp(t + s[1].start, "Two soldiers were killed.", s[1].len) == 0);
-        CHECK(strncmp(t + s[2].start, "The U.S. State Department agreed at 10 a.m.", s[2].len) == 0);
+        CHECK(strncmp(t + s[2].start, "The U.S. State Department agreed at 10 a.m.", s[2].len) ==
+              0);
     }
     free(s);
 }
@@ -102,9 +103,13 @@ static void repair(void)
 /* "Kābul ☂" then U+1F600 as a surrogate pair, hand-encoded in both byte orders. */
 static void utf16_decoding(void)
 {
-    static const char le[] = "K\0\x01\x01" "b\0u\0l\0 \0\x02\x26" "=\xd8\0\xde";
-    static const char be[] = "\0K\x01\x01\0b\0u\0l\0 \x26\x02\xd8" "=\xde\0";
-    const char *want = "K\xc4\x81" "bul \xe2\x98\x82\xf0\x9f\x98\x80";
+    static const char le[] = "K\0\x01\x01"
+                             "b\0u\0l\0 \0\x02\x26"
+                             "=\xd8\0\xde";
+    static const char be[] = "\0K\x01\x01\0b\0u\0l\0 \x26\x02\xd8"
+                             "=\xde\0";
+    const char *want = "K\xc4\x81"
+                       "bul \xe2\x98\x82\xf0\x9f\x98\x80";
     size_t n = 0;
     char *s = text_from_utf16(le, sizeof le - 1, false, &n);
     CHECK_STR(s, want);
@@ -114,9 +119,13 @@ static void utf16_decoding(void)
     CHECK_STR(s, want);
     free(s);
     /* A lone low surrogate, a high one followed by a letter, an odd last byte. */
-    static const char bad[] = "\0\xdc" "A\0\0\xd8" "B\0C";
+    static const char bad[] = "\0\xdc"
+                              "A\0\0\xd8"
+                              "B\0C";
     s = text_from_utf16(bad, sizeof bad - 1, false, &n);
-    CHECK_STR(s, "\xef\xbf\xbd" "A\xef\xbf\xbd" "B\xef\xbf\xbd");
+    CHECK_STR(s, "\xef\xbf\xbd"
+                 "A\xef\xbf\xbd"
+                 "B\xef\xbf\xbd");
     free(s);
     s = text_from_utf16("", 0, true, &n);
     CHECK_STR(s, "");
@@ -126,14 +135,18 @@ static void utf16_decoding(void)
 
 static void binary_detection(void)
 {
-    CHECK(text_looks_binary("\x7f" "ELF\0\0\0\x01\x02", 9));
+    CHECK(text_looks_binary("\x7f"
+                            "ELF\0\0\0\x01\x02",
+                            9));
     CHECK(!text_looks_binary("Plain news text.\n", 17));
     CHECK(!text_looks_binary("Qā’im – ok", strlen("Qā’im – ok")));
 }
 
 static void sanitising(void)
 {
-    const char *evil = "a\x1b[31mred\x1b]0;title\x07 b\xe2\x80\xae" "c\x7f" "d\tx\ny";
+    const char *evil = "a\x1b[31mred\x1b]0;title\x07 b\xe2\x80\xae"
+                       "c\x7f"
+                       "d\tx\ny";
     char *s = text_sanitize(evil, strlen(evil));
     CHECK(s != NULL);
     if (!s)
