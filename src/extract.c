@@ -1616,12 +1616,31 @@ static void mark_nicknamed_people(struct tokens *t)
     }
 }
 
+/* "(Reporting by Camillus Eboh in Abuja; Writing by Elisha Bala-Gbogbo)": the names after a
+ * credit are the journalists', however many places share their words. */
+static void mark_credited_people(struct tokens *t)
+{
+    static const char *const credits[] = {"reporting",  "writing",  "editing",  "edited",
+                                          "written",    "compiled", "produced", "photo",
+                                          "photograph", "photos",   "reported", NULL};
+    for (size_t i = 0; i + 2 < t->n; i++) {
+        if (!token_in(t, i, credits) || !token_is(t, i + 1, "by"))
+            continue;
+        for (size_t k = i + 2; k < t->n && k < i + 6 && (t->tok[k].flags & TOK_CAP); k++) {
+            t->tok[k].flags |= TOK_PERSON;
+            if (t->tok[k].flags & TOK_BREAK_AFTER)
+                break;
+        }
+    }
+}
+
 static void scan_sentence(struct extractor *x, const struct article *a, int si, struct facts *f)
 {
     const struct text_span *sp = &a->sentences[si];
     tokens_scan(&x->toks, a->text, sp->start, sp->len);
     find_actors(x, a->text, si, f);
     mark_nicknamed_people(&x->toks);
+    mark_credited_people(&x->toks);
     size_t first_pm = x->n_pm;
     find_gazetteer_places(x, a->text, si);
     find_context_places(x, si, first_pm);

@@ -431,6 +431,14 @@ static void test_nicknames_and_named_divisions_abroad(void)
     CHECK(t != NULL);
     if (t)
         CHECK_STR(t->country, "United States");
+    /* the names after a credit line's "Writing by" are journalists */
+    run("Title",
+        "Gunmen killed five people in Jos, Nigeria. (Reporting by Camillus Eboh in Abuja; "
+        "Writing by Elisha Bala-Gbogbo; Editing by Hugh Lawson)",
+        NULL);
+    CHECK(place("Abuja") != NULL);
+    CHECK(place("Elisha") == NULL);
+    CHECK(place("Lawson") == NULL);
 }
 
 /* "Two soldiers killed, three injured": the comma ends what the verb governs. */
