@@ -1,6 +1,7 @@
 #!/bin/sh
 # tmux.t.sh: the reader in a real terminal (tmux, 100x30): first paint, the timeline that
-# a terminal loads in the background, zoom, the location filter, the mouse, help, quit.
+# a terminal loads in the background, zoom, the location filter, the mouse, following an
+# import run beside it, help, quit.
 . "$(dirname "$0")/lib.sh"
 
 if ! command -v tmux >/dev/null 2>&1; then
@@ -68,6 +69,17 @@ if wait_title "UPDATED: Coalition airstrikes"; then pass tmux-mouse-wheel-up; el
 mouse 65
 if wait_title "Dozens of Daesh terrorists"; then pass tmux-mouse-wheel-down; else
     fail tmux-mouse-wheel-down "$(article_title)"; fi
+# an import in another process while the reader is open: the reader follows it, the
+# selected article staying selected (the wheel left 003 there)
+printf 'Shelling hits Kharkiv market\n\nDate: 2024-06-01\n\nShelling killed 4 people in Kharkiv on Saturday, the governor said.\n' \
+    >"$TMP/later.txt"
+"$SITREP" --db "$DB" import "$TMP/later.txt" >/dev/null 2>&1
+if wait_for "Articles (6)" && wait_for "the collection changed: 6 articles shown"; then
+    pass tmux-follows-import; else fail tmux-follows-import "$(head -3 "$TMP/pane")"; fi
+if wait_title "Dozens of Daesh terrorists"; then pass tmux-follow-keeps-selection; else
+    fail tmux-follow-keeps-selection "$(article_title)"; fi
+if wait_for "Shelling hits Kharkiv market"; then pass tmux-follow-lists-new; else
+    fail tmux-follow-lists-new "$(head -8 "$TMP/pane")"; fi
 tmux -S "$SOCK" send-keys '?'
 if wait_for "sitrep - keys"; then pass tmux-help; else fail tmux-help "no help screen"; fi
 # any key closes help, q quits: the screen is restored, the list gone
@@ -75,9 +87,9 @@ tmux -S "$SOCK" send-keys x q
 i=0
 while [ $i -lt 50 ]; do
     tmux -S "$SOCK" capture-pane -p >"$TMP/pane" 2>/dev/null
-    grep -qF "Articles (5)" "$TMP/pane" || break
+    grep -qF "Articles (6)" "$TMP/pane" || break
     sleep 0.1
     i=$((i + 1))
 done
-if grep -qF "Articles (5)" "$TMP/pane"; then fail tmux-quit "still running"; else
+if grep -qF "Articles (6)" "$TMP/pane"; then fail tmux-quit "still running"; else
     pass tmux-quit; fi

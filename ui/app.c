@@ -74,7 +74,11 @@ struct app {
     struct bg_job *places_job;
     struct picker places_loading;
     struct event_grouping *grouping; /* events grouped in the background, or NULL */
+    int64_t data_version;            /* of the collection when last read (follow_collection) */
 };
+
+/* How often an idle reader looks whether the collection changed. */
+enum { FOLLOW_MS = 1000 };
 
 static void say(struct app *a, bool error, const char *text)
 {
@@ -915,21 +919,71 @@ static void trace_key(int key, double started)
     trace_span(name, started);
 }
 
+/* ---- following the collection ---- */
+
+/* SQLite's count of commits by other connections: an import in another terminal. */
+static int64_t data_version(sqlite3 *db)
+{
+    sqlite3_stmt *st;
+    int64_t v = -1;
+    if (sqlite3_prepare_v2(db, "PRAGMA data_version", -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+/* When another process has changed the collection (an import running beside the reader),
+ * reads it again: the list under the same filter with the same article selected, the
+ * timeline, and the picker's places the next time it opens. */
+static bool follow_collection(struct app *a)
+{
+    int64_t v = data_version(a->db);
+    if (v < 0 || v == a->data_version)
+        return false;
+    a->data_version = v;
+    int64_t keep = a->list.sel_id;
+    int64_t before = a->list.count;
+    apply_filter(a);
+    if (keep)
+        list_pane_select_id(&a->list, a->db, &a->q, keep);
+    if (a->mode != MODE_PICKER) {
+        if (a->places_job)
+            bg_cancel(a->places_job);
+        a->places_job = NULL;
+        picker_close(&a->places_loading);
+        picker_close(&a->pick);
+        start_places(a);
+    }
+    if (a->list.count != before) {
+        char m[120];
+        snprintf(m, sizeof m, "the collection changed: %lld article%s shown",
+                 (long long)a->list.count, a->list.count == 1 ? "" : "s");
+        say(a, false, m);
+    }
+    return true;
+}
+
 static void run_terminal(struct app *a)
 {
     bool dirty = true;
     draw(a);
     trace_mark("first-paint");
     start_places(a);
+    a->data_version = data_version(a->db);
     while (!a->quit) {
         if (dirty)
             draw(a);
-        /* while the timeline or the places load, wake up now and then to take them */
-        timeout(timeline_pending(&a->tl) || a->places_job || a->grouping ? 50 : -1);
+        /* while the timeline or the places load, wake up now and then to take them; else
+         * every FOLLOW_MS to see whether another process changed the collection */
+        timeout(timeline_pending(&a->tl) || a->places_job || a->grouping ? 50 : FOLLOW_MS);
         int key = getch();
         dirty = poll_timeline(a);
-        if (key == ERR)
+        if (key == ERR) {
+            dirty |= follow_collection(a);
             continue;
+        }
         double started = trace_clock_ms();
         if (key == KEY_MOUSE)
             handle_mouse(a);
