@@ -440,6 +440,9 @@ static bool person_like_run(const struct tokens *t, size_t i, size_t run, int se
     return true;
 }
 
+/* Words that open Arabic personal names. */
+static const char *const name_openers[] = {"abu", "umm", "ibn", "bin", "abd", "abdul", NULL};
+
 /* Last words of the names of seas, gulfs and rivers. */
 static const char *const water_words[] = {"sea",   "gulf",  "river",     "lake",    "strait",
                                           "canal", "ocean", "reservoir", "straits", NULL};
@@ -516,6 +519,10 @@ static void find_gazetteer_places(struct extractor *x, const char *text, int sen
                 if (name_connector(t, i + n - 1) || !probe_place(x, text, i, n, cand, &nc, &loose))
                     continue;
                 if (n > run && loose)
+                    continue;
+                /* "Abu Mohammed al-Julani": a kunya or patronymic opening a longer name the
+                 * gazetteer lacks is a person's (Abu Ghraib and Abu Kamal match whole) */
+                if (n == 1 && run > 1 && token_in(t, i, name_openers))
                     continue;
                 size_t bare_end = t->tok[i + run - 1].start + t->tok[i + run - 1].len;
                 struct place_mention *m = new_mention(x);
@@ -1019,6 +1026,8 @@ static bool same_name(const char *text, const struct place_mention *m, const str
     return strcmp(a, b) == 0;
 }
 
+static int choose_candidate(const struct place_mention *m, const char *cc);
+
 /* The country the article is about: its dateline, named countries, unambiguous places. */
 static void article_country(struct extractor *x, const struct article *a, char cc[3])
 {
@@ -1036,9 +1045,10 @@ static void article_country(struct extractor *x, const struct article *a, char c
         if (!m->n_cand || m->ambiguous || m->dropped || m->loose)
             continue;
         /* a demonym ("Saudi strikes") says nothing about where the article is */
-        if (m->cand[0].kind == PLACE_COUNTRY && !same_name(a->text, m, &m->cand[0]))
+        const struct gaz_place *g = &m->cand[choose_candidate(m, "")];
+        if (g->kind == PLACE_COUNTRY && !same_name(a->text, m, g))
             continue;
-        vote(v, &n, m->cand[0].country_code, m->cand[0].kind == PLACE_COUNTRY ? 2 : 1);
+        vote(v, &n, g->country_code, g->kind == PLACE_COUNTRY ? 2 : 1);
     }
     cc[0] = '\0';
     int best = 0;
@@ -1085,6 +1095,24 @@ static int division_candidate(const struct place_mention *m, const char *cc)
     return any;
 }
 
+/* "Gaza" is the city of 410,000 before Mozambique's Gaza province or a GeoNames subdistrict
+ * of that name: a division without a seat yields to a big city answering to the same name.
+ * At home (in the article's country) only a subdistrict yields; abroad any division. */
+static int salient_city(const struct place_mention *m, int k, bool at_home)
+{
+    enum place_kind kind = m->cand[k].kind;
+    if (kind != PLACE_ADMIN2 && (at_home || kind != PLACE_ADMIN1))
+        return k;
+    int best = -1;
+    for (size_t j = 0; j < m->n_cand; j++) {
+        const struct gaz_place *c = &m->cand[j];
+        if ((c->kind == PLACE_CITY || c->kind == PLACE_TOWN) && c->population >= FAR_POPULATION &&
+            (best < 0 || c->population > m->cand[best].population))
+            best = (int)j;
+    }
+    return best >= 0 ? best : k;
+}
+
 static int choose_candidate(const struct place_mention *m, const char *cc)
 {
     /* "the Red Sea" is the sea, not Egypt's or Sudan's Red Sea province */
@@ -1096,8 +1124,8 @@ static int choose_candidate(const struct place_mention *m, const char *cc)
         return division;
     for (size_t k = 0; k < m->n_cand; k++)
         if (*cc && strcmp(m->cand[k].country_code, cc) == 0)
-            return prefer_seat(m, (int)k);
-    return prefer_seat(m, 0);
+            return salient_city(m, prefer_seat(m, (int)k), true);
+    return salient_city(m, prefer_seat(m, 0), false);
 }
 
 static bool same_country_elsewhere(const struct extractor *x, size_t self, const char *cc)

@@ -485,6 +485,24 @@ static void test_seas_pairs_and_seats(void)
         CHECK_INT(d->kind, PLACE_CITY);
 }
 
+/* A big city before a seatless division of the same name; a kunya opening a person's name. */
+static void test_salient_cities_and_kunyas(void)
+{
+    run("Title", "Israeli strikes killed 20 people in Gaza, Israel said.", NULL);
+    const struct place_fact *g = place("Gaza");
+    CHECK(g != NULL);
+    if (g) {
+        CHECK_INT(g->kind, PLACE_CITY);
+        CHECK_STR(g->country, "Palestine");
+    }
+    run("Title", "HTS leader Abu Mohammed al-Julani spoke in Damascus.", NULL);
+    CHECK(place("Abu") == NULL);
+    CHECK(place("Damascus") != NULL);
+    run("Title", "Abu Bakr al-Baghdadi's men left Abu Ghraib, west of Baghdad.", NULL);
+    CHECK(place("Abu") == NULL);
+    CHECK(place("Abu Ghraib") != NULL);
+}
+
 /* A toll that "rose to" its count may name the event at length in between; other counts
  * stay near the word. */
 static void test_long_toll(void)
@@ -568,6 +586,7 @@ int main(void)
     RUN(test_comma_ends_active_clause);
     RUN(test_eliminated_and_torched);
     RUN(test_seas_pairs_and_seats);
+    RUN(test_salient_cities_and_kunyas);
     RUN(test_long_toll);
     RUN(test_actors_fold_aliases);
     RUN(test_lexicon_capitals);
