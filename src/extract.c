@@ -27,6 +27,8 @@
 /* A namesake abroad this close to a place of the article's country is the place meant
  * (Al-Qaim across the border from Al-Bukamal). */
 #define NEIGHBOUR_KM 40.0
+/* How far from the article's places a town it names ("the town of X") may lie abroad. */
+#define BORDER_KM 600.0
 /* A smallish namesake this far from every place of the article's country is not the place
  * meant: the text's place is one the gazetteer lacks (Delmas by Port-au-Prince is not
  * Delmas in South Africa). Cities this big are still themselves (Doha, Munich). */
@@ -588,6 +590,7 @@ static const struct {
     {"island", PLACE_REGION},
     {"square", PLACE_LANDMARK},
     {"territory", PLACE_REGION},
+    {"zone", PLACE_REGION},
     {"oblast", PLACE_ADMIN1},
     {"raion", PLACE_REGION},
     {"commune", PLACE_TOWN},
@@ -1210,7 +1213,11 @@ static bool plausible_abroad(const struct extractor *x, size_t i, const struct g
         return true;
     if (m->loose)
         return false;
-    if (m->after_place_word && !m->name_follows)
+    /* "the town of X" abroad: across a border, or in a country the text names; a namesake
+     * farther away is more likely a town here the gazetteer lacks (Merawi in Amhara is not
+     * Merowe in Sudan) */
+    if (m->after_place_word && !m->name_follows &&
+        (country_named_elsewhere(x, i, g->country_code) || (home >= 0 && home <= BORDER_KM)))
         return true;
     if (country_named_elsewhere(x, i, g->country_code))
         return !m->name_follows;

@@ -230,9 +230,13 @@ static bool read_active(const struct tokens *t, size_t qi, size_t qend, struct f
              token_is(t, p, "cost") || token_is(t, p, "costing")))
             kind = FIG_KILLED;
         /* "claimed the lives of 12", "responsible for the deaths of more than 40,000" */
+        /* "documented the killing of at least 45 civilians" */
         if (kind < 0 && p >= 1 && token_is(t, p, "of") &&
             (token_is(t, p - 1, "lives") || token_is(t, p - 1, "bodies") ||
-             token_is(t, p - 1, "corpses") || token_is(t, p - 1, "deaths")))
+             token_is(t, p - 1, "corpses") || token_is(t, p - 1, "deaths") ||
+             token_is(t, p - 1, "killing") || token_is(t, p - 1, "killings") ||
+             token_is(t, p - 1, "murder") || token_is(t, p - 1, "murders") ||
+             token_is(t, p - 1, "massacre")))
             kind = FIG_KILLED, p -= 1;
     }
     if (kind < 0)

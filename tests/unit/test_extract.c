@@ -503,6 +503,26 @@ static void test_salient_cities_and_kunyas(void)
     CHECK(place("Abu Ghraib") != NULL);
 }
 
+/* "the killing of N" is a toll; a zone is a place noun; "the town of X" abroad is only a
+ * namesake across a border or in a country the text names. */
+static void test_killing_of_zones_and_far_towns(void)
+{
+    run("Title", "The commission documented the killing of at least 45 civilians.", NULL);
+    const struct figure_fact *k = figure(FIG_KILLED, 45);
+    CHECK(k != NULL);
+    if (k)
+        CHECK_INT(k->qualifier, Q_AT_LEAST);
+    run("Title",
+        "A drone hit a market in Amhara region's North Shewa zone, in the town of Merawi, and "
+        "patients were sent to Bahir Dar.",
+        NULL);
+    CHECK(place("North Shewa") != NULL);
+    const struct place_fact *m = place("Merawi");
+    CHECK(m != NULL);
+    if (m)
+        CHECK_STR(m->country, "Ethiopia");
+}
+
 /* A toll that "rose to" its count may name the event at length in between; other counts
  * stay near the word. */
 static void test_long_toll(void)
@@ -587,6 +607,7 @@ int main(void)
     RUN(test_eliminated_and_torched);
     RUN(test_seas_pairs_and_seats);
     RUN(test_salient_cities_and_kunyas);
+    RUN(test_killing_of_zones_and_far_towns);
     RUN(test_long_toll);
     RUN(test_actors_fold_aliases);
     RUN(test_lexicon_capitals);
