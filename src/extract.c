@@ -225,31 +225,25 @@ static const char *const prepositions[] = {
 
 /* Capitalised words that are never place mentions on their own. */
 static const char *const not_places[] = {
-    "the",        "a",         "an",         "in",       "on",        "at",
-    "of",         "and",       "but",        "he",       "she",       "it",
-    "they",       "we",        "this",       "that",     "these",     "those",
-    "there",      "also",      "after",      "before",   "during",    "since",
-    "when",       "while",     "over",       "under",    "now",       "no",
-    "police",     "army",      "government", "minister", "ministry",  "president",
-    "general",    "gen",       "col",        "lt",       "maj",       "capt",
-    "sgt",        "mr",        "mrs",        "dr",       "monday",    "tuesday",
-    "wednesday",  "thursday",  "friday",     "saturday", "sunday",    "january",
-    "february",   "march",     "april",      "may",      "june",      "july",
-    "august",     "september", "october",    "november", "december",  "islamic",
-    "state",      "forces",    "force",      "air",      "security",  "north",
-    "south",      "east",      "west",       "central",  "western",   "eastern",
-    "northern",   "southern",  "leave",      "reply",    "email",     "said",
-    "says",       "according", "local",      "sources",  "source",    "meanwhile",
-    "however",    "earlier",   "later",      "today",    "yesterday", "some",
-    "many",       "most",      "all",        "one",      "two",       "three",
-    "officials",  "military",  "defense",    "defence",  "interior",  "command",
-    "operations", "coalition", "division",   "brigade",  "battalion", "regiment",
-    "council",    "committee", "agency",     "news",     "press",     "international",
-    "national",   "united",    "nations",    "health",   "his",       "her",
-    "their",      "its",       "our",        "what",     "who",       "why",
-    "how",        "if",        "as",         "by",       "for",       "with",
-    "from",       "to",        "not",        "more",     "than",      "about",
-    "ramadan",    "christmas", "easter",     "ashura",   NULL};
+    "the", "a", "an", "in", "on", "at", "of", "and", "but", "he", "she", "it", "they", "we", "this",
+    "that", "these", "those", "there", "also", "after", "before", "during", "since", "when",
+    "while", "over", "under", "now", "no", "police", "army", "government", "minister", "ministry",
+    "president", "general", "gen", "col", "lt", "maj", "capt", "sgt", "mr", "mrs", "dr", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "islamic", "state", "forces", "force", "air", "security", "north", "south", "east",
+    "west", "central", "western", "eastern", "northern", "southern", "leave", "reply", "email",
+    "said", "says", "according", "local", "sources", "source", "meanwhile", "however", "earlier",
+    "later", "today", "yesterday", "some", "many", "most", "all", "one", "two", "three",
+    "officials", "military", "defense", "defence", "interior", "command", "operations", "coalition",
+    "division", "brigade", "battalion", "regiment", "council", "committee", "agency", "news",
+    "press", "international", "national", "united", "nations", "health", "his", "her", "their",
+    "its", "our", "what", "who", "why", "how", "if", "as", "by", "for", "with", "from", "to", "not",
+    "more", "than", "about", "ramadan", "christmas", "easter", "ashura",
+    /* prepositions and adverbs that open sentences and bullet points: "Near Vovchansk, ..." */
+    "near", "outside", "inside", "across", "along", "around", "between", "elsewhere", "separately",
+    "despite", "following", "amid", "among", "toward", "towards", "into", "through", "throughout",
+    "within", "against", "beyond", NULL};
 
 /* Adjectives of nations, peoples and faiths: "the Iraqi province of Duhok" and "a mainly
  * Shi'ite neighbourhood" name no place. */
@@ -632,6 +626,8 @@ static int mention_at_token(const struct extractor *x, size_t first_pm, size_t k
     const struct tokens *t = &x->toks;
     if (token_is(t, k, "the") && place_noun(t, k + 1) >= 0 && token_is(t, k + 2, "of"))
         k += 3;
+    else if (token_is(t, k, "the") && token_is(t, k + 1, "capital"))
+        k += 2; /* "west of the capital, Mogadishu" */
     return k < t->n ? mention_at(x, first_pm, t->tok[k].start) : -1;
 }
 
@@ -643,6 +639,10 @@ static int parent_after(const struct extractor *x, size_t first_pm, size_t j)
     size_t k = j;
     if (token_is(t, k, "near") || token_is(t, k, "in") || token_is(t, k, "outside"))
         return mention_at_token(x, first_pm, k + 1);
+    static const char *const approximately[] = {"some",   "about",         "around", "roughly",
+                                                "nearly", "approximately", "just",   NULL};
+    if (token_in(t, k, approximately) && k + 1 < t->n && (t->tok[k + 1].flags & TOK_DIGIT))
+        k++; /* "some 70 km southwest of" */
     if (k < t->n && (t->tok[k].flags & TOK_DIGIT))
         k += 2; /* "20 km" */
     if (token_in(t, k, directions) && token_is(t, k + 1, "of"))

@@ -523,6 +523,22 @@ static void test_killing_of_zones_and_far_towns(void)
         CHECK_STR(m->country, "Ethiopia");
 }
 
+/* A preposition opening a sentence is no first name; "some 70 km southwest of the capital,
+ * Mogadishu" places a town the gazetteer lacks. */
+static void test_opening_prepositions_and_capitals(void)
+{
+    run("Title", "Near Vovchansk, Ukrainian forces repelled nine assaults.", NULL);
+    CHECK(place("Vovchansk") != NULL);
+    run("Title",
+        "Troops killed eight fighters near Awdheegle, some 70 km southwest of the capital, "
+        "Mogadishu.",
+        NULL);
+    const struct place_fact *a = place("Awdheegle");
+    CHECK(a != NULL);
+    if (a)
+        CHECK_STR(a->country, "Somalia");
+}
+
 /* A toll that "rose to" its count may name the event at length in between; other counts
  * stay near the word. */
 static void test_long_toll(void)
@@ -608,6 +624,7 @@ int main(void)
     RUN(test_seas_pairs_and_seats);
     RUN(test_salient_cities_and_kunyas);
     RUN(test_killing_of_zones_and_far_towns);
+    RUN(test_opening_prepositions_and_capitals);
     RUN(test_long_toll);
     RUN(test_actors_fold_aliases);
     RUN(test_lexicon_capitals);
