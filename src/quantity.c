@@ -265,9 +265,24 @@ static size_t digits_number(const char *s, size_t len, long *value)
     return pos;
 }
 
+/* "half a dozen" (6), "half a million". */
+static size_t half_of(const char *s, size_t len, long *value)
+{
+    size_t h = word_at(s, len, "half");
+    size_t q = h ? next_word(s, len, h) : 0;
+    long whole;
+    size_t n = q ? words_number(s + q, len - q, &whole) : 0;
+    if (!n || whole % 2)
+        return 0;
+    *value = whole / 2;
+    return q + n;
+}
+
 static size_t number_at(const char *s, size_t len, long *value)
 {
     size_t n = digits_number(s, len, value);
+    if (!n)
+        n = half_of(s, len, value);
     return n ? n : words_number(s, len, value);
 }
 
@@ -487,14 +502,15 @@ static bool currency_before(const char *s, size_t i)
 /* Every word a quantity can begin with, sorted: most words of a sentence fail this one
  * lookup and skip the full parse. */
 static const char *const opening_words[] = {
-    "a",        "about",     "almost",  "an",       "approximately", "around",    "as",
-    "at",       "between",   "close",   "dozens",   "eight",         "eighteen",  "eighty",
-    "eleven",   "fifteen",   "fifty",   "five",     "forty",         "four",      "fourteen",
-    "hundreds", "in",        "many",    "millions", "more",          "nearly",    "nine",
-    "nineteen", "ninety",    "no",      "one",      "over",          "roughly",   "scores",
-    "seven",    "seventeen", "seventy", "several",  "six",           "sixteen",   "sixty",
-    "some",     "ten",       "tens",    "thirteen", "thirty",        "thousands", "three",
-    "twelve",   "twenty",    "two",     "up",       "upwards",       "zero"};
+    "a",         "about",    "almost", "an",        "approximately", "around",   "as",
+    "at",        "between",  "close",  "dozens",    "eight",         "eighteen", "eighty",
+    "eleven",    "fifteen",  "fifty",  "five",      "forty",         "four",     "fourteen",
+    "half",      "hundreds", "in",     "many",      "millions",      "more",     "nearly",
+    "nine",      "nineteen", "ninety", "no",        "not",           "one",      "over",
+    "roughly",   "scores",   "seven",  "seventeen", "seventy",       "several",  "six",
+    "sixteen",   "sixty",    "some",   "ten",       "tens",          "thirteen", "thirty",
+    "thousands", "three",    "twelve", "twenty",    "two",           "up",       "upwards",
+    "zero"};
 
 static int compare_words(const void *a, const void *b)
 {

@@ -49,6 +49,8 @@ static void test_qualifiers(void)
     CHECK_STR(parsed("at least 12 civilians"), "at_least 12 12 -1 /at least 12/");
     CHECK_STR(parsed("not less than 10 people"), "at_least 10 10 -1 /not less than 10/");
     CHECK_STR(parsed("not fewer than 10 people"), "at_least 10 10 -1 /not fewer than 10/");
+    CHECK_STR(parsed("half a dozen soldiers"), "exact 6 6 6 /half a dozen/");
+    CHECK_STR(parsed("half of the soldiers"), "none");
     CHECK_STR(parsed("more than 20 vehicles"), "more_than 20 21 -1 /more than 20/");
     CHECK_STR(parsed("over 20 vehicles"), "more_than 20 21 -1 /over 20/");
     CHECK_STR(parsed("some 150 militants"), "about 150 150 150 /some 150/");
@@ -132,6 +134,14 @@ static void test_find(void)
     CHECK_INT(quantity_find(money, strlen(money), &q, &at), 0);
     const char *none = "It holds 14% of the land, said the 7th division.";
     CHECK_INT(quantity_find(none, strlen(none), &q, &at), 0);
+    /* phrases that open with a word no count opens with on its own */
+    const char *half = "Officials said half a dozen soldiers and not less than 10 civilians died.";
+    n = quantity_find(half, strlen(half), &q, &at);
+    CHECK_INT(q.n, 6);
+    next = at + n;
+    n = quantity_find(half + next, strlen(half) - next, &q, &at);
+    CHECK_INT(q.n, 10);
+    CHECK_INT(q.qualifier, Q_AT_LEAST);
 }
 
 int main(void)
