@@ -271,10 +271,14 @@ static bool only_time_after(const char *s, size_t len)
 static size_t skip_date_prefix(struct line l)
 {
     static const char *const prefixes[] = {
-        "last updated on",  "last updated:", "last updated", "first published on",
-        "first published:", "updated on",    "updated:",     "updated",
-        "published on",     "published:",    "published",    "posted on",
-        "posted:",          "posted",        "created on",   "created:",
+        /* longer phrases before the words they begin with */
+        "published date:",  "publish date:", "publication date:",
+        "date published:",  "last update:",  "last updated on",
+        "last updated:",    "last updated",  "first published on",
+        "first published:", "updated on",    "updated:",
+        "updated",          "published on",  "published:",
+        "published",        "posted on",     "posted:",
+        "posted",           "created on",    "created:",
         "issued on",        "issued:",       "date:",
     };
     for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
@@ -592,6 +596,14 @@ static void read_dateline(struct line first, struct meta *m)
             return;
         }
         if (p[i] == ',' && plausible_head(head)) {
+            /* "CAIRO, Aug 6 (Reuters) -": the outlet closes a head of place and date */
+            const char *open = memchr(p + i, '(', len - i);
+            const char *close = open ? memchr(open, ')', len - (size_t)(open - p)) : NULL;
+            if (close && open - p <= 40 && plausible_outlet(open + 1, (size_t)(close - open - 1)) &&
+                opens_story(close + 1, (size_t)(p + first.len - close - 1))) {
+                read_paren_dateline(p, (size_t)(open - p), (size_t)(close - p), m);
+                return;
+            }
             read_comma_dateline(head, p + i + 1, first.len - i - 1, m);
             return;
         }

@@ -132,6 +132,15 @@ static void dateline_forms(void)
     CHECK(a && a->date && strcmp(a->date, "2016-06-30") == 0);
     article_free(a);
 
+    /* a date without its year before the outlet: place and outlet, but no date from it */
+    a = parse("Strikes hit Gaza\n\nCAIRO, Aug 6 (Reuters) - Israeli air strikes killed at least "
+              "27 people on Tuesday, officials said.\n",
+              err, sizeof err);
+    CHECK(a && a->source && strcmp(a->source, "Reuters") == 0);
+    CHECK(a && a->dateline && strcmp(a->dateline, "Cairo") == 0);
+    CHECK(a && a->date == NULL);
+    article_free(a);
+
     a = parse("Iraqi forces retake village\n\nXinhua, April 30, 2017\n\nIraqi forces retook a "
               "village on Sunday.\n",
               err, sizeof err);
@@ -230,6 +239,16 @@ static void date_lines_below_the_headline(void)
               "five people.\n",
               err, sizeof err);
     CHECK(a && a->date && strcmp(a->date, "2024-05-05") == 0);
+    article_free(a);
+    a = parse("Gunmen kill five\nPublished date: 6 May 2024 17:58 BST\n\nGunmen killed five "
+              "people.\n",
+              err, sizeof err);
+    CHECK(a && a->date && strcmp(a->date, "2024-05-06") == 0);
+    article_free(a);
+    a = parse("Gunmen kill five\nLast update: 6 May 2024 17:58 BST\n\nGunmen killed five "
+              "people.\n",
+              err, sizeof err);
+    CHECK(a && a->date && strcmp(a->date, "2024-05-06") == 0);
     article_free(a);
     /* a headline that ends with a date stays the headline */
     a = parse("Attack in Baghdad | May 5, 2024\n\nGunmen killed five people.\n", err, sizeof err);
