@@ -220,8 +220,8 @@ static size_t trailing_year(const char *s, size_t len, int *year)
 static size_t parse_iso(const char *s, size_t len, struct timex_date *d)
 {
     size_t pos = digits_at(s, len, 4, &d->year);
-    if (pos != 4 || pos >= len || (s[pos] != '-' && s[pos] != '/'))
-        return 0;
+    if (pos != 4 || pos >= len || (s[pos] != '-' && s[pos] != '/' && s[pos] != '.'))
+        return 0; /* "2024-05-06", "2024/05/06", "2024.05.06" */
     char sep = s[pos++];
     size_t n = digits_at(s + pos, len - pos, 2, &d->month);
     if (!n)

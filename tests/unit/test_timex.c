@@ -44,6 +44,8 @@ static void test_parse_datelines(void)
     CHECK_STR(parsed("20/02/2023 - 17:05", 10), "2023-02-20");
     CHECK_STR(parsed("12 Mar 2023", 11), "2023-03-12");
     CHECK_STR(parsed("Friday November 17, 2023 - 10:05:32", 24), "2023-11-17");
+    CHECK_STR(parsed("2024.05.06", 10), "2024-05-06");
+    CHECK_STR(parsed("2024/05/06", 10), "2024-05-06");
 }
 
 static void test_parse_refusals(void)
@@ -60,6 +62,7 @@ static void test_parse_refusals(void)
     CHECK_STR(parsed("24/7", 0), "");
     CHECK_STR(parsed("45-50-2000", 0), "");
     CHECK_STR(parsed("10-15 2023", 0), "");
+    CHECK_STR(parsed("2024.5 million", 0), "");
 }
 
 static void test_format_and_weekday(void)
