@@ -95,3 +95,10 @@ if [ -e "$TMP/never.db" ]; then fail "extract does not create a store" "$TMP/nev
 fi
 run "extract of a missing file exits 1" 1 "$SITREP" extract --json "$TMP/missing.txt"
 check_contains "extract names the missing file" "$(cat "$TMP/err")" "sitrep: $TMP/missing.txt:"
+
+# The reader without a terminal (output to a file, input from a pipe) says so and what to
+# use instead, rather than writing screen codes into the file.
+run "the reader without a terminal exits 1" 1 sh -c 'echo q | "$1" --db "$2"' sh "$SITREP" "$DB"
+check_contains "the reader names the missing terminal" "$(cat "$TMP/err")" \
+    "sitrep: the reader needs a terminal"
+check_eq "the reader writes nothing to a file" "$(wc -c <"$TMP/out" | tr -d ' ')" 0

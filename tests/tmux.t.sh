@@ -69,6 +69,19 @@ if wait_title "UPDATED: Coalition airstrikes"; then pass tmux-mouse-wheel-up; el
 mouse 65
 if wait_title "Dozens of Daesh terrorists"; then pass tmux-mouse-wheel-down; else
     fail tmux-mouse-wheel-down "$(article_title)"; fi
+# a terminal type this system does not know: a line saying so and what to do, not
+# ncurses' bare "Error opening terminal"
+tmux -S "$SOCK" new-window -d -n badterm \
+    "TERM=sitrep-no-such-term '$SITREP' --db '$DB' 2>'$TMP/badterm.err'; echo \$? >'$TMP/badterm.rc'"
+i=0
+while [ $i -lt 50 ] && [ ! -s "$TMP/badterm.rc" ]; do
+    sleep 0.1
+    i=$((i + 1))
+done
+check_eq tmux-unknown-term-status "$(cat "$TMP/badterm.rc" 2>/dev/null)" 1
+check_contains tmux-unknown-term-message "$(cat "$TMP/badterm.err" 2>/dev/null)" \
+    "sitrep: cannot draw on terminal type sitrep-no-such-term: set TERM"
+
 # an import in another process while the reader is open: the reader follows it, the
 # selected article staying selected (the wheel left 003 there)
 printf 'Shelling hits Kharkiv market\n\nDate: 2024-06-01\n\nShelling killed 4 people in Kharkiv on Saturday, the governor said.\n' \

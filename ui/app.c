@@ -10,12 +10,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <curses.h>
 #include <sqlite3.h>
 
 #include "actions.h"
 #include "article_pane.h"
+#include "article.h"
 #include "background.h"
 #include "config.h"
 #include "draw.h"
@@ -1014,12 +1016,33 @@ static bool host_done(void *ctx)
 
 /* ---- setup ---- */
 
-static SCREEN *open_screen(struct app *a, FILE **devnull)
+/* The terminal the reader draws on. ncurses' own initscr would print its error and exit
+ * without a word of what to do; the reader says what is wrong instead. */
+static SCREEN *open_terminal(void)
 {
-    if (!a->headless) {
-        initscr();
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+        fputs("sitrep: the reader needs a terminal (for text output see sitrep list, sitrep "
+              "show and sitrep --help)\n",
+              stderr);
         return NULL;
     }
+    SCREEN *scr = newterm(NULL, stdout, stdin);
+    if (!scr) {
+        const char *term = getenv("TERM");
+        char *shown = article_display_name(term && *term ? term : "(unset)");
+        fprintf(stderr,
+                "sitrep: cannot draw on terminal type %.60s: set TERM to one this system knows "
+                "(for example TERM=xterm-256color)\n",
+                shown ? shown : "?");
+        free(shown);
+    }
+    return scr;
+}
+
+static SCREEN *open_screen(struct app *a, FILE **devnull)
+{
+    if (!a->headless)
+        return open_terminal();
     char num[16];
     int lines = a->opt->lines > 0 ? a->opt->lines : 30;
     int cols = a->opt->cols > 0 ? a->opt->cols : 100;
@@ -1110,8 +1133,11 @@ int ui_run(struct store *s, const struct ui_options *opt)
         setlocale(LC_CTYPE, "C.UTF-8");
     FILE *devnull = NULL;
     SCREEN *scr = open_screen(a, &devnull);
-    if (a->headless && !scr) {
-        fputs("sitrep: cannot start the headless screen\n", stderr);
+    if (!scr) {
+        if (a->headless)
+            fputs("sitrep: cannot start the headless screen\n", stderr);
+        if (devnull)
+            fclose(devnull);
         free_app(a);
         return 1;
     }
