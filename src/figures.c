@@ -224,6 +224,10 @@ static bool read_active(const struct tokens *t, size_t qi, size_t qend, struct f
                 break;
             }
         }
+        /* "Those killed numbered 16", "The dead numbered at least 40" */
+        for (size_t k = p; kind < 0 && token_is(t, p, "numbered") && k-- > 0 && p - k <= 2;)
+            if ((kind = passive_kind(t, k)) >= 0)
+                p = k;
         /* "claimed 14 lives", "has cost 15 lives" */
         if (kind < 0 && token_is(t, qend, "lives") &&
             (token_is(t, p, "claimed") || token_is(t, p, "claiming") || token_is(t, p, "claims") ||

@@ -370,6 +370,11 @@ static void test_shootings_lives_and_numbers_of_dead(void)
     /* aircraft and drones brought down are not people killed */
     run("Title", "Air defences shot down 20 of the 25 drones.", NULL);
     CHECK(figure(FIG_KILLED, 20) == NULL);
+    run("Title", "Those killed numbered 16. The wounded numbered at least 40.", NULL);
+    CHECK(figure(FIG_KILLED, 16) != NULL);
+    CHECK(figure(FIG_WOUNDED, 40) != NULL);
+    run("Title", "A force numbering 500 attacked the town.", NULL);
+    CHECK_INT(F.n_figures, 0);
     run("Title", "An attack in 2016 killed his 3 brothers.", NULL);
     CHECK(figure(FIG_KILLED, 3) != NULL);
 }
