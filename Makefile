@@ -103,6 +103,7 @@ check: all tests
 check-asan:
 	$(MAKE) BUILD=build-asan SAN=1 all tests
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  SITREP=$(CURDIR)/build-asan/sitrep BUILD=build-asan sh tests/run.sh
 
 bench: all
