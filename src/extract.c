@@ -373,8 +373,11 @@ static size_t capital_run(const struct tokens *t, size_t i, size_t max)
 /* A lowercase word inside a name: "Democratic Republic of the Congo", "Gulf of Aden". */
 static bool name_connector(const struct tokens *t, size_t i)
 {
-    return !(t->tok[i].flags & (TOK_CAP | TOK_BREAK_AFTER)) &&
-           (token_is(t, i, "of") || token_is(t, i, "the"));
+    /* and the Spanish, Portuguese, French and Italian ones: "Valle del Cauca", "Croix des
+     * Bouquets", "Rio de Janeiro" */
+    static const char *const connectors[] = {"of", "the", "de",  "del", "des", "du", "da",
+                                             "do", "dos", "das", "la",  "le",  "di", NULL};
+    return !(t->tok[i].flags & (TOK_CAP | TOK_BREAK_AFTER)) && token_in(t, i, connectors);
 }
 
 /* The capital run, continued over connectors when a capital follows them; the run never
@@ -460,6 +463,14 @@ static size_t exact_places(struct extractor *x, const char *s, size_t len, struc
     return n && !cand[0].ambiguous ? n : 0;
 }
 
+static bool all_capitals(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= 'a' && s[i] <= 'z')
+            return false;
+    return true;
+}
+
 /* "the Kabul-Jalalabad highway", "the Iraq-Syria border": one word joining two places the
  * gazetteer knows by those exact names names both. */
 static bool hyphen_pair(struct extractor *x, const char *text, size_t i, int sentence)
@@ -473,14 +484,19 @@ static bool hyphen_pair(struct extractor *x, const char *text, size_t i, int sen
         return false;
     struct gaz_place a[MAX_CANDIDATES], b[MAX_CANDIDATES];
     size_t la = (size_t)(dash - w), lb = k->len - la - 1;
-    size_t na = exact_places(x, w, la, a), nb = na ? exact_places(x, dash + 1, lb, b) : 0;
-    if (!na || !nb)
+    /* "Baghdad-INA" is a dateline's place and an agency: only the place is one */
+    bool agency = all_capitals(dash + 1, lb);
+    if (all_capitals(w, la))
+        return false;
+    size_t na = exact_places(x, w, la, a),
+           nb = na && !agency ? exact_places(x, dash + 1, lb, b) : 0;
+    if (!na || (!nb && !agency))
         return false;
     const struct {
         size_t start, len, n;
         const struct gaz_place *cand;
     } parts[2] = {{k->start, la, na, a}, {k->start + la + 1, lb, nb, b}};
-    for (int p = 0; p < 2; p++) {
+    for (int p = 0; p < (agency ? 1 : 2); p++) {
         struct place_mention *m = new_mention(x);
         if (!m)
             return true;
@@ -786,6 +802,17 @@ static void mark_local_noun(struct extractor *x, size_t s, size_t noun, size_t f
             x->pm[k].local_noun = true;
 }
 
+/* Whether the gap after token i holds character c. */
+static bool punctuation_after(const struct tokens *t, size_t i, char c)
+{
+    if (i + 1 >= t->n)
+        return false;
+    for (size_t p = t->tok[i].start + t->tok[i].len; p < t->tok[i + 1].start; p++)
+        if (t->text[p] == c)
+            return true;
+    return false;
+}
+
 /* "the Mugunga and Lac Vert sites", "the Shuhada and Qadisiya neighbourhoods": the name
  * before "and" shares the (plural) noun after the second. s is where the second begins. */
 static void coordinated_name_before(struct extractor *x, int sentence, size_t s,
@@ -794,15 +821,27 @@ static void coordinated_name_before(struct extractor *x, int sentence, size_t s,
     const struct tokens *t = &x->toks;
     if (s < 2 || !token_is(t, s - 1, "and") || (t->tok[s - 2].flags & TOK_BREAK_AFTER))
         return;
-    size_t end = s - 1, b = end;
-    while (b > 0 && end - b < 3 && name_token(t, b - 1) &&
-           !(b < end && (t->tok[b - 1].flags & (TOK_BREAK_AFTER | TOK_POSSESSIVE))))
-        b--;
-    if (b == end || b == 0 || !token_is(t, b - 1, "the"))
-        return;
-    if (end - b == 1 && (token_in(t, b, not_places) || token_in(t, b, demonyms)))
-        return;
-    add_context_place(x, sentence, b, end - b, kind, -1, first_pm);
+    /* the names of "the A, B and C areas", back to the "the" that opens the list */
+    size_t starts[4], lens[4], count = 0, end = s - 1;
+    for (;;) {
+        size_t b = end;
+        while (b > 0 && end - b < 3 && name_token(t, b - 1) &&
+               !(b < end && (t->tok[b - 1].flags & (TOK_BREAK_AFTER | TOK_POSSESSIVE))))
+            b--;
+        if (b == end || b == 0 || count == 4)
+            return;
+        if (end - b == 1 && (token_in(t, b, not_places) || token_in(t, b, demonyms)))
+            return;
+        starts[count] = b, lens[count++] = end - b;
+        if (token_is(t, b - 1, "the"))
+            break;
+        /* another item before a comma: "Ain Zara, Salah al-Din" */
+        if (!punctuation_after(t, b - 1, ','))
+            return;
+        end = b;
+    }
+    for (size_t k = 0; k < count; k++)
+        add_context_place(x, sentence, starts[k], lens[k], kind, -1, first_pm);
 }
 
 static void context_name_noun(struct extractor *x, int sentence, size_t i, size_t first_pm)

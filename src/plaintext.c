@@ -20,6 +20,8 @@
 /* A first line longer than this is a paragraph, not a headline; the title is then cut. */
 #define TITLE_MAX   300
 #define TITLE_SHORT 120
+/* How many lines at the end of a story may hold its date (credits, copyright). */
+#define TAIL_LINES 3
 /* How many lines (standfirst, outlet, byline) may stand between headline and date. */
 #define LINES_ABOVE_DATE 2
 /* A date line that also names its section or author is no longer than this. */
@@ -35,6 +37,7 @@ struct line {
 struct meta {
     char *title, *date, *source, *url, *author, *dateline;
     size_t dropped_line; /* 1 + the index of a header line found below the story's start */
+    size_t dropped_tail; /* 1 + the index of a date line found at the story's end */
 };
 
 /* ---- small string helpers ---- */
@@ -766,6 +769,25 @@ static bool opens_story_list(struct line l)
            (l.s[l.len - 1] == 's' || l.s[l.len - 1] == 'm') && isdigit((unsigned char)l.s[8]);
 }
 
+/* Wire copy may state its date only after the story ("Published: 05/21/2024 21:40"): one of
+ * the last few lines that is a date line alone is the page's date, and is not the story. */
+static void find_date_at_end(const struct line *v, size_t from, size_t n, struct meta *m)
+{
+    int lines = 0;
+    for (size_t j = n; j > from && lines < TAIL_LINES;) {
+        j--;
+        char iso[16];
+        if (!v[j].len || is_furniture(v[j]))
+            continue;
+        lines++;
+        if (is_date_line(v[j], iso)) {
+            m->date = strdup(iso);
+            m->dropped_tail = j + 1;
+            return;
+        }
+    }
+}
+
 static char *assemble_body(const struct line *v, size_t from, size_t n, struct meta *m)
 {
     struct body_state st = {0};
@@ -784,7 +806,8 @@ static char *assemble_body(const struct line *v, size_t from, size_t n, struct m
             st.blank_since = true;
             continue;
         }
-        if (is_furniture(l) || (title.len && same_line(l, title)) || i + 1 == m->dropped_line)
+        if (is_furniture(l) || (title.len && same_line(l, title)) || i + 1 == m->dropped_line ||
+            i + 1 == m->dropped_tail)
             continue;
         keep_line(&st, l);
     }
@@ -815,6 +838,8 @@ struct article *plaintext_parse(const char *text, size_t len, const char *origin
         return NULL;
     }
     size_t body_from = read_top(v, read_header_block(v, n, &m), n, &m);
+    if (!m.date)
+        find_date_at_end(v, body_from, n, &m);
     char *body = assemble_body(v, body_from, n, &m);
     free(v);
     struct article *a = calloc(1, sizeof *a);

@@ -250,6 +250,13 @@ static void date_lines_below_the_headline(void)
               err, sizeof err);
     CHECK(a && a->date && strcmp(a->date, "2024-05-06") == 0);
     article_free(a);
+    /* wire copy that states its date only at the end */
+    a = parse("Two soldiers killed\n\nBogota, May 21 (EFE).- Two soldiers were killed.\n\n"
+              "Published: 05/21/2024 21:40\n",
+              err, sizeof err);
+    CHECK(a && a->date && strcmp(a->date, "2024-05-21") == 0);
+    CHECK(a && strstr(a->text, "Published") == NULL);
+    article_free(a);
     /* a headline that ends with a date stays the headline */
     a = parse("Attack in Baghdad | May 5, 2024\n\nGunmen killed five people.\n", err, sizeof err);
     CHECK(a && a->title && strcmp(a->title, "Attack in Baghdad | May 5, 2024") == 0);

@@ -544,6 +544,24 @@ static void test_opening_prepositions_and_capitals(void)
         CHECK_STR(a->country, "Somalia");
 }
 
+/* Names joined by Romance connectors are one; a list of names sharing one plural noun are
+ * all places; "Baghdad-INA" is a place and an agency. */
+static void test_connectors_lists_and_agencies(void)
+{
+    run("Title", "A bomb exploded in Jamundi, in neighboring Valle del Cauca, Colombia.", NULL);
+    CHECK(place("Valle del Cauca") != NULL);
+    CHECK(place("Valle de San Juan") == NULL);
+    run("Title",
+        "Fighting was concentrated in the Ain Zara, Salah al-Din and Furnaj areas in southern "
+        "Tripoli, Libya.",
+        NULL);
+    CHECK(place("Salah al-Din") != NULL);
+    CHECK(place("Furnaj") != NULL);
+    run("Title", "Baghdad-INA: Aircraft struck hideouts in Anbar.", NULL);
+    CHECK(place("Baghdad") != NULL);
+    CHECK(place("INA") == NULL);
+}
+
 /* A toll that "rose to" its count may name the event at length in between; other counts
  * stay near the word. */
 static void test_long_toll(void)
@@ -630,6 +648,7 @@ int main(void)
     RUN(test_salient_cities_and_kunyas);
     RUN(test_killing_of_zones_and_far_towns);
     RUN(test_opening_prepositions_and_capitals);
+    RUN(test_connectors_lists_and_agencies);
     RUN(test_long_toll);
     RUN(test_actors_fold_aliases);
     RUN(test_lexicon_capitals);
