@@ -308,6 +308,19 @@ static size_t lookup_any(struct extractor *x, const char *key, size_t kl, struct
                 return n;
         }
     }
+    /* "West Kordofan" is listed as "West Kordofan State", "Anbar" may be "Anbar Province" */
+    static const char *const divisions[] = {" state",  " province", " governorate",
+                                            " region", " district", NULL};
+    for (const char *const *d = divisions; *d; d++) {
+        char with[FOLD_CAP];
+        size_t dl = strlen(*d);
+        if (kl < 4 || kl + dl >= sizeof with)
+            break;
+        memcpy(with, key, kl);
+        memcpy(with + kl, *d, dl);
+        if ((n = gazetteer_lookup(x->gaz, with, kl + dl, out, MAX_CANDIDATES)) > 0)
+            return n;
+    }
     *loose = true;
     char single[FOLD_CAP];
     size_t sl = undouble(key, kl, single);
@@ -815,10 +828,12 @@ static bool punctuation_after(const struct tokens *t, size_t i, char c)
 
 /* "the Mugunga and Lac Vert sites", "the Shuhada and Qadisiya neighbourhoods": the name
  * before "and" shares the (plural) noun after the second. s is where the second begins. */
-static void coordinated_name_before(struct extractor *x, int sentence, size_t s,
+static void coordinated_name_before(struct extractor *x, int sentence, size_t s, size_t noun,
                                     enum place_kind kind, size_t first_pm)
 {
     const struct tokens *t = &x->toks;
+    const struct token *nt = &t->tok[noun];
+    bool plural = nt->len > 3 && t->text[nt->start + nt->len - 1] == 's';
     if (s < 2 || !token_is(t, s - 1, "and") || (t->tok[s - 2].flags & TOK_BREAK_AFTER))
         return;
     /* the names of "the A, B and C areas", back to the "the" that opens the list */
@@ -833,7 +848,10 @@ static void coordinated_name_before(struct extractor *x, int sentence, size_t s,
         if (end - b == 1 && (token_in(t, b, not_places) || token_in(t, b, demonyms)))
             return;
         starts[count] = b, lens[count++] = end - b;
-        if (token_is(t, b - 1, "the"))
+        /* the list opens after "the", or after a verb or preposition when the noun is plural
+         * ("attacked Dan Gulbi and Kwana villages") */
+        if (token_is(t, b - 1, "the") ||
+            (plural && !(t->tok[b - 1].flags & (TOK_CAP | TOK_DIGIT | TOK_BREAK_AFTER))))
             break;
         /* another item before a comma: "Ain Zara, Salah al-Din" */
         if (!punctuation_after(t, b - 1, ','))
@@ -866,7 +884,7 @@ static void context_name_noun(struct extractor *x, int sentence, size_t i, size_
     if (token_is(t, before, "a") || token_is(t, before, "an"))
         return;
     add_context_place(x, sentence, s, i - s, place_nouns[pn].kind, -1, first_pm);
-    coordinated_name_before(x, sentence, s, place_nouns[pn].kind, first_pm);
+    coordinated_name_before(x, sentence, s, i, place_nouns[pn].kind, first_pm);
     mark_local_noun(x, s, i, first_pm);
 }
 
@@ -903,6 +921,16 @@ static void described_place(struct extractor *x, int sentence, size_t i, size_t 
 
 /* "in Mutaibija, south of Tikrit", "at Wadi Muweil, west of the city of Ramadi",
  * "in al-Rabt, a region of the town of Qaem" */
+/* "west of the city", "20 km north of the capital": a bearing from a place the text has
+ * already named, starting at token j. */
+static bool direction_of_the_place(const struct tokens *t, size_t j)
+{
+    if (j < t->n && (t->tok[j].flags & TOK_DIGIT))
+        j += 2; /* "20 km" */
+    return token_in(t, j, directions) && token_is(t, j + 1, "of") && token_is(t, j + 2, "the") &&
+           (place_noun(t, j + 3) >= 0 || token_is(t, j + 3, "capital"));
+}
+
 static void context_apposition(struct extractor *x, int sentence, size_t i, size_t first_pm)
 {
     const struct tokens *t = &x->toks;
@@ -914,6 +942,11 @@ static void context_apposition(struct extractor *x, int sentence, size_t i, size
     if (!n || !(t->tok[i + n - 1].flags & TOK_BREAK_AFTER))
         return;
     int parent = parent_after(x, first_pm, i + n);
+    if (parent < 0 && direction_of_the_place(t, i + n)) {
+        /* "near Um Sumeima, west of the city": placed, though not by name */
+        add_context_place(x, sentence, i, n, PLACE_VILLAGE, -1, first_pm);
+        return;
+    }
     if (parent < 0) {
         described_place(x, sentence, i, n, first_pm);
         return;

@@ -568,8 +568,32 @@ static void read_comma_dateline(struct line head, const char *after, size_t len,
     read_outlet_after(rest.s + used, rest.len - used, m);
 }
 
+/* "February 26, 2024 (EL OBEID) – ...": the date first, the place in brackets. */
+static bool read_date_first_dateline(struct line first, struct meta *m)
+{
+    char iso[16];
+    size_t used;
+    if (!parse_full_date(first.s, first.len, iso, &used))
+        return false;
+    struct line rest = trim(first.s + used, first.len - used);
+    if (!rest.len || rest.s[0] != '(')
+        return false;
+    const char *close = memchr(rest.s, ')', rest.len < 40 ? rest.len : 40);
+    if (!close)
+        return false;
+    struct line place = trim(rest.s + 1, (size_t)(close - rest.s - 1));
+    if (!place.len || !plausible_head(place))
+        return false;
+    set_once(&m->date, iso, strlen(iso));
+    if (!m->dateline)
+        m->dateline = place_case(place.s, place.len);
+    return true;
+}
+
 static void read_dateline(struct line first, struct meta *m)
 {
+    if (read_date_first_dateline(first, m))
+        return;
     const char *p = first.s;
     size_t len = first.len < 80 ? first.len : 80, dash;
     if (len && p[0] == '(') {

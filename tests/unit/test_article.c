@@ -257,6 +257,14 @@ static void date_lines_below_the_headline(void)
     CHECK(a && a->date && strcmp(a->date, "2024-05-21") == 0);
     CHECK(a && strstr(a->text, "Published") == NULL);
     article_free(a);
+    /* the date first and the place in brackets */
+    a = parse(
+        "Shelling kills 19\n\nFebruary 26, 2024 (EL OBEID) \xe2\x80\x93 At least 19 civilians "
+        "were killed.\n",
+        err, sizeof err);
+    CHECK(a && a->date && strcmp(a->date, "2024-02-26") == 0);
+    CHECK(a && a->dateline && strcmp(a->dateline, "El Obeid") == 0);
+    article_free(a);
     /* a headline that ends with a date stays the headline */
     a = parse("Attack in Baghdad | May 5, 2024\n\nGunmen killed five people.\n", err, sizeof err);
     CHECK(a && a->title && strcmp(a->title, "Attack in Baghdad | May 5, 2024") == 0);

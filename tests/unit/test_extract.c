@@ -562,6 +562,25 @@ static void test_connectors_lists_and_agencies(void)
     CHECK(place("INA") == NULL);
 }
 
+/* A name the gazetteer lists with "State"; a place given a bearing from "the city"; a list
+ * of names after a verb sharing a plural noun. */
+static void test_state_names_bearings_and_verb_lists(void)
+{
+    run("Title", "In West Kordofan, Sudan, the group took Babanusa.", NULL);
+    const struct place_fact *w = place("West Kordofan");
+    CHECK(w != NULL);
+    if (w)
+        CHECK_INT(w->kind, PLACE_ADMIN1);
+    CHECK(place("Kordofan") == NULL);
+    run("Title",
+        "Shells hit El Obeid in Sudan, fired from positions near Um Sumeima, west of the city.",
+        NULL);
+    CHECK(place("Um Sumeima") != NULL);
+    run("Title", "Bandits attacked Dan Gulbi and Kwana villages in Zamfara, Nigeria.", NULL);
+    CHECK(place("Dan Gulbi") != NULL);
+    CHECK(place("Kwana") != NULL);
+}
+
 /* A toll that "rose to" its count may name the event at length in between; other counts
  * stay near the word. */
 static void test_long_toll(void)
@@ -649,6 +668,7 @@ int main(void)
     RUN(test_killing_of_zones_and_far_towns);
     RUN(test_opening_prepositions_and_capitals);
     RUN(test_connectors_lists_and_agencies);
+    RUN(test_state_names_bearings_and_verb_lists);
     RUN(test_long_toll);
     RUN(test_actors_fold_aliases);
     RUN(test_lexicon_capitals);
