@@ -599,6 +599,8 @@ static const struct {
     {"region", PLACE_REGION},
     {"suburb", PLACE_NEIGHBORHOOD},
     {"camp", PLACE_LANDMARK},
+    {"field", PLACE_LANDMARK},
+    {"oilfield", PLACE_LANDMARK},
     {"site", PLACE_LANDMARK},
     {"market", PLACE_LANDMARK},
     {"bridge", PLACE_LANDMARK},
@@ -771,6 +773,17 @@ static void add_context_place(struct extractor *x, int sentence, size_t i, size_
         t->tok[k].flags |= TOK_PLACE;
 }
 
+/* Whether the gap after token i holds character c. */
+static bool punctuation_after(const struct tokens *t, size_t i, char c)
+{
+    if (i + 1 >= t->n)
+        return false;
+    for (size_t p = t->tok[i].start + t->tok[i].len; p < t->tok[i + 1].start; p++)
+        if (t->text[p] == c)
+            return true;
+    return false;
+}
+
 /* "the village of Albu Jabir", "the districts of Albu Ifan and al-Dhaviyah south of X" */
 static void context_noun_of(struct extractor *x, int sentence, size_t i, size_t first_pm)
 {
@@ -778,27 +791,37 @@ static void context_noun_of(struct extractor *x, int sentence, size_t i, size_t 
     int pn = place_noun(t, i);
     if (pn < 0 || (t->tok[i].flags & TOK_CAP) || !token_is(t, i + 1, "of"))
         return;
-    size_t names[4][2], nn = 0, k = i + 2;
+    size_t names[4][2], nn = 0, k = i + 2, by_comma = 0;
+    bool closed = false;
     while (nn < 4) {
         size_t n = name_length(t, k);
-        if (!n)
+        if (!n || token_in(t, k, person_titles))
             break;
         names[nn][0] = k;
         names[nn][1] = n;
         nn++;
         k += n;
+        closed = nn > 1 && by_comma < nn - 1;
+        /* "the towns of Kfar Roummane, Zawtar al-Sharqiyah and Doueir" */
+        if (punctuation_after(t, k - 1, ',') && name_length(t, k) && !token_is(t, k, "and")) {
+            by_comma++;
+            continue;
+        }
         if (!(token_is(t, k, "and") || token_is(t, k, "or")) ||
             (t->tok[k - 1].flags & TOK_BREAK_AFTER && !token_is(t, k, "and")))
             break;
         k++;
     }
+    /* names after commas count only in a list an "and" closes: "the city of Kherson,
+     * Governor Oleksandr Prokudin said" is one place */
+    if (by_comma && !closed)
+        nn -= by_comma < nn ? by_comma : nn - 1;
     int parent = parent_after(x, first_pm, k);
     for (size_t q = 0; q < nn; q++)
         add_context_place(x, sentence, names[q][0], names[q][1], place_nouns[pn].kind, parent,
                           first_pm);
 }
 
-/* "the Albu Bali neighborhood" */
 /* "the Qadisiya neighbourhood": a known name the text calls a neighbourhood, suburb, camp,
  * market or square is not the province or country that shares it. */
 static void mark_local_noun(struct extractor *x, size_t s, size_t noun, size_t first_pm)
@@ -813,17 +836,6 @@ static void mark_local_noun(struct extractor *x, size_t s, size_t noun, size_t f
     for (size_t k = first_pm; k < x->n_pm; k++)
         if (x->pm[k].n_cand && x->pm[k].start == start && x->pm[k].start + x->pm[k].len == end)
             x->pm[k].local_noun = true;
-}
-
-/* Whether the gap after token i holds character c. */
-static bool punctuation_after(const struct tokens *t, size_t i, char c)
-{
-    if (i + 1 >= t->n)
-        return false;
-    for (size_t p = t->tok[i].start + t->tok[i].len; p < t->tok[i + 1].start; p++)
-        if (t->text[p] == c)
-            return true;
-    return false;
 }
 
 /* "the Mugunga and Lac Vert sites", "the Shuhada and Qadisiya neighbourhoods": the name
@@ -862,6 +874,7 @@ static void coordinated_name_before(struct extractor *x, int sentence, size_t s,
         add_context_place(x, sentence, starts[k], lens[k], kind, -1, first_pm);
 }
 
+/* "the Albu Bali neighborhood", "the Khor Mor gas field" */
 static void context_name_noun(struct extractor *x, int sentence, size_t i, size_t first_pm)
 {
     const struct tokens *t = &x->toks;
@@ -869,6 +882,10 @@ static void context_name_noun(struct extractor *x, int sentence, size_t i, size_
     if (pn < 0 || i == 0 || (t->tok[i].flags & TOK_CAP) || (t->tok[i - 1].flags & TOK_BREAK_AFTER))
         return;
     size_t s = i;
+    /* "the Khor Mor gas field": what the field holds stands between name and noun */
+    if ((token_is(t, i, "field") || token_is(t, i, "fields")) &&
+        (token_is(t, i - 1, "gas") || token_is(t, i - 1, "oil")) && i >= 2)
+        s = --i;
     while (s > 0 && i - s < 3 && name_token(t, s - 1) &&
            !(s < i && (t->tok[s - 1].flags & (TOK_BREAK_AFTER | TOK_POSSESSIVE))))
         s--;

@@ -581,6 +581,25 @@ static void test_state_names_bearings_and_verb_lists(void)
     CHECK(place("Kwana") != NULL);
 }
 
+/* "the towns of A, B and C" names three; "the city of A, Governor B said" one; a gas field
+ * is a place. */
+static void test_comma_lists_and_fields(void)
+{
+    run("Title",
+        "Strikes targeted the towns of Kfar Roummane, Zawtar al-Sharqiyah and Doueir in "
+        "Lebanon.",
+        NULL);
+    CHECK(place("Zawtar al-Sharqiyah") != NULL);
+    CHECK(place("Doueir") != NULL);
+    run("Title", "Shells hit the city of Kherson, Governor Oleksandr Prokudin said.", NULL);
+    CHECK(place("Kherson") != NULL);
+    CHECK(place("Governor Oleksandr Prokudin") == NULL);
+    run("Title", "A drone struck the village of Kuwaram, Abubakar Shehu said.", NULL);
+    CHECK(place("Abubakar Shehu") == NULL);
+    run("Title", "A drone struck the Khor Mor gas field in Sulaimani province.", NULL);
+    CHECK(place("Khor Mor") != NULL);
+}
+
 /* A toll that "rose to" its count may name the event at length in between; other counts
  * stay near the word. */
 static void test_long_toll(void)
@@ -669,6 +688,7 @@ int main(void)
     RUN(test_opening_prepositions_and_capitals);
     RUN(test_connectors_lists_and_agencies);
     RUN(test_state_names_bearings_and_verb_lists);
+    RUN(test_comma_lists_and_fields);
     RUN(test_long_toll);
     RUN(test_actors_fold_aliases);
     RUN(test_lexicon_capitals);
