@@ -1074,10 +1074,31 @@ static void division_word_after(struct extractor *x, size_t i, size_t first_pm)
     }
 }
 
+/* "a passenger boat on the Niger River near Banikane": "near" and "outside" take places
+ * (and rarely anything else), so a name after them the gazetteer lacks is one too, unless a
+ * title, a possessive or a second capitalised word makes it a person's. */
+static void context_near_name(struct extractor *x, int sentence, size_t i, size_t first_pm)
+{
+    const struct tokens *t = &x->toks;
+    if (!(token_is(t, i, "near") || token_is(t, i, "outside")) ||
+        (t->tok[i].flags & (TOK_CAP | TOK_BREAK_AFTER)) || i + 1 >= t->n)
+        return;
+    size_t k = i + 1;
+    if (token_in(t, k, person_titles) || !name_token(t, k) || token_in(t, k, not_places) ||
+        token_in(t, k, demonyms) || (t->tok[k].flags & (TOK_POSSESSIVE | TOK_PLACE)))
+        return;
+    /* "near Kilometre 40" is a road mark */
+    bool more = k + 1 < t->n && (t->tok[k + 1].flags & (TOK_CAP | TOK_DIGIT)) &&
+                !(t->tok[k].flags & TOK_BREAK_AFTER);
+    if (!more)
+        add_context_place(x, sentence, k, 1, PLACE_VILLAGE, -1, first_pm);
+}
+
 static void find_context_places(struct extractor *x, int sentence, size_t first_pm)
 {
     const struct tokens *t = &x->toks;
     for (size_t i = 0; i < t->n; i++) {
+        context_near_name(x, sentence, i, first_pm);
         division_word_after(x, i, first_pm);
         context_facility_at(x, sentence, i, first_pm);
         context_name_in_place(x, sentence, i, first_pm);

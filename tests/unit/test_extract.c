@@ -600,6 +600,21 @@ static void test_comma_lists_and_fields(void)
     CHECK(place("Khor Mor") != NULL);
 }
 
+/* A name after "near" or "outside" is a place, unless a person's or a road mark. */
+static void test_near_names(void)
+{
+    run("Title", "A boat was attacked on the Niger River near Banikane, in Mali.", NULL);
+    CHECK(place("Banikane") != NULL);
+    run("Title",
+        "The convoy stopped near Kilometre 40, outside Parliament, near Hamas positions and "
+        "near President Assad's palace.",
+        NULL);
+    CHECK(place("Kilometre") == NULL);
+    CHECK(place("Parliament") == NULL);
+    CHECK(place("Hamas") == NULL);
+    CHECK(place("President") == NULL);
+}
+
 /* A toll that "rose to" its count may name the event at length in between; other counts
  * stay near the word. */
 static void test_long_toll(void)
@@ -689,6 +704,7 @@ int main(void)
     RUN(test_connectors_lists_and_agencies);
     RUN(test_state_names_bearings_and_verb_lists);
     RUN(test_comma_lists_and_fields);
+    RUN(test_near_names);
     RUN(test_long_toll);
     RUN(test_actors_fold_aliases);
     RUN(test_lexicon_capitals);
