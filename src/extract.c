@@ -266,13 +266,14 @@ static const char *const outlet_words[] = {
 
 /* Titles before a person's name: "Col. Christopher Garver" is not a place. */
 static const char *const person_titles[] = {
-    "gen",      "general", "col",       "colonel",   "lt",        "lieutenant",  "maj",
-    "major",    "capt",    "captain",   "sgt",       "sergeant",  "mr",          "mrs",
-    "ms",       "dr",      "president", "minister",  "spokesman", "spokeswoman", "commander",
-    "sheikh",   "sheik",   "imam",      "brig",      "adm",       "admiral",     "gov",
-    "governor", "mayor",   "prince",    "king",      "emir",      "ayatollah",   "cleric",
-    "premier",  "pm",      "chief",     "secretary", "envoy",     "ambassador",  "senator",
-    "sen",      "rep",     NULL};
+    "gen",          "general", "col",       "colonel",   "lt",        "lieutenant",  "maj",
+    "major",        "capt",    "captain",   "sgt",       "sergeant",  "mr",          "mrs",
+    "ms",           "dr",      "president", "minister",  "spokesman", "spokeswoman", "commander",
+    "sheikh",       "sheik",   "imam",      "brig",      "adm",       "admiral",     "gov",
+    "governor",     "mayor",   "prince",    "king",      "emir",      "ayatollah",   "cleric",
+    "premier",      "pm",      "chief",     "secretary", "envoy",     "ambassador",  "senator",
+    "sen",          "rep",     "head",      "leader",    "director",  "chairman",    "chairwoman",
+    "spokesperson", "deputy",  "lawmaker",  NULL};
 
 static bool is_place_word(const struct tokens *t, size_t i)
 {
@@ -545,6 +546,10 @@ static void find_gazetteer_places(struct extractor *x, const char *text, int sen
                     continue;
                 if (n > run && loose)
                     continue;
+                /* "Volodymyr Artiukh": a respelling matching the first word of a longer run of
+                 * capitals is a given name, not Volodymyr-Volynskyi */
+                if (n < run && loose)
+                    continue;
                 /* "Abu Mohammed al-Julani": a kunya or patronymic opening a longer name the
                  * gazetteer lacks is a person's (Abu Ghraib and Abu Kamal match whole) */
                 if (n == 1 && run > 1 && token_in(t, i, name_openers))
@@ -563,8 +568,10 @@ static void find_gazetteer_places(struct extractor *x, const char *text, int sen
                 m->ambiguous = cand[0].ambiguous;
                 note_context(t, i, m);
                 m->loose = loose;
+                /* "Peter Hawkins" but not "Kursk Oblast" */
                 m->name_follows = i + n < t->n && (t->tok[i + n].flags & TOK_CAP) &&
-                                  !(t->tok[i + n - 1].flags & TOK_BREAK_AFTER);
+                                  !(t->tok[i + n - 1].flags & TOK_BREAK_AFTER) &&
+                                  !token_in(t, i + n, division_nouns);
                 m->outlet_follows = m->name_follows && token_in(t, i + n, outlet_words);
                 for (size_t k = i; k < i + n; k++)
                     x->toks.tok[k].flags |= TOK_PLACE;

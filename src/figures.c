@@ -68,6 +68,17 @@ static int passive_kind(const struct tokens *t, size_t i)
     return -1;
 }
 
+/* Whether the gap after token i holds one of these characters. */
+static bool punctuation_between(const struct tokens *t, size_t i, const char *chars)
+{
+    if (i + 1 >= t->n)
+        return false;
+    for (size_t p = t->tok[i].start + t->tok[i].len; p < t->tok[i + 1].start; p++)
+        if (strchr(chars, t->text[p]))
+            return true;
+    return false;
+}
+
 /* A toll by another name: "the death toll", "the death count", "the number of dead" (of
  * people killed, of injured). The kind it counts, or -1. */
 static int toll_word(const struct tokens *t, size_t k)
@@ -81,8 +92,11 @@ static int toll_word(const struct tokens *t, size_t k)
         return FIG_KILLED;
     if (!token_is(t, k, "number") || !token_is(t, k + 1, "of"))
         return -1;
-    /* "the number of dead", "the number of people killed" */
-    for (size_t j = k + 2; j <= k + 3 && j < t->n; j++) {
+    /* "the number of dead", "the number of people killed", "the number of regime soldiers
+     * and loyal gunmen killed in the desert" */
+    for (size_t j = k + 2; j <= k + 8 && j < t->n; j++) {
+        if (j > k + 2 && punctuation_between(t, j - 1, ",;:()"))
+            break; /* the phrase ends at a comma */
         if (token_in(t, j, dead))
             return FIG_KILLED;
         if (token_in(t, j, hurt))
@@ -153,17 +167,6 @@ static bool gap_has_clause_break(const char *text, const struct tokens *t, size_
     /* curly quotes and dashes */
     for (size_t p = t->tok[i].start + t->tok[i].len; p + 2 < t->tok[i + 1].start + 1; p++)
         if ((unsigned char)text[p] == 0xE2)
-            return true;
-    return false;
-}
-
-/* Whether the gap after token i holds one of these characters. */
-static bool punctuation_between(const struct tokens *t, size_t i, const char *chars)
-{
-    if (i + 1 >= t->n)
-        return false;
-    for (size_t p = t->tok[i].start + t->tok[i].len; p < t->tok[i + 1].start; p++)
-        if (strchr(chars, t->text[p]))
             return true;
     return false;
 }

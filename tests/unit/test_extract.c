@@ -615,6 +615,23 @@ static void test_near_names(void)
     CHECK(place("President") == NULL);
 }
 
+/* A division word is not a surname; "administration head X" is a person; a long "number of
+ * ... killed" is a toll. */
+static void test_divisions_heads_and_long_numbers(void)
+{
+    run("Title",
+        "Shelling hit Sumy, Ukraine, near the border with Russia's Kursk Oblast, administration "
+        "head Volodymyr Artiukh said.",
+        NULL);
+    CHECK(place("Kursk Oblast") != NULL);
+    CHECK(place("Volodymyr") == NULL);
+    run("Title",
+        "The number of regime soldiers and loyal gunmen killed in the desert since January has "
+        "risen to 211.",
+        NULL);
+    CHECK(figure(FIG_KILLED, 211) != NULL);
+}
+
 /* A toll that "rose to" its count may name the event at length in between; other counts
  * stay near the word. */
 static void test_long_toll(void)
@@ -705,6 +722,7 @@ int main(void)
     RUN(test_state_names_bearings_and_verb_lists);
     RUN(test_comma_lists_and_fields);
     RUN(test_near_names);
+    RUN(test_divisions_heads_and_long_numbers);
     RUN(test_long_toll);
     RUN(test_actors_fold_aliases);
     RUN(test_lexicon_capitals);
