@@ -345,8 +345,15 @@ static size_t lookup_any(struct extractor *x, const char *key, size_t kl, struct
     return 0;
 }
 
+/* Place mentions an article may have: news has hundreds at most, and each costs about a
+ * kilobyte of scratch (its candidates), so a hostile text of a million "Kabul." would
+ * otherwise take a gigabyte. Later mentions are not looked at. */
+#define MAX_PLACE_MENTIONS 20000
+
 static struct place_mention *new_mention(struct extractor *x)
 {
+    if (x->n_pm >= MAX_PLACE_MENTIONS)
+        return NULL;
     if (x->n_pm == x->cap_pm) {
         size_t cap = x->cap_pm ? x->cap_pm * 2 : 64;
         struct place_mention *p = realloc(x->pm, cap * sizeof *p);

@@ -557,6 +557,10 @@ size_t text_split_sentences(const char *text, size_t len, struct text_span **out
         bool bad;
         size_t n = decode_one(text + i, len - i, &uc, &bad);
         if (is_space_uc(uc)) {
+            if (i - start >= TEXT_MAX_SENTENCE) { /* not prose: cut at this space */
+                add_span(&l, text, start, i);
+                start = i;
+            }
             i += n;
             word_start = i;
             continue;
