@@ -1,4 +1,5 @@
 /* test_text.c: repair, folding, sentence splitting, widths and sanitising. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,6 +68,31 @@ static void initialism_then_new_sentence(void)
               0);
     }
     free(s);
+}
+
+/* 10,000 bytes of words without a full stop: cut at spaces into runs of at least
+ * TEXT_MAX_SENTENCE bytes and at most that plus one word; nothing lost but the spaces. */
+static void endless_sentence_is_cut(void)
+{
+    size_t n_words = 1000;
+    char *t = malloc(n_words * 10 + 1);
+    size_t len = 0;
+    for (size_t i = 0; i < n_words; i++)
+        len += (size_t)sprintf(t + len, "%s", i % 2 ? "militants " : "fighters ");
+    struct text_span *s;
+    size_t n = text_split_sentences(t, len, &s);
+    CHECK(n >= len / (TEXT_MAX_SENTENCE + 10) && n <= len / TEXT_MAX_SENTENCE + 1);
+    size_t covered = 0;
+    for (size_t i = 0; i < n; i++) {
+        CHECK(s[i].len <= TEXT_MAX_SENTENCE + 10);
+        if (i + 1 < n)
+            CHECK(s[i].len >= TEXT_MAX_SENTENCE - 10);
+        CHECK(t[s[i].start] != ' ' && t[s[i].start + s[i].len - 1] != ' ');
+        covered += s[i].len + 1;
+    }
+    CHECK_INT(covered, len);
+    free(s);
+    free(t);
 }
 
 static void widths(void)
@@ -167,6 +193,7 @@ int main(void)
     RUN(fold_truncates_safely);
     RUN(sentences);
     RUN(initialism_then_new_sentence);
+    RUN(endless_sentence_is_cut);
     RUN(widths);
     RUN(repair);
     RUN(binary_detection);
