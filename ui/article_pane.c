@@ -70,10 +70,14 @@ static int sentence_of(const struct article_pane *p, long offset)
 
 /* ---- highlights ---- */
 
+/* Highlights an article may have: news has hundreds; a hostile text repeating one date
+ * or name a million times would otherwise take gigabytes. Later ones are not marked. */
+#define MAX_SPANS 100000
+
 static void add_span(struct article_pane *p, int *cap, long start, long len, enum element el,
                      int sentence)
 {
-    if (start < 0 || len <= 0 || (size_t)(start + len) > p->text_len)
+    if (start < 0 || len <= 0 || (size_t)(start + len) > p->text_len || p->n_spans >= MAX_SPANS)
         return;
     if (p->n_spans == *cap) {
         *cap = *cap ? *cap * 2 : 32;
@@ -107,20 +111,52 @@ static void add_occurrences(struct article_pane *p, int *cap, const char *needle
     }
 }
 
+/* The distinct surfaces of one kind of fact: each is looked for in the text once, however
+ * many rows name it (an article saying "on Monday" forty times has forty date rows). */
+struct surfaces {
+    char **v;
+    int n, cap;
+};
+
+#define MAX_SURFACES 2000
+
+static void surfaces_add(struct surfaces *set, const char *s, size_t n)
+{
+    for (int i = 0; i < set->n; i++)
+        if (strlen(set->v[i]) == n && memcmp(set->v[i], s, n) == 0)
+            return;
+    if (set->n == MAX_SURFACES)
+        return;
+    if (set->n == set->cap) {
+        int cap = set->cap ? set->cap * 2 : 16;
+        char **v = realloc(set->v, (size_t)cap * sizeof *v);
+        if (!v)
+            return;
+        set->v = v;
+        set->cap = cap;
+    }
+    char *copy = strndup(s, n);
+    if (copy)
+        set->v[set->n++] = copy;
+}
+
+static void surfaces_free(struct surfaces *set)
+{
+    for (int i = 0; i < set->n; i++)
+        free(set->v[i]);
+    free(set->v);
+}
+
 /* Surfaces are stored as a JSON list of strings: ["IS","Islamic State"]. */
-static void add_surface_list(struct article_pane *p, int *cap, const char *list, enum element el)
+static void add_surface_list(struct surfaces *set, const char *list)
 {
     for (const char *s = list ? strchr(list, '"') : NULL; s; s = strchr(s, '"')) {
         const char *end = strchr(s + 1, '"');
         if (!end)
             break;
-        char buf[256];
         size_t n = (size_t)(end - s - 1);
-        if (n < sizeof buf && !memchr(s + 1, '\\', n)) {
-            memcpy(buf, s + 1, n);
-            buf[n] = '\0';
-            add_occurrences(p, cap, buf, el);
-        }
+        if (n < 256 && !memchr(s + 1, '\\', n))
+            surfaces_add(set, s + 1, n);
         s = end + 1;
     }
 }
@@ -154,10 +190,13 @@ static void load_surface_spans(struct article_pane *p, sqlite3 *db, int *cap)
         if (sqlite3_prepare_v2(db, sql[i], -1, &q, NULL) != SQLITE_OK)
             continue;
         sqlite3_bind_int64(q, 1, p->id);
+        struct surfaces set = {0};
         while (sqlite3_step(q) == SQLITE_ROW)
-            add_surface_list(p, cap, (const char *)sqlite3_column_text(q, 0),
-                             i == 0 ? EL_ACTOR : EL_DATE);
+            add_surface_list(&set, (const char *)sqlite3_column_text(q, 0));
         sqlite3_finalize(q);
+        for (int k = 0; k < set.n; k++)
+            add_occurrences(p, cap, set.v[k], i == 0 ? EL_ACTOR : EL_DATE);
+        surfaces_free(&set);
     }
 }
 
