@@ -1175,7 +1175,10 @@ static void article_country(struct extractor *x, const struct article *a, char c
         const struct gaz_place *g = &m->cand[choose_candidate(m, "")];
         if (g->kind == PLACE_COUNTRY && !same_name(a->text, m, g))
             continue;
-        vote(v, &n, g->country_code, g->kind == PLACE_COUNTRY ? 2 : 1);
+        /* the headline names where the story is; a dateline may be a regional bureau's
+         * ("DAKAR, Senegal (AP)" over a story from Burkina Faso) */
+        int headline = m->sentence == 0 ? 1 : 0;
+        vote(v, &n, g->country_code, (g->kind == PLACE_COUNTRY ? 2 : 1) + headline);
     }
     cc[0] = '\0';
     int best = 0;
@@ -1446,6 +1449,27 @@ country_in_sentence(const struct extractor *x, const struct facts *f, const stru
     return best;
 }
 
+/* The gazetteer place nearest to a mention in its sentence ("near the town of Djibo in Soum
+ * province": Soum lies where Djibo does), or NULL. */
+static const struct place_fact *known_place_beside(const struct extractor *x, const struct facts *f,
+                                                   const struct place_mention *m)
+{
+    const struct place_fact *best = NULL;
+    size_t best_d = 0;
+    for (size_t k = 0; k < x->n_pm; k++) {
+        const struct place_mention *o = &x->pm[k];
+        if (o->sentence != m->sentence || o->fact < 0 || !o->n_cand ||
+            !f->places[o->fact].country_code)
+            continue;
+        size_t d = o->start > m->start ? o->start - m->start : m->start - o->start;
+        if (!best || d < best_d) {
+            best = &f->places[o->fact];
+            best_d = d;
+        }
+    }
+    return best;
+}
+
 /* A place known only from the text: its name as written (without a leading "the"). */
 static int place_from_text(struct extractor *x, struct facts *f, const char *text,
                            const struct place_mention *m, const char *cc)
@@ -1469,6 +1493,7 @@ static int place_from_text(struct extractor *x, struct facts *f, const char *tex
                                           ? &f->places[x->pm[m->parent_mention].fact]
                                           : NULL;
     const struct place_fact *land = parent ? NULL : country_in_sentence(x, f, m);
+    const struct place_fact *beside = parent || land ? NULL : known_place_beside(x, f, m);
     if (parent) {
         p->parent = strdup(parent->name);
         p->admin1 =
@@ -1478,6 +1503,9 @@ static int place_from_text(struct extractor *x, struct facts *f, const char *tex
     } else if (land) {
         p->country = dup_or_null(land->name);
         p->country_code = dup_or_null(land->country_code);
+    } else if (beside) {
+        p->country = dup_or_null(beside->country);
+        p->country_code = dup_or_null(beside->country_code);
     } else if (*cc) {
         struct gaz_place g;
         if (gazetteer_country(x->gaz, cc, &g) == 0) {

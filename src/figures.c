@@ -281,6 +281,11 @@ static bool read_passive(const struct tokens *t, size_t qi, size_t qend, struct 
 {
     size_t who_to = (size_t)-1;
     size_t e = qend;
+    /* "one of the wounded was in critical condition", "three of the dead were children":
+     * a part of a toll already counted */
+    if (token_is(t, e, "of") && (token_is(t, e + 1, "the") || token_is(t, e + 1, "those")) &&
+        passive_kind(t, e + 2) >= 0)
+        return false;
     h->who_from = token_is(t, e, "of") ? e + 1 : e;
     if (qend > qi && gap_has_clause_break(t->text, t, qend - 1))
         return false;

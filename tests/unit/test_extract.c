@@ -632,6 +632,21 @@ static void test_divisions_heads_and_long_numbers(void)
     CHECK(figure(FIG_KILLED, 211) != NULL);
 }
 
+/* A part of a toll is no new toll; a text-found place lies where the known place beside it
+ * does; the headline outweighs a regional bureau's dateline. */
+static void test_partitives_and_neighbours(void)
+{
+    run("Title", "Five people were injured. One of the wounded was in critical condition.", NULL);
+    CHECK(figure(FIG_WOUNDED, 5) != NULL);
+    CHECK(figure(FIG_WOUNDED, 1) == NULL);
+    run("Title", "The attack occurred near the town of Djibo in Soum province, officials said.",
+        NULL);
+    const struct place_fact *s = place("Soum");
+    CHECK(s != NULL);
+    if (s)
+        CHECK_STR(s->country, "Burkina Faso");
+}
+
 /* A toll that "rose to" its count may name the event at length in between; other counts
  * stay near the word. */
 static void test_long_toll(void)
@@ -723,6 +738,7 @@ int main(void)
     RUN(test_comma_lists_and_fields);
     RUN(test_near_names);
     RUN(test_divisions_heads_and_long_numbers);
+    RUN(test_partitives_and_neighbours);
     RUN(test_long_toll);
     RUN(test_actors_fold_aliases);
     RUN(test_lexicon_capitals);
