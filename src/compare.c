@@ -423,16 +423,36 @@ static int cmp_pair_by_a(const void *x, const void *y)
  * sentence is used once, strongest pairs first. */
 #define ALIGN_MIN 2.0
 
+/* Sentences that carry something to align on, at most MAX_ALIGNED of them: a pair scores
+ * only on shared facts, and every pair of sentences is scored, so two hostile texts of
+ * 500,000 sentences each would otherwise take hours. News has a few dozen such
+ * sentences. Returns the count; *out is malloc'd. */
+#define MAX_ALIGNED 3000
+
+static size_t factful_sentences(const struct sent_facts *sf, size_t n, size_t **out)
+{
+    size_t *v = malloc((n < MAX_ALIGNED ? n : MAX_ALIGNED) * sizeof *v + 1), k = 0;
+    for (size_t i = 0; v && i < n && k < MAX_ALIGNED; i++)
+        if (sf[i].kinds || sf[i].places || sf[i].actors || sf[i].n_numbers)
+            v[k++] = i;
+    *out = v;
+    return k;
+}
+
 static int align(const struct article *a, const struct facts *fa, const struct article *b,
                  const struct facts *fb, struct comparison *c)
 {
     size_t na = a->n_sentences ? a->n_sentences : 1, nb = b->n_sentences ? b->n_sentences : 1;
     struct sent_facts *sa = sentence_facts(a, fa, c, false), *sb = sentence_facts(b, fb, c, true);
+    size_t *ia = NULL, *ib = NULL;
+    size_t ka = sa ? factful_sentences(sa, na, &ia) : 0,
+           kb = sb ? factful_sentences(sb, nb, &ib) : 0;
     struct cmp_pair *cand = NULL;
     size_t n_cand = 0, cap = 0;
-    int rc = sa && sb ? 0 : -1;
-    for (size_t i = 0; i < na && rc == 0; i++)
-        for (size_t j = 0; j < nb && rc == 0; j++) {
+    int rc = sa && sb && ia && ib ? 0 : -1;
+    for (size_t x = 0; x < ka && rc == 0; x++)
+        for (size_t y = 0; y < kb && rc == 0; y++) {
+            size_t i = ia[x], j = ib[y];
             struct cmp_pair p = {(int)i, (int)j, 0, ""};
             p.score = pair_score(&sa[i], &sb[j], p.why, sizeof p.why);
             if (p.score < ALIGN_MIN)
@@ -466,6 +486,8 @@ static int align(const struct article *a, const struct facts *fa, const struct a
         free(used_b);
     }
     free(cand);
+    free(ia);
+    free(ib);
     free(sa);
     free(sb);
     return rc;

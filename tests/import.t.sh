@@ -211,6 +211,9 @@ out=$("$SITREP" --db "$NPDB" import "$TMP/notprose" 2>&1)
 check_contains "text that is not prose is imported" "$out" "imported 2, duplicates skipped 0, failed 0"
 check_eq "an endless line is cut into sentences of about 2,000 bytes" \
     "$(sql "$NPDB" "SELECT count(*) BETWEEN 1000 AND 1200 AND max(len) < 2100 FROM sentences s JOIN articles a ON a.id = s.article_id WHERE a.title = 'Endless report'")" 1
+out=$("$SITREP" --db "$NPDB" compare 1 2 2>&1)
+check_contains "two such texts compare (sentences with facts, at most 3,000 a side)" "$out" \
+    "ALIGNED SENTENCES"
 check_eq "a million mentions of one place stop at 20,000" \
     "$(sql "$NPDB" "SELECT count(*) FROM mentions m JOIN articles a ON a.id = m.article_id WHERE a.title = 'Kabul again' AND m.type = 'place'")" 20000
 
