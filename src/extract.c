@@ -124,37 +124,6 @@ static char *dup_or_null(const char *s)
     return s && *s ? strdup(s) : NULL;
 }
 
-/* text_fold() for the common all-ASCII span without its Unicode machinery (the same result:
- * lowercase letters and digits, apostrophes and quotes dropped, other runs one space). */
-static size_t fold_span(const char *s, size_t len, char *out, size_t cap)
-{
-    for (size_t i = 0; i < len; i++)
-        if ((unsigned char)s[i] >= 0x80)
-            return text_fold(s, len, out, cap);
-    size_t o = 0;
-    bool pending_space = false;
-    if (cap == 0)
-        return 0;
-    for (size_t i = 0; i < len; i++) {
-        char c = s[i];
-        if (c == '\'' || c == '"' || c == '`')
-            continue;
-        bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        if (!alnum) {
-            pending_space = o > 0;
-            continue;
-        }
-        if (o + 1 + (pending_space ? 1 : 0) > cap - 1)
-            break;
-        if (pending_space)
-            out[o++] = ' ';
-        pending_space = false;
-        out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
-    out[o] = '\0';
-    return o;
-}
-
 /* ---- actors ---- */
 
 static void add_actor(struct facts *f, const char *name, const char *surface, size_t len,
@@ -191,7 +160,7 @@ static void find_actors(struct extractor *x, const char *text, int sentence, str
             size_t maxn = (size_t)x->lex_words;
             for (n = maxn < t->n - i ? maxn : t->n - i; n >= 1; n--) {
                 size_t s = t->tok[i].start, e = t->tok[i + n - 1].start + t->tok[i + n - 1].len;
-                size_t kl = fold_span(text + s, e - s, key, sizeof key);
+                size_t kl = text_fold(text + s, e - s, key, sizeof key);
                 hit = lexicon_find(x->lex, key, kl, text + s, e - s);
                 if (hit >= 0)
                     break;
@@ -425,7 +394,7 @@ static bool probe_place(struct extractor *x, const char *text, size_t i, size_t 
     const struct tokens *t = &x->toks;
     size_t s = t->tok[i].start, e = t->tok[i + n - 1].start + t->tok[i + n - 1].len;
     char key[FOLD_CAP];
-    size_t kl = fold_span(text + s, e - s, key, sizeof key);
+    size_t kl = text_fold(text + s, e - s, key, sizeof key);
     if (kl == 0 || kl >= FOLD_CAP - 1)
         return false;
     if (n == 1) {
@@ -477,7 +446,7 @@ static const char *const division_nouns[] = {"district", "province",  "governora
 static size_t exact_places(struct extractor *x, const char *s, size_t len, struct gaz_place *cand)
 {
     char key[FOLD_CAP];
-    size_t kl = fold_span(s, len, key, sizeof key);
+    size_t kl = text_fold(s, len, key, sizeof key);
     if (kl == 0 || kl >= FOLD_CAP - 1)
         return 0;
     size_t n = gazetteer_lookup(x->gaz, key, kl, cand, MAX_CANDIDATES);
@@ -1148,8 +1117,8 @@ static void vote(struct country_vote *v, size_t *n, const char *cc, int weight)
 static bool same_name(const char *text, const struct place_mention *m, const struct gaz_place *g)
 {
     char a[FOLD_CAP], b[FOLD_CAP];
-    fold_span(text + m->start, m->len, a, sizeof a);
-    fold_span(g->name, strlen(g->name), b, sizeof b);
+    text_fold(text + m->start, m->len, a, sizeof a);
+    text_fold(g->name, strlen(g->name), b, sizeof b);
     return strcmp(a, b) == 0;
 }
 
@@ -1163,7 +1132,7 @@ static void article_country(struct extractor *x, const struct article *a, char c
     if (a->dateline) {
         char key[FOLD_CAP];
         struct gaz_place g[MAX_CANDIDATES];
-        size_t kl = fold_span(a->dateline, strlen(a->dateline), key, sizeof key);
+        size_t kl = text_fold(a->dateline, strlen(a->dateline), key, sizeof key);
         if (kl && gazetteer_lookup(x->gaz, key, kl, g, MAX_CANDIDATES))
             vote(v, &n, g[0].country_code, 3);
     }
@@ -1280,8 +1249,8 @@ static bool camel_case(const char *s, size_t n)
 static bool name_prefix(const char *text, const struct place_mention *m, const struct gaz_place *g)
 {
     char a[FOLD_CAP], b[FOLD_CAP];
-    size_t al = fold_span(text + m->start, m->len, a, sizeof a);
-    fold_span(g->name, strlen(g->name), b, sizeof b);
+    size_t al = text_fold(text + m->start, m->len, a, sizeof a);
+    text_fold(g->name, strlen(g->name), b, sizeof b);
     return strlen(b) > al && strncmp(a, b, al) == 0 && b[al] == ' ';
 }
 
@@ -1475,11 +1444,11 @@ static int place_from_text(struct extractor *x, struct facts *f, const char *tex
                            const struct place_mention *m, const char *cc)
 {
     char key[FOLD_CAP], other[FOLD_CAP];
-    fold_span(text + m->start, m->len, key, sizeof key);
+    text_fold(text + m->start, m->len, key, sizeof key);
     for (size_t i = 0; i < f->n_places; i++) {
         if (f->places[i].gazetteer_id)
             continue;
-        fold_span(f->places[i].name, strlen(f->places[i].name), other, sizeof other);
+        text_fold(f->places[i].name, strlen(f->places[i].name), other, sizeof other);
         if (strcmp(key, other) == 0)
             return (int)i;
     }
@@ -1551,7 +1520,7 @@ static void add_dateline_place(struct extractor *x, const struct article *a, con
     char key[FOLD_CAP];
     struct place_mention m;
     memset(&m, 0, sizeof m);
-    size_t kl = fold_span(a->dateline, strlen(a->dateline), key, sizeof key);
+    size_t kl = text_fold(a->dateline, strlen(a->dateline), key, sizeof key);
     bool loose;
     m.n_cand = kl && kl < FOLD_CAP - 1 ? lookup_any(x, key, kl, m.cand, &loose) : 0;
     if (!m.n_cand)
