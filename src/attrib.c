@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tokens.h"
+
 struct span {
     size_t start, end;
 };
@@ -511,29 +513,15 @@ static bool passive_before(const char *s, size_t len, size_t verb)
     return w < end && word_in(s, len, w, be);
 }
 
-static int compare_words(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /* Whether the word at pos is a speech verb: one sorted lookup instead of a list scan,
  * since this runs at every word of every sentence. */
 static bool speech_verb_at(const char *s, size_t len, size_t pos)
 {
     char word[16];
-    size_t n = 0;
-    while (pos + n < len && is_alpha(s[pos + n])) {
-        if (n + 1 == sizeof word)
-            return false;
-        word[n] = lower(s[pos + n]);
-        n++;
-    }
-    if (pos + n < len && is_word_char(s[pos + n]))
+    size_t n = word_lower_at(s, len, pos, word, sizeof word);
+    if (n == 0 || (pos + n < len && is_word_char(s[pos + n])))
         return false;
-    word[n] = '\0';
-    const char *key = word;
-    size_t count = sizeof speech_verbs / sizeof speech_verbs[0] - 1;
-    return bsearch(&key, speech_verbs, count, sizeof speech_verbs[0], compare_words) != NULL;
+    return word_in_sorted(speech_verbs, sizeof speech_verbs / sizeof speech_verbs[0] - 1, word);
 }
 
 char *attrib_source(const char *sentence, size_t len, const char *previous_source)

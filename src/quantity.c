@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tokens.h"
+
 static bool is_alpha(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -512,27 +514,13 @@ static const char *const opening_words[] = {
     "thousands", "three",    "twelve", "twenty",    "two",           "up",       "upwards",
     "zero"};
 
-static int compare_words(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 static bool may_open_quantity(const char *s, size_t len, size_t pos)
 {
     if (is_digit(s[pos]))
         return true;
     char word[16];
-    size_t n = 0;
-    while (pos + n < len && is_alpha(s[pos + n])) {
-        if (n + 1 == sizeof word)
-            return false;
-        word[n] = lower(s[pos + n]);
-        n++;
-    }
-    word[n] = '\0';
-    const char *key = word;
-    return bsearch(&key, opening_words, sizeof opening_words / sizeof opening_words[0],
-                   sizeof opening_words[0], compare_words) != NULL;
+    word_lower_at(s, len, pos, word, sizeof word);
+    return word_in_sorted(opening_words, sizeof opening_words / sizeof opening_words[0], word);
 }
 
 size_t quantity_find(const char *s, size_t len, struct quantity *out, size_t *at)

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tokens.h"
+
 static const char *const month_names[12] = {"january",   "february", "march",    "april",
                                             "may",       "june",     "july",     "august",
                                             "september", "october",  "november", "december"};
@@ -857,27 +859,13 @@ static const char *const opening_words[] = {
     "till",      "today",    "tomorrow",  "tonight", "tue",       "tues",     "tuesday",
     "twelve",    "two",      "until",     "wed",     "wednesday", "yesterday"};
 
-static int compare_words(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 static bool may_open_expression(const char *s, size_t len, size_t pos)
 {
     if (is_digit(s[pos]))
         return true;
     char word[12];
-    size_t n = 0;
-    while (pos + n < len && is_alpha(s[pos + n])) {
-        if (n + 1 == sizeof word)
-            return false;
-        word[n] = lower(s[pos + n]);
-        n++;
-    }
-    word[n] = '\0';
-    const char *key = word;
-    return bsearch(&key, opening_words, sizeof opening_words / sizeof opening_words[0],
-                   sizeof opening_words[0], compare_words) != NULL;
+    word_lower_at(s, len, pos, word, sizeof word);
+    return word_in_sorted(opening_words, sizeof opening_words / sizeof opening_words[0], word);
 }
 
 size_t timex_find(const char *s, size_t len, const struct timex_date *pub,

@@ -188,3 +188,32 @@ size_t token_at(const struct tokens *t, size_t offset)
     }
     return lo;
 }
+
+size_t word_lower_at(const char *s, size_t len, size_t pos, char *word, size_t cap)
+{
+    size_t n = 0;
+    for (; pos + n < len; n++) {
+        char c = s[pos + n];
+        bool upper = c >= 'A' && c <= 'Z';
+        if (!upper && !(c >= 'a' && c <= 'z'))
+            break;
+        if (n + 1 >= cap) {
+            n = 0;
+            break;
+        }
+        word[n] = upper ? (char)(c - 'A' + 'a') : c;
+    }
+    if (cap)
+        word[n] = '\0';
+    return n;
+}
+
+static int compare_words(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+bool word_in_sorted(const char *const *list, size_t n, const char *word)
+{
+    return bsearch(&word, list, n, sizeof *list, compare_words) != NULL;
+}

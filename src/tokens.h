@@ -44,4 +44,13 @@ bool token_in(const struct tokens *t, size_t i, const char *const *words);
 /* The first token starting at or after a text offset (t->n when none). */
 size_t token_at(const struct tokens *t, size_t offset);
 
+/* The ASCII letters of the word at s[pos], lowercased into word (cap bytes with its NUL);
+ * an empty word when there are none or more than cap - 1. The matchers use it with
+ * word_in_sorted to ask, at every word of every sentence, whether the word opens what they
+ * look for: one sorted lookup instead of a full parse. */
+size_t word_lower_at(const char *s, size_t len, size_t pos, char *word, size_t cap);
+
+/* Whether word is one of the n words of list, which is sorted by strcmp. */
+bool word_in_sorted(const char *const *list, size_t n, const char *word);
+
 #endif
