@@ -221,16 +221,21 @@ static int exec(sqlite3 *db, const char *sql, char *err, size_t errlen)
     return 0;
 }
 
-static int user_version(sqlite3 *db)
+int64_t store_query_int(sqlite3 *db, const char *sql)
 {
     sqlite3_stmt *q;
-    int v = -1;
-    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &q, NULL) != SQLITE_OK)
+    int64_t v = -1;
+    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
         return -1;
     if (sqlite3_step(q) == SQLITE_ROW)
-        v = sqlite3_column_int(q, 0);
+        v = sqlite3_column_int64(q, 0);
     sqlite3_finalize(q);
     return v;
+}
+
+static int user_version(sqlite3 *db)
+{
+    return (int)store_query_int(db, "PRAGMA user_version");
 }
 
 /* Each step runs in its own transaction together with its version bump, so an interrupted

@@ -56,6 +56,10 @@ char *store_default_path(void);
 /* The raw handle, for modules that run their own prepared queries (query, event). */
 sqlite3 *store_db(struct store *s);
 
+/* The first column of the first row of a statement without parameters (a PRAGMA, a
+ * count) through any connection; -1 when it fails or gives no row. */
+int64_t store_query_int(sqlite3 *db, const char *sql);
+
 /* A read-only connection to the same database for another thread (a connection belongs
  * to one thread): import workers look up hashes through it. NULL for a database without a
  * file, or on error. Close with store_close. */

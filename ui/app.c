@@ -926,14 +926,7 @@ static void trace_key(int key, double started)
 /* SQLite's count of commits by other connections: an import in another terminal. */
 static int64_t data_version(sqlite3 *db)
 {
-    sqlite3_stmt *st;
-    int64_t v = -1;
-    if (sqlite3_prepare_v2(db, "PRAGMA data_version", -1, &st, NULL) != SQLITE_OK)
-        return -1;
-    if (sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return v;
+    return store_query_int(db, "PRAGMA data_version");
 }
 
 /* When another process has changed the collection (an import running beside the reader),

@@ -19,18 +19,9 @@ struct event_grouping {
 
 int events_fresh(struct store *s)
 {
-    sqlite3_stmt *st;
-    int fresh = -1;
-    if (sqlite3_prepare_v2(store_db(s),
-                           "SELECT (SELECT count(*) FROM events) > 0 AND"
-                           " (SELECT count(*) FROM articles) ="
-                           " (SELECT count(*) FROM event_articles)",
-                           -1, &st, NULL) == SQLITE_OK) {
-        if (sqlite3_step(st) == SQLITE_ROW)
-            fresh = sqlite3_column_int(st, 0);
-        sqlite3_finalize(st);
-    }
-    return fresh;
+    return (int)store_query_int(store_db(s), "SELECT (SELECT count(*) FROM events) > 0 AND"
+                                             " (SELECT count(*) FROM articles) ="
+                                             " (SELECT count(*) FROM event_articles)");
 }
 
 /* The phases of ev_compute_db, with a look at the stop flag between them: loading and
