@@ -329,24 +329,6 @@ static bool read_passive(const struct tokens *t, size_t qi, size_t qend, struct 
     return false;
 }
 
-/* "23 militants were eliminated", "eliminated 15 terrorists": what is eliminated is killed
- * when it is people; positions and vehicles are destroyed. */
-static bool eliminated_people(const struct tokens *t, const struct figure_hit *h)
-{
-    static const char *const people[] = {
-        "militants", "terrorists", "fighters",   "insurgents", "gunmen",   "members",   "rebels",
-        "jihadists", "people",     "elements",   "extremists", "bandits",  "attackers", "soldiers",
-        "troops",    "combatants", "operatives", "persons",    "militant", "terrorist", "fighter",
-        "insurgent", "gunman",     "member",     NULL};
-    if (!(token_is(t, h->trigger, "eliminated") || token_is(t, h->trigger, "eliminate") ||
-          token_is(t, h->trigger, "eliminating") || token_is(t, h->trigger, "eliminates")))
-        return false;
-    for (size_t k = h->who_from; k < h->who_to && k < t->n; k++)
-        if (token_in(t, k, people))
-            return true;
-    return false;
-}
-
 static bool measure_or_date(const char *s, size_t len, const struct tokens *t, size_t qi,
                             size_t qend, const struct quantity *q, size_t qpos, size_t qlen)
 {
@@ -379,7 +361,5 @@ bool figure_read(const struct tokens *t, const char *s, size_t len, size_t sente
         return false;
     if (!read_active(t, qi, qend, h) && !read_passive(t, qi, qend, h))
         return false;
-    if (h->kind == FIG_DESTROYED && eliminated_people(t, h))
-        h->kind = FIG_KILLED;
     return true;
 }
