@@ -789,8 +789,14 @@ static size_t read_top(const struct line *v, size_t from, size_t n, struct meta 
  * headlines, whose tolls are not this story's. */
 static bool opens_story_list(struct line l)
 {
-    return starts_ci(l, "list of ") && l.len < 24 &&
-           (l.s[l.len - 1] == 's' || l.s[l.len - 1] == 'm') && isdigit((unsigned char)l.s[8]);
+    if (!starts_ci(l, "list of ") || l.len >= 24 || !isdigit((unsigned char)l.s[8]))
+        return false;
+    /* the box's own words, "list of 3 items" / "list of 1 item", not "list of 12 victims" */
+    size_t i = 8;
+    while (i < l.len && isdigit((unsigned char)l.s[i]))
+        i++;
+    struct line rest = trim(l.s + i, l.len - i);
+    return equals_ci(rest, "items") || equals_ci(rest, "item");
 }
 
 /* Wire copy may state its date only after the story ("Published: 05/21/2024 21:40"): one of

@@ -320,6 +320,12 @@ static void other_stories_left_out(void)
     CHECK_STR(a->text, "Strike kills 12\n\nA strike killed 12 people.\n\nThe dead included four "
                        "children.");
     article_free(a);
+    /* a line that merely begins so is the story's own */
+    a = parse("Bombing in Kano\n\nList of 12 victims\n\nAnother 30 people were wounded in "
+              "Bichi.\n",
+              err, sizeof err);
+    CHECK(a != NULL && strstr(a->text, "Another 30 people were wounded in Bichi.") != NULL);
+    article_free(a);
 }
 
 /* JSON data is refused by name; a text that merely opens with a bracket is an article. */
