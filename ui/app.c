@@ -940,16 +940,20 @@ static bool follow_collection(struct app *a)
     a->data_version = v;
     int64_t keep = a->list.sel_id;
     int64_t before = a->list.count;
+    int tl_sel = a->tl.sel, tl_top = a->tl.top;
     apply_filter(a);
+    a->tl.sel = tl_sel; /* the timeline reloads where the reader was in it */
+    a->tl.top = tl_top;
     if (keep)
         list_pane_select_id(&a->list, a->db, &a->q, keep);
+    /* a count under way is of the old collection; the picker counts afresh when it opens
+     * (not at every commit: an import commits faster than 100,000 articles are counted) */
     if (a->mode != MODE_PICKER) {
         if (a->places_job)
             bg_cancel(a->places_job);
         a->places_job = NULL;
         picker_close(&a->places_loading);
         picker_close(&a->pick);
-        start_places(a);
     }
     if (a->list.count != before) {
         char m[120];
