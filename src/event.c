@@ -1877,11 +1877,11 @@ int ev_save_store(struct store *s, const struct ev_doc *docs, const struct ev_se
     return rc;
 }
 
-int ev_compute_db(sqlite3 *db, const struct ev_options *o, struct ev_doc **docs_out, size_t *n_out,
-                  struct ev_set *set)
+int ev_compute_db(sqlite3 *db, const struct ev_options *o, unsigned extra, struct ev_doc **docs_out,
+                  size_t *n_out, struct ev_set *set)
 {
     memset(set, 0, sizeof *set);
-    int rc = ev_load_db(db, docs_out, n_out, EV_LOAD_LEAN);
+    int rc = ev_load_db(db, docs_out, n_out, extra & ~(unsigned)EV_LOAD_TEXT);
     if (rc == 0)
         rc = ev_prepare_db(db, *docs_out, *n_out);
     if (rc == 0)
@@ -1894,7 +1894,7 @@ int ev_regroup_store(struct store *s, const struct ev_options *o, size_t *n_even
     struct ev_doc *docs = NULL;
     size_t n = 0;
     struct ev_set set = {0};
-    int rc = ev_compute_db(store_db(s), o, &docs, &n, &set);
+    int rc = ev_compute_db(store_db(s), o, EV_LOAD_LEAN, &docs, &n, &set);
     if (rc == 0)
         rc = ev_save_store(s, docs, &set);
     if (n_events)

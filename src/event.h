@@ -178,11 +178,11 @@ int ev_load_store(struct store *s, struct ev_doc **docs_out, size_t *n_out, unsi
 /* The same through any connection to a collection (a reader's background one). */
 int ev_load_db(sqlite3 *db, struct ev_doc **docs_out, size_t *n_out, unsigned extra);
 
-/* Loads, prepares and groups the collection behind db, saving nothing: the groups go to
- * set and the docs they index to *docs_out (ev_set_free and ev_docs_free them, even after
- * a failure). Returns 0 or -1. */
-int ev_compute_db(sqlite3 *db, const struct ev_options *o, struct ev_doc **docs_out, size_t *n_out,
-                  struct ev_set *set);
+/* Loads (with the extra of enum ev_load_extra), prepares and groups the collection behind
+ * db, saving nothing: the groups go to set and the docs they index to *docs_out
+ * (ev_set_free and ev_docs_free them, even after a failure). Returns 0 or -1. */
+int ev_compute_db(sqlite3 *db, const struct ev_options *o, unsigned extra, struct ev_doc **docs_out,
+                  size_t *n_out, struct ev_set *set);
 
 /* Replaces the events and event_articles tables with the groups of docs. */
 int ev_save_store(struct store *s, const struct ev_doc *docs, const struct ev_set *set);

@@ -693,8 +693,7 @@ int cli_events(int argc, char **argv)
     struct ev_options o;
     ev_options_default(&o);
     rc = 1;
-    if (ev_load_store(s, &docs, &n, EV_LOAD_FIGURES) < 0 ||
-        ev_prepare_db(store_db(s), docs, n) < 0 || ev_group(docs, n, &o, &set) < 0) {
+    if (ev_compute_db(store_db(s), &o, EV_LOAD_FIGURES, &docs, &n, &set) < 0) {
         fputs("sitrep: events: cannot group the collection\n", stderr);
     } else {
         if (ev_save_store(s, docs, &set) < 0)
