@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "facts.h"
 #include "text.h"
 
 void article_pane_init(struct article_pane *p)
@@ -111,52 +112,25 @@ static void add_occurrences(struct article_pane *p, int *cap, const char *needle
     }
 }
 
-/* The distinct surfaces of one kind of fact: each is looked for in the text once, however
- * many rows name it (an article saying "on Monday" forty times has forty date rows). */
-struct surfaces {
-    char **v;
-    int n, cap;
-};
-
+/* Each distinct surface is looked for in the text once, however many rows name it (an
+ * article saying "on Monday" forty times has forty date rows); at most MAX_SURFACES of
+ * them. */
 #define MAX_SURFACES 2000
 
-static void surfaces_add(struct surfaces *set, const char *s, size_t n)
-{
-    for (int i = 0; i < set->n; i++)
-        if (strlen(set->v[i]) == n && memcmp(set->v[i], s, n) == 0)
-            return;
-    if (set->n == MAX_SURFACES)
-        return;
-    if (set->n == set->cap) {
-        int cap = set->cap ? set->cap * 2 : 16;
-        char **v = realloc(set->v, (size_t)cap * sizeof *v);
-        if (!v)
-            return;
-        set->v = v;
-        set->cap = cap;
-    }
-    char *copy = strndup(s, n);
-    if (copy)
-        set->v[set->n++] = copy;
-}
-
-static void surfaces_free(struct surfaces *set)
-{
-    for (int i = 0; i < set->n; i++)
-        free(set->v[i]);
-    free(set->v);
-}
-
 /* Surfaces are stored as a JSON list of strings: ["IS","Islamic State"]. */
-static void add_surface_list(struct surfaces *set, const char *list)
+static void add_surface_list(char ***set, size_t *n_set, const char *list)
 {
     for (const char *s = list ? strchr(list, '"') : NULL; s; s = strchr(s, '"')) {
         const char *end = strchr(s + 1, '"');
         if (!end)
             break;
+        char buf[256];
         size_t n = (size_t)(end - s - 1);
-        if (n < 256 && !memchr(s + 1, '\\', n))
-            surfaces_add(set, s + 1, n);
+        if (n < sizeof buf && !memchr(s + 1, '\\', n) && *n_set < MAX_SURFACES) {
+            memcpy(buf, s + 1, n);
+            buf[n] = '\0';
+            facts_add_surface(set, n_set, buf);
+        }
         s = end + 1;
     }
 }
@@ -182,21 +156,24 @@ static void load_mention_spans(struct article_pane *p, sqlite3 *db, int *cap)
 static void load_surface_spans(struct article_pane *p, sqlite3 *db, int *cap)
 {
     static const char *const sql[] = {
-        "SELECT surface FROM article_actors WHERE article_id = ?1",
-        "SELECT json_quote(text) FROM dates WHERE article_id = ?1",
+        "SELECT DISTINCT surface FROM article_actors WHERE article_id = ?1",
+        "SELECT DISTINCT json_quote(text) FROM dates WHERE article_id = ?1",
     };
     for (int i = 0; i < 2; i++) {
         sqlite3_stmt *q = NULL;
         if (sqlite3_prepare_v2(db, sql[i], -1, &q, NULL) != SQLITE_OK)
             continue;
         sqlite3_bind_int64(q, 1, p->id);
-        struct surfaces set = {0};
+        char **set = NULL;
+        size_t n_set = 0;
         while (sqlite3_step(q) == SQLITE_ROW)
-            add_surface_list(&set, (const char *)sqlite3_column_text(q, 0));
+            add_surface_list(&set, &n_set, (const char *)sqlite3_column_text(q, 0));
         sqlite3_finalize(q);
-        for (int k = 0; k < set.n; k++)
-            add_occurrences(p, cap, set.v[k], i == 0 ? EL_ACTOR : EL_DATE);
-        surfaces_free(&set);
+        for (size_t k = 0; k < n_set; k++) {
+            add_occurrences(p, cap, set[k], i == 0 ? EL_ACTOR : EL_DATE);
+            free(set[k]);
+        }
+        free(set);
     }
 }
 
