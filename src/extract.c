@@ -919,8 +919,6 @@ static void described_place(struct extractor *x, int sentence, size_t i, size_t 
     }
 }
 
-/* "in Mutaibija, south of Tikrit", "at Wadi Muweil, west of the city of Ramadi",
- * "in al-Rabt, a region of the town of Qaem" */
 /* "west of the city", "20 km north of the capital": a bearing from a place the text has
  * already named, starting at token j. */
 static bool direction_of_the_place(const struct tokens *t, size_t j)
@@ -931,6 +929,8 @@ static bool direction_of_the_place(const struct tokens *t, size_t j)
            (place_noun(t, j + 3) >= 0 || token_is(t, j + 3, "capital"));
 }
 
+/* "in Mutaibija, south of Tikrit", "at Wadi Muweil, west of the city of Ramadi",
+ * "in al-Rabt, a region of the town of Qaem" */
 static void context_apposition(struct extractor *x, int sentence, size_t i, size_t first_pm)
 {
     const struct tokens *t = &x->toks;

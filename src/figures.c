@@ -359,7 +359,5 @@ bool figure_read(const struct tokens *t, const char *s, size_t len, size_t sente
     *qi_out = qi;
     if (qi >= t->n || measure_or_date(s, len, t, qi, qend, q, qpos, qlen))
         return false;
-    if (!read_active(t, qi, qend, h) && !read_passive(t, qi, qend, h))
-        return false;
-    return true;
+    return read_active(t, qi, qend, h) || read_passive(t, qi, qend, h);
 }

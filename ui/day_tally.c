@@ -179,7 +179,6 @@ static struct bucket *bucket_for(struct day_tally *t, const char *key)
     return b;
 }
 
-/* Adds the days of the article just read to their buckets. */
 /* What the article offers its bucket to open: its own killed figure, else its own
  * wounded one, else (no casualty figure that day) the best of its other rows. */
 static struct best own_best(const struct article_day *ad, int64_t aid)
@@ -191,6 +190,7 @@ static struct best own_best(const struct article_day *ad, int64_t aid)
     return ad->best;
 }
 
+/* Adds the days of the article just read to their buckets. */
 static int flush_article(struct day_tally *t)
 {
     for (size_t i = 0; i < t->n_days; i++) {
