@@ -104,32 +104,12 @@ static void add_reason(char *buf, size_t len, const char *fmt, const char *arg, 
 
 /* ---- docs ---- */
 
-static size_t fold_words(const char *s, size_t len, char *out, size_t cap);
-
-/* " word word " folded, for whole-word searches. */
-static char *fold_padded(const char *s)
-{
-    size_t len = s ? strlen(s) : 0, cap = len * 3 + 8;
-    char *out = malloc(cap);
-    if (!out)
-        return NULL;
-    out[0] = ' ';
-    size_t n = 1 + fold_words(s ? s : "", len, out + 1, cap - 2);
-    out[n++] = ' ';
-    out[n] = 0;
-    return out;
-}
-
-/* Whether the title names the place by any of its spellings (whole words). */
+/* Whether the padded title names the place by any of its spellings (salience.h). */
 static bool title_names(const char *title_padded, const char *const *names, size_t n)
 {
-    for (size_t i = 0; title_padded && i < n; i++) {
-        char *w = fold_padded(names[i]);
-        bool hit = w && strlen(w) > 2 && strstr(title_padded, w);
-        free(w);
-        if (hit)
+    for (size_t i = 0; title_padded && i < n; i++)
+        if (padded_names(title_padded, names[i]))
             return true;
-    }
     return false;
 }
 
@@ -208,7 +188,7 @@ int ev_doc_from_facts(struct ev_doc *d, int64_t id, const char *title, const cha
     d->event_days = calloc(f->n_figures + 1, sizeof *d->event_days);
     if (!d->title || !d->text || !d->places || !d->actors || !d->figures || !d->event_days)
         return -1;
-    char *title_padded = fold_padded(d->title);
+    char *title_padded = salience_padded(d->title);
     for (size_t i = 0; i < f->n_places; i++)
         if (fill_place(&d->places[d->n_places++], &f->places[i], title_padded) < 0) {
             free(title_padded);
@@ -1671,8 +1651,8 @@ static int load_places(sqlite3 *db, struct ev_doc *docs, size_t n)
         if (d != title_doc) { /* rows come grouped by article: fold each title once */
             free(title_padded);
             free(dateline_padded);
-            title_padded = fold_padded(d->title);
-            dateline_padded = d->dateline ? fold_padded(d->dateline) : NULL;
+            title_padded = salience_padded(d->title);
+            dateline_padded = d->dateline ? salience_padded(d->dateline) : NULL;
             title_doc = d;
         }
         const char *surface = (const char *)sqlite3_column_text(st, 6);

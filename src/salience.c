@@ -35,34 +35,42 @@ double place_salience(int count, int first_sentence, enum place_kind kind, bool 
     return s * place_kind_weight(kind);
 }
 
-/* " folded words " of s, so that a whole-word search is a strstr; NULL out of memory. */
-static char *fold_padded(const char *s)
+char *salience_padded(const char *text)
 {
-    size_t len = strlen(s), cap = len * 3 + 8;
+    if (!text)
+        return NULL;
+    size_t len = strlen(text), cap = len * 3 + 8;
     char *out = malloc(cap);
     if (!out)
         return NULL;
     out[0] = ' ';
-    size_t n = 1 + text_fold(s, len, out + 1, cap - 2);
+    size_t n = 1 + text_fold(text, len, out + 1, cap - 2);
     out[n++] = ' ';
     out[n] = '\0';
     return out;
 }
 
-static bool padded_has(const char *title_padded, const char *name)
+bool padded_names(const char *padded, const char *name)
 {
-    char *w = name ? fold_padded(name) : NULL;
-    bool hit = w && strlen(w) > 3 && strstr(title_padded, w) != NULL;
+    char *w = padded && name ? salience_padded(name) : NULL;
+    bool hit = w && strlen(w) > 3 && strstr(padded, w) != NULL;
     free(w);
+    return hit;
+}
+
+/* The place by its name or any spelling, in text already padded. */
+static bool padded_names_place(const char *padded, const struct place_fact *p)
+{
+    bool hit = padded_names(padded, p->name);
+    for (size_t i = 0; padded && !hit && i < p->n_surface; i++)
+        hit = padded_names(padded, p->surface[i]);
     return hit;
 }
 
 bool text_names_place(const char *text, const struct place_fact *p)
 {
-    char *t = text ? fold_padded(text) : NULL;
-    bool hit = t && padded_has(t, p->name);
-    for (size_t i = 0; t && !hit && i < p->n_surface; i++)
-        hit = padded_has(t, p->surface[i]);
+    char *t = salience_padded(text);
+    bool hit = padded_names_place(t, p);
     free(t);
     return hit;
 }
@@ -72,12 +80,14 @@ const struct place_fact *most_salient_place(const struct facts *f, const char *t
 {
     const struct place_fact *best = NULL;
     double best_salience = 0;
+    char *title_padded = salience_padded(title), *dateline_padded = salience_padded(dateline);
     for (size_t i = 0; i < f->n_places; i++) {
         const struct place_fact *p = &f->places[i];
         if (p->kind == PLACE_COUNTRY || !p->name)
             continue;
-        double s = place_salience(p->count, p->first_sentence, p->kind, text_names_place(title, p),
-                                  text_names_place(dateline, p));
+        double s = place_salience(p->count, p->first_sentence, p->kind,
+                                  padded_names_place(title_padded, p),
+                                  padded_names_place(dateline_padded, p));
         /* ties go to the place named first */
         if (!best || s > best_salience ||
             (s == best_salience && p->first_sentence < best->first_sentence)) {
@@ -85,5 +95,7 @@ const struct place_fact *most_salient_place(const struct facts *f, const char *t
             best_salience = s;
         }
     }
+    free(title_padded);
+    free(dateline_padded);
     return best;
 }

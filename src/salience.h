@@ -16,8 +16,16 @@
 double place_salience(int count, int first_sentence, enum place_kind kind, bool in_title,
                       bool in_dateline);
 
+/* Text folded (case, marks, apostrophes, hyphens) between spaces, " like this ", so that
+ * padded_names is a whole-word search; NULL for NULL or out of memory. Fold a title or a
+ * dateline once and ask about every place. */
+char *salience_padded(const char *text);
+
+/* Whether the padded text names name as whole words (names under two letters never). */
+bool padded_names(const char *padded, const char *name);
+
 /* Whether text (a title, a dateline) names the place by its name or a spelling the
- * article used, as whole words, folded (case, marks, apostrophes, hyphens). */
+ * article used. */
 bool text_names_place(const char *text, const struct place_fact *p);
 
 /* The place of f that stands most for the article: the most salient finer than a country
