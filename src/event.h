@@ -129,8 +129,11 @@ void ev_options_default(struct ev_options *o);
 double ev_pair_score(const struct ev_doc *a, const struct ev_doc *b, const struct ev_options *o,
                      char *reasons, size_t reasons_len);
 
-/* Computes kinds and TF-IDF terms for all docs (idf over this set). Frees doc texts when
- * drop_text is set, so 100,000 articles fit in little memory. */
+/* Computes kinds and TF-IDF terms for all docs (idf over this set), from the texts they
+ * hold (docs built with ev_doc_from_facts, or loaded with EV_LOAD_TEXT); frees the texts
+ * when drop_text is set. The program itself prepares through ev_prepare_db; this one
+ * serves docs built in memory (the tests, the grouping benchmark) and is the reference
+ * the streamed preparation is tested against. */
 int ev_prepare(struct ev_doc *docs, size_t n, bool drop_text);
 
 /* The same for docs loaded from db without their texts (ev_load_db without EV_LOAD_TEXT):
