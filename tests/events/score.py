@@ -17,7 +17,8 @@ and `SITREP --db DB list --json` (one article per line with "id", "origin", "kil
             word ("dozens") matches that word or any number in its range (VAGUE below).
 
 Exit status 0, 1 when --min-f1 or --min-toll is missed, 2 when sitrep fails or the
-arguments are wrong. Python 3 standard library only.
+arguments are wrong. It also prints how many publication dates ("date" in list --json)
+match the gold "date" (not a threshold). Python 3 standard library only.
 """
 import argparse
 import itertools
@@ -196,6 +197,10 @@ def main():
             toll_miss.append(name)
     toll = right / len(files) if files else 1.0
 
+    # publication dates (reported, not thresholded)
+    date_miss = [f for f in files
+                 if (greports[f].get("date") or None) != (row_of.get(f, {}).get("date") or None)]
+
     multi = sum(1 for g in gold_groups.values() if len(g) > 1)
     print("reports %d, gold events %d (%d with two or more reports), sitrep events %d"
           % (len(files), len(gold_groups), multi, len(events)))
@@ -208,6 +213,7 @@ def main():
     print("tolls: %d/%d right, accuracy %.3f (killed %d, wounded %d, destroyed %d)"
           % (right, len(files), toll, kind_right["killed"], kind_right["wounded"],
              kind_right["destroyed"]))
+    print("dates: %d/%d publication dates right" % (len(files) - len(date_miss), len(files)))
 
     if args.verbose:
         print("\ngrouping misses (file: gold event | put with wrongly | missed mates)")
@@ -230,6 +236,11 @@ def main():
                 name, show(want.get("killed")), show(want.get("wounded")),
                 show(want.get("destroyed")), show(got.get("killed")),
                 show(got.get("wounded")), show(got.get("destroyed"))))
+
+        print("\ndate misses (file: gold | sitrep)")
+        for name in date_miss:
+            print("  %-44s %s | %s" % (name, show(greports[name].get("date")),
+                                       show(row_of.get(name, {}).get("date"))))
 
     below = []
     if args.min_f1 is not None and f1 < args.min_f1:
