@@ -155,36 +155,11 @@ struct side {
     struct facts facts;
 };
 
-/* An id, or a unique piece of the article's origin (a file name such as "004_"). Returns
- * -1 when nothing matches, -2 when several do. */
-static int64_t resolve_article(struct store *s, const char *arg)
-{
-    /* "12" is an id; "004" (a leading zero) is a piece of a file name such as 004_... */
-    char *end;
-    long long v = strtoll(arg, &end, 10);
-    if (*arg && *arg != '0' && *end == 0 && v > 0)
-        return v;
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(
-            store_db(s), "SELECT id FROM articles WHERE instr(origin, ?1) > 0 ORDER BY id LIMIT 2",
-            -1, &st, NULL) != SQLITE_OK)
-        return -1;
-    sqlite3_bind_text(st, 1, arg, -1, SQLITE_TRANSIENT);
-    int64_t id = -1;
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        id = sqlite3_column_int64(st, 0);
-        if (sqlite3_step(st) == SQLITE_ROW)
-            id = -2; /* ambiguous */
-    }
-    sqlite3_finalize(st);
-    return id;
-}
-
 static int load_side(struct store *s, const char *arg, struct side *out)
 {
     memset(out, 0, sizeof *out);
     facts_init(&out->facts);
-    out->id = resolve_article(s, arg);
+    out->id = query_resolve_article(store_db(s), arg);
     if (out->id == -2) {
         fprintf(stderr, "sitrep: compare: %s names more than one article; use its id\n", arg);
         return -1;

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "store/corrections.h"
 #include "extract/salience.h"
 #include "base/text.h"
 
@@ -188,8 +189,9 @@ static const char schema_v2[] =
     " content_rowid='id', tokenize='porter unicode61');"
     "INSERT INTO articles_fts(articles_fts) VALUES('rebuild');";
 
-/* Migrations in order: migrations[v] takes a database from version v to v + 1. */
-static const char *const migrations[] = {schema_v1, schema_v2};
+/* Migrations in order: migrations[v] takes a database from version v to v + 1. Version 3:
+ * the analyst's corrections (store/corrections.h). */
+static const char *const migrations[] = {schema_v1, schema_v2, corrections_schema};
 
 static void set_err(char *err, size_t errlen, const char *what, sqlite3 *db)
 {
