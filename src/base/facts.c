@@ -215,8 +215,14 @@ static const struct vague_word {
     const char *word;
     long min, max;
 } vague_words[] = {
-    {"thousands", 2000, 9999}, {"hundreds", 200, 999}, {"scores", 40, 99}, {"dozens", 24, 99},
-    {"a number of", 3, 99},    {"several", 3, 9},      {"a few", 2, 5},    {"many", 3, FACT_NONE},
+    {"thousands", 2000, 9999},
+    {"hundreds", 200, 999},
+    {"scores", 40, 99},
+    {"dozens", 24, 99},
+    {"several", 3, 9},
+    {"a few", 2, 5},
+    {"a number of", FACT_NONE, FACT_NONE}, /* no number: shown, never a toll */
+    {"many", FACT_NONE, FACT_NONE},
 };
 #define N_VAGUE_WORDS (sizeof vague_words / sizeof vague_words[0])
 
@@ -240,7 +246,7 @@ const char *figure_vague_word(enum qualifier q, long n, const char *text)
     if (q != Q_VAGUE)
         return NULL;
     for (size_t i = 0; text && i < N_VAGUE_WORDS; i++)
-        if ((n == FACT_NONE || n == vague_words[i].min || vague_words[i].max == FACT_NONE) &&
+        if ((n == FACT_NONE || n == vague_words[i].min || vague_words[i].min == FACT_NONE) &&
             has_word_ci(text, vague_words[i].word))
             return vague_words[i].word;
     /* a vague count whose words were not kept: name it by the value FACTS.md gives it */
@@ -275,10 +281,9 @@ long figure_sort_value(long n, long min, long max, enum qualifier q, const char 
 
 bool figure_toll_outranks(long value, enum qualifier q, long other_value, enum qualifier other_q)
 {
-    bool vague = q == Q_VAGUE, other_vague = other_q == Q_VAGUE;
-    if (vague != other_vague)
-        return !vague;
-    return value > other_value;
+    if (value != other_value)
+        return value > other_value;
+    return q != Q_VAGUE && other_q == Q_VAGUE;
 }
 
 bool figure_is_own_candidate(enum figure_role role, int incident)

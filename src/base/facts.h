@@ -147,11 +147,13 @@ int facts_add_surface(char ***list, size_t *n, const char *surface);
 #define FIGURE_LEAD_SENTENCES 3
 bool figure_outranks(long value, int sentence, long other_value, int other_sentence);
 
-/* The report's own toll of a kind (issue 13): of its event figures of incident 0, a stated
- * number before a vague word ("at least 125" over "dozens"), then the larger (a later
- * upward revision wins; parts are never added). figure_toll_outranks compares two such
- * figures; facts_own_figure returns the index of the chosen one, or -1. Reports stored
- * before figures had roles count every figure as the event's. */
+/* The report's own toll of a kind (issue 13): of its event figures of incident 0, the
+ * largest, a vague word counting as its minimum ("at least 125" over "dozens", "hundreds"
+ * over "100"), a stated number before a word of the same value; a later upward revision
+ * wins and parts are never added. "Many" and "a number of" give no number, so no toll.
+ * figure_toll_outranks compares two such figures; facts_own_figure returns the index of
+ * the chosen one, or -1. Reports stored before figures had roles count every figure as
+ * the event's. */
 bool figure_toll_outranks(long value, enum qualifier q, long other_value, enum qualifier other_q);
 bool figure_is_own_candidate(enum figure_role role, int incident);
 int facts_own_figure(const struct facts *f, enum figure_kind kind);

@@ -165,7 +165,9 @@ static int cmd_import(int argc, char **argv)
 /* ---- list ---- */
 
 static const char list_sql[] = "SELECT id, date, title, source, origin, "
-                               "places, killed, wounded, destroyed, is_read"
+                               "places, killed, wounded, destroyed, is_read, killed_word,"
+                               " wounded_word, destroyed_word, killed_max, wounded_max,"
+                               " destroyed_max"
                                " FROM articles ORDER BY id";
 
 static const char *column_text(sqlite3_stmt *q, int i)
@@ -182,6 +184,23 @@ static void json_kv_column_int(struct json *j, const char *key, sqlite3_stmt *q,
         json_int(j, sqlite3_column_int64(q, i));
 }
 
+/* "killed": the number, or the vague word as written ("dozens"); "killed_min" and
+ * "killed_max" the range it allows (README, "Vague figures"; null = open or unknown). */
+static void json_kv_toll(struct json *j, const char *kind, sqlite3_stmt *q, int value_col,
+                         int word_col, int max_col)
+{
+    const char *word = column_text(q, word_col);
+    char key[32];
+    if (word)
+        json_kv_string(j, kind, word);
+    else
+        json_kv_column_int(j, kind, q, value_col);
+    snprintf(key, sizeof key, "%s_min", kind);
+    json_kv_column_int(j, key, q, value_col);
+    snprintf(key, sizeof key, "%s_max", kind);
+    json_kv_column_int(j, key, q, max_col);
+}
+
 static void list_row_json(struct json *j, sqlite3_stmt *q)
 {
     json_begin_object(j);
@@ -191,9 +210,9 @@ static void list_row_json(struct json *j, sqlite3_stmt *q)
     json_kv_string(j, "source", column_text(q, 3));
     json_kv_string(j, "origin", column_text(q, 4));
     json_kv_string(j, "places", column_text(q, 5));
-    json_kv_column_int(j, "killed", q, 6);
-    json_kv_column_int(j, "wounded", q, 7);
-    json_kv_column_int(j, "destroyed", q, 8);
+    static const char *const kinds[] = {"killed", "wounded", "destroyed"};
+    for (int k = 0; k < 3; k++)
+        json_kv_toll(j, kinds[k], q, 6 + k, 10 + k, 13 + k);
     json_key(j, "read");
     json_bool(j, sqlite3_column_int(q, 9) != 0);
     json_end_object(j);
@@ -237,7 +256,9 @@ static void list_row_text(sqlite3_stmt *q, int width)
     const char *date = column_text(q, 1);
     const char *places = column_text(q, 5);
     char killed[32] = "";
-    if (sqlite3_column_type(q, 6) != SQLITE_NULL)
+    if (column_text(q, 10))
+        snprintf(killed, sizeof killed, "  killed %s", column_text(q, 10));
+    else if (sqlite3_column_type(q, 6) != SQLITE_NULL)
         snprintf(killed, sizeof killed, "  killed %lld", (long long)sqlite3_column_int64(q, 6));
     printf("%6" PRId64 "  %-10s  ", (int64_t)sqlite3_column_int64(q, 0), date ? date : "-");
     int room = width > 0 ? width - 20 - (int)strlen(killed) : -1;

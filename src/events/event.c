@@ -171,6 +171,8 @@ static void fill_figure(struct ev_figure *ef, const struct figure_fact *g)
     ef->place = dup_or_null(g->place);
     ef->text = dup_or_null(g->text);
     ef->sentence = g->sentence;
+    ef->role = g->role;
+    ef->incident = g->incident;
 }
 
 int ev_doc_from_facts(struct ev_doc *d, int64_t id, const char *title, const char *date,
@@ -1424,14 +1426,27 @@ int ev_group(struct ev_doc *docs, size_t n, const struct ev_options *o, struct e
 
 /* ---- what an event's reports say ---- */
 
+static const char *fig_word(const struct ev_figure *f)
+{
+    return figure_vague_word(f->qualifier, f->n, f->text);
+}
+
+/* The least a figure states: its minimum, a vague word's minimum ("dozens" 24). */
 static long fig_low(const struct ev_figure *f)
 {
+    if (f->qualifier == Q_VAGUE)
+        return figure_sort_value(f->n, f->min, f->max, f->qualifier, f->text);
     return f->min != FACT_NONE ? f->min : f->n;
 }
 
+/* The most a figure states: its maximum, else its number ("at least 12" claims 12); never
+ * below its least ("more than 30" is 31, not 31-30). A vague word claims its minimum: the
+ * word is shown, its range does not stretch an event's. */
 static long fig_high(const struct ev_figure *f)
 {
-    return f->max != FACT_NONE ? f->max : f->n;
+    long lo = fig_low(f);
+    long hi = f->qualifier == Q_VAGUE ? lo : f->max != FACT_NONE ? f->max : f->n;
+    return hi == FACT_NONE || (lo != FACT_NONE && hi < lo) ? lo : hi;
 }
 
 /* A figure placed somewhere else (another attack the same report mentions) is left out;
@@ -1452,9 +1467,10 @@ const struct ev_figure *ev_doc_best_figure(const struct ev_doc *d, enum figure_k
     const struct ev_figure *best = NULL;
     for (size_t i = 0; i < d->n_figures; i++) {
         const struct ev_figure *f = &d->figures[i];
-        if (f->kind != kind || f->n == FACT_NONE || !figure_in_place(f, place_filter))
+        if (f->kind != kind || fig_low(f) == FACT_NONE ||
+            !figure_is_own_candidate(f->role, f->incident) || !figure_in_place(f, place_filter))
             continue;
-        if (!best || figure_outranks(f->n, f->sentence, best->n, best->sentence))
+        if (!best || figure_toll_outranks(fig_low(f), f->qualifier, fig_low(best), best->qualifier))
             best = f;
     }
     return best;
@@ -1499,12 +1515,16 @@ static void summarise_kind(const struct ev_figure *const *best, size_t n, enum f
         if (!f)
             continue;
         s->n_reports++;
-        long lo = fig_low(f) != FACT_NONE ? fig_low(f) : f->n;
-        long hi = fig_high(f) != FACT_NONE ? fig_high(f) : f->n;
-        if (s->low == FACT_NONE || lo < s->low)
+        long lo = fig_low(f);
+        long hi = fig_high(f);
+        if (s->low == FACT_NONE || lo < s->low) {
             s->low = lo;
-        if (s->high == FACT_NONE || hi > s->high)
+            s->low_word = fig_word(f);
+        }
+        if (s->high == FACT_NONE || hi > s->high) {
             s->high = hi;
+            s->high_word = fig_word(f);
+        }
         /* the least the report commits to: "more than 20" is at least 21 */
         if (s->conservative == FACT_NONE || lo < s->conservative)
             s->conservative = lo;
@@ -1513,6 +1533,25 @@ static void summarise_kind(const struct ev_figure *const *best, size_t n, enum f
             if (best[j] && !figures_compatible(f, best[j]))
                 s->disagree = true;
     }
+}
+
+const char *ev_range_text(const struct ev_kind_summary *s, char *buf, size_t cap)
+{
+    char low[32] = "", high[32] = "";
+    buf[0] = '\0';
+    if (!s->n_reports || s->low == FACT_NONE)
+        return buf;
+    snprintf(low, sizeof low, "%s", s->low_word ? s->low_word : "");
+    if (!low[0])
+        snprintf(low, sizeof low, "%ld", s->low);
+    snprintf(high, sizeof high, "%s", s->high_word ? s->high_word : "");
+    if (!high[0])
+        snprintf(high, sizeof high, "%ld", s->high);
+    if (strcmp(low, high) == 0)
+        snprintf(buf, cap, "%s", low);
+    else
+        snprintf(buf, cap, s->low_word || s->high_word ? "%s to %s" : "%s-%s", low, high);
+    return buf;
 }
 
 void ev_summarise(const struct ev_doc *const *docs, size_t n, const char *place_filter,
@@ -1705,7 +1744,7 @@ static int add_event_date(struct ev_doc *d, const unsigned char *date)
 }
 
 /* Reads figure rows (article_id, kind, n, min, max, qualifier, source, place, text,
- * sentence, date) into the docs they belong to: their kinds and dates always, the figures
+ * sentence, date, role, incident) into the docs they belong to: their kinds and dates always, the figures
  * themselves when keep is set. */
 static int read_figures(sqlite3_stmt *st, struct ev_doc *docs, size_t n, bool keep)
 {
@@ -1736,6 +1775,9 @@ static int read_figures(sqlite3_stmt *st, struct ev_doc *docs, size_t n, bool ke
         f->place = col_text(st, 7);
         f->text = col_text(st, 8);
         f->sentence = sqlite3_column_int(st, 9);
+        int role = figure_role_from_name((const char *)sqlite3_column_text(st, 11));
+        f->role = role < 0 ? ROLE_EVENT : (enum figure_role)role;
+        f->incident = sqlite3_column_int(st, 12);
     }
     return 0;
 }
@@ -1744,9 +1786,10 @@ static int load_figures(sqlite3 *db, struct ev_doc *docs, size_t n, bool keep)
 {
     sqlite3_stmt *st;
     const char *sql = keep ? "SELECT article_id, kind, n, min, max, qualifier, source, place,"
-                             " text, sentence, date FROM figures ORDER BY article_id, id"
+                             " text, sentence, date, role, incident FROM figures"
+                             " ORDER BY article_id, id"
                            : "SELECT article_id, kind, NULL, NULL, NULL, NULL, NULL, NULL,"
-                             " NULL, NULL, date FROM figures ORDER BY article_id, id";
+                             " NULL, NULL, date, NULL, 0 FROM figures ORDER BY article_id, id";
     if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
         return -1;
     int rc = read_figures(st, docs, n, keep);
@@ -1906,7 +1949,7 @@ int ev_load_event_reports(struct store *s, int64_t event_id, struct ev_doc **doc
     if (rc == 0 && n &&
         sqlite3_prepare_v2(db,
                            "SELECT article_id, kind, n, min, max, qualifier, source, place, text,"
-                           " sentence, date FROM figures WHERE article_id IN"
+                           " sentence, date, role, incident FROM figures WHERE article_id IN"
                            " (SELECT article_id FROM event_articles WHERE event_id = ?)"
                            " ORDER BY article_id, id",
                            -1, &st, NULL) == SQLITE_OK) {

@@ -26,6 +26,12 @@
 
 /* How far before or after a count its cue words may stand, in bytes. */
 #define CUE_REACH 32
+/* How far before a cue a superlative cancels it ("the deadliest attacks on civilians since
+ * the war began" is no total). */
+#define SUPERLATIVE_REACH 48
+/* A figure this many times the headline's and lede's, in a sentence about a war, a
+ * campaign or a period, is a total of many events. */
+#define BACKGROUND_RATIO 3
 
 /* One figure's sentence, lower-cased, with where its count and its words lie in it. */
 struct figure_view {
@@ -186,6 +192,11 @@ static bool part_of_toll(const struct figure_view *v)
     size_t from = v->num > 16 ? v->num - 16 : 0;
     if (any_phrase_in(v->s, from, v->num, lead_in))
         return true;
+    static const char *const among[] = {"were among the", "was among the",   "are among the",
+                                        "among the injured", "among the wounded", "among the dead",
+                                        "among those",       NULL};
+    if (any_phrase_in(v->s, v->num_end, after(v, 48), among))
+        return true;
     /* right after the count, or after one word: "five of them", "35 children were among" */
     size_t at = v->num_end;
     for (int words = 0; words < 2; words++) {
@@ -213,7 +224,8 @@ static bool cue_in_sentence(const struct figure_view *v, const char *const *phra
             if (memcmp(v->s + i, phrases[k], n) != 0 || (i > 0 && word_byte(v->s[i - 1])) ||
                 word_byte(v->s[i + n]))
                 continue;
-            if (!any_phrase_in(v->s, i > 40 ? i - 40 : 0, i, superlatives))
+            if (!any_phrase_in(v->s, i > SUPERLATIVE_REACH ? i - SUPERLATIVE_REACH : 0, i,
+                               superlatives))
                 return true;
         }
     }
@@ -248,7 +260,7 @@ static bool cumulative_since(const struct figure_view *v)
         size_t at = (size_t)(p - v->s);
         if (at > 0 && word_byte(v->s[at - 1]))
             continue;
-        size_t from = at > 28 ? at - 28 : 0;
+        size_t from = at > SUPERLATIVE_REACH ? at - SUPERLATIVE_REACH : 0;
         if (any_phrase_in(v->s, from, at, superlatives))
             continue;
         const char *next = p + 6;
@@ -294,7 +306,14 @@ static bool background_total(const struct figure_view *v)
         "conflict has killed",
         NULL,
     };
-    return cumulative_since(v) || cue_in_sentence(v, totals);
+    /* "have died in attacks in the Beni region": a sum over several attacks */
+    static const char *const several_attacks[] = {
+        "in attacks",       "in two attacks",   "in three attacks", "in separate attacks",
+        "in several attacks", "in a series of", "in raids",         "in several raids",
+        "in a wave of",     NULL,
+    };
+    return cumulative_since(v) || cue_in_sentence(v, totals) ||
+           any_phrase_in(v->s, v->num_end, v->len, several_attacks);
 }
 
 /* Words that point to another, earlier event. */
@@ -313,7 +332,9 @@ static bool points_elsewhere_in_time(const struct figure_view *v)
         "days earlier",   "weeks earlier",
         "a week earlier", "months earlier",
         "years earlier",  "the previous year",
-        "that raid",      NULL,
+        "that raid",      "that assault",     "that airstrike",  "that air strike",
+        "that explosion", "that incident",    "that shelling",   "months after",
+        "years after",    NULL,
     };
     return cue_in_sentence(v, earlier);
 }
@@ -453,6 +474,96 @@ static bool judge(const struct facts *f, const struct figure_view *v, int senten
     return true;
 }
 
+/* Words of a sentence about a war, a campaign, a period or a record. */
+static bool about_many_events(const struct figure_view *v)
+{
+    static const char *const words[] = {
+        "war",    "conflict", "insurgency", "violence", "fighting", "deadliest", "worst",
+        "since",  "decade",   "decades",    "years",    "history",  "campaign",  "crisis",
+        NULL,
+    };
+    return any_phrase_in(v->s, 0, v->len, words);
+}
+
+static long figure_size(const struct figure_fact *g)
+{
+    return figure_sort_value(g->n, g->min, g->max, g->qualifier, g->text);
+}
+
+/* The largest event figure of a kind in the headline and lede, or FACT_NONE. */
+static long lead_size(const struct facts *f, enum figure_kind kind)
+{
+    long best = FACT_NONE;
+    for (size_t i = 0; i < f->n_figures; i++) {
+        const struct figure_fact *g = &f->figures[i];
+        long n = figure_size(g);
+        if (g->kind == kind && g->sentence < FIGURE_LEAD_SENTENCES && g->role == ROLE_EVENT &&
+            n != FACT_NONE && n > best)
+            best = n;
+    }
+    return best;
+}
+
+static const struct place_fact *place_named(const struct facts *f, const char *name)
+{
+    for (size_t i = 0; name && i < f->n_places; i++)
+        if (f->places[i].name && strcmp(f->places[i].name, name) == 0)
+            return &f->places[i];
+    return NULL;
+}
+
+/* The place of the report's event: that of its first event figure that names one. */
+static const char *event_place(const struct facts *f)
+{
+    for (size_t i = 0; i < f->n_figures; i++)
+        if (f->figures[i].role == ROLE_EVENT && f->figures[i].place)
+            return f->figures[i].place;
+    return NULL;
+}
+
+/* Whether a figure's place is a different spot from the event's: not the same, not a
+ * country or province (the event's own, as often as not), not one that holds the other. */
+static bool another_spot(const struct facts *f, const char *event, const char *other)
+{
+    if (!event || !other || strcmp(event, other) == 0)
+        return false;
+    const struct place_fact *e = place_named(f, event), *o = place_named(f, other);
+    if (!e || !o || o->kind == PLACE_COUNTRY || o->kind == PLACE_ADMIN1 ||
+        o->kind == PLACE_REGION || e->kind == PLACE_COUNTRY || e->kind == PLACE_ADMIN1)
+        return false;
+    return !(e->admin1 && strcmp(e->admin1, other) == 0) &&
+           !(o->admin1 && strcmp(o->admin1, event) == 0);
+}
+
+/* Second looks, once every figure has a first role: a number far above the lede's in a
+ * sentence about a war or a period is a background total; a figure dated another day at
+ * another place is another incident. */
+static void second_looks(const struct article *a, struct facts *f, const char *event)
+{
+    long lead[FIG_KIND_COUNT];
+    for (int k = 0; k < FIG_KIND_COUNT; k++)
+        lead[k] = lead_size(f, (enum figure_kind)k);
+    const char *place = event_place(f);
+    for (size_t i = 0; i < f->n_figures; i++) {
+        struct figure_fact *g = &f->figures[i];
+        long n = figure_size(g), l = lead[g->kind];
+        if (g->role != ROLE_EVENT || g->sentence < FIGURE_LEAD_SENTENCES)
+            continue;
+        if (l != FACT_NONE && n != FACT_NONE && n > BACKGROUND_RATIO * l) {
+            const struct mention *m = figure_mention(f, i);
+            struct figure_view v;
+            if (m && view_figure(a, m, &v)) {
+                if (about_many_events(&v))
+                    g->role = ROLE_BACKGROUND;
+                free(v.s);
+            }
+        }
+        if (g->role == ROLE_EVENT && g->incident == 0 && another_spot(f, place, g->place) &&
+            g->date && event[0] && strlen(g->date) == 10 && strcmp(g->date, event) != 0)
+            g->incident = 1;
+    }
+}
+
 void toll_assign_roles(const struct article *a, struct facts *f)
 {
     char event[16];
@@ -473,4 +584,5 @@ void toll_assign_roles(const struct article *a, struct facts *f)
         else
             remove_figure(f, i);
     }
+    second_looks(a, f, event);
 }

@@ -99,9 +99,25 @@ static const char schema_v2[] =
     " content_rowid='id', tokenize='porter unicode61');"
     "INSERT INTO articles_fts(articles_fts) VALUES('rebuild');";
 
+/* Version 4 (issue 13): each figure's role in its report (facts.h, enum figure_role) and
+ * the incident it belongs to; the list's own tolls keep a vague word as the word
+ * ("dozens") with the most its range allows, while killed, wounded and destroyed stay the
+ * numbers filters and order use (the stated number, a vague word's minimum). Rows stored
+ * before have no role: their figures count as the event's until re-extracted. */
+static const char schema_v4[] =
+    "ALTER TABLE figures ADD COLUMN role TEXT;"
+    "ALTER TABLE figures ADD COLUMN incident INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE articles ADD COLUMN killed_word TEXT;"
+    "ALTER TABLE articles ADD COLUMN wounded_word TEXT;"
+    "ALTER TABLE articles ADD COLUMN destroyed_word TEXT;"
+    "ALTER TABLE articles ADD COLUMN killed_max INTEGER;"
+    "ALTER TABLE articles ADD COLUMN wounded_max INTEGER;"
+    "ALTER TABLE articles ADD COLUMN destroyed_max INTEGER;";
+
 /* Migrations in order: migrations[v] takes a database from version v to v + 1. Version 3:
- * the analyst's corrections (store/corrections.h). */
-static const char *const migrations[] = {schema_v1, schema_v2, corrections_schema};
+ * the analyst's corrections (store/corrections.h); version 4: figure roles and vague
+ * tolls. */
+static const char *const migrations[] = {schema_v1, schema_v2, corrections_schema, schema_v4};
 
 static int user_version(sqlite3 *db)
 {

@@ -8,14 +8,16 @@
 #include "store/background.h"
 #include "store/day_tally.h"
 
-/* Every figure of the articles the filter keeps, one article's rows together (the
+/* Every event figure of the articles the filter keeps, one article's rows together (the
  * articles are the outer loop of the join), dated by the figure's own full date, else the
- * article's; an article without figures comes once with a NULL kind. */
+ * article's; an article without figures comes once with a NULL kind. Parts ("including
+ * five children"), background totals and other events' tolls are left out (facts.h, enum
+ * figure_role): a 38 and its 5 are 38, not 43; rows stored before roles count as events. */
 static const char figures_sql[] =
     "SELECT fa.id, CASE WHEN length(f.date) >= 10 THEN f.date ELSE fa.date END, f.kind,"
     " coalesce(f.n, f.min, 0), coalesce(f.sentence, 0)"
     " FROM (SELECT id, date FROM articles INDEXED BY articles_list WHERE %s) fa"
-    " LEFT JOIN figures f ON f.article_id = fa.id";
+    " LEFT JOIN figures f ON f.article_id = fa.id AND coalesce(f.role, 'event') = 'event'";
 
 const char *zoom_name(enum zoom z)
 {
