@@ -1744,8 +1744,8 @@ static int add_event_date(struct ev_doc *d, const unsigned char *date)
 }
 
 /* Reads figure rows (article_id, kind, n, min, max, qualifier, source, place, text,
- * sentence, date, role, incident) into the docs they belong to: their kinds and dates always, the figures
- * themselves when keep is set. */
+ * sentence, date, role, incident) into the docs they belong to: their kinds and dates always, the
+ * figures themselves when keep is set. */
 static int read_figures(sqlite3_stmt *st, struct ev_doc *docs, size_t n, bool keep)
 {
     while (sqlite3_step(st) == SQLITE_ROW) {

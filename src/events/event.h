@@ -155,9 +155,9 @@ struct ev_kind_summary {
     /* the vague word ("dozens") the low or high end was stated with, else NULL: shown as
      * the word, its number (the word's minimum) only for ranges and filters */
     const char *low_word, *high_word;
-    bool disagree;     /* the reports' best figures cannot all be true together: their
-                        * ranges do not meet ("about" allows a tenth either way, open
-                        * figures such as "scores" or "more than 20" have no upper end) */
+    bool disagree; /* the reports' best figures cannot all be true together: their
+                    * ranges do not meet ("about" allows a tenth either way, open
+                    * figures such as "scores" or "more than 20" have no upper end) */
 };
 
 /* Summarises the figures of the given docs: out[kind] for each figure kind; n_reports is 0

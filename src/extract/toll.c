@@ -192,9 +192,9 @@ static bool part_of_toll(const struct figure_view *v)
     size_t from = v->num > 16 ? v->num - 16 : 0;
     if (any_phrase_in(v->s, from, v->num, lead_in))
         return true;
-    static const char *const among[] = {"were among the", "was among the",   "are among the",
-                                        "among the injured", "among the wounded", "among the dead",
-                                        "among those",       NULL};
+    static const char *const among[] = {
+        "were among the",    "was among the",  "are among the", "among the injured",
+        "among the wounded", "among the dead", "among those",   NULL};
     if (any_phrase_in(v->s, v->num_end, after(v, 48), among))
         return true;
     /* right after the count, or after one word: "five of them", "35 children were among" */
@@ -308,9 +308,11 @@ static bool background_total(const struct figure_view *v)
     };
     /* "have died in attacks in the Beni region": a sum over several attacks */
     static const char *const several_attacks[] = {
-        "in attacks",       "in two attacks",   "in three attacks", "in separate attacks",
-        "in several attacks", "in a series of", "in raids",         "in several raids",
-        "in a wave of",     NULL,
+        "in attacks",         "in two attacks",
+        "in three attacks",   "in separate attacks",
+        "in several attacks", "in a series of",
+        "in raids",           "in several raids",
+        "in a wave of",       NULL,
     };
     return cumulative_since(v) || cue_in_sentence(v, totals) ||
            any_phrase_in(v->s, v->num_end, v->len, several_attacks);
@@ -332,8 +334,10 @@ static bool points_elsewhere_in_time(const struct figure_view *v)
         "days earlier",   "weeks earlier",
         "a week earlier", "months earlier",
         "years earlier",  "the previous year",
-        "that raid",      "that assault",     "that airstrike",  "that air strike",
-        "that explosion", "that incident",    "that shelling",   "months after",
+        "that raid",      "that assault",
+        "that airstrike", "that air strike",
+        "that explosion", "that incident",
+        "that shelling",  "months after",
         "years after",    NULL,
     };
     return cue_in_sentence(v, earlier);
@@ -478,9 +482,8 @@ static bool judge(const struct facts *f, const struct figure_view *v, int senten
 static bool about_many_events(const struct figure_view *v)
 {
     static const char *const words[] = {
-        "war",    "conflict", "insurgency", "violence", "fighting", "deadliest", "worst",
-        "since",  "decade",   "decades",    "years",    "history",  "campaign",  "crisis",
-        NULL,
+        "war",    "conflict", "insurgency", "violence", "fighting", "deadliest", "worst", "since",
+        "decade", "decades",  "years",      "history",  "campaign", "crisis",    NULL,
     };
     return any_phrase_in(v->s, 0, v->len, words);
 }

@@ -119,6 +119,11 @@ static const char schema_v4[] =
  * tolls. */
 static const char *const migrations[] = {schema_v1, schema_v2, corrections_schema, schema_v4};
 
+/* A step that adds columns cannot say IF NOT EXISTS: it is skipped when its first column
+ * is already there (a collection whose version number was rewound). */
+static const char *const migration_done[] = {
+    NULL, NULL, NULL, "SELECT count(*) FROM pragma_table_info('figures') WHERE name = 'role'"};
+
 static int user_version(sqlite3 *db)
 {
     return (int)store_query_int(db, "PRAGMA user_version");
@@ -148,7 +153,8 @@ static int migrate(sqlite3 *db, char *err, size_t errlen)
         snprintf(bump, sizeof bump, "PRAGMA user_version = %d;", v + 1);
         if (store_exec(db, "BEGIN IMMEDIATE", err, errlen) < 0)
             return -1;
-        if (store_exec(db, migrations[v], err, errlen) < 0 ||
+        bool done = migration_done[v] && store_query_int(db, migration_done[v]) > 0;
+        if ((!done && store_exec(db, migrations[v], err, errlen) < 0) ||
             store_exec(db, bump, err, errlen) < 0) {
             store_exec(db, "ROLLBACK", NULL, 0);
             return -1;
