@@ -136,6 +136,60 @@ static bool view_figure(const struct article *a, const struct mention *m, struct
 
 /* ---- the cues ---- */
 
+/* Whether a count ends exactly at end, in the word that starts at from ("27", "seven",
+ * "twenty-seven"). */
+static bool count_ends_at(const char *s, size_t from, size_t end)
+{
+    size_t at, e;
+    for (size_t p = from; p < end && locate_count(s, p, end, &at, &e); p = at + 1)
+        if (e == end)
+            return true;
+    return false;
+}
+
+/* "27 of the building's 46 apartments": the 46 is what the 27 were counted out of, a stock
+ * or a crowd, not a toll. True when "<count> of" stands at most two words before it. */
+static bool denominator(const struct figure_view *v)
+{
+    size_t from = v->num > 40 ? v->num - 40 : 0;
+    for (size_t i = from + 1; i + 4 <= v->num; i++) {
+        if (memcmp(v->s + i, " of ", 4) != 0)
+            continue;
+        int words = 0;
+        for (size_t k = i + 4; k < v->num; k++)
+            words += v->s[k] == ' ';
+        size_t w = i;
+        while (w > 0 && (word_byte(v->s[w - 1]) || v->s[w - 1] == '-'))
+            w--;
+        if (words <= 2 && count_ends_at(v->s, w, i))
+            return true;
+    }
+    return false;
+}
+
+/* A forecast that governs the count itself: "could rise to 58", "may reach at least 60";
+ * not "could rise as some of the 73 wounded were critical" (73 is stated). */
+static bool forecast_of_count(const struct figure_view *v, const char *const *forecasts)
+{
+    size_t from = before(v, CUE_REACH);
+    for (size_t k = 0; forecasts[k]; k++) {
+        size_t n = strlen(forecasts[k]);
+        for (size_t i = from; i + n <= v->num; i++) {
+            if (!phrase_in(v->s, i, i + n, forecasts[k]))
+                continue;
+            int words = 0;
+            bool clean = true;
+            for (size_t p = i + n; p < v->num; p++) {
+                words += v->s[p] == ' ';
+                clean = clean && !strchr(",;:", v->s[p]);
+            }
+            if (clean && words <= 4)
+                return true;
+        }
+    }
+    return false;
+}
+
 /* "how many were killed", "did not say how many", "the toll could rise to 58". */
 static bool not_a_statement(const struct figure_view *v)
 {
@@ -152,8 +206,9 @@ static bool not_a_statement(const struct figure_view *v)
     };
     if (v->num >= 4 && phrase_in(v->s, v->num - 4, v->num, "how"))
         return true;
-    return any_phrase_in(v->s, 0, v->num, refusals) ||
-           any_phrase_in(v->s, before(v, CUE_REACH), v->num, forecasts);
+    if (denominator(v))
+        return true;
+    return any_phrase_in(v->s, 0, v->num, refusals) || forecast_of_count(v, forecasts);
 }
 
 /* "killed or injured dozens", "dozens were killed or wounded". */
@@ -478,12 +533,32 @@ static bool judge(const struct facts *f, const struct figure_view *v, int senten
     return true;
 }
 
-/* Words of a sentence about a war, a campaign, a period or a record. */
+/* Words of a sentence about a war, a campaign, a period, a record or a group's record. */
 static bool about_many_events(const struct figure_view *v)
 {
     static const char *const words[] = {
-        "war",    "conflict", "insurgency", "violence", "fighting", "deadliest", "worst", "since",
-        "decade", "decades",  "years",      "history",  "campaign", "crisis",    NULL,
+        "war",
+        "conflict",
+        "insurgency",
+        "violence",
+        "fighting",
+        "deadliest",
+        "worst",
+        "since",
+        "decade",
+        "decades",
+        "years",
+        "history",
+        "campaign",
+        "crisis",
+        /* a perfect of no one day: "having killed hundreds", "have been killed" */
+        "having",
+        "has killed",
+        "have killed",
+        "have been killed",
+        "has left",
+        "have died",
+        NULL,
     };
     return any_phrase_in(v->s, 0, v->len, words);
 }
