@@ -52,4 +52,4 @@ printf '#include "store/store_int.h"\n' >"$private/src/store/store.c"
 printf '#include "store/store_int.h"\n' >"$private/src/store/article_read.c"
 check layers-private-header-is-its-module python3 "$CHECK" "$private"
 
-check layers-this-tree python3 "$CHECK" --allow-sql-in-ui "$TOP"
+check layers-this-tree python3 "$CHECK" "$TOP"

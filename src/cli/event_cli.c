@@ -163,20 +163,7 @@ static int64_t resolve_article(struct store *s, const char *arg)
     long long v = strtoll(arg, &end, 10);
     if (*arg && *arg != '0' && *end == 0 && v > 0)
         return v;
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(
-            store_db(s), "SELECT id FROM articles WHERE instr(origin, ?1) > 0 ORDER BY id LIMIT 2",
-            -1, &st, NULL) != SQLITE_OK)
-        return -1;
-    sqlite3_bind_text(st, 1, arg, -1, SQLITE_TRANSIENT);
-    int64_t id = -1;
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        id = sqlite3_column_int64(st, 0);
-        if (sqlite3_step(st) == SQLITE_ROW)
-            id = -2; /* ambiguous */
-    }
-    sqlite3_finalize(st);
-    return id;
+    return store_find_origin(s, arg);
 }
 
 static int load_side(struct store *s, const char *arg, struct side *out)

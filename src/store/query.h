@@ -17,7 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <sqlite3.h>
+struct sqlite3_stmt; /* the reader sees queries, never statements */
 
 #define QUERY_MAX_PARAMS 32
 
@@ -56,6 +56,6 @@ const char *query_where(const struct query *q);
 
 /* Binds the parameters to st starting at parameter index first (1-based); returns the
  * next free index. */
-int query_bind(const struct query *q, sqlite3_stmt *st, int first);
+int query_bind(const struct query *q, struct sqlite3_stmt *st, int first);
 
 #endif

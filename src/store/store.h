@@ -65,6 +65,14 @@ int64_t store_query_int(sqlite3 *db, const char *sql);
  * file, or on error. Close with store_close. */
 struct store *store_open_reader(struct store *s);
 
+/* SQLite's count of commits by other connections (PRAGMA data_version): a change means
+ * another process (an import beside the reader) wrote to the collection. -1 on error. */
+int64_t store_data_version(struct store *s);
+
+/* The connection's page cache, in KiB (the import wants a large one, the reader a small
+ * one). */
+void store_set_cache_kib(struct store *s, int kib);
+
 /* Batches: one transaction per batch of articles. */
 int store_begin(struct store *s);
 int store_commit(struct store *s);
@@ -86,6 +94,10 @@ int store_set_read(struct store *s, int64_t id, bool read);
 /* The id of the stored article with this content hash, 0 when none, -1 on error (lets
  * the import skip extraction for duplicates). */
 int64_t store_find_hash(struct store *s, const char *hash);
+
+/* The article whose origin (the file or address it came from) contains piece: its id,
+ * -1 when none does, -2 when several do. */
+int64_t store_find_origin(struct store *s, const char *piece);
 
 /* Deletes one article; every child row goes with it. 0 when deleted, -1 when absent. */
 int store_delete_article(struct store *s, int64_t id);
