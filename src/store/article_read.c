@@ -250,21 +250,3 @@ int store_set_read(struct store *s, int64_t id, bool read)
     sqlite3_reset(q);
     return rc == SQLITE_DONE && sqlite3_changes(s->db) > 0 ? 0 : -1;
 }
-
-int64_t store_find_origin(struct store *s, const char *piece)
-{
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(
-            s->db, "SELECT id FROM articles WHERE instr(origin, ?1) > 0 ORDER BY id LIMIT 2", -1,
-            &st, NULL) != SQLITE_OK)
-        return -1;
-    sqlite3_bind_text(st, 1, piece, -1, SQLITE_TRANSIENT);
-    int64_t id = -1;
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        id = sqlite3_column_int64(st, 0);
-        if (sqlite3_step(st) == SQLITE_ROW)
-            id = -2;
-    }
-    sqlite3_finalize(st);
-    return id;
-}

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "store/corrections.h"
+
 /* Version 1 of the schema (store.h documents the current one for the modules that query
  * it); the migrations after it change it step by step. */
 static const char schema_v1[] =
@@ -97,8 +99,9 @@ static const char schema_v2[] =
     " content_rowid='id', tokenize='porter unicode61');"
     "INSERT INTO articles_fts(articles_fts) VALUES('rebuild');";
 
-/* Migrations in order: migrations[v] takes a database from version v to v + 1. */
-static const char *const migrations[] = {schema_v1, schema_v2};
+/* Migrations in order: migrations[v] takes a database from version v to v + 1. Version 3:
+ * the analyst's corrections (store/corrections.h). */
+static const char *const migrations[] = {schema_v1, schema_v2, corrections_schema};
 
 static int user_version(sqlite3 *db)
 {

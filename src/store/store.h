@@ -1,7 +1,7 @@
 /* store.h: the collection on disk (SQLite, WAL, foreign keys, PRAGMA user_version
  * migrations, prepared statements only).
  *
- * Schema (version 2) - the contract other modules query through store_db():
+ * Schema (version 3) - the contract other modules query through store_db():
  *
  *   articles(id INTEGER PRIMARY KEY, hash TEXT UNIQUE NOT NULL, origin, url, title NOT NULL,
  *            date TEXT NULL (ISO), source, author, dateline, text NOT NULL, format,
@@ -29,6 +29,7 @@
  *          -- delete and on updates of title or text. Insert articles only through the store.
  *   events(id, label, score, first_date, last_date, place, reasons)
  *   event_articles(event_id, article_id, score, reasons)
+ *   corrections(...)                                     -- the analyst's: corrections.h
  * Every child row cascades on article delete.
  */
 #ifndef SITREP_STORE_H
@@ -94,10 +95,6 @@ int store_set_read(struct store *s, int64_t id, bool read);
 /* The id of the stored article with this content hash, 0 when none, -1 on error (lets
  * the import skip extraction for duplicates). */
 int64_t store_find_hash(struct store *s, const char *hash);
-
-/* The article whose origin (the file or address it came from) contains piece: its id,
- * -1 when none does, -2 when several do. */
-int64_t store_find_origin(struct store *s, const char *piece);
 
 /* Deletes one article; every child row goes with it. 0 when deleted, -1 when absent. */
 int store_delete_article(struct store *s, int64_t id);
