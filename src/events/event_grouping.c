@@ -25,10 +25,10 @@ int events_fresh(struct store *s)
 
 /* Loading and preparing stop with the job's connection, which bg_cancel interrupts;
  * grouping looks at the stop flag itself. */
-static int group_work(sqlite3 *db, void *arg, char *err, size_t errlen)
+static int group_work(struct store *s, void *arg, char *err, size_t errlen)
 {
     struct event_grouping *g = arg;
-    if (ev_compute_db(db, &g->options, EV_LOAD_LEAN, &g->docs, &g->n_docs, &g->set) == 0)
+    if (ev_compute_db(store_db(s), &g->options, EV_LOAD_LEAN, &g->docs, &g->n_docs, &g->set) == 0)
         return 0;
     snprintf(err, errlen, "events: %s",
              atomic_load(&g->stop) ? "grouping stopped" : "cannot group the collection");
@@ -50,7 +50,7 @@ struct event_grouping *event_grouping_start(struct store *s)
     atomic_init(&g->stop, false);
     ev_options_default(&g->options);
     g->options.stop = &g->stop;
-    g->bg = bg_start(store_db(s), group_work, g, "events-group");
+    g->bg = bg_start(s, group_work, g, "events-group");
     if (!g->bg) {
         free(g);
         return NULL;
