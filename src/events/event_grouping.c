@@ -39,6 +39,7 @@ static void grouping_free(struct event_grouping *g)
 {
     ev_set_free(&g->set);
     ev_docs_free(g->docs, g->n_docs);
+    ev_options_release(&g->options);
     free(g);
 }
 
@@ -50,8 +51,14 @@ struct event_grouping *event_grouping_start(struct store *s)
     atomic_init(&g->stop, false);
     ev_options_default(&g->options);
     g->options.stop = &g->stop;
+    /* read here, on the reader's connection: the job's thread only reads the list */
+    if (ev_options_load_corrections(&g->options, s) < 0) {
+        free(g);
+        return NULL;
+    }
     g->bg = bg_start(s, group_work, g, "events-group");
     if (!g->bg) {
+        ev_options_release(&g->options);
         free(g);
         return NULL;
     }
