@@ -46,12 +46,13 @@ static bool word_byte(char c)
     return isalnum((unsigned char)c) || (unsigned char)c >= 0x80;
 }
 
-/* Whether phrase occurs as whole words in s[from, to). */
+/* Whether phrase occurs as whole words in s[from, to); s is NUL-terminated and to is
+ * within it. */
 static bool phrase_in(const char *s, size_t from, size_t to, const char *phrase)
 {
     size_t n = strlen(phrase);
     for (size_t i = from; i + n <= to; i++)
-        if (memcmp(s + i, phrase, n) == 0 && (i == 0 || !word_byte(s[i - 1])) &&
+        if (strncmp(s + i, phrase, n) == 0 && (i == 0 || !word_byte(s[i - 1])) &&
             !word_byte(s[i + n]))
             return true;
     return false;
@@ -258,7 +259,8 @@ static bool part_of_toll(const struct figure_view *v)
         while (at < v->len && v->s[at] == ' ')
             at++;
         for (size_t k = 0; follow[k]; k++)
-            if (phrase_in(v->s, at, at + strlen(follow[k]), follow[k]))
+            if (at + strlen(follow[k]) <= v->len &&
+                phrase_in(v->s, at, at + strlen(follow[k]), follow[k]))
                 return true;
         while (at < v->len && word_byte(v->s[at]))
             at++;
