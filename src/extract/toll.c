@@ -535,34 +535,24 @@ static bool judge(const struct facts *f, const struct figure_view *v, int senten
     return true;
 }
 
-/* Words of a sentence about a war, a campaign, a period, a record or a group's record. */
+/* Words of a sentence about a war, a campaign, a period, a record or a group's record ("a
+ * perfect of no one day": "having killed hundreds", "have been killed"). */
 static bool about_many_events(const struct figure_view *v)
 {
-    static const char *const words[] = {
-        "war",
-        "conflict",
-        "insurgency",
-        "violence",
-        "fighting",
-        "deadliest",
-        "worst",
-        "since",
-        "decade",
-        "decades",
-        "years",
-        "history",
-        "campaign",
-        "crisis",
-        /* a perfect of no one day: "having killed hundreds", "have been killed" */
-        "having",
-        "has killed",
-        "have killed",
-        "have been killed",
-        "has left",
-        "have died",
+    static const char *const subjects[] = {
+        "war",        "conflict",    "insurgency",       "violence", "fighting",
+        "campaign",   "crisis",      "deadliest",        "worst",    "having",
+        "has killed", "have killed", "have been killed", "has left", "have died",
         NULL,
     };
-    return any_phrase_in(v->s, 0, v->len, words);
+    /* periods, unless after a superlative: "the worst attack in years" */
+    static const char *const periods[] = {"since", "decade", "decades", "years", "history", NULL};
+    /* a toll revised upwards is this event's, however far above the lede */
+    static const char *const revised[] = {"rose",    "risen",   "rises",  "climbed", "climbs",
+                                          "reached", "revised", "raised", "later",   NULL};
+    if (any_phrase_in(v->s, 0, v->len, revised))
+        return false;
+    return any_phrase_in(v->s, 0, v->len, subjects) || cue_in_sentence(v, periods);
 }
 
 static long figure_size(const struct figure_fact *g)

@@ -76,6 +76,19 @@ static void background_totals(void)
     CHECK_INT(role_of(FIG_KILLED, 6000), ROLE_BACKGROUND);
     CHECK_INT(role_of(FIG_KILLED, 1500), ROLE_BACKGROUND);
     CHECK_INT(own(FIG_KILLED), 14);
+    /* far above the lede in a sentence about a war: a total; revised upwards: the toll */
+    run("Car bomb kills 8 at police academy",
+        "A car bomb killed 8 cadets at a police academy in Bogota on Thursday. Officials gave "
+        "no motive. Police searched the area overnight. The worst of the war, which left some "
+        "260,000 dead, ended with the 2016 peace deal.",
+        "2019-01-18");
+    CHECK_INT(own(FIG_KILLED), 8);
+    run("Two killed in Kabul blast",
+        "A bomb exploded in a Kabul market on Tuesday, killing two people. Police closed the "
+        "road. Shops stayed shut. The toll later rose to 12, the worst attack in the city in "
+        "years, officials said.",
+        "2024-05-01");
+    CHECK_INT(own(FIG_KILLED), 12);
     /* "the deadliest since" is no total: the lede's toll stays the event's */
     run("Bomb kills 51",
         "A bomb killed 51 people in Hroza on Thursday, the deadliest attack "
