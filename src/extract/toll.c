@@ -445,20 +445,19 @@ static void event_date(const struct article *a, const struct facts *f, char out[
         snprintf(out, 16, "%s", a->date);
 }
 
-/* Whether a date value ("2018", "2023-06", "2022-06-27") is another time than the event's:
- * another year, another month, or a day more than three days away. */
+/* Whether a date value ("2018", "2023-01", "2022-06-27") is an earlier time than the
+ * event's: an earlier year or month, or a day more than three days before. Later dates are
+ * when a toll was revised or reported ("said on Wednesday the toll had risen to 55"), not
+ * another event. ISO text compares in date order. */
 static bool other_time(const char *value, const char *event)
 {
-    if (!value || !event || !event[0] || value[0] == '-' || strlen(value) < 4)
+    size_t n = value ? strlen(value) : 0;
+    if (!n || !event || !event[0] || value[0] == '-' || n < 4)
         return false;
-    if (strncmp(value, event, 4) != 0)
-        return true;
-    if (strlen(value) >= 7 && strncmp(value, event, 7) != 0) {
-        long v = iso_day_number(value), e = iso_day_number(event);
-        return v < 0 || e < 0 || labs(v - e) > 3;
-    }
+    if (n < 10)
+        return strncmp(value, event, n) < 0; /* "2018" or "2023-01" before the event's */
     long v = iso_day_number(value), e = iso_day_number(event);
-    return v >= 0 && e >= 0 && labs(v - e) > 3;
+    return v >= 0 && e >= 0 && e - v > 3;
 }
 
 /* A sentence dated only at another time than the event's. */

@@ -108,6 +108,14 @@ static void other_events(void)
     CHECK_INT(role_of(FIG_WOUNDED, 90), ROLE_OTHER);
     CHECK_INT(own(FIG_KILLED), 20);
     CHECK_INT(own(FIG_WOUNDED), FACT_NONE);
+    /* a later date is when the toll was revised, not another event */
+    run("Hroza toll rises",
+        "A missile killed 51 people in Hroza on 5 October 2023. Relatives "
+        "buried the dead. Police searched the ruins. On 11 October 2023 "
+        "prosecutors said 55 people had been killed.",
+        "2023-10-12");
+    CHECK_INT(role_of(FIG_KILLED, 55), ROLE_EVENT);
+    CHECK_INT(own(FIG_KILLED), 55);
 }
 
 static void no_statement_no_figure(void)
