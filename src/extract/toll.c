@@ -149,7 +149,8 @@ static bool count_ends_at(const char *s, size_t from, size_t end)
 }
 
 /* "27 of the building's 46 apartments": the 46 is what the 27 were counted out of, a stock
- * or a crowd, not a toll. True when "<count> of" stands at most two words before it. */
+ * or a crowd, not a toll. True when "<count> of" (not "one of") stands at most two words
+ * before it. */
 static bool denominator(const struct figure_view *v)
 {
     size_t from = v->num > 40 ? v->num - 40 : 0;
@@ -162,7 +163,9 @@ static bool denominator(const struct figure_view *v)
         size_t w = i;
         while (w > 0 && (word_byte(v->s[w - 1]) || v->s[w - 1] == '-'))
             w--;
-        if (words <= 2 && count_ends_at(v->s, w, i))
+        /* "one of the 12 killed" is a victim among a toll: the 12 stands */
+        bool one = i - w == 3 && memcmp(v->s + w, "one", 3) == 0;
+        if (words <= 2 && !one && count_ends_at(v->s, w, i))
             return true;
     }
     return false;

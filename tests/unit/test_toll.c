@@ -198,6 +198,8 @@ static void more_toll_forms(void)
     CHECK(figure(FIG_DESTROYED, 27) != NULL);
     CHECK(figure(FIG_DESTROYED, 46) == NULL);
     CHECK_INT(own(FIG_DESTROYED), 27);
+    run("Funeral", "He was one of the 12 people killed in the attack on Monday.", NULL);
+    CHECK(figure(FIG_KILLED, 12) != NULL);
 }
 
 /* The own-toll rule and the vague words on their own. */
