@@ -51,10 +51,13 @@ static bool word_byte(char c)
 static bool phrase_in(const char *s, size_t from, size_t to, const char *phrase)
 {
     size_t n = strlen(phrase);
-    for (size_t i = from; i + n <= to; i++)
-        if (strncmp(s + i, phrase, n) == 0 && (i == 0 || !word_byte(s[i - 1])) &&
-            !word_byte(s[i + n]))
+    for (const char *p = s + from; (p = strstr(p, phrase)) != NULL; p++) {
+        size_t i = (size_t)(p - s);
+        if (i + n > to)
+            return false;
+        if ((i == 0 || !word_byte(s[i - 1])) && !word_byte(s[i + n]))
             return true;
+    }
     return false;
 }
 
@@ -280,9 +283,9 @@ static bool cue_in_sentence(const struct figure_view *v, const char *const *phra
 {
     for (size_t k = 0; phrases[k]; k++) {
         size_t n = strlen(phrases[k]);
-        for (size_t i = 0; i + n <= v->len; i++) {
-            if (memcmp(v->s + i, phrases[k], n) != 0 || (i > 0 && word_byte(v->s[i - 1])) ||
-                word_byte(v->s[i + n]))
+        for (const char *p = v->s; (p = strstr(p, phrases[k])) != NULL; p++) {
+            size_t i = (size_t)(p - v->s);
+            if ((i > 0 && word_byte(v->s[i - 1])) || word_byte(v->s[i + n]))
                 continue;
             if (!any_phrase_in(v->s, i > SUPERLATIVE_REACH ? i - SUPERLATIVE_REACH : 0, i,
                                superlatives))
