@@ -6,6 +6,7 @@
 
 #include "store/background.h"
 #include "events/event.h"
+#include "store/event_rows.h"
 #include "store/store.h"
 
 struct event_grouping {
@@ -19,9 +20,7 @@ struct event_grouping {
 
 int events_fresh(struct store *s)
 {
-    return (int)store_query_int(store_db(s), "SELECT (SELECT count(*) FROM events) > 0 AND"
-                                             " (SELECT count(*) FROM articles) ="
-                                             " (SELECT count(*) FROM event_articles)");
+    return event_rows_fresh(store_db(s));
 }
 
 /* Loading and preparing stop with the job's connection, which bg_cancel interrupts;
@@ -40,6 +39,7 @@ static void grouping_free(struct event_grouping *g)
 {
     ev_set_free(&g->set);
     ev_docs_free(g->docs, g->n_docs);
+    ev_options_release(&g->options);
     free(g);
 }
 
@@ -51,8 +51,14 @@ struct event_grouping *event_grouping_start(struct store *s)
     atomic_init(&g->stop, false);
     ev_options_default(&g->options);
     g->options.stop = &g->stop;
+    /* read here, on the reader's connection: the job's thread only reads the list */
+    if (ev_options_load_corrections(&g->options, s) < 0) {
+        free(g);
+        return NULL;
+    }
     g->bg = bg_start(s, group_work, g, "events-group");
     if (!g->bg) {
+        ev_options_release(&g->options);
         free(g);
         return NULL;
     }
