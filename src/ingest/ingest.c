@@ -292,8 +292,9 @@ static void store_pending(struct ingest_run *r, struct pending *p)
     struct article *a = p->a;
     if (r->x[0] && !p->have_facts)
         report(r, a->origin ? a->origin : "?", "fact extraction failed; stored without facts");
+    int64_t id = 0;
     int rc = begin_batch(r) < 0 ? -1
-                                : store_add_article(r->store, a, p->have_facts ? &p->f : NULL, NULL,
+                                : store_add_article(r->store, a, p->have_facts ? &p->f : NULL, &id,
                                                     err, sizeof err);
     if (rc < 0) {
         report(r, a->origin ? a->origin : "?",
@@ -302,6 +303,8 @@ static void store_pending(struct ingest_run *r, struct pending *p)
     } else if (rc == 0) {
         r->stats->duplicates++; /* stored earlier in this import */
     } else {
+        if (a->is_read) /* a sitrep record keeps the exporter's read state */
+            store_set_read(r->store, id, true);
         r->stats->imported++;
         r->batch_articles++;
         r->batch_bytes += a->text_len;
@@ -365,7 +368,7 @@ static void load_input(struct worker *w, size_t i)
     w->slot = sl;
     sl->err[0] = '\0';
     sl->rc = reader_load(r->inputs->items[i].path, FORMAT_AUTO, collect_article, w, sl->err,
-                          sizeof sl->err);
+                         sizeof sl->err);
 }
 
 static void *worker_main(void *arg)
