@@ -155,3 +155,22 @@ check_contains "a later record version is refused" "$(cat "$TMP/out")" "version 
 printf '{"events": [1, 2]}\n' >"$TMP/other.json"
 "$SITREP" --db "$TMP/c.db" import "$TMP/other.json" >"$TMP/out" 2>&1
 check_contains "other JSON is still refused" "$(cat "$TMP/out")" "JSON data, not an article"
+
+# the analyst's corrections travel by article hash and are replayed once, not twice
+"$SITREP" --db "$TMP/d.db" list >/dev/null 2>&1
+"$SITREP" --db "$TMP/d.db" correct merge 2 3 >/dev/null
+"$SITREP" --db "$TMP/d.db" correct drop-figure 1 killed 40 >/dev/null
+"$SITREP" --db "$TMP/d.db" export events >"$TMP/corrected.csv"
+pyrun "events CSV: corrected is true exactly for events a correction names" '
+import csv, sys
+rows = {r["event_id"]: r["corrected"] for r in csv.DictReader(open(sys.argv[1], newline=""))}
+print("ok" if rows.get("1") == "true" and "false" in rows.values() else rows)' "$TMP/corrected.csv"
+"$SITREP" --db "$TMP/d.db" export reports --format jsonl -o "$TMP/corr.jsonl"
+check_eq "JSON Lines carry the corrections" "$(grep -c '"type":"correction"' "$TMP/corr.jsonl")" 2
+"$SITREP" --db "$TMP/e.db" import "$TMP/corr.jsonl" >"$TMP/out" 2>&1
+check_contains "import replays the corrections" "$(cat "$TMP/out")" "corrections added 2, already present 0"
+"$SITREP" --db "$TMP/d.db" correct list --json | sed 's/"id":[0-9]*//; s/"made_at":[0-9]*//' >"$TMP/corr-a"
+"$SITREP" --db "$TMP/e.db" correct list --json | sed 's/"id":[0-9]*//; s/"made_at":[0-9]*//' >"$TMP/corr-b"
+check "round trip: the same corrections, ids aside" cmp -s "$TMP/corr-a" "$TMP/corr-b"
+"$SITREP" --db "$TMP/e.db" import "$TMP/corr.jsonl" >"$TMP/out" 2>&1
+check_contains "importing them again adds none" "$(cat "$TMP/out")" "corrections added 0, already present 2"

@@ -15,6 +15,7 @@
 #include "cli/common.h"
 #include "cli/correct_cli.h"
 #include "cli/export_cli.h"
+#include "cli/map_cli.h"
 #include "read/article.h"
 #include "read/reader.h"
 #include "cli/event_cli.h"
@@ -95,6 +96,12 @@ static const struct command commands[] = {
      "  --format geojson  events as Points (events without coordinates are left out)\n"
      "  -o FILE           write to FILE (the format follows its extension), else stdout",
      cli_export},
+    {"map", "map [--size COLSxLINES] [FILTER]",
+     "Draws the events FILTER selects (all when none) as points on a map of the country\n"
+     "outlines (Natural Earth), zoomed to them; larger points for larger tolls, each\n"
+     "numbered as in 'sitrep events', with a key below.\n"
+     "  --size COLSxLINES  the map's size in cells (default: the terminal's)",
+     cli_map},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 

@@ -46,6 +46,21 @@ void jsonl_write_article(FILE *out, const struct article *a, const char *format,
     end_record(&j, out);
 }
 
+void jsonl_write_correction(FILE *out, const char *op, const char *article, const char *other,
+                            const char *kind, long n, const char *value, long long made_at)
+{
+    struct json j;
+    begin_record(&j, out, "correction");
+    json_kv_string(&j, "op", op);
+    json_kv_string(&j, "article", article);
+    json_kv_string(&j, "other", other);
+    json_kv_string(&j, "kind", kind);
+    json_kv_int_or_null(&j, "n", n);
+    json_kv_string(&j, "value", value);
+    json_kv_int(&j, "made_at", made_at);
+    end_record(&j, out);
+}
+
 void jsonl_write_cell(struct json *j, const struct cell *c)
 {
     switch (c->type) {

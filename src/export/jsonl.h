@@ -9,9 +9,11 @@
  *                      is its first paragraph), so a collection can be rebuilt from the file
  *   {"sitrep":1,"type":"event"|"report"|"figure", <the columns of the CSV export>}
  *                      the rows themselves; derived, so the importer recomputes them
- *   {"sitrep":1,"type":"correction", ...}
- *                      an analyst's correction of a figure or an event (issue 13): the
- *                      importer keeps the type reserved and says it skipped them
+ *   {"sitrep":1,"type":"correction","op":"merge","article":HASH,"other":HASH,"kind":null,
+ *    "n":null,"value":null,"made_at":1733000000}
+ *                      an analyst's correction (store/corrections.h) naming its articles
+ *                      by hash, since ids differ between collections; the importer replays
+ *                      them once the articles are stored (ingest/record_corrections.h)
  * A reader skips types it does not know; a higher version than its own is refused. */
 #ifndef SITREP_JSONL_H
 #define SITREP_JSONL_H
@@ -27,6 +29,11 @@
 
 void jsonl_write_header(FILE *out, const char *generator, const char *kind, const char *filter);
 void jsonl_write_article(FILE *out, const struct article *a, const char *format, bool read);
+
+/* An analyst's correction, naming its articles by content hash (other, kind and value may
+ * be NULL; n may be FACT_NONE). */
+void jsonl_write_correction(FILE *out, const char *op, const char *article, const char *other,
+                            const char *kind, long n, const char *value, long long made_at);
 
 /* One row as a record of record_type, cells parallel to columns. */
 void jsonl_write_row(FILE *out, const char *record_type, const char *const *columns, size_t n,

@@ -10,6 +10,7 @@
 #include "base/facts.h"
 #include "events/event.h"
 #include "export/jsonl.h"
+#include "store/corrections.h"
 #include "store/export_rows.h"
 #include "store/store.h"
 
@@ -156,6 +157,7 @@ static bool sbuf_has(const struct sbuf *b, const char *sep, const char *text)
 struct event_info {
     char id_cnty[48];
     bool selected;
+    bool corrected; /* an active correction names one of its reports */
     bool has_place;
     struct export_place place;
 };
@@ -171,6 +173,9 @@ struct export_ctx {
     struct ev_set set;
     size_t *group_of_doc; /* group index + 1; 0 for none */
     struct event_info *events;
+    struct correction *corrections; /* the active ones */
+    size_t n_corrections;
+    char (*hashes)[65]; /* JSON Lines: the hash of each doc carried, "" for the others */
 };
 
 static const struct ev_doc *find_doc(const struct export_ctx *c, int64_t id, size_t *index)
@@ -219,13 +224,39 @@ static void fill_event_info(struct export_ctx *c, size_t gi)
     snprintf(e->id_cnty, sizeof e->id_cnty, "%s%zu", iso, gi + 1);
 }
 
+static void mark_corrected(struct export_ctx *c, int64_t article)
+{
+    size_t di;
+    if (article > 0 && find_doc(c, article, &di) && c->group_of_doc[di])
+        c->events[c->group_of_doc[di] - 1].corrected = true;
+}
+
+static int load_corrections(struct export_ctx *c, char *err, size_t errlen)
+{
+    long n = corrections_load(c->s, 0, &c->corrections);
+    if (n < 0) {
+        snprintf(err, errlen, "cannot read the corrections");
+        return -1;
+    }
+    c->n_corrections = (size_t)n;
+    for (size_t i = 0; i < c->n_corrections; i++) {
+        mark_corrected(c, c->corrections[i].article);
+        mark_corrected(c, c->corrections[i].other);
+    }
+    return 0;
+}
+
 static int load(struct export_ctx *c, char *err, size_t errlen)
 {
     c->db = store_db(c->s);
-    if (export_matching_articles(c->db, c->r->filter, &c->ids, &c->n_ids) < 0) {
-        snprintf(err, errlen, "cannot select the articles: %s", sqlite3_errmsg(c->db));
+    struct query everything;
+    query_init(&everything);
+    long got =
+        query_article_ids(c->db, c->r->filter ? c->r->filter : &everything, &c->ids, err, errlen);
+    query_free(&everything);
+    if (got < 0)
         return -1;
-    }
+    c->n_ids = (size_t)got;
     struct ev_options o;
     ev_options_default(&o);
     if (ev_compute_db(c->db, &o, EV_LOAD_FIGURES, &c->docs, &c->n_docs, &c->set) < 0) {
@@ -243,7 +274,7 @@ static int load(struct export_ctx *c, char *err, size_t errlen)
             c->group_of_doc[c->set.groups[g].members[m].doc] = g + 1;
         fill_event_info(c, g);
     }
-    return 0;
+    return load_corrections(c, err, errlen);
 }
 
 static void unload(struct export_ctx *c)
@@ -252,6 +283,8 @@ static void unload(struct export_ctx *c)
         export_place_free(&c->events[g].place);
     free(c->events);
     free(c->group_of_doc);
+    corrections_free(c->corrections, c->n_corrections);
+    free(c->hashes);
     ev_set_free(&c->set);
     ev_docs_free(c->docs, c->n_docs);
     free(c->ids);
@@ -413,7 +446,7 @@ static void event_row(struct export_ctx *c, struct table *t, size_t gi)
     cells[24] = cell_text(sources.s);
     cells[25] = cell_bool(disagree);
     cells[26] = cell_text(notes.s);
-    cells[27] = cell_bool(false); /* no user corrections exist yet (issue 13) */
+    cells[27] = cell_bool(e->corrected);
     table_row(t, cells);
     free(actors.s);
     free(sources.s);
@@ -511,6 +544,9 @@ static bool article_carried(const struct export_ctx *c, size_t doc)
 static size_t write_articles(struct export_ctx *c, FILE *out)
 {
     size_t written = 0;
+    c->hashes = calloc(c->n_docs ? c->n_docs : 1, sizeof *c->hashes);
+    if (!c->hashes)
+        return 0;
     for (size_t i = 0; i < c->n_docs; i++) {
         if (!article_carried(c, i))
             continue;
@@ -519,12 +555,38 @@ static size_t write_articles(struct export_ctx *c, FILE *out)
         if (a && store_get_article(c->s, c->docs[i].id, a) == 0 &&
             export_report_info(c->db, c->docs[i].id, &info) == 0) {
             jsonl_write_article(out, a, info.format, info.read);
+            memcpy(c->hashes[i], a->hash, sizeof c->hashes[i]);
             export_report_info_free(&info);
             written++;
         }
         article_free(a);
     }
     return written;
+}
+
+/* The hash of a carried article, or NULL. */
+static const char *carried_hash(const struct export_ctx *c, int64_t id)
+{
+    size_t di;
+    if (id <= 0 || !find_doc(c, id, &di) || !c->hashes[di][0])
+        return NULL;
+    return c->hashes[di];
+}
+
+/* The corrections whose articles all travel with the file, by hash (ids differ between
+ * collections). */
+static void write_corrections(const struct export_ctx *c, FILE *out)
+{
+    for (size_t i = 0; c->hashes && i < c->n_corrections; i++) {
+        const struct correction *k = &c->corrections[i];
+        const char *article = carried_hash(c, k->article), *other = carried_hash(c, k->other);
+        if (!article || (k->other > 0 && !other))
+            continue;
+        bool drop = k->op == CORR_DROP_FIGURE;
+        jsonl_write_correction(out, correction_op_name(k->op), article, other,
+                               drop ? figure_kind_name(k->kind) : NULL, drop ? k->n : FACT_NONE,
+                               k->value, k->made_at);
+    }
 }
 
 static void write_rows(struct export_ctx *c, struct table *t)
@@ -542,6 +604,77 @@ static void write_rows(struct export_ctx *c, struct table *t)
     }
 }
 
+/* ---- events as points ---- */
+
+static long conservative_killed(const struct export_ctx *c, const struct ev_group *g)
+{
+    const struct ev_doc **members = calloc(g->n_members, sizeof *members);
+    if (!members)
+        return 0;
+    for (size_t m = 0; m < g->n_members; m++)
+        members[m] = &c->docs[g->members[m].doc];
+    struct ev_kind_summary sum[FIG_KIND_COUNT];
+    ev_summarise(members, g->n_members, g->place, sum);
+    free(members);
+    const struct ev_kind_summary *k = &sum[FIG_KILLED];
+    return k->n_reports && k->conservative != FACT_NONE ? k->conservative : 0;
+}
+
+static char *dup_or_null(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+static void add_point(struct export_ctx *c, size_t gi, struct event_point *p)
+{
+    const struct ev_group *g = &c->set.groups[gi];
+    const struct event_info *e = &c->events[gi];
+    p->event_id = gi + 1;
+    p->lon = e->place.lon;
+    p->lat = e->place.lat;
+    p->killed = conservative_killed(c, g);
+    p->label = dup_or_null(g->label);
+    p->place = dup_or_null(e->place.name ? e->place.name : g->place);
+    p->country = dup_or_null(e->place.country);
+    p->first_date = dup_or_null(g->first_date);
+}
+
+int export_event_points(struct store *s, const struct query *filter, struct event_points *out,
+                        char *err, size_t errlen)
+{
+    memset(out, 0, sizeof *out);
+    struct export_request r = {.kind = EXPORT_EVENTS, .filter = filter};
+    struct export_ctx c = {.s = s, .r = &r};
+    int rc = load(&c, err, errlen);
+    if (rc == 0 && c.set.n_groups &&
+        !(out->items = calloc(c.set.n_groups, sizeof *out->items))) {
+        snprintf(err, errlen, "out of memory");
+        rc = -1;
+    }
+    for (size_t g = 0; rc == 0 && g < c.set.n_groups; g++) {
+        if (!c.events[g].selected)
+            continue;
+        if (c.events[g].has_place && c.events[g].place.has_coords)
+            add_point(&c, g, &out->items[out->n++]);
+        else
+            out->without_coords++;
+    }
+    unload(&c);
+    return rc;
+}
+
+void export_event_points_free(struct event_points *p)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        free(p->items[i].label);
+        free(p->items[i].place);
+        free(p->items[i].country);
+        free(p->items[i].first_date);
+    }
+    free(p->items);
+    memset(p, 0, sizeof *p);
+}
+
 int export_run(struct store *s, const struct export_request *r, FILE *out,
                struct export_result *res, char *err, size_t errlen)
 {
@@ -552,6 +685,7 @@ int export_run(struct store *s, const struct export_request *r, FILE *out,
         if (r->format == TABLE_JSONL) {
             jsonl_write_header(out, r->generator, export_kind_name(r->kind), r->filter_text);
             res->articles = write_articles(&c, out);
+            write_corrections(&c, out);
         }
         size_t n;
         const char *const *columns = export_columns(r->kind, &n);

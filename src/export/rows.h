@@ -45,4 +45,27 @@ struct export_result {
 int export_run(struct store *s, const struct export_request *r, FILE *out,
                struct export_result *res, char *err, size_t errlen);
 
+/* One event as a point on a map: where it happened and its conservative toll. */
+struct event_point {
+    size_t event_id; /* as in the events export and `sitrep events --json` */
+    double lon, lat;
+    long killed;   /* the conservative figure; 0 when none is stated */
+    char *label;   /* "airstrike at Fallujah" */
+    char *place;   /* the event's place */
+    char *country; /* or NULL */
+    char *first_date;
+};
+
+struct event_points {
+    struct event_point *items;
+    size_t n;
+    size_t without_coords; /* events selected but with no known coordinates */
+};
+
+/* The events a filter selects (NULL: all) that have coordinates, in event order. Returns
+ * 0, or -1 with a reason in err. */
+int export_event_points(struct store *s, const struct query *filter, struct event_points *out,
+                        char *err, size_t errlen);
+void export_event_points_free(struct event_points *p);
+
 #endif

@@ -133,5 +133,5 @@ void map_draw_point(const struct geo_box *box, struct braille *c, double lon, do
 {
     int x, y;
     if (map_project(box, c, lon, lat, &x, &y))
-        braille_disc(c, x, y, weight < 0 ? 0 : weight > 3 ? 3 : weight);
+        braille_disc(c, x, y, 1 + (weight < 0 ? 0 : weight > 3 ? 3 : weight));
 }

@@ -36,7 +36,8 @@ void map_draw_outlines(const struct worldmap *m, const struct geo_box *box, stru
 /* How large a point is drawn for a toll: 0 (none stated or unknown) to 3 (100 or more). */
 int map_weight_for_toll(long toll);
 
-/* Draws a point: a dot for weight 0, a larger disc for each step. */
+/* Draws a point: a disc of radius 1 for weight 0 (3 x 3 dots, so it stands out from a
+ * line), one dot wider for each step. */
 void map_draw_point(const struct geo_box *box, struct braille *c, double lon, double lat,
                     int weight);
 

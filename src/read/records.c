@@ -137,8 +137,8 @@ static void take_record(struct parse_state *st, const char *s, size_t len, long 
         else
             st->articles++;
     }
-    /* event, report and figure rows are derived; correction records wait for issue 13;
-     * unknown types belong to a later writer: all are skipped */
+    /* event, report and figure rows are derived; corrections wait until the articles they
+     * name are stored (records_each); unknown types belong to a later writer */
     jfree(&v);
 }
 
@@ -170,4 +170,30 @@ int records_parse(const char *buf, size_t len, const char *origin, article_sink 
         return -1;
     }
     return st.articles;
+}
+
+long records_each(const char *buf, size_t len, const char *type,
+                  int (*fn)(const struct jvalue *record, void *ctx), void *ctx)
+{
+    const char *end = buf + len, *s = skip_bom(buf, end), *eol = line_end(s, end);
+    int version = header_version(s, (size_t)(eol - s));
+    if (version < 1 || version > RECORDS_VERSION)
+        return -1;
+    long passed = 0;
+    bool stop = false;
+    for (s = eol; s < end && !stop; s = eol) {
+        s += *s == '\n';
+        eol = line_end(s, end);
+        struct jvalue v;
+        char err[160];
+        if (jparse(s, (size_t)(eol - s), &v, err, sizeof err) < 0)
+            continue;
+        const char *t = jget_string(&v, "type");
+        if (t && strcmp(t, type) == 0) {
+            passed++;
+            stop = fn(&v, ctx) != 0;
+        }
+        jfree(&v);
+    }
+    return passed;
 }

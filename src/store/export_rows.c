@@ -19,51 +19,6 @@ static long column_long(sqlite3_stmt *st, int i)
                                                      : (long)sqlite3_column_int64(st, i);
 }
 
-static int push_id(int64_t **ids, size_t *n, size_t *cap, int64_t id)
-{
-    if (*n == *cap) {
-        size_t c = *cap ? *cap * 2 : 256;
-        int64_t *g = realloc(*ids, c * sizeof *g);
-        if (!g)
-            return -1;
-        *ids = g;
-        *cap = c;
-    }
-    (*ids)[(*n)++] = id;
-    return 0;
-}
-
-int export_matching_articles(sqlite3 *db, const struct query *q, int64_t **ids, size_t *n)
-{
-    *ids = NULL;
-    *n = 0;
-    const char *where = q ? query_where(q) : "1";
-    size_t len = strlen(where) + 64;
-    char *sql = malloc(len);
-    if (!sql)
-        return -1;
-    snprintf(sql, len, "SELECT id FROM articles WHERE %s ORDER BY id", where);
-    sqlite3_stmt *st;
-    int prepared = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-    free(sql);
-    if (prepared != SQLITE_OK)
-        return -1;
-    if (q)
-        query_bind(q, st, 1);
-    size_t cap = 0;
-    int rc, failed = 0;
-    while (!failed && (rc = sqlite3_step(st)) == SQLITE_ROW)
-        failed = push_id(ids, n, &cap, sqlite3_column_int64(st, 0));
-    sqlite3_finalize(st);
-    if (failed || rc != SQLITE_DONE) {
-        free(*ids);
-        *ids = NULL;
-        *n = 0;
-        return -1;
-    }
-    return 0;
-}
-
 bool export_ids_contain(const int64_t *ids, size_t n, int64_t id)
 {
     size_t lo = 0, hi = n;

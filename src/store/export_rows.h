@@ -1,5 +1,5 @@
 /* export_rows.h: what the exports read from the collection that grouping does not load:
- * the articles a filter selects, where a place sits (admin divisions, country code,
+ * where a place sits (admin divisions, country code,
  * coordinates), each report's list-row summary, and every stated figure with the sentence
  * that states it. The SQL lives here because the store owns SQL. */
 #ifndef SITREP_EXPORT_ROWS_H
@@ -11,12 +11,7 @@
 
 #include <sqlite3.h>
 
-#include "store/query.h"
-
-/* The ids of the articles q selects (NULL: all), ascending. Returns 0 or -1. */
-int export_matching_articles(sqlite3 *db, const struct query *q, int64_t **ids, size_t *n);
-
-/* True when id is in the sorted list. */
+/* True when id is in the ascending list (query_article_ids gives one). */
 bool export_ids_contain(const int64_t *ids, size_t n, int64_t id);
 
 struct export_place {
