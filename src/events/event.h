@@ -9,7 +9,8 @@
  * with union-find; every event keeps its score and the reasons that produced it.
  *
  * The module works on struct ev_doc, built from in-memory facts (tests, files) or loaded
- * straight from the store (event_load_store), so it knows nothing of how facts are found. */
+ * from the rows the store gives (store/event_rows.h, which holds the SQL), so it knows
+ * nothing of how facts are found. Its files and what they share: event_int.h. */
 #ifndef SITREP_EVENT_H
 #define SITREP_EVENT_H
 
@@ -77,13 +78,7 @@ struct ev_doc {
     uint32_t figure_kinds[FIG_KIND_COUNT]; /* stated figures of each kind, loaded or not */
     int32_t *event_days; /* the resolved full dates the figures carry, as day numbers */
     size_t n_event_days;
-    /* filled by grouping */
-    double kinds[EVK_COUNT];
-    int32_t *days; /* the event dates (else the publication date) as day numbers */
-    size_t n_days;
-    int32_t *terms; /* term ids, sorted ascending */
-    float *weights; /* unit-length TF-IDF weights, parallel to terms */
-    size_t n_terms;
+    struct ev_prep *prep; /* kinds, days and terms: ev_prepare's work, private to grouping */
 };
 
 /* Builds a doc from one article's facts (copies everything it keeps). Place ids are the

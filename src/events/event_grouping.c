@@ -6,6 +6,7 @@
 
 #include "store/background.h"
 #include "events/event.h"
+#include "store/event_rows.h"
 #include "store/store.h"
 
 struct event_grouping {
@@ -19,9 +20,7 @@ struct event_grouping {
 
 int events_fresh(struct store *s)
 {
-    return (int)store_query_int(store_db(s), "SELECT (SELECT count(*) FROM events) > 0 AND"
-                                             " (SELECT count(*) FROM articles) ="
-                                             " (SELECT count(*) FROM event_articles)");
+    return event_rows_fresh(store_db(s));
 }
 
 /* Loading and preparing stop with the job's connection, which bg_cancel interrupts;

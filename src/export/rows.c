@@ -335,17 +335,17 @@ static const char *geo_precision(const struct event_info *e)
     return "city";
 }
 
-static const char *event_type(const struct export_ctx *c, const struct ev_group *g)
+/* The kind grouping found is the first word of the label ("airstrike at Fallujah"); an
+ * event of no known kind is labelled "event at ...". */
+static const char *event_type(const struct ev_group *g)
 {
-    double total[EVK_COUNT] = {0};
-    for (size_t m = 0; m < g->n_members; m++)
-        for (int k = 0; k < EVK_COUNT; k++)
-            total[k] += c->docs[g->members[m].doc].kinds[k];
-    int best = -1;
-    for (int k = 0; k < EVK_COUNT; k++)
-        if (total[k] > 0 && (best < 0 || total[k] > total[best]))
-            best = k;
-    return best < 0 ? NULL : ev_kind_name((enum ev_kind)best);
+    for (int k = 0; g->label && k < EVK_COUNT; k++) {
+        const char *name = ev_kind_name((enum ev_kind)k);
+        size_t n = strlen(name);
+        if (strncmp(g->label, name, n) == 0 && (g->label[n] == ' ' || g->label[n] == 0))
+            return name;
+    }
+    return NULL;
 }
 
 /* The actor most reports name (first named on a tie), and all of them. */
@@ -423,7 +423,7 @@ static void event_row(struct export_ctx *c, struct table *t, size_t gi)
         cell_text(g->first_date),
         cell_text(g->last_date),
         time_precision(g),
-        cell_text(event_type(c, g)),
+        cell_text(event_type(g)),
         cell_text(actor1),
         cell_text(actors.s),
         cell_text(p ? p->name : g->place),
