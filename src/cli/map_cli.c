@@ -88,7 +88,8 @@ static void print_canvas(const struct braille *c, const struct geo_box *box,
         return;
     for (int r = 0; r < c->rows; r++)
         for (int col = 0; col < c->cols; col++)
-            braille_cell_utf8(braille_cell(c, col, r), cells[(size_t)r * (size_t)c->cols + (size_t)col]);
+            braille_cell_utf8(braille_cell(c, col, r),
+                              cells[(size_t)r * (size_t)c->cols + (size_t)col]);
     label_points(cells, c, box, pts);
     for (int r = 0; r < c->rows; r++) {
         int last = c->cols - 1; /* no trailing blanks */
@@ -113,7 +114,8 @@ static void print_key(const struct event_points *pts, const char *asset)
     if (pts->without_coords)
         printf("     (%zu event%s without coordinates not shown)\n", pts->without_coords,
                pts->without_coords == 1 ? "" : "s");
-    printf("Outlines: Natural Earth (%s)\n", strcmp(asset, WORLDMAP_FINE) == 0 ? "1:50m" : "1:110m");
+    printf("Outlines: Natural Earth (%s)\n",
+           strcmp(asset, WORLDMAP_FINE) == 0 ? "1:50m" : "1:110m");
 }
 
 static int draw(const struct map_args *a, const struct event_points *pts)

@@ -646,8 +646,7 @@ int export_event_points(struct store *s, const struct query *filter, struct even
     struct export_request r = {.kind = EXPORT_EVENTS, .filter = filter};
     struct export_ctx c = {.s = s, .r = &r};
     int rc = load(&c, err, errlen);
-    if (rc == 0 && c.set.n_groups &&
-        !(out->items = calloc(c.set.n_groups, sizeof *out->items))) {
+    if (rc == 0 && c.set.n_groups && !(out->items = calloc(c.set.n_groups, sizeof *out->items))) {
         snprintf(err, errlen, "out of memory");
         rc = -1;
     }
