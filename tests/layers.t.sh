@@ -61,4 +61,4 @@ check layers-private-header python3 "$CHECK" "$private2"
 printf '#include "events/event_int.h"\n' >"$private2/src/cli/cli.c"
 expect_problem layers-private-header-outside "$private2" "src/cli/cli.c:1: #include \"events/event_int.h\": a module's private header, from outside its folder"
 
-check layers-this-tree python3 "$CHECK" --allow-sql-in-ui "$TOP"
+check layers-this-tree python3 "$CHECK" "$TOP"
