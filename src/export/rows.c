@@ -157,7 +157,6 @@ static bool sbuf_has(const struct sbuf *b, const char *sep, const char *text)
 struct event_info {
     char id_cnty[48];
     bool selected;
-    bool corrected; /* an active correction names one of its reports */
     bool has_place;
     struct export_place place;
 };
@@ -224,13 +223,7 @@ static void fill_event_info(struct export_ctx *c, size_t gi)
     snprintf(e->id_cnty, sizeof e->id_cnty, "%s%zu", iso, gi + 1);
 }
 
-static void mark_corrected(struct export_ctx *c, int64_t article)
-{
-    size_t di;
-    if (article > 0 && find_doc(c, article, &di) && c->group_of_doc[di])
-        c->events[c->group_of_doc[di] - 1].corrected = true;
-}
-
+/* The active corrections, for the JSON Lines records (grouping loads its own copy). */
 static int load_corrections(struct export_ctx *c, char *err, size_t errlen)
 {
     long n = corrections_load(c->s, 0, &c->corrections);
@@ -239,10 +232,6 @@ static int load_corrections(struct export_ctx *c, char *err, size_t errlen)
         return -1;
     }
     c->n_corrections = (size_t)n;
-    for (size_t i = 0; i < c->n_corrections; i++) {
-        mark_corrected(c, c->corrections[i].article);
-        mark_corrected(c, c->corrections[i].other);
-    }
     return 0;
 }
 
@@ -257,9 +246,16 @@ static int load(struct export_ctx *c, char *err, size_t errlen)
     if (got < 0)
         return -1;
     c->n_ids = (size_t)got;
+    /* grouped as `sitrep events` groups, the analyst's corrections replayed over it */
     struct ev_options o;
     ev_options_default(&o);
-    if (ev_compute_db(c->db, &o, EV_LOAD_FIGURES, &c->docs, &c->n_docs, &c->set) < 0) {
+    if (ev_options_load_corrections(&o, c->s) < 0) {
+        snprintf(err, errlen, "cannot read the corrections");
+        return -1;
+    }
+    int grouped = ev_compute_db(c->db, &o, EV_LOAD_FIGURES, &c->docs, &c->n_docs, &c->set);
+    ev_options_release(&o);
+    if (grouped < 0) {
         snprintf(err, errlen, "cannot group the collection into events");
         return -1;
     }
@@ -446,7 +442,7 @@ static void event_row(struct export_ctx *c, struct table *t, size_t gi)
     cells[24] = cell_text(sources.s);
     cells[25] = cell_bool(disagree);
     cells[26] = cell_text(notes.s);
-    cells[27] = cell_bool(e->corrected);
+    cells[27] = cell_bool(g->corrections != NULL);
     table_row(t, cells);
     free(actors.s);
     free(sources.s);
