@@ -1,6 +1,6 @@
-/* map_cli.c: the map command. The outlines and the points are drawn on two canvases and
- * merged, then each point's event number is written in the cell to its right, so the key
- * below the map says which event is which. */
+/* map_cli.c: the map command: a map scene (map/scene.h) of the events printed as text,
+ * each point's event number written in the cells to its right, so the key below the map
+ * says which event is which. */
 #include "cli/map_cli.h"
 
 #include <stdio.h>
@@ -14,6 +14,7 @@
 #include "cli/common.h"
 #include "export/rows.h"
 #include "map/render.h"
+#include "map/scene.h"
 #include "map/worldmap.h"
 #include "store/query.h"
 #include "store/store.h"
@@ -64,39 +65,38 @@ static int parse_args(int argc, char **argv, struct map_args *a)
     return 0;
 }
 
-/* The event number written into the cells right of its point, when they are inside. */
-static void label_points(char (*cells)[4], const struct braille *c, const struct geo_box *box,
-                         const struct event_points *pts)
+/* Each mark's event number, written into the cells right of its point. */
+static void label_marks(char (*cells)[4], const struct map_scene *sc)
 {
-    for (size_t i = 0; i < pts->n; i++) {
-        int x, y;
-        if (!map_project(box, c, pts->items[i].lon, pts->items[i].lat, &x, &y))
+    for (size_t i = 0; i < sc->n; i++) {
+        if (sc->col[i] < 0)
             continue;
         char num[16];
-        int len = snprintf(num, sizeof num, "%zu", pts->items[i].event_id);
-        int col = x / 2 + 2 + map_weight_for_toll(pts->items[i].killed) / 2, row = y / 4;
-        for (int k = 0; k < len && col + k < c->cols; k++)
-            snprintf(cells[(size_t)row * (size_t)c->cols + (size_t)(col + k)], 4, "%c", num[k]);
+        int len = snprintf(num, sizeof num, "%zu", sc->items[i].id);
+        int col = sc->col[i] + 2 + sc->items[i].weight / 2;
+        for (int k = 0; k < len && col + k < sc->outlines.cols; k++)
+            snprintf(cells[(size_t)sc->row[i] * (size_t)sc->outlines.cols + (size_t)(col + k)], 4,
+                     "%c", num[k]);
     }
 }
 
-static void print_canvas(const struct braille *c, const struct geo_box *box,
-                         const struct event_points *pts)
+static void print_scene(const struct map_scene *sc)
 {
-    char(*cells)[4] = calloc((size_t)c->cols * (size_t)c->rows, sizeof *cells);
+    int cols = sc->outlines.cols, rows = sc->outlines.rows;
+    char(*cells)[4] = calloc((size_t)cols * (size_t)rows, sizeof *cells);
     if (!cells)
         return;
-    for (int r = 0; r < c->rows; r++)
-        for (int col = 0; col < c->cols; col++)
-            braille_cell_utf8(braille_cell(c, col, r),
-                              cells[(size_t)r * (size_t)c->cols + (size_t)col]);
-    label_points(cells, c, box, pts);
-    for (int r = 0; r < c->rows; r++) {
-        int last = c->cols - 1; /* no trailing blanks */
-        while (last >= 0 && strcmp(cells[(size_t)r * (size_t)c->cols + (size_t)last], " ") == 0)
+    for (int r = 0; r < rows; r++)
+        for (int c = 0; c < cols; c++)
+            braille_cell_utf8(map_scene_cell(sc, c, r, NULL),
+                              cells[(size_t)r * (size_t)cols + (size_t)c]);
+    label_marks(cells, sc);
+    for (int r = 0; r < rows; r++) {
+        int last = cols - 1; /* no trailing blanks */
+        while (last >= 0 && strcmp(cells[(size_t)r * (size_t)cols + (size_t)last], " ") == 0)
             last--;
-        for (int col = 0; col <= last; col++)
-            fputs(cells[(size_t)r * (size_t)c->cols + (size_t)col], stdout);
+        for (int c = 0; c <= last; c++)
+            fputs(cells[(size_t)r * (size_t)cols + (size_t)c], stdout);
         putchar('\n');
     }
     free(cells);
@@ -120,37 +120,26 @@ static void print_key(const struct event_points *pts, const char *asset)
 
 static int draw(const struct map_args *a, const struct event_points *pts)
 {
-    double *lons = calloc(pts->n + 1, sizeof *lons), *lats = calloc(pts->n + 1, sizeof *lats);
-    struct braille outlines = {0}, points = {0};
-    int rc = EXIT_FAIL;
-    if (!lons || !lats || braille_init(&outlines, a->cols, a->rows) < 0 ||
-        braille_init(&points, a->cols, a->rows) < 0)
-        goto out;
-    for (size_t i = 0; i < pts->n; i++) {
-        lons[i] = pts->items[i].lon;
-        lats[i] = pts->items[i].lat;
-    }
-    struct geo_box box = map_fit(lons, lats, pts->n, a->cols, a->rows);
-    const char *asset = map_asset_for(&box);
-    char err[256];
-    struct worldmap *m = worldmap_open_asset(asset, err, sizeof err);
-    if (!m) {
-        fprintf(stderr, "sitrep: map: %s\n", err);
-        goto out;
-    }
-    map_draw_outlines(m, &box, &outlines);
-    worldmap_close(m);
+    struct map_mark *marks = calloc(pts->n + 1, sizeof *marks);
+    if (!marks)
+        return EXIT_FAIL;
     for (size_t i = 0; i < pts->n; i++)
-        map_draw_point(&box, &points, lons[i], lats[i], map_weight_for_toll(pts->items[i].killed));
-    braille_merge(&outlines, &points);
-    print_canvas(&outlines, &box, pts);
-    print_key(pts, asset);
-    rc = EXIT_OK;
-out:
-    braille_free(&outlines);
-    braille_free(&points);
-    free(lons);
-    free(lats);
+        marks[i] = (struct map_mark){.lon = pts->items[i].lon,
+                                     .lat = pts->items[i].lat,
+                                     .weight = map_weight_for_toll(pts->items[i].killed),
+                                     .id = pts->items[i].event_id};
+    struct map_scene sc;
+    char err[256];
+    int rc = EXIT_FAIL;
+    if (map_scene_build(&sc, marks, pts->n, a->cols, a->rows, err, sizeof err) < 0) {
+        fprintf(stderr, "sitrep: map: %s\n", err);
+    } else {
+        print_scene(&sc);
+        print_key(pts, sc.asset);
+        rc = EXIT_OK;
+    }
+    map_scene_free(&sc);
+    free(marks);
     return rc;
 }
 

@@ -6,6 +6,7 @@
 
 #include "base/braille.h"
 #include "map/render.h"
+#include "map/scene.h"
 #include "map/worldmap.h"
 #include "testlib.h"
 
@@ -188,6 +189,43 @@ static void fitting_keeps_the_points_and_picks_the_scale(void)
     braille_free(&c);
 }
 
+/* The seeds' events as a scene: every mark in its cell, and the cursor moving by
+ * direction (Mosul is north of Fallujah, Qaim the westmost). */
+static void scene_marks_and_cursor(void)
+{
+    enum { FALLUJAH, QAIM, MOSUL, ANBAR };
+    struct map_mark marks[] = {{43.7860, 33.3491, 3, 1},
+                               {40.9894, 34.3925, 2, 2},
+                               {43.1189, 36.3350, 0, 4},
+                               {42.3617, 34.1366, 2, 3}};
+    struct map_scene sc;
+    char err[256];
+    CHECK(map_scene_build(&sc, marks, 4, 60, 20, err, sizeof err) == 0);
+    if (!sc.n)
+        return;
+    CHECK_STR(sc.asset, WORLDMAP_FINE);
+    for (size_t i = 0; i < 4; i++) {
+        int is_mark = 0;
+        CHECK(sc.col[i] >= 0 && sc.row[i] >= 0);
+        CHECK(map_scene_cell(&sc, sc.col[i], sc.row[i], &is_mark) != 0);
+        CHECK(is_mark);
+    }
+    int is_mark = 1;
+    map_scene_cell(&sc, 0, 0, &is_mark);
+    CHECK(!is_mark);
+    CHECK_INT(map_scene_step(&sc, FALLUJAH, 0, -1), MOSUL);
+    CHECK_INT(map_scene_step(&sc, QAIM, -1, 0), QAIM); /* nothing further west */
+    CHECK_INT(map_scene_step(&sc, QAIM, 1, 0), ANBAR);
+    CHECK_INT(map_scene_step(&sc, MOSUL, 0, 1), ANBAR); /* nearer, and about as straight */
+    CHECK_INT(map_scene_step(&sc, ANBAR, 1, 1), FALLUJAH);
+    map_scene_free(&sc);
+    /* no marks: the world */
+    CHECK(map_scene_build(&sc, NULL, 0, 60, 20, err, sizeof err) == 0);
+    CHECK_STR(sc.asset, WORLDMAP_COARSE);
+    CHECK_INT(map_scene_step(&sc, 0, 1, 0), 0);
+    map_scene_free(&sc);
+}
+
 static void damaged_maps_are_refused(void)
 {
     char path[] = "/tmp/sitrep-map-XXXXXX", err[256];
@@ -212,6 +250,7 @@ int main(void)
     RUN(seeds_fall_inside_iraq);
     RUN(iraq_outline_falls_in_the_right_cells);
     RUN(fitting_keeps_the_points_and_picks_the_scale);
+    RUN(scene_marks_and_cursor);
     RUN(damaged_maps_are_refused);
     return TESTS_DONE();
 }
