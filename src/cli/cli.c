@@ -14,6 +14,8 @@
 
 #include "cli/common.h"
 #include "cli/correct_cli.h"
+#include "cli/export_cli.h"
+#include "cli/map_cli.h"
 #include "read/article.h"
 #include "read/reader.h"
 #include "cli/event_cli.h"
@@ -86,6 +88,22 @@ static const struct command commands[] = {
      "facts agree and where their figures differ.\n"
      "  --json  the comparison as one JSON object",
      cli_compare},
+    {"export", "export events|reports|figures [--format F] [-o FILE] [FILTER]",
+     "Writes events (ACLED-like columns), reports (one per article, with its own toll) or\n"
+     "figures (one per stated figure), optionally only those FILTER selects (the reader's\n"
+     "filter language: place:Anbar killed>=10 since:2016-06 ...).\n"
+     "  --format csv      RFC 4180, formula-like cells neutralised (the default)\n"
+     "  --format jsonl    sitrep records: the articles and the rows; 'sitrep import' reads\n"
+     "                    them back\n"
+     "  --format geojson  events as Points (events without coordinates are left out)\n"
+     "  -o FILE           write to FILE (the format follows its extension), else stdout",
+     cli_export},
+    {"map", "map [--size COLSxLINES] [FILTER]",
+     "Draws the events FILTER selects (all when none) as points on a map of the country\n"
+     "outlines (Natural Earth), zoomed to them; larger points for larger tolls, each\n"
+     "numbered as in 'sitrep events', with a key below.\n"
+     "  --size COLSxLINES  the map's size in cells (default: the terminal's)",
+     cli_map},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 

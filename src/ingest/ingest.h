@@ -30,6 +30,8 @@ struct ingest_stats {
     long duplicates;
     long failed;  /* inputs or articles that could not be read or stored */
     size_t bytes; /* input bytes read */
+    /* the analyst's corrections sitrep records carried (record_corrections.h) */
+    long corrections_added, corrections_present, corrections_failed;
     double seconds;
 };
 
@@ -39,7 +41,8 @@ struct ingest_stats {
 int ingest_paths(struct store *s, struct extractor *x, char *const *paths, int n_paths,
                  const struct ingest_options *opt, struct ingest_stats *stats);
 
-/* "imported N, duplicates skipped N, failed N" */
+/* "imported N, duplicates skipped N, failed N", and when records carried corrections a
+ * second line "corrections added N, already present N, not applicable N" */
 void ingest_print_summary(FILE *out, const struct ingest_stats *st);
 
 #endif
