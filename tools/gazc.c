@@ -18,10 +18,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "facts.h"
-#include "gazetteer.h"
-#include "gazidx.h"
-#include "text.h"
+#include "base/facts.h"
+#include "extract/gazetteer.h"
+#include "extract/gazidx.h"
+#include "base/text.h"
 
 #define SUPPLEMENT_RANK_POPULATION 10000u /* hand-kept places rank like a town this size */
 

@@ -16,23 +16,23 @@
 #include <sqlite3.h>
 
 #include "actions.h"
-#include "article_pane.h"
-#include "article.h"
-#include "background.h"
+#include "views/article.h"
+#include "read/article.h"
+#include "store/background.h"
 #include "config.h"
 #include "draw.h"
-#include "event.h"
-#include "event_grouping.h"
-#include "list_pane.h"
-#include "picker.h"
-#include "query.h"
+#include "events/event.h"
+#include "events/event_grouping.h"
+#include "views/list.h"
+#include "views/picker.h"
+#include "store/query.h"
 #include "script.h"
-#include "store.h"
-#include "text.h"
-#include "timeline.h"
-#include "trace.h"
-#include "view_compare.h"
-#include "view_events.h"
+#include "store/store.h"
+#include "base/text.h"
+#include "views/timeline.h"
+#include "base/trace.h"
+#include "views/compare.h"
+#include "views/events.h"
 
 enum { MIN_COLS = 40, MIN_LINES = 10, DEFAULT_FACTS_WIDTH = 30 };
 enum mode {
@@ -1026,7 +1026,7 @@ static SCREEN *open_terminal(void)
     SCREEN *scr = newterm(NULL, stdout, stdin);
     if (!scr) {
         const char *term = getenv("TERM");
-        char *shown = article_display_name(term && *term ? term : "(unset)");
+        char *shown = text_display_name(term && *term ? term : "(unset)");
         fprintf(stderr,
                 "sitrep: cannot draw on terminal type %.60s: set TERM to one this system knows "
                 "(for example TERM=xterm-256color)\n",

@@ -18,9 +18,9 @@
 
 #include "actions.h"
 #include "draw.h"
+#include "store/day_tally.h"
 
 enum layout { LAYOUT_FOUR, LAYOUT_TWO, LAYOUT_ARTICLE, N_LAYOUTS };
-enum zoom { ZOOM_DAY, ZOOM_WEEK, ZOOM_MONTH, N_ZOOMS };
 
 struct ui_settings {
     enum layout layout;

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "text.h"
+#include "base/text.h"
 
 static const char *const element_names[N_ELEMENTS] = {
     "title",   "focus", "status", "hint",   "selected", "mark",    "killed",

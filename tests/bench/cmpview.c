@@ -6,8 +6,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "store.h"
-#include "view_compare.h"
+#include "store/store.h"
+#include "views/compare.h"
 
 static double now_ms(void)
 {

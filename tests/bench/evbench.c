@@ -7,9 +7,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "article.h"
-#include "event.h"
-#include "extract.h"
+#include "read/article.h"
+#include "read/reader.h"
+#include "events/event.h"
+#include "extract/extract.h"
 
 struct loader {
     struct extractor *x;
@@ -90,7 +91,7 @@ int main(int argc, char **argv)
     char path[4096];
     while (list && l.n < l.cap && fgets(path, sizeof path, list)) {
         path[strcspn(path, "\n")] = 0;
-        article_load(path, FORMAT_AUTO, take, &l, err, sizeof err);
+        reader_load(path, FORMAT_AUTO, take, &l, err, sizeof err);
     }
     if (list)
         fclose(list);

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "event.h"
+#include "events/event.h"
 
 #define N_PLACES 600
 #define N_ADMIN1 60

@@ -6,8 +6,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "gazetteer.h"
-#include "text.h"
+#include "extract/gazetteer.h"
+#include "base/text.h"
 
 static double now_s(void)
 {

@@ -7,9 +7,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "ingest.h"
-#include "store.h"
-#include "text.h"
+#include "ingest/ingest.h"
+#include "store/store.h"
+#include "base/text.h"
 
 static double clock_seconds(clockid_t which)
 {

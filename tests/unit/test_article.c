@@ -3,7 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "article.h"
+#include "read/article.h"
+#include "read/reader.h"
 #include "testlib.h"
 
 struct got {
@@ -24,7 +25,7 @@ static int keep_last(struct article *a, void *ctx)
 static struct article *parse(const char *s, char *err, size_t errlen)
 {
     struct got g = {0};
-    int rc = article_parse(s, strlen(s), FORMAT_AUTO, "test.txt", keep_last, &g, err, errlen);
+    int rc = reader_parse(s, strlen(s), FORMAT_AUTO, "test.txt", keep_last, &g, err, errlen);
     if (rc < 0)
         return NULL;
     return g.a;
@@ -34,7 +35,7 @@ static struct article *load(const char *path)
 {
     struct got g = {0};
     char err[256];
-    if (article_load(path, FORMAT_AUTO, keep_last, &g, err, sizeof err) < 0) {
+    if (reader_load(path, FORMAT_AUTO, keep_last, &g, err, sizeof err) < 0) {
         printf("#   %s: %s\n", path, err);
         return NULL;
     }
@@ -349,28 +350,28 @@ static void refusals(void)
 {
     char err[256];
     struct got g = {0};
-    CHECK_INT(article_parse("", 0, FORMAT_AUTO, "e", keep_last, &g, err, sizeof err), -1);
+    CHECK_INT(reader_parse("", 0, FORMAT_AUTO, "e", keep_last, &g, err, sizeof err), -1);
     CHECK_STR(err, "empty file");
-    CHECK_INT(article_parse(" \n\n\t", 4, FORMAT_AUTO, "e", keep_last, &g, err, sizeof err), -1);
+    CHECK_INT(reader_parse(" \n\n\t", 4, FORMAT_AUTO, "e", keep_last, &g, err, sizeof err), -1);
     CHECK_STR(err, "empty file");
     /* No known signature: refused for its NUL bytes. */
     const char bin[] = "\x01\x02\x03\x04\0\0\0\x05\x06\x07\x08\0";
-    CHECK_INT(article_parse(bin, sizeof bin, FORMAT_AUTO, "b", keep_last, &g, err, sizeof err), -1);
+    CHECK_INT(reader_parse(bin, sizeof bin, FORMAT_AUTO, "b", keep_last, &g, err, sizeof err), -1);
     CHECK_STR(err, "binary file");
     const char elf[] = "\x7f"
                        "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0\x3e\0\x01\0\0\0";
-    CHECK_INT(article_parse(elf, sizeof elf, FORMAT_AUTO, "b", keep_last, &g, err, sizeof err), -1);
+    CHECK_INT(reader_parse(elf, sizeof elf, FORMAT_AUTO, "b", keep_last, &g, err, sizeof err), -1);
     CHECK(strncmp(err, "ELF executable,", 15) == 0);
     size_t big = ARTICLE_MAX_INPUT + 1;
     char *huge = malloc(big);
     memset(huge, 'a', big);
-    CHECK_INT(article_parse(huge, big, FORMAT_AUTO, "h", keep_last, &g, err, sizeof err), -1);
+    CHECK_INT(reader_parse(huge, big, FORMAT_AUTO, "h", keep_last, &g, err, sizeof err), -1);
     CHECK(strncmp(err, "file too large", 14) == 0);
     free(huge);
-    CHECK_INT(article_load("/nonexistent/sitrep-test", FORMAT_AUTO, keep_last, &g, err, sizeof err),
+    CHECK_INT(reader_load("/nonexistent/sitrep-test", FORMAT_AUTO, keep_last, &g, err, sizeof err),
               -1);
     CHECK_STR(err, "No such file or directory");
-    CHECK_INT(article_load("assets", FORMAT_AUTO, keep_last, &g, err, sizeof err), -1);
+    CHECK_INT(reader_load("assets", FORMAT_AUTO, keep_last, &g, err, sizeof err), -1);
     CHECK_STR(err, "is a directory");
     CHECK_INT(g.count, 0);
 }
@@ -396,21 +397,21 @@ static void hostile_bytes_are_neutralised(void)
 static void known_formats_named(void)
 {
     const char pdf[] = "%PDF-1.4\n1 0 obj\nBT (Fighters were killed) Tj ET\n%%EOF\n";
-    CHECK_STR(article_known_binary(pdf, strlen(pdf)), "PDF document");
-    CHECK_STR(article_known_binary("\x1f\x8b\x08\0", 4), "gzip-compressed file");
-    CHECK_STR(article_known_binary("\x89PNG\r\n\x1a\n\0\0", 10), "PNG image");
-    CHECK_STR(article_known_binary("\xff\xd8\xff\xe0", 4), "JPEG image");
-    CHECK_STR(article_known_binary("PK\x03\x04\x14\0", 6), "zip archive (or office document)");
-    CHECK_STR(article_known_binary("\0\0\0\x18"
+    CHECK_STR(reader_known_binary(pdf, strlen(pdf)), "PDF document");
+    CHECK_STR(reader_known_binary("\x1f\x8b\x08\0", 4), "gzip-compressed file");
+    CHECK_STR(reader_known_binary("\x89PNG\r\n\x1a\n\0\0", 10), "PNG image");
+    CHECK_STR(reader_known_binary("\xff\xd8\xff\xe0", 4), "JPEG image");
+    CHECK_STR(reader_known_binary("PK\x03\x04\x14\0", 6), "zip archive (or office document)");
+    CHECK_STR(reader_known_binary("\0\0\0\x18"
                                    "ftypmp42",
                                    12),
               "MP4 or QuickTime media");
-    CHECK(article_known_binary("%PDF", 4) == NULL); /* too short to be sure */
-    CHECK(article_known_binary("PDF report\n", 11) == NULL);
-    CHECK(article_known_binary("", 0) == NULL);
+    CHECK(reader_known_binary("%PDF", 4) == NULL); /* too short to be sure */
+    CHECK(reader_known_binary("PDF report\n", 11) == NULL);
+    CHECK(reader_known_binary("", 0) == NULL);
     char err[256];
     struct got g = {0};
-    CHECK_INT(article_parse(pdf, strlen(pdf), FORMAT_AUTO, "p", keep_last, &g, err, sizeof err),
+    CHECK_INT(reader_parse(pdf, strlen(pdf), FORMAT_AUTO, "p", keep_last, &g, err, sizeof err),
               -1);
     CHECK(strstr(err, "PDF") != NULL);
     CHECK_INT(g.count, 0);
@@ -435,7 +436,7 @@ static void utf16_with_bom_is_read(void)
     for (int k = 0; k < 4; k++) {
         char err[256] = "";
         struct got g = {0};
-        CHECK_INT(article_parse(twins[k], sizeof le - 1 - (k < 2 ? 0 : 2), FORMAT_AUTO, "u",
+        CHECK_INT(reader_parse(twins[k], sizeof le - 1 - (k < 2 ? 0 : 2), FORMAT_AUTO, "u",
                                 keep_last, &g, err, sizeof err),
                   1);
         CHECK_STR(err, "");
@@ -452,11 +453,11 @@ static void nul_pattern_without_text_is_binary(void)
     const char bin[] = "\x01\0\x02\0\x03\0\x04\0\x05\0\x06\0\x07\0\x08\0";
     char err[256];
     struct got g = {0};
-    CHECK_INT(article_parse(bin, sizeof bin - 1, FORMAT_AUTO, "n", keep_last, &g, err, sizeof err),
+    CHECK_INT(reader_parse(bin, sizeof bin - 1, FORMAT_AUTO, "n", keep_last, &g, err, sizeof err),
               -1);
     CHECK_STR(err, "binary file");
     /* Only a BOM and blanks: empty once decoded. */
-    CHECK_INT(article_parse("\xff\xfe \0\n\0", 6, FORMAT_AUTO, "n", keep_last, &g, err, sizeof err),
+    CHECK_INT(reader_parse("\xff\xfe \0\n\0", 6, FORMAT_AUTO, "n", keep_last, &g, err, sizeof err),
               -1);
     CHECK_STR(err, "empty file");
     CHECK_INT(g.count, 0);
@@ -464,16 +465,16 @@ static void nul_pattern_without_text_is_binary(void)
 
 static void display_names(void)
 {
-    char *s = article_display_name("dir/new\nline\x1b[2J\ttab\x7f.txt");
+    char *s = text_display_name("dir/new\nline\x1b[2J\ttab\x7f.txt");
     CHECK_STR(s, "dir/new\\nline\\x1b[2J\\ttab\\x7f.txt");
     free(s);
-    s = article_display_name("bidi\xe2\x80\xaegpj.exe \xc2\x9b"
+    s = text_display_name("bidi\xe2\x80\xaegpj.exe \xc2\x9b"
                              "x latin1-\xe9t\xe9 K\xc4\x81"
                              "bul");
     CHECK_STR(s, "bidi\\u202egpj.exe \\u009bx latin1-\\xe9t\\xe9 K\xc4\x81"
                  "bul");
     free(s);
-    s = article_display_name("");
+    s = text_display_name("");
     CHECK_STR(s, "");
     free(s);
 }

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "attrib.h"
+#include "extract/attrib.h"
 #include "testlib.h"
 
 /* The source of s, or "(none)"; previous is the sentence before's source. */

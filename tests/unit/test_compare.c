@@ -1,12 +1,12 @@
 /* test_compare.c: two reports of one convoy strike, with facts written by hand. */
-#include "compare.h"
+#include "compare/compare.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "testlib.h"
-#include "text.h"
+#include "base/text.h"
 
 static void fig(struct facts *f, enum figure_kind k, long n, long min, long max, enum qualifier q,
                 int sentence, const char *source)

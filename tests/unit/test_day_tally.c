@@ -1,7 +1,7 @@
 /* test_day_tally.c: the timeline's sums by day, week and month, worked out by hand. */
 #include <stdlib.h>
 
-#include "day_tally.h"
+#include "store/day_tally.h"
 #include "testlib.h"
 
 /* Three reports:

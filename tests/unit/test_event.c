@@ -1,5 +1,5 @@
 /* test_event.c: grouping reports into events, on hand-built facts (no extractor needed). */
-#include "event.h"
+#include "events/event.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -7,9 +7,9 @@
 #include <unistd.h>
 #include <string.h>
 
-#include "store.h"
+#include "store/store.h"
 #include "testlib.h"
-#include "text.h"
+#include "base/text.h"
 
 /* A place with an optional enclosing admin1 (gazetteer ids made up but consistent). */
 struct pl {

@@ -3,9 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "article.h"
-#include "export.h"
-#include "facts.h"
+#include "read/article.h"
+#include "export/export.h"
+#include "base/facts.h"
 #include "testlib.h"
 
 static char *export_to_string(const struct article *a, const struct facts *f)

@@ -5,12 +5,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "article.h"
-#include "extract.h"
-#include "facts.h"
-#include "lexicon.h"
+#include "read/article.h"
+#include "extract/extract.h"
+#include "base/facts.h"
+#include "extract/lexicon.h"
 #include "testlib.h"
-#include "text.h"
+#include "base/text.h"
 
 static struct extractor *ex;
 static struct facts F;

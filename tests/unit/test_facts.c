@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "facts.h"
+#include "base/facts.h"
 #include "testlib.h"
 
 static void appenders_initialise_nulls(void)

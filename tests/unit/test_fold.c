@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "testlib.h"
-#include "text.h"
+#include "base/text.h"
 
 /* A combining acute accent first sends s down the Unicode path (a mark is dropped and
  * starts no space), so both paths fold the same text. */

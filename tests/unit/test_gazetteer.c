@@ -7,10 +7,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "gazetteer.h"
-#include "gazidx.h"
+#include "extract/gazetteer.h"
+#include "extract/gazidx.h"
 #include "testlib.h"
-#include "text.h"
+#include "base/text.h"
 
 #define AL_QAIM_ID        92138
 #define FALLUJAH_ID       99454

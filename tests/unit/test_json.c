@@ -1,7 +1,7 @@
 /* test_json.c: the JSON writer produces valid, escaped JSON Lines. */
 #include <stdlib.h>
 
-#include "json.h"
+#include "base/json.h"
 #include "testlib.h"
 
 /* Runs fn against a memory stream and returns what it wrote (caller frees). */

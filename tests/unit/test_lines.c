@@ -3,7 +3,7 @@
 
 #include "lines.h"
 #include "testlib.h"
-#include "text.h"
+#include "base/text.h"
 
 static void test_words(void)
 {

@@ -1,11 +1,12 @@
-/* test_markup.c: HTML pages and RSS/Atom feeds through article_load and article_parse:
+/* test_markup.c: HTML pages and RSS/Atom feeds through reader_load and reader_parse:
  * metadata from meta tags, the story without page furniture, one article per feed item,
  * and the refusal of hostile or broken XML. Expectations are read off tests/data/import. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "article.h"
-#include "html.h"
+#include "read/article.h"
+#include "read/reader.h"
+#include "read/html.h"
 #include "testlib.h"
 
 #define DATA "tests/data/import/"
@@ -34,7 +35,7 @@ static void release(struct got *g)
 
 static int load(const char *path, struct got *g, char *err, size_t errlen)
 {
-    return article_load(path, FORMAT_AUTO, keep_all, g, err, errlen);
+    return reader_load(path, FORMAT_AUTO, keep_all, g, err, errlen);
 }
 
 static bool has(const struct article *a, const char *s)
@@ -76,7 +77,7 @@ static void html_without_meta(void)
     struct got g = {0};
     char err[256] = "";
     CHECK_INT(
-        article_parse(page, sizeof page - 1, FORMAT_AUTO, "p.html", keep_all, &g, err, sizeof err),
+        reader_parse(page, sizeof page - 1, FORMAT_AUTO, "p.html", keep_all, &g, err, sizeof err),
         1);
     if (g.count != 1)
         return;
@@ -207,7 +208,7 @@ static void html_other_stories_left_out(void)
     struct got g = {0};
     char err[256] = "";
     CHECK_INT(
-        article_parse(page, sizeof page - 1, FORMAT_AUTO, "p.html", keep_all, &g, err, sizeof err),
+        reader_parse(page, sizeof page - 1, FORMAT_AUTO, "p.html", keep_all, &g, err, sizeof err),
         1);
     if (g.count == 1)
         CHECK_STR(g.items[0]->text, "Strike kills 12\n\nA strike killed 12 people on Sunday, "
@@ -228,12 +229,12 @@ static void html_structured_dates(void)
     struct got g = {0};
     char err[256] = "";
     CHECK_INT(
-        article_parse(ld, sizeof ld - 1, FORMAT_AUTO, "p.html", keep_all, &g, err, sizeof err), 1);
+        reader_parse(ld, sizeof ld - 1, FORMAT_AUTO, "p.html", keep_all, &g, err, sizeof err), 1);
     if (g.count == 1)
         CHECK_STR(g.items[0]->date, "2024-05-05");
     release(&g);
     CHECK_INT(
-        article_parse(tag, sizeof tag - 1, FORMAT_AUTO, "p.html", keep_all, &g, err, sizeof err),
+        reader_parse(tag, sizeof tag - 1, FORMAT_AUTO, "p.html", keep_all, &g, err, sizeof err),
         1);
     if (g.count == 1)
         CHECK_STR(g.items[0]->date, "2024-05-06");

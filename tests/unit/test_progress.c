@@ -1,5 +1,5 @@
 /* test_progress.c: the progress line's text (the drawing itself needs a terminal). */
-#include "progress.h"
+#include "base/progress.h"
 #include "testlib.h"
 
 static void test_format_with_total(void)

@@ -1,7 +1,7 @@
 /* test_quantity.c: counts in digits and words, with the FACTS.md qualifier table. */
 #include <string.h>
 
-#include "quantity.h"
+#include "extract/quantity.h"
 #include "testlib.h"
 
 /* "qualifier n min max /span/" for the quantity at the start of s, or "none". */

@@ -5,8 +5,8 @@
 
 #include <sqlite3.h>
 
-#include "query.h"
-#include "store.h"
+#include "store/query.h"
+#include "store/store.h"
 #include "testlib.h"
 
 static sqlite3 *db;

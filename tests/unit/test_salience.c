@@ -2,8 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "facts.h"
-#include "salience.h"
+#include "base/facts.h"
+#include "extract/salience.h"
 #include "testlib.h"
 
 static struct place_fact *add(struct facts *f, const char *name, const char *surface,

@@ -4,7 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "store.h"
+#include "store/store.h"
 #include "testlib.h"
 
 static char db_path[256];

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "testlib.h"
-#include "text.h"
+#include "base/text.h"
 
 static void fold_is(const char *in, const char *want)
 {

@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "testlib.h"
-#include "timex.h"
+#include "base/timex.h"
 
 /* Parses s and formats the result; "" when it is not a date. Also checks the bytes used. */
 static const char *parsed(const char *s, size_t want_used)

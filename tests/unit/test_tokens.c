@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "testlib.h"
-#include "tokens.h"
+#include "base/tokens.h"
 
 static void lowered_words(void)
 {

@@ -1,17 +1,17 @@
 /* test_view_compare.c: the compare and events views drawn headless (curses on /dev/null),
  * on two stored reports of one convoy strike with hand-written facts; the screen is read
  * back from the window and checked against what the facts say. */
-#include "view_compare.h"
-#include "view_events.h"
+#include "views/compare.h"
+#include "views/events.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "store.h"
+#include "store/store.h"
 #include "testlib.h"
-#include "text.h"
+#include "base/text.h"
 
 static struct store *st;
 static char db_path[] = "/tmp/sitrep-test-viewcmp-XXXXXX";

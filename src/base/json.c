@@ -1,0 +1,164 @@
+/* json.c: the streaming JSON writer. Strings are written as UTF-8 with the characters
+ * JSON requires escaped; control characters (C0, DEL, C1) and bidi controls become \u
+ * escapes, so no raw escape sequence or direction override from an article reaches a
+ * terminal through JSON output, while a JSON reader still gets the text back whole. */
+#include "base/json.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include <unistr.h>
+
+void json_init(struct json *j, FILE *out)
+{
+    j->out = out;
+    j->depth = 0;
+    j->need_comma[0] = false;
+    j->after_key = false;
+}
+
+/* Every value is preceded by a comma unless it is first in its container or follows a key. */
+static void before_value(struct json *j)
+{
+    if (j->after_key) {
+        j->after_key = false;
+        return;
+    }
+    if (j->need_comma[j->depth])
+        fputc(',', j->out);
+    j->need_comma[j->depth] = true;
+}
+
+static void open_container(struct json *j, char c)
+{
+    before_value(j);
+    fputc(c, j->out);
+    if (j->depth + 1 < JSON_MAX_DEPTH)
+        j->depth++;
+    j->need_comma[j->depth] = false;
+}
+
+static void close_container(struct json *j, char c)
+{
+    if (j->depth > 0)
+        j->depth--;
+    fputc(c, j->out);
+}
+
+void json_begin_object(struct json *j)
+{
+    open_container(j, '{');
+}
+
+void json_end_object(struct json *j)
+{
+    close_container(j, '}');
+}
+
+void json_begin_array(struct json *j)
+{
+    open_container(j, '[');
+}
+
+void json_end_array(struct json *j)
+{
+    close_container(j, ']');
+}
+
+bool json_char_needs_escape(unsigned long uc)
+{
+    return uc < 0x20 || (uc >= 0x7F && uc < 0xA0) || uc == 0x061C || uc == 0x200E || uc == 0x200F ||
+           (uc >= 0x2028 && uc <= 0x202E) || (uc >= 0x2066 && uc <= 0x2069);
+}
+
+/* Valid characters pass through as UTF-8 unless a terminal would act on them; an invalid
+ * byte cannot be represented in JSON and becomes U+FFFD. */
+static void write_escaped(FILE *out, const char *s)
+{
+    fputc('"', out);
+    const uint8_t *p = (const uint8_t *)s;
+    size_t left = strlen(s);
+    while (left > 0) {
+        ucs4_t uc;
+        int n = u8_mbtoucr(&uc, p, left);
+        if (n < 0) {
+            fputs("\\ufffd", out);
+            n = 1;
+        } else if (uc == '"' || uc == '\\') {
+            fputc('\\', out);
+            fputc((int)uc, out);
+        } else if (uc == '\n' || uc == '\t' || uc == '\r') {
+            fputs(uc == '\n' ? "\\n" : uc == '\t' ? "\\t" : "\\r", out);
+        } else if (json_char_needs_escape(uc)) {
+            fprintf(out, "\\u%04x", (unsigned)uc);
+        } else {
+            fwrite(p, 1, (size_t)n, out);
+        }
+        p += n;
+        left -= (size_t)n;
+    }
+    fputc('"', out);
+}
+
+void json_key(struct json *j, const char *key)
+{
+    before_value(j);
+    write_escaped(j->out, key);
+    fputc(':', j->out);
+    j->after_key = true;
+}
+
+void json_string(struct json *j, const char *s)
+{
+    if (!s) {
+        json_null(j);
+        return;
+    }
+    before_value(j);
+    write_escaped(j->out, s);
+}
+
+void json_int(struct json *j, long long v)
+{
+    before_value(j);
+    fprintf(j->out, "%lld", v);
+}
+
+void json_double(struct json *j, double v, int decimals)
+{
+    before_value(j);
+    fprintf(j->out, "%.*f", decimals, v);
+}
+
+void json_bool(struct json *j, bool v)
+{
+    before_value(j);
+    fputs(v ? "true" : "false", j->out);
+}
+
+void json_null(struct json *j)
+{
+    before_value(j);
+    fputs("null", j->out);
+}
+
+void json_kv_string(struct json *j, const char *key, const char *s)
+{
+    json_key(j, key);
+    json_string(j, s);
+}
+
+void json_kv_int(struct json *j, const char *key, long long v)
+{
+    json_key(j, key);
+    json_int(j, v);
+}
+
+void json_kv_int_or_null(struct json *j, const char *key, long v)
+{
+    json_key(j, key);
+    if (v < 0)
+        json_null(j);
+    else
+        json_int(j, v);
+}

@@ -1,0 +1,890 @@
+/* timex.c: dates as news states them, and their resolution against the publication date.
+ *
+ * Everything here reads ASCII words over UTF-8 text: month and weekday names, digits and
+ * a few function words are all ASCII, and any other byte simply ends a word. */
+#include "base/timex.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/tokens.h"
+
+static const char *const month_names[12] = {"january",   "february", "march",    "april",
+                                            "may",       "june",     "july",     "august",
+                                            "september", "october",  "november", "december"};
+
+static const char *const weekday_names[7] = {"sunday",   "monday", "tuesday", "wednesday",
+                                             "thursday", "friday", "saturday"};
+
+static const char *const weekday_titles[7] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                              "Thursday", "Friday", "Saturday"};
+
+static bool is_alpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static bool is_word_char(char c)
+{
+    return is_alpha(c) || is_digit(c);
+}
+
+static bool is_upper(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+static char lower(char c)
+{
+    return is_upper(c) ? (char)(c - 'A' + 'a') : c;
+}
+
+/* Case-insensitive prefix test of the lowercase ASCII word w at s. */
+static bool has_prefix(const char *s, size_t len, const char *w, size_t n)
+{
+    if (n > len)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (lower(s[i]) != w[i])
+            return false;
+    return true;
+}
+
+/* Bytes of the whole word w at s (case-insensitive), or 0 when s holds another word. */
+static size_t word_at(const char *s, size_t len, const char *w)
+{
+    size_t n = strlen(w);
+    if (!has_prefix(s, len, w, n))
+        return 0;
+    if (n < len && is_word_char(s[n]))
+        return 0;
+    return n;
+}
+
+/* Spaces between words, including the no-break space (C2 A0) pasted pages carry. */
+static size_t skip_spaces(const char *s, size_t len, size_t pos)
+{
+    while (pos < len) {
+        if (s[pos] == ' ' || s[pos] == '\t' || s[pos] == '\n' || s[pos] == '\r')
+            pos++;
+        else if (pos + 1 < len && (unsigned char)s[pos] == 0xC2 &&
+                 (unsigned char)s[pos + 1] == 0xA0)
+            pos += 2;
+        else
+            break;
+    }
+    return pos;
+}
+
+/* An abbreviation ("Dec", "Sept") at s, with its optional full stop. */
+static size_t abbrev_at(const char *s, size_t len, const char *w)
+{
+    size_t n = strlen(w);
+    if (!has_prefix(s, len, w, n))
+        return 0;
+    if (n < len && s[n] == '.')
+        return n + 1;
+    if (n < len && is_word_char(s[n]))
+        return 0;
+    return n;
+}
+
+/* The month (1..12) named at s; abbreviations only when allowed. */
+static int month_at(const char *s, size_t len, bool abbreviations, size_t *used)
+{
+    for (int m = 0; m < 12; m++) {
+        size_t n = word_at(s, len, month_names[m]);
+        if (!n && abbreviations) {
+            char ab[4] = {month_names[m][0], month_names[m][1], month_names[m][2], 0};
+            n = abbrev_at(s, len, ab);
+            if (!n && m == 8)
+                n = abbrev_at(s, len, "sept");
+        }
+        if (n) {
+            *used = n;
+            return m + 1;
+        }
+    }
+    return 0;
+}
+
+/* The weekday (0 = Sunday) named at s; abbreviations ("Tue.", "Thurs") only when allowed. */
+static int weekday_at(const char *s, size_t len, bool abbreviations, size_t *used)
+{
+    static const char *const extra[7] = {NULL, NULL, "tues", NULL, "thurs", NULL, NULL};
+    for (int d = 0; d < 7; d++) {
+        size_t n = word_at(s, len, weekday_names[d]);
+        if (!n && abbreviations) {
+            char ab[4] = {weekday_names[d][0], weekday_names[d][1], weekday_names[d][2], 0};
+            n = abbrev_at(s, len, ab);
+            if (!n && extra[d])
+                n = abbrev_at(s, len, extra[d]);
+            if (!n && d == 4)
+                n = abbrev_at(s, len, "thur");
+        }
+        if (n) {
+            *used = n;
+            return d;
+        }
+    }
+    return -1;
+}
+
+/* A run of up to max_digits digits not followed by another digit; its value in *value. */
+static size_t digits_at(const char *s, size_t len, size_t max_digits, int *value)
+{
+    size_t n = 0;
+    int v = 0;
+    while (n < len && is_digit(s[n])) {
+        if (n == max_digits)
+            return 0;
+        v = v * 10 + (s[n] - '0');
+        n++;
+    }
+    *value = v;
+    return n;
+}
+
+static bool is_leap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int days_in_month(int year, int month)
+{
+    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month == 2 && (year == 0 || is_leap(year)))
+        return 29; /* an unknown year may be a leap year */
+    return days[month - 1];
+}
+
+static bool valid_date(const struct timex_date *d)
+{
+    if (d->month < 1 || d->month > 12)
+        return false;
+    return d->day >= 1 && d->day <= days_in_month(d->year, d->month);
+}
+
+/* A plausible news year: the digits "1800".."2199" with nothing numeric glued after. */
+static size_t year_at(const char *s, size_t len, int *year)
+{
+    int y;
+    size_t n = digits_at(s, len, 4, &y);
+    if (n != 4 || y < 1800 || y > 2199)
+        return 0;
+    if (n < len && (is_alpha(s[n]) || s[n] == ':' || s[n] == '%'))
+        return 0;
+    if (n + 1 < len && (s[n] == ',' || s[n] == '.') && is_digit(s[n + 1]))
+        return 0;
+    *year = y;
+    return n;
+}
+
+/* A day of the month, with an optional ordinal suffix ("21st"). */
+static size_t day_at(const char *s, size_t len, int *day)
+{
+    size_t n = digits_at(s, len, 2, day);
+    if (!n)
+        return 0;
+    static const char *const suffixes[] = {"st", "nd", "rd", "th"};
+    for (size_t i = 0; i < 4; i++) {
+        size_t k = word_at(s + n, len - n, suffixes[i]);
+        if (k)
+            return n + k;
+    }
+    if (n < len && (is_alpha(s[n]) || s[n] == ':' || s[n] == '%'))
+        return 0;
+    if (n + 1 < len && (s[n] == '.' || s[n] == ',') && is_digit(s[n + 1]))
+        return 0;
+    return n;
+}
+
+/* ", 2024" or " 2024" after a day; 0 (nothing consumed) when no year follows. */
+static size_t trailing_year(const char *s, size_t len, int *year)
+{
+    size_t pos = 0;
+    if (pos < len && s[pos] == ',')
+        pos++;
+    size_t after = skip_spaces(s, len, pos);
+    if (after == 0)
+        return 0; /* "May 12024" is not a date */
+    size_t n = year_at(s + after, len - after, year);
+    return n ? after + n : 0;
+}
+
+/* "2024-05-01" or "2024/05/01". */
+static size_t parse_iso(const char *s, size_t len, struct timex_date *d)
+{
+    size_t pos = digits_at(s, len, 4, &d->year);
+    if (pos != 4 || pos >= len || (s[pos] != '-' && s[pos] != '/' && s[pos] != '.'))
+        return 0; /* "2024-05-06", "2024/05/06", "2024.05.06" */
+    char sep = s[pos++];
+    size_t n = digits_at(s + pos, len - pos, 2, &d->month);
+    if (!n)
+        return 0;
+    pos += n;
+    if (pos >= len || s[pos] != sep)
+        return 0;
+    pos++;
+    n = digits_at(s + pos, len - pos, 2, &d->day);
+    if (!n)
+        return 0;
+    pos += n;
+    bool time_follows = pos + 1 < len && s[pos] == 'T' && is_digit(s[pos + 1]);
+    if (pos < len && is_word_char(s[pos]) && !time_follows)
+        return 0;
+    return pos;
+}
+
+/* "21/09/2024", "21.09.2024", "21-09-2024", "09/21/2024": the part above 12 is the day;
+ * when both could be, the day comes first, as outlets outside the US write it. */
+static size_t parse_numeric(const char *s, size_t len, struct timex_date *d)
+{
+    int a, b;
+    size_t pos = digits_at(s, len, 2, &a);
+    if (!pos || pos >= len || (s[pos] != '/' && s[pos] != '.' && s[pos] != '-'))
+        return 0;
+    char sep = s[pos++];
+    size_t n = digits_at(s + pos, len - pos, 2, &b);
+    if (!n || pos + n >= len || s[pos + n] != sep)
+        return 0;
+    pos += n + 1;
+    n = digits_at(s + pos, len - pos, 4, &d->year);
+    if (n != 4 || (pos + n < len && is_word_char(s[pos + n])))
+        return 0;
+    d->day = a;
+    d->month = b;
+    if (b > 12 && a <= 12) {
+        d->day = b;
+        d->month = a;
+    }
+    return pos + n;
+}
+
+/* "May 1, 2024", "Dec. 24, 2019", "June 30". */
+static size_t parse_month_first(const char *s, size_t len, struct timex_date *d)
+{
+    size_t used, pos;
+    d->month = month_at(s, len, true, &used);
+    if (!d->month)
+        return 0;
+    pos = skip_spaces(s, len, used);
+    if (pos == used && s[used - 1] != '.')
+        return 0;
+    size_t n = day_at(s + pos, len - pos, &d->day);
+    if (!n)
+        return 0;
+    pos += n;
+    return pos + trailing_year(s + pos, len - pos, &d->year);
+}
+
+/* "1 May 2024", "01 March, 2022", "5th of January". */
+static size_t parse_day_first(const char *s, size_t len, struct timex_date *d)
+{
+    size_t pos = day_at(s, len, &d->day), used;
+    if (!pos)
+        return 0;
+    size_t after = skip_spaces(s, len, pos);
+    if (after == pos)
+        return 0;
+    pos = after;
+    size_t of = word_at(s + pos, len - pos, "of");
+    if (of)
+        pos = skip_spaces(s, len, pos + of);
+    d->month = month_at(s + pos, len - pos, true, &used);
+    if (!d->month)
+        return 0;
+    pos += used;
+    return pos + trailing_year(s + pos, len - pos, &d->year);
+}
+
+size_t timex_parse_date(const char *s, size_t len, struct timex_date *out)
+{
+    size_t pos = 0, used;
+    if (weekday_at(s, len, true, &used) >= 0) {
+        pos = used;
+        if (pos < len && s[pos] == ',')
+            pos++;
+        pos = skip_spaces(s, len, pos);
+    }
+    struct timex_date d = {0, 0, 0};
+    size_t n = parse_iso(s + pos, len - pos, &d);
+    if (!n) {
+        d = (struct timex_date){0, 0, 0};
+        n = parse_numeric(s + pos, len - pos, &d);
+    }
+    if (!n) {
+        d = (struct timex_date){0, 0, 0};
+        n = parse_month_first(s + pos, len - pos, &d);
+    }
+    if (!n) {
+        d = (struct timex_date){0, 0, 0};
+        n = parse_day_first(s + pos, len - pos, &d);
+    }
+    if (!n || !valid_date(&d))
+        return 0;
+    *out = d;
+    return pos + n;
+}
+
+void timex_format(const struct timex_date *d, char *buf, size_t cap)
+{
+    if (!cap)
+        return;
+    if (d->year && d->month && d->day)
+        snprintf(buf, cap, "%04d-%02d-%02d", d->year, d->month, d->day);
+    else if (d->year && d->month)
+        snprintf(buf, cap, "%04d-%02d", d->year, d->month);
+    else if (d->year)
+        snprintf(buf, cap, "%04d", d->year);
+    else if (d->month && d->day)
+        snprintf(buf, cap, "--%02d-%02d", d->month, d->day);
+    else if (d->month)
+        snprintf(buf, cap, "--%02d", d->month);
+    else
+        buf[0] = '\0';
+}
+
+/* Days since 1970-01-01 in the proleptic Gregorian calendar. Counting from March makes
+ * the leap day the last of the counted year, so each year's length is a closed form. */
+static long days_from_date(int year, int month, int day)
+{
+    long y = year - (month <= 2);
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long year_of_era = y - era * 400;
+    long month_from_march = (month + 9) % 12;
+    long day_of_year = (153 * month_from_march + 2) / 5 + day - 1;
+    long day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    return era * 146097 + day_of_era - 719468;
+}
+
+static struct timex_date date_from_days(long days)
+{
+    long z = days + 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long day_of_era = z - era * 146097;
+    long year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+    long day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    long month_from_march = (5 * day_of_year + 2) / 153;
+    long day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
+    long month = month_from_march < 10 ? month_from_march + 3 : month_from_march - 9;
+    long year = year_of_era + era * 400 + (month <= 2);
+    return (struct timex_date){(int)year, (int)month, (int)day};
+}
+
+static int weekday_of_days(long days)
+{
+    return (int)(((days % 7) + 7 + 4) % 7); /* 1970-01-01 was a Thursday */
+}
+
+int timex_weekday(const struct timex_date *d)
+{
+    return weekday_of_days(days_from_date(d->year, d->month, d->day));
+}
+
+/* ---- finding expressions in a sentence ---- */
+
+static bool is_full(const struct timex_date *d)
+{
+    return d && d->year && d->month >= 1 && d->month <= 12 && d->day >= 1;
+}
+
+struct finder {
+    const char *s;
+    size_t len;
+    const struct timex_date *pub; /* NULL unless a full date */
+    struct timex_date *anchor;
+};
+
+/* What the words at a position resolve to. */
+struct reading {
+    size_t len;
+    struct timex_date value;
+    bool is_week; /* value is a day inside the ISO week it names */
+    int weekday;  /* >= 0 when left relative */
+};
+
+static struct timex_date shift_days(const struct timex_date *d, long n)
+{
+    return date_from_days(days_from_date(d->year, d->month, d->day) + n);
+}
+
+static struct timex_date shift_months(const struct timex_date *d, int n)
+{
+    int m = d->year * 12 + (d->month - 1) + n;
+    return (struct timex_date){m / 12, m % 12 + 1, 0};
+}
+
+/* The base that "the previous day" counts from: the last date established, else pub. */
+static const struct timex_date *story_anchor(const struct finder *f)
+{
+    if (f->anchor && is_full(f->anchor))
+        return f->anchor;
+    return f->pub;
+}
+
+/* Small number words for "two days ago". */
+static size_t count_at(const char *s, size_t len, int *n)
+{
+    static const char *const words[] = {"a",     "one",   "two",  "three", "four",   "five",  "six",
+                                        "seven", "eight", "nine", "ten",   "eleven", "twelve"};
+    for (int i = 0; i < 13; i++) {
+        size_t k = word_at(s, len, words[i]);
+        if (k) {
+            *n = i ? i : 1;
+            return k;
+        }
+    }
+    size_t k = digits_at(s, len, 3, n);
+    return (k && (k == len || !is_word_char(s[k]))) ? k : 0;
+}
+
+/* Matches a sequence of words separated by spaces; returns the bytes, 0 on mismatch. */
+static size_t phrase_at(const char *s, size_t len, const char *const *words, size_t n)
+{
+    size_t pos = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i) {
+            size_t sp = skip_spaces(s, len, pos);
+            if (sp == pos)
+                return 0;
+            pos = sp;
+        }
+        size_t k = word_at(s + pos, len - pos, words[i]);
+        if (!k)
+            return 0;
+        pos += k;
+    }
+    return pos;
+}
+
+enum rel_base { BASE_PUB, BASE_ANCHOR };
+enum rel_unit { U_DAY, U_WEEK, U_MONTH, U_YEAR };
+
+struct relative {
+    const char *words[4];
+    enum rel_base base;
+    enum rel_unit unit;
+    int offset;
+};
+
+static const struct relative relatives[] = {
+    {{"the", "day", "before", "yesterday"}, BASE_PUB, U_DAY, -2},
+    {{"today"}, BASE_PUB, U_DAY, 0},
+    {{"tonight"}, BASE_PUB, U_DAY, 0},
+    {{"this", "morning"}, BASE_PUB, U_DAY, 0},
+    {{"this", "afternoon"}, BASE_PUB, U_DAY, 0},
+    {{"this", "evening"}, BASE_PUB, U_DAY, 0},
+    {{"yesterday"}, BASE_PUB, U_DAY, -1},
+    {{"last", "night"}, BASE_PUB, U_DAY, -1},
+    {{"tomorrow"}, BASE_PUB, U_DAY, 1},
+    {{"the", "previous", "day"}, BASE_ANCHOR, U_DAY, -1},
+    {{"the", "preceding", "day"}, BASE_ANCHOR, U_DAY, -1},
+    {{"the", "prior", "day"}, BASE_ANCHOR, U_DAY, -1},
+    {{"the", "day", "before"}, BASE_ANCHOR, U_DAY, -1},
+    {{"a", "day", "earlier"}, BASE_ANCHOR, U_DAY, -1},
+    {{"the", "following", "day"}, BASE_ANCHOR, U_DAY, 1},
+    {{"the", "next", "day"}, BASE_ANCHOR, U_DAY, 1},
+    {{"the", "day", "after"}, BASE_ANCHOR, U_DAY, 1},
+    {{"a", "day", "later"}, BASE_ANCHOR, U_DAY, 1},
+    {{"the", "same", "day"}, BASE_ANCHOR, U_DAY, 0},
+    {{"the", "previous", "night"}, BASE_ANCHOR, U_DAY, -1},
+    {{"the", "night", "before"}, BASE_ANCHOR, U_DAY, -1},
+    {{"earlier", "this", "week"}, BASE_PUB, U_WEEK, 0},
+    {{"this", "week"}, BASE_PUB, U_WEEK, 0},
+    {{"last", "week"}, BASE_PUB, U_WEEK, -1},
+    {{"the", "previous", "week"}, BASE_PUB, U_WEEK, -1},
+    {{"next", "week"}, BASE_PUB, U_WEEK, 1},
+    {{"earlier", "this", "month"}, BASE_PUB, U_MONTH, 0},
+    {{"this", "month"}, BASE_PUB, U_MONTH, 0},
+    {{"last", "month"}, BASE_PUB, U_MONTH, -1},
+    {{"the", "previous", "month"}, BASE_PUB, U_MONTH, -1},
+    {{"next", "month"}, BASE_PUB, U_MONTH, 1},
+    {{"earlier", "this", "year"}, BASE_PUB, U_YEAR, 0},
+    {{"this", "year"}, BASE_PUB, U_YEAR, 0},
+    {{"last", "year"}, BASE_PUB, U_YEAR, -1},
+    {{"the", "previous", "year"}, BASE_PUB, U_YEAR, -1},
+    {{"next", "year"}, BASE_PUB, U_YEAR, 1},
+};
+
+static struct timex_date apply_offset(const struct timex_date *base, enum rel_unit unit, int offset)
+{
+    switch (unit) {
+    case U_DAY:
+        return shift_days(base, offset);
+    case U_WEEK:
+        return shift_days(base, 7L * offset);
+    case U_MONTH:
+        return shift_months(base, offset);
+    case U_YEAR:
+        return (struct timex_date){base->year + offset, 0, 0};
+    }
+    return *base;
+}
+
+static bool resolve_relative(const struct finder *f, enum rel_base base, enum rel_unit unit,
+                             int offset, struct reading *r)
+{
+    const struct timex_date *from = base == BASE_ANCHOR ? story_anchor(f) : f->pub;
+    if (from)
+        r->value = apply_offset(from, unit, offset);
+    r->is_week = unit == U_WEEK && from;
+    return true;
+}
+
+/* "two days ago", "a week ago", "three months ago". */
+static bool read_ago(const struct finder *f, size_t pos, struct reading *r)
+{
+    static const char *const units[4][2] = {
+        {"day", "days"}, {"week", "weeks"}, {"month", "months"}, {"year", "years"}};
+    int n;
+    size_t k = count_at(f->s + pos, f->len - pos, &n), p = pos + k;
+    if (!k)
+        return false;
+    p = skip_spaces(f->s, f->len, p);
+    for (int u = 0; u < 4; u++) {
+        size_t w = word_at(f->s + p, f->len - p, units[u][0]);
+        if (!w)
+            w = word_at(f->s + p, f->len - p, units[u][1]);
+        if (!w)
+            continue;
+        size_t q = skip_spaces(f->s, f->len, p + w);
+        size_t ago = word_at(f->s + q, f->len - q, "ago");
+        if (!ago)
+            return false;
+        r->len = q + ago - pos;
+        return resolve_relative(f, BASE_PUB, (enum rel_unit)u, -n, r);
+    }
+    return false;
+}
+
+static bool read_relative(const struct finder *f, size_t pos, struct reading *r)
+{
+    for (size_t i = 0; i < sizeof relatives / sizeof relatives[0]; i++) {
+        const struct relative *rel = &relatives[i];
+        size_t n = 0;
+        while (n < 4 && rel->words[n])
+            n++;
+        size_t k = phrase_at(f->s + pos, f->len - pos, rel->words, n);
+        if (k) {
+            r->len = k;
+            return resolve_relative(f, rel->base, rel->unit, rel->offset, r);
+        }
+    }
+    return read_ago(f, pos, r);
+}
+
+/* The latest date on or before pub with this month and day (a year-less "June 29"). */
+static void give_year(const struct finder *f, struct timex_date *d)
+{
+    if (!f->pub || d->year)
+        return;
+    d->year = f->pub->year;
+    if (d->month > f->pub->month || (d->month == f->pub->month && d->day > f->pub->day))
+        d->year--;
+    if (d->day > days_in_month(d->year, d->month))
+        d->day = days_in_month(d->year, d->month);
+}
+
+static bool read_calendar_date(const struct finder *f, size_t pos, struct reading *r)
+{
+    if (pos < f->len && is_alpha(f->s[pos]) && !is_upper(f->s[pos]))
+        return false; /* "may 1" in running text is not a month name */
+    struct timex_date d;
+    size_t n = timex_parse_date(f->s + pos, f->len - pos, &d);
+    if (!n)
+        return false;
+    if (!d.year) {
+        give_year(f, &d);
+    }
+    r->len = n;
+    r->value = d;
+    return true;
+}
+
+/* Whether the word before pos is "of" ("the end of May"): enough to make a capitalised
+ * month name a month, though not a bare number a year ("of 2000 fighters"). */
+static bool after_of(const struct finder *f, size_t pos)
+{
+    size_t end = pos;
+    while (end > 0 && (f->s[end - 1] == ' ' || f->s[end - 1] == '\t'))
+        end--;
+    if (end == pos || end < 2)
+        return false;
+    if (lower(f->s[end - 2]) != 'o' || lower(f->s[end - 1]) != 'f')
+        return false;
+    return end == 2 || !is_word_char(f->s[end - 3]);
+}
+
+/* "June 2016", and a month alone when a preposition or modifier makes it a date. */
+static bool read_month(const struct finder *f, size_t pos, bool introduced, struct reading *r)
+{
+    size_t used;
+    if (pos >= f->len || !is_upper(f->s[pos]))
+        return false;
+    int m = month_at(f->s + pos, f->len - pos, true, &used);
+    if (!m)
+        return false;
+    size_t q = skip_spaces(f->s, f->len, pos + used);
+    int y;
+    size_t yn = q > pos + used ? year_at(f->s + q, f->len - q, &y) : 0;
+    if (yn) {
+        r->len = q + yn - pos;
+        r->value = (struct timex_date){y, m, 0};
+        return true;
+    }
+    if (used != strlen(month_names[m - 1]))
+        return false; /* "Jan 2016" is a month, a lone "Mar" or "Dec" may be a name */
+    if (!introduced && !after_of(f, pos))
+        return false;
+    r->len = used;
+    r->value = (struct timex_date){0, m, 0};
+    if (f->pub)
+        r->value.year = m <= f->pub->month ? f->pub->year : f->pub->year - 1;
+    static const char *const last_year[] = {"last", "year"}, *const this_year[] = {"this", "year"};
+    size_t k = q > pos + used ? phrase_at(f->s + q, f->len - q, last_year, 2) : 0;
+    int shift = -1;
+    if (!k && q > pos + used) {
+        k = phrase_at(f->s + q, f->len - q, this_year, 2);
+        shift = 0;
+    }
+    if (k) { /* "in May last year" */
+        r->len = q + k - pos;
+        r->value.year = f->pub ? f->pub->year + shift : 0;
+    }
+    return true;
+}
+
+static bool read_year(const struct finder *f, size_t pos, bool introduced, struct reading *r)
+{
+    int y;
+    if (!introduced)
+        return false;
+    size_t n = year_at(f->s + pos, f->len - pos, &y);
+    if (!n)
+        return false;
+    r->len = n;
+    r->value = (struct timex_date){y, 0, 0};
+    return true;
+}
+
+static bool is_part_of_day(const char *s, size_t len, size_t *used)
+{
+    static const char *const parts[] = {"morning", "afternoon", "evening",
+                                        "night",   "overnight", "dawn"};
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        size_t k = word_at(s, len, parts[i]);
+        if (k) {
+            *used = k;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* direction: 0 = latest on or before pub, -1 = strictly before ("last Tuesday"),
+ * +1 = strictly after ("next Tuesday"). */
+static bool read_weekday(const struct finder *f, size_t pos, bool introduced, int direction,
+                         struct reading *r)
+{
+    size_t used;
+    if (pos >= f->len || !is_upper(f->s[pos]))
+        return false;
+    int wd = weekday_at(f->s + pos, f->len - pos, false, &used);
+    if (wd < 0)
+        return false;
+    size_t end = pos + used;
+    size_t q = skip_spaces(f->s, f->len, end), part;
+    if (q > end && is_part_of_day(f->s + q, f->len - q, &part)) {
+        end = q + part;
+    } else if (!introduced && q > end && q < f->len && is_upper(f->s[q])) {
+        size_t mu;
+        if (!month_at(f->s + q, f->len - q, true, &mu))
+            return false; /* "Sunday Times", "Friday Mosque": a name, not a day */
+    }
+    r->len = end - pos;
+    if (!f->pub) {
+        r->weekday = wd;
+        return true;
+    }
+    long pub_days = days_from_date(f->pub->year, f->pub->month, f->pub->day);
+    int pub_wd = weekday_of_days(pub_days);
+    long back = (pub_wd - wd + 7) % 7;
+    if (direction < 0 && back == 0)
+        back = 7;
+    if (direction > 0)
+        back = -(((wd - pub_wd + 7) % 7) ? (wd - pub_wd + 7) % 7 : 7);
+    r->value = date_from_days(pub_days - back);
+    return true;
+}
+
+static size_t any_word_at(const char *s, size_t len, const char *const *words, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t k = word_at(s, len, words[i]);
+        if (k)
+            return k;
+    }
+    return 0;
+}
+
+/* "late", "early", "mid-", "overnight" before a day, month or year. */
+static size_t modifier_at(const char *s, size_t len)
+{
+    static const char *const mods[] = {"late", "early", "overnight"};
+    size_t k = any_word_at(s, len, mods, 3);
+    if (k)
+        return skip_spaces(s, len, k) > k ? skip_spaces(s, len, k) : 0;
+    if (has_prefix(s, len, "mid-", 4))
+        return 4;
+    return 0;
+}
+
+/* The core expression at pos, after any preposition and modifier. */
+static bool read_core(const struct finder *f, size_t pos, bool introduced, int direction,
+                      struct reading *r)
+{
+    if (direction == 0 && read_calendar_date(f, pos, r))
+        return true;
+    if (read_weekday(f, pos, introduced, direction, r))
+        return true;
+    if (direction != 0)
+        return false;
+    return read_month(f, pos, introduced, r) || read_year(f, pos, introduced, r);
+}
+
+/* One expression starting at pos; *start may move past a preposition the span excludes. */
+static bool read_expression(const struct finder *f, size_t pos, struct reading *r)
+{
+    static const char *const preps[] = {"on",     "in",   "since",  "until", "till",
+                                        "during", "from", "before", "after"};
+    size_t p = pos;
+    bool introduced = false;
+    size_t k = any_word_at(f->s + p, f->len - p, preps, sizeof preps / sizeof preps[0]);
+    if (k && skip_spaces(f->s, f->len, p + k) > p + k) {
+        p = skip_spaces(f->s, f->len, p + k);
+        introduced = true;
+        size_t the = word_at(f->s + p, f->len - p, "the");
+        struct timex_date probe;
+        if (the) {
+            size_t q = skip_spaces(f->s, f->len, p + the);
+            if (timex_parse_date(f->s + q, f->len - q, &probe))
+                p = q; /* "on the 5th of January" */
+        }
+    }
+    if (read_relative(f, p, r)) {
+        r->len += p - pos;
+        return true;
+    }
+    size_t m = modifier_at(f->s + p, f->len - p);
+    if (m) {
+        p += m;
+        introduced = true;
+    }
+    int direction = 0;
+    size_t dir = word_at(f->s + p, f->len - p, "last");
+    if (!dir && (dir = word_at(f->s + p, f->len - p, "next")))
+        direction = 1;
+    else if (dir)
+        direction = -1;
+    if (dir) {
+        size_t q = skip_spaces(f->s, f->len, p + dir);
+        if (q == p + dir)
+            return false;
+        p = q;
+    }
+    if (!read_core(f, p, introduced, direction, r))
+        return false;
+    r->len += p - pos;
+    return true;
+}
+
+static void week_value(const struct timex_date *d, char *buf, size_t cap)
+{
+    long days = days_from_date(d->year, d->month, d->day);
+    int monday_based = (weekday_of_days(days) + 6) % 7;
+    long thursday = days - monday_based + 3; /* the ISO week belongs to its Thursday's year */
+    struct timex_date t = date_from_days(thursday);
+    int week = (int)((thursday - days_from_date(t.year, 1, 1)) / 7 + 1);
+    snprintf(buf, cap, "%04d-W%02d", (t.year % 10000 + 10000) % 10000, week % 100);
+}
+
+static void record(const struct finder *f, size_t start, const struct reading *r,
+                   struct timex_match *m)
+{
+    m->start = start;
+    m->len = r->len;
+    m->weekday[0] = '\0';
+    m->value[0] = '\0';
+    if (r->weekday >= 0) {
+        snprintf(m->weekday, sizeof m->weekday, "%s", weekday_titles[r->weekday]);
+        return;
+    }
+    if (r->is_week)
+        week_value(&r->value, m->value, sizeof m->value);
+    else
+        timex_format(&r->value, m->value, sizeof m->value);
+    if (!r->is_week && f->anchor && is_full(&r->value))
+        *f->anchor = r->value;
+}
+
+static size_t next_word_start(const char *s, size_t len, size_t pos)
+{
+    while (pos < len && is_word_char(s[pos]))
+        pos++;
+    while (pos < len && !is_word_char(s[pos]))
+        pos++;
+    return pos;
+}
+
+/* Every word an expression can begin with, sorted: most words of a sentence fail this
+ * one lookup and skip the full parse. */
+static const char *const opening_words[] = {
+    "a",         "after",    "apr",       "april",   "aug",       "august",   "before",
+    "dec",       "december", "during",    "earlier", "early",     "eight",    "eleven",
+    "feb",       "february", "five",      "four",    "fri",       "friday",   "from",
+    "in",        "jan",      "january",   "jul",     "july",      "jun",      "june",
+    "last",      "late",     "mar",       "march",   "may",       "mid",      "mon",
+    "monday",    "next",     "nine",      "nov",     "november",  "oct",      "october",
+    "on",        "one",      "overnight", "sat",     "saturday",  "sep",      "sept",
+    "september", "seven",    "since",     "six",     "sun",       "sunday",   "ten",
+    "the",       "this",     "three",     "thu",     "thur",      "thurs",    "thursday",
+    "till",      "today",    "tomorrow",  "tonight", "tue",       "tues",     "tuesday",
+    "twelve",    "two",      "until",     "wed",     "wednesday", "yesterday"};
+
+static bool may_open_expression(const char *s, size_t len, size_t pos)
+{
+    if (is_digit(s[pos]))
+        return true;
+    char word[12];
+    word_lower_at(s, len, pos, word, sizeof word);
+    return word_in_sorted(opening_words, sizeof opening_words / sizeof opening_words[0], word);
+}
+
+size_t timex_find(const char *s, size_t len, const struct timex_date *pub,
+                  struct timex_date *anchor, struct timex_match *out, size_t max)
+{
+    struct finder f = {s, len, is_full(pub) ? pub : NULL, anchor};
+    size_t found = 0, pos = 0;
+    while (pos < len && !is_word_char(s[pos]))
+        pos++;
+    while (pos < len && found < max) {
+        struct reading r = {0, {0, 0, 0}, false, -1};
+        if (may_open_expression(s, len, pos) && read_expression(&f, pos, &r) && r.len) {
+            record(&f, pos, &r, &out[found++]);
+            pos += r.len;
+            while (pos < len && !is_word_char(s[pos]))
+                pos++;
+        } else {
+            pos = next_word_start(s, len, pos);
+        }
+    }
+    return found;
+}

@@ -1,0 +1,636 @@
+/* cli.c: the command line. One table lists every command with its synopsis and
+ * help, so `sitrep --help`, `sitrep COMMAND --help` and dispatch cannot
+ * disagree. */
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "cli/common.h"
+#include "read/article.h"
+#include "read/reader.h"
+#include "cli/event_cli.h"
+#include "export/export.h"
+#include "extract/extract.h"
+#include "base/facts.h"
+#include "ingest/ingest.h"
+#include "base/json.h"
+#include "base/paths.h"
+#include "store/store.h"
+#include "base/text.h"
+
+#ifndef SITREP_VERSION
+#define SITREP_VERSION "0.1"
+#endif
+
+typedef int (*command_fn)(int argc, char **argv);
+
+struct command {
+    const char *name;
+    const char *synopsis;
+    const char *help;
+    command_fn run;
+};
+
+static int cmd_import(int argc, char **argv);
+static int cmd_list(int argc, char **argv);
+static int cmd_show(int argc, char **argv);
+static int cmd_extract(int argc, char **argv);
+
+static const struct command commands[] = {
+    {"import", "import [--no-extract] PATH...",
+     "Adds articles to the collection: files, directories (recursively) and - "
+     "for stdin.\n"
+     "Plain text, HTML pages, RSS and Atom feeds. An article already stored "
+     "(same text)\n"
+     "is skipped. Bad inputs are reported one line each and the rest goes on.\n"
+     "  --no-extract  store the articles without facts (for benchmarks)",
+     cmd_import},
+    {"list", "list [--json]",
+     "Lists the collection: id, stated date, title, place, killed.\n"
+     "  --json  one JSON object per line",
+     cmd_list},
+    {"show", "show [--json] ID",
+     "Prints one article: its metadata and clean text.\n"
+     "  --json  its facts as one JSON object (as extract --json prints them)",
+     cmd_show},
+    {"extract", "extract [--json] FILE...",
+     "Reads files and prints the facts found in each article, without storing "
+     "anything.\n"
+     "  --json  one JSON object per article per line (the FACTS.md format)",
+     cmd_extract},
+    {"events", "events [--json] [FILTER]",
+     "Groups the articles that report the same event (place, date, figures) "
+     "and lists the\n"
+     "groups, optionally only those matching FILTER.\n"
+     "  --json  one JSON object per event per line",
+     cli_events},
+    {"compare", "compare [--json] A B",
+     "Puts two reports (ids, or pieces of their file names) side by side: "
+     "where their\n"
+     "facts agree and where their figures differ.\n"
+     "  --json  the comparison as one JSON object",
+     cli_compare},
+};
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+static void print_help(FILE *out)
+{
+    fputs("usage: sitrep [--db PATH] [--script FILE] [--dump FILE] [--size "
+          "COLSxLINES]\n"
+          "       sitrep [--db PATH] COMMAND [ARGS...]\n\n"
+          "A terminal reader for conflict and crisis reporting. With no command "
+          "it opens\n"
+          "the reader on the collection.\n\ncommands:\n",
+          out);
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        fprintf(out, "  %s\n", commands[i].synopsis);
+    fputs("\noptions:\n"
+          "  --db PATH           the collection (default "
+          "$XDG_DATA_HOME/sitrep/sitrep.db)\n"
+          "  --script FILE       drive the reader from a key script (no terminal "
+          "needed)\n"
+          "  --dump FILE         where the script's dump commands write screens\n"
+          "  --size COLSxLINES   screen size for --script\n"
+          "  --help, --version\n\n"
+          "'sitrep COMMAND --help' describes one command.\n",
+          out);
+}
+
+static void print_command_help(const struct command *c)
+{
+    printf("usage: sitrep %s\n\n%s\n", c->synopsis, c->help);
+}
+
+static bool wants_help(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            return false;
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+            return true;
+    }
+    return false;
+}
+
+/* ---- import ---- */
+
+static int cmd_import(int argc, char **argv)
+{
+    bool extract = true;
+    int first = 1;
+    for (; first < argc && argv[first][0] == '-' && argv[first][1]; first++) {
+        if (strcmp(argv[first], "--") == 0) {
+            first++;
+            break;
+        }
+        if (strcmp(argv[first], "--no-extract") == 0) {
+            extract = false;
+        } else {
+            cli_usage_error("import: unknown option %s", argv[first]);
+            return EXIT_USAGE;
+        }
+    }
+    if (first >= argc) {
+        cli_usage_error("import: %s", "no PATH given");
+        return EXIT_USAGE;
+    }
+    struct store *s;
+    if (cli_open_store(&s) != EXIT_OK)
+        return EXIT_FAIL;
+    struct extractor *x = extract ? cli_open_extractor() : NULL;
+    struct ingest_options opt = {.show_progress = true};
+    struct ingest_stats st;
+    int rc = ingest_paths(s, x, argv + first, argc - first, &opt, &st);
+    ingest_print_summary(stdout, &st);
+    if (x)
+        extractor_close(x);
+    store_close(s);
+    return rc ? EXIT_FAIL : EXIT_OK;
+}
+
+/* ---- list ---- */
+
+static const char list_sql[] = "SELECT id, date, title, source, origin, "
+                               "places, killed, wounded, destroyed, is_read"
+                               " FROM articles ORDER BY id";
+
+static const char *column_text(sqlite3_stmt *q, int i)
+{
+    return (const char *)sqlite3_column_text(q, i);
+}
+
+static void json_kv_column_int(struct json *j, const char *key, sqlite3_stmt *q, int i)
+{
+    json_key(j, key);
+    if (sqlite3_column_type(q, i) == SQLITE_NULL)
+        json_null(j);
+    else
+        json_int(j, sqlite3_column_int64(q, i));
+}
+
+static void list_row_json(struct json *j, sqlite3_stmt *q)
+{
+    json_begin_object(j);
+    json_kv_int(j, "id", sqlite3_column_int64(q, 0));
+    json_kv_string(j, "date", column_text(q, 1));
+    json_kv_string(j, "title", column_text(q, 2));
+    json_kv_string(j, "source", column_text(q, 3));
+    json_kv_string(j, "origin", column_text(q, 4));
+    json_kv_string(j, "places", column_text(q, 5));
+    json_kv_column_int(j, "killed", q, 6);
+    json_kv_column_int(j, "wounded", q, 7);
+    json_kv_column_int(j, "destroyed", q, 8);
+    json_key(j, "read");
+    json_bool(j, sqlite3_column_int(q, 9) != 0);
+    json_end_object(j);
+    fputc('\n', j->out);
+}
+
+/* Titles come from articles: neutralised before they reach a terminal. */
+static void print_safe(const char *s)
+{
+    if (!s)
+        return;
+    char *safe = text_sanitize(s, strlen(s));
+    fputs(safe ? safe : "", stdout);
+    free(safe);
+}
+
+/* Prints at most `cols` columns of s (all of it when cols < 0), sanitised, with an
+ * ellipsis when cut. */
+static void print_fitted(const char *s, int cols)
+{
+    if (!s)
+        return;
+    char *safe = text_sanitize(s, strlen(s));
+    if (!safe)
+        return;
+    size_t len = strlen(safe);
+    if (cols < 0 || text_width(safe, len) <= cols) {
+        fputs(safe, stdout);
+    } else if (cols > 0) {
+        int used = 0;
+        size_t n = text_prefix_fitting(safe, len, cols - 1, &used);
+        fwrite(safe, 1, n, stdout);
+        fputs("\u2026", stdout);
+    }
+    free(safe);
+}
+
+/* On a terminal each row fits its width: the title gives way first, then the places. */
+static void list_row_text(sqlite3_stmt *q, int width)
+{
+    const char *date = column_text(q, 1);
+    const char *places = column_text(q, 5);
+    char killed[32] = "";
+    if (sqlite3_column_type(q, 6) != SQLITE_NULL)
+        snprintf(killed, sizeof killed, "  killed %lld", (long long)sqlite3_column_int64(q, 6));
+    printf("%6" PRId64 "  %-10s  ", (int64_t)sqlite3_column_int64(q, 0), date ? date : "-");
+    int room = width > 0 ? width - 20 - (int)strlen(killed) : -1;
+    int place_room = -1;
+    if (room >= 0 && places) {
+        place_room = room / 3 > 4 ? room / 3 : 0;
+        room -= place_room;
+    }
+    print_fitted(column_text(q, 2), room);
+    if (places && place_room != 0) {
+        fputs("  [", stdout);
+        print_fitted(places, place_room < 0 ? -1 : place_room - 4);
+        fputc(']', stdout);
+    }
+    fputs(killed, stdout);
+    fputc('\n', stdout);
+}
+
+static int terminal_columns(void)
+{
+    struct winsize ws;
+    if (!isatty(STDOUT_FILENO) || ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_col < 40)
+        return -1;
+    return ws.ws_col;
+}
+
+static int cmd_list(int argc, char **argv)
+{
+    bool as_json = false;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--json") == 0) {
+            as_json = true;
+        } else {
+            cli_usage_error("list: unexpected argument %s", argv[i]);
+            return EXIT_USAGE;
+        }
+    }
+    struct store *s;
+    if (cli_open_store_first_run(&s) != EXIT_OK)
+        return EXIT_FAIL;
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(store_db(s), list_sql, -1, &q, NULL) != SQLITE_OK) {
+        fprintf(stderr, "sitrep: list: %s\n", sqlite3_errmsg(store_db(s)));
+        store_close(s);
+        return EXIT_FAIL;
+    }
+    struct json j;
+    json_init(&j, stdout);
+    int width = as_json ? -1 : terminal_columns();
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        if (as_json) {
+            json_init(&j, stdout);
+            list_row_json(&j, q);
+        } else {
+            list_row_text(q, width);
+        }
+    }
+    sqlite3_finalize(q);
+    store_close(s);
+    return EXIT_OK;
+}
+
+/* One line per place, figure and date: "  place: Qaim (town)". */
+static void print_fact_lines(const struct facts *f)
+{
+    for (size_t i = 0; i < f->n_places; i++) {
+        fputs("  place: ", stdout);
+        print_safe(f->places[i].name);
+        printf(" (%s)\n", place_kind_name(f->places[i].kind));
+    }
+    for (size_t i = 0; i < f->n_figures; i++) {
+        const struct figure_fact *g = &f->figures[i];
+        printf("  %s: ", figure_kind_name(g->kind));
+        if (g->n != FACT_NONE)
+            printf("%ld ", g->n);
+        else if (g->min != FACT_NONE || g->max != FACT_NONE)
+            printf("%ld-%ld ", g->min, g->max);
+        printf("(%s) \"", qualifier_name(g->qualifier));
+        print_safe(g->text);
+        fputs("\"\n", stdout);
+    }
+    for (size_t i = 0; i < f->n_dates; i++) {
+        fputs("  date: ", stdout);
+        print_safe(f->dates[i].text);
+        printf(" = %s\n", f->dates[i].value ? f->dates[i].value : "?");
+    }
+}
+
+/* ---- show ---- */
+
+static bool parse_id(const char *s, int64_t *out)
+{
+    char *end;
+    errno = 0;
+    long long v = strtoll(s, &end, 10);
+    if (errno || end == s || *end || v <= 0)
+        return false;
+    *out = v;
+    return true;
+}
+
+static void show_field(const char *label, const char *value)
+{
+    if (!value)
+        return;
+    printf("%-9s ", label);
+    print_safe(value);
+    fputc('\n', stdout);
+}
+
+static void show_name_field(const char *label, const char *value)
+{
+    if (!value)
+        return;
+    printf("%-9s ", label);
+    cli_print_name(stdout, value);
+    fputc('\n', stdout);
+}
+
+static void show_article_text(const struct article *a)
+{
+    show_field("Title:", a->title);
+    show_field("Date:", a->date);
+    show_field("Source:", a->source);
+    show_field("Dateline:", a->dateline);
+    show_field("Author:", a->author);
+    show_field("URL:", a->url);
+    show_name_field("Origin:", a->origin);
+    fputc('\n', stdout);
+    /* The title is the text's first paragraph; print the body after it. */
+    const char *body = a->text;
+    if (a->n_sentences > 0 && a->title && a->title[0]) {
+        size_t end = a->sentences[0].start + a->sentences[0].len;
+        if (end <= a->text_len)
+            body = a->text + end;
+    }
+    while (*body == '\n' || *body == ' ')
+        body++;
+    print_safe(body);
+    fputc('\n', stdout);
+}
+
+static int cmd_show(int argc, char **argv)
+{
+    bool as_json = false;
+    const char *id_arg = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--json") == 0) {
+            as_json = true;
+        } else if (!id_arg && argv[i][0] != '-') {
+            id_arg = argv[i];
+        } else {
+            cli_usage_error("show: unexpected argument %s", argv[i]);
+            return EXIT_USAGE;
+        }
+    }
+    int64_t id;
+    if (!id_arg) {
+        cli_usage_error("show: %s", "no ID given");
+        return EXIT_USAGE;
+    }
+    if (!parse_id(id_arg, &id)) {
+        cli_usage_error("show: not an article id: %s", id_arg);
+        return EXIT_USAGE;
+    }
+    struct store *s;
+    if (cli_open_store(&s) != EXIT_OK)
+        return EXIT_FAIL;
+    struct article a;
+    if (store_get_article(s, id, &a) < 0) {
+        fprintf(stderr, "sitrep: show: no article %s\n", id_arg);
+        store_close(s);
+        return EXIT_FAIL;
+    }
+    int rc = EXIT_OK;
+    if (as_json) {
+        struct facts f;
+        if (store_get_facts(s, id, &f) == 0) {
+            export_facts_json(stdout, a.origin ? a.origin : "", &a, &f);
+            facts_free(&f);
+        } else {
+            fprintf(stderr, "sitrep: show: cannot read the facts of article %s\n", id_arg);
+            rc = EXIT_FAIL;
+        }
+    } else {
+        show_article_text(&a);
+        struct facts f;
+        if (store_get_facts(s, id, &f) == 0) {
+            if (f.n_places || f.n_figures || f.n_dates) {
+                fputs("\nFacts:\n", stdout);
+                print_fact_lines(&f);
+            }
+            facts_free(&f);
+        }
+    }
+    /* store_get_article fills a caller-owned struct: free its members, not the
+     * struct. */
+    struct article *heap = malloc(sizeof *heap);
+    if (heap) {
+        *heap = a;
+        article_free(heap);
+    }
+    store_close(s);
+    return rc;
+}
+
+/* ---- extract ---- */
+
+struct extract_run {
+    struct extractor *x;
+    const char *file;
+    bool as_json;
+    int failed;
+};
+
+static void print_facts_text(const char *file, const struct article *a, const struct facts *f)
+{
+    cli_print_name(stdout, file);
+    fputs(": ", stdout);
+    print_safe(a->title);
+    printf("\n  date: %s\n", a->date ? a->date : "-");
+    print_fact_lines(f);
+}
+
+static int extract_one(struct article *a, void *ctx)
+{
+    struct extract_run *r = ctx;
+    struct facts f;
+    facts_init(&f);
+    if (extract_article(r->x, a, &f) != 0) {
+        cli_report_file(r->file, "fact extraction failed");
+        r->failed++;
+    } else if (r->as_json) {
+        export_facts_json(stdout, r->file, a, &f);
+    } else {
+        print_facts_text(r->file, a, &f);
+    }
+    facts_free(&f);
+    article_free(a);
+    return 0;
+}
+
+static int cmd_extract(int argc, char **argv)
+{
+    struct extract_run r = {0};
+    int first = 1;
+    for (; first < argc && argv[first][0] == '-' && argv[first][1]; first++) {
+        if (strcmp(argv[first], "--json") == 0) {
+            r.as_json = true;
+        } else if (strcmp(argv[first], "--") == 0) {
+            first++;
+            break;
+        } else {
+            cli_usage_error("extract: unknown option %s", argv[first]);
+            return EXIT_USAGE;
+        }
+    }
+    if (first >= argc) {
+        cli_usage_error("extract: %s", "no FILE given");
+        return EXIT_USAGE;
+    }
+    char err[512] = "";
+    r.x = extractor_open(err, sizeof err);
+    if (!r.x) {
+        fprintf(stderr, "sitrep: extract: %s\n", err[0] ? err : "cannot load the gazetteer");
+        return EXIT_FAIL;
+    }
+    for (int i = first; i < argc; i++) {
+        r.file = argv[i];
+        if (reader_load(argv[i], FORMAT_AUTO, extract_one, &r, err, sizeof err) < 0) {
+            cli_report_file(argv[i], err);
+            r.failed++;
+        }
+        fflush(stdout);
+    }
+    extractor_close(r.x);
+    return r.failed ? EXIT_FAIL : EXIT_OK;
+}
+
+/* ---- the reader ---- */
+
+static int run_ui(cli_reader_fn reader, const struct cli_reader_options *opt)
+{
+    struct store *s;
+    if (cli_open_store_first_run(&s) != EXIT_OK)
+        return EXIT_FAIL;
+    int rc = reader(s, opt);
+    store_close(s);
+    return rc;
+}
+
+static bool parse_size(const char *arg, struct cli_reader_options *opt)
+{
+    int cols, lines;
+    char tail;
+    if (sscanf(arg, "%dx%d%c", &cols, &lines, &tail) != 2 || cols < 20 || lines < 5 ||
+        cols > 1000 || lines > 1000)
+        return false;
+    opt->cols = cols;
+    opt->lines = lines;
+    return true;
+}
+
+/* ---- global options and dispatch ---- */
+
+/* "--db PATH" / "--db=PATH" and the reader's options; returns the value or
+ * NULL. */
+static const char *option_value(int argc, char **argv, int *i, const char *name)
+{
+    size_t len = strlen(name);
+    if (strncmp(argv[*i], name, len) != 0)
+        return NULL;
+    if (argv[*i][len] == '=')
+        return argv[*i] + len + 1;
+    if (argv[*i][len] != '\0')
+        return NULL;
+    if (*i + 1 >= argc) {
+        cli_usage_error("%s needs a value", name);
+        exit(EXIT_USAGE);
+    }
+    return argv[++*i];
+}
+
+static const struct command *find_command(const char *name)
+{
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+/* --db may also follow the command (sitrep list --db x.db); it is removed from
+ * argv. */
+static int take_db_option(int *argc, char **argv, const char **db)
+{
+    int w = 1;
+    for (int i = 1; i < *argc; i++) {
+        if (strcmp(argv[i], "--") == 0) {
+            while (i < *argc)
+                argv[w++] = argv[i++];
+            break;
+        }
+        const char *v = option_value(*argc, argv, &i, "--db");
+        if (v)
+            *db = v;
+        else
+            argv[w++] = argv[i];
+    }
+    *argc = w;
+    return 0;
+}
+
+int cli_main(int argc, char **argv, cli_reader_fn reader)
+{
+    const char *db = NULL;
+    struct cli_reader_options ui = {0};
+    take_db_option(&argc, argv, &db);
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        const char *v;
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            print_help(stdout);
+            return EXIT_OK;
+        } else if (strcmp(argv[i], "--version") == 0 || strcmp(argv[i], "-V") == 0) {
+            printf("sitrep %s\n", SITREP_VERSION);
+            return EXIT_OK;
+        } else if ((v = option_value(argc, argv, &i, "--script"))) {
+            ui.script_path = v;
+        } else if ((v = option_value(argc, argv, &i, "--dump"))) {
+            ui.dump_path = v;
+        } else if ((v = option_value(argc, argv, &i, "--size"))) {
+            if (!parse_size(v, &ui)) {
+                cli_usage_error("--size wants COLSxLINES, e.g. 80x24, not %s", v);
+                return EXIT_USAGE;
+            }
+        } else {
+            cli_usage_error("unknown option %s", argv[i]);
+            return EXIT_USAGE;
+        }
+    }
+    cli_set_db_path(db);
+    int rc;
+    if (i >= argc) {
+        ui.db_path = cli_db_path();
+        rc = run_ui(reader, &ui);
+    } else {
+        const struct command *c = find_command(argv[i]);
+        if (!c) {
+            cli_usage_error("unknown command %s", argv[i]);
+            rc = EXIT_USAGE;
+        } else if (ui.script_path || ui.dump_path || ui.cols) {
+            cli_usage_error("--script, --dump and --size apply to the reader, not %s", c->name);
+            rc = EXIT_USAGE;
+        } else if (wants_help(argc - i, argv + i)) {
+            print_command_help(c);
+            rc = EXIT_OK;
+        } else {
+            rc = c->run(argc - i, argv + i);
+        }
+    }
+    cli_free_db_path();
+    return rc;
+}

@@ -1,0 +1,724 @@
+/* event_cli.c: `sitrep events [--json] [FILTER]` and `sitrep compare A B [--json]`.
+ *
+ * Text output fits the terminal: COLUMNS, else the terminal's width, else 80. Wide
+ * terminals get the two reports in columns side by side; narrow ones get them stacked.
+ * Article text is sanitized before it is printed. */
+#include "cli/event_cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "cli/common.h"
+#include "compare/compare.h"
+#include "events/event.h"
+#include "base/json.h"
+#include "store/store.h"
+#include "base/text.h"
+
+/* ---- output helpers ---- */
+
+static int term_width(void)
+{
+    const char *c = getenv("COLUMNS");
+    if (c && *c) {
+        char *end;
+        long v = strtol(c, &end, 10);
+        if (*end == 0 && v > 0 && v < 10000)
+            return (int)v;
+    }
+    struct winsize ws;
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    return 80;
+}
+
+/* A copy safe to print on one line: controls neutralised, newlines and tabs as spaces. */
+static char *clean_line(const char *s)
+{
+    char *c = text_sanitize(s ? s : "", s ? strlen(s) : 0);
+    for (char *p = c; p && *p; p++)
+        if (*p == '\n' || *p == '\t' || *p == '\r')
+            *p = ' ';
+    return c;
+}
+
+/* The next line of at most `width` columns from *s, broken at a space where one fits;
+ * returns its byte length and advances *s past it and the spaces after. */
+static size_t next_line(const char **s, int width)
+{
+    const char *p = *s;
+    size_t len = strlen(p);
+    int used;
+    size_t take = text_prefix_fitting(p, len, width < 1 ? 1 : width, &used);
+    if (take == 0 && len)
+        take = text_prefix_fitting(p, len, 2, &used); /* a wide char in a 1-col cell */
+    if (take == 0 && len)
+        take = 1;
+    if (take < len) {
+        size_t sp = take;
+        while (sp > 0 && p[sp] != ' ')
+            sp--;
+        if (sp > 0)
+            take = sp;
+    }
+    const char *q = p + take;
+    while (*q == ' ')
+        q++;
+    *s = q;
+    while (take > 0 && p[take - 1] == ' ')
+        take--;
+    return take;
+}
+
+static void put_padded(const char *s, size_t len, int width)
+{
+    fwrite(s, 1, len, stdout);
+    int w = text_width(s, len);
+    for (; w < width; w++)
+        putchar(' ');
+}
+
+/* Prints a wrapped paragraph: `indent` before the first line, as many spaces before the
+ * others (a hanging indent), so labels such as "A: " are not repeated. */
+static void print_wrapped(const char *indent, const char *text, int width)
+{
+    char *c = clean_line(text);
+    const char *p = c ? c : "";
+    int iw = text_width(indent, strlen(indent));
+    if (width - iw < 4) { /* too narrow for an indent */
+        indent = "";
+        iw = 0;
+    }
+    int avail = width - iw < 1 ? 1 : width - iw;
+    bool first = true;
+    do {
+        const char *start = p;
+        size_t n = next_line(&p, avail);
+        if (first)
+            fputs(indent, stdout);
+        else
+            printf("%*s", iw, "");
+        first = false;
+        fwrite(start, 1, n, stdout);
+        putchar('\n');
+    } while (*p);
+    free(c);
+}
+
+/* Prints cells side by side, each wrapped in its own column, separated by " | ". */
+static void print_row(const char *const *cells, const int *widths, int n)
+{
+    char *clean[4];
+    const char *pos[4];
+    for (int i = 0; i < n; i++) {
+        clean[i] = clean_line(cells[i]);
+        pos[i] = clean[i] ? clean[i] : "";
+    }
+    bool more = true;
+    for (bool first = true; more; first = false) {
+        more = false;
+        for (int i = 0; i < n; i++) {
+            const char *start = pos[i];
+            size_t len = *start ? next_line(&pos[i], widths[i]) : 0;
+            if (i)
+                fputs(" | ", stdout);
+            if (i == n - 1) {
+                fwrite(start, 1, len, stdout);
+            } else {
+                put_padded(start, len, widths[i]);
+            }
+            more |= *pos[i] != 0;
+        }
+        (void)first;
+        putchar('\n');
+    }
+    for (int i = 0; i < n; i++)
+        free(clean[i]);
+}
+
+static void rule(int width)
+{
+    for (int i = 0; i < width; i++)
+        putchar('-');
+    putchar('\n');
+}
+
+/* ---- compare ---- */
+
+struct side {
+    int64_t id;
+    struct article *art;
+    struct facts facts;
+};
+
+/* An id, or a unique piece of the article's origin (a file name such as "004_"). Returns
+ * -1 when nothing matches, -2 when several do. */
+static int64_t resolve_article(struct store *s, const char *arg)
+{
+    /* "12" is an id; "004" (a leading zero) is a piece of a file name such as 004_... */
+    char *end;
+    long long v = strtoll(arg, &end, 10);
+    if (*arg && *arg != '0' && *end == 0 && v > 0)
+        return v;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(
+            store_db(s), "SELECT id FROM articles WHERE instr(origin, ?1) > 0 ORDER BY id LIMIT 2",
+            -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(st, 1, arg, -1, SQLITE_TRANSIENT);
+    int64_t id = -1;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        id = sqlite3_column_int64(st, 0);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            id = -2; /* ambiguous */
+    }
+    sqlite3_finalize(st);
+    return id;
+}
+
+static int load_side(struct store *s, const char *arg, struct side *out)
+{
+    memset(out, 0, sizeof *out);
+    facts_init(&out->facts);
+    out->id = resolve_article(s, arg);
+    if (out->id == -2) {
+        fprintf(stderr, "sitrep: compare: %s names more than one article; use its id\n", arg);
+        return -1;
+    }
+    out->art = calloc(1, sizeof *out->art);
+    if (out->id < 0 || !out->art || store_get_article(s, out->id, out->art) < 0) {
+        fprintf(stderr, "sitrep: compare: no article %s\n", arg);
+        return -1;
+    }
+    if (store_get_facts(s, out->id, &out->facts) < 0) {
+        fprintf(stderr, "sitrep: compare: cannot read the facts of article %s\n", arg);
+        return -1;
+    }
+    return 0;
+}
+
+static void free_side(struct side *sd)
+{
+    if (sd->art)
+        article_free(sd->art);
+    sd->art = NULL;
+    facts_free(&sd->facts);
+}
+
+/* "more than 138 (Col. Garver)" for each figure of a row, one per line. */
+static char *figure_cell(const struct figure_fact *const *figs, size_t n)
+{
+    size_t cap = 64 + n * 300, used = 0;
+    char *out = malloc(cap);
+    if (!out)
+        return NULL;
+    out[0] = 0;
+    for (size_t i = 0; i < n; i++) {
+        char v[64];
+        compare_format_figure(figs[i], v, sizeof v);
+        used += (size_t)snprintf(out + used, cap - used, "%s%s", i ? "; " : "", v);
+        if (figs[i]->source && used < cap)
+            used += (size_t)snprintf(out + used, cap - used, " (%.200s)", figs[i]->source);
+        if (used >= cap)
+            break;
+    }
+    if (!n)
+        snprintf(out, cap, "-");
+    return out;
+}
+
+static void print_header(const struct side *sd, const char *tag, int width)
+{
+    char line[1024];
+    snprintf(line, sizeof line, "#%lld  %.900s", (long long)sd->id, sd->art->title);
+    print_wrapped(tag[0] == 'A' ? "A " : "B ", line, width);
+    snprintf(line, sizeof line, "date %s, source %.400s", sd->art->date ? sd->art->date : "unknown",
+             sd->art->source ? sd->art->source : "unknown");
+    print_wrapped("  ", line, width);
+}
+
+/* Column widths for kind | A | B | status; narrow terminals use the stacked form (0). */
+static int table_widths(int width, int *w)
+{
+    w[0] = 10;
+    w[3] = 6;
+    int rest = width - w[0] - w[3] - 9;
+    if (rest < 24)
+        return 0;
+    w[1] = rest / 2;
+    w[2] = rest - w[1];
+    return 4;
+}
+
+static void print_figures(const struct comparison *c, int width)
+{
+    int w[4];
+    int cols = table_widths(width, w);
+    print_wrapped("", "FIGURES", width);
+    if (!c->n_figures)
+        print_wrapped("  ", "(none in either report)", width);
+    if (cols) {
+        const char *head[4] = {"kind", "A", "B", "status"};
+        print_row(head, w, 4);
+    }
+    for (size_t i = 0; i < c->n_figures; i++) {
+        const struct cmp_figures *r = &c->figures[i];
+        char *a = figure_cell(r->a, r->n_a), *b = figure_cell(r->b, r->n_b);
+        if (cols) {
+            const char *cells[4] = {figure_kind_name(r->kind), a ? a : "", b ? b : "",
+                                    cmp_status_name(r->status)};
+            print_row(cells, w, 4);
+        } else {
+            char head[64];
+            snprintf(head, sizeof head, "%s: %s", figure_kind_name(r->kind),
+                     cmp_status_name(r->status));
+            print_wrapped("", head, width);
+            print_wrapped("  A: ", a ? a : "", width);
+            print_wrapped("  B: ", b ? b : "", width);
+        }
+        free(a);
+        free(b);
+    }
+}
+
+static void print_names(const char *title, const struct cmp_name *names, size_t n, int width)
+{
+    static const enum cmp_status order[] = {CMP_AGREE, CMP_ONLY_A, CMP_ONLY_B};
+    print_wrapped("", title, width);
+    if (!n)
+        print_wrapped("  ", "(none)", width);
+    for (int k = 0; k < 3; k++) {
+        size_t cap = 64, used = 0;
+        char *line = malloc(cap);
+        if (!line)
+            return;
+        used = (size_t)snprintf(line, cap, "%s: ", cmp_presence_name(order[k]));
+        size_t count = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (names[i].status != order[k])
+                continue;
+            size_t need = used + strlen(names[i].name) + 4;
+            if (need > cap) {
+                cap = need * 2;
+                char *g = realloc(line, cap);
+                if (!g)
+                    break;
+                line = g;
+            }
+            used += (size_t)snprintf(line + used, cap - used, "%s%s", count++ ? ", " : "",
+                                     names[i].name);
+        }
+        if (count)
+            print_wrapped("  ", line, width);
+        free(line);
+    }
+}
+
+static char *sentence_text(const struct article *a, int idx)
+{
+    if (idx < 0 || (size_t)idx >= a->n_sentences)
+        return strdup("");
+    const struct text_span *sp = &a->sentences[idx];
+    return strndup(a->text + sp->start, sp->len);
+}
+
+static void print_pairs(const struct comparison *c, const struct side *A, const struct side *B,
+                        int width)
+{
+    print_wrapped("", "ALIGNED SENTENCES", width);
+    if (!c->n_pairs)
+        print_wrapped("  ", "(no sentences carry matching facts)", width);
+    int w[2] = {(width - 3) / 2, width - 3 - (width - 3) / 2};
+    bool side_by_side = w[0] >= 20;
+    for (size_t i = 0; i < c->n_pairs; i++) {
+        const struct cmp_pair *p = &c->pairs[i];
+        char *sa = sentence_text(A->art, p->a), *sb = sentence_text(B->art, p->b);
+        char ta[64], tb[64];
+        snprintf(ta, sizeof ta, "A[%d] ", p->a);
+        snprintf(tb, sizeof tb, "B[%d] ", p->b);
+        size_t la = strlen(ta) + strlen(sa ? sa : "") + 1,
+               lb = strlen(tb) + strlen(sb ? sb : "") + 1;
+        char *ca = malloc(la), *cb = malloc(lb);
+        if (ca && cb) {
+            snprintf(ca, la, "%s%s", ta, sa ? sa : "");
+            snprintf(cb, lb, "%s%s", tb, sb ? sb : "");
+            print_wrapped("~ ", p->why, width);
+            if (side_by_side) {
+                const char *cells[2] = {ca, cb};
+                print_row(cells, w, 2);
+            } else {
+                print_wrapped("", ca, width);
+                print_wrapped("", cb, width);
+            }
+        }
+        free(ca);
+        free(cb);
+        free(sa);
+        free(sb);
+    }
+}
+
+static void print_comparison_text(const struct comparison *c, const struct side *A,
+                                  const struct side *B)
+{
+    int width = term_width();
+    print_header(A, "A", width);
+    print_header(B, "B", width);
+    rule(width);
+    print_figures(c, width);
+    rule(width);
+    print_names("PLACES", c->places, c->n_places, width);
+    print_names("ACTORS", c->actors, c->n_actors, width);
+    print_names("DATES", c->dates, c->n_dates, width);
+    rule(width);
+    print_pairs(c, A, B, width);
+}
+
+static void json_side(struct json *j, const char *key, const struct side *sd)
+{
+    json_key(j, key);
+    json_begin_object(j);
+    json_kv_int(j, "id", sd->id);
+    json_kv_string(j, "title", sd->art->title);
+    json_kv_string(j, "date", sd->art->date);
+    json_kv_string(j, "source", sd->art->source);
+    json_end_object(j);
+}
+
+static void json_figure_list(struct json *j, const char *key, const struct figure_fact *const *f,
+                             size_t n)
+{
+    json_key(j, key);
+    json_begin_array(j);
+    for (size_t i = 0; i < n; i++) {
+        char v[64];
+        compare_format_figure(f[i], v, sizeof v);
+        json_begin_object(j);
+        json_kv_int_or_null(j, "n", f[i]->n);
+        json_kv_int_or_null(j, "min", f[i]->min);
+        json_kv_int_or_null(j, "max", f[i]->max);
+        json_kv_string(j, "qualifier", qualifier_name(f[i]->qualifier));
+        json_kv_string(j, "as", v);
+        json_kv_string(j, "source", f[i]->source);
+        json_kv_string(j, "place", f[i]->place);
+        json_kv_int(j, "sentence", f[i]->sentence);
+        json_end_object(j);
+    }
+    json_end_array(j);
+}
+
+static void json_names(struct json *j, const char *key, const struct cmp_name *n, size_t count)
+{
+    json_key(j, key);
+    json_begin_array(j);
+    for (size_t i = 0; i < count; i++) {
+        json_begin_object(j);
+        json_kv_string(j, "name", n[i].name);
+        json_kv_string(j, "in", cmp_presence_key(n[i].status));
+        json_end_object(j);
+    }
+    json_end_array(j);
+}
+
+static void print_comparison_json(const struct comparison *c, const struct side *A,
+                                  const struct side *B)
+{
+    struct json j;
+    json_init(&j, stdout);
+    json_begin_object(&j);
+    json_side(&j, "a", A);
+    json_side(&j, "b", B);
+    json_key(&j, "figures");
+    json_begin_array(&j);
+    for (size_t i = 0; i < c->n_figures; i++) {
+        const struct cmp_figures *r = &c->figures[i];
+        json_begin_object(&j);
+        json_kv_string(&j, "kind", figure_kind_name(r->kind));
+        json_kv_string(&j, "status", cmp_status_key(r->status));
+        json_figure_list(&j, "a", r->a, r->n_a);
+        json_figure_list(&j, "b", r->b, r->n_b);
+        json_end_object(&j);
+    }
+    json_end_array(&j);
+    json_names(&j, "places", c->places, c->n_places);
+    json_names(&j, "actors", c->actors, c->n_actors);
+    json_names(&j, "dates", c->dates, c->n_dates);
+    json_key(&j, "aligned");
+    json_begin_array(&j);
+    for (size_t i = 0; i < c->n_pairs; i++) {
+        json_begin_object(&j);
+        json_kv_int(&j, "a", c->pairs[i].a);
+        json_kv_int(&j, "b", c->pairs[i].b);
+        json_key(&j, "score");
+        json_double(&j, c->pairs[i].score, 2);
+        json_kv_string(&j, "why", c->pairs[i].why);
+        json_end_object(&j);
+    }
+    json_end_array(&j);
+    json_end_object(&j);
+    putchar('\n');
+}
+
+int cli_compare(int argc, char **argv)
+{
+    bool as_json = false;
+    const char *args[2];
+    int n_args = 0;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--json") == 0)
+            as_json = true;
+        else if (n_args < 2 && argv[i][0] != '-')
+            args[n_args++] = argv[i];
+        else {
+            fprintf(stderr, "sitrep: compare: unexpected argument %s\n", argv[i]);
+            return 2;
+        }
+    }
+    if (n_args != 2) {
+        fputs("usage: sitrep compare A B [--json]   (article ids, or pieces of their file names)\n",
+              stderr);
+        return 2;
+    }
+    struct store *s;
+    int rc = cli_open_store(&s);
+    if (rc)
+        return rc;
+    struct side A, B;
+    struct comparison c;
+    rc = 1;
+    if (load_side(s, args[0], &A) == 0 && load_side(s, args[1], &B) == 0 &&
+        compare_build(A.art, &A.facts, B.art, &B.facts, &c) == 0) {
+        if (as_json)
+            print_comparison_json(&c, &A, &B);
+        else
+            print_comparison_text(&c, &A, &B);
+        compare_free(&c);
+        rc = 0;
+    }
+    free_side(&A);
+    free_side(&B);
+    store_close(s);
+    return rc;
+}
+
+/* ---- events ---- */
+
+/* A filter matches the event's label or place, or any report's title or source (folded). */
+static bool event_matches(const struct ev_group *g, const struct ev_doc *docs, const char *filter)
+{
+    if (!filter)
+        return true;
+    char want[256], have[1024];
+    text_fold(filter, strlen(filter), want, sizeof want);
+    const char *fields[2] = {g->label, g->place};
+    for (int i = 0; i < 2; i++)
+        if (fields[i] && text_fold(fields[i], strlen(fields[i]), have, sizeof have) &&
+            strstr(have, want))
+            return true;
+    for (size_t m = 0; m < g->n_members; m++) {
+        const struct ev_doc *d = &docs[g->members[m].doc];
+        const char *f2[2] = {d->title, d->source};
+        for (int i = 0; i < 2; i++)
+            if (f2[i] && text_fold(f2[i], strlen(f2[i]), have, sizeof have) && strstr(have, want))
+                return true;
+        for (size_t p = 0; p < d->n_places; p++)
+            if (d->places[p].name &&
+                text_fold(d->places[p].name, strlen(d->places[p].name), have, sizeof have) &&
+                strcmp(have, want) == 0)
+                return true;
+    }
+    return false;
+}
+
+static void print_event_figures_text(const struct ev_group *g, const struct ev_doc *docs,
+                                     const struct ev_doc **members, int width)
+{
+    struct ev_kind_summary sum[FIG_KIND_COUNT];
+    ev_summarise(members, g->n_members, g->place, sum);
+    for (int k = 0; k < FIG_KIND_COUNT; k++) {
+        if (!sum[k].n_reports)
+            continue;
+        char line[512];
+        size_t used = (size_t)snprintf(line, sizeof line, "%s: ", figure_kind_name(k));
+        for (size_t m = 0; m < g->n_members && used < sizeof line; m++) {
+            const struct ev_figure *f =
+                ev_doc_best_figure(members[m], (enum figure_kind)k, g->place);
+            if (!f)
+                continue;
+            struct figure_fact ff = {.kind = f->kind,
+                                     .n = f->n,
+                                     .min = f->min,
+                                     .max = f->max,
+                                     .qualifier = f->qualifier};
+            char v[64];
+            compare_format_figure(&ff, v, sizeof v);
+            used += (size_t)snprintf(line + used, sizeof line - used, "%s (#%lld) ", v,
+                                     (long long)members[m]->id);
+        }
+        if (used < sizeof line)
+            snprintf(line + used, sizeof line - used, "| range %ld-%ld, conservative %ld%s",
+                     sum[k].low, sum[k].high, sum[k].conservative,
+                     sum[k].disagree ? ", reports DISAGREE" : "");
+        print_wrapped("    ", line, width);
+    }
+    (void)docs;
+}
+
+static void print_event_text(size_t num, const struct ev_group *g, const struct ev_doc *docs,
+                             int width)
+{
+    const struct ev_doc **members = calloc(g->n_members, sizeof *members);
+    if (!members)
+        return;
+    for (size_t m = 0; m < g->n_members; m++)
+        members[m] = &docs[g->members[m].doc];
+    char line[1024];
+    snprintf(line, sizeof line, "event %zu: %s, %zu report%s, %s%s%s, score %.2f", num, g->label,
+             g->n_members, g->n_members == 1 ? "" : "s", g->first_date ? g->first_date : "undated",
+             g->last_date && g->first_date && strcmp(g->first_date, g->last_date) ? ".." : "",
+             g->last_date && g->first_date && strcmp(g->first_date, g->last_date) ? g->last_date
+                                                                                  : "",
+             g->score);
+    print_wrapped("", line, width);
+    print_wrapped("  why: ", g->reasons ? g->reasons : "", width);
+    for (size_t m = 0; m < g->n_members; m++) {
+        snprintf(line, sizeof line, "#%lld %s %s: %.700s", (long long)members[m]->id,
+                 members[m]->date ? members[m]->date : "undated",
+                 members[m]->source ? members[m]->source : "-", members[m]->title);
+        print_wrapped("  ", line, width);
+    }
+    print_event_figures_text(g, docs, members, width);
+    free(members);
+}
+
+static void print_event_json(size_t num, const struct ev_group *g, const struct ev_doc *docs)
+{
+    const struct ev_doc **members = calloc(g->n_members, sizeof *members);
+    if (!members)
+        return;
+    for (size_t m = 0; m < g->n_members; m++)
+        members[m] = &docs[g->members[m].doc];
+    struct json j;
+    json_init(&j, stdout);
+    json_begin_object(&j);
+    json_kv_int(&j, "event", (long long)num);
+    json_kv_string(&j, "label", g->label);
+    json_kv_string(&j, "place", g->place);
+    json_kv_string(&j, "first_date", g->first_date);
+    json_kv_string(&j, "last_date", g->last_date);
+    json_key(&j, "score");
+    json_double(&j, g->score, 3);
+    json_kv_string(&j, "reasons", g->reasons);
+    json_key(&j, "reports");
+    json_begin_array(&j);
+    for (size_t m = 0; m < g->n_members; m++) {
+        json_begin_object(&j);
+        json_kv_int(&j, "id", members[m]->id);
+        json_kv_string(&j, "title", members[m]->title);
+        json_kv_string(&j, "date", members[m]->date);
+        json_kv_string(&j, "source", members[m]->source);
+        json_key(&j, "score");
+        json_double(&j, g->members[m].score, 3);
+        json_kv_string(&j, "reasons", g->members[m].reasons);
+        json_end_object(&j);
+    }
+    json_end_array(&j);
+    struct ev_kind_summary sum[FIG_KIND_COUNT];
+    ev_summarise(members, g->n_members, g->place, sum);
+    json_key(&j, "figures");
+    json_begin_array(&j);
+    for (int k = 0; k < FIG_KIND_COUNT; k++) {
+        if (!sum[k].n_reports)
+            continue;
+        json_begin_object(&j);
+        json_kv_string(&j, "kind", figure_kind_name(k));
+        json_kv_int_or_null(&j, "low", sum[k].low);
+        json_kv_int_or_null(&j, "high", sum[k].high);
+        json_kv_int_or_null(&j, "conservative", sum[k].conservative);
+        json_key(&j, "disagree");
+        json_bool(&j, sum[k].disagree);
+        json_key(&j, "reports");
+        json_begin_array(&j);
+        for (size_t m = 0; m < g->n_members; m++)
+            for (size_t f = 0; f < members[m]->n_figures; f++) {
+                const struct ev_figure *fg = &members[m]->figures[f];
+                if (fg->kind != (enum figure_kind)k)
+                    continue;
+                json_begin_object(&j);
+                json_kv_int(&j, "article", members[m]->id);
+                json_kv_int_or_null(&j, "n", fg->n);
+                json_kv_int_or_null(&j, "min", fg->min);
+                json_kv_int_or_null(&j, "max", fg->max);
+                json_kv_string(&j, "qualifier", qualifier_name(fg->qualifier));
+                json_kv_string(&j, "source", fg->source);
+                json_kv_string(&j, "place", fg->place);
+                json_kv_string(&j, "text", fg->text);
+                json_end_object(&j);
+            }
+        json_end_array(&j);
+        json_end_object(&j);
+    }
+    json_end_array(&j);
+    json_end_object(&j);
+    putchar('\n');
+    free(members);
+}
+
+int cli_events(int argc, char **argv)
+{
+    bool as_json = false;
+    const char *filter = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--json") == 0)
+            as_json = true;
+        else if (argv[i][0] != '-' && !filter)
+            filter = argv[i];
+        else {
+            fprintf(stderr,
+                    "sitrep: events: unexpected argument %s\n"
+                    "usage: sitrep events [--json] [FILTER]\n",
+                    argv[i]);
+            return 2;
+        }
+    }
+    struct store *s;
+    int rc = cli_open_store(&s);
+    if (rc)
+        return rc;
+    struct ev_doc *docs = NULL;
+    size_t n = 0;
+    struct ev_set set = {0};
+    struct ev_options o;
+    ev_options_default(&o);
+    rc = 1;
+    if (ev_compute_db(store_db(s), &o, EV_LOAD_FIGURES, &docs, &n, &set) < 0) {
+        fputs("sitrep: events: cannot group the collection\n", stderr);
+    } else {
+        if (ev_save_store(s, docs, &set) < 0)
+            fputs("sitrep: events: cannot save the events (read-only collection?)\n", stderr);
+        int width = term_width();
+        size_t shown = 0;
+        for (size_t g = 0; g < set.n_groups; g++) {
+            if (!event_matches(&set.groups[g], docs, filter))
+                continue;
+            if (as_json)
+                print_event_json(g + 1, &set.groups[g], docs);
+            else {
+                if (shown)
+                    putchar('\n');
+                print_event_text(g + 1, &set.groups[g], docs, width);
+            }
+            shown++;
+        }
+        if (!as_json && !shown)
+            puts(filter ? "no events match" : "no articles in the collection");
+        rc = 0;
+    }
+    ev_set_free(&set);
+    ev_docs_free(docs, n);
+    store_close(s);
+    return rc;
+}

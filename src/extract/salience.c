@@ -1,0 +1,101 @@
+/* salience.c: how much a place stands for an article (see salience.h). */
+#include "extract/salience.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/text.h"
+
+static double place_kind_weight(enum place_kind k)
+{
+    switch (k) {
+    case PLACE_COUNTRY:
+        return 0.15; /* a whole country says little about which event */
+    case PLACE_ADMIN1:
+    case PLACE_REGION:
+    case PLACE_WATER:
+        return 0.5;
+    case PLACE_ADMIN2:
+        return 0.7;
+    default:
+        return 1.0;
+    }
+}
+
+double place_salience(int count, int first_sentence, enum place_kind kind, bool in_title,
+                      bool in_dateline)
+{
+    double s = count > 0 ? count : 1;
+    if (in_dateline)
+        s = s > 1 ? s - 1 : 0.2; /* named nowhere else: next to nothing */
+    if (in_title)
+        s += 3;
+    else if (!in_dateline && first_sentence >= 0 && first_sentence <= 2)
+        s += 1.5;
+    return s * place_kind_weight(kind);
+}
+
+char *salience_padded(const char *text)
+{
+    if (!text)
+        return NULL;
+    size_t len = strlen(text), cap = len * 3 + 8;
+    char *out = malloc(cap);
+    if (!out)
+        return NULL;
+    out[0] = ' ';
+    size_t n = 1 + text_fold(text, len, out + 1, cap - 2);
+    out[n++] = ' ';
+    out[n] = '\0';
+    return out;
+}
+
+bool padded_names(const char *padded, const char *name)
+{
+    char *w = padded && name ? salience_padded(name) : NULL;
+    bool hit = w && strlen(w) > 3 && strstr(padded, w) != NULL;
+    free(w);
+    return hit;
+}
+
+/* The place by its name or any spelling, in text already padded. */
+static bool padded_names_place(const char *padded, const struct place_fact *p)
+{
+    bool hit = padded_names(padded, p->name);
+    for (size_t i = 0; padded && !hit && i < p->n_surface; i++)
+        hit = padded_names(padded, p->surface[i]);
+    return hit;
+}
+
+bool text_names_place(const char *text, const struct place_fact *p)
+{
+    char *t = salience_padded(text);
+    bool hit = padded_names_place(t, p);
+    free(t);
+    return hit;
+}
+
+const struct place_fact *most_salient_place(const struct facts *f, const char *title,
+                                            const char *dateline)
+{
+    const struct place_fact *best = NULL;
+    double best_salience = 0;
+    char *title_padded = salience_padded(title), *dateline_padded = salience_padded(dateline);
+    for (size_t i = 0; i < f->n_places; i++) {
+        const struct place_fact *p = &f->places[i];
+        if (p->kind == PLACE_COUNTRY || !p->name)
+            continue;
+        double s = place_salience(p->count, p->first_sentence, p->kind,
+                                  padded_names_place(title_padded, p),
+                                  padded_names_place(dateline_padded, p));
+        /* ties go to the place named first */
+        if (!best || s > best_salience ||
+            (s == best_salience && p->first_sentence < best->first_sentence)) {
+            best = p;
+            best_salience = s;
+        }
+    }
+    free(title_padded);
+    free(dateline_padded);
+    return best;
+}

@@ -1,0 +1,580 @@
+/* ingest.c: the import pipeline. Inputs are listed first (directories walked in sorted
+ * order, so repeated imports see the same sequence), which also gives the progress bar
+ * its total. */
+#include "ingest/ingest.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+
+#include "read/article.h"
+#include "read/reader.h"
+#include "extract/extract.h"
+#include "base/facts.h"
+#include "base/progress.h"
+#include "store/store.h"
+
+struct input {
+    char *path;
+    size_t size;
+};
+
+struct input_list {
+    struct input *items;
+    size_t n, cap;
+};
+
+/* Workers read, parse and (when extracting) find the facts of inputs up to INGEST_WINDOW
+ * ahead of the main thread, one extractor each since an extractor keeps scratch state.
+ * The main thread alone writes to the store, in input order, so ids and duplicate
+ * decisions never depend on timing, and the slow part of an import (extraction, or
+ * parsing and hashing without it) overlaps the writing. */
+#define INGEST_WINDOW   64
+#define INGEST_MAX_JOBS 8
+
+struct pending {
+    struct article *a;
+    struct facts f;
+    bool have_facts;
+    bool known; /* already stored before this import began: a duplicate */
+};
+
+/* One input's outcome, filled by a worker and emptied by the main thread. */
+struct slot {
+    struct pending *items;
+    size_t n, cap;
+    int rc; /* reader_load's */
+    bool out_of_memory;
+    bool ready;
+    char err[512];
+};
+
+struct ingest_run {
+    struct store *store;
+    struct extractor *x[INGEST_MAX_JOBS]; /* x[0] is the caller's; NULL: no extraction */
+    int jobs;
+    const struct ingest_options *opt;
+    struct ingest_stats *stats;
+    struct progress bar;
+    long batch_articles;
+    size_t batch_bytes;
+    bool in_transaction;
+    bool store_broken; /* a commit failed: stop rather than pile on errors */
+    const struct input_list *inputs;
+    struct slot slots[INGEST_WINDOW];
+    pthread_mutex_t lock;
+    pthread_cond_t filled;   /* a slot became ready */
+    pthread_cond_t consumed; /* the main thread emptied a slot */
+    size_t next_input;       /* the next input a worker takes */
+    size_t done_inputs;      /* inputs the main thread has finished with */
+    bool stop;
+};
+
+/* Paths and reasons (which may quote the input) are escaped: a file name can hold a
+ * newline, an escape sequence or a bidi override. */
+static void report(const struct ingest_run *r, const char *path, const char *why)
+{
+    if (r->opt->quiet)
+        return;
+    progress_finish((struct progress *)&r->bar);
+    char *name = text_display_name(path);
+    char *reason = text_display_name(why);
+    fprintf(stderr, "sitrep: %s: %s\n", name ? name : "?", reason ? reason : "out of memory");
+    free(name);
+    free(reason);
+}
+
+static int list_add(struct input_list *l, const char *path, size_t size)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        struct input *grown = realloc(l->items, cap * sizeof *grown);
+        if (!grown)
+            return -1;
+        l->items = grown;
+        l->cap = cap;
+    }
+    l->items[l->n].path = strdup(path);
+    l->items[l->n].size = size;
+    return l->items[l->n++].path ? 0 : -1;
+}
+
+static void list_free(struct input_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->items[i].path);
+    free(l->items);
+}
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+    return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/* A directory met while walking, by identity: symbolic links can lead back to a directory
+ * being walked (a loop) or to one already read. */
+struct dir_id {
+    dev_t dev;
+    ino_t ino;
+    bool open; /* still being walked: reaching it again is a loop */
+};
+
+struct walk {
+    struct ingest_run *run;
+    struct input_list *list;
+    struct dir_id *dirs;
+    size_t n_dirs, cap_dirs;
+};
+
+/* The entries of one directory that are symbolic link loops, reported as one line. */
+struct loop_note {
+    char names[256];
+    size_t n;
+};
+
+static void note_loop(struct loop_note *note, const char *name)
+{
+    size_t used = strlen(note->names);
+    if (note->n++ < 8)
+        snprintf(note->names + used, sizeof note->names - used, "%s%s", used ? ", " : "", name);
+    else if (note->n == 9)
+        snprintf(note->names + used, sizeof note->names - used, ", ...");
+}
+
+static struct dir_id *find_dir(struct walk *w, const struct stat *st)
+{
+    for (size_t i = 0; i < w->n_dirs; i++)
+        if (w->dirs[i].dev == st->st_dev && w->dirs[i].ino == st->st_ino)
+            return &w->dirs[i];
+    return NULL;
+}
+
+static int add_dir(struct walk *w, const struct stat *st)
+{
+    if (w->n_dirs == w->cap_dirs) {
+        size_t cap = w->cap_dirs ? w->cap_dirs * 2 : 16;
+        struct dir_id *grown = realloc(w->dirs, cap * sizeof *grown);
+        if (!grown)
+            return -1;
+        w->dirs = grown;
+        w->cap_dirs = cap;
+    }
+    w->dirs[w->n_dirs++] = (struct dir_id){st->st_dev, st->st_ino, true};
+    return 0;
+}
+
+static int collect_path(struct walk *w, const char *path, int depth, struct loop_note *note,
+                        const char *name);
+
+/* Hidden entries (".git", editor backups) are skipped; a directory that cannot be read
+ * becomes an input so the failure is reported under its name. */
+static int collect_dir(struct walk *w, const char *path, const struct stat *st, int depth)
+{
+    size_t me = w->n_dirs;
+    if (add_dir(w, st) < 0)
+        return -1;
+    struct dirent **names;
+    int n = scandir(path, &names, NULL, by_name);
+    if (n < 0) {
+        w->dirs[me].open = false;
+        return list_add(w->list, path, 0);
+    }
+    struct loop_note note = {.n = 0};
+    note.names[0] = '\0';
+    int rc = 0;
+    for (int i = 0; i < n; i++) {
+        const char *name = names[i]->d_name;
+        if (rc == 0 && name[0] != '.') {
+            size_t len = strlen(path) + strlen(name) + 2;
+            char *child = malloc(len);
+            if (!child) {
+                rc = -1;
+            } else {
+                snprintf(child, len, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/",
+                         name);
+                rc = collect_path(w, child, depth + 1, &note, name);
+                free(child);
+            }
+        }
+        free(names[i]);
+    }
+    free(names);
+    w->dirs[me].open = false;
+    if (note.n) {
+        char why[320];
+        snprintf(why, sizeof why, "symbolic link loop%s not followed: %s", note.n > 1 ? "s" : "",
+                 note.names);
+        report(w->run, path, why);
+        w->run->stats->failed++;
+    }
+    return rc;
+}
+
+/* "https://..." given to import was meant as a feed, not a file that happens to be
+ * missing. */
+static bool looks_like_url(const char *path)
+{
+    return strncmp(path, "http://", 7) == 0 || strncmp(path, "https://", 8) == 0;
+}
+
+/* note and name are the enclosing directory's (NULL for a path given by the user). */
+static int collect_path(struct walk *w, const char *path, int depth, struct loop_note *note,
+                        const char *name)
+{
+    struct stat st;
+    if (strcmp(path, "-") == 0)
+        return list_add(w->list, path, 0);
+    if (stat(path, &st) != 0) {
+        if (errno == ELOOP && note) {
+            note_loop(note, name);
+            return 0;
+        }
+        report(w->run, path,
+               errno == ENOENT && !note && looks_like_url(path)
+                   ? "a URL, not a file: use 'sitrep feed add URL' to subscribe, then "
+                     "'sitrep fetch'"
+                   : strerror(errno));
+        w->run->stats->failed++;
+        return 0;
+    }
+    if (note && !S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
+        /* Met while walking, a pipe or a device would block the import or never end; one
+         * named on the command line (a <(command) substitution) is meant to be read. */
+        report(w->run, path,
+               S_ISFIFO(st.st_mode)   ? "named pipe, not read"
+               : S_ISSOCK(st.st_mode) ? "socket, not read"
+                                      : "device, not read");
+        w->run->stats->failed++;
+        return 0;
+    }
+    if (!S_ISDIR(st.st_mode) || depth > 64)
+        return list_add(w->list, path, (size_t)st.st_size);
+    const struct dir_id *seen = find_dir(w, &st);
+    if (seen && seen->open && note)
+        note_loop(note, name);
+    if (seen)
+        return 0; /* a loop, or a directory read already: its files are listed once */
+    return collect_dir(w, path, &st, depth);
+}
+
+static int begin_batch(struct ingest_run *r)
+{
+    if (r->in_transaction)
+        return 0;
+    if (store_begin(r->store) < 0)
+        return -1;
+    r->in_transaction = true;
+    r->batch_articles = 0;
+    r->batch_bytes = 0;
+    return 0;
+}
+
+static int end_batch(struct ingest_run *r)
+{
+    if (!r->in_transaction)
+        return 0;
+    r->in_transaction = false;
+    if (store_commit(r->store) < 0) {
+        store_rollback(r->store);
+        r->store_broken = true;
+        return -1;
+    }
+    return 0;
+}
+
+static void drop_pending(struct pending *p)
+{
+    facts_free(&p->f);
+    article_free(p->a);
+    p->a = NULL;
+}
+
+static void store_pending(struct ingest_run *r, struct pending *p)
+{
+    char err[256];
+    struct article *a = p->a;
+    if (r->x[0] && !p->have_facts)
+        report(r, a->origin ? a->origin : "?", "fact extraction failed; stored without facts");
+    int rc = begin_batch(r) < 0 ? -1
+                                : store_add_article(r->store, a, p->have_facts ? &p->f : NULL, NULL,
+                                                    err, sizeof err);
+    if (rc < 0) {
+        report(r, a->origin ? a->origin : "?",
+               r->in_transaction ? err : "cannot start a transaction");
+        r->stats->failed++;
+    } else if (rc == 0) {
+        r->stats->duplicates++; /* stored earlier in this import */
+    } else {
+        r->stats->imported++;
+        r->batch_articles++;
+        r->batch_bytes += a->text_len;
+    }
+}
+
+/* Stores one article in its batch and commits the batch when it is full. */
+static void take_pending(struct ingest_run *r, struct pending *p)
+{
+    if (r->store_broken) {
+        drop_pending(p);
+        return;
+    }
+    if (p->known)
+        r->stats->duplicates++;
+    else
+        store_pending(r, p);
+    drop_pending(p);
+    if ((r->batch_articles >= INGEST_BATCH_ARTICLES || r->batch_bytes >= INGEST_BATCH_BYTES) &&
+        end_batch(r) < 0) {
+        report(r, "database", "commit failed");
+        r->stats->failed++;
+    }
+}
+
+struct worker {
+    struct ingest_run *run;
+    struct extractor *x;
+    struct store *reader; /* NULL: no check for stored duplicates before extraction */
+    struct slot *slot;    /* the one being filled */
+};
+
+/* The article sink for workers: articles already stored are not worth extracting. */
+static int collect_article(struct article *a, void *ctx)
+{
+    struct worker *w = ctx;
+    struct slot *sl = w->slot;
+    if (sl->n == sl->cap) {
+        size_t cap = sl->cap ? sl->cap * 2 : 4;
+        struct pending *grown = realloc(sl->items, cap * sizeof *grown);
+        if (!grown) {
+            article_free(a);
+            sl->out_of_memory = true;
+            return -1;
+        }
+        sl->items = grown;
+        sl->cap = cap;
+    }
+    struct pending *p = &sl->items[sl->n++];
+    p->a = a;
+    facts_init(&p->f);
+    p->known = w->reader && store_find_hash(w->reader, a->hash) > 0;
+    p->have_facts = !p->known && w->x && extract_article(w->x, a, &p->f) == 0;
+    return 0;
+}
+
+static void load_input(struct worker *w, size_t i)
+{
+    struct ingest_run *r = w->run;
+    struct slot *sl = &r->slots[i % INGEST_WINDOW];
+    w->slot = sl;
+    sl->err[0] = '\0';
+    sl->rc = reader_load(r->inputs->items[i].path, FORMAT_AUTO, collect_article, w, sl->err,
+                          sizeof sl->err);
+}
+
+static void *worker_main(void *arg)
+{
+    struct worker *w = arg;
+    struct ingest_run *r = w->run;
+    pthread_mutex_lock(&r->lock);
+    for (;;) {
+        while (!r->stop && r->next_input < r->inputs->n &&
+               r->next_input >= r->done_inputs + INGEST_WINDOW)
+            pthread_cond_wait(&r->consumed, &r->lock);
+        if (r->stop || r->next_input >= r->inputs->n)
+            break;
+        size_t i = r->next_input++;
+        pthread_mutex_unlock(&r->lock);
+        load_input(w, i);
+        pthread_mutex_lock(&r->lock);
+        r->slots[i % INGEST_WINDOW].ready = true;
+        pthread_cond_broadcast(&r->filled);
+    }
+    pthread_mutex_unlock(&r->lock);
+    return NULL;
+}
+
+/* Main thread: waits for input i, stores its articles, reports its failure. */
+static void consume_input(struct ingest_run *r, size_t i)
+{
+    struct slot *sl = &r->slots[i % INGEST_WINDOW];
+    pthread_mutex_lock(&r->lock);
+    while (!sl->ready)
+        pthread_cond_wait(&r->filled, &r->lock);
+    pthread_mutex_unlock(&r->lock);
+    const struct input *in = &r->inputs->items[i];
+    for (size_t k = 0; k < sl->n; k++)
+        take_pending(r, &sl->items[k]);
+    if (sl->out_of_memory || sl->rc < 0) {
+        report(r, in->path,
+               sl->out_of_memory ? "out of memory"
+               : sl->err[0]      ? sl->err
+                                 : "cannot read");
+        r->stats->failed++;
+    }
+    r->stats->bytes += in->size;
+    progress_update(&r->bar, r->stats->imported + r->stats->duplicates, r->stats->bytes);
+    sl->n = 0;
+    sl->out_of_memory = false;
+    pthread_mutex_lock(&r->lock);
+    sl->ready = false;
+    r->done_inputs = i + 1;
+    r->stop = r->store_broken;
+    pthread_cond_broadcast(&r->consumed);
+    pthread_mutex_unlock(&r->lock);
+}
+
+/* One worker per processor (SITREP_JOBS overrides the count); when extracting, one per
+ * extractor that could be opened. */
+static int count_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    const char *env = getenv("SITREP_JOBS");
+    if (env && *env)
+        n = strtol(env, NULL, 10);
+    if (n < 1)
+        n = 1;
+    if (n > INGEST_MAX_JOBS)
+        n = INGEST_MAX_JOBS;
+    return (int)n;
+}
+
+static void open_extra_extractors(struct ingest_run *r)
+{
+    int want = count_jobs();
+    r->jobs = 1;
+    while (r->jobs < want) {
+        char err[256];
+        if (r->x[0] && !(r->x[r->jobs] = extractor_open(err, sizeof err)))
+            break;
+        r->jobs++;
+    }
+}
+
+static void close_extra_extractors(struct ingest_run *r)
+{
+    for (int j = 1; j < r->jobs; j++)
+        if (r->x[j])
+            extractor_close(r->x[j]);
+}
+
+/* Runs the workers and stores what they produce; without threads the main thread loads
+ * each input itself. */
+static void run_pipeline(struct ingest_run *r)
+{
+    struct worker w[INGEST_MAX_JOBS];
+    pthread_t tid[INGEST_MAX_JOBS];
+    bool started[INGEST_MAX_JOBS] = {false};
+    int n_started = 0;
+    pthread_mutex_init(&r->lock, NULL);
+    pthread_cond_init(&r->filled, NULL);
+    pthread_cond_init(&r->consumed, NULL);
+    for (int j = 0; j < r->jobs; j++) {
+        /* Only extraction is worth a look-up first; the store skips duplicates anyway. */
+        w[j] = (struct worker){r, r->x[j], r->x[0] ? store_open_reader(r->store) : NULL, NULL};
+        started[j] = pthread_create(&tid[j], NULL, worker_main, &w[j]) == 0;
+        n_started += started[j];
+    }
+    for (size_t i = 0; i < r->inputs->n && !r->store_broken; i++) {
+        if (n_started == 0) {
+            r->next_input = i + 1;
+            load_input(&w[0], i);
+            r->slots[i % INGEST_WINDOW].ready = true;
+        }
+        consume_input(r, i);
+    }
+    pthread_mutex_lock(&r->lock);
+    r->stop = true;
+    pthread_cond_broadcast(&r->consumed);
+    pthread_mutex_unlock(&r->lock);
+    for (int j = 0; j < r->jobs; j++) {
+        if (started[j])
+            pthread_join(tid[j], NULL);
+        store_close(w[j].reader);
+    }
+    /* Inputs loaded after the store broke are dropped unread by the store. */
+    for (size_t k = 0; k < INGEST_WINDOW; k++) {
+        struct slot *sl = &r->slots[k];
+        for (size_t m = 0; sl->ready && m < sl->n; m++)
+            drop_pending(&sl->items[m]);
+        free(sl->items);
+    }
+    pthread_cond_destroy(&r->consumed);
+    pthread_cond_destroy(&r->filled);
+    pthread_mutex_destroy(&r->lock);
+}
+
+int ingest_paths(struct store *s, struct extractor *x, char *const *paths, int n_paths,
+                 const struct ingest_options *opt, struct ingest_stats *stats)
+{
+    static const struct ingest_options defaults = {0};
+    struct ingest_run *rp = calloc(1, sizeof *rp);
+    if (!rp) {
+        memset(stats, 0, sizeof *stats);
+        fputs("sitrep: out of memory\n", stderr);
+        return 1;
+    }
+    rp->store = s;
+    rp->x[0] = x;
+    rp->opt = opt ? opt : &defaults;
+    rp->stats = stats;
+    struct input_list inputs = {0};
+    memset(stats, 0, sizeof *stats);
+    struct walk walk = {.run = rp, .list = &inputs};
+    for (int i = 0; i < n_paths; i++) {
+        if (collect_path(&walk, paths[i], 0, NULL, NULL) < 0) {
+            report(rp, paths[i], "out of memory");
+            stats->failed++;
+        }
+    }
+    free(walk.dirs);
+    size_t total = 0;
+    for (size_t i = 0; i < inputs.n; i++)
+        total += inputs.items[i].size;
+    rp->inputs = &inputs;
+    /* libxml2 must be initialised before threads parse with it. */
+    xmlInitParser();
+    open_extra_extractors(rp);
+    progress_start(&rp->bar, total);
+    rp->bar.enabled = rp->bar.enabled && rp->opt->show_progress;
+    run_pipeline(rp);
+    if (end_batch(rp) < 0) {
+        report(rp, "database", "commit failed");
+        stats->failed++;
+    }
+    stats->seconds = progress_elapsed(&rp->bar);
+    progress_finish(&rp->bar);
+    list_free(&inputs);
+    close_extra_extractors(rp);
+    free(rp);
+    return stats->failed ? 1 : 0;
+}
+
+int ingest_article(struct store *s, struct extractor *x, const struct article *a,
+                   int64_t *id_out, char *err, size_t errlen)
+{
+    int64_t known = store_find_hash(s, a->hash);
+    if (known > 0) {
+        *id_out = known;
+        return 0;
+    }
+    struct facts f;
+    facts_init(&f);
+    bool have_facts = x && extract_article(x, a, &f) == 0;
+    int rc = store_add_article(s, a, have_facts ? &f : NULL, id_out, err, errlen);
+    facts_free(&f);
+    return rc;
+}
+
+void ingest_print_summary(FILE *out, const struct ingest_stats *st)
+{
+    fprintf(out, "imported %ld, duplicates skipped %ld, failed %ld\n", st->imported, st->duplicates,
+            st->failed);
+}

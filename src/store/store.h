@@ -1,0 +1,97 @@
+/* store.h: the collection on disk (SQLite, WAL, foreign keys, PRAGMA user_version
+ * migrations, prepared statements only).
+ *
+ * Schema (version 3) - the contract other modules query through store_db():
+ *
+ *   articles(id INTEGER PRIMARY KEY, hash TEXT UNIQUE NOT NULL, origin, url, title NOT NULL,
+ *            date TEXT NULL (ISO), source, author, dateline, text NOT NULL, format,
+ *            imported_at INTEGER, is_read INTEGER NOT NULL DEFAULT 0,
+ *            killed INTEGER, wounded INTEGER, destroyed INTEGER  -- per-article summary: the
+ *                                     report's own n of each kind (figure_outranks in
+ *                                     facts.h), NULL when none
+ *            places TEXT              -- summary for list rows: "Qaim, Anbar, Iraq")
+ *   sentences(article_id, idx, start, len)              -- byte spans into articles.text
+ *   places(id INTEGER PRIMARY KEY, key TEXT UNIQUE, name, kind, admin1, country,
+ *          country_code, lat, lon, parent_id REFERENCES places(id), depth)
+ *          -- one row per distinct place in the collection; key is "g:<gazetteer id>" or
+ *          -- "t:<country code>:<folded name>"; countries and admin1 divisions are rows too
+ *   place_ancestors(place_id, ancestor_id)               -- closure incl. itself
+ *   article_places(article_id, place_id, count, surface TEXT (JSON array), first_sentence)
+ *   actors(id, name UNIQUE); article_actors(article_id, actor_id, count, surface,
+ *                                           first_sentence)
+ *   figures(id, article_id, kind, n, min, max, qualifier, who, place, date, source,
+ *           sentence, text)                              -- NULL where facts.h has FACT_NONE
+ *   dates(id, article_id, text, value, weekday, sentence)
+ *   mentions(article_id, type, idx, sentence, start, len)
+ *   articles_fts USING fts5(title, text, content='articles', content_rowid='id',
+ *                             tokenize='porter unicode61')
+ *          -- store_add_article writes the index rows; triggers keep it in step on
+ *          -- delete and on updates of title or text. Insert articles only through the store.
+ *   events(id, label, score, first_date, last_date, place, reasons)
+ *   event_articles(event_id, article_id, score, reasons)
+ *   feeds, feed_tags, feed_items                         -- subscriptions: store/feeds.h
+ * Every child row cascades on article delete.
+ */
+#ifndef SITREP_STORE_H
+#define SITREP_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <sqlite3.h>
+
+#include "read/article.h"
+#include "base/facts.h"
+
+struct store;
+
+/* Opens (creating and migrating as needed) the database at path. */
+int store_open(const char *path, struct store **out, char *err, size_t errlen);
+void store_close(struct store *s);
+
+/* The default path: $XDG_DATA_HOME/sitrep/sitrep.db, else ~/.local/share/sitrep/sitrep.db;
+ * creates the directory. Returns a malloc'd path or NULL. */
+char *store_default_path(void);
+
+/* The raw handle, for modules that run their own prepared queries (query, event). */
+sqlite3 *store_db(struct store *s);
+
+/* The first column of the first row of a statement without parameters (a PRAGMA, a
+ * count) through any connection; -1 when it fails or gives no row. */
+int64_t store_query_int(sqlite3 *db, const char *sql);
+
+/* A read-only connection to the same database for another thread (a connection belongs
+ * to one thread): import workers look up hashes through it. NULL for a database without a
+ * file, or on error. Close with store_close. */
+struct store *store_open_reader(struct store *s);
+
+/* Batches: one transaction per batch of articles. */
+int store_begin(struct store *s);
+int store_commit(struct store *s);
+int store_rollback(struct store *s);
+
+/* Adds an article with its facts. Returns 1 when added, 0 when an article with the same
+ * hash is already stored (nothing written), -1 on error (message in err). */
+int store_add_article(struct store *s, const struct article *a, const struct facts *f,
+                      int64_t *id_out, char *err, size_t errlen);
+
+int64_t store_article_count(struct store *s);
+
+/* Loads one stored article (text, sentences, metadata) and its facts. */
+int store_get_article(struct store *s, int64_t id, struct article *a);
+int store_get_facts(struct store *s, int64_t id, struct facts *f);
+
+int store_set_read(struct store *s, int64_t id, bool read);
+
+/* The id of the stored article with this content hash, 0 when none, -1 on error (lets
+ * the import skip extraction for duplicates). */
+int64_t store_find_hash(struct store *s, const char *hash);
+
+/* Deletes one article; every child row goes with it. 0 when deleted, -1 when absent. */
+int store_delete_article(struct store *s, int64_t id);
+
+/* PRAGMA integrity_check: 0 when "ok", else -1 with the first message in msg. */
+int store_integrity_check(struct store *s, char *msg, size_t msglen);
+
+#endif

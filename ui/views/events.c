@@ -1,0 +1,419 @@
+/* view_events.c: the events list, one event's reports, and comparing two of them. */
+#include "views/events.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "events/event.h"
+#include "events/event_grouping.h"
+#include "store/store.h"
+#include "base/text.h"
+
+/* The list shows at most this many events (most reports first). */
+#define EVENTS_MAX 20000
+
+struct ev_row {
+    int64_t id;
+    char *label, *place, *first_date, *last_date, *reasons;
+    double score;
+    int n_reports;
+    bool summarised;
+    struct ev_kind_summary killed; /* for the list row, filled when first shown */
+};
+
+struct events_view {
+    struct store *store;
+    bool waiting; /* for a grouping running in the background */
+    struct ev_row *rows;
+    size_t n_rows;
+    int sel, top, page;
+    /* the open event */
+    bool detail;
+    struct ev_doc *reports;
+    size_t n_reports;
+    struct ev_kind_summary sum[FIG_KIND_COUNT];
+    int rsel;
+    int64_t marked;
+    struct compare_view *cmp;
+    char message[160];
+};
+
+static char *col_dup(sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    return t ? strdup((const char *)t) : NULL;
+}
+
+static void free_rows(struct events_view *v)
+{
+    for (size_t i = 0; i < v->n_rows; i++) {
+        free(v->rows[i].label);
+        free(v->rows[i].place);
+        free(v->rows[i].first_date);
+        free(v->rows[i].last_date);
+        free(v->rows[i].reasons);
+    }
+    free(v->rows);
+    v->rows = NULL;
+    v->n_rows = 0;
+}
+
+static int load_rows(struct events_view *v)
+{
+    sqlite3_stmt *st;
+    const char *sql =
+        "SELECT e.id, e.label, e.place, e.first_date, e.last_date, e.reasons, e.score,"
+        " (SELECT count(*) FROM event_articles ea WHERE ea.event_id = e.id) AS n"
+        " FROM events e ORDER BY n DESC, coalesce(e.last_date, '') DESC, e.id LIMIT ?";
+    free_rows(v);
+    if (sqlite3_prepare_v2(store_db(v->store), sql, -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_int(st, 1, EVENTS_MAX);
+    size_t cap = 0;
+    int rc = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        if (v->n_rows == cap) {
+            cap = cap ? cap * 2 : 128;
+            struct ev_row *g = realloc(v->rows, cap * sizeof *g);
+            if (!g) {
+                rc = -1;
+                break;
+            }
+            v->rows = g;
+        }
+        struct ev_row *r = &v->rows[v->n_rows++];
+        memset(r, 0, sizeof *r);
+        r->id = sqlite3_column_int64(st, 0);
+        r->label = col_dup(st, 1);
+        r->place = col_dup(st, 2);
+        r->first_date = col_dup(st, 3);
+        r->last_date = col_dup(st, 4);
+        r->reasons = col_dup(st, 5);
+        r->score = sqlite3_column_double(st, 6);
+        r->n_reports = sqlite3_column_int(st, 7);
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int regroup(struct events_view *v)
+{
+    struct ev_options o;
+    ev_options_default(&o);
+    return ev_regroup_store(v->store, &o, NULL);
+}
+
+struct events_view *events_view_open(struct store *s, bool waiting, char *err, size_t errlen)
+{
+    struct events_view *v = calloc(1, sizeof *v);
+    if (!v) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    v->store = s;
+    v->marked = -1;
+    v->waiting = waiting;
+    if (waiting)
+        return v;
+    if ((events_fresh(s) != 1 && regroup(v) < 0) || load_rows(v) < 0) {
+        snprintf(err, errlen, "cannot read the events of the collection");
+        events_view_close(v);
+        return NULL;
+    }
+    return v;
+}
+
+static void close_detail(struct events_view *v)
+{
+    ev_docs_free(v->reports, v->n_reports);
+    v->reports = NULL;
+    v->n_reports = 0;
+    v->detail = false;
+    v->marked = -1;
+    compare_view_close(v->cmp);
+    v->cmp = NULL;
+}
+
+int events_view_reload(struct events_view *v)
+{
+    v->waiting = false;
+    close_detail(v);
+    v->sel = v->top = 0;
+    return load_rows(v);
+}
+
+void events_view_wait(struct events_view *v)
+{
+    close_detail(v);
+    free_rows(v);
+    v->waiting = true;
+}
+
+void events_view_close(struct events_view *v)
+{
+    if (!v)
+        return;
+    close_detail(v);
+    free_rows(v);
+    free(v);
+}
+
+static void summarise_row(struct events_view *v, struct ev_row *r)
+{
+    if (r->summarised)
+        return;
+    struct ev_doc *docs;
+    size_t n;
+    struct ev_kind_summary sum[FIG_KIND_COUNT];
+    memset(&r->killed, 0, sizeof r->killed);
+    if (ev_load_event_reports(v->store, r->id, &docs, &n) == 0) {
+        const struct ev_doc **p = calloc(n + 1, sizeof *p);
+        for (size_t i = 0; p && i < n; i++)
+            p[i] = &docs[i];
+        if (p) {
+            ev_summarise(p, n, r->place, sum);
+            r->killed = sum[FIG_KILLED];
+        }
+        free(p);
+    }
+    ev_docs_free(docs, n);
+    r->summarised = true;
+}
+
+static void open_detail(struct events_view *v)
+{
+    if (v->sel < 0 || (size_t)v->sel >= v->n_rows)
+        return;
+    struct ev_row *r = &v->rows[v->sel];
+    if (ev_load_event_reports(v->store, r->id, &v->reports, &v->n_reports) < 0)
+        return;
+    const struct ev_doc **p = calloc(v->n_reports + 1, sizeof *p);
+    for (size_t i = 0; p && i < v->n_reports; i++)
+        p[i] = &v->reports[i];
+    if (p)
+        ev_summarise(p, v->n_reports, r->place, v->sum);
+    free(p);
+    v->detail = true;
+    v->rsel = 0;
+    v->marked = -1;
+}
+
+/* ---- drawing ---- */
+
+static int put_clean(WINDOW *w, int y, int x, const char *s, int cols, attr_t attr)
+{
+    if (cols <= 0)
+        return 0;
+    char *c = text_sanitize(s ? s : "", s ? strlen(s) : 0);
+    for (char *p = c; p && *p; p++)
+        if (*p == '\n' || *p == '\t')
+            *p = ' ';
+    int used = 0;
+    size_t n = c ? text_prefix_fitting(c, strlen(c), cols, &used) : 0;
+    wattron(w, attr);
+    if (c)
+        mvwaddnstr(w, y, x, c, (int)n);
+    wattroff(w, attr);
+    free(c);
+    return used;
+}
+
+static void draw_list(struct events_view *v, WINDOW *w, int rows, int cols)
+{
+    put_clean(w, 0, 0, "Events: reports of the same event grouped", cols, A_BOLD);
+    v->page = rows - 2;
+    if (v->sel < v->top)
+        v->top = v->sel;
+    if (v->sel >= v->top + v->page)
+        v->top = v->sel - v->page + 1;
+    if (!v->n_rows)
+        put_clean(w, 1, 0, "no events (the collection is empty)", cols, A_NORMAL);
+    for (int r = 0; r < v->page; r++) {
+        size_t i = (size_t)(v->top + r);
+        if (i >= v->n_rows)
+            break;
+        struct ev_row *e = &v->rows[i];
+        summarise_row(v, e);
+        char killed[64] = "";
+        if (e->killed.n_reports)
+            snprintf(killed, sizeof killed, "killed %ld-%ld%s", e->killed.low, e->killed.high,
+                     e->killed.disagree ? " !" : "");
+        char line[512];
+        snprintf(line, sizeof line, "%-10.10s %2d rep  %-16s %s",
+                 e->first_date ? e->first_date : "undated", e->n_reports, killed,
+                 e->label ? e->label : "");
+        put_clean(w, 1 + r, 0, line, cols, (int)i == v->sel ? A_REVERSE : A_NORMAL);
+    }
+}
+
+static void draw_detail(struct events_view *v, WINDOW *w, int rows, int cols)
+{
+    struct ev_row *e = &v->rows[v->sel];
+    char line[512];
+    snprintf(line, sizeof line, "%s  (%s%s%s, score %.2f)", e->label ? e->label : "event",
+             e->first_date ? e->first_date : "undated", e->last_date ? ".." : "",
+             e->last_date ? e->last_date : "", e->score);
+    put_clean(w, 0, 0, line, cols, A_BOLD);
+    put_clean(w, 1, 0, e->reasons ? e->reasons : "", cols, A_DIM);
+    int y = 2;
+    for (int k = 0; k < FIG_KIND_COUNT && y < rows - 3; k++) {
+        const struct ev_kind_summary *s = &v->sum[k];
+        if (!s->n_reports)
+            continue;
+        snprintf(line, sizeof line, "%-10s range %ld-%ld  conservative %ld  %zu report%s%s",
+                 figure_kind_name((enum figure_kind)k), s->low, s->high, s->conservative,
+                 s->n_reports, s->n_reports == 1 ? "" : "s", s->disagree ? "  DISAGREE" : "");
+        put_clean(w, y++, 0, line, cols, s->disagree ? A_BOLD : A_NORMAL);
+    }
+    mvwhline(w, y++, 0, ACS_HLINE, cols);
+    for (size_t i = 0; i < v->n_reports && y < rows - 1; i++, y++) {
+        const struct ev_doc *d = &v->reports[i];
+        snprintf(line, sizeof line, "%c #%lld %-10.10s %-12.12s %s", d->id == v->marked ? '*' : ' ',
+                 (long long)d->id, d->date ? d->date : "undated", d->source ? d->source : "-",
+                 d->title ? d->title : "");
+        put_clean(w, y, 0, line, cols, (int)i == v->rsel ? A_REVERSE : A_NORMAL);
+    }
+}
+
+void events_view_draw(struct events_view *v, WINDOW *w)
+{
+    if (v->cmp) {
+        compare_view_draw(v->cmp, w);
+        return;
+    }
+    int rows, cols;
+    getmaxyx(w, rows, cols);
+    werase(w);
+    if (rows < 4 || cols < 20) {
+        put_clean(w, 0, 0, "too small", cols, A_BOLD);
+        wnoutrefresh(w);
+        return;
+    }
+    if (v->waiting)
+        put_clean(w, 0, 0, "Events: grouping the collection's reports...", cols, A_BOLD);
+    else if (v->detail)
+        draw_detail(v, w, rows, cols);
+    else
+        draw_list(v, w, rows, cols);
+    put_clean(w, rows - 1, 0,
+              v->message[0] ? v->message
+              : v->waiting  ? "q close (the grouping goes on and is kept)"
+              : v->detail   ? "j/k report  Space mark  c compare  q back"
+                            : "j/k move  Enter open  r regroup  q close",
+              cols, A_REVERSE);
+    v->message[0] = 0;
+    wnoutrefresh(w);
+}
+
+/* ---- keys ---- */
+
+static void move_sel(int *sel, int delta, size_t n)
+{
+    long s = (long)*sel + delta;
+    long max = n ? (long)n - 1 : 0;
+    *sel = (int)(s < 0 ? 0 : s > max ? max : s);
+}
+
+static void compare_reports(struct events_view *v)
+{
+    if (v->n_reports < 2) {
+        snprintf(v->message, sizeof v->message, "this event has one report");
+        return;
+    }
+    int64_t b = v->reports[v->rsel].id;
+    int64_t a = v->marked >= 0 && v->marked != b ? v->marked
+                : v->rsel == 0                   ? v->reports[1].id
+                                                 : v->reports[0].id;
+    char err[160];
+    v->cmp = compare_view_open(v->store, a, b, err, sizeof err);
+    if (!v->cmp)
+        snprintf(v->message, sizeof v->message, "%s", err);
+}
+
+static enum view_key_result detail_key(struct events_view *v, int key)
+{
+    switch (key) {
+    case 'q':
+    case 27:
+    case KEY_LEFT:
+        close_detail(v);
+        return VIEW_KEY_HANDLED;
+    case 'j':
+    case KEY_DOWN:
+        move_sel(&v->rsel, 1, v->n_reports);
+        return VIEW_KEY_HANDLED;
+    case 'k':
+    case KEY_UP:
+        move_sel(&v->rsel, -1, v->n_reports);
+        return VIEW_KEY_HANDLED;
+    case ' ':
+        if (v->n_reports) {
+            int64_t id = v->reports[v->rsel].id;
+            v->marked = v->marked == id ? -1 : id;
+        }
+        return VIEW_KEY_HANDLED;
+    case 'c':
+        compare_reports(v);
+        return VIEW_KEY_HANDLED;
+    default:
+        return VIEW_KEY_UNHANDLED;
+    }
+}
+
+static enum view_key_result list_key(struct events_view *v, int key)
+{
+    int page = v->page > 1 ? v->page - 1 : 1;
+    switch (key) {
+    case 'q':
+    case 27:
+        return VIEW_KEY_CLOSE;
+    case 'j':
+    case KEY_DOWN:
+        move_sel(&v->sel, 1, v->n_rows);
+        return VIEW_KEY_HANDLED;
+    case 'k':
+    case KEY_UP:
+        move_sel(&v->sel, -1, v->n_rows);
+        return VIEW_KEY_HANDLED;
+    case KEY_NPAGE:
+        move_sel(&v->sel, page, v->n_rows);
+        return VIEW_KEY_HANDLED;
+    case KEY_PPAGE:
+        move_sel(&v->sel, -page, v->n_rows);
+        return VIEW_KEY_HANDLED;
+    case 'g':
+    case KEY_HOME:
+        v->sel = 0;
+        return VIEW_KEY_HANDLED;
+    case 'G':
+    case KEY_END:
+        move_sel(&v->sel, 1 << 28, v->n_rows);
+        return VIEW_KEY_HANDLED;
+    case '\n':
+    case '\r':
+    case KEY_ENTER:
+    case KEY_RIGHT:
+        open_detail(v);
+        return VIEW_KEY_HANDLED;
+    case 'r':
+        return VIEW_KEY_REGROUP;
+    default:
+        return VIEW_KEY_UNHANDLED;
+    }
+}
+
+enum view_key_result events_view_key(struct events_view *v, int key)
+{
+    if (v->cmp) {
+        if (compare_view_key(v->cmp, key) == VIEW_KEY_CLOSE) {
+            compare_view_close(v->cmp);
+            v->cmp = NULL;
+        }
+        return VIEW_KEY_HANDLED;
+    }
+    if (v->waiting)
+        return key == 'q' || key == 27 ? VIEW_KEY_CLOSE : VIEW_KEY_HANDLED;
+    return v->detail ? detail_key(v, key) : list_key(v, key);
+}

@@ -1,0 +1,35 @@
+/* view_events.h: the events of the collection (issue 5), as a self-contained view the app
+ * embeds (same pattern as view_compare.h): events with their number of reports, dates,
+ * killed range and a disagreement mark; Enter opens one: its reasons, its reports, and each
+ * figure kind's range, most conservative estimate and disagreement; there Space marks a
+ * report and c compares the marked report with the selected one (or the first two).
+ * Keys: j/k/arrows, PgUp/PgDn, g/G, Enter open, Space mark, c compare, r regroup (the
+ * key returns VIEW_KEY_REGROUP for the app to start one), q/Esc back or close. */
+#ifndef SITREP_UI_VIEW_EVENTS_H
+#define SITREP_UI_VIEW_EVENTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <curses.h>
+
+#include "views/compare.h"
+
+struct store;
+struct events_view;
+
+/* Reads the stored events, grouping the collection first when they are stale; or, with
+ * waiting set, shows that a background grouping is under way (see event_grouping.h) until
+ * events_view_reload. */
+struct events_view *events_view_open(struct store *s, bool waiting, char *err, size_t errlen);
+
+/* Reads the stored events again (a grouping has finished). Returns 0 or -1. */
+int events_view_reload(struct events_view *v);
+
+/* Shows the view as waiting for a grouping (after VIEW_KEY_REGROUP). */
+void events_view_wait(struct events_view *v);
+void events_view_close(struct events_view *v);
+void events_view_draw(struct events_view *v, WINDOW *w);
+enum view_key_result events_view_key(struct events_view *v, int key);
+
+#endif

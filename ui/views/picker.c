@@ -1,0 +1,300 @@
+/* picker.c: the places of the collection as a tree, narrowed by any spelling. */
+#include "views/picker.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/gazetteer.h"
+#include "base/text.h"
+
+enum { MAX_SPELLING_HITS = 32 };
+
+/* Every place some article names, or that contains one, with its article count. */
+static const char places_sql[] =
+    "SELECT p.id, p.parent_id, p.depth, p.name, p.key, c.n FROM places p JOIN"
+    " (SELECT pa.ancestor_id id, count(DISTINCT ap.article_id) n FROM article_places ap"
+    "  JOIN place_ancestors pa ON pa.place_id = ap.place_id GROUP BY pa.ancestor_id) c"
+    " ON c.id = p.id";
+
+static char *fold_dup(const char *s)
+{
+    char buf[512];
+    text_fold(s, strlen(s), buf, sizeof buf);
+    return strdup(buf);
+}
+
+static int64_t gazetteer_id_of_key(const char *key)
+{
+    return key && strncmp(key, "g:", 2) == 0 ? strtoll(key + 2, NULL, 10) : 0;
+}
+
+static bool add_pick(struct picker *p, int *cap, sqlite3_stmt *q)
+{
+    if (p->n == *cap) {
+        *cap = *cap ? *cap * 2 : 256;
+        struct pick *v = realloc(p->v, (size_t)*cap * sizeof *v);
+        if (!v)
+            return false;
+        p->v = v;
+    }
+    const char *name = (const char *)sqlite3_column_text(q, 3);
+    struct pick *k = &p->v[p->n];
+    memset(k, 0, sizeof *k);
+    k->id = sqlite3_column_int64(q, 0);
+    k->parent = sqlite3_column_int64(q, 1);
+    k->depth = sqlite3_column_int(q, 2);
+    k->gaz_id = gazetteer_id_of_key((const char *)sqlite3_column_text(q, 4));
+    k->count = sqlite3_column_int(q, 5);
+    k->name = text_sanitize(name ? name : "?", strlen(name ? name : "?"));
+    k->folded = fold_dup(k->name ? k->name : "");
+    if (!k->name || !k->folded)
+        return false;
+    char label[300];
+    snprintf(label, sizeof label, "%s (%d)", k->name, k->count);
+    k->label = strdup(label);
+    p->n++;
+    return k->label != NULL;
+}
+
+/* Tree order: children after their parent, the larger (more articles) first. */
+static int by_parent_then_count(const void *a, const void *b)
+{
+    const struct pick *x = a, *y = b;
+    if (x->parent != y->parent)
+        return x->parent < y->parent ? -1 : 1;
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    return strcmp(x->name, y->name);
+}
+
+static int index_of_id(const struct picker *p, int64_t id)
+{
+    for (int i = 0; i < p->n; i++)
+        if (p->v[i].id == id)
+            return i;
+    return -1;
+}
+
+/* Orders v depth-first: each place followed by its subtree. */
+static void order_as_tree(struct picker *p)
+{
+    qsort(p->v, (size_t)p->n, sizeof *p->v, by_parent_then_count);
+    struct pick *out = malloc((size_t)p->n * sizeof *out);
+    int *stack = malloc((size_t)p->n * sizeof *stack);
+    bool *done = calloc((size_t)p->n + 1, 1);
+    if (!out || !stack || !done) {
+        free(out);
+        free(stack);
+        free(done);
+        return;
+    }
+    int n_out = 0;
+    for (int root = 0; root < p->n; root++) {
+        if (done[root] || index_of_id(p, p->v[root].parent) >= 0)
+            continue;
+        int top = 0;
+        stack[top++] = root;
+        while (top > 0) {
+            int i = stack[--top];
+            if (done[i])
+                continue;
+            done[i] = true;
+            out[n_out++] = p->v[i];
+            /* children are contiguous after sorting; push in reverse to pop in order */
+            for (int c = p->n - 1; c >= 0; c--)
+                if (!done[c] && p->v[c].parent == p->v[i].id && top < p->n)
+                    stack[top++] = c;
+        }
+    }
+    for (int i = 0; i < p->n; i++) /* a cycle would leave some out; keep them anyway */
+        if (!done[i])
+            out[n_out++] = p->v[i];
+    memcpy(p->v, out, (size_t)p->n * sizeof *out);
+    free(out);
+    free(stack);
+    free(done);
+    for (int i = 0; i < p->n; i++)
+        p->v[i].parent_index = index_of_id(p, p->v[i].parent);
+}
+
+int picker_load(struct picker *p, sqlite3 *db, char *err, size_t errlen)
+{
+    picker_close(p);
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_prepare_v2(db, places_sql, -1, &q, NULL) != SQLITE_OK) {
+        snprintf(err, errlen, "places: %s", sqlite3_errmsg(db));
+        return -1;
+    }
+    int cap = 0, rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+        if (!add_pick(p, &cap, q))
+            break;
+    sqlite3_finalize(q);
+    if (rc != SQLITE_DONE) {
+        snprintf(err, errlen, "places: %s", rc == SQLITE_ROW ? "out of memory" : "interrupted");
+        picker_close(p);
+        return -1;
+    }
+    order_as_tree(p);
+    p->shown = malloc(((size_t)p->n + 1) * sizeof *p->shown);
+    if (!p->shown) {
+        snprintf(err, errlen, "out of memory");
+        picker_close(p);
+        return -1;
+    }
+    return 0;
+}
+
+void picker_adopt(struct picker *p, struct picker *from)
+{
+    picker_close(p);
+    p->v = from->v;
+    p->n = from->n;
+    p->shown = from->shown;
+    from->v = NULL;
+    from->shown = NULL;
+    from->n = 0;
+}
+
+int picker_open(struct picker *p, sqlite3 *db, char *err, size_t errlen)
+{
+    /* Counting every place's articles reads all of article_places (0.6 s at 100,000
+     * generated articles); a session's collection barely changes, so once is enough. */
+    if (!p->v && picker_load(p, db, err, errlen) < 0)
+        return -1;
+    p->input[0] = '\0';
+    p->sel = p->top = 0;
+    picker_narrow(p);
+    return 0;
+}
+
+void picker_close(struct picker *p)
+{
+    for (int i = 0; i < p->n; i++) {
+        free(p->v[i].name);
+        free(p->v[i].folded);
+        free(p->v[i].label);
+    }
+    free(p->v);
+    free(p->shown);
+    struct gazetteer *g = p->gaz;
+    memset(p, 0, sizeof *p);
+    p->gaz = g; /* kept: opening it again costs a few milliseconds each time */
+}
+
+void picker_release(struct picker *p)
+{
+    picker_close(p);
+    if (p->gaz)
+        gazetteer_close(p->gaz);
+    p->gaz = NULL;
+}
+
+/* The gazetteer's places for what was typed, under its exact and loose keys, with and
+ * without an Arabic article ("al-Qaim" and "Qaim"). */
+static size_t spelling_hits(struct picker *p, const char *folded, int64_t *ids, size_t max)
+{
+    if (!p->gaz) {
+        char err[200];
+        p->gaz = gazetteer_open(NULL, err, sizeof err);
+        if (!p->gaz)
+            return 0;
+    }
+    struct gaz_place found[MAX_SPELLING_HITS];
+    size_t n_ids = 0;
+    const char *forms[2] = {folded, NULL};
+    if (strncmp(folded, "al ", 3) == 0 || strncmp(folded, "el ", 3) == 0)
+        forms[1] = folded + 3;
+    for (int f = 0; f < 2 && forms[f]; f++) {
+        size_t len = strlen(forms[f]);
+        char loose[512];
+        size_t ll = gazetteer_loose_key(forms[f], len, loose, sizeof loose);
+        size_t n = gazetteer_lookup(p->gaz, forms[f], len, found, MAX_SPELLING_HITS);
+        for (size_t i = 0; i < n && n_ids < max; i++)
+            ids[n_ids++] = found[i].id;
+        n = ll ? gazetteer_lookup_loose(p->gaz, loose, ll, found, MAX_SPELLING_HITS) : 0;
+        for (size_t i = 0; i < n && n_ids < max; i++)
+            ids[n_ids++] = found[i].id;
+    }
+    return n_ids;
+}
+
+static void mark_matches(struct picker *p, const char *folded)
+{
+    int64_t ids[4 * MAX_SPELLING_HITS];
+    size_t n_ids = *folded ? spelling_hits(p, folded, ids, 4 * MAX_SPELLING_HITS) : 0;
+    for (int i = 0; i < p->n; i++) {
+        struct pick *k = &p->v[i];
+        k->match = !*folded || strstr(k->folded, folded) != NULL;
+        for (size_t j = 0; j < n_ids && !k->match; j++)
+            k->match = k->gaz_id == ids[j];
+    }
+}
+
+void picker_narrow(struct picker *p)
+{
+    char folded[256];
+    text_fold(p->input, strlen(p->input), folded, sizeof folded);
+    mark_matches(p, folded);
+    bool *keep = calloc((size_t)p->n + 1, 1);
+    if (!keep)
+        return;
+    for (int i = 0; i < p->n; i++)
+        for (int a = i; a >= 0 && p->v[i].match && !keep[a]; a = p->v[a].parent_index)
+            keep[a] = true;
+    p->n_shown = 0;
+    p->sel = -1;
+    int first_match = -1;
+    for (int i = 0; i < p->n; i++) {
+        if (!keep[i])
+            continue;
+        if (p->v[i].match && first_match < 0)
+            first_match = p->n_shown;
+        if (p->v[i].match && p->sel < 0 && *folded &&
+            strncmp(p->v[i].folded, folded, strlen(folded)) == 0)
+            p->sel = p->n_shown;
+        p->shown[p->n_shown++] = i;
+    }
+    free(keep);
+    if (p->sel < 0)
+        p->sel = first_match >= 0 ? first_match : 0;
+    p->top = 0;
+}
+
+void picker_move(struct picker *p, long delta)
+{
+    long s = p->sel + delta;
+    if (s >= p->n_shown)
+        s = p->n_shown - 1;
+    if (s < 0)
+        s = 0;
+    p->sel = (int)s;
+}
+
+void picker_draw(struct picker *p, const struct rect *r, const struct palette *pal)
+{
+    if (p->sel < p->top)
+        p->top = p->sel;
+    if (r->h > 0 && p->sel >= p->top + r->h)
+        p->top = p->sel - r->h + 1;
+    if (p->n_shown == 0)
+        put_str(r->y, r->x, r->w, "(no place of the collection matches)", A_DIM);
+    for (int row = 0; row < r->h && p->top + row < p->n_shown; row++) {
+        int i = p->shown[p->top + row];
+        const struct pick *k = &p->v[i];
+        bool sel = p->top + row == p->sel;
+        attr_t a = sel ? element_attr(pal, EL_SELECTED) : k->match ? A_NORMAL : A_DIM;
+        if (sel)
+            fill_row(r->y + row, r->x, r->w, a);
+        int indent = k->depth * 2 > 16 ? 16 : k->depth * 2;
+        put_str(r->y + row, r->x + indent, r->w - indent, k->label, a);
+    }
+}
+
+const struct pick *picker_selected(const struct picker *p)
+{
+    if (p->sel < 0 || p->sel >= p->n_shown)
+        return NULL;
+    return &p->v[p->shown[p->sel]];
+}
