@@ -86,8 +86,8 @@ char *discover_feed_link(const char *body, size_t len, const char *page_url)
     if (len > 0x7fffffff)
         return NULL;
     htmlDocPtr doc = htmlReadMemory(body, (int)len, page_url, NULL,
-                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-                                        HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                        HTML_PARSE_NONET);
     if (!doc)
         return NULL;
     xmlNode *link = find_feed_link(xmlDocGetRootElement(doc));

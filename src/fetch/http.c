@@ -317,7 +317,7 @@ struct run {
     CURLM *multi;
     const struct http_request *reqs;
     size_t n;
-    char **hosts;   /* host_key of each request */
+    char **hosts; /* host_key of each request */
     bool *started;
     struct transfer **active;
     size_t n_active;
@@ -379,8 +379,8 @@ static bool collect_finished(struct run *r, http_done_fn done, void *ctx)
 static void abandon_active(struct run *r)
 {
     for (size_t i = 0; i < r->n_active; i++)
-        http_response_free(finish_transfer(r->multi, r->active[i], CURLE_ABORTED_BY_CALLBACK,
-                                           r->lim));
+        http_response_free(
+            finish_transfer(r->multi, r->active[i], CURLE_ABORTED_BY_CALLBACK, r->lim));
     r->n_active = 0;
 }
 
@@ -418,8 +418,7 @@ static int setup_run(struct run *r, char *err, size_t errlen)
 }
 
 int http_fetch_all(const struct http_request *reqs, size_t n, const struct http_limits *lim,
-                   http_done_fn done, void *ctx, const atomic_bool *stop, char *err,
-                   size_t errlen)
+                   http_done_fn done, void *ctx, const atomic_bool *stop, char *err, size_t errlen)
 {
     struct run r = {.reqs = reqs, .n = n, .lim = lim};
     if (setup_run(&r, err, errlen) < 0) {

@@ -22,14 +22,14 @@ struct http_request {
 
 struct http_response {
     const struct http_request *request;
-    long status;          /* the last HTTP status, 0 when there was no response */
-    char *body;           /* decoded (gzip, deflate), NUL-terminated; never NULL */
+    long status; /* the last HTTP status, 0 when there was no response */
+    char *body;  /* decoded (gzip, deflate), NUL-terminated; never NULL */
     size_t len;
-    char *etag;           /* the response's validators, or NULL */
+    char *etag; /* the response's validators, or NULL */
     char *last_modified;
-    char *content_type;   /* or NULL */
-    char *effective_url;  /* after redirects */
-    char error[256];      /* why the transfer failed, "" when it completed (any status) */
+    char *content_type;  /* or NULL */
+    char *effective_url; /* after redirects */
+    char error[256];     /* why the transfer failed, "" when it completed (any status) */
 };
 
 /* The limits; http_limits_from_env fills the defaults and lets tests shorten them. */
@@ -55,8 +55,7 @@ typedef bool (*http_done_fn)(struct http_response *r, void *ctx);
  * when curl could not be set up (err says why). Thread-safe: each call has its own
  * handles, and curl is initialised once. */
 int http_fetch_all(const struct http_request *reqs, size_t n, const struct http_limits *lim,
-                   http_done_fn done, void *ctx, const atomic_bool *stop, char *err,
-                   size_t errlen);
+                   http_done_fn done, void *ctx, const atomic_bool *stop, char *err, size_t errlen);
 
 void http_response_free(struct http_response *r);
 

@@ -25,8 +25,7 @@ struct sub *sub_list_add(struct sub_list *l, const char *url, const char *name);
 /* Appends a tag to s unless it has it already; -1 when out of memory. */
 int sub_add_tag(struct sub *s, const char *tag);
 /* Records why something was skipped (printf-style, one line). */
-void sub_list_note(struct sub_list *l, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+void sub_list_note(struct sub_list *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sub_list_free(struct sub_list *l);
 
 #endif

@@ -376,7 +376,7 @@ static void load_input(struct worker *w, size_t i)
     w->slot = sl;
     sl->err[0] = '\0';
     sl->rc = reader_load(r->inputs->items[i].path, FORMAT_AUTO, collect_article, w, sl->err,
-                          sizeof sl->err);
+                         sizeof sl->err);
 }
 
 static void *worker_main(void *arg)
@@ -557,8 +557,8 @@ int ingest_paths(struct store *s, struct extractor *x, char *const *paths, int n
     return stats->failed ? 1 : 0;
 }
 
-int ingest_article(struct store *s, struct extractor *x, const struct article *a,
-                   int64_t *id_out, char *err, size_t errlen)
+int ingest_article(struct store *s, struct extractor *x, const struct article *a, int64_t *id_out,
+                   char *err, size_t errlen)
 {
     int64_t known = store_find_hash(s, a->hash);
     if (known > 0) {

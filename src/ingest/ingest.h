@@ -17,6 +17,7 @@
 
 struct store;
 struct extractor;
+struct article;
 
 #define INGEST_BATCH_ARTICLES 2000
 #define INGEST_BATCH_BYTES    (8u * 1024u * 1024u)
@@ -44,8 +45,8 @@ int ingest_paths(struct store *s, struct extractor *x, char *const *paths, int n
  * import stores it: facts extracted when x is given, an article already stored (same
  * hash) found without extracting. The caller runs the transaction. Returns 1 when added,
  * 0 when already stored, -1 on error (err); *id_out is the article's id either way. */
-int ingest_article(struct store *s, struct extractor *x, const struct article *a,
-                   int64_t *id_out, char *err, size_t errlen);
+int ingest_article(struct store *s, struct extractor *x, const struct article *a, int64_t *id_out,
+                   char *err, size_t errlen);
 
 /* "imported N, duplicates skipped N, failed N" */
 void ingest_print_summary(FILE *out, const struct ingest_stats *st);

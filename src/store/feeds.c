@@ -226,11 +226,12 @@ void store_feeds_free(struct feed_row *rows, size_t n)
 int store_feed_set_result(struct store *s, int64_t feed_id, const struct feed_result *r)
 {
     sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(store_db(s),
-                           "UPDATE feeds SET last_fetch = ?2, last_status = ?3,"
-                           " etag = coalesce(?4, etag), last_modified = coalesce(?5, last_modified),"
-                           " title = coalesce(?6, title), last_error = ?7 WHERE id = ?1",
-                           -1, &q, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(
+            store_db(s),
+            "UPDATE feeds SET last_fetch = ?2, last_status = ?3,"
+            " etag = coalesce(?4, etag), last_modified = coalesce(?5, last_modified),"
+            " title = coalesce(?6, title), last_error = ?7 WHERE id = ?1",
+            -1, &q, NULL) != SQLITE_OK)
         return -1;
     sqlite3_bind_int64(q, 1, feed_id);
     sqlite3_bind_int64(q, 2, (sqlite3_int64)time(NULL));
@@ -299,8 +300,8 @@ int store_feed_item_find(struct feed_items *fi, int64_t feed_id, const char *key
     return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
-int store_feed_item_set(struct feed_items *fi, int64_t feed_id, const char *key,
-                        int64_t article_id, const char *item_hash, int64_t run)
+int store_feed_item_set(struct feed_items *fi, int64_t feed_id, const char *key, int64_t article_id,
+                        const char *item_hash, int64_t run)
 {
     sqlite3_stmt *q = fi->q[FI_SET];
     sqlite3_bind_int64(q, 1, feed_id);

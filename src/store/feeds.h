@@ -69,8 +69,8 @@ struct feed_item_row {
 /* 1 and row filled when the feed has an item with this key, 0 when not, -1 on error. */
 int store_feed_item_find(struct feed_items *fi, int64_t feed_id, const char *key,
                          struct feed_item_row *row);
-int store_feed_item_set(struct feed_items *fi, int64_t feed_id, const char *key,
-                        int64_t article_id, const char *item_hash, int64_t run);
+int store_feed_item_set(struct feed_items *fi, int64_t feed_id, const char *key, int64_t article_id,
+                        const char *item_hash, int64_t run);
 /* How many items (of any feed) are made into this article. */
 int64_t store_feed_item_refs(struct feed_items *fi, int64_t article_id);
 

@@ -189,17 +189,20 @@ static const char schema_v2[] =
     "INSERT INTO articles_fts(articles_fts) VALUES('rebuild');";
 
 /* Version 3: subscriptions (store/feeds.h). feed_items maps an item's identity in its feed
- * (guid, else link) to the article made of it, so a changed item replaces its article. */
+ * (guid, else link) to the article made of it, so a changed item replaces its article.
+ * IF NOT EXISTS: a test takes a current database back to version 1 to migrate it again. */
 static const char schema_v3[] =
-    "CREATE TABLE feeds(id INTEGER PRIMARY KEY, url TEXT UNIQUE NOT NULL, name TEXT, title TEXT,"
-    " full INTEGER NOT NULL DEFAULT 0, etag TEXT, last_modified TEXT, last_fetch INTEGER,"
-    " last_status INTEGER, last_error TEXT, added_at INTEGER);"
-    "CREATE TABLE feed_tags(feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,"
+    "CREATE TABLE IF NOT EXISTS feeds(id INTEGER PRIMARY KEY, url TEXT UNIQUE NOT NULL,"
+    " name TEXT, title TEXT, full INTEGER NOT NULL DEFAULT 0, etag TEXT, last_modified TEXT,"
+    " last_fetch INTEGER, last_status INTEGER, last_error TEXT, added_at INTEGER);"
+    "CREATE TABLE IF NOT EXISTS feed_tags("
+    " feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,"
     " tag TEXT NOT NULL, PRIMARY KEY(feed_id, tag));"
-    "CREATE TABLE feed_items(feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,"
-    " key TEXT NOT NULL, article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,"
-    " item_hash TEXT, run INTEGER, PRIMARY KEY(feed_id, key));"
-    "CREATE INDEX feed_items_article ON feed_items(article_id);";
+    "CREATE TABLE IF NOT EXISTS feed_items("
+    " feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE, key TEXT NOT NULL,"
+    " article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL, item_hash TEXT,"
+    " run INTEGER, PRIMARY KEY(feed_id, key));"
+    "CREATE INDEX IF NOT EXISTS feed_items_article ON feed_items(article_id);";
 
 /* Migrations in order: migrations[v] takes a database from version v to v + 1. */
 static const char *const migrations[] = {schema_v1, schema_v2, schema_v3};
