@@ -12,6 +12,22 @@
 
 #include "store/store.h"
 
+/* feed_items maps an item's identity in its feed (guid, else link) to the article made of
+ * it, so a changed item replaces its article. IF NOT EXISTS: a test rewinds a current
+ * database to version 1 to migrate it again. */
+const char feeds_schema[] =
+    "CREATE TABLE IF NOT EXISTS feeds(id INTEGER PRIMARY KEY, url TEXT UNIQUE NOT NULL,"
+    " name TEXT, title TEXT, full INTEGER NOT NULL DEFAULT 0, etag TEXT, last_modified TEXT,"
+    " last_fetch INTEGER, last_status INTEGER, last_error TEXT, added_at INTEGER);"
+    "CREATE TABLE IF NOT EXISTS feed_tags("
+    " feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,"
+    " tag TEXT NOT NULL, PRIMARY KEY(feed_id, tag));"
+    "CREATE TABLE IF NOT EXISTS feed_items("
+    " feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE, key TEXT NOT NULL,"
+    " article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL, item_hash TEXT,"
+    " run INTEGER, PRIMARY KEY(feed_id, key));"
+    "CREATE INDEX IF NOT EXISTS feed_items_article ON feed_items(article_id);";
+
 const char *feed_row_label(const struct feed_row *f)
 {
     if (f->name && *f->name)

@@ -1,4 +1,4 @@
-/* feeds.h: subscriptions in the store (schema version 3).
+/* feeds.h: subscriptions in the store (schema version 4).
  *
  *   feeds(id, url UNIQUE, name, title, full, etag, last_modified, last_fetch (unix time),
  *         last_status (HTTP status, 0 when no response), last_error, added_at)
@@ -30,6 +30,9 @@ struct feed_row {
     long last_status;                        /* -1: never fetched */
     int64_t items;                           /* items with an article */
 };
+
+/* The migration that makes these tables (store/schema.c runs it). */
+extern const char feeds_schema[];
 
 /* The name to show: the user's, else the feed's title, else the URL. */
 const char *feed_row_label(const struct feed_row *f);
