@@ -19,6 +19,7 @@
 #include "read/article.h"
 #include "read/reader.h"
 #include "cli/event_cli.h"
+#include "cli/feed_cli.h"
 #include "export/export.h"
 #include "extract/extract.h"
 #include "base/facts.h"
@@ -104,6 +105,21 @@ static const struct command commands[] = {
      "numbered as in 'sitrep events', with a key below.\n"
      "  --size COLSxLINES  the map's size in cells (default: the terminal's)",
      cli_map},
+    {"feed", "feed add|list|remove|import|export ...",
+     "Subscriptions:\n"
+     "  feed add URL [--name NAME] [--tag TAG]... [--full]\n"
+     "                     subscribe; --full takes each item's text from its page when\n"
+     "                     the feed gives only a summary\n"
+     "  feed list [--json] name, URL, tags, last fetch and status, items, last error\n"
+     "  feed remove URL|NAME   unsubscribe (the articles stay)\n"
+     "  feed import FILE   subscribe to the feeds of an OPML file or a newsboat urls file\n"
+     "  feed export        the subscriptions as OPML on stdout",
+     cli_feed},
+    {"fetch", "fetch [--no-extract] [NAME|TAG|URL...]",
+     "Fetches the feeds (all, or those named or tagged) and imports their new and changed\n"
+     "items. Each feed that fails gets one line on stderr and its error in 'feed list'.\n"
+     "  --no-extract  store the articles without facts (for benchmarks)",
+     cli_fetch},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
