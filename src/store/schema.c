@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "store/corrections.h"
+#include "store/feeds.h"
 
 /* Version 1 of the schema (store.h documents the current one for the modules that query
  * it); the migrations after it change it step by step. */
@@ -99,12 +100,12 @@ static const char schema_v2[] =
     " content_rowid='id', tokenize='porter unicode61');"
     "INSERT INTO articles_fts(articles_fts) VALUES('rebuild');";
 
-/* Version 4 (issue 13): each figure's role in its report (facts.h, enum figure_role) and
+/* Version 5 (issue 13): each figure's role in its report (facts.h, enum figure_role) and
  * the incident it belongs to; the list's own tolls keep a vague word as the word
  * ("dozens") with the most its range allows, while killed, wounded and destroyed stay the
  * numbers filters and order use (the stated number, a vague word's minimum). Rows stored
  * before have no role: their figures count as the event's until re-extracted. */
-static const char schema_v4[] =
+static const char schema_v5[] =
     "ALTER TABLE figures ADD COLUMN role TEXT;"
     "ALTER TABLE figures ADD COLUMN incident INTEGER NOT NULL DEFAULT 0;"
     "ALTER TABLE articles ADD COLUMN killed_word TEXT;"
@@ -115,14 +116,16 @@ static const char schema_v4[] =
     "ALTER TABLE articles ADD COLUMN destroyed_max INTEGER;";
 
 /* Migrations in order: migrations[v] takes a database from version v to v + 1. Version 3:
- * the analyst's corrections (store/corrections.h); version 4: figure roles and vague
- * tolls. */
-static const char *const migrations[] = {schema_v1, schema_v2, corrections_schema, schema_v4};
+ * the analyst's corrections (store/corrections.h); version 4: subscriptions
+ * (store/feeds.h); version 5: figure roles and vague tolls. */
+static const char *const migrations[] = {schema_v1, schema_v2, corrections_schema, feeds_schema,
+                                         schema_v5};
 
 /* A step that adds columns cannot say IF NOT EXISTS: it is skipped when its first column
  * is already there (a collection whose version number was rewound). */
 static const char *const migration_done[] = {
-    NULL, NULL, NULL, "SELECT count(*) FROM pragma_table_info('figures') WHERE name = 'role'"};
+    NULL, NULL, NULL, NULL,
+    "SELECT count(*) FROM pragma_table_info('figures') WHERE name = 'role'"};
 
 static int user_version(sqlite3 *db)
 {
