@@ -12,7 +12,7 @@
     X(ST_HAS_HASH, "SELECT id FROM articles WHERE hash = ?1")                                      \
     X(ST_INSERT_ARTICLE,                                                                           \
       "INSERT INTO articles(hash, origin, url, title, date, source, author, dateline, text,"       \
-      " format, imported_at, killed, wounded, destroyed, places, killed_word, wounded_word,"      \
+      " format, imported_at, killed, wounded, destroyed, places, killed_word, wounded_word,"       \
       " destroyed_word, killed_max, wounded_max, destroyed_max)"                                   \
       " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"   \
       " ?19, ?20, ?21)")                                                                           \
