@@ -194,7 +194,10 @@ check_contains ui-help-compare "$help" "Compare (m on one article, c on another)
 check_contains ui-help-compare-aligned "$help" "n              next-aligned"
 check_contains ui-help-events "$help" "Events (E)"
 check_contains ui-help-events-regroup "$help" "r              regroup"
-check_contains ui-help-events-mark "$help" "Space m        mark"
+check_contains ui-help-events-mark "$help" "m              mark"
+# keys are named as the config writes them: the keypad's Enter is Enter's alias, not "#343"
+check_lacks ui-help-no-key-codes "$help" "#3"
+check_contains ui-help-open-enter "$help" "Enter          open"
 check_contains ui-help-picker "$help" "Location picker (l)"
 
 # ---- compare (m, c) and events (E) views ----
@@ -238,3 +241,20 @@ printf 'Title: Car bomb kills nine in Kirkuk\nDate: 2024-06-02\n\nKIRKUK, June 2
 printf 'E\n:dump\n' >"$TMP/script"
 "$SITREP" --db "$TMP/stale.db" --script "$TMP/script" --dump "$TMP/dump" --size 100x30 >/dev/null 2>&1
 check_contains ui-events-regroup "$(cat "$TMP/dump")" "at Kirkuk"
+
+# ---- issue 15: what a new user met ----
+# m and c work from any pane and layout, and say what they did (after v v the article
+# pane has the focus; they used to do nothing there)
+marked=$(screen v v m ':dump')
+check_contains ui-mark-any-layout "$marked" "#3 marked: select another article and press c"
+cmp=$(screen m j v v c ':dump')
+check_contains ui-compare-any-layout "$cmp" "A #3 UPDATED: Coalition"
+# Enter on a fact moves to the article and says so
+fact=$(screen '<Tab>' '<Tab>' j '<Enter>' ':dump')
+check_contains ui-fact-enter-says "$fact" "the article at the fact's sentence (S-Tab: back to the facts)"
+# the events view: Enter on a report reads it; G moves; m marks as in the list
+read=$(screen E '<Enter>' j '<Enter>' ':dump')
+check_contains ui-events-enter-reads "$(printf '%s\n' "$read" | sed -n 2p)" "The Iraqi army and allied"
+check_lacks ui-events-enter-closes "$read" "Events: reports"
+last=$(screen E '<Enter>' G m ':dump')
+check_contains ui-events-bottom-marks "$last" "* #5"

@@ -274,6 +274,32 @@ static void open_filter_prompt(struct app *a)
     prompt_view_open_filter(a, initial);
 }
 
+/* m and c work on the selected article from any pane and layout (the article pane shows
+ * the list's selection), and say what they did. */
+static void mark_article(struct app *a)
+{
+    char m[120];
+    if (!a->list->sel_id)
+        return;
+    if (a->list->marked == a->list->sel_id) {
+        a->list->marked = 0;
+        snprintf(m, sizeof m, "#%lld no longer marked", (long long)a->list->sel_id);
+    } else {
+        a->list->marked = a->list->sel_id;
+        snprintf(m, sizeof m, "#%lld marked: select another article and press c to compare",
+                 (long long)a->list->marked);
+    }
+    app_say(a, false, m);
+}
+
+static void compare_with_marked(struct app *a)
+{
+    if (!a->list->marked || !a->list->sel_id || a->list->marked == a->list->sel_id)
+        app_say(a, false, "mark an article with m, select another, then c");
+    else
+        compare_screen_open(a, a->list->marked, a->list->sel_id);
+}
+
 /* Actions that mean the same on any screen. */
 static bool anywhere_action(struct app *a, enum action act)
 {
@@ -336,6 +362,12 @@ static void main_action(struct app *a, enum action act)
         break;
     case ACT_EVENTS:
         events_screen_open(a);
+        break;
+    case ACT_MARK:
+        mark_article(a);
+        break;
+    case ACT_COMPARE:
+        compare_with_marked(a);
         break;
     default:
         anywhere_action(a, act);

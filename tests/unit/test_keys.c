@@ -38,6 +38,9 @@ static void test_key_labels(void)
     CHECK_STR(buf, "Enter");
     key_label(KEY_F(1), buf, sizeof buf);
     CHECK_STR(buf, "F1");
+    key_label(KEY_ENTER, buf, sizeof buf); /* never a raw code such as "#343" */
+    CHECK_STR(buf, "KpEnter");
+    CHECK_INT(key_from_name("<KpEnter>"), KEY_ENTER);
     key_label(12, buf, sizeof buf);
     CHECK_STR(buf, "C-l");
     key_label('x', buf, sizeof buf);

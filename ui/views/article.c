@@ -480,6 +480,11 @@ static bool facts_action(struct app *a, enum action act, int key)
         return false;
     article_pane_select_fact(a->art, 0, app_rows_of(a, V_FACTS));
     a->focus = V_ARTICLE;
+    char keys[64], m[160];
+    keymap_describe(&a->keys, V_ARTICLE, ACT_FOCUS_PREV, keys, sizeof keys);
+    snprintf(m, sizeof m, "the article at the fact's sentence%s%s%s", keys[0] ? " (" : "", keys,
+             keys[0] ? ": back to the facts)" : "");
+    app_say(a, false, m);
     return true;
 }
 

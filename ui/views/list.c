@@ -10,7 +10,6 @@
 #include "store/article_view.h"
 #include "store/list_window.h"
 #include "store/store.h"
-#include "views/compare.h"
 
 static void keep_selection_inside(struct list_pane *l)
 {
@@ -159,15 +158,6 @@ static bool list_action(struct app *a, enum action act, int key)
         return true;
     case ACT_TOGGLE_READ:
         toggle_read(a);
-        return true;
-    case ACT_MARK:
-        a->list->marked = a->list->marked == a->list->sel_id ? 0 : a->list->sel_id;
-        return true;
-    case ACT_COMPARE:
-        if (!a->list->marked || !a->list->sel_id || a->list->marked == a->list->sel_id)
-            app_say(a, false, "mark an article with m, select another, then c");
-        else
-            compare_screen_open(a, a->list->marked, a->list->sel_id);
         return true;
     default:
         return false;
