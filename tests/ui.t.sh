@@ -258,3 +258,12 @@ check_contains ui-events-enter-reads "$(printf '%s\n' "$read" | sed -n 2p)" "The
 check_lacks ui-events-enter-closes "$read" "Events: reports"
 last=$(screen E '<Enter>' G m ':dump')
 check_contains ui-events-bottom-marks "$last" "* #5"
+# the facts pane's figures read as the report says them, once each: "dozens killed: Daesh
+# terrorists, Syria", not "killed Dozens of Daesh terrorists have been killed Daesh
+# terrorists, Syria" (the figure's whole text after its kind)
+facts=$(SIZE=200x90 screen j j j '<Tab>' '<Tab>' G ':dump')
+check_contains ui-facts-figure-label "$facts" "dozens killed: Daesh terrorists, Syria [the Iraqi army]"
+check_lacks ui-facts-figure-no-text "$facts" "killed Dozens of"
+facts=$(SIZE=200x90 screen '<Tab>' '<Tab>' G ':dump')
+check_contains ui-facts-figure-exact "$facts" "38 killed: members of the Islamic State militants, Al Anbar, 2024-09-16"
+check_contains ui-facts-figure-vague "$facts" "several killed: security personnel"
