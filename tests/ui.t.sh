@@ -34,8 +34,10 @@ check_contains ui-first-status "$first" "run.db | 5 articles"
 check_contains ui-first-panes "$first" "| Facts"
 check_contains ui-first-timeline "$first" "Timeline"
 check_eq ui-first-size "$(printf '%s\n' "$first" | wc -l | tr -d ' ')" 30
-# the newest report (2024-09-21) is first and shown in the article pane
-check_contains ui-first-newest "$(printf '%s\n' "$first" | sed -n 2p)" "2024-09-21"
+# the newest report (2024-09-21) is first, under the column headings, and shown in the
+# article pane
+check_contains ui-first-headings "$(printf '%s\n' "$first" | sed -n 2p)" "#  Date       Source   Place            Toll       Title"
+check_contains ui-first-newest "$(printf '%s\n' "$first" | sed -n 3p)" "#3 2024-09-21"
 check_contains ui-first-article "$(printf '%s\n' "$first" | sed -n 13p)" "$T002"
 # a row's place is the one that stands for the report: 000 names Baghdad more often (its
 # dateline and other bombings) but Fallujah in its title; 001's title names Qaim
@@ -146,14 +148,15 @@ check_contains ui-facts-hierarchy "$facts" "Al Qa'im < Al Anbar < Iraq"
 # 002 (2024-09-21, a Saturday) reports 38 killed "on Monday" (2024-09-16) and five more
 # undated (its own day); 001 (2024-05-01, a Wednesday) 14 in its headline
 day=$(screen ':dump')
-check_contains ui-timeline-day "$day" "2024-09-16    38k"
-check_contains ui-timeline-day-own "$day" "2024-09-21     5k"
+check_contains ui-timeline-day "$day" "2024-09-16     38       0"
+check_contains ui-timeline-day-own "$day" "2024-09-21      5       0"
 week=$(screen z ':dump')
 check_contains ui-timeline-week-title "$week" "Timeline (week)"
-check_contains ui-timeline-week "$week" "2024-09-16    43k"
-check_contains ui-timeline-week-monday "$week" "2024-04-29    14k"
+check_contains ui-timeline-week "$week" "2024-09-16     43       0"
+check_contains ui-timeline-week-monday "$week" "2024-04-29     14       0"
+check_contains ui-timeline-headings "$week" "Date       Killed Wounded"
 month=$(screen z z ':dump')
-check_contains ui-timeline-month "$month" "2024-05       14k"
+check_contains ui-timeline-month "$month" "2024-05        14       0"
 opened=$(screen z '<Tab>' '<Tab>' '<Tab>' j '<Enter>' ':dump')
 check_contains ui-timeline-open "$(printf '%s\n' "$opened" | sed -n 12p)" "2024-05-01 - IraqiNews.com"
 # ... at the sentence of its own figure: the headline, at the top of the pane
@@ -267,3 +270,14 @@ check_lacks ui-facts-figure-no-text "$facts" "killed Dozens of"
 facts=$(SIZE=200x90 screen '<Tab>' '<Tab>' G ':dump')
 check_contains ui-facts-figure-exact "$facts" "38 killed: members of the Islamic State militants, Al Anbar, 2024-09-16"
 check_contains ui-facts-figure-vague "$facts" "several killed: security personnel"
+# the list's columns: headings, the article ids, the toll in words ("38k" read as
+# thousands), widths from the terminal's: at 200 columns source and place are whole, at 60
+# the title keeps room (it was crushed)
+wide=$(SIZE=200x30 screen ':dump')
+check_contains ui-list-wide-source "$wide" "#2 2024-05-01 IraqiNews.com"
+check_contains ui-list-wide-place "$wide" "Al Qa'im, Al Anbar, Iraq"
+check_contains ui-list-wide-toll "$wide" "40 killed 15 wounded"
+check_lacks ui-list-no-k "$wide" "38k"
+narrow=$(SIZE=60x15 screen ':dump')
+check_contains ui-list-narrow-headings "$(printf '%s\n' "$narrow" | sed -n 2p)" "#  Date       Place     Toll       Title"
+check_contains ui-list-narrow-title "$(printf '%s\n' "$narrow" | sed -n 3p)" "38 killed  UPDATED: Coalition ai"

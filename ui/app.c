@@ -450,8 +450,9 @@ static void handle_mouse(struct app *a)
     if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
         for (int i = 0; i < 3; i++)
             panes[v]->action(a, ev.bstate & BUTTON4_PRESSED ? ACT_UP : ACT_DOWN, 0);
-    } else if ((ev.bstate & BUTTON1_CLICKED) && v == V_LIST && ev.y >= a->panes[V_LIST].y) {
-        list_pane_move(a->list, a->list->top + ev.y - a->panes[V_LIST].y - a->list->sel);
+    } else if ((ev.bstate & BUTTON1_CLICKED) && v == V_LIST && ev.y > a->panes[V_LIST].y) {
+        /* the pane's first row holds the column headings */
+        list_pane_move(a->list, a->list->top + ev.y - a->panes[V_LIST].y - 1 - a->list->sel);
     } else if ((ev.bstate & BUTTON1_DOUBLE_CLICKED) && v == V_LIST) {
         panes[v]->action(a, ACT_OPEN, 0);
     }
