@@ -281,3 +281,12 @@ check_lacks ui-list-no-k "$wide" "38k"
 narrow=$(SIZE=60x15 screen ':dump')
 check_contains ui-list-narrow-headings "$(printf '%s\n' "$narrow" | sed -n 2p)" "#  Date       Place     Toll       Title"
 check_contains ui-list-narrow-title "$(printf '%s\n' "$narrow" | sed -n 3p)" "38 killed  UPDATED: Coalition ai"
+# a filter error is shown whole, on as many lines as it needs (it was cut at the width:
+# "killed needs a number, e…"), and an unknown place says so instead of an empty list
+bad=$(SIZE=40x15 screen f 'type killed>=abc' '<Enter>' ':dump')
+check_contains ui-filter-error-whole "$(printf '%s\n' "$bad" | tail -3 | tr -d '\n')" "killed needs a number, e.g. killed>=10"
+nowhere=$(SIZE=60x15 screen f 'type place:Atlantis' '<Enter>' ':dump')
+check_contains ui-filter-unknown-place "$(printf '%s\n' "$nowhere" | tail -2 | tr -d '\n')" 'no place called "Atlantis" in the collection'
+none=$(screen f 'type place:Mosul killed>=1000' '<Enter>' ':dump')
+check_contains ui-filter-known-place-empty "$none" "0 articles"
+check_lacks ui-filter-known-place-no-claim "$none" "no place called"
