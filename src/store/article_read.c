@@ -242,6 +242,16 @@ int store_get_facts(struct store *s, int64_t id, struct facts *f)
     return 0;
 }
 
+int store_get_figures(struct store *s, int64_t id, struct facts *f)
+{
+    facts_init(f);
+    if (load_figures(s, id, f) < 0) {
+        facts_free(f);
+        return -1;
+    }
+    return 0;
+}
+
 int store_set_read(struct store *s, int64_t id, bool read)
 {
     sqlite3_stmt *q = store_stmt(s, ST_SET_READ);

@@ -90,6 +90,8 @@ int64_t store_article_count(struct store *s);
 /* Loads one stored article (text, sentences, metadata) and its facts. */
 int store_get_article(struct store *s, int64_t id, struct article *a);
 int store_get_facts(struct store *s, int64_t id, struct facts *f);
+/* Only the figures, in the order they were found (the facts pane's). */
+int store_get_figures(struct store *s, int64_t id, struct facts *f);
 
 int store_set_read(struct store *s, int64_t id, bool read);
 
