@@ -5,11 +5,10 @@
 
 size_t ascii_word_at(const char *s, size_t len, const char *w)
 {
-    size_t n = strlen(w);
-    if (n > len)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if (ascii_lower(s[i]) != w[i])
+    /* compared as w is walked, without measuring it first: most words differ at once */
+    size_t n = 0;
+    for (; w[n]; n++)
+        if (n == len || ascii_lower(s[n]) != w[n])
             return 0;
     if (n < len && ascii_is_alnum(s[n]))
         return 0;

@@ -71,16 +71,35 @@ bool json_char_needs_escape(unsigned long uc)
            (uc >= 0x2028 && uc <= 0x202E) || (uc >= 0x2066 && uc <= 0x2069);
 }
 
+/* ASCII that JSON takes as it is: most of any text, so it is passed over in runs. */
+static bool plain_ascii(uint8_t c)
+{
+    return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+}
+
 /* Valid characters pass through as UTF-8 unless a terminal would act on them; an invalid
- * byte cannot be represented in JSON and becomes U+FFFD. */
+ * byte cannot be represented in JSON and becomes U+FFFD. Characters that pass through are
+ * written a run at a time. */
 static void write_escaped(FILE *out, const char *s)
 {
     fputc('"', out);
-    const uint8_t *p = (const uint8_t *)s;
+    const uint8_t *p = (const uint8_t *)s, *run = p;
     size_t left = strlen(s);
     while (left > 0) {
+        if (plain_ascii(*p)) {
+            p++;
+            left--;
+            continue;
+        }
         ucs4_t uc;
         int n = u8_mbtoucr(&uc, p, left);
+        bool escape = n < 0 || uc == '"' || uc == '\\' || json_char_needs_escape(uc);
+        if (!escape) {
+            p += n;
+            left -= (size_t)n;
+            continue;
+        }
+        fwrite(run, 1, (size_t)(p - run), out);
         if (n < 0) {
             fputs("\\ufffd", out);
             n = 1;
@@ -89,14 +108,14 @@ static void write_escaped(FILE *out, const char *s)
             fputc((int)uc, out);
         } else if (uc == '\n' || uc == '\t' || uc == '\r') {
             fputs(uc == '\n' ? "\\n" : uc == '\t' ? "\\t" : "\\r", out);
-        } else if (json_char_needs_escape(uc)) {
-            fprintf(out, "\\u%04x", (unsigned)uc);
         } else {
-            fwrite(p, 1, (size_t)n, out);
+            fprintf(out, "\\u%04x", (unsigned)uc);
         }
         p += n;
         left -= (size_t)n;
+        run = p;
     }
+    fwrite(run, 1, (size_t)(p - run), out);
     fputc('"', out);
 }
 

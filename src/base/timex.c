@@ -35,9 +35,10 @@ static bool has_prefix(const char *s, size_t len, const char *w, size_t n)
 /* An abbreviation ("Dec", "Sept") at s, with its optional full stop. */
 static size_t abbrev_at(const char *s, size_t len, const char *w)
 {
-    size_t n = strlen(w);
-    if (!has_prefix(s, len, w, n))
-        return 0;
+    size_t n = 0;
+    for (; w[n]; n++)
+        if (n == len || ascii_lower(s[n]) != w[n])
+            return 0;
     if (n < len && s[n] == '.')
         return n + 1;
     if (n < len && ascii_is_alnum(s[n]))

@@ -22,6 +22,7 @@ enum token_flag {
 struct token {
     size_t start, len; /* in the text given to tokens_scan */
     unsigned flags;
+    uint32_t hash; /* of the word in ASCII lower case: computed once, for token_in */
 };
 
 struct tokens {
@@ -39,8 +40,17 @@ bool token_equals_ci(const struct tokens *t, size_t i, const char *word);
 
 /* The same, false when i is past the last token. */
 bool token_is(const struct tokens *t, size_t i, const char *word);
-/* True when token i is one of the NULL-terminated lowercase words. */
+/* True when token i is one of the NULL-terminated lowercase words. The list must live as
+ * long as the program (a static array): on first use it is hashed, by its address, into a
+ * table every later call reuses (from any thread), so a lookup costs one probe, not a
+ * comparison per word. */
 bool token_in(const struct tokens *t, size_t i, const char *const *words);
+
+/* The index in words (the same kind of list) of token i, or -1. */
+int token_find(const struct tokens *t, size_t i, const char *const *words);
+
+/* The index in words of the n bytes at s, compared ignoring ASCII case, or -1. */
+int words_find(const char *const *words, const char *s, size_t n);
 /* The first token starting at or after a text offset (t->n when none). */
 size_t token_at(const struct tokens *t, size_t offset);
 

@@ -27,11 +27,9 @@ static bool is_word_char(char c)
 /* Whether the whole word at s[pos..] is w (lowercase, compared case-insensitively). */
 static bool word_is(const char *s, size_t len, size_t pos, const char *w)
 {
-    size_t n = strlen(w);
-    if (pos + n > len)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (ascii_lower(s[pos + i]) != w[i])
+    size_t n = 0;
+    for (; w[n]; n++) /* no strlen first: most words differ at once */
+        if (pos + n >= len || ascii_lower(s[pos + n]) != w[n])
             return false;
     if (pos + n < len && is_word_char(s[pos + n]))
         return false;
