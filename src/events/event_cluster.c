@@ -172,6 +172,7 @@ static void group_free(struct ev_group *g)
     free(g->place);
     free(g->first_date);
     free(g->last_date);
+    free(g->corrections);
 }
 
 void ev_set_free(struct ev_set *s)
@@ -309,6 +310,17 @@ static void group_finish(struct ev_group *g, const struct ev_doc *docs, const st
         g->members[0].score = 1;
         g->reasons = strdup("single report");
     }
+    group_label(g, docs);
+    group_dates(g, docs);
+}
+
+void ev_group_describe(struct ev_group *g, const struct ev_doc *docs)
+{
+    free(g->label);
+    free(g->place);
+    free(g->first_date);
+    free(g->last_date);
+    g->label = g->place = g->first_date = g->last_date = NULL;
     group_label(g, docs);
     group_dates(g, docs);
 }

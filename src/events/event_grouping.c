@@ -25,10 +25,10 @@ int events_fresh(struct store *s)
 
 /* Loading and preparing stop with the job's connection, which bg_cancel interrupts;
  * grouping looks at the stop flag itself. */
-static int group_work(sqlite3 *db, void *arg, char *err, size_t errlen)
+static int group_work(struct store *s, void *arg, char *err, size_t errlen)
 {
     struct event_grouping *g = arg;
-    if (ev_compute_db(db, &g->options, EV_LOAD_LEAN, &g->docs, &g->n_docs, &g->set) == 0)
+    if (ev_compute_db(store_db(s), &g->options, EV_LOAD_LEAN, &g->docs, &g->n_docs, &g->set) == 0)
         return 0;
     snprintf(err, errlen, "events: %s",
              atomic_load(&g->stop) ? "grouping stopped" : "cannot group the collection");
@@ -39,6 +39,7 @@ static void grouping_free(struct event_grouping *g)
 {
     ev_set_free(&g->set);
     ev_docs_free(g->docs, g->n_docs);
+    ev_options_release(&g->options);
     free(g);
 }
 
@@ -50,8 +51,14 @@ struct event_grouping *event_grouping_start(struct store *s)
     atomic_init(&g->stop, false);
     ev_options_default(&g->options);
     g->options.stop = &g->stop;
-    g->bg = bg_start(store_db(s), group_work, g, "events-group");
+    /* read here, on the reader's connection: the job's thread only reads the list */
+    if (ev_options_load_corrections(&g->options, s) < 0) {
+        free(g);
+        return NULL;
+    }
+    g->bg = bg_start(s, group_work, g, "events-group");
     if (!g->bg) {
+        ev_options_release(&g->options);
         free(g);
         return NULL;
     }

@@ -1,7 +1,7 @@
 /* store.h: the collection on disk (SQLite, WAL, foreign keys, PRAGMA user_version
  * migrations, prepared statements only).
  *
- * Schema (version 2) - the contract other modules query through store_db():
+ * Schema (version 3) - the contract other modules query through store_db():
  *
  *   articles(id INTEGER PRIMARY KEY, hash TEXT UNIQUE NOT NULL, origin, url, title NOT NULL,
  *            date TEXT NULL (ISO), source, author, dateline, text NOT NULL, format,
@@ -29,6 +29,7 @@
  *          -- delete and on updates of title or text. Insert articles only through the store.
  *   events(id, label, score, first_date, last_date, place, reasons)
  *   event_articles(event_id, article_id, score, reasons)
+ *   corrections(...)                                     -- the analyst's: corrections.h
  * Every child row cascades on article delete.
  */
 #ifndef SITREP_STORE_H
@@ -64,6 +65,14 @@ int64_t store_query_int(sqlite3 *db, const char *sql);
  * to one thread): import workers look up hashes through it. NULL for a database without a
  * file, or on error. Close with store_close. */
 struct store *store_open_reader(struct store *s);
+
+/* SQLite's count of commits by other connections (PRAGMA data_version): a change means
+ * another process (an import beside the reader) wrote to the collection. -1 on error. */
+int64_t store_data_version(struct store *s);
+
+/* The connection's page cache, in KiB (the import wants a large one, the reader a small
+ * one). */
+void store_set_cache_kib(struct store *s, int kib);
 
 /* Batches: one transaction per batch of articles. */
 int store_begin(struct store *s);
