@@ -776,8 +776,8 @@ static size_t next_word_start(const char *s, size_t len, size_t pos)
     return pos;
 }
 
-/* Every word an expression can begin with, sorted: most words of a sentence fail this
- * one lookup and skip the full parse. */
+/* Every word an expression can begin with: most words of a sentence fail this one hashed
+ * lookup and skip the full parse. */
 static const char *const opening_words[] = {
     "a",         "after",    "apr",       "april",   "aug",       "august",   "before",
     "dec",       "december", "during",    "earlier", "early",     "eight",    "eleven",
@@ -795,9 +795,8 @@ static bool may_open_expression(const char *s, size_t len, size_t pos)
 {
     if (ascii_is_digit(s[pos]))
         return true;
-    char word[12];
-    word_lower_at(s, len, pos, word, sizeof word);
-    return word_in_sorted(opening_words, sizeof opening_words / sizeof opening_words[0], word);
+    return word_listed_at(opening_words, sizeof opening_words / sizeof opening_words[0], s, len,
+                          pos, 12) > 0;
 }
 
 size_t timex_find(const char *s, size_t len, const struct timex_date *pub,

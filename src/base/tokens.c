@@ -249,10 +249,17 @@ static struct {
     _Atomic(struct word_table *) table;
 } registry[LIST_SLOTS];
 
-static const struct word_table *table_of(const char *const *words, size_t count)
+/* Paths taken once per list (or never): kept out of line so that the lookup every word
+ * makes stays small. */
+#if defined(__GNUC__)
+#define COLD __attribute__((cold, noinline))
+#else
+#define COLD
+#endif
+
+/* The table for (words, count) from slot k on: found, or claimed and built. */
+COLD static const struct word_table *table_claim(const char *const *words, size_t count, size_t k)
 {
-    uintptr_t a = (uintptr_t)words;
-    size_t k = (size_t)((a >> 3) ^ (a >> 12) ^ count) & (LIST_SLOTS - 1);
     for (size_t probes = 0; probes < LIST_SLOTS; probes++, k = (k + 1) & (LIST_SLOTS - 1)) {
         const char *const *key = atomic_load_explicit(&registry[k].key, memory_order_acquire);
         if (!key) {
@@ -276,6 +283,19 @@ static const struct word_table *table_of(const char *const *words, size_t count)
     return NULL;
 }
 
+/* The table for (words, count), or NULL when there is none (yet). */
+static const struct word_table *table_of(const char *const *words, size_t count)
+{
+    uintptr_t a = (uintptr_t)words;
+    size_t k = (size_t)((a >> 3) ^ (a >> 12) ^ count) & (LIST_SLOTS - 1);
+    if (atomic_load_explicit(&registry[k].key, memory_order_acquire) == words) {
+        const struct word_table *w = atomic_load_explicit(&registry[k].table, memory_order_acquire);
+        if (w && w->count == count)
+            return w;
+    }
+    return table_claim(words, count, k);
+}
+
 static bool equals_ci(const char *s, size_t n, const char *word)
 {
     for (size_t j = 0; j < n; j++) {
@@ -290,15 +310,19 @@ static bool equals_ci(const char *s, size_t n, const char *word)
 
 /* The index of the n bytes at s (hash h) in a list of count words (SIZE_MAX: up to a
  * NULL entry), or -1. */
+COLD static int find_linear(const char *const *words, size_t count, const char *s, size_t n)
+{
+    for (size_t i = 0; i < count && words[i]; i++)
+        if (equals_ci(s, n, words[i]))
+            return (int)i;
+    return -1;
+}
+
 static int find_hashed(const char *const *words, size_t count, const char *s, size_t n, uint32_t h)
 {
     const struct word_table *w = table_of(words, count);
-    if (!w) {
-        for (size_t i = 0; i < count && words[i]; i++)
-            if (equals_ci(s, n, words[i]))
-                return (int)i;
-        return -1;
-    }
+    if (!w)
+        return find_linear(words, count, s, n);
     for (uint32_t k = h & w->mask; w->slots[k].index >= 0; k = (k + 1) & w->mask) {
         const struct word_slot *e = &w->slots[k];
         if (e->hash == h && e->len == n && equals_ci(s, n, words[e->index]))
@@ -317,12 +341,15 @@ int token_find(const struct tokens *t, size_t i, const char *const *words)
 
 bool token_in(const struct tokens *t, size_t i, const char *const *words)
 {
-    return token_find(t, i, words) >= 0;
+    if (i >= t->n)
+        return false;
+    const struct token *k = &t->tok[i];
+    return find_hashed(words, SIZE_MAX, t->text + k->start, k->len, k->hash) >= 0;
 }
 
-int words_find(const char *const *words, const char *s, size_t n)
+int words_find(const char *const *words, size_t count, const char *s, size_t n)
 {
-    return find_hashed(words, SIZE_MAX, s, n, hash_lower(s, n));
+    return find_hashed(words, count, s, n, hash_lower(s, n));
 }
 
 /* Tokens are in text order, so a binary search finds the first one at or after offset: a
@@ -340,28 +367,14 @@ size_t token_at(const struct tokens *t, size_t offset)
     return lo;
 }
 
-size_t word_lower_at(const char *s, size_t len, size_t pos, char *word, size_t cap)
+size_t word_listed_at(const char *const *list, size_t count, const char *s, size_t len, size_t pos,
+                      size_t cap)
 {
     size_t n = 0;
-    for (; pos + n < len; n++) {
-        char c = s[pos + n];
-        bool upper = c >= 'A' && c <= 'Z';
-        if (!upper && !(c >= 'a' && c <= 'z'))
-            break;
-        if (n + 1 >= cap) {
-            n = 0;
-            break;
-        }
-        word[n] = upper ? (char)(c - 'A' + 'a') : c;
-    }
-    if (cap)
-        word[n] = '\0';
-    return n;
-}
-
-bool word_in_sorted(const char *const *list, size_t n, const char *word)
-{
-    /* the list's order no longer matters: it is looked up through its hash table */
-    size_t len = strlen(word);
-    return find_hashed(list, n, word, len, hash_lower(word, len)) >= 0;
+    while (pos + n < len &&
+           ((s[pos + n] >= 'a' && s[pos + n] <= 'z') || (s[pos + n] >= 'A' && s[pos + n] <= 'Z')))
+        n++;
+    if (n == 0 || n >= cap)
+        return 0;
+    return find_hashed(list, count, s + pos, n, hash_lower(s + pos, n)) >= 0 ? n : 0;
 }

@@ -444,7 +444,7 @@ static bool told_object(const char *s, size_t len, size_t verb_end, struct span 
     return true;
 }
 
-/* Sorted, for bsearch; the NULL ends it for word_in. */
+/* Looked up hashed at every word (word_listed_at); the NULL ends it for word_in. */
 static const char *const speech_verbs[] = {
     "acknowledged", "added",    "announced", "announces", "claimed",   "claims",   "confirmed",
     "confirms",     "declared", "denied",    "estimated", "explained", "insisted", "noted",
@@ -482,15 +482,13 @@ static bool passive_before(const char *s, size_t len, size_t verb)
     return w < end && word_in(s, len, w, be);
 }
 
-/* Whether the word at pos is a speech verb: one sorted lookup instead of a list scan,
+/* Whether the word at pos is a speech verb: one hashed lookup instead of a list scan,
  * since this runs at every word of every sentence. */
 static bool speech_verb_at(const char *s, size_t len, size_t pos)
 {
-    char word[16];
-    size_t n = word_lower_at(s, len, pos, word, sizeof word);
-    if (n == 0 || (pos + n < len && is_word_char(s[pos + n])))
-        return false;
-    return word_in_sorted(speech_verbs, sizeof speech_verbs / sizeof speech_verbs[0] - 1, word);
+    size_t n = word_listed_at(speech_verbs, sizeof speech_verbs / sizeof speech_verbs[0] - 1, s,
+                              len, pos, 16);
+    return n > 0 && !(pos + n < len && is_word_char(s[pos + n]));
 }
 
 char *attrib_source(const char *sentence, size_t len, const char *previous_source)

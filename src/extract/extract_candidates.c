@@ -2,6 +2,7 @@
  * the words around them say (see extract_int.h). */
 #include "extract/extract_int.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -225,7 +226,7 @@ static bool probe_place(struct extractor *x, const char *text, size_t i, size_t 
     size_t kl = text_fold(text + s, e - s, key, sizeof key);
     if (kl == 0 || kl >= FOLD_CAP - 1)
         return false;
-    if (n == 1 && words_find(extract_not_places, key, kl) >= 0)
+    if (n == 1 && words_find(extract_not_places, SIZE_MAX, key, kl) >= 0)
         return false;
     *n_cand = extract_lookup_any(x, key, kl, cand, loose);
     return *n_cand > 0;

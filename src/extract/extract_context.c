@@ -2,6 +2,7 @@
  * of Albu Jabir", "Albu Bali neighborhood"). */
 #include "extract/extract_int.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,7 +38,7 @@ static int place_noun(const struct tokens *t, size_t i)
     int singular = token_find(t, i, place_noun_words);
     const struct token *tk = &t->tok[i];
     int plural = tk->len > 1 && t->text[tk->start + tk->len - 1] == 's'
-                     ? words_find(place_noun_words, t->text + tk->start, tk->len - 1)
+                     ? words_find(place_noun_words, SIZE_MAX, t->text + tk->start, tk->len - 1)
                      : -1;
     if (singular < 0 || (plural >= 0 && plural < singular))
         return plural;

@@ -438,7 +438,7 @@ static bool currency_before(const char *s, size_t i)
            (unsigned char)s[i - 1] == 0xAC;
 }
 
-/* Every word a quantity can begin with, sorted: most words of a sentence fail this one
+/* Every word a quantity can begin with: most words of a sentence fail this one hashed
  * lookup and skip the full parse. */
 static const char *const opening_words[] = {
     "a",         "about",    "almost", "an",        "approximately", "around",   "as",
@@ -455,9 +455,8 @@ static bool may_open_quantity(const char *s, size_t len, size_t pos)
 {
     if (ascii_is_digit(s[pos]))
         return true;
-    char word[16];
-    word_lower_at(s, len, pos, word, sizeof word);
-    return word_in_sorted(opening_words, sizeof opening_words / sizeof opening_words[0], word);
+    return word_listed_at(opening_words, sizeof opening_words / sizeof opening_words[0], s, len,
+                          pos, 16) > 0;
 }
 
 size_t quantity_find(const char *s, size_t len, struct quantity *out, size_t *at)
