@@ -49,7 +49,10 @@ static size_t abbrev_at(const char *s, size_t len, const char *w)
 /* The month (1..12) named at s; abbreviations only when allowed. */
 static int month_at(const char *s, size_t len, bool abbreviations, size_t *used)
 {
+    char first = len ? ascii_lower(s[0]) : '\0';
     for (int m = 0; m < 12; m++) {
+        if (first != month_names[m][0])
+            continue; /* every spelling of a month starts as its name does */
         size_t n = ascii_word_at(s, len, month_names[m]);
         if (!n && abbreviations) {
             char ab[4] = {month_names[m][0], month_names[m][1], month_names[m][2], 0};
@@ -69,7 +72,10 @@ static int month_at(const char *s, size_t len, bool abbreviations, size_t *used)
 static int weekday_at(const char *s, size_t len, bool abbreviations, size_t *used)
 {
     static const char *const extra[7] = {NULL, NULL, "tues", NULL, "thurs", NULL, NULL};
+    char first = len ? ascii_lower(s[0]) : '\0';
     for (int d = 0; d < 7; d++) {
+        if (first != weekday_names[d][0])
+            continue; /* every spelling of a weekday starts as its name does */
         size_t n = ascii_word_at(s, len, weekday_names[d]);
         if (!n && abbreviations) {
             char ab[4] = {weekday_names[d][0], weekday_names[d][1], weekday_names[d][2], 0};
@@ -501,6 +507,8 @@ static bool read_relative(const struct finder *f, size_t pos, struct reading *r)
 {
     for (size_t i = 0; i < sizeof relatives / sizeof relatives[0]; i++) {
         const struct relative *rel = &relatives[i];
+        if (!rel->words[0] || pos >= f->len || ascii_lower(f->s[pos]) != rel->words[0][0])
+            continue; /* the phrase's first word is not here */
         size_t n = 0;
         while (n < 4 && rel->words[n])
             n++;

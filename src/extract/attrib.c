@@ -8,6 +8,7 @@
 #include "extract/attrib.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,19 +37,22 @@ static bool word_is(const char *s, size_t len, size_t pos, const char *w)
     return pos == 0 || !is_word_char(s[pos - 1]);
 }
 
-static bool word_in(const char *s, size_t len, size_t pos, const char *const *list)
-{
-    for (size_t i = 0; list[i]; i++)
-        if (word_is(s, len, pos, list[i]))
-            return true;
-    return false;
-}
-
 static size_t word_end(const char *s, size_t len, size_t pos)
 {
     while (pos < len && is_word_char(s[pos]))
         pos++;
     return pos;
+}
+
+/* word_is for any word of a static list: every list here holds plain words (letters,
+ * digits, hyphens), so the whole word at pos is one exactly when its run of word characters
+ * is, looked up hashed (tokens.h). */
+static bool word_in(const char *s, size_t len, size_t pos, const char *const *list)
+{
+    if (pos >= len || (pos > 0 && is_word_char(s[pos - 1])))
+        return false;
+    size_t end = word_end(s, len, pos);
+    return end > pos && words_find(list, SIZE_MAX, s + pos, end - pos) >= 0;
 }
 
 static size_t skip_spaces(const char *s, size_t len, size_t pos)
@@ -214,7 +218,7 @@ static char *copy_source(const char *s, size_t len, struct span sp)
 static bool according_to(const char *s, size_t len, struct span *out)
 {
     for (size_t i = 0; i < len; i++) {
-        if (!word_is(s, len, i, "according"))
+        if (ascii_lower(s[i]) != 'a' || !word_is(s, len, i, "according"))
             continue;
         size_t to = skip_spaces(s, len, i + 9);
         if (!word_is(s, len, to, "to"))
