@@ -189,11 +189,6 @@ bool token_equals_ci(const struct tokens *t, size_t i, const char *word)
     return word[k->len] == '\0';
 }
 
-bool token_is(const struct tokens *t, size_t i, const char *word)
-{
-    return i < t->n && token_equals_ci(t, i, word);
-}
-
 /* ---- word lists, hashed once ---- */
 
 struct word_slot {
@@ -370,11 +365,17 @@ size_t token_at(const struct tokens *t, size_t offset)
 size_t word_listed_at(const char *const *list, size_t count, const char *s, size_t len, size_t pos,
                       size_t cap)
 {
+    uint32_t h = 2166136261u; /* hash_lower's, taken as the letters are counted */
     size_t n = 0;
-    while (pos + n < len &&
-           ((s[pos + n] >= 'a' && s[pos + n] <= 'z') || (s[pos + n] >= 'A' && s[pos + n] <= 'Z')))
-        n++;
+    for (; pos + n < len; n++) {
+        unsigned char c = (unsigned char)s[pos + n];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        else if (!(c >= 'a' && c <= 'z'))
+            break;
+        h = (h ^ c) * 16777619u;
+    }
     if (n == 0 || n >= cap)
         return 0;
-    return find_hashed(list, count, s + pos, n, hash_lower(s + pos, n)) >= 0 ? n : 0;
+    return find_hashed(list, count, s + pos, n, h) >= 0 ? n : 0;
 }

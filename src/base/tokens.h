@@ -38,8 +38,17 @@ void tokens_free(struct tokens *t);
 /* ASCII-case-insensitive comparison of token i with a lowercase word. */
 bool token_equals_ci(const struct tokens *t, size_t i, const char *word);
 
-/* The same, false when i is past the last token. */
-bool token_is(const struct tokens *t, size_t i, const char *word);
+/* The same, false when i is past the last token. Inline, since it runs at every token: a
+ * first letter that differs (most words) answers without a call. */
+static inline bool token_is(const struct tokens *t, size_t i, const char *word)
+{
+    if (i >= t->n)
+        return false;
+    char c = t->text[t->tok[i].start];
+    if (c >= 'A' && c <= 'Z')
+        c = (char)(c + 32);
+    return c == word[0] && token_equals_ci(t, i, word);
+}
 /* True when token i is one of the NULL-terminated lowercase words. The list must live as
  * long as the program (a static array): on first use it is hashed, by its address, into a
  * table every later call reuses (from any thread), so a lookup costs one probe, not a
