@@ -63,6 +63,8 @@ static int add_doc(void *ctx, const struct event_article_row *r)
     d->source = text_dup_or_null(r->source);
     d->text = text_dup_or_null(r->text);
     d->dateline = text_dup_or_null(r->dateline);
+    d->own_killed = r->killed < 0 ? FACT_NONE : r->killed;
+    d->own_killed_open = r->killed_open;
     return 0;
 }
 

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "store/corrections.h"
+#include "store/feeds.h"
 
 /* Version 1 of the schema (store.h documents the current one for the modules that query
  * it); the migrations after it change it step by step. */
@@ -100,8 +101,9 @@ static const char schema_v2[] =
     "INSERT INTO articles_fts(articles_fts) VALUES('rebuild');";
 
 /* Migrations in order: migrations[v] takes a database from version v to v + 1. Version 3:
- * the analyst's corrections (store/corrections.h). */
-static const char *const migrations[] = {schema_v1, schema_v2, corrections_schema};
+ * the analyst's corrections (store/corrections.h); version 4: subscriptions
+ * (store/feeds.h). */
+static const char *const migrations[] = {schema_v1, schema_v2, corrections_schema, feeds_schema};
 
 static int user_version(sqlite3 *db)
 {
