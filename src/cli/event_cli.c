@@ -241,16 +241,16 @@ static void print_figures(const struct comparison *c, int width)
         print_row(head, w, 4);
     }
     for (size_t i = 0; i < c->n_figures; i++) {
-        const struct cmp_figures *r = &c->figures[i];
+        const struct compare_figures *r = &c->figures[i];
         char *a = figure_cell(r->a, r->n_a), *b = figure_cell(r->b, r->n_b);
         if (cols) {
             const char *cells[4] = {figure_kind_name(r->kind), a ? a : "", b ? b : "",
-                                    cmp_status_name(r->status)};
+                                    compare_status_name(r->status)};
             print_row(cells, w, 4);
         } else {
             char head[64];
             snprintf(head, sizeof head, "%s: %s", figure_kind_name(r->kind),
-                     cmp_status_name(r->status));
+                     compare_status_name(r->status));
             print_wrapped("", head, width);
             print_wrapped("  A: ", a ? a : "", width);
             print_wrapped("  B: ", b ? b : "", width);
@@ -260,9 +260,9 @@ static void print_figures(const struct comparison *c, int width)
     }
 }
 
-static void print_names(const char *title, const struct cmp_name *names, size_t n, int width)
+static void print_names(const char *title, const struct compare_name *names, size_t n, int width)
 {
-    static const enum cmp_status order[] = {CMP_AGREE, CMP_ONLY_A, CMP_ONLY_B};
+    static const enum compare_status order[] = {COMPARE_AGREE, COMPARE_ONLY_A, COMPARE_ONLY_B};
     print_wrapped("", title, width);
     if (!n)
         print_wrapped("  ", "(none)", width);
@@ -271,7 +271,7 @@ static void print_names(const char *title, const struct cmp_name *names, size_t 
         char *line = malloc(cap);
         if (!line)
             return;
-        used = (size_t)snprintf(line, cap, "%s: ", cmp_presence_name(order[k]));
+        used = (size_t)snprintf(line, cap, "%s: ", compare_presence_name(order[k]));
         size_t count = 0;
         for (size_t i = 0; i < n; i++) {
             if (names[i].status != order[k])
@@ -310,7 +310,7 @@ static void print_pairs(const struct comparison *c, const struct side *A, const 
     int w[2] = {(width - 3) / 2, width - 3 - (width - 3) / 2};
     bool side_by_side = w[0] >= 20;
     for (size_t i = 0; i < c->n_pairs; i++) {
-        const struct cmp_pair *p = &c->pairs[i];
+        const struct compare_pair *p = &c->pairs[i];
         char *sa = sentence_text(A->art, p->a), *sb = sentence_text(B->art, p->b);
         char ta[64], tb[64];
         snprintf(ta, sizeof ta, "A[%d] ", p->a);
@@ -386,14 +386,14 @@ static void json_figure_list(struct json *j, const char *key, const struct figur
     json_end_array(j);
 }
 
-static void json_names(struct json *j, const char *key, const struct cmp_name *n, size_t count)
+static void json_names(struct json *j, const char *key, const struct compare_name *n, size_t count)
 {
     json_key(j, key);
     json_begin_array(j);
     for (size_t i = 0; i < count; i++) {
         json_begin_object(j);
         json_kv_string(j, "name", n[i].name);
-        json_kv_string(j, "in", cmp_presence_key(n[i].status));
+        json_kv_string(j, "in", compare_presence_key(n[i].status));
         json_end_object(j);
     }
     json_end_array(j);
@@ -410,10 +410,10 @@ static void print_comparison_json(const struct comparison *c, const struct side 
     json_key(&j, "figures");
     json_begin_array(&j);
     for (size_t i = 0; i < c->n_figures; i++) {
-        const struct cmp_figures *r = &c->figures[i];
+        const struct compare_figures *r = &c->figures[i];
         json_begin_object(&j);
         json_kv_string(&j, "kind", figure_kind_name(r->kind));
-        json_kv_string(&j, "status", cmp_status_key(r->status));
+        json_kv_string(&j, "status", compare_status_key(r->status));
         json_figure_list(&j, "a", r->a, r->n_a);
         json_figure_list(&j, "b", r->b, r->n_b);
         json_end_object(&j);
