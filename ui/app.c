@@ -28,6 +28,7 @@
 #include "store/query.h"
 #include "script.h"
 #include "store/store.h"
+#include "store/txn.h"
 #include "base/text.h"
 #include "views/timeline.h"
 #include "base/trace.h"
@@ -77,6 +78,9 @@ struct app {
     struct picker places_loading;
     struct event_grouping *grouping; /* events grouped in the background, or NULL */
     int64_t data_version;            /* of the collection when last read (follow_collection) */
+    /* articles opened while another process held the write lock, marked read later */
+    int64_t unmarked[32];
+    int n_unmarked;
 };
 
 /* How often an idle reader looks whether the collection changed. */
@@ -578,10 +582,39 @@ static void open_timeline_entry(struct app *a)
     a->focus = V_ARTICLE;
 }
 
+/* Marks an article read without waiting: an import holding the write lock must not
+ * freeze the screen. A mark that could not be written is kept and tried again while the
+ * reader idles (retry_read_marks). */
+static bool try_mark_read(struct app *a, int64_t id)
+{
+    store_wait_set(a->db, STORE_WAIT_NONE);
+    int rc = store_set_read(a->s, id, true);
+    store_wait_set(a->db, STORE_WAIT_QUIET);
+    /* only a held lock is worth another try (an article deleted since is not) */
+    return rc == 0 || sqlite3_errcode(a->db) != SQLITE_BUSY;
+}
+
+static void mark_read(struct app *a, int64_t id)
+{
+    if (try_mark_read(a, id))
+        return;
+    if (a->n_unmarked < (int)(sizeof a->unmarked / sizeof a->unmarked[0]))
+        a->unmarked[a->n_unmarked++] = id;
+}
+
+static void retry_read_marks(struct app *a)
+{
+    int kept = 0;
+    for (int i = 0; i < a->n_unmarked; i++)
+        if (!try_mark_read(a, a->unmarked[i]))
+            a->unmarked[kept++] = a->unmarked[i];
+    a->n_unmarked = kept;
+}
+
 static void open_selected(struct app *a)
 {
     if (a->focus == V_LIST && a->list.sel_id) {
-        store_set_read(a->s, a->list.sel_id, true);
+        mark_read(a, a->list.sel_id);
         open_full_screen(a);
     } else if (a->focus == V_FACTS) {
         article_pane_select_fact(&a->art, 0, rows_of(a, V_FACTS));
@@ -980,6 +1013,7 @@ static void run_terminal(struct app *a)
         int key = getch();
         dirty = poll_timeline(a);
         if (key == ERR) {
+            retry_read_marks(a);
             dirty |= follow_collection(a);
             continue;
         }
