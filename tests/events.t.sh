@@ -126,3 +126,26 @@ for line in open(sys.argv[1]):
                 print(f["low"], f["high"], f["conservative"], f["disagree"])
 ' "$TMP/ev2.json")
 check_eq "events: killed range 10..19, conservative 10, disagreement" "$range" "10 19 10 True"
+
+# The filter language of the reader (issue 13): an event matches when one of its reports
+# does. On the samples, place:Baghdad keeps 000, 001 and 004: the Fallujah event (000 and
+# 004) and the Qaim strike (001); the Anbar strike (002) and Mosul (003) are left out.
+titles_of() {
+    python3 -c '
+import json, sys
+for line in sys.stdin:
+    if line.strip():
+        print(" | ".join(sorted(r["title"][:24] for r in json.loads(line)["reports"])))
+'
+}
+baghdad=$("$SITREP" --db "$DB" events --json place:Baghdad 2>&1 | titles_of)
+check_eq "events: place:Baghdad gives two events" "$(printf '%s\n' "$baghdad" | wc -l | tr -d ' ')" 2
+check_contains "events: place:Baghdad keeps the Qaim strike" "$baghdad" "Army jets kill 14 Islami"
+check_lacks "events: place:Baghdad leaves out Mosul" "$baghdad" "Dozens of Daesh"
+# two terms, both must hold: Mogadishu reports with 10 or more killed are the hotel bombing
+mog=$("$SITREP" --db "$DB2" events --json place:Mogadishu 'killed>=10' 2>&1 | titles_of)
+check_eq "events: two filter words, one event" "$(printf '%s\n' "$mog" | wc -l | tr -d ' ')" 1
+check_contains "events: two filter words keep the hotel bombing" "$mog" "Car bomb kills 12 at hot"
+"$SITREP" --db "$DB" events 'place:"Anbar' >"$TMP/bad.out" 2>&1
+check_eq "events: a filter error is a usage error" "$?" 2
+check_contains "events: a filter error names the column" "$(cat "$TMP/bad.out")" "column 1: unterminated quote"

@@ -46,4 +46,10 @@ printf '#include "base/b.h"\n' >"$circle/src/base/a.h"
 printf '#include "base/a.h"\n' >"$circle/src/base/b.h"
 expect_problem layers-circle "$circle" "circular includes: src/base/a -> src/base/b -> src/base/a"
 
+private=$(tree private)
+printf '#include "store/store.h"\n' >"$private/src/store/store_int.h"
+printf '#include "store/store_int.h"\n' >"$private/src/store/store.c"
+printf '#include "store/store_int.h"\n' >"$private/src/store/article_read.c"
+check layers-private-header-is-its-module python3 "$CHECK" "$private"
+
 check layers-this-tree python3 "$CHECK" --allow-sql-in-ui "$TOP"

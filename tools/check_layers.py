@@ -48,7 +48,10 @@ def sources():
 
 
 def module(path):
-    return os.path.splitext(path)[0]
+    """A private header (store_int.h beside store.h, SQLite's btreeInt.h beside btree.h) is
+    part of the module it is named after: the files that share it are that module's."""
+    stem = os.path.splitext(path)[0]
+    return stem[:-len("_int")] if stem.endswith("_int") else stem
 
 
 def find_cycle(graph):

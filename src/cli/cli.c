@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli/common.h"
+#include "cli/correct_cli.h"
 #include "read/article.h"
 #include "read/reader.h"
 #include "cli/event_cli.h"
@@ -71,6 +72,12 @@ static const struct command commands[] = {
      "groups, optionally only those matching FILTER.\n"
      "  --json  one JSON object per event per line",
      cli_events},
+    {"correct", "correct OP ARGS... | undo | list [--json]",
+     "The analyst's last word on the events, kept apart from what was extracted and\n"
+     "replayed at every grouping: merge A B, split A, move A B, drop-figure A KIND [N],\n"
+     "date A YYYY-MM-DD, place A PLACE, kind A KIND (reports by id or a piece of their\n"
+     "file name; an event by any of its reports); undo takes back the newest one.",
+     cli_correct},
     {"compare", "compare [--json] A B",
      "Puts two reports (ids, or pieces of their file names) side by side: "
      "where their\n"

@@ -15,6 +15,7 @@
 #include "compare/compare.h"
 #include "events/event.h"
 #include "base/json.h"
+#include "store/query.h"
 #include "store/store.h"
 #include "base/text.h"
 
@@ -154,36 +155,11 @@ struct side {
     struct facts facts;
 };
 
-/* An id, or a unique piece of the article's origin (a file name such as "004_"). Returns
- * -1 when nothing matches, -2 when several do. */
-static int64_t resolve_article(struct store *s, const char *arg)
-{
-    /* "12" is an id; "004" (a leading zero) is a piece of a file name such as 004_... */
-    char *end;
-    long long v = strtoll(arg, &end, 10);
-    if (*arg && *arg != '0' && *end == 0 && v > 0)
-        return v;
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(
-            store_db(s), "SELECT id FROM articles WHERE instr(origin, ?1) > 0 ORDER BY id LIMIT 2",
-            -1, &st, NULL) != SQLITE_OK)
-        return -1;
-    sqlite3_bind_text(st, 1, arg, -1, SQLITE_TRANSIENT);
-    int64_t id = -1;
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        id = sqlite3_column_int64(st, 0);
-        if (sqlite3_step(st) == SQLITE_ROW)
-            id = -2; /* ambiguous */
-    }
-    sqlite3_finalize(st);
-    return id;
-}
-
 static int load_side(struct store *s, const char *arg, struct side *out)
 {
     memset(out, 0, sizeof *out);
     facts_init(&out->facts);
-    out->id = resolve_article(s, arg);
+    out->id = query_resolve_article(store_db(s), arg);
     if (out->id == -2) {
         fprintf(stderr, "sitrep: compare: %s names more than one article; use its id\n", arg);
         return -1;
@@ -507,30 +483,70 @@ int cli_compare(int argc, char **argv)
 /* ---- events ---- */
 
 /* A filter matches the event's label or place, or any report's title or source (folded). */
-static bool event_matches(const struct ev_group *g, const struct ev_doc *docs, const char *filter)
+/* The filter's articles, ascending; an event matches when one of its reports is among
+ * them, so `place:Baghdad killed>=10` keeps the events that such a report tells. */
+struct event_filter {
+    bool active;
+    int64_t *ids;
+    size_t n;
+};
+
+static int cmp_id(const void *a, const void *b)
 {
-    if (!filter)
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+static bool event_matches(const struct ev_group *g, const struct ev_doc *docs,
+                          const struct event_filter *f)
+{
+    if (!f->active)
         return true;
-    char want[256], have[1024];
-    text_fold(filter, strlen(filter), want, sizeof want);
-    const char *fields[2] = {g->label, g->place};
-    for (int i = 0; i < 2; i++)
-        if (fields[i] && text_fold(fields[i], strlen(fields[i]), have, sizeof have) &&
-            strstr(have, want))
-            return true;
     for (size_t m = 0; m < g->n_members; m++) {
-        const struct ev_doc *d = &docs[g->members[m].doc];
-        const char *f2[2] = {d->title, d->source};
-        for (int i = 0; i < 2; i++)
-            if (f2[i] && text_fold(f2[i], strlen(f2[i]), have, sizeof have) && strstr(have, want))
-                return true;
-        for (size_t p = 0; p < d->n_places; p++)
-            if (d->places[p].name &&
-                text_fold(d->places[p].name, strlen(d->places[p].name), have, sizeof have) &&
-                strcmp(have, want) == 0)
-                return true;
+        int64_t id = docs[g->members[m].doc].id;
+        if (f->n && bsearch(&id, f->ids, f->n, sizeof id, cmp_id))
+            return true;
     }
     return false;
+}
+
+/* Joins the command's words into one filter expression (the reader's language) and finds
+ * the articles it selects. Returns 0, or 2 (usage) on a filter error, 1 on a store error. */
+static int load_event_filter(struct store *s, char **words, int n, struct event_filter *f)
+{
+    if (!n)
+        return 0;
+    size_t len = 1;
+    for (int i = 0; i < n; i++)
+        len += strlen(words[i]) + 1;
+    char *expr = calloc(len, 1);
+    if (!expr)
+        return 1;
+    for (int i = 0; i < n; i++) {
+        if (i)
+            strcat(expr, " ");
+        strcat(expr, words[i]);
+    }
+    struct query q;
+    query_init(&q);
+    char err[256] = "";
+    int rc = 0;
+    if (query_parse(&q, expr, err, sizeof err) != 0) {
+        fprintf(stderr, "sitrep: events: filter: %s\n", err[0] ? err : "out of memory");
+        rc = 2;
+    } else {
+        long got = query_article_ids(store_db(s), &q, &f->ids, err, sizeof err);
+        if (got < 0) {
+            fprintf(stderr, "sitrep: events: filter: %s\n", err);
+            rc = 1;
+        } else {
+            f->n = (size_t)got;
+            f->active = true;
+        }
+    }
+    query_free(&q);
+    free(expr);
+    return rc;
 }
 
 static void print_event_figures_text(const struct ev_group *g, const struct ev_doc *docs,
@@ -670,24 +686,37 @@ static void print_event_json(size_t num, const struct ev_group *g, const struct 
 int cli_events(int argc, char **argv)
 {
     bool as_json = false;
-    const char *filter = NULL;
+    char **words = calloc((size_t)argc, sizeof *words);
+    int n_words = 0;
+    if (!words)
+        return 1;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--json") == 0)
             as_json = true;
-        else if (argv[i][0] != '-' && !filter)
-            filter = argv[i];
+        else if (argv[i][0] != '-' || strcmp(argv[i], "-") == 0)
+            words[n_words++] = argv[i];
         else {
             fprintf(stderr,
                     "sitrep: events: unexpected argument %s\n"
                     "usage: sitrep events [--json] [FILTER]\n",
                     argv[i]);
+            free(words);
             return 2;
         }
     }
     struct store *s;
     int rc = cli_open_store(&s);
-    if (rc)
+    if (rc) {
+        free(words);
         return rc;
+    }
+    struct event_filter filter = {0};
+    rc = load_event_filter(s, words, n_words, &filter);
+    free(words);
+    if (rc) {
+        store_close(s);
+        return rc;
+    }
     struct ev_doc *docs = NULL;
     size_t n = 0;
     struct ev_set set = {0};
@@ -702,7 +731,7 @@ int cli_events(int argc, char **argv)
         int width = term_width();
         size_t shown = 0;
         for (size_t g = 0; g < set.n_groups; g++) {
-            if (!event_matches(&set.groups[g], docs, filter))
+            if (!event_matches(&set.groups[g], docs, &filter))
                 continue;
             if (as_json)
                 print_event_json(g + 1, &set.groups[g], docs);
@@ -714,9 +743,10 @@ int cli_events(int argc, char **argv)
             shown++;
         }
         if (!as_json && !shown)
-            puts(filter ? "no events match" : "no articles in the collection");
+            puts(filter.active ? "no events match" : "no articles in the collection");
         rc = 0;
     }
+    free(filter.ids);
     ev_set_free(&set);
     ev_docs_free(docs, n);
     store_close(s);

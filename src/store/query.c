@@ -437,3 +437,68 @@ int query_bind(const struct query *q, sqlite3_stmt *st, int first)
     }
     return first + q->n_params;
 }
+
+static int grow_ids(int64_t **ids, size_t *cap)
+{
+    size_t want = *cap ? *cap * 2 : 256;
+    int64_t *grown = realloc(*ids, want * sizeof **ids);
+    if (!grown)
+        return -1;
+    *ids = grown;
+    *cap = want;
+    return 0;
+}
+
+long query_article_ids(sqlite3 *db, const struct query *q, int64_t **ids, char *err, size_t errlen)
+{
+    *ids = NULL;
+    char *sql = sqlite3_mprintf("SELECT id FROM articles WHERE %s ORDER BY id", query_where(q));
+    sqlite3_stmt *st = NULL;
+    if (!sql || sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+        snprintf(err, errlen, "%s", sql ? sqlite3_errmsg(db) : "out of memory");
+        sqlite3_free(sql);
+        return -1;
+    }
+    sqlite3_free(sql);
+    query_bind(q, st, 1);
+    size_t n = 0, cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n == cap && grow_ids(ids, &cap) != 0) {
+            rc = SQLITE_NOMEM;
+            break;
+        }
+        (*ids)[n++] = sqlite3_column_int64(st, 0);
+    }
+    if (rc != SQLITE_DONE) {
+        snprintf(err, errlen, "%s", rc == SQLITE_NOMEM ? "out of memory" : sqlite3_errmsg(db));
+        sqlite3_finalize(st);
+        free(*ids);
+        *ids = NULL;
+        return -1;
+    }
+    sqlite3_finalize(st);
+    return (long)n;
+}
+
+int64_t query_resolve_article(sqlite3 *db, const char *arg)
+{
+    char *end;
+    long long v = strtoll(arg, &end, 10);
+    if (*arg && *arg != '0' && *end == 0 && v > 0)
+        return v;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(
+            db, "SELECT id FROM articles WHERE instr(origin, ?1) > 0 ORDER BY id LIMIT 2", -1, &st,
+            NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(st, 1, arg, -1, SQLITE_TRANSIENT);
+    int64_t id = -1;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        id = sqlite3_column_int64(st, 0);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            id = -2; /* ambiguous */
+    }
+    sqlite3_finalize(st);
+    return id;
+}

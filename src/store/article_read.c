@@ -1,0 +1,252 @@
+/* article_read.c: loading a stored article and its facts back into the types extract
+ * produces; marking one read. */
+#include "store/store_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int store_get_article(struct store *s, int64_t id, struct article *a)
+{
+    memset(a, 0, sizeof *a);
+    sqlite3_stmt *q = store_stmt(s, ST_GET_ARTICLE);
+    if (!q)
+        return -1;
+    sqlite3_bind_int64(q, 1, id);
+    if (sqlite3_step(q) != SQLITE_ROW) {
+        sqlite3_reset(q);
+        return -1;
+    }
+    const unsigned char *hash = sqlite3_column_text(q, 0);
+    snprintf(a->hash, sizeof a->hash, "%s", hash ? (const char *)hash : "");
+    a->origin = store_dup_column(q, 1);
+    a->url = store_dup_column(q, 2);
+    a->title = store_dup_column(q, 3);
+    a->date = store_dup_column(q, 4);
+    a->source = store_dup_column(q, 5);
+    a->author = store_dup_column(q, 6);
+    a->dateline = store_dup_column(q, 7);
+    a->text = store_dup_column(q, 8);
+    a->text_len = (size_t)sqlite3_column_bytes(q, 8);
+    a->format = store_format_from_name((const char *)sqlite3_column_text(q, 9));
+    sqlite3_reset(q);
+    if (!a->title || !a->text)
+        return -1;
+
+    q = store_stmt(s, ST_GET_SENTENCES);
+    if (!q)
+        return -1;
+    sqlite3_bind_int64(q, 1, id);
+    size_t cap = 0;
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        if (a->n_sentences == cap) {
+            cap = cap ? cap * 2 : 32;
+            struct text_span *grown = realloc(a->sentences, cap * sizeof *grown);
+            if (!grown) {
+                sqlite3_reset(q);
+                return -1;
+            }
+            a->sentences = grown;
+        }
+        a->sentences[a->n_sentences].start = (size_t)sqlite3_column_int64(q, 0);
+        a->sentences[a->n_sentences].len = (size_t)sqlite3_column_int64(q, 1);
+        a->n_sentences++;
+    }
+    sqlite3_reset(q);
+    return 0;
+}
+
+static int load_chain(struct store *s, int64_t place_id, struct place_fact *p)
+{
+    sqlite3_stmt *q = store_stmt(s, ST_GET_CHAIN);
+    if (!q)
+        return -1;
+    sqlite3_bind_int64(q, 1, place_id);
+    int rc = 0;
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        struct place_ref *grown = realloc(p->chain, (p->n_chain + 1) * sizeof *grown);
+        if (!grown) {
+            rc = -1;
+            break;
+        }
+        p->chain = grown;
+        struct place_ref *r = &p->chain[p->n_chain++];
+        r->name = store_dup_column(q, 0);
+        r->kind = place_kind_from_name((const char *)sqlite3_column_text(q, 1));
+        r->gazetteer_id = store_gazetteer_id_of_key(sqlite3_column_text(q, 2));
+    }
+    sqlite3_reset(q);
+    return rc;
+}
+
+static int load_places(struct store *s, int64_t id, struct facts *f)
+{
+    sqlite3_stmt *q = store_stmt(s, ST_GET_PLACES);
+    if (!q)
+        return -1;
+    sqlite3_bind_int64(q, 1, id);
+    int64_t *ids = NULL;
+    int rc = 0;
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        struct place_fact *p = facts_add_place(f);
+        int64_t *grown = realloc(ids, f->n_places * sizeof *grown);
+        if (!p || !grown) {
+            rc = -1;
+            break;
+        }
+        ids = grown;
+        ids[f->n_places - 1] = sqlite3_column_int64(q, 0);
+        p->name = store_dup_column(q, 1);
+        p->kind = place_kind_from_name((const char *)sqlite3_column_text(q, 2));
+        p->admin1 = store_dup_column(q, 3);
+        p->country = store_dup_column(q, 4);
+        p->country_code = store_dup_column(q, 5);
+        p->has_coords = sqlite3_column_type(q, 6) != SQLITE_NULL;
+        p->lat = sqlite3_column_double(q, 6);
+        p->lon = sqlite3_column_double(q, 7);
+        p->count = sqlite3_column_int(q, 8);
+        if (store_surface_parse((const char *)sqlite3_column_text(q, 9), &p->surface,
+                                &p->n_surface) < 0)
+            rc = -1;
+        p->first_sentence = sqlite3_column_int(q, 10);
+        p->gazetteer_id = store_gazetteer_id_of_key(sqlite3_column_text(q, 11));
+        p->parent = store_dup_column(q, 12);
+    }
+    sqlite3_reset(q);
+    /* The chains need their own statement, so they are read after the places. */
+    for (size_t i = 0; rc == 0 && i < f->n_places; i++)
+        rc = load_chain(s, ids[i], &f->places[i]);
+    free(ids);
+    return rc;
+}
+
+static int load_actors(struct store *s, int64_t id, struct facts *f)
+{
+    sqlite3_stmt *q = store_stmt(s, ST_GET_ACTORS);
+    if (!q)
+        return -1;
+    sqlite3_bind_int64(q, 1, id);
+    int rc = 0;
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        struct actor_fact *a = facts_add_actor(f);
+        if (!a) {
+            rc = -1;
+            break;
+        }
+        a->name = store_dup_column(q, 0);
+        a->count = sqlite3_column_int(q, 1);
+        if (store_surface_parse((const char *)sqlite3_column_text(q, 2), &a->surface,
+                                &a->n_surface) < 0)
+            rc = -1;
+        a->first_sentence = sqlite3_column_int(q, 3);
+    }
+    sqlite3_reset(q);
+    return rc;
+}
+
+static int load_figures(struct store *s, int64_t id, struct facts *f)
+{
+    sqlite3_stmt *q = store_stmt(s, ST_GET_FIGURES);
+    if (!q)
+        return -1;
+    sqlite3_bind_int64(q, 1, id);
+    int rc = 0;
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        struct figure_fact *g = facts_add_figure(f);
+        if (!g) {
+            rc = -1;
+            break;
+        }
+        int kind = figure_kind_from_name((const char *)sqlite3_column_text(q, 0));
+        int qual = qualifier_from_name((const char *)sqlite3_column_text(q, 4));
+        g->kind = kind < 0 ? FIG_KILLED : (enum figure_kind)kind;
+        g->n = store_column_long(q, 1);
+        g->min = store_column_long(q, 2);
+        g->max = store_column_long(q, 3);
+        g->qualifier = qual < 0 ? Q_EXACT : (enum qualifier)qual;
+        g->who = store_dup_column(q, 5);
+        g->place = store_dup_column(q, 6);
+        g->date = store_dup_column(q, 7);
+        g->source = store_dup_column(q, 8);
+        g->sentence = sqlite3_column_int(q, 9);
+        g->text = store_dup_column(q, 10);
+    }
+    sqlite3_reset(q);
+    return rc;
+}
+
+static int load_dates(struct store *s, int64_t id, struct facts *f)
+{
+    sqlite3_stmt *q = store_stmt(s, ST_GET_DATES);
+    if (!q)
+        return -1;
+    sqlite3_bind_int64(q, 1, id);
+    int rc = 0;
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        struct date_fact *d = facts_add_date(f);
+        if (!d) {
+            rc = -1;
+            break;
+        }
+        d->text = store_dup_column(q, 0);
+        d->value = store_dup_column(q, 1);
+        d->weekday = store_dup_column(q, 2);
+        d->sentence = sqlite3_column_int(q, 3);
+    }
+    sqlite3_reset(q);
+    return rc;
+}
+
+static enum mention_type mention_type_from_name(const char *name)
+{
+    for (int t = MENTION_PLACE; t <= MENTION_SOURCE; t++)
+        if (name && strcmp(mention_type_name((enum mention_type)t), name) == 0)
+            return (enum mention_type)t;
+    return MENTION_PLACE;
+}
+
+static int load_mentions(struct store *s, int64_t id, struct facts *f)
+{
+    sqlite3_stmt *q = store_stmt(s, ST_GET_MENTIONS);
+    if (!q)
+        return -1;
+    sqlite3_bind_int64(q, 1, id);
+    int rc = 0;
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        struct mention *m = facts_add_mention(f);
+        if (!m) {
+            rc = -1;
+            break;
+        }
+        m->type = mention_type_from_name((const char *)sqlite3_column_text(q, 0));
+        m->index = sqlite3_column_int(q, 1);
+        m->sentence = sqlite3_column_int(q, 2);
+        m->start = (size_t)sqlite3_column_int64(q, 3);
+        m->len = (size_t)sqlite3_column_int64(q, 4);
+    }
+    sqlite3_reset(q);
+    return rc;
+}
+
+int store_get_facts(struct store *s, int64_t id, struct facts *f)
+{
+    facts_init(f);
+    if (load_places(s, id, f) < 0 || load_actors(s, id, f) < 0 || load_figures(s, id, f) < 0 ||
+        load_dates(s, id, f) < 0 || load_mentions(s, id, f) < 0) {
+        facts_free(f);
+        return -1;
+    }
+    return 0;
+}
+
+int store_set_read(struct store *s, int64_t id, bool read)
+{
+    sqlite3_stmt *q = store_stmt(s, ST_SET_READ);
+    if (!q)
+        return -1;
+    sqlite3_bind_int64(q, 1, id);
+    sqlite3_bind_int(q, 2, read ? 1 : 0);
+    int rc = sqlite3_step(q);
+    sqlite3_reset(q);
+    return rc == SQLITE_DONE && sqlite3_changes(s->db) > 0 ? 0 : -1;
+}

@@ -1,0 +1,166 @@
+/* place_write.c: one row per distinct place, with its enclosing places and their closure,
+ * found again by key when another article names it. */
+#include "store/store_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "base/text.h"
+
+static void place_key(char *out, size_t cap, int64_t gazetteer_id, const char *country_code,
+                      const char *name)
+{
+    if (gazetteer_id > 0) {
+        snprintf(out, cap, "g:%lld", (long long)gazetteer_id);
+        return;
+    }
+    char folded[256];
+    text_fold(name ? name : "", name ? strlen(name) : 0, folded, sizeof folded);
+    snprintf(out, cap, "t:%s:%s", country_code ? country_code : "", folded);
+}
+
+struct place_row {
+    const char *key, *name, *admin1, *country, *country_code;
+    enum place_kind kind;
+    bool has_coords;
+    double lat, lon;
+    const int64_t *ancestors; /* enclosing place ids, outermost first; the last is the parent */
+    size_t n_ancestors;
+    int depth;
+};
+
+/* Chains deeper than this (never seen in a gazetteer) are cut at the outermost levels. */
+#define PLACE_MAX_DEPTH 16
+
+/* The closure rows, one single-row insert each: a multi-row INSERT ... SELECT would open
+ * a statement journal, and with it an FTS5 flush (see store_add_article). */
+static int write_ancestors(struct store *s, int64_t id, const struct place_row *r)
+{
+    sqlite3_stmt *q = store_stmt(s, ST_INSERT_ANCESTOR);
+    if (!q)
+        return -1;
+    for (size_t i = 0; i <= r->n_ancestors; i++) {
+        sqlite3_bind_int64(q, 1, id);
+        sqlite3_bind_int64(q, 2, i < r->n_ancestors ? r->ancestors[i] : id);
+        if (store_run_insert(s, q) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int fill_place(struct store *s, int64_t id, const struct place_row *r)
+{
+    sqlite3_stmt *u = store_stmt(s, ST_FILL_PLACE);
+    if (!u)
+        return -1;
+    sqlite3_bind_int64(u, 1, id);
+    sqlite3_bind_double(u, 2, r->lat);
+    sqlite3_bind_double(u, 3, r->lon);
+    store_bind_text(u, 4, r->admin1);
+    store_bind_text(u, 5, r->country);
+    store_bind_text(u, 6, r->country_code);
+    return store_run_insert(s, u) < 0 ? -1 : 0;
+}
+
+/* Finds or creates a place row. A place first seen without its enclosing places gains them
+ * the first time an article supplies them. Returns the id or -1. */
+static int64_t upsert_place(struct store *s, const struct place_row *r)
+{
+    sqlite3_stmt *q = store_stmt(s, ST_FIND_PLACE);
+    if (!q)
+        return -1;
+    sqlite3_bind_text(q, 1, r->key, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(q);
+    int64_t id = -1, parent = 0;
+    bool lacks_coords = false;
+    if (rc == SQLITE_ROW) {
+        id = sqlite3_column_int64(q, 0);
+        parent = sqlite3_column_int64(q, 1);
+        lacks_coords = sqlite3_column_int(q, 2) != 0;
+    }
+    sqlite3_reset(q);
+    /* A place first stored as someone's enclosing place has no coordinates until an
+     * article names it in its own right. */
+    if (rc == SQLITE_ROW && lacks_coords && r->has_coords && fill_place(s, id, r) < 0)
+        return -1;
+    if (rc == SQLITE_ROW) {
+        int64_t parent_id = r->n_ancestors ? r->ancestors[r->n_ancestors - 1] : 0;
+        if (parent == 0 && parent_id > 0 && parent_id != id) {
+            sqlite3_stmt *u = store_stmt(s, ST_SET_PLACE_PARENT);
+            if (!u)
+                return -1;
+            sqlite3_bind_int64(u, 1, id);
+            sqlite3_bind_int64(u, 2, parent_id);
+            sqlite3_bind_int(u, 3, r->depth);
+            if (store_run_insert(s, u) < 0 || write_ancestors(s, id, r) < 0)
+                return -1;
+        }
+        return id;
+    }
+    if (rc != SQLITE_DONE)
+        return -1;
+    q = store_stmt(s, ST_INSERT_PLACE);
+    if (!q)
+        return -1;
+    store_bind_text(q, 1, r->key);
+    store_bind_text(q, 2, r->name ? r->name : "");
+    store_bind_text(q, 3, place_kind_name(r->kind));
+    store_bind_text(q, 4, r->admin1);
+    store_bind_text(q, 5, r->country);
+    store_bind_text(q, 6, r->country_code);
+    if (r->has_coords) {
+        sqlite3_bind_double(q, 7, r->lat);
+        sqlite3_bind_double(q, 8, r->lon);
+    }
+    if (r->n_ancestors)
+        sqlite3_bind_int64(q, 9, r->ancestors[r->n_ancestors - 1]);
+    sqlite3_bind_int(q, 10, r->depth);
+    id = store_run_insert(s, q);
+    if (id < 0 || write_ancestors(s, id, r) < 0)
+        return -1;
+    return id;
+}
+
+/* Stores the chain outermost first, then the place itself under the innermost link. */
+int64_t store_write_place(struct store *s, const struct place_fact *p)
+{
+    char key[320];
+    int64_t ids[PLACE_MAX_DEPTH];
+    size_t n = 0;
+    size_t skip = p->n_chain > PLACE_MAX_DEPTH ? p->n_chain - PLACE_MAX_DEPTH : 0;
+    for (size_t i = skip; i < p->n_chain; i++) {
+        const struct place_ref *c = &p->chain[i];
+        place_key(key, sizeof key, c->gazetteer_id, p->country_code, c->name);
+        struct place_row r = {
+            .key = key,
+            .name = c->name,
+            .kind = c->kind,
+            .admin1 = c->kind == PLACE_ADMIN1 || c->kind == PLACE_COUNTRY ? NULL : p->admin1,
+            .country = c->kind == PLACE_COUNTRY ? NULL : p->country,
+            .country_code = p->country_code,
+            .ancestors = ids,
+            .n_ancestors = n,
+            .depth = (int)n,
+        };
+        int64_t id = upsert_place(s, &r);
+        if (id < 0)
+            return -1;
+        ids[n++] = id;
+    }
+    place_key(key, sizeof key, p->gazetteer_id, p->country_code, p->name);
+    struct place_row r = {
+        .key = key,
+        .name = p->name,
+        .kind = p->kind,
+        .admin1 = p->admin1,
+        .country = p->country,
+        .country_code = p->country_code,
+        .has_coords = p->has_coords,
+        .lat = p->lat,
+        .lon = p->lon,
+        .ancestors = ids,
+        .n_ancestors = n,
+        .depth = (int)n,
+    };
+    return upsert_place(s, &r);
+}
