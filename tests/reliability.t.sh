@@ -1,0 +1,116 @@
+#!/bin/sh
+# reliability.t.sh: the collection under bad states and beside other processes (issue 17):
+# a migration raced by three processes (D2), stored offsets outside the text (D5), an
+# article without facts in the ASan build (D6), read-only collections (D7), foreign and
+# negative-version databases (D8), kill -9 in the middle of imports, and two imports and a
+# reader on one collection at once.
+. "$(dirname "$0")/lib.sh"
+
+# sql DB STATEMENT: one statement through Python's sqlite3 (no sqlite3 shell needed);
+# prints the first column of each row.
+sql() {
+    python3 -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+for row in c.execute(sys.argv[2]):
+    print(row[0])
+c.commit()' "$1" "$2"
+}
+
+integrity() { sql "$1" "PRAGMA integrity_check"; }
+
+# ---- D2: three processes open one new collection at once ----
+bad=0
+for trial in 1 2 3 4 5 6 7 8 9 10; do
+    db="$TMP/race$trial.db"
+    for p in 1 2 3; do
+        "$SITREP" --db "$db" events --json >"$TMP/race$trial.$p.out" 2>&1 &
+    done
+    wait
+    for p in 1 2 3; do
+        [ -s "$TMP/race$trial.$p.out" ] && { bad=$((bad + 1)); cat "$TMP/race$trial.$p.out" >>"$TMP/race.err"; }
+    done
+    [ "$(sql "$db" 'PRAGMA user_version')" = 3 ] || bad=$((bad + 1))
+done
+check_eq d2-concurrent-first-open "$bad failed: $(head -c 200 "$TMP/race.err" 2>/dev/null)" "0 failed: "
+
+# ---- D8: negative version, a foreign database, an empty file ----
+db="$TMP/neg.db"
+"$SITREP" --db "$db" import --no-extract "$TOP/assets/samples" >/dev/null 2>&1
+sql "$db" 'PRAGMA user_version = -5' >/dev/null
+out=$("$SITREP" --db "$db" list 2>&1)
+check_contains d8-negative-version "$out" "schema version -5 (user_version) is negative"
+check_lacks d8-negative-not-an-error "$out" "not an error"
+
+db="$TMP/foreign.db"
+sql "$db" 'CREATE TABLE accounts(id INTEGER PRIMARY KEY, owner TEXT)' >/dev/null
+out=$("$SITREP" --db "$db" list 2>&1)
+rc=$?
+check_contains d8-foreign-refused "$out" "not a sitrep collection"
+check_eq d8-foreign-exit "$rc" 1
+check_eq d8-foreign-untouched "$(sql "$db" "SELECT group_concat(name) FROM sqlite_master")" accounts
+: >"$TMP/empty.db"
+check d8-empty-file-accepted "$SITREP" --db "$TMP/empty.db" import --no-extract "$TOP/assets/samples"
+
+# ---- D5: a sentence stored outside its text is named, never followed ----
+db="$TMP/offsets.db"
+"$SITREP" --db "$db" import "$TOP/assets/samples" >/dev/null 2>&1
+sql "$db" 'UPDATE sentences SET start = 1099511627776 WHERE article_id = 2 AND idx = 3' >/dev/null
+out=$("$SITREP" --db "$db" compare 1 2 2>&1)
+rc=$?
+check_eq d5-compare-exit "$rc" 1
+check_contains d5-compare-names-row "$out" "article 2: sentence 3 (start 1099511627776"
+out=$("$SITREP" --db "$db" show 2 2>&1)
+check_contains d5-show-names-row "$out" "lies outside its text"
+sql "$db" 'UPDATE sentences SET start = 0, len = 99999 WHERE article_id = 3 AND idx = 1' >/dev/null
+out=$("$SITREP" --db "$db" compare 3 4 2>&1)
+check_contains d5-length-past-end "$out" "article 3: sentence 1"
+check_eq d5-others-still-read "$("$SITREP" --db "$db" compare 4 5 >/dev/null 2>&1; echo $?)" 0
+
+# ---- D6: an article without facts opens in the reader (qsort on no spans) ----
+db="$TMP/nofacts.db"
+"$SITREP" --db "$db" import --no-extract "$TOP/assets/samples" >/dev/null 2>&1
+printf '\n:dump\nq\n' >"$TMP/open.script"
+"$SITREP" --db "$db" --script "$TMP/open.script" --dump "$TMP/open.dump" --size 100x30 \
+    >"$TMP/open.err" 2>&1
+check_eq d6-open-article-without-facts "$?: $(head -c 200 "$TMP/open.err")" "0: "
+
+# ---- D7: read-only ----
+db="$TMP/ro.db"
+"$SITREP" --db "$db" import "$TOP/assets/samples" >/dev/null 2>&1
+"$SITREP" --db "$db" events >/dev/null 2>&1
+sum_before=$(sha256sum "$db" | cut -d' ' -f1)
+check d7-ro-list "$SITREP" --db "$db" --read-only list
+check d7-ro-show "$SITREP" --db "$db" --read-only show 2
+check d7-ro-compare "$SITREP" --db "$db" --read-only compare 1 2
+out=$("$SITREP" --db "$db" --read-only events --json 2>&1)
+check_contains d7-ro-events "$out" '"event":1'
+check_lacks d7-ro-events-no-save-error "$out" "cannot save"
+check d7-ro-reader "$SITREP" --db "$db" --read-only --script "$TMP/open.script" --dump "$TMP/ro.dump"
+out=$("$SITREP" --db "$db" --read-only import "$TOP/tests/data/import/page.html" 2>&1)
+check_contains d7-ro-import-refused "$out" "open read-only; nothing imported"
+check_eq d7-ro-never-writes "$(sha256sum "$db" | cut -d' ' -f1)" "$sum_before"
+
+# A collection on a read-only mount opens read-only by itself, with a note. Needs a private
+# mount namespace (root, unshare); skipped with a message elsewhere.
+if command -v unshare >/dev/null 2>&1 && unshare -m true 2>/dev/null; then
+    mkdir -p "$TMP/mnt"
+    unshare -m sh -c '
+        mount -t tmpfs -o size=8m tmpfs "$1" || exit 9
+        cp "$2" "$1/c.db" && mount -o remount,ro "$1" || exit 9
+        "$3" --db "$1/c.db" list >"$4/m.list" 2>"$4/m.err" || exit 1
+        "$3" --db "$1/c.db" show 2 >/dev/null 2>>"$4/m.err" || exit 2
+        "$3" --db "$1/c.db" events --json >"$4/m.events" 2>>"$4/m.err" || exit 3
+        "$3" --db "$1/c.db" compare 1 2 >/dev/null 2>>"$4/m.err" || exit 4
+        "$3" --db "$1/c.db" --script "$4/open.script" --dump "$4/m.dump" 2>>"$4/m.err" || exit 5
+    ' sh "$TMP/mnt" "$db" "$SITREP" "$TMP" >/dev/null 2>&1
+    rc=$?
+    if [ "$rc" = 9 ]; then
+        echo "# d7-ro-mount skipped: cannot mount a tmpfs here"
+    else
+        check_eq d7-ro-mount-commands "$rc: $(head -c 200 "$TMP/m.err")" "0: $(head -c 200 "$TMP/m.err")"
+        check_contains d7-ro-mount-note "$(cat "$TMP/m.err")" "cannot be written; opened read-only"
+        check_eq d7-ro-mount-lists "$(wc -l <"$TMP/m.list" | tr -d ' ')" 5
+    fi
+else
+    echo "# d7-ro-mount skipped: no private mount namespace (needs root and unshare)"
+fi
