@@ -97,7 +97,7 @@ for i in range(1, n + 1):
         os.symlink(f"{t}/in/{name}", f"{t}/second/{name}")
 PY
 "$SITREP" --db "$db" import --no-extract "$TOP/assets/samples" >/dev/null 2>&1
-printf '\n:dump\nj\n\n:dump\nj\n\n:dump\nq\n' >"$TMP/reader.script"
+printf '<Enter>\n:dump\n<Esc>\nj\n<Enter>\n:dump\n<Esc>\nj\n<Enter>\n:dump\nq\n' >"$TMP/reader.script"
 SITREP_BATCH=$BATCH "$SITREP" --db "$db" import "$TMP/first" >"$TMP/a.out" 2>&1 &
 pa=$!
 SITREP_BATCH=$BATCH "$SITREP" --db "$db" import "$TMP/second" >"$TMP/b.out" 2>&1 &

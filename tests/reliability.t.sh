@@ -69,7 +69,7 @@ check_eq d5-others-still-read "$("$SITREP" --db "$db" compare 4 5 >/dev/null 2>&
 # ---- D6: an article without facts opens in the reader (qsort on no spans) ----
 db="$TMP/nofacts.db"
 "$SITREP" --db "$db" import --no-extract "$TOP/assets/samples" >/dev/null 2>&1
-printf '\n:dump\nq\n' >"$TMP/open.script"
+printf '<Enter>\n:dump\nq\n' >"$TMP/open.script"
 "$SITREP" --db "$db" --script "$TMP/open.script" --dump "$TMP/open.dump" --size 100x30 \
     >"$TMP/open.err" 2>&1
 check_eq d6-open-article-without-facts "$?: $(head -c 200 "$TMP/open.err")" "0: "
@@ -113,4 +113,81 @@ if command -v unshare >/dev/null 2>&1 && unshare -m true 2>/dev/null; then
     fi
 else
     echo "# d7-ro-mount skipped: no private mount namespace (needs root and unshare)"
+fi
+
+# ---- D4: another writer holds the write lock ----
+# hold_lock DB SECONDS: a background writer that holds the lock; returns once it has it.
+hold_lock() {
+    rm -f "$TMP/locked"
+    python3 -c 'import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN IMMEDIATE")
+open(sys.argv[3], "w").close()
+time.sleep(float(sys.argv[2]))
+c.execute("COMMIT")' "$1" "$2" "$TMP/locked" &
+    holder=$!
+    while [ ! -f "$TMP/locked" ]; do sleep 0.05; done
+}
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+
+db="$TMP/busy.db"
+"$SITREP" --db "$db" import --no-extract "$TOP/assets/samples" >/dev/null 2>&1
+hold_lock "$db" 6
+out=$("$SITREP" --db "$db" import "$TOP/tests/data/import/page.html" 2>&1)
+rc=$?
+wait $holder
+check_eq d4-import-waits-for-writer "$rc: $(printf '%s' "$out" | tail -1)" \
+    "0: imported 1, duplicates skipped 0, failed 0"
+check_contains d4-import-says-waiting "$out" "waiting for another writer"
+# the reader opens an article (which marks it read) without waiting for the lock
+hold_lock "$db" 4
+started=$(now)
+"$SITREP" --db "$db" --script "$TMP/open.script" --dump "$TMP/busy.dump" --size 100x30 \
+    >"$TMP/busy.err" 2>&1
+rc=$?
+took=$(elapsed "$started")
+wait $holder
+check_eq d4-reader-exit "$rc" 0
+check_eq d4-reader-never-blocks "$(awk -v t="$took" 'BEGIN { print (t < 2.5) ? "fast" : "blocked " t " s" }')" fast
+
+# ---- D3: a full disk (a 3 MB tmpfs in a private mount namespace) ----
+# The summary counts exactly what is stored, SQLite's reason is printed, the collection
+# stays sound, and once space is freed the next command gives the log's space back.
+if command -v unshare >/dev/null 2>&1 && unshare -m true 2>/dev/null; then
+    mkdir -p "$TMP/full" "$TMP/many"
+    python3 - "$TMP/many" <<'PY'
+import sys
+for i in range(1, 1501):
+    with open(f"{sys.argv[1]}/a{i:05d}.txt", "w") as f:
+        f.write(f"Clashes near Mosul leave {i} dead, report {i}\n\nAt least {i % 50 + 2} people "
+                f"were killed in clashes near Mosul on Tuesday, police said in report {i}.\n")
+PY
+    unshare -m sh -c '
+        mount -t tmpfs -o size=3m tmpfs "$1" || exit 9
+        head -c 1000000 /dev/zero >"$1/filler"
+        SITREP_BATCH=100 "$2" --db "$1/c.db" import "$3" >"$4/full.out" 2>&1
+        python3 -c "import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+print(c.execute(\"SELECT count(*) FROM articles\").fetchone()[0])
+print(c.execute(\"PRAGMA integrity_check\").fetchone()[0])" "$1/c.db" >"$4/full.db" 2>&1
+        rm "$1/filler"
+        "$2" --db "$1/c.db" list >/dev/null 2>&1
+        [ -s "$1/c.db-wal" ] && echo kept >"$4/full.wal" || echo released >"$4/full.wal"
+    ' sh "$TMP/full" "$SITREP" "$TMP/many" "$TMP" >/dev/null 2>&1
+    if [ "$?" = 9 ]; then
+        echo "# d3-disk-full skipped: cannot mount a tmpfs here"
+    else
+        out=$(cat "$TMP/full.out")
+        stored=$(sed -n 1p "$TMP/full.db")
+        check_contains d3-full-reason "$out" "database or disk is full"
+        check_contains d3-full-counts-stored "$out" "imported $stored, "
+        sum=$(printf '%s\n' "$out" | sed -n 's/^imported \([0-9]*\), duplicates skipped 0, failed \([0-9]*\)$/\1 \2/p')
+        set -- $sum 0 0
+        check_eq d3-full-accounts-all "$(($1 + $2))" 1500
+        check_eq d3-full-integrity "$(sed -n 2p "$TMP/full.db")" ok
+        check_eq d3-full-log-released "$(cat "$TMP/full.wal")" released
+    fi
+else
+    echo "# d3-disk-full skipped: no private mount namespace (needs root and unshare)"
 fi

@@ -324,7 +324,10 @@ static void flush_batch(struct ingest_run *r)
                  lost == 1 ? "" : "s");
         report(r, "database", why);
         r->stats->failed += out.failed + lost;
-        store_txn_release_log(store_db(r->store));
+        if (store_txn_release_log(store_db(r->store)) < 0)
+            report(r, "database",
+                   "the write-ahead log keeps its space until there is room to checkpoint it "
+                   "(any sitrep command does, once space is freed)");
         r->store_broken = true;
     } else {
         r->stats->imported += out.added;

@@ -74,10 +74,8 @@ static int open_connection(struct store *s, const char *name, int flags, char *e
     return 0;
 }
 
-static int open_read_write(struct store *s, const char *path, char *err, size_t errlen)
+static int set_up(struct store *s, char *err, size_t errlen)
 {
-    if (open_connection(s, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, err, errlen) < 0)
-        return -1;
     return store_exec(s->db,
                       "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
                       " PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768;"
@@ -87,6 +85,25 @@ static int open_read_write(struct store *s, const char *path, char *err, size_t 
                    store_schema_update(s->db, err, errlen) < 0
                ? -1
                : 0;
+}
+
+/* Several processes opening one new collection at once: switching a new file to WAL
+ * needs its exclusive lock, and SQLite answers SQLITE_BUSY without calling the busy
+ * handler where waiting could deadlock. The set-up is idempotent, so it is tried again
+ * (for up to about five seconds). */
+static int open_read_write(struct store *s, const char *path, char *err, size_t errlen)
+{
+    if (open_connection(s, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, err, errlen) < 0)
+        return -1;
+    for (int attempt = 0;; attempt++) {
+        if (set_up(s, err, errlen) == 0)
+            return 0;
+        if ((sqlite3_errcode(s->db) & 0xff) != SQLITE_BUSY || attempt >= 100)
+            return -1;
+        if (!sqlite3_get_autocommit(s->db))
+            store_exec(s->db, "ROLLBACK", NULL, 0);
+        sqlite3_sleep(store_wait_pause_ms(attempt) + 20);
+    }
 }
 
 /* "file:PATH?immutable=1" with the path's URI characters escaped. */
