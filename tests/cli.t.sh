@@ -18,7 +18,7 @@ run() {
 
 run "--help exits 0" 0 "$SITREP" --help
 check_contains "--help shows usage" "$(cat "$TMP/out")" "usage: sitrep"
-for c in import list show extract events compare; do
+for c in import list show extract events correct compare; do
     check_contains "--help lists $c" "$(cat "$TMP/out")" "  $c"
 done
 run "-h exits 0" 0 "$SITREP" -h

@@ -52,4 +52,13 @@ printf '#include "store/store_int.h"\n' >"$private/src/store/store.c"
 printf '#include "store/store_int.h"\n' >"$private/src/store/article_read.c"
 check layers-private-header-is-its-module python3 "$CHECK" "$private"
 
-check layers-this-tree python3 "$CHECK" --allow-sql-in-ui "$TOP"
+# a private header shared by the files of its module is no circle, but stays in its folder
+private2=$(tree private2)
+printf '#include "events/event.h"\n' >"$private2/src/events/event_int.h"
+printf '#include "events/event_int.h"\n' >"$private2/src/events/event.c"
+printf '#include "events/event_int.h"\n' >"$private2/src/events/event_score.c"
+check layers-private-header python3 "$CHECK" "$private2"
+printf '#include "events/event_int.h"\n' >"$private2/src/cli/cli.c"
+expect_problem layers-private-header-outside "$private2" "src/cli/cli.c:1: #include \"events/event_int.h\": a module's private header, from outside its folder"
+
+check layers-this-tree python3 "$CHECK" "$TOP"

@@ -8,7 +8,8 @@ The layers, lowest first; a file may include its own folder and any lower rank:
   base <- read <- extract <- store <- events, compare <- export, ingest <- fetch
        <- cli, ui <- main.c
 Library headers are named by folder ("store/store.h"); the reader's own by their path
-under ui/ ("draw.h", "views/list.h"). No file under ui/ includes <sqlite3.h>: the store
+under ui/ ("draw.h", "views/list.h"). A private header (X_int.h) is part of module X and
+is included only from its own folder. No file under ui/ includes <sqlite3.h>: the store
 owns SQL."""
 import os
 import re
@@ -48,10 +49,10 @@ def sources():
 
 
 def module(path):
-    """A private header (store_int.h beside store.h, SQLite's btreeInt.h beside btree.h) is
-    part of the module it is named after: the files that share it are that module's."""
-    stem = os.path.splitext(path)[0]
-    return stem[:-len("_int")] if stem.endswith("_int") else stem
+    """A module is a .c/.h pair; a private header X_int.h (SQLite's btreeInt.h) belongs to
+    module X, whose several files share it."""
+    base = os.path.splitext(path)[0]
+    return base[:-len("_int")] if path.endswith("_int.h") else base
 
 
 def find_cycle(graph):
@@ -117,6 +118,8 @@ def main():
                 elif theirs != mine and RANK[theirs] >= RANK[mine]:
                     what = "a peer layer" if RANK[theirs] == RANK[mine] else "a higher layer"
                     problems.append(f"{where}: {mine} includes {what} ({theirs})")
+                if target.endswith("_int.h") and os.path.dirname(target) != os.path.dirname(path):
+                    problems.append(f"{where}: a module's private header, from outside its folder")
                 if module(target) != module(path):
                     graph.setdefault(module(path), set()).add(module(target))
     cycle = find_cycle(graph)

@@ -13,7 +13,6 @@
 #include <unistd.h>
 
 #include <curses.h>
-#include <sqlite3.h>
 
 #include "actions.h"
 #include "views/article.h"
@@ -27,6 +26,7 @@
 #include "views/picker.h"
 #include "store/query.h"
 #include "script.h"
+#include "store/article_view.h"
 #include "store/store.h"
 #include "store/txn.h"
 #include "base/text.h"
@@ -48,7 +48,6 @@ enum mode {
 
 struct app {
     struct store *s;
-    sqlite3 *db;
     const struct ui_options *opt;
     bool headless, quit;
     struct keymap keys;
@@ -112,7 +111,7 @@ static void apply_filter(struct app *a)
         say(a, true, m);
         a->filter[0] = '\0';
     }
-    if (list_pane_count(&a->list, a->db, &a->q, err, sizeof err) != 0)
+    if (list_pane_count(&a->list, a->s, &a->q, err, sizeof err) != 0)
         say(a, true, err);
     timeline_invalidate(&a->tl);
     a->tl.sel = a->tl.top = 0;
@@ -168,14 +167,14 @@ static void draw_list(struct app *a)
     char title[64];
     snprintf(title, sizeof title, "Articles (%lld)", (long long)a->list.count);
     pane_header(a, V_LIST, title);
-    list_pane_draw(&a->list, a->db, &a->q, &a->panes[V_LIST], &a->pal);
+    list_pane_draw(&a->list, a->s, &a->q, &a->panes[V_LIST], &a->pal);
 }
 
 static void draw_article(struct app *a)
 {
     const struct rect *r = &a->panes[V_ARTICLE];
     int facts_w = pane_shown(a, V_FACTS) ? a->panes[V_FACTS].w - 1 : DEFAULT_FACTS_WIDTH;
-    article_pane_load(&a->art, a->db, a->list.sel_id, r->w - 2, facts_w);
+    article_pane_load(&a->art, a->s, a->list.sel_id, r->w - 2, facts_w);
     char title[460];
     snprintf(title, sizeof title, "Article%s%s", a->art.id ? "  " : "",
              a->art.id ? a->art.meta : "");
@@ -188,11 +187,11 @@ static void draw_article(struct app *a)
  * terminal loads it in the background and draws it when it arrives. */
 static void start_timeline(struct app *a)
 {
-    if (!a->headless && timeline_load_async(&a->tl, a->db, &a->q) == 0)
+    if (!a->headless && timeline_load_async(&a->tl, a->s, &a->q) == 0)
         return;
     char err[200];
     double started = trace_clock_ms();
-    if (timeline_load(&a->tl, a->db, &a->q, err, sizeof err) != 0)
+    if (timeline_load(&a->tl, a->s, &a->q, err, sizeof err) != 0)
         say(a, true, err);
     trace_span("timeline-load", started);
 }
@@ -273,7 +272,7 @@ static void draw_main(struct app *a)
     if (pane_shown(a, V_LIST))
         draw_list(a);
     else
-        list_pane_resolve(&a->list, a->db, &a->q);
+        list_pane_resolve(&a->list, a->s, &a->q);
     if (pane_shown(a, V_ARTICLE))
         draw_article(a);
     if (pane_shown(a, V_FACTS))
@@ -380,14 +379,14 @@ static void draw_picker(struct app *a)
     picker_draw(&a->pick, &r, &a->pal);
 }
 
-static int load_places(sqlite3 *db, void *arg, char *err, size_t errlen)
+static int load_places(struct store *s, void *arg, char *err, size_t errlen)
 {
-    return picker_load(arg, db, err, errlen);
+    return picker_load(arg, s, err, errlen);
 }
 
 static void start_places(struct app *a)
 {
-    a->places_job = bg_start(a->db, load_places, &a->places_loading, "places-load");
+    a->places_job = bg_start(a->s, load_places, &a->places_loading, "places-load");
 }
 
 /* Takes the places counted in the background: at once when wait is set (the picker is
@@ -407,7 +406,7 @@ static void open_picker(struct app *a)
 {
     char err[200] = "";
     take_places(a, true);
-    if (picker_open(&a->pick, a->db, err, sizeof err) != 0) {
+    if (picker_open(&a->pick, a->s, err, sizeof err) != 0) {
         say(a, true, err);
         return;
     }
@@ -572,11 +571,11 @@ static void open_timeline_entry(struct app *a)
         say(a, false, "no report on that row");
         return;
     }
-    if (!list_pane_select_id(&a->list, a->db, &a->q, id))
+    if (!list_pane_select_id(&a->list, a->s, &a->q, id))
         return;
     a->list.sel_id = id;
     layout_panes(a);
-    article_pane_load(&a->art, a->db, id, a->panes[V_ARTICLE].w - 2,
+    article_pane_load(&a->art, a->s, id, a->panes[V_ARTICLE].w - 2,
                       pane_shown(a, V_FACTS) ? a->panes[V_FACTS].w - 1 : DEFAULT_FACTS_WIDTH);
     article_pane_goto_sentence(&a->art, sentence, EL_FIGURE);
     a->focus = V_ARTICLE;
@@ -645,15 +644,9 @@ static void clear_filters(struct app *a)
 
 static void toggle_read(struct app *a)
 {
-    sqlite3_stmt *q = NULL;
-    if (a->list.sel_id &&
-        sqlite3_prepare_v2(a->db, "UPDATE articles SET is_read = 1 - is_read WHERE id = ?", -1, &q,
-                           NULL) == SQLITE_OK) {
-        sqlite3_bind_int64(q, 1, a->list.sel_id);
-        if (sqlite3_step(q) != SQLITE_DONE)
-            say(a, true, sqlite3_errmsg(a->db));
-    }
-    sqlite3_finalize(q);
+    char err[200];
+    if (a->list.sel_id && store_toggle_read(a->s, a->list.sel_id, err, sizeof err) != 0)
+        say(a, true, err);
 }
 
 static void open_compare(struct app *a)
@@ -956,18 +949,12 @@ static void trace_key(int key, double started)
 
 /* ---- following the collection ---- */
 
-/* SQLite's count of commits by other connections: an import in another terminal. */
-static int64_t data_version(sqlite3 *db)
-{
-    return store_query_int(db, "PRAGMA data_version");
-}
-
 /* When another process has changed the collection (an import running beside the reader),
  * reads it again: the list under the same filter with the same article selected, the
  * timeline, and the picker's places the next time it opens. */
 static bool follow_collection(struct app *a)
 {
-    int64_t v = data_version(a->db);
+    int64_t v = store_data_version(a->s);
     if (v < 0 || v == a->data_version)
         return false;
     a->data_version = v;
@@ -978,7 +965,7 @@ static bool follow_collection(struct app *a)
     a->tl.sel = tl_sel; /* the timeline reloads where the reader was in it */
     a->tl.top = tl_top;
     if (keep)
-        list_pane_select_id(&a->list, a->db, &a->q, keep);
+        list_pane_select_id(&a->list, a->s, &a->q, keep);
     /* a count under way is of the old collection; the picker counts afresh when it opens
      * (not at every commit: an import commits faster than 100,000 articles are counted) */
     if (a->mode != MODE_PICKER) {
@@ -1003,7 +990,7 @@ static void run_terminal(struct app *a)
     draw(a);
     trace_mark("first-paint");
     start_places(a);
-    a->data_version = data_version(a->db);
+    a->data_version = store_data_version(a->s);
     while (!a->quit) {
         if (dirty)
             draw(a);
@@ -1147,10 +1134,9 @@ int ui_run(struct store *s, const struct ui_options *opt)
     if (!a)
         return 1;
     a->s = s;
-    a->db = store_db(s);
     /* The reader reads a page of rows and indexes; the import's 32 MB cache would only
      * hold pages of article text it has shown once. */
-    sqlite3_exec(a->db, "PRAGMA cache_size = -8192", NULL, NULL, NULL);
+    store_set_cache_kib(s, 8192);
     a->opt = opt ? opt : &none;
     a->headless = a->opt->script_path != NULL;
     trace_init();

@@ -849,3 +849,18 @@ char *text_display_name(const char *name)
     }
     return d.s;
 }
+
+char *text_dup_span(const char *s, size_t n)
+{
+    char *p = malloc(n + 1);
+    if (p) {
+        memcpy(p, s, n);
+        p[n] = '\0';
+    }
+    return p;
+}
+
+char *text_dup_or_null(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}

@@ -52,6 +52,12 @@ char *text_sanitize(const char *s, size_t len);
  * Returns NULL when out of memory. */
 char *text_from_utf16(const char *buf, size_t len, bool big_endian, size_t *out_len);
 
+/* A malloc'd NUL-terminated copy of the n bytes at s, or NULL when out of memory. */
+char *text_dup_span(const char *s, size_t n);
+
+/* strdup that passes NULL through. */
+char *text_dup_or_null(const char *s);
+
 /* ASCII-case-insensitive comparison helpers used by the parsers. */
 bool text_starts_with_ci(const char *s, const char *prefix);
 

@@ -23,6 +23,7 @@
 #include "ingest/ingest.h"
 #include "base/json.h"
 #include "base/paths.h"
+#include "store/list_window.h"
 #include "store/store.h"
 #include "base/text.h"
 
@@ -40,6 +41,7 @@ struct command {
 };
 
 static int cmd_import(int argc, char **argv);
+
 static int cmd_list(int argc, char **argv);
 static int cmd_show(int argc, char **argv);
 static int cmd_extract(int argc, char **argv);
@@ -176,38 +178,29 @@ static int cmd_import(int argc, char **argv)
 
 /* ---- list ---- */
 
-static const char list_sql[] = "SELECT id, date, title, source, origin, "
-                               "places, killed, wounded, destroyed, is_read"
-                               " FROM articles ORDER BY id";
-
-static const char *column_text(sqlite3_stmt *q, int i)
-{
-    return (const char *)sqlite3_column_text(q, i);
-}
-
-static void json_kv_column_int(struct json *j, const char *key, sqlite3_stmt *q, int i)
+static void json_kv_figure(struct json *j, const char *key, long v)
 {
     json_key(j, key);
-    if (sqlite3_column_type(q, i) == SQLITE_NULL)
+    if (v == FACT_NONE)
         json_null(j);
     else
-        json_int(j, sqlite3_column_int64(q, i));
+        json_int(j, v);
 }
 
-static void list_row_json(struct json *j, sqlite3_stmt *q)
+static void list_row_json(struct json *j, const struct store_list_row *r)
 {
     json_begin_object(j);
-    json_kv_int(j, "id", sqlite3_column_int64(q, 0));
-    json_kv_string(j, "date", column_text(q, 1));
-    json_kv_string(j, "title", column_text(q, 2));
-    json_kv_string(j, "source", column_text(q, 3));
-    json_kv_string(j, "origin", column_text(q, 4));
-    json_kv_string(j, "places", column_text(q, 5));
-    json_kv_column_int(j, "killed", q, 6);
-    json_kv_column_int(j, "wounded", q, 7);
-    json_kv_column_int(j, "destroyed", q, 8);
+    json_kv_int(j, "id", r->id);
+    json_kv_string(j, "date", r->date);
+    json_kv_string(j, "title", r->title);
+    json_kv_string(j, "source", r->source);
+    json_kv_string(j, "origin", r->origin);
+    json_kv_string(j, "places", r->places);
+    json_kv_figure(j, "killed", r->killed);
+    json_kv_figure(j, "wounded", r->wounded);
+    json_kv_figure(j, "destroyed", r->destroyed);
     json_key(j, "read");
-    json_bool(j, sqlite3_column_int(q, 9) != 0);
+    json_bool(j, r->is_read);
     json_end_object(j);
     fputc('\n', j->out);
 }
@@ -244,21 +237,21 @@ static void print_fitted(const char *s, int cols)
 }
 
 /* On a terminal each row fits its width: the title gives way first, then the places. */
-static void list_row_text(sqlite3_stmt *q, int width)
+static void list_row_text(const struct store_list_row *r, int width)
 {
-    const char *date = column_text(q, 1);
-    const char *places = column_text(q, 5);
+    const char *date = r->date;
+    const char *places = r->places;
     char killed[32] = "";
-    if (sqlite3_column_type(q, 6) != SQLITE_NULL)
-        snprintf(killed, sizeof killed, "  killed %lld", (long long)sqlite3_column_int64(q, 6));
-    printf("%6" PRId64 "  %-10s  ", (int64_t)sqlite3_column_int64(q, 0), date ? date : "-");
+    if (r->killed != FACT_NONE)
+        snprintf(killed, sizeof killed, "  killed %ld", r->killed);
+    printf("%6" PRId64 "  %-10s  ", r->id, date ? date : "-");
     int room = width > 0 ? width - 20 - (int)strlen(killed) : -1;
     int place_room = -1;
     if (room >= 0 && places) {
         place_room = room / 3 > 4 ? room / 3 : 0;
         room -= place_room;
     }
-    print_fitted(column_text(q, 2), room);
+    print_fitted(r->title, room);
     if (places && place_room != 0) {
         fputs("  [", stdout);
         print_fitted(places, place_room < 0 ? -1 : place_room - 4);
@@ -276,6 +269,24 @@ static int terminal_columns(void)
     return ws.ws_col;
 }
 
+struct list_out {
+    bool as_json;
+    int width;
+};
+
+static int list_row(const struct store_list_row *r, void *arg)
+{
+    const struct list_out *out = arg;
+    if (out->as_json) {
+        struct json j;
+        json_init(&j, stdout);
+        list_row_json(&j, r);
+    } else {
+        list_row_text(r, out->width);
+    }
+    return 0;
+}
+
 static int cmd_list(int argc, char **argv)
 {
     bool as_json = false;
@@ -290,24 +301,13 @@ static int cmd_list(int argc, char **argv)
     struct store *s;
     if (cli_open_store_first_run(&s) != EXIT_OK)
         return EXIT_FAIL;
-    sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(store_db(s), list_sql, -1, &q, NULL) != SQLITE_OK) {
-        fprintf(stderr, "sitrep: list: %s\n", sqlite3_errmsg(store_db(s)));
+    struct list_out out = {as_json, as_json ? -1 : terminal_columns()};
+    char err[200];
+    if (store_list_each(s, list_row, &out, err, sizeof err) != 0) {
+        fprintf(stderr, "sitrep: %s\n", err);
         store_close(s);
         return EXIT_FAIL;
     }
-    struct json j;
-    json_init(&j, stdout);
-    int width = as_json ? -1 : terminal_columns();
-    while (sqlite3_step(q) == SQLITE_ROW) {
-        if (as_json) {
-            json_init(&j, stdout);
-            list_row_json(&j, q);
-        } else {
-            list_row_text(q, width);
-        }
-    }
-    sqlite3_finalize(q);
     store_close(s);
     return EXIT_OK;
 }

@@ -603,6 +603,8 @@ static void print_event_text(size_t num, const struct ev_group *g, const struct 
              g->score);
     print_wrapped("", line, width);
     print_wrapped("  why: ", g->reasons ? g->reasons : "", width);
+    if (g->corrections)
+        print_wrapped("  corrected: ", g->corrections, width);
     for (size_t m = 0; m < g->n_members; m++) {
         snprintf(line, sizeof line, "#%lld %s %s: %.700s", (long long)members[m]->id,
                  members[m]->date ? members[m]->date : "undated",
@@ -631,6 +633,9 @@ static void print_event_json(size_t num, const struct ev_group *g, const struct 
     json_key(&j, "score");
     json_double(&j, g->score, 3);
     json_kv_string(&j, "reasons", g->reasons);
+    json_key(&j, "corrected");
+    json_bool(&j, g->corrections != NULL);
+    json_kv_string(&j, "corrections", g->corrections);
     json_key(&j, "reports");
     json_begin_array(&j);
     for (size_t m = 0; m < g->n_members; m++) {
@@ -726,6 +731,8 @@ int cli_events(int argc, char **argv)
     struct ev_options o;
     ev_options_default(&o);
     rc = 1;
+    if (ev_options_load_corrections(&o, s) < 0)
+        fputs("sitrep: events: cannot read the corrections; grouping without them\n", stderr);
     if (ev_compute_db(store_db(s), &o, EV_LOAD_FIGURES, &docs, &n, &set) < 0) {
         fputs("sitrep: events: cannot group the collection\n", stderr);
     } else {
@@ -751,6 +758,7 @@ int cli_events(int argc, char **argv)
         rc = 0;
     }
     free(filter.ids);
+    ev_options_release(&o);
     ev_set_free(&set);
     ev_docs_free(docs, n);
     store_close(s);

@@ -9,7 +9,8 @@
  * with union-find; every event keeps its score and the reasons that produced it.
  *
  * The module works on struct ev_doc, built from in-memory facts (tests, files) or loaded
- * straight from the store (event_load_store), so it knows nothing of how facts are found. */
+ * from the rows the store gives (store/event_rows.h, which holds the SQL), so it knows
+ * nothing of how facts are found. Its files and what they share: event_int.h. */
 #ifndef SITREP_EVENT_H
 #define SITREP_EVENT_H
 
@@ -23,6 +24,7 @@
 #include "base/facts.h"
 
 struct store;
+struct correction;
 
 /* The kinds of event the trigger words tell apart. */
 enum ev_kind {
@@ -77,13 +79,7 @@ struct ev_doc {
     uint32_t figure_kinds[FIG_KIND_COUNT]; /* stated figures of each kind, loaded or not */
     int32_t *event_days; /* the resolved full dates the figures carry, as day numbers */
     size_t n_event_days;
-    /* filled by grouping */
-    double kinds[EVK_COUNT];
-    int32_t *days; /* the event dates (else the publication date) as day numbers */
-    size_t n_days;
-    int32_t *terms; /* term ids, sorted ascending */
-    float *weights; /* unit-length TF-IDF weights, parallel to terms */
-    size_t n_terms;
+    struct ev_prep *prep; /* kinds, days and terms: ev_prepare's work, private to grouping */
 };
 
 /* Builds a doc from one article's facts (copies everything it keeps). Place ids are the
@@ -106,6 +102,7 @@ struct ev_group {
     char *label; /* "airstrike at Fallujah" */
     char *place; /* the most salient place the reports share */
     char *first_date, *last_date;
+    char *corrections; /* the analyst's corrections that shaped it ("; "-joined), or NULL */
 };
 
 struct ev_set {
@@ -120,9 +117,18 @@ struct ev_options {
     int max_day_gap;  /* dated reports further apart are different events (default 3) */
     /* when set and true, grouping stops early and fails (a reader no longer waiting) */
     const atomic_bool *stop;
+    /* the analyst's corrections (store/corrections.h), active ones oldest first, replayed
+     * over every grouping; none by default */
+    const struct correction *corrections;
+    size_t n_corrections;
 };
 
 void ev_options_default(struct ev_options *o);
+
+/* Loads the collection's active corrections into o (ev_options_release frees them).
+ * Returns 0, or -1 when they cannot be read. */
+int ev_options_load_corrections(struct ev_options *o, struct store *s);
+void ev_options_release(struct ev_options *o);
 
 /* The pair score in [0,1] and its reasons ("same place Fallujah; same day; ..."). The docs
  * must have gone through ev_prepare (terms and kinds). reasons may be NULL. */

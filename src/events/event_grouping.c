@@ -6,6 +6,7 @@
 
 #include "store/background.h"
 #include "events/event.h"
+#include "store/event_rows.h"
 #include "store/store.h"
 
 struct event_grouping {
@@ -19,17 +20,15 @@ struct event_grouping {
 
 int events_fresh(struct store *s)
 {
-    return (int)store_query_int(store_db(s), "SELECT (SELECT count(*) FROM events) > 0 AND"
-                                             " (SELECT count(*) FROM articles) ="
-                                             " (SELECT count(*) FROM event_articles)");
+    return event_rows_fresh(store_db(s));
 }
 
 /* Loading and preparing stop with the job's connection, which bg_cancel interrupts;
  * grouping looks at the stop flag itself. */
-static int group_work(sqlite3 *db, void *arg, char *err, size_t errlen)
+static int group_work(struct store *s, void *arg, char *err, size_t errlen)
 {
     struct event_grouping *g = arg;
-    if (ev_compute_db(db, &g->options, EV_LOAD_LEAN, &g->docs, &g->n_docs, &g->set) == 0)
+    if (ev_compute_db(store_db(s), &g->options, EV_LOAD_LEAN, &g->docs, &g->n_docs, &g->set) == 0)
         return 0;
     snprintf(err, errlen, "events: %s",
              atomic_load(&g->stop) ? "grouping stopped" : "cannot group the collection");
@@ -40,6 +39,7 @@ static void grouping_free(struct event_grouping *g)
 {
     ev_set_free(&g->set);
     ev_docs_free(g->docs, g->n_docs);
+    ev_options_release(&g->options);
     free(g);
 }
 
@@ -51,8 +51,14 @@ struct event_grouping *event_grouping_start(struct store *s)
     atomic_init(&g->stop, false);
     ev_options_default(&g->options);
     g->options.stop = &g->stop;
-    g->bg = bg_start(store_db(s), group_work, g, "events-group");
+    /* read here, on the reader's connection: the job's thread only reads the list */
+    if (ev_options_load_corrections(&g->options, s) < 0) {
+        free(g);
+        return NULL;
+    }
+    g->bg = bg_start(s, group_work, g, "events-group");
     if (!g->bg) {
+        ev_options_release(&g->options);
         free(g);
         return NULL;
     }

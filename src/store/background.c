@@ -8,11 +8,12 @@
 #include <string.h>
 
 #include "base/trace.h"
+#include "store/store_int.h"
 
 struct bg_job {
     pthread_t thread;
-    pthread_mutex_t lock; /* guards db and cancelled */
-    sqlite3 *db;          /* the job's connection while it is open */
+    pthread_mutex_t lock; /* guards store and cancelled */
+    struct store *store;  /* the job's connection while it is open */
     bool cancelled;
     atomic_bool done;
     char *path;
@@ -41,21 +42,26 @@ static bool job_open(struct bg_job *job)
         return false;
     }
     sqlite3_busy_timeout(db, 2000);
+    struct store *s = store_adopt(db);
+    if (!s) {
+        snprintf(job->err, sizeof job->err, "out of memory");
+        return false;
+    }
     pthread_mutex_lock(&job->lock);
     bool go = !job->cancelled;
     if (go)
-        job->db = db;
+        job->store = s;
     pthread_mutex_unlock(&job->lock);
     if (!go)
-        sqlite3_close(db);
+        store_close(s);
     return go;
 }
 
 static void job_close(struct bg_job *job)
 {
     pthread_mutex_lock(&job->lock);
-    sqlite3_close(job->db);
-    job->db = NULL;
+    store_close(job->store);
+    job->store = NULL;
     pthread_mutex_unlock(&job->lock);
 }
 
@@ -65,7 +71,7 @@ static void *job_run(void *arg)
     double started = trace_clock_ms();
     job->rc = -1;
     if (job_open(job)) {
-        job->rc = job->work(job->db, job->arg, job->err, sizeof job->err);
+        job->rc = job->work(job->store, job->arg, job->err, sizeof job->err);
         job_close(job);
     }
     trace_span(job->name, started);
@@ -73,9 +79,9 @@ static void *job_run(void *arg)
     return NULL;
 }
 
-struct bg_job *bg_start(sqlite3 *db, bg_work work, void *arg, const char *name)
+struct bg_job *bg_start(struct store *s, bg_work work, void *arg, const char *name)
 {
-    const char *path = sqlite3_db_filename(db, "main");
+    const char *path = sqlite3_db_filename(s->db, "main");
     if (!path || !*path)
         return NULL; /* an in-memory collection has no second connection */
     struct bg_job *job = calloc(1, sizeof *job);
@@ -113,8 +119,8 @@ void bg_cancel(struct bg_job *job)
 {
     pthread_mutex_lock(&job->lock);
     job->cancelled = true;
-    if (job->db)
-        sqlite3_interrupt(job->db);
+    if (job->store)
+        sqlite3_interrupt(job->store->db);
     pthread_mutex_unlock(&job->lock);
     pthread_join(job->thread, NULL);
     job_free(job);

@@ -9,18 +9,18 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include <sqlite3.h>
+struct store;
 
-/* The work: reads through db (the job's connection); returns 0, or -1 with the reason in
- * err. arg belongs to the caller, who reads the result from it after bg_finish. */
-typedef int (*bg_work)(sqlite3 *db, void *arg, char *err, size_t errlen);
+/* The work: reads through s (the job's read-only connection); returns 0, or -1 with the
+ * reason in err. arg belongs to the caller, who reads the result from it after bg_finish. */
+typedef int (*bg_work)(struct store *s, void *arg, char *err, size_t errlen);
 
 struct bg_job;
 
-/* Starts work on a connection to the file behind db. NULL when it cannot (an in-memory
+/* Starts work on a connection to the file behind s. NULL when it cannot (an in-memory
  * database, no thread, no memory): then do the work in the foreground. name labels the
  * SITREP_TRACE span of the work. */
-struct bg_job *bg_start(sqlite3 *db, bg_work work, void *arg, const char *name);
+struct bg_job *bg_start(struct store *s, bg_work work, void *arg, const char *name);
 
 bool bg_done(const struct bg_job *job);
 

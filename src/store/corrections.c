@@ -11,12 +11,12 @@
 #include "store/store.h"
 
 const char corrections_schema[] =
-    "CREATE TABLE corrections("
+    "CREATE TABLE IF NOT EXISTS corrections("
     " id INTEGER PRIMARY KEY, made_at INTEGER, op TEXT NOT NULL,"
     " article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
     " other_id INTEGER REFERENCES articles(id) ON DELETE CASCADE,"
     " kind TEXT, n INTEGER, value TEXT, undone INTEGER NOT NULL DEFAULT 0);"
-    "CREATE INDEX corrections_article ON corrections(article_id);";
+    "CREATE INDEX IF NOT EXISTS corrections_article ON corrections(article_id);";
 
 static const char *const op_names[CORR_OP_COUNT] = {
     "merge", "split", "move", "drop-figure", "date", "place", "kind",

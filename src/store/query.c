@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
 void query_init(struct query *q)
 {
     memset(q, 0, sizeof *q);

@@ -17,7 +17,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <sqlite3.h>
+/* the reader sees queries, never SQLite's types */
+struct sqlite3;
+struct sqlite3_stmt;
 
 #define QUERY_MAX_PARAMS 32
 
@@ -56,15 +58,16 @@ const char *query_where(const struct query *q);
 
 /* Binds the parameters to st starting at parameter index first (1-based); returns the
  * next free index. */
-int query_bind(const struct query *q, sqlite3_stmt *st, int first);
+int query_bind(const struct query *q, struct sqlite3_stmt *st, int first);
 
 /* The ids of the articles q selects, ascending, in *ids (malloc'd, the caller frees; NULL
  * when none). Returns their number, or -1 with SQLite's reason in err. */
-long query_article_ids(sqlite3 *db, const struct query *q, int64_t **ids, char *err, size_t errlen);
+long query_article_ids(struct sqlite3 *db, const struct query *q, int64_t **ids, char *err,
+                       size_t errlen);
 
 /* The article an argument names: an id ("12"), or a unique piece of its origin (a file
  * name such as "004_"; a leading zero makes it a name). Returns the id, -1 when nothing
  * matches (or on an error), -2 when several do. */
-int64_t query_resolve_article(sqlite3 *db, const char *arg);
+int64_t query_resolve_article(struct sqlite3 *db, const char *arg);
 
 #endif

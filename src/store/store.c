@@ -229,6 +229,29 @@ struct store *store_open_reader(struct store *s)
     return r;
 }
 
+int64_t store_data_version(struct store *s)
+{
+    return store_query_int(s->db, "PRAGMA data_version");
+}
+
+void store_set_cache_kib(struct store *s, int kib)
+{
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d", kib);
+    sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+}
+
+struct store *store_adopt(sqlite3 *db)
+{
+    struct store *s = calloc(1, sizeof *s);
+    if (!s) {
+        sqlite3_close(db);
+        return NULL;
+    }
+    s->db = db;
+    return s;
+}
+
 static int mkdir_p(char *path)
 {
     for (char *p = path + 1; *p; p++) {

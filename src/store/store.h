@@ -78,6 +78,14 @@ int64_t store_query_int(sqlite3 *db, const char *sql);
  * file, or on error. Close with store_close. */
 struct store *store_open_reader(struct store *s);
 
+/* SQLite's count of commits by other connections (PRAGMA data_version): a change means
+ * another process (an import beside the reader) wrote to the collection. -1 on error. */
+int64_t store_data_version(struct store *s);
+
+/* The connection's page cache, in KiB (the import wants a large one, the reader a small
+ * one). */
+void store_set_cache_kib(struct store *s, int kib);
+
 /* Batches: one transaction per batch of articles. */
 int store_begin(struct store *s);
 int store_commit(struct store *s);

@@ -101,6 +101,10 @@ int store_exec(sqlite3 *db, const char *sql, char *err, size_t errlen);
 /* "what: SQLite's message" into err. */
 void store_set_err(char *err, size_t errlen, const char *what, sqlite3 *db);
 
+/* A store around a connection opened elsewhere (a background job's); it closes the
+ * connection with store_close. NULL out of memory (the connection is closed then). */
+struct store *store_adopt(sqlite3 *db);
+
 /* schema.c: migrates to the current version and makes the reader's indexes. */
 int store_schema_update(sqlite3 *db, char *err, size_t errlen);
 /* For a collection opened read-only: 0 when its schema is the latest, else -1 with why

@@ -1,5 +1,6 @@
 /* test_event.c: grouping reports into events, on hand-built facts (no extractor needed). */
 #include "events/event.h"
+#include "events/event_int.h" /* the prepared vectors, compared below */
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -320,17 +321,38 @@ static void check_prepare_db_matches(struct store *s)
     CHECK_INT(n_streamed, N_DOCS - 1);
     CHECK_INT(n_mem, n_streamed);
     for (size_t i = 0; i < n_mem && i < n_streamed; i++) {
-        CHECK(streamed[i].n_terms > 0);
-        CHECK_INT(streamed[i].n_terms, mem[i].n_terms);
-        bool same = streamed[i].n_terms == mem[i].n_terms &&
-                    memcmp(streamed[i].kinds, mem[i].kinds, sizeof mem[i].kinds) == 0;
-        for (size_t k = 0; same && k < mem[i].n_terms; k++)
-            same = streamed[i].terms[k] == mem[i].terms[k] &&
-                   streamed[i].weights[k] == mem[i].weights[k];
+        CHECK(streamed[i].prep->n_terms > 0);
+        CHECK_INT(streamed[i].prep->n_terms, mem[i].prep->n_terms);
+        bool same =
+            streamed[i].prep->n_terms == mem[i].prep->n_terms &&
+            memcmp(streamed[i].prep->kinds, mem[i].prep->kinds, sizeof mem[i].prep->kinds) == 0;
+        for (size_t k = 0; same && k < mem[i].prep->n_terms; k++)
+            same = streamed[i].prep->terms[k] == mem[i].prep->terms[k] &&
+                   streamed[i].prep->weights[k] == mem[i].prep->weights[k];
         CHECK(same);
     }
     ev_docs_free(mem, n_mem);
     ev_docs_free(streamed, n_streamed);
+}
+
+/* D1 of issue 17: a save that cannot get the write lock (another connection holds it past
+ * the busy timeout) fails, and leaves no transaction open behind it on its connection. */
+static void check_save_under_lock(struct store *s, const char *path)
+{
+    sqlite3 *other = NULL;
+    CHECK(sqlite3_open(path, &other) == SQLITE_OK);
+    CHECK(sqlite3_exec(other, "BEGIN IMMEDIATE; DELETE FROM event_articles;", NULL, NULL, NULL) ==
+          SQLITE_OK);
+    sqlite3_busy_timeout(store_db(s), 20);
+    struct ev_set none = {0};
+    CHECK(ev_save_store(s, NULL, &none) != 0);
+    CHECK(sqlite3_get_autocommit(store_db(s)) != 0);
+    sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close(other);
+    /* with the lock free again the same connection saves */
+    CHECK(ev_save_store(s, NULL, &none) == 0);
+    CHECK(sqlite3_get_autocommit(store_db(s)) != 0);
+    sqlite3_busy_timeout(store_db(s), 5000);
 }
 
 /* The same collection stored, grouped from the store and saved to the events tables. */
@@ -387,6 +409,7 @@ static void test_store_roundtrip(void)
     }
     ev_docs_free(docs, n);
     check_prepare_db_matches(store_too);
+    check_save_under_lock(store_too, path);
     store_close(store_too);
     store_too = NULL;
     unlink(path);

@@ -4,6 +4,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "store/article_view.h"
+#include "store/list_window.h"
 #include "store/store.h"
 #include "testlib.h"
 
@@ -488,6 +490,90 @@ static void test_default_path(void)
     free(path);
 }
 
+/* The reader's reads: list pages in list order (newest first, undated last), a filtered
+ * list and positions in it, the read mark, an article's head and sentences. */
+static void test_reader_reads(void)
+{
+    struct store *s = open_fresh();
+    if (!s)
+        return;
+    struct article a;
+    char err[256] = "";
+    int64_t ids[3];
+    const char *dates[3] = {"2024-05-01", "2024-09-21", NULL};
+    for (int i = 0; i < 3; i++) {
+        char title[32], hash[8];
+        snprintf(title, sizeof title, "Report %d", i);
+        snprintf(hash, sizeof hash, "h%d", i);
+        make_article(&a, title, "Jets killed 14 militants in Qaim.", hash);
+        free(a.date);
+        a.date = dates[i] ? strdup(dates[i]) : NULL;
+        free(a.origin);
+        a.origin = strdup(i == 2 ? "dir/002_x.txt" : "dir/other.txt");
+        CHECK_INT(store_add_article(s, &a, NULL, &ids[i], err, sizeof err), 1);
+        clear_article(&a);
+    }
+    struct query q;
+    query_init(&q);
+    bool filtered = true;
+    int64_t count = 0;
+    CHECK_INT(store_list_count(s, &q, &filtered, &count, err, sizeof err), 0);
+    CHECK(!filtered);
+    CHECK_INT(count, 3);
+    struct store_list_row rows[4];
+    CHECK_INT(store_list_page(s, false, 0, 4, rows), 3);
+    CHECK_INT(rows[0].id, ids[1]); /* 2024-09-21 */
+    CHECK_INT(rows[1].id, ids[0]);
+    CHECK_INT(rows[2].id, ids[2]); /* undated last */
+    CHECK_STR(rows[0].title, "Report 1");
+    CHECK(rows[2].date == NULL);
+    CHECK_INT(rows[0].killed, FACT_NONE);
+    store_list_rows_free(rows, 3);
+    CHECK_INT(store_list_page(s, false, 2, 4, rows), 1);
+    store_list_rows_free(rows, 1);
+    int pos = -1;
+    CHECK(store_list_position(s, false, ids[0], &pos));
+    CHECK_INT(pos, 1);
+    CHECK(!store_list_position(s, false, 999, &pos));
+
+    CHECK_INT(query_parse(&q, "since:2024-06", err, sizeof err), 0);
+    CHECK_INT(store_list_count(s, &q, &filtered, &count, err, sizeof err), 0);
+    CHECK(filtered);
+    CHECK_INT(count, 1);
+    CHECK_INT(store_list_page(s, true, 0, 4, rows), 1);
+    CHECK_INT(rows[0].id, ids[1]);
+    store_list_rows_free(rows, 1);
+    CHECK(store_list_position(s, true, ids[1], &pos));
+    CHECK_INT(pos, 0);
+    CHECK(!store_list_position(s, true, ids[0], &pos));
+    query_free(&q);
+
+    CHECK_INT(store_toggle_read(s, ids[0], err, sizeof err), 0);
+    CHECK_INT(store_list_page(s, false, 1, 1, rows), 1);
+    CHECK(rows[0].is_read);
+    store_list_rows_free(rows, 1);
+    CHECK_INT(store_toggle_read(s, ids[0], err, sizeof err), 0);
+    CHECK_INT(query_int(s, "SELECT is_read FROM articles WHERE id = 1"), 0);
+
+    struct store_article_head h;
+    CHECK_INT(store_article_head(s, ids[0], &h), 0);
+    CHECK_STR(h.date, "2024-05-01");
+    CHECK_STR(h.source, "IraqiNews.com");
+    CHECK(h.dateline == NULL);
+    CHECK_INT(h.text_bytes, strlen("Report 0\n\nJets killed 14 militants in Qaim."));
+    store_article_head_free(&h);
+    CHECK_INT(store_article_head(s, 999, &h), -1);
+    int n = 0;
+    long *starts = store_sentence_starts(s, ids[0], &n);
+    CHECK_INT(n, 2);
+    if (n == 2)
+        CHECK_INT(starts[1], strlen("Report 0") + 2);
+    free(starts);
+
+    store_close(s);
+    unlink(db_path);
+}
+
 int main(void)
 {
     RUN(test_open_and_migrate);
@@ -497,5 +583,6 @@ int main(void)
     RUN(test_cascade_delete_and_integrity);
     RUN(test_failed_add_leaves_nothing);
     RUN(test_default_path);
+    RUN(test_reader_reads);
     return TESTS_DONE();
 }

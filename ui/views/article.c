@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/facts.h"
 #include "base/text.h"
+#include "store/article_view.h"
 
 void article_pane_init(struct article_pane *p)
 {
@@ -24,33 +24,16 @@ void article_pane_free(struct article_pane *p)
     article_pane_init(p);
 }
 
-static char *column_dup(sqlite3_stmt *q, int col)
+static char *sanitized(const char *t)
 {
-    const char *t = (const char *)sqlite3_column_text(q, col);
     return t ? text_sanitize(t, strlen(t)) : NULL;
 }
 
 /* ---- sentences ---- */
 
-static void load_sentences(struct article_pane *p, sqlite3 *db)
+static void load_sentences(struct article_pane *p, struct store *s)
 {
-    sqlite3_stmt *q = NULL;
-    if (sqlite3_prepare_v2(db, "SELECT start FROM sentences WHERE article_id = ?1 ORDER BY idx", -1,
-                           &q, NULL) != SQLITE_OK)
-        return;
-    sqlite3_bind_int64(q, 1, p->id);
-    int cap = 0;
-    while (sqlite3_step(q) == SQLITE_ROW) {
-        if (p->n_sentences == cap) {
-            cap = cap ? cap * 2 : 64;
-            long *v = realloc(p->sentence_start, (size_t)cap * sizeof *v);
-            if (!v)
-                break;
-            p->sentence_start = v;
-        }
-        p->sentence_start[p->n_sentences++] = (long)sqlite3_column_int64(q, 0);
-    }
-    sqlite3_finalize(q);
+    p->sentence_start = store_sentence_starts(s, p->id, &p->n_sentences);
 }
 
 /* The sentence holding offset (the last one starting at or before it). */
@@ -112,69 +95,37 @@ static void add_occurrences(struct article_pane *p, int *cap, const char *needle
     }
 }
 
+static void load_mention_spans(struct article_pane *p, struct store *s, int *cap)
+{
+    int n = 0;
+    struct store_mention_span *v = store_mention_spans(s, p->id, &n);
+    for (int i = 0; i < n; i++)
+        add_span(p, cap, v[i].start, v[i].len, v[i].is_place ? EL_PLACE : EL_FIGURE, v[i].sentence);
+    free(v);
+}
+
 /* Each distinct surface is looked for in the text once, however many rows name it (an
- * article saying "on Monday" forty times has forty date rows); at most MAX_SURFACES of
- * them. */
-#define MAX_SURFACES 2000
-
-/* Surfaces are stored as a JSON list of strings: ["IS","Islamic State"]. */
-static void add_surface_list(char ***set, size_t *n_set, const char *list)
+ * article saying "on Monday" forty times has forty date rows). */
+static void add_surfaces(struct article_pane *p, int *cap, char **set, size_t n_set,
+                         enum element el)
 {
-    for (const char *s = list ? strchr(list, '"') : NULL; s; s = strchr(s, '"')) {
-        const char *end = strchr(s + 1, '"');
-        if (!end)
-            break;
-        char buf[256];
-        size_t n = (size_t)(end - s - 1);
-        if (n < sizeof buf && !memchr(s + 1, '\\', n) && *n_set < MAX_SURFACES) {
-            memcpy(buf, s + 1, n);
-            buf[n] = '\0';
-            facts_add_surface(set, n_set, buf);
-        }
-        s = end + 1;
+    for (size_t k = 0; k < n_set; k++) {
+        add_occurrences(p, cap, set[k], el);
+        free(set[k]);
     }
+    free(set);
 }
 
-static void load_mention_spans(struct article_pane *p, sqlite3 *db, int *cap)
+static void load_surface_spans(struct article_pane *p, struct store *s, int *cap)
 {
-    sqlite3_stmt *q = NULL;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT type, sentence, start, len FROM mentions WHERE article_id = ?1"
-                           " AND type IN ('place', 'figure')",
-                           -1, &q, NULL) != SQLITE_OK)
-        return;
-    sqlite3_bind_int64(q, 1, p->id);
-    while (sqlite3_step(q) == SQLITE_ROW) {
-        const char *type = (const char *)sqlite3_column_text(q, 0);
-        enum element el = type && strcmp(type, "place") == 0 ? EL_PLACE : EL_FIGURE;
-        add_span(p, cap, (long)sqlite3_column_int64(q, 2), (long)sqlite3_column_int64(q, 3), el,
-                 sqlite3_column_int(q, 1));
-    }
-    sqlite3_finalize(q);
-}
-
-static void load_surface_spans(struct article_pane *p, sqlite3 *db, int *cap)
-{
-    static const char *const sql[] = {
-        "SELECT DISTINCT surface FROM article_actors WHERE article_id = ?1",
-        "SELECT DISTINCT json_quote(text) FROM dates WHERE article_id = ?1",
-    };
-    for (int i = 0; i < 2; i++) {
-        sqlite3_stmt *q = NULL;
-        if (sqlite3_prepare_v2(db, sql[i], -1, &q, NULL) != SQLITE_OK)
-            continue;
-        sqlite3_bind_int64(q, 1, p->id);
-        char **set = NULL;
-        size_t n_set = 0;
-        while (sqlite3_step(q) == SQLITE_ROW)
-            add_surface_list(&set, &n_set, (const char *)sqlite3_column_text(q, 0));
-        sqlite3_finalize(q);
-        for (size_t k = 0; k < n_set; k++) {
-            add_occurrences(p, cap, set[k], i == 0 ? EL_ACTOR : EL_DATE);
-            free(set[k]);
-        }
-        free(set);
-    }
+    char **set = NULL;
+    size_t n_set = 0;
+    store_actor_surfaces(s, p->id, &set, &n_set);
+    add_surfaces(p, cap, set, n_set, EL_ACTOR);
+    set = NULL;
+    n_set = 0;
+    store_date_surfaces(s, p->id, &set, &n_set);
+    add_surfaces(p, cap, set, n_set, EL_DATE);
 }
 
 static int span_order(const void *a, const void *b)
@@ -204,44 +155,29 @@ static void settle_spans(struct article_pane *p)
 
 /* ---- the text ---- */
 
-static bool load_text(struct article_pane *p, sqlite3 *db)
+/* Returns whether the article's offsets hold for the text as drawn: the stored text is
+ * neutralised at import; if a row is not (an older store), its offsets no longer match
+ * after neutralising here, and highlights are left out. */
+static bool load_text(struct article_pane *p, struct store *s, bool *offsets_match)
 {
-    sqlite3_stmt *q = NULL;
-    if (sqlite3_prepare_v2(db, "SELECT date, source, dateline, text FROM articles WHERE id = ?1",
-                           -1, &q, NULL) != SQLITE_OK)
+    struct store_article_head h;
+    *offsets_match = false;
+    if (store_article_head(s, p->id, &h) != 0)
         return false;
-    sqlite3_bind_int64(q, 1, p->id);
-    bool found = sqlite3_step(q) == SQLITE_ROW;
-    if (found) {
-        char *date = column_dup(q, 0), *src = column_dup(q, 1), *place = column_dup(q, 2);
-        snprintf(p->meta, sizeof p->meta, "%s%s%s%s%s", date ? date : "undated", src ? " - " : "",
-                 src ? src : "", place ? " - " : "", place ? place : "");
-        for (char *c = p->meta; *c; c++)
-            if (*c == '\n' || *c == '\t')
-                *c = ' ';
-        free(date);
-        free(src);
-        free(place);
-        p->text = column_dup(q, 3);
-        p->text_len = p->text ? strlen(p->text) : 0;
-    }
-    sqlite3_finalize(q);
-    return found && p->text;
-}
-
-/* The stored text is neutralised at import; if a row is not (an older store), its offsets
- * no longer match after neutralising here, and highlights are left out. */
-static bool offsets_match(sqlite3 *db, const struct article_pane *p)
-{
-    sqlite3_stmt *q = NULL;
-    bool same = false;
-    if (sqlite3_prepare_v2(db, "SELECT length(CAST(text AS BLOB)) FROM articles WHERE id = ?1", -1,
-                           &q, NULL) == SQLITE_OK) {
-        sqlite3_bind_int64(q, 1, p->id);
-        same = sqlite3_step(q) == SQLITE_ROW && (size_t)sqlite3_column_int64(q, 0) == p->text_len;
-    }
-    sqlite3_finalize(q);
-    return same;
+    char *date = sanitized(h.date), *src = sanitized(h.source), *place = sanitized(h.dateline);
+    snprintf(p->meta, sizeof p->meta, "%s%s%s%s%s", date ? date : "undated", src ? " - " : "",
+             src ? src : "", place ? " - " : "", place ? place : "");
+    for (char *c = p->meta; *c; c++)
+        if (*c == '\n' || *c == '\t')
+            *c = ' ';
+    free(date);
+    free(src);
+    free(place);
+    p->text = sanitized(h.text);
+    p->text_len = p->text ? strlen(p->text) : 0;
+    *offsets_match = h.text_bytes == p->text_len;
+    store_article_head_free(&h);
+    return p->text != NULL;
 }
 
 static void wrap_body(struct article_pane *p)
@@ -254,68 +190,48 @@ static void wrap_body(struct article_pane *p)
 
 /* ---- the facts list ---- */
 
-/* Each query yields (sentence, line text); the heading names the group. */
 static const struct {
     const char *heading;
     enum element el;
-    const char *sql;
-} fact_groups[] = {
-    {"Places", EL_PLACE,
-     "SELECT ap.first_sentence, (SELECT group_concat(name, ' < ') FROM (SELECT p2.name"
-     " FROM place_ancestors pa JOIN places p2 ON p2.id = pa.ancestor_id"
-     " WHERE pa.place_id = ap.place_id ORDER BY p2.depth DESC)) FROM article_places ap"
-     " WHERE ap.article_id = ?1 ORDER BY ap.first_sentence, ap.place_id"},
-    {"Actors", EL_ACTOR,
-     "SELECT aa.first_sentence, ac.name FROM article_actors aa JOIN actors ac"
-     " ON ac.id = aa.actor_id WHERE aa.article_id = ?1 ORDER BY aa.first_sentence"},
-    {"Figures", EL_FIGURE,
-     "SELECT sentence, kind || ' ' || CASE qualifier WHEN 'exact' THEN n"
-     " WHEN 'at_least' THEN 'at least ' || n WHEN 'more_than' THEN 'more than ' || n"
-     " WHEN 'about' THEN 'about ' || n WHEN 'up_to' THEN 'up to ' || n"
-     " WHEN 'range' THEN min || '-' || max"
-     " ELSE coalesce(text, n, '?') END"
-     " || coalesce(' ' || who, '') || coalesce(', ' || place, '') || coalesce(', ' || date, '')"
-     " || coalesce(' [' || source || ']', '') FROM figures WHERE article_id = ?1"
-     " ORDER BY sentence, id"},
-    {"Dates", EL_DATE,
-     "SELECT sentence, text || ' = ' || coalesce(value, weekday || ' (relative)', '?')"
-     " FROM dates WHERE article_id = ?1 ORDER BY sentence, id"},
+} fact_groups[N_FACT_GROUPS] = {
+    [FACT_GROUP_PLACES] = {"Places", EL_PLACE},
+    [FACT_GROUP_ACTORS] = {"Actors", EL_ACTOR},
+    [FACT_GROUP_FIGURES] = {"Figures", EL_FIGURE},
+    [FACT_GROUP_DATES] = {"Dates", EL_DATE},
 };
 
-static void load_fact_group(struct article_pane *p, sqlite3 *db, size_t g)
+static void add_fact_line(struct article_pane *p, const struct store_fact_line *f, enum element el)
 {
-    sqlite3_stmt *q = NULL;
-    if (sqlite3_prepare_v2(db, fact_groups[g].sql, -1, &q, NULL) != SQLITE_OK)
-        return;
-    sqlite3_bind_int64(q, 1, p->id);
-    bool first = true;
-    while (sqlite3_step(q) == SQLITE_ROW) {
-        if (first) {
-            lines_add(&p->facts, fact_groups[g].heading, strlen(fact_groups[g].heading), -1, -1);
-            first = false;
-        }
-        int sentence = sqlite3_column_type(q, 0) == SQLITE_NULL ? 0 : sqlite3_column_int(q, 0);
-        char *s = column_dup(q, 1);
-        char line[600];
-        snprintf(line, sizeof line, "  %s", s ? s : "");
-        free(s);
-        for (char *c = line; *c; c++)
-            if (*c == '\n' || *c == '\t')
-                *c = ' ';
-        int from = p->facts.n;
-        lines_wrap(&p->facts, line, strlen(line), p->facts_width, -1, sentence);
-        for (int i = from; i < p->facts.n; i++) {
-            p->facts.v[i].kind = (int)fact_groups[g].el;
-            if (i > from)
-                p->facts.v[i].tag = -2; /* a wrapped entry's continuation */
-        }
+    char *s = sanitized(f->text);
+    char line[600];
+    snprintf(line, sizeof line, "  %s", s ? s : "");
+    free(s);
+    for (char *c = line; *c; c++)
+        if (*c == '\n' || *c == '\t')
+            *c = ' ';
+    int from = p->facts.n;
+    lines_wrap(&p->facts, line, strlen(line), p->facts_width, -1, f->sentence);
+    for (int i = from; i < p->facts.n; i++) {
+        p->facts.v[i].kind = (int)el;
+        if (i > from)
+            p->facts.v[i].tag = -2; /* a wrapped entry's continuation */
     }
-    sqlite3_finalize(q);
+}
+
+static void load_fact_group(struct article_pane *p, struct store *s, enum store_fact_group g)
+{
+    int n = 0;
+    struct store_fact_line *v = store_fact_lines(s, p->id, g, &n);
+    if (n > 0)
+        lines_add(&p->facts, fact_groups[g].heading, strlen(fact_groups[g].heading), -1, -1);
+    for (int i = 0; i < n; i++)
+        add_fact_line(p, &v[i], fact_groups[g].el);
+    store_fact_lines_free(v, n);
 }
 
 /* ---- loading ---- */
 
-void article_pane_load(struct article_pane *p, sqlite3 *db, int64_t id, int text_width,
+void article_pane_load(struct article_pane *p, struct store *s, int64_t id, int text_width,
                        int facts_width)
 {
     if (text_width < 1)
@@ -330,18 +246,19 @@ void article_pane_load(struct article_pane *p, sqlite3 *db, int64_t id, int text
     p->id = id;
     p->text_width = text_width;
     p->facts_width = facts_width;
-    if (!id || !load_text(p, db))
+    bool offsets_match;
+    if (!id || !load_text(p, s, &offsets_match))
         return;
-    load_sentences(p, db);
+    load_sentences(p, s);
     wrap_body(p);
-    if (offsets_match(db, p)) {
+    if (offsets_match) {
         int cap = 0;
-        load_mention_spans(p, db, &cap);
-        load_surface_spans(p, db, &cap);
+        load_mention_spans(p, s, &cap);
+        load_surface_spans(p, s, &cap);
         settle_spans(p);
     }
-    for (size_t g = 0; g < sizeof fact_groups / sizeof fact_groups[0]; g++)
-        load_fact_group(p, db, g);
+    for (int g = 0; g < N_FACT_GROUPS; g++)
+        load_fact_group(p, s, (enum store_fact_group)g);
     if (same) { /* a resize keeps the place */
         p->top = top < p->body.n ? top : 0;
         p->facts_top = facts_top < p->facts.n ? facts_top : 0;

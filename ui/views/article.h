@@ -10,10 +10,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include <sqlite3.h>
-
 #include "draw.h"
 #include "lines.h"
+
+struct store;
 
 struct span {
     long start, len;
@@ -41,7 +41,7 @@ void article_pane_free(struct article_pane *p);
 
 /* Loads article id for the given widths (nothing happens when it is already loaded at
  * them; a new article starts at its top). id 0 empties the pane. */
-void article_pane_load(struct article_pane *p, sqlite3 *db, int64_t id, int text_width,
+void article_pane_load(struct article_pane *p, struct store *s, int64_t id, int text_width,
                        int facts_width);
 
 void article_pane_draw_text(const struct article_pane *p, const struct rect *r,

@@ -8,6 +8,7 @@
 
 #include "events/event.h"
 #include "events/event_grouping.h"
+#include "store/event_list.h"
 #include "store/store.h"
 #include "base/text.h"
 
@@ -40,12 +41,6 @@ struct events_view {
     char message[160];
 };
 
-static char *col_dup(sqlite3_stmt *st, int i)
-{
-    const unsigned char *t = sqlite3_column_text(st, i);
-    return t ? strdup((const char *)t) : NULL;
-}
-
 static void free_rows(struct events_view *v)
 {
     for (size_t i = 0; i < v->n_rows; i++) {
@@ -62,39 +57,28 @@ static void free_rows(struct events_view *v)
 
 static int load_rows(struct events_view *v)
 {
-    sqlite3_stmt *st;
-    const char *sql =
-        "SELECT e.id, e.label, e.place, e.first_date, e.last_date, e.reasons, e.score,"
-        " (SELECT count(*) FROM event_articles ea WHERE ea.event_id = e.id) AS n"
-        " FROM events e ORDER BY n DESC, coalesce(e.last_date, '') DESC, e.id LIMIT ?";
     free_rows(v);
-    if (sqlite3_prepare_v2(store_db(v->store), sql, -1, &st, NULL) != SQLITE_OK)
-        return -1;
-    sqlite3_bind_int(st, 1, EVENTS_MAX);
-    size_t cap = 0;
-    int rc = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        if (v->n_rows == cap) {
-            cap = cap ? cap * 2 : 128;
-            struct ev_row *g = realloc(v->rows, cap * sizeof *g);
-            if (!g) {
-                rc = -1;
-                break;
-            }
-            v->rows = g;
-        }
-        struct ev_row *r = &v->rows[v->n_rows++];
-        memset(r, 0, sizeof *r);
-        r->id = sqlite3_column_int64(st, 0);
-        r->label = col_dup(st, 1);
-        r->place = col_dup(st, 2);
-        r->first_date = col_dup(st, 3);
-        r->last_date = col_dup(st, 4);
-        r->reasons = col_dup(st, 5);
-        r->score = sqlite3_column_double(st, 6);
-        r->n_reports = sqlite3_column_int(st, 7);
+    struct store_event_row *got;
+    size_t n;
+    int rc = store_event_rows(v->store, EVENTS_MAX, &got, &n);
+    v->rows = n ? calloc(n, sizeof *v->rows) : NULL;
+    for (size_t i = 0; v->rows && i < n; i++) {
+        struct ev_row *r = &v->rows[i];
+        r->id = got[i].id;
+        r->label = got[i].label;
+        r->place = got[i].place;
+        r->first_date = got[i].first_date;
+        r->last_date = got[i].last_date;
+        r->reasons = got[i].reasons;
+        r->score = got[i].score;
+        r->n_reports = got[i].n_reports;
+        got[i] = (struct store_event_row){0}; /* the strings are the view's now */
     }
-    sqlite3_finalize(st);
+    if (v->rows)
+        v->n_rows = n;
+    else if (n)
+        rc = -1;
+    store_event_rows_free(got, n);
     return rc;
 }
 

@@ -7,15 +7,9 @@
 
 #include "extract/gazetteer.h"
 #include "base/text.h"
+#include "store/place_counts.h"
 
 enum { MAX_SPELLING_HITS = 32 };
-
-/* Every place some article names, or that contains one, with its article count. */
-static const char places_sql[] =
-    "SELECT p.id, p.parent_id, p.depth, p.name, p.key, c.n FROM places p JOIN"
-    " (SELECT pa.ancestor_id id, count(DISTINCT ap.article_id) n FROM article_places ap"
-    "  JOIN place_ancestors pa ON pa.place_id = ap.place_id GROUP BY pa.ancestor_id) c"
-    " ON c.id = p.id";
 
 static char *fold_dup(const char *s)
 {
@@ -24,37 +18,38 @@ static char *fold_dup(const char *s)
     return strdup(buf);
 }
 
-static int64_t gazetteer_id_of_key(const char *key)
-{
-    return key && strncmp(key, "g:", 2) == 0 ? strtoll(key + 2, NULL, 10) : 0;
-}
+struct load {
+    struct picker *p;
+    int cap;
+};
 
-static bool add_pick(struct picker *p, int *cap, sqlite3_stmt *q)
+static int add_pick(const struct store_place_count *c, void *arg)
 {
-    if (p->n == *cap) {
-        *cap = *cap ? *cap * 2 : 256;
-        struct pick *v = realloc(p->v, (size_t)*cap * sizeof *v);
+    struct load *l = arg;
+    struct picker *p = l->p;
+    if (p->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 256;
+        struct pick *v = realloc(p->v, (size_t)l->cap * sizeof *v);
         if (!v)
-            return false;
+            return -1;
         p->v = v;
     }
-    const char *name = (const char *)sqlite3_column_text(q, 3);
     struct pick *k = &p->v[p->n];
     memset(k, 0, sizeof *k);
-    k->id = sqlite3_column_int64(q, 0);
-    k->parent = sqlite3_column_int64(q, 1);
-    k->depth = sqlite3_column_int(q, 2);
-    k->gaz_id = gazetteer_id_of_key((const char *)sqlite3_column_text(q, 4));
-    k->count = sqlite3_column_int(q, 5);
-    k->name = text_sanitize(name ? name : "?", strlen(name ? name : "?"));
+    k->id = c->id;
+    k->parent = c->parent_id;
+    k->depth = c->depth;
+    k->gaz_id = c->gazetteer_id;
+    k->count = c->count;
+    k->name = text_sanitize(c->name, strlen(c->name));
     k->folded = fold_dup(k->name ? k->name : "");
     if (!k->name || !k->folded)
-        return false;
+        return -1;
     char label[300];
     snprintf(label, sizeof label, "%s (%d)", k->name, k->count);
     k->label = strdup(label);
     p->n++;
-    return k->label != NULL;
+    return k->label ? 0 : -1;
 }
 
 /* Tree order: children after their parent, the larger (more articles) first. */
@@ -118,21 +113,11 @@ static void order_as_tree(struct picker *p)
         p->v[i].parent_index = index_of_id(p, p->v[i].parent);
 }
 
-int picker_load(struct picker *p, sqlite3 *db, char *err, size_t errlen)
+int picker_load(struct picker *p, struct store *s, char *err, size_t errlen)
 {
     picker_close(p);
-    sqlite3_stmt *q = NULL;
-    if (sqlite3_prepare_v2(db, places_sql, -1, &q, NULL) != SQLITE_OK) {
-        snprintf(err, errlen, "places: %s", sqlite3_errmsg(db));
-        return -1;
-    }
-    int cap = 0, rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW)
-        if (!add_pick(p, &cap, q))
-            break;
-    sqlite3_finalize(q);
-    if (rc != SQLITE_DONE) {
-        snprintf(err, errlen, "places: %s", rc == SQLITE_ROW ? "out of memory" : "interrupted");
+    struct load l = {p, 0};
+    if (store_place_counts(s, add_pick, &l, err, errlen) != 0) {
         picker_close(p);
         return -1;
     }
@@ -157,11 +142,11 @@ void picker_adopt(struct picker *p, struct picker *from)
     from->n = 0;
 }
 
-int picker_open(struct picker *p, sqlite3 *db, char *err, size_t errlen)
+int picker_open(struct picker *p, struct store *s, char *err, size_t errlen)
 {
     /* Counting every place's articles reads all of article_places (0.6 s at 100,000
      * generated articles); a session's collection barely changes, so once is enough. */
-    if (!p->v && picker_load(p, db, err, errlen) < 0)
+    if (!p->v && picker_load(p, s, err, errlen) < 0)
         return -1;
     p->input[0] = '\0';
     p->sel = p->top = 0;

@@ -9,11 +9,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include <sqlite3.h>
-
 #include "draw.h"
 
 struct gazetteer;
+struct store;
 
 struct pick {
     int64_t id, parent, gaz_id; /* gaz_id 0 for places the gazetteer lacks */
@@ -31,16 +30,16 @@ struct picker {
     struct gazetteer *gaz; /* opened on first use; NULL when it cannot be */
 };
 
-/* Loads the places and their counts through db (the reader's connection, or a background
+/* Loads the places and their counts through s (the reader's connection, or a background
  * job's). Returns 0, or -1 with a reason in err. */
-int picker_load(struct picker *p, sqlite3 *db, char *err, size_t errlen);
+int picker_load(struct picker *p, struct store *s, char *err, size_t errlen);
 
 /* Takes the places loaded into from, which is left empty. */
 void picker_adopt(struct picker *p, struct picker *from);
 
 /* Shows the picker with an empty input: loads the places the first time (unless they were
  * loaded or adopted before). Returns 0, or -1 with a reason in err. */
-int picker_open(struct picker *p, sqlite3 *db, char *err, size_t errlen);
+int picker_open(struct picker *p, struct store *s, char *err, size_t errlen);
 /* Forgets the places (the gazetteer stays open for the next use); picker_release frees
  * all. */
 void picker_close(struct picker *p);

@@ -6,16 +6,7 @@
 #include <string.h>
 
 #include "store/background.h"
-#include "store/day_tally.h"
-
-/* Every figure of the articles the filter keeps, one article's rows together (the
- * articles are the outer loop of the join), dated by the figure's own full date, else the
- * article's; an article without figures comes once with a NULL kind. */
-static const char figures_sql[] =
-    "SELECT fa.id, CASE WHEN length(f.date) >= 10 THEN f.date ELSE fa.date END, f.kind,"
-    " coalesce(f.n, f.min, 0), coalesce(f.sentence, 0)"
-    " FROM (SELECT id, date FROM articles INDEXED BY articles_list WHERE %s) fa"
-    " LEFT JOIN figures f ON f.article_id = fa.id";
+#include "store/timeline_rows.h"
 
 const char *zoom_name(enum zoom z)
 {
@@ -26,7 +17,6 @@ const char *zoom_name(enum zoom z)
 /* What a background load reads and returns. */
 struct timeline_job {
     struct bg_job *bg;
-    char *sql;
     struct query q;
     enum zoom zoom;
     struct timeline_row *rows;
@@ -36,7 +26,6 @@ struct timeline_job {
 static void job_free(struct timeline_job *job)
 {
     free(job->rows);
-    free(job->sql);
     query_free(&job->q);
     free(job);
 }
@@ -59,59 +48,6 @@ void timeline_free(struct timeline *t)
     timeline_invalidate(t);
 }
 
-/* The statement text for the articles q selects. */
-static char *build_sql(const struct query *q)
-{
-    const char *where = query_where(q);
-    size_t n = sizeof figures_sql + strlen(where);
-    char *sql = malloc(n);
-    if (sql)
-        snprintf(sql, n, figures_sql, where);
-    return sql;
-}
-
-static sqlite3_stmt *prepare_sql(sqlite3 *db, const char *sql, const struct query *q)
-{
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-        return NULL;
-    query_bind(q, st, 1);
-    return st;
-}
-
-static enum tally_kind kind_of(const unsigned char *kind)
-{
-    if (!kind)
-        return TALLY_OTHER;
-    if (strcmp((const char *)kind, "killed") == 0)
-        return TALLY_KILLED;
-    return strcmp((const char *)kind, "wounded") == 0 ? TALLY_WOUNDED : TALLY_OTHER;
-}
-
-/* Steps st to the end, summing its figures by bucket. Returns 0, or -1 (interrupted, out
- * of memory or a database error). */
-static int collect_rows(sqlite3_stmt *st, enum zoom zoom, struct timeline_row **rows, int *n)
-{
-    *rows = NULL;
-    *n = 0;
-    struct day_tally *tally = day_tally_new(zoom);
-    if (!tally)
-        return -1;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        if (day_tally_add(tally, sqlite3_column_int64(st, 0),
-                          (const char *)sqlite3_column_text(st, 1),
-                          kind_of(sqlite3_column_text(st, 2)), (long)sqlite3_column_int64(st, 3),
-                          sqlite3_column_int(st, 4)) < 0)
-            break;
-    int got = rc == SQLITE_DONE ? day_tally_finish(tally, rows) : -1;
-    day_tally_free(tally);
-    if (got < 0)
-        return -1;
-    *n = got;
-    return 0;
-}
-
 static void take_rows(struct timeline *t, struct timeline_row *rows, int n)
 {
     free(t->rows);
@@ -122,46 +58,30 @@ static void take_rows(struct timeline *t, struct timeline_row *rows, int n)
         t->sel = t->n > 0 ? t->n - 1 : 0;
 }
 
-int timeline_load(struct timeline *t, sqlite3 *db, const struct query *q, char *err, size_t errlen)
+int timeline_load(struct timeline *t, struct store *s, const struct query *q, char *err,
+                  size_t errlen)
 {
     timeline_invalidate(t);
-    char *sql = build_sql(q);
-    sqlite3_stmt *st = sql ? prepare_sql(db, sql, q) : NULL;
-    free(sql);
-    if (!st) {
-        snprintf(err, errlen, "timeline: %s", sqlite3_errmsg(db));
-        return -1;
-    }
     struct timeline_row *rows;
-    int n, rc = collect_rows(st, t->zoom, &rows, &n);
-    if (rc != 0)
-        snprintf(err, errlen, "timeline: %s", sqlite3_errmsg(db));
-    sqlite3_finalize(st);
+    int n, rc = store_timeline_rows(s, q, t->zoom, &rows, &n, err, errlen);
     take_rows(t, rows, n);
     return rc;
 }
 
-static int job_work(sqlite3 *db, void *arg, char *err, size_t errlen)
+static int job_work(struct store *s, void *arg, char *err, size_t errlen)
 {
     struct timeline_job *job = arg;
-    sqlite3_stmt *st = prepare_sql(db, job->sql, &job->q);
-    int rc = st ? collect_rows(st, job->zoom, &job->rows, &job->n) : -1;
-    if (rc != 0)
-        snprintf(err, errlen, "timeline: %s", sqlite3_errmsg(db));
-    sqlite3_finalize(st);
-    return rc;
+    return store_timeline_rows(s, &job->q, job->zoom, &job->rows, &job->n, err, errlen);
 }
 
-int timeline_load_async(struct timeline *t, sqlite3 *db, const struct query *q)
+int timeline_load_async(struct timeline *t, struct store *s, const struct query *q)
 {
     timeline_invalidate(t);
     struct timeline_job *job = calloc(1, sizeof *job);
     if (!job)
         return -1;
     job->zoom = t->zoom;
-    job->sql = build_sql(q);
-    if (!job->sql || query_copy(&job->q, q) != 0 ||
-        !(job->bg = bg_start(db, job_work, job, "timeline-load"))) {
+    if (query_copy(&job->q, q) != 0 || !(job->bg = bg_start(s, job_work, job, "timeline-load"))) {
         job_free(job);
         return -1;
     }

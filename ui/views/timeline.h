@@ -12,13 +12,12 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include <sqlite3.h>
-
 #include "config.h"
 #include "draw.h"
 #include "store/day_tally.h"
 #include "store/query.h"
 
+struct store;
 struct timeline_job;
 
 struct timeline {
@@ -35,12 +34,13 @@ void timeline_free(struct timeline *t);
 void timeline_invalidate(struct timeline *t);
 
 /* Loads the rows for the articles q selects. Returns 0, or -1 with SQLite's reason. */
-int timeline_load(struct timeline *t, sqlite3 *db, const struct query *q, char *err, size_t errlen);
+int timeline_load(struct timeline *t, struct store *s, const struct query *q, char *err,
+                  size_t errlen);
 
-/* Starts the same load on a thread with its own read-only connection to db's file, so the
- * keys stay live on a large collection. Returns 0, or -1 when it cannot (an in-memory
- * database, no thread): then load in the foreground. */
-int timeline_load_async(struct timeline *t, sqlite3 *db, const struct query *q);
+/* Starts the same load on a thread with its own read-only connection to the collection's file, so
+ * the keys stay live on a large collection. Returns 0, or -1 when it cannot (an in-memory database,
+ * no thread): then load in the foreground. */
+int timeline_load_async(struct timeline *t, struct store *s, const struct query *q);
 
 bool timeline_pending(const struct timeline *t);
 

@@ -1,0 +1,67 @@
+/* event_int.h: what the files of the events module share and no caller needs.
+ *
+ * The module is one public header (event.h) over several files, split along the steps of
+ * grouping, as SQLite splits its query planner behind whereInt.h:
+ *   event.c          docs from facts, and the small helpers below
+ *   event_kinds.c    kinds of event from trigger words
+ *   event_terms.c    the TF-IDF vocabulary and term vectors (ev_prepare, ev_prepare_db)
+ *   event_score.c    the pair score and its reasons
+ *   event_cluster.c  blocking, union-find and the groups with their labels and dates
+ *   event_summary.c  what an event's reports say about each kind of figure
+ *   event_load.c     docs from stored rows and groups back to them (store/event_rows.h)
+ *   event_corrections.c  the analyst's corrections replayed over a grouping */
+#ifndef SITREP_EVENTS_EVENT_INT_H
+#define SITREP_EVENTS_EVENT_INT_H
+
+#include "events/event.h"
+
+/* What ev_prepare computes for one doc and grouping reads: never filled by a caller. */
+struct ev_prep {
+    double kinds[EVK_COUNT];
+    int32_t *days; /* the event dates (else the publication date) as day numbers */
+    size_t n_days;
+    int32_t *terms; /* term ids, sorted ascending */
+    float *weights; /* unit-length TF-IDF weights, parallel to terms */
+    size_t n_terms;
+};
+
+/* d->prep, allocated when missing (and zeroed). 0, or -1 out of memory. */
+int ev_prep_ensure(struct ev_doc *d);
+void ev_prep_free(struct ev_prep *p);
+
+char *ev_dup_or_null(const char *s);
+uint64_t ev_hash_bytes(const char *s, size_t n);
+
+/* Folds a name so two spellings of one place or actor compare equal. */
+void ev_fold_name(const char *s, char *out, size_t cap);
+
+/* Days since 1970-01-01 of an ISO date, or INT32_MIN when not a full date. */
+long ev_iso_days(const char *s);
+
+/* qsort that accepts an empty (possibly NULL) array. */
+void ev_sort_n(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
+/* Whether a padded title (salience.h) names the place, by its name or by any of the
+ * spellings the store keeps for it (a JSON array of strings). */
+bool ev_title_names_json(const char *title_padded, const char *name, const char *json);
+
+/* Counts trigger words in folded text; the title (the first title_len bytes) counts
+ * thrice. */
+void ev_count_kinds(const char *folded, size_t title_len, double kinds[EVK_COUNT]);
+
+/* Fills d->prep's days from the figures' event dates, else the publication date. */
+int ev_set_days(struct ev_doc *d);
+
+/* Names the group and dates it from its members (label, place, first and last date),
+ * replacing what it had: after the analyst's corrections change who is in it. */
+void ev_group_describe(struct ev_group *g, const struct ev_doc *docs);
+
+/* The analyst's corrections (event_corrections.c): applied to the docs before grouping
+ * (dates, figures that are not their event's), then replayed over the groups in the order
+ * they were made (merge, split, move, place, kind). Both do nothing without corrections
+ * in o. */
+int ev_correct_docs(struct ev_doc *docs, size_t n, const struct ev_options *o);
+int ev_correct_groups(const struct ev_doc *docs, size_t n, const struct ev_options *o,
+                      struct ev_set *set);
+
+#endif

@@ -1,0 +1,98 @@
+/* event_rows.h: the rows event grouping reads from a collection, and the events it saves.
+ *
+ * The store owns the SQL; events/ owns what the rows mean (salience, days, terms). Rows are
+ * handed to a callback one at a time, in article id order, so no result set is held twice;
+ * the strings in a row are valid only during the call. A callback returns 0 to go on, a
+ * positive value to stop early (the read then succeeds), or a negative one to fail. */
+#ifndef SITREP_STORE_EVENT_ROWS_H
+#define SITREP_STORE_EVENT_ROWS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <sqlite3.h>
+
+/* articles: every string may be NULL; text only when asked for. */
+struct event_article_row {
+    int64_t id;
+    const char *title, *date, *source, *text, *dateline;
+};
+
+/* article_places joined with places. */
+struct event_place_row {
+    int64_t article_id, place_id;
+    const char *name, *kind;
+    int count;
+    int first_sentence;  /* -1 when not stored */
+    const char *surface; /* the spellings seen, as a JSON array of strings */
+};
+
+/* figures: the numbers are FACT_NONE where the column is NULL. */
+struct event_figure_row {
+    int64_t article_id;
+    const char *kind, *qualifier, *source, *place, *text;
+    long n, min, max;
+    int sentence;
+    const char *date; /* as stored: ISO, partial or NULL */
+};
+
+/* place_ancestors without the place itself and without countries (a country is too large
+ * to tell two events apart). */
+struct event_ancestor_row {
+    int64_t place, ancestor;
+};
+
+typedef int (*event_article_fn)(void *ctx, const struct event_article_row *r);
+typedef int (*event_place_fn)(void *ctx, const struct event_place_row *r);
+typedef int (*event_actor_fn)(void *ctx, int64_t article_id, const char *name);
+typedef int (*event_figure_fn)(void *ctx, const struct event_figure_row *r);
+
+/* Every article, with its text when with_text is set. Returns 0, or -1 on a failed read
+ * or a failing callback. */
+int event_rows_articles(sqlite3 *db, bool with_text, event_article_fn fn, void *ctx);
+
+/* The articles of one stored event, without their texts. */
+int event_rows_event_articles(sqlite3 *db, int64_t event_id, event_article_fn fn, void *ctx);
+
+/* Every article's id and text alone (row.text), for reading texts one at a time. */
+int event_rows_texts(sqlite3 *db, event_article_fn fn, void *ctx);
+
+int event_rows_places(sqlite3 *db, event_place_fn fn, void *ctx);
+int event_rows_actors(sqlite3 *db, event_actor_fn fn, void *ctx);
+
+/* Every figure (ordered by article, then as stored). Without detail only article_id, kind
+ * and date are read: the rest is NULL or FACT_NONE. */
+int event_rows_figures(sqlite3 *db, bool detail, event_figure_fn fn, void *ctx);
+
+/* The figures of the articles of one stored event, in full. */
+int event_rows_event_figures(sqlite3 *db, int64_t event_id, event_figure_fn fn, void *ctx);
+
+/* The ancestor pairs ordered by place, in *out (malloc'd, the caller frees). */
+int event_rows_ancestors(sqlite3 *db, struct event_ancestor_row **out, size_t *n_out);
+
+/* One event to save, and the articles that report it. */
+struct event_member_row {
+    int64_t article_id;
+    double score;
+    const char *reasons;
+};
+
+struct event_row {
+    const char *label, *first_date, *last_date, *place, *reasons;
+    double score;
+    const struct event_member_row *members;
+    size_t n_members;
+};
+
+/* Replaces the events and event_articles tables with these events in one transaction that
+ * this function alone opens and ends: committed when all is written, rolled back on every
+ * failure (the write lock not obtained within the busy timeout among them), so the
+ * connection is never left inside a transaction. Returns 0 or -1. */
+int event_rows_replace(sqlite3 *db, const struct event_row *events, size_t n);
+
+/* 1 when the events are up to date with the articles (events exist and every article is
+ * in one), 0 when not, -1 on error. */
+int event_rows_fresh(sqlite3 *db);
+
+#endif

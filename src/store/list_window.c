@@ -1,0 +1,224 @@
+/* list_window.c: pages of the article list, and where an article sits in it. */
+#include "store/list_window.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/facts.h"
+#include "store/store_int.h"
+
+/* Two ways to a page of the list. Unfiltered, the store's list index (date, id and the
+ * columns the filter line tests, a few megabytes, while the table's rows carry the
+ * articles' text) is read in list order with LIMIT/OFFSET: an index-only walk. Filtered
+ * (a place, a search, the filter line), the ids in list order are written once to a
+ * temporary table whose row number is the position, so that any page, even the last of
+ * 100,000 results, is a lookup rather than a rescan of the filter. */
+#define BY_DATE "INDEXED BY articles_list"
+
+static const char materialize_sql[] =
+    "INSERT INTO temp.list_view(id) SELECT id FROM articles " BY_DATE
+    " WHERE %s ORDER BY date DESC, id DESC";
+
+/* The offset is walked in the index alone; only the page's rows are read from the table. */
+static const char page_all_sql[] =
+    "SELECT a.id, a.date, a.source, a.places, a.killed, a.wounded, a.title, a.is_read"
+    " FROM (SELECT id FROM articles " BY_DATE " ORDER BY date DESC, id DESC LIMIT ?1 OFFSET ?2)"
+    " p JOIN articles a ON a.id = p.id ORDER BY a.date DESC, a.id DESC";
+
+static const char page_view_sql[] =
+    "SELECT a.id, a.date, a.source, a.places, a.killed, a.wounded, a.title, a.is_read"
+    " FROM temp.list_view v JOIN articles a ON a.id = v.id WHERE v.pos > ?2 ORDER BY v.pos"
+    " LIMIT ?1";
+
+static const char each_sql[] = "SELECT id, date, title, source, origin, "
+                               "places, killed, wounded, destroyed, is_read"
+                               " FROM articles ORDER BY id";
+
+static sqlite3_stmt *prepare_where(sqlite3 *db, const struct query *q, const char *fmt)
+{
+    const char *where = query_where(q);
+    size_t n = strlen(fmt) + strlen(where) + 1;
+    char *sql = malloc(n);
+    if (!sql)
+        return NULL;
+    snprintf(sql, n, fmt, where);
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+        st = NULL;
+    free(sql);
+    if (st)
+        query_bind(q, st, 1);
+    return st;
+}
+
+static int count_all(sqlite3 *db, int64_t *count)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT count(*) FROM articles " BY_DATE, -1, &st, NULL) !=
+        SQLITE_OK)
+        return -1;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        *count = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return 0;
+}
+
+static int materialize(sqlite3 *db, const struct query *q, int64_t *count)
+{
+    if (sqlite3_exec(db,
+                     "CREATE TEMP TABLE IF NOT EXISTS list_view(pos INTEGER PRIMARY KEY,"
+                     " id INTEGER NOT NULL); DELETE FROM temp.list_view;",
+                     NULL, NULL, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_stmt *st = prepare_where(db, q, materialize_sql);
+    if (!st)
+        return -1;
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return -1;
+    *count = sqlite3_changes64(db);
+    return 0;
+}
+
+int store_list_count(struct store *s, const struct query *q, bool *filtered, int64_t *count,
+                     char *err, size_t errlen)
+{
+    *count = 0;
+    *filtered = q->where_len > 0;
+    int rc = *filtered ? materialize(s->db, q, count) : count_all(s->db, count);
+    if (rc != 0) {
+        snprintf(err, errlen, "list: %s", sqlite3_errmsg(s->db));
+        *count = 0;
+        *filtered = false;
+    }
+    return rc;
+}
+
+static void read_page_row(sqlite3_stmt *st, struct store_list_row *r)
+{
+    memset(r, 0, sizeof *r);
+    r->id = sqlite3_column_int64(st, 0);
+    r->date = store_dup_column(st, 1);
+    r->source = store_dup_column(st, 2);
+    r->places = store_dup_column(st, 3);
+    r->killed = store_column_long(st, 4);
+    r->wounded = store_column_long(st, 5);
+    r->destroyed = FACT_NONE;
+    r->title = store_dup_column(st, 6);
+    r->is_read = sqlite3_column_int(st, 7) != 0;
+}
+
+int store_list_page(struct store *s, bool filtered, int top, int rows, struct store_list_row *out)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, filtered ? page_view_sql : page_all_sql, -1, &st, NULL) !=
+        SQLITE_OK)
+        return -1;
+    sqlite3_bind_int(st, 1, rows);
+    sqlite3_bind_int(st, 2, top);
+    int n = 0;
+    while (n < rows && sqlite3_step(st) == SQLITE_ROW)
+        read_page_row(st, &out[n++]);
+    sqlite3_finalize(st);
+    return n;
+}
+
+static void row_free(struct store_list_row *r)
+{
+    free(r->date);
+    free(r->title);
+    free(r->source);
+    free(r->origin);
+    free(r->places);
+}
+
+void store_list_rows_free(struct store_list_row *rows, int n)
+{
+    for (int i = 0; i < n; i++)
+        row_free(&rows[i]);
+}
+
+/* The position of article id in the unfiltered list: the rows before it in list order
+ * (newest first, undated last), counted in the list index. */
+static bool position_in_all(sqlite3 *db, int64_t id, int *pos)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT count(*) FROM articles " BY_DATE ", (SELECT coalesce(date, '')"
+                           " d FROM articles WHERE id = ?1) t WHERE coalesce(date, '') > t.d"
+                           " OR (coalesce(date, '') = t.d AND id > ?1)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return false;
+    sqlite3_bind_int64(st, 1, id);
+    bool ok = sqlite3_step(st) == SQLITE_ROW;
+    if (ok)
+        *pos = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return ok;
+}
+
+static bool position_in_view(sqlite3 *db, int64_t id, int *pos)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT pos FROM temp.list_view WHERE id = ?1", -1, &st, NULL) !=
+        SQLITE_OK)
+        return false;
+    sqlite3_bind_int64(st, 1, id);
+    bool found = sqlite3_step(st) == SQLITE_ROW;
+    if (found)
+        *pos = sqlite3_column_int(st, 0) - 1;
+    sqlite3_finalize(st);
+    return found;
+}
+
+static bool article_exists(sqlite3 *db, int64_t id)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM articles WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
+        return false;
+    sqlite3_bind_int64(st, 1, id);
+    bool found = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return found;
+}
+
+bool store_list_position(struct store *s, bool filtered, int64_t id, int *pos)
+{
+    return filtered ? position_in_view(s->db, id, pos)
+                    : article_exists(s->db, id) && position_in_all(s->db, id, pos);
+}
+
+static void read_each_row(sqlite3_stmt *q, struct store_list_row *r)
+{
+    r->id = sqlite3_column_int64(q, 0);
+    r->date = store_dup_column(q, 1);
+    r->title = store_dup_column(q, 2);
+    r->source = store_dup_column(q, 3);
+    r->origin = store_dup_column(q, 4);
+    r->places = store_dup_column(q, 5);
+    r->killed = store_column_long(q, 6);
+    r->wounded = store_column_long(q, 7);
+    r->destroyed = store_column_long(q, 8);
+    r->is_read = sqlite3_column_int(q, 9) != 0;
+}
+
+int store_list_each(struct store *s, int (*each)(const struct store_list_row *row, void *arg),
+                    void *arg, char *err, size_t errlen)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(s->db, each_sql, -1, &q, NULL) != SQLITE_OK) {
+        snprintf(err, errlen, "list: %s", sqlite3_errmsg(s->db));
+        return -1;
+    }
+    int stop = 0;
+    while (!stop && sqlite3_step(q) == SQLITE_ROW) {
+        struct store_list_row r = {0};
+        read_each_row(q, &r);
+        stop = each(&r, arg);
+        row_free(&r);
+    }
+    sqlite3_finalize(q);
+    return 0;
+}

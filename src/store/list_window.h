@@ -1,0 +1,46 @@
+/* list_window.h: the article list a page at a time. It never holds the collection: a page
+ * reads only its rows, through the list index when unfiltered and through a temporary
+ * table of the filtered ids in list order otherwise, so 100,000 articles cost what 30 do
+ * at any position. List order is newest first, undated last, then the higher id first. */
+#ifndef SITREP_STORE_LIST_WINDOW_H
+#define SITREP_STORE_LIST_WINDOW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/query.h"
+
+struct store;
+
+/* One article as a list shows it; text fields NULL when the article has none, figures
+ * FACT_NONE. A reader page fills id, date, source, places, killed, wounded, title and
+ * is_read; store_list_each fills every field. */
+struct store_list_row {
+    int64_t id;
+    char *date, *title, *source, *origin, *places;
+    long killed, wounded, destroyed;
+    bool is_read;
+};
+
+/* The articles q selects: their number in *count; when q filters (*filtered set), their
+ * ids in list order are written to the connection's temporary list, which later pages and
+ * positions read. Returns 0, or -1 with "list: reason" in err (then *count is 0). */
+int store_list_count(struct store *s, const struct query *q, bool *filtered, int64_t *count,
+                     char *err, size_t errlen);
+
+/* At most rows rows of the list from position top (0 the first) into out. Returns how
+ * many it read, -1 on error. Free them with store_list_rows_free. */
+int store_list_page(struct store *s, bool filtered, int top, int rows, struct store_list_row *out);
+void store_list_rows_free(struct store_list_row *rows, int n);
+
+/* The position of article id in the list (filtered: in the temporary list). Returns false
+ * when the list does not hold it. */
+bool store_list_position(struct store *s, bool filtered, int64_t id, int *pos);
+
+/* Calls each for every article in id order (sitrep list); stops when it returns nonzero.
+ * Returns 0, or -1 with "list: reason" in err. */
+int store_list_each(struct store *s, int (*each)(const struct store_list_row *row, void *arg),
+                    void *arg, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,24 @@
+/* place_counts.h: every place some article names, or that contains one, with the number
+ * of articles at it or inside it: the location picker's tree. */
+#ifndef SITREP_STORE_PLACE_COUNTS_H
+#define SITREP_STORE_PLACE_COUNTS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct store;
+
+struct store_place_count {
+    int64_t id, parent_id; /* parent_id 0 for a top-level place */
+    int64_t gazetteer_id;  /* 0 for a place the gazetteer lacks */
+    int depth, count;
+    const char *name; /* as stored (never NULL); valid during the call only */
+};
+
+/* Calls each for every such place, in no particular order; each returns 0 to go on.
+ * Returns 0, or -1 with "places: reason" in err (each stopped: out of memory; the scan was
+ * interrupted, as a cancelled background job is). */
+int store_place_counts(struct store *s, int (*each)(const struct store_place_count *p, void *arg),
+                       void *arg, char *err, size_t errlen);
+
+#endif
