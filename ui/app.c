@@ -28,7 +28,6 @@
 #include "script.h"
 #include "store/article_view.h"
 #include "store/store.h"
-#include "store/txn.h"
 #include "base/text.h"
 #include "views/timeline.h"
 #include "base/trace.h"
@@ -586,11 +585,8 @@ static void open_timeline_entry(struct app *a)
  * reader idles (retry_read_marks). */
 static bool try_mark_read(struct app *a, int64_t id)
 {
-    store_wait_set(a->db, STORE_WAIT_NONE);
-    int rc = store_set_read(a->s, id, true);
-    store_wait_set(a->db, STORE_WAIT_QUIET);
     /* only a held lock is worth another try (an article deleted since is not) */
-    return rc == 0 || sqlite3_errcode(a->db) != SQLITE_BUSY;
+    return store_set_read_now(a->s, id, true) != 1;
 }
 
 static void mark_read(struct app *a, int64_t id)
