@@ -166,7 +166,10 @@ static int load_side(struct store *s, const char *arg, struct side *out)
     }
     out->art = calloc(1, sizeof *out->art);
     if (out->id < 0 || !out->art || store_get_article(s, out->id, out->art) < 0) {
-        fprintf(stderr, "sitrep: compare: no article %s\n", arg);
+        if (*store_last_error(s))
+            cli_report_file(cli_db_path(), store_last_error(s));
+        else
+            fprintf(stderr, "sitrep: compare: no article %s\n", arg);
         return -1;
     }
     if (store_get_facts(s, out->id, &out->facts) < 0) {
@@ -748,7 +751,8 @@ int cli_events(int argc, char **argv)
     if (ev_compute_db(store_db(s), &o, EV_LOAD_FIGURES, &docs, &n, &set) < 0) {
         fputs("sitrep: events: cannot group the collection\n", stderr);
     } else {
-        if (ev_save_store(s, docs, &set) < 0)
+        /* a read-only collection shows the grouping without keeping it */
+        if (!store_is_read_only(s) && ev_save_store(s, docs, &set) < 0)
             fputs("sitrep: events: cannot save the events (read-only collection?)\n", stderr);
         int width = term_width();
         size_t shown = 0;

@@ -450,7 +450,7 @@ static void read_report(struct app *a, int64_t id)
     }
     app_close_screen(a);
     a->list->sel_id = id;
-    store_set_read(a->s, id, true);
+    app_mark_read(a, id);
     app_open_full_screen(a);
 }
 
