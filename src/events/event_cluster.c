@@ -312,6 +312,17 @@ static void group_finish(struct ev_group *g, const struct ev_doc *docs, const st
     group_dates(g, docs);
 }
 
+void ev_day_iso(long day, char out[40])
+{
+    days_to_iso(day, out);
+}
+
+void ev_group_describe(struct ev_group *g, const struct ev_doc *docs)
+{
+    group_label(g, docs);
+    group_dates(g, docs);
+}
+
 static const size_t *sort_group_of; /* qsort has no context argument in C17 */
 
 static int cmp_link_group(const void *x, const void *y)

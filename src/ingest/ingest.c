@@ -20,6 +20,7 @@
 #include "extract/extract.h"
 #include "base/facts.h"
 #include "base/progress.h"
+#include "events/event_incr.h"
 #include "store/store.h"
 
 struct input {
@@ -67,7 +68,8 @@ struct ingest_run {
     long batch_articles;
     size_t batch_bytes;
     bool in_transaction;
-    bool store_broken; /* a commit failed: stop rather than pile on errors */
+    bool store_broken;    /* a commit failed: stop rather than pile on errors */
+    bool grouping_failed; /* said once */
     const struct input_list *inputs;
     struct slot slots[INGEST_WINDOW];
     pthread_mutex_t lock;
@@ -266,6 +268,19 @@ static int begin_batch(struct ingest_run *r)
     return 0;
 }
 
+/* Assigns the batch's reports to events (events/event_incr.h) once they are committed. A
+ * failure loses nothing: the reports stay in no event, and the next `sitrep events` or E
+ * catches them up. */
+static void group_batch(struct ingest_run *r)
+{
+    struct ev_options o;
+    ev_options_default(&o);
+    if (ev_catch_up(r->store, &o, NULL) < 0 && !r->grouping_failed) {
+        report(r, "events", "cannot assign the new reports to events; sitrep events will");
+        r->grouping_failed = true;
+    }
+}
+
 static int end_batch(struct ingest_run *r)
 {
     if (!r->in_transaction)
@@ -276,6 +291,7 @@ static int end_batch(struct ingest_run *r)
         r->store_broken = true;
         return -1;
     }
+    group_batch(r);
     return 0;
 }
 

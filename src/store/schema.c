@@ -99,9 +99,28 @@ static const char schema_v2[] =
     " content_rowid='id', tokenize='porter unicode61');"
     "INSERT INTO articles_fts(articles_fts) VALUES('rebuild');";
 
+/* Incremental grouping (store/event_state.h): what scoring a new report against older ones
+ * needs, kept so an import assigns reports to events without reloading the collection.
+ * Events grouped before this step carry none of it, so they are dropped and regrouped by
+ * the next catch-up (events are derived; the analyst's corrections name articles).
+ * IF NOT EXISTS throughout: a test rewinds the version and migrates again. */
+static const char event_state_schema[] =
+    "DELETE FROM event_articles; DELETE FROM events;"
+    "CREATE TABLE IF NOT EXISTS event_features("
+    " article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
+    " data BLOB NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS event_df(term INTEGER PRIMARY KEY, n INTEGER NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS event_blocks("
+    " place_id INTEGER NOT NULL, day INTEGER NOT NULL, article_id INTEGER NOT NULL,"
+    " PRIMARY KEY(place_id, day, article_id)) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS event_links("
+    " event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,"
+    " n_links INTEGER NOT NULL, link_sum REAL NOT NULL, best_link REAL NOT NULL);";
+
 /* Migrations in order: migrations[v] takes a database from version v to v + 1. Version 3:
- * the analyst's corrections (store/corrections.h). */
-static const char *const migrations[] = {schema_v1, schema_v2, corrections_schema};
+ * the analyst's corrections (store/corrections.h). Version 4: incremental grouping. */
+static const char *const migrations[] = {schema_v1, schema_v2, corrections_schema,
+                                         event_state_schema};
 
 static int user_version(sqlite3 *db)
 {

@@ -8,6 +8,7 @@
 
 #include "events/event.h"
 #include "events/event_grouping.h"
+#include "events/event_incr.h"
 #include "store/event_list.h"
 #include "store/store.h"
 #include "base/text.h"
@@ -86,7 +87,7 @@ static int regroup(struct events_view *v)
 {
     struct ev_options o;
     ev_options_default(&o);
-    return ev_regroup_store(v->store, &o, NULL);
+    return ev_catch_up(v->store, &o, NULL);
 }
 
 struct events_view *events_view_open(struct store *s, bool waiting, char *err, size_t errlen)
