@@ -602,6 +602,8 @@ static void print_event_text(size_t num, const struct ev_group *g, const struct 
              g->score);
     print_wrapped("", line, width);
     print_wrapped("  why: ", g->reasons ? g->reasons : "", width);
+    if (g->corrections)
+        print_wrapped("  corrected: ", g->corrections, width);
     for (size_t m = 0; m < g->n_members; m++) {
         snprintf(line, sizeof line, "#%lld %s %s: %.700s", (long long)members[m]->id,
                  members[m]->date ? members[m]->date : "undated",
@@ -630,6 +632,9 @@ static void print_event_json(size_t num, const struct ev_group *g, const struct 
     json_key(&j, "score");
     json_double(&j, g->score, 3);
     json_kv_string(&j, "reasons", g->reasons);
+    json_key(&j, "corrected");
+    json_bool(&j, g->corrections != NULL);
+    json_kv_string(&j, "corrections", g->corrections);
     json_key(&j, "reports");
     json_begin_array(&j);
     for (size_t m = 0; m < g->n_members; m++) {
@@ -710,19 +715,45 @@ static int print_stored_event(void *ctx, size_t num, const struct ev_group *g,
     return 0;
 }
 
-/* Brings the stored events up to date: the reports in none are assigned (all of them at
- * once with --regroup, after which the whole collection is grouped afresh). */
-static int update_events(struct store *s, bool regroup)
+/* The reports in no event are assigned to events (events/event_incr.h). A failure is
+ * said and the events stored are shown all the same. */
+static void catch_up(struct store *s, const struct ev_options *o)
 {
-    struct ev_options o;
-    ev_options_default(&o);
-    if (!regroup && event_rows_fresh(store_db(s)) == 1)
-        return 0;
-    if (ev_catch_up(s, &o, NULL) < 0 || (regroup && ev_regroup_store(s, &o, NULL) < 0)) {
+    if (event_rows_fresh(store_db(s)) != 1 && ev_catch_up(s, o, NULL) < 0)
         fputs("sitrep: events: cannot group the new reports (read-only collection?)\n", stderr);
-        return -1;
+}
+
+/* The stored events, streamed: one event's reports in memory at a time. */
+static int print_stored(struct store *s, struct event_printing *p)
+{
+    if (ev_stream_stored(s, print_stored_event, p) < 0) {
+        fputs("sitrep: events: cannot read the events\n", stderr);
+        return 1;
     }
     return 0;
+}
+
+/* The whole collection grouped afresh in memory, the analyst's corrections replayed over
+ * it (events/event_corrections.c), saved and printed: for --regroup, and whenever there
+ * are corrections, which are replayed over a whole grouping. */
+static int print_regrouped(struct store *s, const struct ev_options *o, struct event_printing *p)
+{
+    struct ev_doc *docs = NULL;
+    size_t n = 0;
+    struct ev_set set = {0};
+    int rc = 0;
+    if (ev_compute_db(store_db(s), o, EV_LOAD_FIGURES, &docs, &n, &set) < 0) {
+        fputs("sitrep: events: cannot group the collection\n", stderr);
+        rc = 1;
+    } else {
+        if (ev_save_store(s, docs, &set) < 0)
+            fputs("sitrep: events: cannot save the events (read-only collection?)\n", stderr);
+        for (size_t g = 0; g < set.n_groups; g++)
+            print_stored_event(p, g + 1, &set.groups[g], docs);
+    }
+    ev_set_free(&set);
+    ev_docs_free(docs, n);
+    return rc;
 }
 
 static int parse_events_args(int argc, char **argv, char **words, int *n_words, bool *as_json,
@@ -761,16 +792,19 @@ int cli_events(int argc, char **argv)
     if (rc == 0)
         rc = load_event_filter(s, words, n_words, &filter);
     free(words);
+    struct ev_options o;
+    ev_options_default(&o);
+    if (rc == 0 && ev_options_load_corrections(&o, s) < 0)
+        fputs("sitrep: events: cannot read the corrections; grouping without them\n", stderr);
     if (rc == 0) {
-        update_events(s, regroup);
         struct event_printing p = {as_json, term_width(), &filter, 0};
-        if (ev_stream_stored(s, print_stored_event, &p) < 0) {
-            fputs("sitrep: events: cannot read the events\n", stderr);
-            rc = 1;
-        } else if (!as_json && !p.shown)
+        catch_up(s, &o); /* with --regroup too: the features later imports score against */
+        rc = regroup || o.n_corrections ? print_regrouped(s, &o, &p) : print_stored(s, &p);
+        if (rc == 0 && !as_json && !p.shown)
             puts(filter.active ? "no events match" : "no articles in the collection");
     }
     free(filter.ids);
+    ev_options_release(&o);
     if (s)
         store_close(s);
     return rc;

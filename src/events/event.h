@@ -24,6 +24,7 @@
 #include "base/facts.h"
 
 struct store;
+struct correction;
 
 /* The kinds of event the trigger words tell apart. */
 enum ev_kind {
@@ -101,6 +102,7 @@ struct ev_group {
     char *label; /* "airstrike at Fallujah" */
     char *place; /* the most salient place the reports share */
     char *first_date, *last_date;
+    char *corrections; /* the analyst's corrections that shaped it ("; "-joined), or NULL */
 };
 
 struct ev_set {
@@ -115,9 +117,18 @@ struct ev_options {
     int max_day_gap;  /* dated reports further apart are different events (default 3) */
     /* when set and true, grouping stops early and fails (a reader no longer waiting) */
     const atomic_bool *stop;
+    /* the analyst's corrections (store/corrections.h), active ones oldest first, replayed
+     * over every grouping; none by default */
+    const struct correction *corrections;
+    size_t n_corrections;
 };
 
 void ev_options_default(struct ev_options *o);
+
+/* Loads the collection's active corrections into o (ev_options_release frees them).
+ * Returns 0, or -1 when they cannot be read. */
+int ev_options_load_corrections(struct ev_options *o, struct store *s);
+void ev_options_release(struct ev_options *o);
 
 /* The pair score in [0,1] and its reasons ("same place Fallujah; same day; ..."). The docs
  * must have gone through ev_prepare (terms and kinds). reasons may be NULL. */

@@ -171,6 +171,7 @@ static void group_free(struct ev_group *g)
     free(g->place);
     free(g->first_date);
     free(g->last_date);
+    free(g->corrections);
 }
 
 void ev_set_free(struct ev_set *s)
@@ -319,6 +320,11 @@ void ev_day_iso(long day, char out[40])
 
 void ev_group_describe(struct ev_group *g, const struct ev_doc *docs)
 {
+    free(g->label);
+    free(g->place);
+    free(g->first_date);
+    free(g->last_date);
+    g->label = g->place = g->first_date = g->last_date = NULL;
     group_label(g, docs);
     group_dates(g, docs);
 }

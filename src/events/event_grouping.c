@@ -23,7 +23,8 @@ int events_fresh(struct store *s)
 
 /* The catch-up writes as it goes (a transaction per batch of reports), so the job opens a
  * writable connection of its own to the job's file; the reader sees the events committed.
- * It looks at the stop flag between reports. */
+ * It looks at the stop flag between reports. With corrections, the whole collection is
+ * then grouped afresh for them to be replayed (ev_update_store). */
 static int group_work(struct store *s, void *arg, char *err, size_t errlen)
 {
     struct event_grouping *g = arg;
@@ -32,7 +33,7 @@ static int group_work(struct store *s, void *arg, char *err, size_t errlen)
     char why[256] = "";
     int rc = path && *path && store_open(path, &w, why, sizeof why) == 0 ? 0 : -1;
     if (rc == 0)
-        rc = ev_catch_up(w, &g->options, NULL);
+        rc = ev_update_store(w, &g->options);
     if (w)
         store_close(w);
     if (rc < 0)
@@ -45,6 +46,7 @@ static int group_work(struct store *s, void *arg, char *err, size_t errlen)
 
 static void grouping_free(struct event_grouping *g)
 {
+    ev_options_release(&g->options);
     free(g);
 }
 
@@ -56,8 +58,14 @@ struct event_grouping *event_grouping_start(struct store *s)
     atomic_init(&g->stop, false);
     ev_options_default(&g->options);
     g->options.stop = &g->stop;
+    /* read here, on the reader's connection: the job's thread only reads the list */
+    if (ev_options_load_corrections(&g->options, s) < 0) {
+        free(g);
+        return NULL;
+    }
     g->bg = bg_start(s, group_work, g, "events-group");
     if (!g->bg) {
+        ev_options_release(&g->options);
         free(g);
         return NULL;
     }

@@ -621,3 +621,10 @@ int ev_catch_up(struct store *s, const struct ev_options *o, size_t *n_assigned)
         *n_assigned = assigned;
     return rc < 0 ? -1 : 0;
 }
+
+int ev_update_store(struct store *s, const struct ev_options *o)
+{
+    if (ev_catch_up(s, o, NULL) < 0)
+        return -1;
+    return o->n_corrections ? ev_regroup_store(s, o, NULL) : 0;
+}

@@ -26,4 +26,9 @@ int ev_catch_up(struct store *s, const struct ev_options *o, size_t *n_assigned)
 
 #define EV_CATCH_UP_BATCH 2000
 
+/* Catches up; then, when o holds the analyst's corrections (which are replayed over a
+ * whole grouping: event_corrections.c), groups the whole collection afresh and saves it.
+ * Returns 0 or -1. */
+int ev_update_store(struct store *s, const struct ev_options *o);
+
 #endif

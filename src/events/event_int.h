@@ -8,7 +8,8 @@
  *   event_score.c    the pair score and its reasons
  *   event_cluster.c  blocking, union-find and the groups with their labels and dates
  *   event_summary.c  what an event's reports say about each kind of figure
- *   event_load.c     docs from stored rows and groups back to them (store/event_rows.h) */
+ *   event_load.c     docs from stored rows and groups back to them (store/event_rows.h)
+ *   event_corrections.c  the analyst's corrections replayed over a grouping */
 #ifndef SITREP_EVENTS_EVENT_INT_H
 #define SITREP_EVENTS_EVENT_INT_H
 
@@ -51,6 +52,18 @@ void ev_count_kinds(const char *folded, size_t title_len, double kinds[EVK_COUNT
 /* Fills d->prep's days from the figures' event dates, else the publication date. */
 int ev_set_days(struct ev_doc *d);
 
+/* Names the group and dates it from its members (label, place, first and last date),
+ * replacing what it had: after the analyst's corrections change who is in it. */
+void ev_group_describe(struct ev_group *g, const struct ev_doc *docs);
+
+/* The analyst's corrections (event_corrections.c): applied to the docs before grouping
+ * (dates, figures that are not their event's), then replayed over the groups in the order
+ * they were made (merge, split, move, place, kind). Both do nothing without corrections
+ * in o. */
+int ev_correct_docs(struct ev_doc *docs, size_t n, const struct ev_options *o);
+int ev_correct_groups(const struct ev_doc *docs, size_t n, const struct ev_options *o,
+                      struct ev_set *set);
+
 /* ---- for incremental grouping (event_incr.c) ---- */
 
 /* A term counter over a run of docs sharing one vocabulary. Each doc's terms come out as
@@ -66,8 +79,6 @@ int ev_termer_count(struct ev_termer *t, struct ev_doc *d, const char *text, uin
 /* Loads the articles with ids in [lo, hi] as docs with their texts (lean figures). */
 int ev_load_range(sqlite3 *db, int64_t lo, int64_t hi, struct ev_doc **docs_out, size_t *n_out);
 
-/* Fills g's label, place and dates from its members (their places, kinds and days). */
-void ev_group_describe(struct ev_group *g, const struct ev_doc *docs);
 /* A day number as an ISO date (the inverse of ev_iso_days). */
 void ev_day_iso(long day, char out[40]);
 

@@ -2,10 +2,12 @@
  * store/event_rows.c). */
 #include "events/event_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "extract/salience.h"
+#include "store/corrections.h"
 #include "store/event_rows.h"
 #include "store/store.h"
 
@@ -322,31 +324,59 @@ int ev_compute_db(sqlite3 *db, const struct ev_options *o, unsigned extra, struc
     memset(set, 0, sizeof *set);
     int rc = ev_load_db(db, docs_out, n_out, extra & ~(unsigned)EV_LOAD_TEXT);
     if (rc == 0)
+        rc = ev_correct_docs(*docs_out, *n_out, o);
+    if (rc == 0)
         rc = ev_prepare_db(db, *docs_out, *n_out);
     if (rc == 0)
         rc = ev_group(*docs_out, *n_out, o, set);
+    if (rc == 0)
+        rc = ev_correct_groups(*docs_out, *n_out, o, set);
     return rc;
 }
 
-/* The groups as the store saves them: one event row each, their members in one array. */
+/* What the saved row gives as the event's reasons: the analyst's corrections first, so the
+ * events view shows which events a person shaped. malloc'd, or NULL (then use reasons). */
+static char *saved_reasons(const struct ev_group *g)
+{
+    if (!g->corrections)
+        return NULL;
+    const char *why = g->reasons ? g->reasons : "";
+    size_t len = strlen(g->corrections) + strlen(why) + 16;
+    char *out = malloc(len);
+    if (out)
+        snprintf(out, len, "corrected: %s%s%s", g->corrections, *why ? "; " : "", why);
+    return out;
+}
+
+/* The groups as the store saves them: one event row each, their members in one array,
+ * and the reason texts made for corrected groups (freed by the caller, one per group). */
 static int event_rows_of(const struct ev_doc *docs, const struct ev_set *set,
-                         struct event_row **rows_out, struct event_member_row **members_out)
+                         struct event_row **rows_out, struct event_member_row **members_out,
+                         char ***made_out)
 {
     size_t n_members = 0;
     for (size_t g = 0; g < set->n_groups; g++)
         n_members += set->groups[g].n_members;
     struct event_row *rows = calloc(set->n_groups + 1, sizeof *rows);
     struct event_member_row *members = calloc(n_members + 1, sizeof *members);
+    char **made = calloc(set->n_groups + 1, sizeof *made);
     *rows_out = rows;
     *members_out = members;
-    if (!rows || !members)
+    *made_out = made;
+    if (!rows || !members || !made)
         return -1;
     struct event_member_row *m = members;
     for (size_t g = 0; g < set->n_groups; g++) {
         const struct ev_group *grp = &set->groups[g];
-        rows[g] = (struct event_row){grp->label, grp->first_date, grp->last_date,
-                                     grp->place, grp->reasons,    grp->score,
-                                     m,          grp->n_members};
+        made[g] = saved_reasons(grp);
+        rows[g] = (struct event_row){grp->label,
+                                     grp->first_date,
+                                     grp->last_date,
+                                     grp->place,
+                                     made[g] ? made[g] : grp->reasons,
+                                     grp->score,
+                                     m,
+                                     grp->n_members};
         for (size_t i = 0; i < grp->n_members; i++, m++)
             *m = (struct event_member_row){docs[grp->members[i].doc].id, grp->members[i].score,
                                            grp->members[i].reasons};
@@ -358,12 +388,34 @@ int ev_save_store(struct store *s, const struct ev_doc *docs, const struct ev_se
 {
     struct event_row *rows;
     struct event_member_row *members;
-    int rc = event_rows_of(docs, set, &rows, &members);
+    char **made;
+    int rc = event_rows_of(docs, set, &rows, &members, &made);
     if (rc == 0)
         rc = event_rows_replace(store_db(s), rows, set->n_groups);
+    for (size_t g = 0; made && g < set->n_groups; g++)
+        free(made[g]);
+    free(made);
     free(rows);
     free(members);
     return rc;
+}
+
+int ev_options_load_corrections(struct ev_options *o, struct store *s)
+{
+    struct correction *list;
+    long n = corrections_load(s, 0, &list);
+    if (n < 0)
+        return -1;
+    o->corrections = list;
+    o->n_corrections = (size_t)n;
+    return 0;
+}
+
+void ev_options_release(struct ev_options *o)
+{
+    corrections_free((struct correction *)o->corrections, o->n_corrections);
+    o->corrections = NULL;
+    o->n_corrections = 0;
 }
 
 int ev_regroup_store(struct store *s, const struct ev_options *o, size_t *n_events)
@@ -371,7 +423,12 @@ int ev_regroup_store(struct store *s, const struct ev_options *o, size_t *n_even
     struct ev_doc *docs = NULL;
     size_t n = 0;
     struct ev_set set = {0};
-    int rc = ev_compute_db(store_db(s), o, EV_LOAD_LEAN, &docs, &n, &set);
+    struct ev_options with = *o;
+    if (!with.n_corrections && ev_options_load_corrections(&with, s) < 0)
+        return -1;
+    int rc = ev_compute_db(store_db(s), &with, EV_LOAD_LEAN, &docs, &n, &set);
+    if (with.corrections != o->corrections)
+        ev_options_release(&with);
     if (rc == 0)
         rc = ev_save_store(s, docs, &set);
     if (n_events)

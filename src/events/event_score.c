@@ -243,4 +243,6 @@ void ev_options_default(struct ev_options *o)
     o->window = 15;
     o->max_day_gap = 3;
     o->stop = NULL;
+    o->corrections = NULL;
+    o->n_corrections = 0;
 }

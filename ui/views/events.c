@@ -87,7 +87,11 @@ static int regroup(struct events_view *v)
 {
     struct ev_options o;
     ev_options_default(&o);
-    return ev_catch_up(v->store, &o, NULL);
+    int rc = ev_options_load_corrections(&o, v->store);
+    if (rc == 0)
+        rc = ev_update_store(v->store, &o);
+    ev_options_release(&o);
+    return rc;
 }
 
 struct events_view *events_view_open(struct store *s, bool waiting, char *err, size_t errlen)
