@@ -72,15 +72,29 @@ bool json_char_needs_escape(unsigned long uc)
 }
 
 /* Valid characters pass through as UTF-8 unless a terminal would act on them; an invalid
- * byte cannot be represented in JSON and becomes U+FFFD. */
+ * byte cannot be represented in JSON and becomes U+FFFD. Characters that pass through are
+ * written in runs: one fwrite per character (each takes the stream's lock) was a third of
+ * `sitrep events --json`. */
 static void write_escaped(FILE *out, const char *s)
 {
     fputc('"', out);
-    const uint8_t *p = (const uint8_t *)s;
+    const uint8_t *p = (const uint8_t *)s, *run = p;
     size_t left = strlen(s);
     while (left > 0) {
-        ucs4_t uc;
-        int n = u8_mbtoucr(&uc, p, left);
+        /* plain ASCII, the bulk of news text, needs no decoding */
+        size_t k = 0;
+        while (k < left && p[k] >= 0x20 && p[k] < 0x7f && p[k] != '"' && p[k] != '\\')
+            k++;
+        p += k;
+        left -= k;
+        if (left == 0)
+            break;
+        ucs4_t uc = *p;
+        int n = uc < 0x80 ? 1 : u8_mbtoucr(&uc, p, left);
+        bool plain = n > 0 && uc != '"' && uc != '\\' && uc != '\n' && uc != '\t' && uc != '\r' &&
+                     !json_char_needs_escape(uc);
+        if (!plain)
+            fwrite(run, 1, (size_t)(p - run), out);
         if (n < 0) {
             fputs("\\ufffd", out);
             n = 1;
@@ -89,14 +103,15 @@ static void write_escaped(FILE *out, const char *s)
             fputc((int)uc, out);
         } else if (uc == '\n' || uc == '\t' || uc == '\r') {
             fputs(uc == '\n' ? "\\n" : uc == '\t' ? "\\t" : "\\r", out);
-        } else if (json_char_needs_escape(uc)) {
+        } else if (!plain) {
             fprintf(out, "\\u%04x", (unsigned)uc);
-        } else {
-            fwrite(p, 1, (size_t)n, out);
         }
         p += n;
         left -= (size_t)n;
+        if (!plain)
+            run = p;
     }
+    fwrite(run, 1, (size_t)(p - run), out);
     fputc('"', out);
 }
 
