@@ -77,7 +77,9 @@ struct ev_doc {
     struct ev_figure *figures; /* none when loaded for grouping only (EV_LOAD_LEAN) */
     size_t n_figures;
     uint32_t figure_kinds[FIG_KIND_COUNT]; /* stated figures of each kind, loaded or not */
-    int32_t *event_days; /* the resolved full dates the figures carry, as day numbers */
+    long own_killed;      /* the report's own killed figure (store.h), FACT_NONE when none */
+    bool own_killed_open; /* it is a vague word ("scores", "dozens"), open upward */
+    int32_t *event_days;  /* the resolved full dates the figures carry, as day numbers */
     size_t n_event_days;
     struct ev_prep *prep; /* kinds, days and terms: ev_prepare's work, private to grouping */
 };

@@ -53,7 +53,13 @@ static sqlite3_stmt *prepare(sqlite3 *db, const char *sql, const int64_t *id)
 
 /* ---- articles ---- */
 
-/* Columns: id, title, date, source, text, dateline. */
+/* Whether the article's own killed figure is a vague word ("scores", "dozens"), which
+ * allows any larger toll: one index lookup per article (figures_article). */
+#define KILLED_OPEN                                                                                \
+    "EXISTS(SELECT 1 FROM figures f WHERE f.article_id = a.id AND f.kind = 'killed'"               \
+    " AND f.n = a.killed AND f.qualifier = 'vague')"
+
+/* Columns: id, title, date, source, text, dateline, killed, killed_open. */
 static int read_article(sqlite3_stmt *st, const struct sink *to)
 {
     struct event_article_row r = {
@@ -63,6 +69,9 @@ static int read_article(sqlite3_stmt *st, const struct sink *to)
         .source = col_str(st, 3),
         .text = col_str(st, 4),
         .dateline = col_str(st, 5),
+        .killed =
+            sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(st, 6),
+        .killed_open = sqlite3_column_int(st, 7) != 0,
     };
     return to->article(to->ctx, &r);
 }
@@ -76,27 +85,30 @@ static int walk_articles(sqlite3 *db, const char *sql, const int64_t *id, event_
 
 int event_rows_articles(sqlite3 *db, bool with_text, event_article_fn fn, void *ctx)
 {
-    return walk_articles(db,
-                         with_text ? "SELECT id, title, date, source, text, dateline FROM articles"
-                                     " ORDER BY id"
-                                   : "SELECT id, title, date, source, NULL, dateline FROM articles"
-                                     " ORDER BY id",
-                         NULL, fn, ctx);
+    return walk_articles(
+        db,
+        with_text ? "SELECT id, title, date, source, text, dateline, killed, " KILLED_OPEN
+                    " FROM articles a ORDER BY id"
+                  : "SELECT id, title, date, source, NULL, dateline, killed, " KILLED_OPEN
+                    " FROM articles a ORDER BY id",
+        NULL, fn, ctx);
 }
 
 int event_rows_event_articles(sqlite3 *db, int64_t event_id, event_article_fn fn, void *ctx)
 {
-    return walk_articles(db,
-                         "SELECT a.id, a.title, a.date, a.source, NULL, a.dateline"
-                         " FROM event_articles ea JOIN articles a ON a.id = ea.article_id"
-                         " WHERE ea.event_id = ? ORDER BY a.id",
-                         &event_id, fn, ctx);
+    return walk_articles(
+        db,
+        "SELECT a.id, a.title, a.date, a.source, NULL, a.dateline, a.killed, " KILLED_OPEN
+        " FROM event_articles ea JOIN articles a ON a.id = ea.article_id"
+        " WHERE ea.event_id = ? ORDER BY a.id",
+        &event_id, fn, ctx);
 }
 
 int event_rows_texts(sqlite3 *db, event_article_fn fn, void *ctx)
 {
-    return walk_articles(db, "SELECT id, NULL, NULL, NULL, text, NULL FROM articles ORDER BY id",
-                         NULL, fn, ctx);
+    return walk_articles(
+        db, "SELECT id, NULL, NULL, NULL, text, NULL, NULL, 0 FROM articles ORDER BY id", NULL, fn,
+        ctx);
 }
 
 /* ---- places and actors ---- */

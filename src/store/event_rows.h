@@ -17,6 +17,8 @@
 struct event_article_row {
     int64_t id;
     const char *title, *date, *source, *text, *dateline;
+    long killed;      /* the report's own killed figure (articles.killed), -1 when none */
+    bool killed_open; /* that figure is a vague word ("scores"), open upward */
 };
 
 /* article_places joined with places. */

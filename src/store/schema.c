@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "store/corrections.h"
+#include "store/feeds.h"
 
 /* Version 1 of the schema (store.h documents the current one for the modules that query
  * it); the migrations after it change it step by step. */
@@ -118,8 +119,9 @@ static const char event_state_schema[] =
     " n_links INTEGER NOT NULL, link_sum REAL NOT NULL, best_link REAL NOT NULL);";
 
 /* Migrations in order: migrations[v] takes a database from version v to v + 1. Version 3:
- * the analyst's corrections (store/corrections.h). Version 4: incremental grouping. */
-static const char *const migrations[] = {schema_v1, schema_v2, corrections_schema,
+ * the analyst's corrections (store/corrections.h); version 4: subscriptions
+ * (store/feeds.h); version 5: incremental grouping. */
+static const char *const migrations[] = {schema_v1, schema_v2, corrections_schema, feeds_schema,
                                          event_state_schema};
 
 static int user_version(sqlite3 *db)
