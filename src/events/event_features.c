@@ -8,7 +8,7 @@
 #include "events/event_int.h"
 
 /* Bumped when the layout changes: a blob of another version reads as no features. */
-#define FEATURES_MAGIC 0x53524631u /* "SRF1" */
+#define FEATURES_MAGIC 0x53524632u /* "SRF2" */
 
 struct writer {
     unsigned char *buf;
@@ -59,8 +59,11 @@ void *ev_features_encode(const struct ev_doc *d, int32_t day, const uint32_t *ha
     float kinds[EVK_COUNT];
     for (int k = 0; k < EVK_COUNT; k++)
         kinds[k] = (float)d->prep->kinds[k];
+    int64_t own_killed = d->own_killed;
     put_u32(&w, FEATURES_MAGIC);
     put(&w, &day, sizeof day);
+    put(&w, &own_killed, sizeof own_killed);
+    put_u32(&w, d->own_killed_open);
     put(&w, kinds, sizeof kinds);
     put_u32(&w, (uint32_t)d->prep->n_days);
     put(&w, d->prep->days, d->prep->n_days * sizeof *d->prep->days);
@@ -143,8 +146,12 @@ int ev_features_decode(const void *data, size_t len, int64_t id, struct ev_doc *
     if (get_u32(&r) != FEATURES_MAGIC || ev_prep_ensure(d) < 0)
         return -1;
     int32_t day;
+    int64_t own_killed;
     float kinds[EVK_COUNT];
     get(&r, &day, sizeof day);
+    get(&r, &own_killed, sizeof own_killed);
+    d->own_killed = (long)own_killed;
+    d->own_killed_open = get_u32(&r) != 0;
     get(&r, kinds, sizeof kinds);
     for (int k = 0; k < EVK_COUNT; k++)
         d->prep->kinds[k] = kinds[k];

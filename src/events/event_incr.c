@@ -258,23 +258,10 @@ static size_t block_keys(struct ev_doc *d, int64_t **keys)
 
 /* ---- candidates and links ---- */
 
-struct link {
-    int64_t other;
-    double score;
-};
-
 static int cmp_id(const void *a, const void *b)
 {
     int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
     return (x > y) - (x < y);
-}
-
-static int cmp_link_desc(const void *a, const void *b)
-{
-    const struct link *x = a, *y = b;
-    if (x->score != y->score)
-        return (x->score < y->score) - (x->score > y->score);
-    return (x->other > y->other) - (x->other < y->other);
 }
 
 /* The neighbours of d in its blocks (stored reports only, itself left out), each once. */
@@ -300,25 +287,6 @@ static long find_candidates(struct catch_up *c, const int64_t *keys, size_t n_ke
         if (ids[i] != self && (m == 0 || ids[m - 1] != ids[i]))
             ids[m++] = ids[i];
     *out = ids;
-    return (long)m;
-}
-
-/* The links of d at or above the threshold, strongest first. */
-static long score_candidates(struct catch_up *c, const struct ev_doc *d, const int64_t *ids,
-                             size_t n, struct link **out)
-{
-    struct link *links = malloc((n + 1) * sizeof *links);
-    if (!links)
-        return -1;
-    size_t m = 0;
-    for (size_t i = 0; i < n; i++) {
-        const struct ev_doc *other = stored_doc(c, ids[i]);
-        double s = other ? ev_pair_score(d, other, c->o, NULL, 0) : 0;
-        if (s >= c->o->threshold)
-            links[m++] = (struct link){ids[i], s};
-    }
-    ev_sort_n(links, m, sizeof *links, cmp_link_desc);
-    *out = links;
     return (long)m;
 }
 
@@ -364,118 +332,339 @@ static bool span_ok(const struct catch_up *c, struct span s)
     return s.lo > s.hi || s.hi - s.lo <= 2L * c->o->max_day_gap;
 }
 
-/* Where a report is going: the event, its span and link statistics so far. */
-struct joining {
-    int64_t event;
-    struct span span;
-    struct event_link_stats links;
-    double member_score;
-    char member_reasons[512];
-};
-
-/* Takes in the event of one link: the first acceptable one becomes the report's, later
- * ones are merged into it. Returns 1 when the link counts, 0 when refused, -1 on error. */
-static int take_event(struct catch_up *c, struct joining *j, int64_t event)
+static bool stopped(const struct catch_up *c)
 {
-    if (event <= 0)
-        return event < 0 ? -1 : 0;
-    if (event == j->event)
-        return 1;
-    struct span s = span_union(j->span, event_span(c, event));
-    if (!span_ok(c, s))
-        return 0;
-    struct event_link_stats l;
-    if (event_state_links(c->st, event, &l) < 0)
-        return -1;
-    if (j->event == 0) {
-        j->event = event;
-        j->links = l;
-    } else {
-        if (event_state_merge(c->st, event, j->event) < 0)
-            return -1;
-        j->links.n_links += l.n_links;
-        j->links.link_sum += l.link_sum;
-        if (l.best_link > j->links.best_link)
-            j->links.best_link = l.best_link;
-    }
-    j->span = s;
-    return 1;
+    return c->o->stop && atomic_load(c->o->stop);
 }
 
-/* Counts one accepted link: the event's statistics and reasons, and the other report's
- * own score when this link is its strongest. */
-static int count_link(struct catch_up *c, struct joining *j, const struct ev_doc *d,
-                      const struct link *l)
-{
-    char reasons[512];
-    ev_pair_score(d, stored_doc(c, l->other), c->o, reasons, sizeof reasons);
-    j->links.n_links++;
-    j->links.link_sum += l->score;
-    if (l->score > j->links.best_link) {
-        j->links.best_link = l->score;
-        if (event_state_set_reasons(c->st, j->event, reasons) < 0)
-            return -1;
-    }
-    if (j->member_score == 0) {
-        j->member_score = l->score;
-        snprintf(j->member_reasons, sizeof j->member_reasons, "%s", reasons);
-    }
+/* ---- a batch's links, joined strongest first ---- */
+
+/* A link of a batch: a is a new report, b an older one or a new one before it. Nodes of
+ * the union-find: the batch's new reports first (in id order), then the stored events
+ * their links reach. */
+struct batch_link {
+    int64_t a, b;
     double score;
-    bool has_reasons;
-    if (event_state_member(c->st, l->other, &score, &has_reasons) < 0)
-        return -1;
-    if (!has_reasons || l->score > score)
-        return event_state_set_member(c->st, l->other, l->score, reasons);
+    size_t na, nb;
+    bool kept;
+};
+
+struct batch {
+    struct ev_doc **news; /* the batch's new reports, by id */
+    size_t n_news;
+    struct batch_link *links;
+    size_t n_links, cap_links;
+    int64_t *events; /* node n_news + k is stored event events[k] (sorted) */
+    size_t n_events;
+    size_t *parent;
+    struct span *span;
+};
+
+/* The index of a new report of the batch, or SIZE_MAX for an older one. */
+static size_t new_index(const struct batch *bt, int64_t id)
+{
+    size_t lo = 0, hi = bt->n_news;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (bt->news[mid]->id < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < bt->n_news && bt->news[lo]->id == id ? lo : SIZE_MAX;
+}
+
+static int push_link(struct batch *bt, struct batch_link l)
+{
+    if (bt->n_links == bt->cap_links) {
+        size_t cap = bt->cap_links ? bt->cap_links * 2 : 1024;
+        struct batch_link *p = realloc(bt->links, cap * sizeof *p);
+        if (!p)
+            return -1;
+        bt->links = p;
+        bt->cap_links = cap;
+    }
+    bt->links[bt->n_links++] = l;
     return 0;
 }
 
-/* Puts d into the event of its links (merging the events they join), or one of its own. */
-static int assign(struct catch_up *c, const struct ev_doc *d, const struct link *links,
-                  size_t n_links)
+/* Features and blocks of every new report first, so that each is then scored against its
+ * neighbours among the older reports and the batch's other new ones alike, as the full
+ * grouping's window does, with the batch's document frequencies. */
+static int feature_batch(struct catch_up *c, struct batch *bt)
 {
-    struct joining j = {.span = doc_span(d)};
     int rc = 0;
-    for (size_t i = 0; rc == 0 && i < n_links; i++) {
-        int took = take_event(c, &j, event_state_event_of(c->st, links[i].other));
-        rc = took < 0 ? -1 : took ? count_link(c, &j, d, &links[i]) : 0;
+    for (size_t i = 0; rc == 0 && i < bt->n_news; i++) {
+        struct ev_doc *d = bt->news[i];
+        rc = stopped(c) ? -1 : feature_doc(c, d);
+        int64_t *keys = NULL;
+        size_t n_keys = rc == 0 ? block_keys(d, &keys) : 0;
+        for (size_t k = 0; rc == 0 && k < n_keys; k++)
+            rc = event_state_add_block(c->st, keys[k], block_day(d), d->id);
+        if (rc == 0 && n_keys == 0)
+            rc = -1;
+        free(keys);
     }
-    if (rc == 0 && j.event == 0) {
-        j.event = event_state_new_event(c->st);
-        j.member_score = 1;
-        rc = j.event > 0 ? 0 : -1;
-    }
-    if (rc == 0)
-        rc = event_state_add_member(c->st, j.event, d->id, j.member_score,
-                                    j.member_reasons[0] ? j.member_reasons : NULL);
-    if (rc == 0)
-        rc = event_state_set_links(c->st, j.event, &j.links);
-    if (rc == 0 && j.span.lo <= j.span.hi) {
-        char first[40], last[40];
-        ev_day_iso(j.span.lo, first);
-        ev_day_iso(j.span.hi, last);
-        rc = event_state_set_dates(c->st, j.event, first, last);
-    }
-    return rc == 0 ? touch(c, j.event) : -1;
+    return rc;
 }
 
-/* ---- one report, one batch ---- */
-
-static int catch_up_doc(struct catch_up *c, struct ev_doc *d)
+/* The links of one new report: each pair of new reports is scored once, from the later. */
+static int link_doc(struct catch_up *c, struct batch *bt, size_t i)
 {
-    if (feature_doc(c, d) < 0)
-        return -1;
+    struct ev_doc *d = bt->news[i];
+    const struct ev_doc *scored = stored_doc(c, d->id);
     int64_t *keys, *cands = NULL;
-    struct link *links = NULL;
     size_t n_keys = block_keys(d, &keys);
-    int32_t day = block_day(d);
-    long n_cands = n_keys ? find_candidates(c, keys, n_keys, day, d->id, &cands) : -1;
-    long n_links = n_cands >= 0 ? score_candidates(c, d, cands, (size_t)n_cands, &links) : -1;
-    int rc = n_links >= 0 ? assign(c, d, links, (size_t)n_links) : -1;
-    for (size_t k = 0; rc == 0 && k < n_keys; k++)
-        rc = event_state_add_block(c->st, keys[k], day, d->id);
+    long n = scored && n_keys ? find_candidates(c, keys, n_keys, block_day(d), d->id, &cands) : -1;
+    int rc = n < 0 ? -1 : 0;
+    for (long k = 0; rc == 0 && k < n; k++) {
+        size_t j = new_index(bt, cands[k]);
+        if (j != SIZE_MAX && j >= i)
+            continue;
+        const struct ev_doc *other = stored_doc(c, cands[k]);
+        double sc = other ? ev_pair_score(scored, other, c->o, NULL, 0) : 0;
+        if (sc >= c->o->threshold)
+            rc = push_link(bt, (struct batch_link){d->id, cands[k], sc, i, j, false});
+    }
     free(keys);
     free(cands);
-    free(links);
+    return rc;
+}
+
+static int cmp_batch_link(const void *x, const void *y)
+{
+    const struct batch_link *a = x, *b = y;
+    if (a->score != b->score)
+        return (a->score < b->score) - (a->score > b->score);
+    if (a->a != b->a)
+        return (a->a > b->a) - (a->a < b->a);
+    return (a->b > b->b) - (a->b < b->b);
+}
+
+/* Nodes for the stored events the links reach (ids sorted), and each link's b node. */
+static int event_nodes(struct catch_up *c, struct batch *bt)
+{
+    int64_t *event_of_b = calloc(bt->n_links + 1, sizeof *event_of_b);
+    bt->events = malloc((bt->n_links + 1) * sizeof *bt->events);
+    int rc = event_of_b && bt->events ? 0 : -1;
+    for (size_t l = 0; rc == 0 && l < bt->n_links; l++) {
+        if (bt->links[l].nb != SIZE_MAX)
+            continue;
+        event_of_b[l] = event_state_event_of(c->st, bt->links[l].b);
+        if (event_of_b[l] <= 0)
+            rc = -1;
+        else
+            bt->events[bt->n_events++] = event_of_b[l];
+    }
+    if (rc == 0)
+        ev_sort_n(bt->events, bt->n_events, sizeof *bt->events, cmp_id);
+    size_t m = 0;
+    for (size_t i = 0; rc == 0 && i < bt->n_events; i++)
+        if (m == 0 || bt->events[m - 1] != bt->events[i])
+            bt->events[m++] = bt->events[i];
+    bt->n_events = m;
+    for (size_t l = 0; rc == 0 && l < bt->n_links; l++) {
+        if (!event_of_b[l])
+            continue;
+        const int64_t *hit =
+            bsearch(&event_of_b[l], bt->events, bt->n_events, sizeof *bt->events, cmp_id);
+        bt->links[l].nb = bt->n_news + (size_t)(hit - bt->events);
+    }
+    free(event_of_b);
+    return rc;
+}
+
+static size_t uf_root(size_t *parent, size_t x)
+{
+    while (parent[x] != x) {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    return x;
+}
+
+/* Union-find over the links, strongest first, refusing a join that would stretch an event
+ * over more than twice the day gap (as the full grouping does). */
+static int join_batch(struct catch_up *c, struct batch *bt)
+{
+    size_t n = bt->n_news + bt->n_events;
+    bt->parent = malloc((n + 1) * sizeof *bt->parent);
+    bt->span = malloc((n + 1) * sizeof *bt->span);
+    if (!bt->parent || !bt->span)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        bt->parent[i] = i;
+        bt->span[i] = i < bt->n_news ? doc_span(stored_doc(c, bt->news[i]->id))
+                                     : event_span(c, bt->events[i - bt->n_news]);
+    }
+    ev_sort_n(bt->links, bt->n_links, sizeof *bt->links, cmp_batch_link);
+    for (size_t l = 0; l < bt->n_links; l++) {
+        struct batch_link *k = &bt->links[l];
+        size_t ra = uf_root(bt->parent, k->na), rb = uf_root(bt->parent, k->nb);
+        struct span s = span_union(bt->span[ra], bt->span[rb]);
+        if (ra != rb && !span_ok(c, s))
+            continue;
+        size_t root = ra < rb ? ra : rb;
+        bt->parent[ra > rb ? ra : rb] = root;
+        bt->span[root] = s;
+        k->kept = true;
+    }
+    return 0;
+}
+
+/* ---- writing a batch's events ---- */
+
+/* Per union-find root: the event it becomes, its link statistics, its best new link. */
+struct component {
+    int64_t event;
+    struct event_link_stats links;
+    size_t best; /* index of its strongest kept link of this batch, SIZE_MAX when none */
+};
+
+static void link_reasons(struct catch_up *c, const struct batch_link *l, char *buf, size_t len)
+{
+    ev_pair_score(stored_doc(c, l->a), stored_doc(c, l->b), c->o, buf, len);
+}
+
+/* The stored events a component reaches become one: the oldest, the others merged in. */
+static int merge_events(struct catch_up *c, struct batch *bt, struct component *comp)
+{
+    int rc = 0;
+    for (size_t k = 0; rc == 0 && k < bt->n_events; k++) {
+        struct component *r = &comp[uf_root(bt->parent, bt->n_news + k)];
+        struct event_link_stats l;
+        rc = event_state_links(c->st, bt->events[k], &l);
+        if (rc == 0 && r->event == 0) {
+            r->event = bt->events[k];
+            r->links = l;
+        } else if (rc == 0) {
+            r->links.n_links += l.n_links;
+            r->links.link_sum += l.link_sum;
+            if (l.best_link > r->links.best_link)
+                r->links.best_link = l.best_link;
+            rc = event_state_merge(c->st, bt->events[k], r->event);
+        }
+    }
+    return rc;
+}
+
+/* An older report's own score and reasons come from its strongest link. */
+static int update_old_member(struct catch_up *c, const struct batch_link *l)
+{
+    double score;
+    bool has_reasons;
+    if (event_state_member(c->st, l->b, &score, &has_reasons) < 0)
+        return -1;
+    if (has_reasons && score >= l->score)
+        return 0;
+    char reasons[512];
+    link_reasons(c, l, reasons, sizeof reasons);
+    return event_state_set_member(c->st, l->b, l->score, reasons);
+}
+
+/* Counts the kept links into their components; best_of[i] is new report i's strongest. */
+static int count_links(struct catch_up *c, struct batch *bt, struct component *comp,
+                       size_t *best_of)
+{
+    int rc = 0;
+    for (size_t l = 0; rc == 0 && l < bt->n_links; l++) {
+        const struct batch_link *k = &bt->links[l];
+        if (!k->kept)
+            continue;
+        struct component *r = &comp[uf_root(bt->parent, k->na)];
+        r->links.n_links++;
+        r->links.link_sum += k->score;
+        if (k->score > r->links.best_link) {
+            r->links.best_link = k->score;
+            r->best = l;
+        }
+        size_t ends[2] = {k->na, k->nb};
+        for (int e = 0; e < 2; e++)
+            if (ends[e] < bt->n_news && best_of[ends[e]] == SIZE_MAX)
+                best_of[ends[e]] = l; /* links are strongest first */
+        if (k->nb >= bt->n_news)
+            rc = update_old_member(c, k);
+    }
+    return rc;
+}
+
+static int add_new_members(struct catch_up *c, struct batch *bt, struct component *comp,
+                           const size_t *best_of)
+{
+    int rc = 0;
+    char reasons[512];
+    for (size_t i = 0; rc == 0 && i < bt->n_news; i++) {
+        struct component *r = &comp[uf_root(bt->parent, i)];
+        if (r->event == 0 && (r->event = event_state_new_event(c->st)) <= 0)
+            return -1;
+        const struct batch_link *l = best_of[i] == SIZE_MAX ? NULL : &bt->links[best_of[i]];
+        if (l)
+            link_reasons(c, l, reasons, sizeof reasons);
+        rc = event_state_add_member(c->st, r->event, bt->news[i]->id, l ? l->score : 1,
+                                    l ? reasons : NULL);
+    }
+    return rc;
+}
+
+/* Link statistics and reasons of every event the batch touched. */
+static int finish_components(struct catch_up *c, struct batch *bt, struct component *comp)
+{
+    int rc = 0;
+    char reasons[512];
+    for (size_t i = 0; rc == 0 && i < bt->n_news + bt->n_events; i++) {
+        struct component *r = &comp[i];
+        if (bt->parent[i] != i || r->event == 0)
+            continue;
+        rc = event_state_set_links(c->st, r->event, &r->links);
+        if (rc == 0 && r->best != SIZE_MAX) {
+            link_reasons(c, &bt->links[r->best], reasons, sizeof reasons);
+            rc = event_state_set_reasons(c->st, r->event, reasons);
+        }
+        if (rc == 0)
+            rc = touch(c, r->event);
+    }
+    return rc;
+}
+
+static int write_batch(struct catch_up *c, struct batch *bt)
+{
+    size_t n = bt->n_news + bt->n_events;
+    struct component *comp = calloc(n + 1, sizeof *comp);
+    size_t *best_of = malloc((bt->n_news + 1) * sizeof *best_of);
+    int rc = comp && best_of ? 0 : -1;
+    for (size_t i = 0; rc == 0 && i < n; i++)
+        comp[i].best = SIZE_MAX;
+    for (size_t i = 0; rc == 0 && i < bt->n_news; i++)
+        best_of[i] = SIZE_MAX;
+    if (rc == 0)
+        rc = merge_events(c, bt, comp);
+    if (rc == 0)
+        rc = count_links(c, bt, comp, best_of);
+    if (rc == 0)
+        rc = add_new_members(c, bt, comp, best_of);
+    if (rc == 0)
+        rc = finish_components(c, bt, comp);
+    free(comp);
+    free(best_of);
+    return rc;
+}
+
+/* Assigns a batch of new reports: features and blocks, links, union-find, events. */
+static int assign_batch(struct catch_up *c, struct batch *bt)
+{
+    int rc = feature_batch(c, bt);
+    for (size_t i = 0; rc == 0 && i < bt->n_news; i++)
+        rc = stopped(c) ? -1 : link_doc(c, bt, i);
+    if (rc == 0)
+        rc = event_nodes(c, bt);
+    if (rc == 0)
+        rc = join_batch(c, bt);
+    if (rc == 0)
+        rc = write_batch(c, bt);
+    free(bt->links);
+    free(bt->events);
+    free(bt->parent);
+    free(bt->span);
     return rc;
 }
 
@@ -531,32 +720,27 @@ static int flush_df(struct catch_up *c, int64_t new_docs)
     return rc;
 }
 
-static bool stopped(const struct catch_up *c)
-{
-    return c->o->stop && atomic_load(c->o->stop);
-}
-
 /* Assigns the loaded docs that are in ids (ascending), then describes the events touched.
  * Returns 0, 1 when none of them could be loaded, or -1. */
 static int catch_up_docs(struct catch_up *c, struct ev_doc *docs, size_t n, const int64_t *ids,
                          size_t n_ids)
 {
-    int rc = 0;
-    size_t k = 0, done = 0;
-    for (size_t i = 0; rc == 0 && i < n; i++) {
+    struct batch bt = {.news = malloc((n + 1) * sizeof *bt.news)};
+    if (!bt.news)
+        return -1;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
         while (k < n_ids && ids[k] < docs[i].id)
             k++;
-        if (k == n_ids || ids[k] != docs[i].id)
-            continue;
-        rc = stopped(c) ? -1 : catch_up_doc(c, &docs[i]);
-        done++;
+        if (k < n_ids && ids[k] == docs[i].id)
+            bt.news[bt.n_news++] = &docs[i];
     }
-    if (rc == 0 && done == 0)
-        return 1; /* the reports left out could not be read: do not loop on them */
+    int rc = bt.n_news ? assign_batch(c, &bt) : 1; /* none readable: do not loop on them */
     for (size_t t = 0; rc == 0 && t < c->n_touched; t++)
         rc = describe_event(c, c->touched[t]);
     if (rc == 0)
-        rc = flush_df(c, (int64_t)done);
+        rc = flush_df(c, (int64_t)bt.n_news);
+    free(bt.news);
     return rc;
 }
 

@@ -249,10 +249,12 @@ static sqlite3_stmt *prepare_range(sqlite3 *db, const char *sql, int64_t lo, int
 
 int event_rows_articles_range(sqlite3 *db, int64_t lo, int64_t hi, event_article_fn fn, void *ctx)
 {
-    sqlite3_stmt *st = prepare_range(db,
-                                     "SELECT id, title, date, source, text, dateline FROM articles"
-                                     " WHERE id BETWEEN ?1 AND ?2 ORDER BY id",
-                                     lo, hi);
+    sqlite3_stmt *st =
+        prepare_range(db,
+                      "SELECT id, title, date, source, text, dateline, killed, " KILLED_OPEN
+                      " FROM articles a WHERE id BETWEEN ?1 AND ?2"
+                      " ORDER BY id",
+                      lo, hi);
     return st ? walk(st, read_article, &(struct sink){.article = fn, .ctx = ctx}) : -1;
 }
 
@@ -373,11 +375,13 @@ struct event_stream *event_stream_open(sqlite3 *db)
                          " FROM event_articles GROUP BY event_id) f"
                          " JOIN events e ON e.id = f.event_id ORDER BY f.first",
                          NULL);
-    es->reports = prepare(db,
-                          "SELECT a.id, a.title, a.date, a.source, NULL, a.dateline, ea.score,"
-                          " ea.reasons FROM event_articles ea JOIN articles a"
-                          " ON a.id = ea.article_id WHERE ea.event_id = ? ORDER BY a.id",
-                          NULL);
+    es->reports =
+        prepare(db,
+                "SELECT a.id, a.title, a.date, a.source, NULL, a.dateline, a.killed, " KILLED_OPEN
+                ", ea.score, ea.reasons FROM event_articles ea"
+                " JOIN articles a"
+                " ON a.id = ea.article_id WHERE ea.event_id = ? ORDER BY a.id",
+                NULL);
     es->figures = prepare(db,
                           "SELECT article_id, kind, n, min, max, qualifier, source, place,"
                           " text, sentence, date FROM figures WHERE article_id = ? ORDER BY id",
@@ -437,7 +441,7 @@ struct report_sink {
 static int read_report(void *ctx, const struct event_article_row *r)
 {
     struct report_sink *rs = ctx;
-    struct event_report_row row = {*r, sqlite3_column_double(rs->st, 6), col_str(rs->st, 7)};
+    struct event_report_row row = {*r, sqlite3_column_double(rs->st, 8), col_str(rs->st, 9)};
     return rs->fn(rs->ctx, &row);
 }
 

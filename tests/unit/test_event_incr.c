@@ -59,6 +59,9 @@ static void test_features_roundtrip(void)
     struct ev_doc back;
     CHECK(ev_features_decode(blob, len, 7, &back) == 0);
     CHECK_INT(back.id, 7);
+    CHECK_INT(d.own_killed, 12);
+    CHECK_INT(back.own_killed, 12);
+    CHECK(!back.own_killed_open);
     CHECK_INT(back.n_places, d.n_places);
     CHECK_STR(back.n_places ? back.places[0].name : NULL, "Karrada");
     CHECK_INT(back.n_places ? back.places[0].n_ancestors : 0, d.places[0].n_ancestors);
