@@ -71,11 +71,12 @@ static const struct command commands[] = {
      "anything.\n"
      "  --json  one JSON object per article per line (the FACTS.md format)",
      cmd_extract},
-    {"events", "events [--json] [FILTER]",
-     "Groups the articles that report the same event (place, date, figures) "
-     "and lists the\n"
-     "groups, optionally only those matching FILTER.\n"
-     "  --json  one JSON object per event per line",
+    {"events", "events [--json] [--regroup] [FILTER]",
+     "Lists the events: the articles that report the same event (place, date, figures)\n"
+     "grouped, optionally only those matching FILTER. An import groups its articles as it\n"
+     "stores them; articles left in no event are grouped first.\n"
+     "  --json     one JSON object per event per line\n"
+     "  --regroup  group the whole collection afresh",
      cli_events},
     {"correct", "correct OP ARGS... | undo | list [--json]",
      "The analyst's last word on the events, kept apart from what was extracted and\n"

@@ -21,6 +21,7 @@
 #include "extract/extract.h"
 #include "base/facts.h"
 #include "base/progress.h"
+#include "events/event_incr.h"
 #include "store/store.h"
 #include "store/txn.h"
 
@@ -71,7 +72,8 @@ struct ingest_run {
     struct pending *batch;
     size_t batch_n, batch_cap;
     size_t batch_bytes;
-    bool store_broken; /* a batch failed: stop rather than pile on errors */
+    bool store_broken;    /* a batch failed: stop rather than pile on errors */
+    bool grouping_failed; /* said once */
     const struct input_list *inputs;
     struct slot slots[INGEST_WINDOW];
     pthread_mutex_t lock;
@@ -269,6 +271,19 @@ static int collect_path(struct walk *w, const char *path, int depth, struct loop
     return collect_dir(w, path, &st, depth);
 }
 
+/* Assigns the batch's reports to events (events/event_incr.h) once they are committed. A
+ * failure loses nothing: the reports stay in no event, and the next `sitrep events` or E
+ * catches them up. */
+static void group_batch(struct ingest_run *r)
+{
+    struct ev_options o;
+    ev_options_default(&o);
+    if (ev_catch_up(r->store, &o, NULL) < 0 && !r->grouping_failed) {
+        report(r, "events", "cannot assign the new reports to events; sitrep events will");
+        r->grouping_failed = true;
+    }
+}
+
 static void drop_pending(struct pending *p)
 {
     facts_free(&p->f);
@@ -348,6 +363,8 @@ static void flush_batch(struct ingest_run *r)
         r->stats->imported += out.added;
         r->stats->duplicates += out.duplicates;
         r->stats->failed += out.failed;
+        if (out.added)
+            group_batch(r);
     }
     for (size_t k = 0; k < r->batch_n; k++)
         drop_pending(&r->batch[k]);

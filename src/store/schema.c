@@ -115,17 +115,39 @@ static const char schema_v5[] =
     "ALTER TABLE articles ADD COLUMN wounded_max INTEGER;"
     "ALTER TABLE articles ADD COLUMN destroyed_max INTEGER;";
 
+/* Incremental grouping (store/event_state.h): what scoring a new report against older ones
+ * needs, kept so an import assigns reports to events without reloading the collection.
+ * Events grouped before this step carry none of it, so they are dropped and regrouped by
+ * the next catch-up (events are derived; the analyst's corrections name articles).
+ * IF NOT EXISTS throughout: a test rewinds the version and migrates again. */
+static const char event_state_schema[] =
+    "DELETE FROM event_articles; DELETE FROM events;"
+    "CREATE TABLE IF NOT EXISTS event_features("
+    " article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
+    " data BLOB NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS event_df(term INTEGER PRIMARY KEY, n INTEGER NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS event_blocks("
+    " place_id INTEGER NOT NULL, day INTEGER NOT NULL, article_id INTEGER NOT NULL,"
+    " PRIMARY KEY(place_id, day, article_id)) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS event_links("
+    " event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,"
+    " n_links INTEGER NOT NULL, link_sum REAL NOT NULL, best_link REAL NOT NULL);";
+
 /* Migrations in order: migrations[v] takes a database from version v to v + 1. Version 3:
  * the analyst's corrections (store/corrections.h); version 4: subscriptions
- * (store/feeds.h); version 5: figure roles and vague tolls. */
-static const char *const migrations[] = {schema_v1, schema_v2, corrections_schema, feeds_schema,
-                                         schema_v5};
+ * (store/feeds.h); version 5: figure roles and vague tolls; version 6: incremental
+ * grouping. */
+static const char *const migrations[] = {schema_v1,    schema_v2, corrections_schema,
+                                         feeds_schema, schema_v5, event_state_schema};
 
 /* A step that adds columns cannot say IF NOT EXISTS: it is skipped when its first column
  * is already there (a collection whose version number was rewound). */
 static const char *const migration_done[] = {
-    NULL, NULL, NULL, NULL,
-    "SELECT count(*) FROM pragma_table_info('figures') WHERE name = 'role'"};
+    NULL, NULL, NULL, NULL, "SELECT count(*) FROM pragma_table_info('figures') WHERE name = 'role'",
+    NULL};
+_Static_assert(sizeof migration_done / sizeof migration_done[0] ==
+                   sizeof migrations / sizeof migrations[0],
+               "one entry per migration step");
 
 /* The schema version into *v; -1 with SQLite's reason when it cannot be read. Any int is
  * a possible version, so the value and the outcome are kept apart. */

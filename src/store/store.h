@@ -1,7 +1,7 @@
 /* store.h: the collection on disk (SQLite, WAL, foreign keys, PRAGMA user_version
  * migrations, prepared statements only).
  *
- * Schema (version 4) - the contract other modules query through store_db():
+ * Schema (version 5) - the contract other modules query through store_db():
  *
  *   articles(id INTEGER PRIMARY KEY, hash TEXT UNIQUE NOT NULL, origin, url, title NOT NULL,
  *            date TEXT NULL (ISO), source, author, dateline, text NOT NULL, format,
@@ -31,6 +31,8 @@
  *   event_articles(event_id, article_id, score, reasons)
  *   corrections(...)                                     -- the analyst's: corrections.h
  *   feeds, feed_tags, feed_items                         -- subscriptions: store/feeds.h
+ *   event_features, event_df, event_blocks, event_links  -- incremental grouping's state:
+ *                                                           store/event_state.h
  * Every child row cascades on article delete.
  */
 #ifndef SITREP_STORE_H

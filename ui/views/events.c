@@ -8,6 +8,7 @@
 
 #include "events/event.h"
 #include "events/event_grouping.h"
+#include "events/event_incr.h"
 #include "store/event_list.h"
 #include "store/store.h"
 #include "base/text.h"
@@ -88,7 +89,11 @@ static int regroup(struct events_view *v)
 {
     struct ev_options o;
     ev_options_default(&o);
-    return ev_regroup_store(v->store, &o, NULL);
+    int rc = ev_options_load_corrections(&o, v->store);
+    if (rc == 0)
+        rc = ev_update_store(v->store, &o);
+    ev_options_release(&o);
+    return rc;
 }
 
 struct events_view *events_view_open(struct store *s, bool waiting, char *err, size_t errlen)
