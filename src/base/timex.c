@@ -328,7 +328,7 @@ size_t timex_parse_short_year(const char *s, size_t len, struct timex_date *out)
         return 0;
     pos += n + 1;
     n = digits_at(s + pos, len - pos, 2, &year);
-    if (n != 2 || (pos + n < len && (is_word_char(s[pos + n]) || s[pos + n] == sep)))
+    if (n != 2 || (pos + n < len && (ascii_is_alnum(s[pos + n]) || s[pos + n] == sep)))
         return 0;
     struct timex_date d = {year < 70 ? 2000 + year : 1900 + year, month, day};
     if (day < 13 || month < 1 || month > 12 || !valid_date(&d))
