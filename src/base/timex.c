@@ -874,3 +874,31 @@ size_t timex_find(const char *s, size_t len, const struct timex_date *pub,
     }
     return found;
 }
+
+static int fixed_digits(const char *s, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+long timex_iso_days(const char *s)
+{
+    if (!s || !s[0] || !s[1] || !s[2] || !s[3] || s[4] != '-' || !s[5] || !s[6] || s[7] != '-' ||
+        !s[8] || !s[9])
+        return INT32_MIN;
+    int y = fixed_digits(s, 4), m = fixed_digits(s + 5, 2), d = fixed_digits(s + 8, 2);
+    if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31)
+        return INT32_MIN;
+    /* the civil-day count: years from March, so the leap day ends a year */
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}

@@ -42,4 +42,9 @@ struct timex_match {
 size_t timex_find(const char *s, size_t len, const struct timex_date *pub,
                   struct timex_date *anchor, struct timex_match *out, size_t max);
 
+/* Days since 1970-01-01 of a full ISO date ("2024-05-01", more text may follow), for
+ * date arithmetic; INT32_MIN when s does not start with one. Parsed by hand: grouping
+ * calls it for every pair it scores. */
+long timex_iso_days(const char *s);
+
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/text.h"
+#include "base/timex.h"
 #include "extract/salience.h"
 
 /* ---- small helpers ---- */
@@ -40,35 +41,6 @@ static int64_t name_id(const char *name, const char *country_code)
         h ^= ev_hash_bytes(country_code, strlen(country_code)) * 31;
     /* negative, so it never collides with a gazetteer id */
     return -(int64_t)(h >> 2) - 1;
-}
-
-/* Days since 1970-01-01 of an ISO date, or INT32_MIN when not a full date. */
-static int digits(const char *s, int n)
-{
-    int v = 0;
-    for (int i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return -1;
-        v = v * 10 + (s[i] - '0');
-    }
-    return v;
-}
-
-long ev_iso_days(const char *s)
-{
-    /* called for every pair scored: parsed by hand, not with sscanf */
-    if (!s || !s[0] || !s[1] || !s[2] || !s[3] || s[4] != '-' || !s[5] || !s[6] || s[7] != '-' ||
-        !s[8] || !s[9])
-        return INT32_MIN;
-    int y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
-    if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31)
-        return INT32_MIN;
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
 }
 
 /* qsort that accepts an empty (possibly NULL) array. */
@@ -197,8 +169,8 @@ int ev_doc_from_facts(struct ev_doc *d, int64_t id, const char *title, const cha
     for (size_t i = 0; i < f->n_figures; i++) {
         fill_figure(&d->figures[d->n_figures++], &f->figures[i]);
         d->figure_kinds[f->figures[i].kind]++;
-        if (ev_iso_days(f->figures[i].date) != INT32_MIN)
-            d->event_days[d->n_event_days++] = (int32_t)ev_iso_days(f->figures[i].date);
+        if (timex_iso_days(f->figures[i].date) != INT32_MIN)
+            d->event_days[d->n_event_days++] = (int32_t)timex_iso_days(f->figures[i].date);
     }
     own = ev_doc_best_figure(d, FIG_KILLED, NULL);
     if (own) {

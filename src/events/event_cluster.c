@@ -27,7 +27,7 @@ static int cmp_block(const void *x, const void *y)
 
 static long doc_day(const struct ev_doc *d)
 {
-    long day = ev_iso_days(d->date);
+    long day = timex_iso_days(d->date);
     for (size_t i = 0; day == INT32_MIN && i < d->n_event_days; i++)
         day = d->event_days[i];
     return day == INT32_MIN ? INT32_MAX : day;
@@ -237,7 +237,7 @@ static void group_label(struct ev_group *g, const struct ev_doc *docs)
     g->label = strdup(buf);
 }
 
-/* A day number back to an ISO date (the inverse of ev_iso_days). */
+/* A day number back to an ISO date (the inverse of timex_iso_days). */
 static void days_to_iso(long z, char out[40])
 {
     z += 719468;

@@ -182,7 +182,7 @@ static int touch(struct catch_up *c, int64_t event)
  * after every dated report (as the full grouping sorts it). */
 static int32_t block_day(const struct ev_doc *d)
 {
-    long day = ev_iso_days(d->date);
+    long day = timex_iso_days(d->date);
     for (size_t i = 0; day == INT32_MIN && i < d->n_event_days; i++)
         day = d->event_days[i];
     return day == INT32_MIN ? INT32_MAX : (int32_t)day;
@@ -314,8 +314,8 @@ static struct span event_span(struct catch_up *c, int64_t event)
     char first[16], last[16];
     struct span s = {INT32_MAX, INT32_MIN};
     if (event_state_dates(c->st, event, first, last) == 0 && first[0] && last[0]) {
-        s.lo = ev_iso_days(first);
-        s.hi = ev_iso_days(last);
+        s.lo = timex_iso_days(first);
+        s.hi = timex_iso_days(last);
     }
     return s;
 }

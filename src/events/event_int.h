@@ -13,6 +13,7 @@
 #ifndef SITREP_EVENTS_EVENT_INT_H
 #define SITREP_EVENTS_EVENT_INT_H
 
+#include "base/timex.h"
 #include "events/event.h"
 
 /* What ev_prepare computes for one doc and grouping reads: never filled by a caller. */
@@ -33,9 +34,6 @@ uint64_t ev_hash_bytes(const char *s, size_t n);
 
 /* Folds a name so two spellings of one place or actor compare equal. */
 void ev_fold_name(const char *s, char *out, size_t cap);
-
-/* Days since 1970-01-01 of an ISO date, or INT32_MIN when not a full date. */
-long ev_iso_days(const char *s);
 
 /* qsort that accepts an empty (possibly NULL) array. */
 void ev_sort_n(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
@@ -78,7 +76,7 @@ int ev_termer_count(struct ev_termer *t, struct ev_doc *d, const char *text, uin
 /* Loads the articles with ids in [lo, hi] as docs with their texts (lean figures). */
 int ev_load_range(sqlite3 *db, int64_t lo, int64_t hi, struct ev_doc **docs_out, size_t *n_out);
 
-/* A day number as an ISO date (the inverse of ev_iso_days). */
+/* A day number as an ISO date (the inverse of timex_iso_days). */
 void ev_day_iso(long day, char out[40]);
 
 #endif

@@ -159,7 +159,7 @@ static int add_actor(void *ctx, int64_t article_id, const char *name)
 /* Adds a figure row's date to the doc's event dates when it is a full date. */
 static int add_event_date(struct ev_doc *d, const char *date)
 {
-    long day = date ? ev_iso_days(date) : INT32_MIN;
+    long day = date ? timex_iso_days(date) : INT32_MIN;
     if (day == INT32_MIN)
         return 0;
     int32_t *p = grow(d->event_days, d->n_event_days, sizeof *p);

@@ -191,7 +191,7 @@ static bool tolls_compatible(const struct ev_doc *a, const struct ev_doc *b)
     long x = a->own_killed, y = b->own_killed;
     if (x == FACT_NONE || y == FACT_NONE || x <= 0 || y <= 0)
         return true;
-    if (ev_iso_days(a->date) != INT32_MIN && ev_iso_days(b->date) != INT32_MIN)
+    if (timex_iso_days(a->date) != INT32_MIN && timex_iso_days(b->date) != INT32_MIN)
         return true;
     long lo = x < y ? x : y, hi = x < y ? y : x;
     bool lo_open = x < y ? a->own_killed_open : b->own_killed_open;
@@ -241,14 +241,14 @@ int ev_set_days(struct ev_doc *d)
         return -1;
     /* a report tells of recent events: dates long before (or after) its publication are
      * background ("since the offensive began in March"), not the event's own date */
-    long pub = ev_iso_days(d->date);
+    long pub = timex_iso_days(d->date);
     for (size_t i = 0; i < d->n_event_days; i++) {
         long day = d->event_days[i];
         if (day != INT32_MIN && (pub == INT32_MIN || (day >= pub - 14 && day <= pub + 1)))
             d->prep->days[d->prep->n_days++] = (int32_t)day;
     }
-    if (d->prep->n_days == 0 && ev_iso_days(d->date) != INT32_MIN)
-        d->prep->days[d->prep->n_days++] = (int32_t)ev_iso_days(d->date);
+    if (d->prep->n_days == 0 && timex_iso_days(d->date) != INT32_MIN)
+        d->prep->days[d->prep->n_days++] = (int32_t)timex_iso_days(d->date);
     return 0;
 }
 

@@ -38,23 +38,6 @@ static const char each_sql[] =
     " killed_word, wounded_word, destroyed_word, killed_max, wounded_max, destroyed_max"
     " FROM articles ORDER BY id";
 
-static sqlite3_stmt *prepare_where(sqlite3 *db, const struct query *q, const char *fmt)
-{
-    const char *where = query_where(q);
-    size_t n = strlen(fmt) + strlen(where) + 1;
-    char *sql = malloc(n);
-    if (!sql)
-        return NULL;
-    snprintf(sql, n, fmt, where);
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-        st = NULL;
-    free(sql);
-    if (st)
-        query_bind(q, st, 1);
-    return st;
-}
-
 static int count_all(sqlite3 *db, int64_t *count)
 {
     sqlite3_stmt *st = NULL;
@@ -74,7 +57,7 @@ static int materialize(sqlite3 *db, const struct query *q, int64_t *count)
                      " id INTEGER NOT NULL); DELETE FROM temp.list_view;",
                      NULL, NULL, NULL) != SQLITE_OK)
         return -1;
-    sqlite3_stmt *st = prepare_where(db, q, materialize_sql);
+    sqlite3_stmt *st = query_prepare(db, q, materialize_sql);
     if (!st)
         return -1;
     int rc = sqlite3_step(st);

@@ -462,6 +462,23 @@ int query_bind(const struct query *q, sqlite3_stmt *st, int first)
     return first + q->n_params;
 }
 
+sqlite3_stmt *query_prepare(sqlite3 *db, const struct query *q, const char *fmt)
+{
+    const char *where = query_where(q);
+    size_t n = strlen(fmt) + strlen(where) + 1;
+    char *sql = malloc(n);
+    if (!sql)
+        return NULL;
+    snprintf(sql, n, fmt, where);
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+        st = NULL;
+    free(sql);
+    if (st)
+        query_bind(q, st, 1);
+    return st;
+}
+
 static int grow_ids(int64_t **ids, size_t *cap)
 {
     size_t want = *cap ? *cap * 2 : 256;
@@ -476,15 +493,11 @@ static int grow_ids(int64_t **ids, size_t *cap)
 long query_article_ids(sqlite3 *db, const struct query *q, int64_t **ids, char *err, size_t errlen)
 {
     *ids = NULL;
-    char *sql = sqlite3_mprintf("SELECT id FROM articles WHERE %s ORDER BY id", query_where(q));
-    sqlite3_stmt *st = NULL;
-    if (!sql || sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
-        snprintf(err, errlen, "%s", sql ? sqlite3_errmsg(db) : "out of memory");
-        sqlite3_free(sql);
+    sqlite3_stmt *st = query_prepare(db, q, "SELECT id FROM articles WHERE %s ORDER BY id");
+    if (!st) {
+        snprintf(err, errlen, "%s", sqlite3_errmsg(db));
         return -1;
     }
-    sqlite3_free(sql);
-    query_bind(q, st, 1);
     size_t n = 0, cap = 0;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

@@ -65,6 +65,10 @@ const char *query_where(const struct query *q);
  * next free index. */
 int query_bind(const struct query *q, struct sqlite3_stmt *st, int first);
 
+/* Prepares fmt, an SQL statement with one %s where q's WHERE clause goes, with q's
+ * parameters bound from ?1 on. NULL when SQLite refuses it or memory runs out. */
+struct sqlite3_stmt *query_prepare(struct sqlite3 *db, const struct query *q, const char *fmt);
+
 /* The ids of the articles q selects, ascending, in *ids (malloc'd, the caller frees; NULL
  * when none). Returns their number, or -1 with SQLite's reason in err. */
 long query_article_ids(struct sqlite3 *db, const struct query *q, int64_t **ids, char *err,

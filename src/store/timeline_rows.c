@@ -19,23 +19,6 @@ static const char figures_sql[] =
     " FROM (SELECT id, date FROM articles INDEXED BY articles_list WHERE %s) fa"
     " LEFT JOIN figures f ON f.article_id = fa.id AND coalesce(f.role, 'event') = 'event'";
 
-static sqlite3_stmt *prepare(sqlite3 *db, const struct query *q)
-{
-    const char *where = query_where(q);
-    size_t n = sizeof figures_sql + strlen(where);
-    char *sql = malloc(n);
-    if (!sql)
-        return NULL;
-    snprintf(sql, n, figures_sql, where);
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-        st = NULL;
-    free(sql);
-    if (st)
-        query_bind(q, st, 1);
-    return st;
-}
-
 static enum tally_kind kind_of(const unsigned char *kind)
 {
     if (!kind)
@@ -72,7 +55,7 @@ int store_timeline_rows(struct store *s, const struct query *q, enum zoom zoom,
 {
     *rows = NULL;
     *n = 0;
-    sqlite3_stmt *st = prepare(s->db, q);
+    sqlite3_stmt *st = query_prepare(s->db, q, figures_sql);
     int rc = st ? collect_rows(st, zoom, rows, n) : -1;
     if (rc != 0)
         snprintf(err, errlen, "timeline: %s", sqlite3_errmsg(s->db));
