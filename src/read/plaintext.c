@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/text.h"
 #include "base/timex.h"
 
 /* How far into the text the header area (date, dateline, title, byline) may reach. */
@@ -76,16 +77,6 @@ static struct line trim(const char *s, size_t len)
         len -= back;
     }
     return (struct line){s, len};
-}
-
-static char *copy_span(const char *s, size_t len)
-{
-    char *p = malloc(len + 1);
-    if (p) {
-        memcpy(p, s, len);
-        p[len] = '\0';
-    }
-    return p;
 }
 
 static bool equals_ci(struct line l, const char *word)
@@ -441,7 +432,7 @@ static bool header_key(struct line l, const char *key, struct line *value)
 static void set_once(char **field, const char *s, size_t len)
 {
     if (!*field && len)
-        *field = copy_span(s, len);
+        *field = text_dup_span(s, len);
 }
 
 /* Reads "Title:", "Date:", "Source:", "URL:", "Author:" lines at the very top. Returns
@@ -488,7 +479,7 @@ static bool all_caps(const char *s, size_t len)
 
 static char *place_case(const char *s, size_t len)
 {
-    char *p = copy_span(s, len);
+    char *p = text_dup_span(s, len);
     if (!p || !all_caps(s, len))
         return p;
     bool word_start = true;
@@ -855,7 +846,7 @@ static size_t read_top(const struct line *v, size_t from, size_t n, struct meta 
             m->title = shortened_title(l);
             return i;
         } else if (!have_title) {
-            m->title = copy_span(l.s, l.len);
+            m->title = text_dup_span(l.s, l.len);
             have_title = true;
         } else {
             find_date_below(v, i, n, m);

@@ -199,6 +199,12 @@ bool store_list_position(struct store *s, bool filtered, int64_t id, int *pos)
                     : article_exists(s->db, id) && position_in_all(s->db, id, pos);
 }
 
+int64_t store_list_max_id(struct store *s)
+{
+    int64_t v = store_query_int(s->db, "SELECT coalesce(max(id), 0) FROM articles");
+    return v > 0 ? v : 0;
+}
+
 static void read_each_row(sqlite3_stmt *q, struct store_list_row *r)
 {
     r->id = sqlite3_column_int64(q, 0);
