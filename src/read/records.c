@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "base/json_read.h"
+#include "base/text.h"
 
 static const char *line_end(const char *s, const char *end)
 {
@@ -45,9 +46,30 @@ bool records_sniff(const char *buf, size_t len)
     return header_version(s, (size_t)(line_end(s, end) - s)) > 0;
 }
 
-static char *dup_or_null(const char *s)
+/* Metadata from a record is as untrusted as an article's text: made safe to draw, with
+ * line breaks and tabs as spaces (they are one-line fields). */
+static char *safe_field(const char *s)
 {
-    return s ? strdup(s) : NULL;
+    if (!s)
+        return NULL;
+    char *c = text_sanitize(s, strlen(s));
+    for (char *p = c; p && *p; p++)
+        if (*p == '\n' || *p == '\t')
+            *p = ' ';
+    return c;
+}
+
+/* A stated date is ISO (2024, 2024-05 or 2024-05-01); anything else is no date. */
+static char *iso_date(const char *s)
+{
+    static const char shape[] = "dddd-dd-dd";
+    size_t n = s ? strlen(s) : 0;
+    if (n != 4 && n != 7 && n != 10)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        if (shape[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != '-')
+            return NULL;
+    return strdup(s);
 }
 
 static enum article_format format_of(const char *name)
@@ -83,14 +105,14 @@ static struct article *article_from_record(const struct jvalue *v, const char *o
         snprintf(err, errlen, "out of memory");
         return NULL;
     }
-    a->date = dup_or_null(jget_string(v, "date"));
-    a->source = dup_or_null(jget_string(v, "source"));
-    a->url = dup_or_null(jget_string(v, "url"));
-    a->author = dup_or_null(jget_string(v, "author"));
-    a->dateline = dup_or_null(jget_string(v, "dateline"));
+    a->date = iso_date(jget_string(v, "date"));
+    a->source = safe_field(jget_string(v, "source"));
+    a->url = safe_field(jget_string(v, "url"));
+    a->author = safe_field(jget_string(v, "author"));
+    a->dateline = safe_field(jget_string(v, "dateline"));
     const char *from = jget_string(v, "origin");
     if (from) {
-        a->origin = strdup(from);
+        a->origin = safe_field(from);
     } else {
         size_t n = strlen(origin) + 24;
         if ((a->origin = malloc(n)))
