@@ -174,3 +174,27 @@ check_contains "import replays the corrections" "$(cat "$TMP/out")" "corrections
 check "round trip: the same corrections, ids aside" cmp -s "$TMP/corr-a" "$TMP/corr-b"
 "$SITREP" --db "$TMP/e.db" import "$TMP/corr.jsonl" >"$TMP/out" 2>&1
 check_contains "importing them again adds none" "$(cat "$TMP/out")" "corrections added 0, already present 2"
+
+# a records file larger than the import's 16 MB cap is read line by line
+python3 - "$TMP/big.jsonl" <<'PY'
+import json, sys
+with open(sys.argv[1], "w") as f:
+    f.write(json.dumps({"sitrep": 1, "type": "header"}) + "\n")
+    for i in range(180):
+        title = f"Report {i} of a large exchange"
+        body = f"Shelling killed {i} people in Kherson. " * 2500
+        f.write(json.dumps({"sitrep": 1, "type": "article", "title": title,
+                            "text": title + "\n\n" + body}) + "\n")
+PY
+check "the large records file is over 16 MB" test "$(wc -c <"$TMP/big.jsonl")" -gt 16777216
+"$SITREP" --db "$TMP/big.db" import --no-extract "$TMP/big.jsonl" >"$TMP/out" 2>&1
+check_contains "a records file over the cap imports whole" "$(cat "$TMP/out")" "imported 180, duplicates skipped 0, failed 0"
+
+# a record's metadata is as untrusted as any text: no escape reaches the list, no odd date
+printf '%s\n' '{"sitrep":1,"type":"header"}' \
+    '{"sitrep":1,"type":"article","title":"Hostile fields","text":"Hostile fields\n\nGunmen killed 3 people in Hit.","source":"\u001b[31mRED\u001b]0;pwned\u0007","date":"yesterday"}' \
+    >"$TMP/hostile.jsonl"
+"$SITREP" --db "$TMP/h.db" import "$TMP/hostile.jsonl" >/dev/null 2>&1
+row=$("$SITREP" --db "$TMP/h.db" list --json | grep "Hostile fields")
+check_lacks "no escape sequence in a record's source" "$row" '\u001b'
+check_contains "a date that is not ISO is no date" "$row" '"date":null'

@@ -67,3 +67,7 @@ check_contains "as GeoJSON, from the extension" "$(head -c 60 "$TMP/map.geojson"
 bad=$(screen x "type $TMP/list.txt" '<Enter>' :dump)
 check_contains "an unknown extension is refused with the ones known" "$bad" "end the name in .csv, .jsonl or .geojson"
 check "nothing written under a refused name" test ! -e "$TMP/list.txt"
+screen E x "type $TMP/events.jsonl" '<Enter>' :dump >"$TMP/x3"
+check_contains "x from the events screen exports the events, and says so there" "$(cat "$TMP/x3")" "exported 4 events to"
+check_eq "as sitrep records: a header, five articles, four events" \
+    "$(grep -c '"type":"article"' "$TMP/events.jsonl") $(grep -c '"type":"event"' "$TMP/events.jsonl")" "5 4"

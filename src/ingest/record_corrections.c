@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "base/json_read.h"
-#include "read/article.h"
 #include "read/records.h"
 #include "store/corrections.h"
 #include "store/store.h"
@@ -27,31 +26,6 @@ bool record_corrections_maybe(const char *path)
         n -= 3;
     }
     return n >= 10 && memcmp(p, "{\"sitrep\":", 10) == 0;
-}
-
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 65536, used = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        used += fread(buf + used, 1, cap - used, f);
-        if (used < cap || cap > ARTICLE_MAX_INPUT)
-            break;
-        char *g = realloc(buf, cap * 2);
-        if (!g) {
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        buf = g;
-        cap *= 2;
-    }
-    fclose(f);
-    *len = used;
-    return buf;
 }
 
 struct replay {
@@ -124,21 +98,20 @@ static int replay_one(const struct jvalue *v, void *ctx)
 int record_corrections_apply(struct store *s, const char *path, struct record_corrections_stats *st,
                              char *err, size_t errlen)
 {
-    size_t len = 0;
-    char *buf = read_file(path, &len);
-    if (!buf) {
-        snprintf(err, errlen, "%s", errno ? strerror(errno) : "out of memory");
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        snprintf(err, errlen, "%s", strerror(errno));
         return -1;
     }
     struct replay r = {.s = s, .st = st};
     r.n_existing = corrections_load(s, 0, &r.existing);
     if (r.n_existing < 0) {
-        free(buf);
+        fclose(f);
         snprintf(err, errlen, "cannot read the collection's corrections");
         return -1;
     }
-    records_each(buf, len, "correction", replay_one, &r);
+    records_each_stream(f, "correction", replay_one, &r);
     corrections_free(r.existing, (size_t)r.n_existing);
-    free(buf);
+    fclose(f);
     return 0;
 }

@@ -271,8 +271,11 @@ static char *read_capped(int fd, size_t cap, size_t *out_len)
     return buf;
 }
 
-static int open_input(const char *path, char *err, size_t errlen)
+/* Opens path; *records tells a regular file of sitrep records, which is read line by line
+ * and so escapes the size cap (a whole collection exported is larger than any article). */
+static int open_input(const char *path, bool *records, char *err, size_t errlen)
 {
+    *records = false;
     if (strcmp(path, "-") == 0)
         return STDIN_FILENO;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -281,10 +284,13 @@ static int open_input(const char *path, char *err, size_t errlen)
         return -1;
     }
     struct stat st;
-    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    bool known = fstat(fd, &st) == 0;
+    if (known && S_ISDIR(st.st_mode)) {
         snprintf(err, errlen, "is a directory");
-    } else if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-               (unsigned long long)st.st_size > ARTICLE_MAX_INPUT) {
+    } else if (known && S_ISREG(st.st_mode) && records_sniff_fd(fd)) {
+        *records = true;
+        return fd;
+    } else if (known && S_ISREG(st.st_mode) && (unsigned long long)st.st_size > ARTICLE_MAX_INPUT) {
         snprintf(err, errlen, "file too large (%.1f MB; limit %u MB)",
                  (double)st.st_size / 1048576.0, ARTICLE_MAX_INPUT / 1048576u);
     } else {
@@ -294,12 +300,29 @@ static int open_input(const char *path, char *err, size_t errlen)
     return -1;
 }
 
+static int load_records(int fd, const char *path, article_sink sink, void *ctx, char *err,
+                        size_t errlen)
+{
+    FILE *f = fdopen(fd, "r");
+    if (!f) {
+        snprintf(err, errlen, "%s", strerror(errno));
+        close(fd);
+        return -1;
+    }
+    int rc = records_parse_stream(f, path, sink, ctx, err, errlen);
+    fclose(f);
+    return rc;
+}
+
 int reader_load(const char *path, enum article_format fmt, article_sink sink, void *ctx, char *err,
                 size_t errlen)
 {
-    int fd = open_input(path, err, errlen);
+    bool records;
+    int fd = open_input(path, &records, err, errlen);
     if (fd < 0)
         return -1;
+    if (records && fmt == FORMAT_AUTO)
+        return load_records(fd, path, sink, ctx, err, errlen);
     size_t len = 0;
     errno = 0;
     char *buf = read_capped(fd, ARTICLE_MAX_INPUT, &len);

@@ -4,8 +4,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
+#include <unistd.h>
 
 #include "base/json_read.h"
+#include "base/text.h"
 
 static const char *line_end(const char *s, const char *end)
 {
@@ -43,9 +46,30 @@ bool records_sniff(const char *buf, size_t len)
     return header_version(s, (size_t)(line_end(s, end) - s)) > 0;
 }
 
-static char *dup_or_null(const char *s)
+/* Metadata from a record is as untrusted as an article's text: made safe to draw, with
+ * line breaks and tabs as spaces (they are one-line fields). */
+static char *safe_field(const char *s)
 {
-    return s ? strdup(s) : NULL;
+    if (!s)
+        return NULL;
+    char *c = text_sanitize(s, strlen(s));
+    for (char *p = c; p && *p; p++)
+        if (*p == '\n' || *p == '\t')
+            *p = ' ';
+    return c;
+}
+
+/* A stated date is ISO (2024, 2024-05 or 2024-05-01); anything else is no date. */
+static char *iso_date(const char *s)
+{
+    static const char shape[] = "dddd-dd-dd";
+    size_t n = s ? strlen(s) : 0;
+    if (n != 4 && n != 7 && n != 10)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        if (shape[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != '-')
+            return NULL;
+    return strdup(s);
 }
 
 static enum article_format format_of(const char *name)
@@ -81,14 +105,14 @@ static struct article *article_from_record(const struct jvalue *v, const char *o
         snprintf(err, errlen, "out of memory");
         return NULL;
     }
-    a->date = dup_or_null(jget_string(v, "date"));
-    a->source = dup_or_null(jget_string(v, "source"));
-    a->url = dup_or_null(jget_string(v, "url"));
-    a->author = dup_or_null(jget_string(v, "author"));
-    a->dateline = dup_or_null(jget_string(v, "dateline"));
+    a->date = iso_date(jget_string(v, "date"));
+    a->source = safe_field(jget_string(v, "source"));
+    a->url = safe_field(jget_string(v, "url"));
+    a->author = safe_field(jget_string(v, "author"));
+    a->dateline = safe_field(jget_string(v, "dateline"));
     const char *from = jget_string(v, "origin");
     if (from) {
-        a->origin = strdup(from);
+        a->origin = safe_field(from);
     } else {
         size_t n = strlen(origin) + 24;
         if ((a->origin = malloc(n)))
@@ -142,28 +166,69 @@ static void take_record(struct parse_state *st, const char *s, size_t len, long 
     jfree(&v);
 }
 
-int records_parse(const char *buf, size_t len, const char *origin, article_sink sink, void *ctx,
-                  char *err, size_t errlen)
+/* Lines of a stream without their end (LF or CRLF) and trailing blanks; a line longer than
+ * ARTICLE_MAX_INPUT is read and dropped, reported as too long. */
+struct line_reader {
+    FILE *f;
+    char *buf;
+    size_t cap;
+    long number;
+};
+
+/* The next line's length, or -1 at the end; *too_long when it was over the cap. */
+static ssize_t next_line(struct line_reader *lr, bool *too_long)
 {
-    const char *end = buf + len, *s = skip_bom(buf, end), *eol = line_end(s, end);
-    int version = header_version(s, (size_t)(eol - s));
-    if (version < 1 || version > RECORDS_VERSION) {
-        snprintf(err, errlen, "sitrep records of version %d (this sitrep reads up to %d)", version,
-                 RECORDS_VERSION);
+    ssize_t n = getline(&lr->buf, &lr->cap, lr->f);
+    if (n < 0)
         return -1;
+    lr->number++;
+    *too_long = (size_t)n > ARTICLE_MAX_INPUT;
+    while (n > 0 && strchr("\r\n \t", lr->buf[n - 1]))
+        n--;
+    lr->buf[n] = '\0';
+    return n;
+}
+
+/* The header's version from the first line (a byte-order mark skipped), 0 when none. */
+static int read_header(struct line_reader *lr)
+{
+    bool too_long;
+    ssize_t n = next_line(lr, &too_long);
+    if (n < 0 || too_long)
+        return 0;
+    const char *s = skip_bom(lr->buf, lr->buf + n);
+    return header_version(s, (size_t)(lr->buf + n - s));
+}
+
+static int refuse_version(int version, char *err, size_t errlen)
+{
+    snprintf(err, errlen, "sitrep records of version %d (this sitrep reads up to %d)", version,
+             RECORDS_VERSION);
+    return -1;
+}
+
+int records_parse_stream(FILE *f, const char *origin, article_sink sink, void *ctx, char *err,
+                         size_t errlen)
+{
+    struct line_reader lr = {.f = f};
+    int version = read_header(&lr);
+    if (version < 1 || version > RECORDS_VERSION) {
+        free(lr.buf);
+        return refuse_version(version, err, errlen);
     }
     struct parse_state st = {.origin = origin ? origin : "-", .sink = sink, .ctx = ctx};
-    long line = 1;
-    for (s = eol; s < end && !st.stopped; s = eol) {
-        s += *s == '\n';
-        line++;
-        eol = line_end(s, end);
-        size_t n = (size_t)(eol - s);
-        while (n && (s[n - 1] == '\r' || s[n - 1] == ' ' || s[n - 1] == '\t'))
-            n--;
-        if (n)
-            take_record(&st, s, n, line);
+    bool too_long;
+    ssize_t n;
+    while (!st.stopped && (n = next_line(&lr, &too_long)) >= 0) {
+        char why[80];
+        snprintf(why, sizeof why, "line %ld: longer than %u MB", lr.number,
+                 ARTICLE_MAX_INPUT / 1048576u);
+        if (too_long)
+            note_bad(&st, why);
+        else if (n)
+            take_record(&st, lr.buf, (size_t)n, lr.number);
     }
+    free(lr.buf);
     if (st.bad) {
         snprintf(err, errlen, "%ld bad record%s (first: %s); the others were read", st.bad,
                  st.bad == 1 ? "" : "s", st.first_bad);
@@ -172,21 +237,29 @@ int records_parse(const char *buf, size_t len, const char *origin, article_sink 
     return st.articles;
 }
 
-long records_each(const char *buf, size_t len, const char *type,
-                  int (*fn)(const struct jvalue *record, void *ctx), void *ctx)
+int records_parse(const char *buf, size_t len, const char *origin, article_sink sink, void *ctx,
+                  char *err, size_t errlen)
 {
-    const char *end = buf + len, *s = skip_bom(buf, end), *eol = line_end(s, end);
-    int version = header_version(s, (size_t)(eol - s));
-    if (version < 1 || version > RECORDS_VERSION)
-        return -1;
-    long passed = 0;
-    bool stop = false;
-    for (s = eol; s < end && !stop; s = eol) {
-        s += *s == '\n';
-        eol = line_end(s, end);
+    FILE *f = len ? fmemopen((void *)buf, len, "r") : NULL;
+    if (!f)
+        return refuse_version(0, err, errlen);
+    int rc = records_parse_stream(f, origin, sink, ctx, err, errlen);
+    fclose(f);
+    return rc;
+}
+
+long records_each_stream(FILE *f, const char *type,
+                         int (*fn)(const struct jvalue *record, void *ctx), void *ctx)
+{
+    struct line_reader lr = {.f = f};
+    int version = read_header(&lr);
+    long passed = version < 1 || version > RECORDS_VERSION ? -1 : 0;
+    bool too_long, stop = passed < 0;
+    ssize_t n;
+    while (!stop && (n = next_line(&lr, &too_long)) >= 0) {
         struct jvalue v;
         char err[160];
-        if (jparse(s, (size_t)(eol - s), &v, err, sizeof err) < 0)
+        if (too_long || !n || jparse(lr.buf, (size_t)n, &v, err, sizeof err) < 0)
             continue;
         const char *t = jget_string(&v, "type");
         if (t && strcmp(t, type) == 0) {
@@ -195,5 +268,13 @@ long records_each(const char *buf, size_t len, const char *type,
         }
         jfree(&v);
     }
+    free(lr.buf);
     return passed;
+}
+
+bool records_sniff_fd(int fd)
+{
+    char head[4096]; /* the header line is far shorter */
+    ssize_t n = pread(fd, head, sizeof head, 0);
+    return n > 0 && records_sniff(head, (size_t)n);
 }

@@ -3,13 +3,14 @@
  * and then one record per line. Article records become articles with their metadata and
  * read state; derived rows (event, report, figure) are skipped, since the collection
  * recomputes them; corrections name articles by hash and are replayed by the importer once
- * the articles are stored (records_each). Other JSON is not this format, and the reader
+ * the articles are stored (records_each_stream). Other JSON is not this format, and the reader
  * goes on refusing it. */
 #ifndef SITREP_RECORDS_H
 #define SITREP_RECORDS_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "read/article.h"
 
@@ -25,12 +26,21 @@ bool records_sniff(const char *buf, size_t len);
 int records_parse(const char *buf, size_t len, const char *origin, article_sink sink, void *ctx,
                   char *err, size_t errlen);
 
+/* The same read line by line from a stream: the file may be larger than the import's cap,
+ * each record may not. */
+int records_parse_stream(FILE *f, const char *origin, article_sink sink, void *ctx, char *err,
+                         size_t errlen);
+
+/* True when the file behind fd starts as sitrep records (read with pread: the position is
+ * not moved). */
+bool records_sniff_fd(int fd);
+
 struct jvalue;
 
-/* Calls fn with every well-formed record of the given type ("correction"), in file order;
- * fn returning non-zero stops. Returns the number of records passed, or -1 when buf is
- * not sitrep records of a version this reader knows. */
-long records_each(const char *buf, size_t len, const char *type,
-                  int (*fn)(const struct jvalue *record, void *ctx), void *ctx);
+/* Calls fn with every well-formed record of the given type ("correction") in f, in file
+ * order; fn returning non-zero stops. Returns the number of records passed, or -1 when f
+ * is not sitrep records of a version this reader knows. */
+long records_each_stream(FILE *f, const char *type,
+                         int (*fn)(const struct jvalue *record, void *ctx), void *ctx);
 
 #endif

@@ -462,6 +462,12 @@ static void read_report(struct app *a, int64_t id)
 static void draw_events_screen(struct app *a)
 {
     events_view_draw(a->ev, stdscr);
+    if (!a->msg[0])
+        return;
+    /* what a line opened over it said (the export line's result) */
+    fill_row(LINES - 1, 0, COLS, A_NORMAL);
+    put_raw(LINES - 1, 0, COLS, a->msg,
+            a->msg_is_error ? element_attr(&a->pal, EL_ERROR) | A_REVERSE : A_NORMAL);
 }
 
 static bool events_screen_action(struct app *a, enum action act, int key)
