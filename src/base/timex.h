@@ -37,4 +37,8 @@ struct timex_match {
 size_t timex_find(const char *s, size_t len, const struct timex_date *pub,
                   struct timex_date *anchor, struct timex_match *out, size_t max);
 
+/* Days since 1970-01-01 of a date of the proleptic Gregorian calendar (Howard Hinnant's
+ * civil-day count; month 1..12). The one copy of it: dates, events and exports use it. */
+long timex_days_from_civil(int year, int month, int day);
+
 #endif

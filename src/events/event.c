@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/text.h"
+#include "base/timex.h"
 #include "extract/salience.h"
 
 /* ---- small helpers ---- */
@@ -63,12 +64,7 @@ long ev_iso_days(const char *s)
     int y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
     if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31)
         return INT32_MIN;
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
+    return timex_days_from_civil(y, m, d);
 }
 
 /* qsort that accepts an empty (possibly NULL) array. */

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "base/facts.h"
+#include "base/timex.h"
 #include "events/event.h"
 #include "export/jsonl.h"
 #include "store/corrections.h"
@@ -290,18 +291,13 @@ static void unload(struct export_ctx *c)
 
 /* ---- events ---- */
 
-/* Days since 1970-01-01 of an ISO date (Howard Hinnant's civil-day count), or -1. */
+/* Days since 1970-01-01 of an ISO date, or -1. */
 static long day_number(const char *iso)
 {
     int y, m, d;
     if (sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
         return -1;
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
+    return timex_days_from_civil(y, m, d);
 }
 
 /* ACLED's time precision: 1 a day, 2 within a week, 3 a month or vaguer. */
