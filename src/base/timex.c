@@ -357,7 +357,7 @@ void timex_format(const struct timex_date *d, char *buf, size_t cap)
 
 /* Days since 1970-01-01 in the proleptic Gregorian calendar. Counting from March makes
  * the leap day the last of the counted year, so each year's length is a closed form. */
-static long days_from_date(int year, int month, int day)
+long timex_days_from_civil(int year, int month, int day)
 {
     long y = year - (month <= 2);
     long era = (y >= 0 ? y : y - 399) / 400;
@@ -390,7 +390,7 @@ static int weekday_of_days(long days)
 
 int timex_weekday(const struct timex_date *d)
 {
-    return weekday_of_days(days_from_date(d->year, d->month, d->day));
+    return weekday_of_days(timex_days_from_civil(d->year, d->month, d->day));
 }
 
 /* ---- finding expressions in a sentence ---- */
@@ -417,7 +417,7 @@ struct reading {
 
 static struct timex_date shift_days(const struct timex_date *d, long n)
 {
-    return date_from_days(days_from_date(d->year, d->month, d->day) + n);
+    return date_from_days(timex_days_from_civil(d->year, d->month, d->day) + n);
 }
 
 static struct timex_date shift_months(const struct timex_date *d, int n)
@@ -701,7 +701,7 @@ static bool read_weekday(const struct finder *f, size_t pos, bool introduced, in
         r->weekday = wd;
         return true;
     }
-    long pub_days = days_from_date(f->pub->year, f->pub->month, f->pub->day);
+    long pub_days = timex_days_from_civil(f->pub->year, f->pub->month, f->pub->day);
     int pub_wd = weekday_of_days(pub_days);
     long back = (pub_wd - wd + 7) % 7;
     if (direction < 0 && back == 0)
@@ -795,11 +795,11 @@ static bool read_expression(const struct finder *f, size_t pos, struct reading *
 
 static void week_value(const struct timex_date *d, char *buf, size_t cap)
 {
-    long days = days_from_date(d->year, d->month, d->day);
+    long days = timex_days_from_civil(d->year, d->month, d->day);
     int monday_based = (weekday_of_days(days) + 6) % 7;
     long thursday = days - monday_based + 3; /* the ISO week belongs to its Thursday's year */
     struct timex_date t = date_from_days(thursday);
-    int week = (int)((thursday - days_from_date(t.year, 1, 1)) / 7 + 1);
+    int week = (int)((thursday - timex_days_from_civil(t.year, 1, 1)) / 7 + 1);
     snprintf(buf, cap, "%04d-W%02d", (t.year % 10000 + 10000) % 10000, week % 100);
 }
 
@@ -894,11 +894,5 @@ long timex_iso_days(const char *s)
     int y = fixed_digits(s, 4), m = fixed_digits(s + 5, 2), d = fixed_digits(s + 8, 2);
     if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31)
         return INT32_MIN;
-    /* the civil-day count: years from March, so the leap day ends a year */
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
+    return timex_days_from_civil(y, m, d);
 }

@@ -42,6 +42,10 @@ struct timex_match {
 size_t timex_find(const char *s, size_t len, const struct timex_date *pub,
                   struct timex_date *anchor, struct timex_match *out, size_t max);
 
+/* Days since 1970-01-01 of a date of the proleptic Gregorian calendar (Howard Hinnant's
+ * civil-day count; month 1..12). The one copy of it: dates, events and exports use it. */
+long timex_days_from_civil(int year, int month, int day);
+
 /* Days since 1970-01-01 of a full ISO date ("2024-05-01", more text may follow), for
  * date arithmetic; INT32_MIN when s does not start with one. Parsed by hand: grouping
  * calls it for every pair it scores. */

@@ -9,8 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "base/timex.h"
 #include "base/facts.h"
+#include "base/timex.h"
 #include "events/event.h"
 #include "export/jsonl.h"
 #include "store/corrections.h"
