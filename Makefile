@@ -9,6 +9,7 @@
 #   make bench      benchmarks (speed and memory; never part of check)
 #   make deps       install missing build dependencies (Debian/Ubuntu, apt-get)
 #   make gazetteer  regenerate assets/gazetteer.tsv from ../shared/data/geonames
+#   make map        regenerate assets/map-110m.bin and map-50m.bin from Natural Earth
 #   make install / uninstall   (PREFIX, DESTDIR)
 #   make format     clang-format every C file
 
@@ -19,7 +20,7 @@ MANDIR   ?= $(PREFIX)/share/man
 BUILD    ?= build
 SAN      ?=
 CC       ?= cc
-PKGS      = ncursesw sqlite3 libxml-2.0
+PKGS      = ncursesw sqlite3 libxml-2.0 libcurl
 SHARED   ?= ../shared
 
 OPT      ?= -O2 -g
@@ -64,7 +65,8 @@ GAZ_SUPP := assets/places-supplement.tsv
 GAZ_IDX  := assets/gazetteer.idx
 SITREP   := $(BUILD)/sitrep
 
-.PHONY: all run check check-layers check-asan test-run bench fuzz fuzz-targets deps gazetteer install uninstall clean format \
+.PHONY: all run check check-layers check-asan test-run bench fuzz fuzz-targets deps gazetteer map install \
+        uninstall clean format \
         tools tests
 all: $(SITREP) sitrep $(if $(wildcard $(GAZ_TSV)),$(GAZ_IDX)) tools
 
@@ -115,6 +117,15 @@ fuzz-targets: $(FUZZ_BIN)
 $(GAZ_IDX): $(GAZ_TSV) $(GAZ_SUPP) $(BUILD)/tools/gazc
 	$(BUILD)/tools/gazc -o $@ $(GAZ_TSV) $(GAZ_SUPP)
 
+# The map asset: Natural Earth outlines (TopoJSON) converted into a file the reader maps.
+NE_DIR   ?= $(SHARED)/data/natural-earth
+map:
+	for scale in 110m 50m; do \
+	    python3 tools/genmap.py --topojson $(NE_DIR)/countries-$$scale.json \
+	        --iso /usr/share/iso-codes/json/iso_3166-1.json --license $(NE_DIR)/LICENSE \
+	        -o assets/map-$$scale.bin || exit 1; \
+	done
+
 gazetteer:
 	python3 tools/gengaz.py --geonames $(SHARED)/data/geonames \
 	    --iso /usr/share/iso-codes/json -o $(GAZ_TSV)
@@ -150,7 +161,7 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/samples $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BUILD)/sitrep $(DESTDIR)$(BINDIR)/sitrep
 	install -m 644 $(GAZ_IDX) $(DESTDIR)$(DATADIR)/
-	for f in assets/*.tsv assets/*.txt; do [ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(DATADIR)/; done; true
+	for f in assets/*.tsv assets/*.txt assets/map-*.bin; do [ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(DATADIR)/; done; true
 	install -m 644 assets/samples/* $(DESTDIR)$(DATADIR)/samples/
 	[ -f assets/sitrep.1 ] && install -m 644 assets/sitrep.1 $(DESTDIR)$(MANDIR)/man1/ || true
 	install -m 644 assets/config.example $(DESTDIR)$(DATADIR)/

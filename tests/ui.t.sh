@@ -172,6 +172,30 @@ check_contains ui-config-bind "$cycled" "| Facts"
 help=$(screen '?' ':dump')
 check_contains ui-config-help "$help" "v x            layout"
 rm -f "$XDG_CONFIG_HOME/sitrep/config"
+# every screen reads its keys through the action table, so bind reaches the events and
+# compare screens too (they were modes reading their own keys before)
+printf 'bind events o open\nbind compare x quit\nbind compare q none\n' >"$XDG_CONFIG_HOME/sitrep/config"
+opened=$(screen E o ':dump')
+check_contains ui-bind-events "$opened" "destroyed  range 175-260"
+closed=$(screen j j m j j c x ':dump')
+check_contains ui-bind-compare-rebound "$closed" "Articles (5)"
+kept=$(screen j j m j j c q ':dump')
+check_contains ui-bind-compare-unbound "$kept" "A #5 The Iraqi army"
+help=$(SIZE=100x90 screen '?' ':dump')
+check_contains ui-bind-help-compare "$help" "x              quit"
+# "all" is every screen but those where typing is text: C-u still erases a prompt's line
+printf 'bind all <C-u> page-up\n' >"$XDG_CONFIG_HOME/sitrep/config"
+searched=$(screen / 'type abc' '<C-u>' 'type Daesh' '<Enter>' ':dump')
+check_contains ui-bind-all-spares-prompt "$searched" "search: Daesh"
+rm -f "$XDG_CONFIG_HOME/sitrep/config"
+# ? lists every screen's keys: the compare and events screens', the picker's, the prompts'
+help=$(SIZE=100x90 screen '?' ':dump')
+check_contains ui-help-compare "$help" "Compare (m on one article, c on another)"
+check_contains ui-help-compare-aligned "$help" "n              next-aligned"
+check_contains ui-help-events "$help" "Events (E)"
+check_contains ui-help-events-regroup "$help" "r              regroup"
+check_contains ui-help-events-mark "$help" "Space m        mark"
+check_contains ui-help-picker "$help" "Location picker (l)"
 
 # ---- compare (m, c) and events (E) views ----
 # In list order 002, 001, 004, 003, 000 (dated first, then by id): mark 004, compare with

@@ -5,9 +5,10 @@ into the reader, or round a circle. Run by `make check-layers` (and so by `make 
 Usage: check_layers.py [ROOT] (default: the repository this script is in).
 
 The layers, lowest first; a file may include its own folder and any lower rank:
-  base <- read <- extract <- store <- events, compare <- export, ingest <- fetch
+  base <- read, map <- extract <- store <- events, compare <- export, ingest <- fetch
        <- cli, ui <- main.c
-Library headers are named by folder ("store/store.h"); the reader's own by their path
+map/ (the country outlines and their Braille rendering) needs only base, so it sits beside
+read. Library headers are named by folder ("store/store.h"); the reader's own by their path
 under ui/ ("draw.h", "views/list.h"). A private header (X_int.h) is part of module X and
 is included only from its own folder. No file under ui/ includes <sqlite3.h>: the store
 owns SQL."""
@@ -15,7 +16,7 @@ import os
 import re
 import sys
 
-RANK = {"base": 0, "read": 1, "extract": 2, "store": 3, "events": 4, "compare": 4,
+RANK = {"base": 0, "map": 1, "read": 1, "extract": 2, "store": 3, "events": 4, "compare": 4,
         "export": 5, "ingest": 5, "fetch": 6, "cli": 7, "ui": 7, "main": 8}
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^">]+)[">]')
 

@@ -9,14 +9,45 @@
 const struct action_info action_table[ACT_COUNT] = {ACTIONS(ACTION_ROW)};
 #undef ACTION_ROW
 
+static const char *const view_names[N_VIEWS] = {
+    "list", "article", "facts",  "timeline", "picker", "prompt",
+    "help", "compare", "events", "map",      "export",
+};
+
+const char *view_name(enum view_id v)
+{
+    return v < N_VIEWS ? view_names[v] : "?";
+}
+
+bool view_takes_text(enum view_id v)
+{
+    return v == V_PICKER || v == V_PROMPT || v == V_EXPORT;
+}
+
+static bool is_text_key(int key)
+{
+    return key >= 32 && key < 256 && key != 127;
+}
+
 void keymap_bind(struct keymap *km, int view_mask, int key, enum action act)
 {
     if (key < 0 || key > KEY_MAX)
         return;
     for (int v = 0; v < N_VIEWS; v++)
-        if (view_mask & (1 << v))
+        if ((view_mask & (1 << v)) && !(view_takes_text((enum view_id)v) && is_text_key(key)))
             km->action[v][key] = (signed char)act;
 }
+
+/* Keys a screen gives an action besides the table's defaults: the events view marks a
+ * report with Space and walks in and out with the arrows. */
+static const struct {
+    int views, key;
+    enum action act;
+} screen_keys[] = {
+    {VIEW_EVENTS, ' ', ACT_MARK},
+    {VIEW_EVENTS, KEY_RIGHT, ACT_OPEN},
+    {VIEW_EVENTS, KEY_LEFT, ACT_BACK},
+};
 
 void keymap_defaults(struct keymap *km)
 {
@@ -27,8 +58,10 @@ void keymap_defaults(struct keymap *km)
         if (ai->key2)
             keymap_bind(km, ai->views, ai->key2, (enum action)a);
     }
+    for (size_t i = 0; i < sizeof screen_keys / sizeof screen_keys[0]; i++)
+        keymap_bind(km, screen_keys[i].views, screen_keys[i].key, screen_keys[i].act);
     /* terminals send Enter as CR or LF; both open */
-    keymap_bind(km, VIEW_ALL, '\r', ACT_OPEN);
+    keymap_bind(km, action_table[ACT_OPEN].views, '\r', ACT_OPEN);
 }
 
 enum action keymap_lookup(const struct keymap *km, enum view_id view, int key)
@@ -67,11 +100,12 @@ int action_from_name(const char *name)
 
 int view_mask_from_name(const char *name)
 {
-    static const char *const names[N_VIEWS] = {"list", "article", "facts", "timeline"};
-    if (strcasecmp(name, "all") == 0 || strcasecmp(name, "main") == 0)
-        return VIEW_ALL;
+    if (strcasecmp(name, "all") == 0)
+        return VIEW_ALL_BROWSING;
+    if (strcasecmp(name, "main") == 0)
+        return VIEW_MAIN;
     for (int v = 0; v < N_VIEWS; v++)
-        if (strcasecmp(name, names[v]) == 0)
+        if (strcasecmp(name, view_names[v]) == 0)
             return 1 << v;
     return 0;
 }

@@ -1,14 +1,18 @@
 /* actions.h: every action of the reader, declared once. The key bindings, the help screen
  * and the config file's `bind` command all read this table, so a new action is one line.
+ * Every screen is a view (view.h) with a keymap of its own, built from this table.
  *
  *   ACTION(identifier, name in config, default key, second default key or 0, views, help)
  *
- * views: where it applies (VIEW_LIST, VIEW_ARTICLE, VIEW_FACTS, VIEW_TIMELINE, VIEW_ALL).
- * Keys are curses key codes. The keymap starts from these defaults; the config's
- * `bind VIEW KEY ACTION` changes one view's (or every view's) binding. */
+ * views: the screens it applies to (VIEW_LIST ... VIEW_EVENTS, VIEW_MAIN for the four
+ * panes, VIEW_ALL). Keys are curses key codes. The keymap starts from these defaults (and
+ * the few screen-specific keys in actions.c); the config's `bind VIEW KEY ACTION` changes
+ * one view's (or every view's) binding. In the picker and the prompts, where typing is
+ * text, a printable key is never an action. */
 #ifndef SITREP_UI_ACTIONS_H
 #define SITREP_UI_ACTIONS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include <curses.h>
@@ -16,46 +20,95 @@
 #define KEY_CTRL(c) ((c)&0x1f)
 #define KEY_ESCAPE  27
 
-enum view_id { V_LIST, V_ARTICLE, V_FACTS, V_TIMELINE, N_VIEWS };
+/* The screens. The first N_PANES are the main screen's panes. */
+enum view_id {
+    V_LIST,
+    V_ARTICLE,
+    V_FACTS,
+    V_TIMELINE,
+    V_PICKER,
+    V_PROMPT,
+    V_HELP,
+    V_COMPARE,
+    V_EVENTS,
+    V_MAP,
+    V_EXPORT,
+    N_VIEWS
+};
+#define N_PANES (V_TIMELINE + 1)
 
 enum view_mask {
     VIEW_LIST = 1 << V_LIST,
     VIEW_ARTICLE = 1 << V_ARTICLE,
     VIEW_FACTS = 1 << V_FACTS,
     VIEW_TIMELINE = 1 << V_TIMELINE,
-    VIEW_ALL = 15,
+    VIEW_PICKER = 1 << V_PICKER,
+    VIEW_PROMPT = 1 << V_PROMPT,
+    VIEW_HELP = 1 << V_HELP,
+    VIEW_COMPARE = 1 << V_COMPARE,
+    VIEW_EVENTS = 1 << V_EVENTS,
+    VIEW_MAP = 1 << V_MAP,
+    VIEW_EXPORT = 1 << V_EXPORT,
+    VIEW_MAIN = VIEW_LIST | VIEW_ARTICLE | VIEW_FACTS | VIEW_TIMELINE,
+    VIEW_ALL = (1 << N_VIEWS) - 1,
+    /* what the config's "all" names: every screen but the two where typing is text, so
+     * that `bind all <C-u> page-up` leaves C-u erasing a prompt's line */
+    VIEW_ALL_BROWSING = VIEW_ALL & ~(VIEW_PICKER | VIEW_PROMPT | VIEW_EXPORT),
 };
 
+/* Where moving through lines or entries means something. */
+#define VIEW_MOVES (VIEW_MAIN | VIEW_HELP | VIEW_COMPARE | VIEW_EVENTS | VIEW_PICKER | VIEW_MAP)
+
 #define ACTIONS(ACTION)                                                                            \
-    ACTION(QUIT, "quit", 'q', 0, VIEW_ALL, "close the full-screen article, else quit")             \
-    ACTION(QUIT_NOW, "quit-now", 'Q', 0, VIEW_ALL, "quit at once")                                 \
-    ACTION(HELP, "help", '?', KEY_F(1), VIEW_ALL, "this help (any key closes)")                    \
-    ACTION(FOCUS_NEXT, "focus-next", '\t', 0, VIEW_ALL, "focus the next pane")                     \
-    ACTION(FOCUS_PREV, "focus-prev", KEY_BTAB, 0, VIEW_ALL, "focus the previous pane")             \
-    ACTION(LAYOUT, "layout", 'v', 0, VIEW_ALL, "cycle layouts: four panes, list+article, article") \
-    ACTION(DOWN, "down", 'j', KEY_DOWN, VIEW_ALL, "down one line or entry")                        \
-    ACTION(UP, "up", 'k', KEY_UP, VIEW_ALL, "up one line or entry")                                \
-    ACTION(PAGE_DOWN, "page-down", KEY_NPAGE, ' ', VIEW_ALL, "down one page")                      \
-    ACTION(PAGE_UP, "page-up", KEY_PPAGE, 'b', VIEW_ALL, "up one page")                            \
-    ACTION(TOP, "top", 'g', KEY_HOME, VIEW_ALL, "first line or entry")                             \
-    ACTION(BOTTOM, "bottom", 'G', KEY_END, VIEW_ALL, "last line or entry")                         \
-    ACTION(OPEN, "open", '\n', KEY_ENTER, VIEW_ALL,                                                \
+    ACTION(QUIT, "quit", 'q', 0, VIEW_MAIN | VIEW_COMPARE | VIEW_EVENTS | VIEW_MAP,                \
+           "close the full-screen article, else quit")                                             \
+    ACTION(QUIT_NOW, "quit-now", 'Q', 0, VIEW_MAIN, "quit at once")                                \
+    ACTION(HELP, "help", '?', KEY_F(1), VIEW_MAIN, "this help (any key closes)")                   \
+    ACTION(FOCUS_NEXT, "focus-next", '\t', 0, VIEW_MAIN | VIEW_COMPARE, "focus the next pane")     \
+    ACTION(FOCUS_PREV, "focus-prev", KEY_BTAB, 0, VIEW_MAIN | VIEW_COMPARE,                        \
+           "focus the previous pane")                                                              \
+    ACTION(LAYOUT, "layout", 'v', 0, VIEW_MAIN,                                                    \
+           "cycle layouts: four panes, list+article, article")                                     \
+    ACTION(DOWN, "down", 'j', KEY_DOWN, VIEW_MOVES, "down one line or entry")                      \
+    ACTION(UP, "up", 'k', KEY_UP, VIEW_MOVES, "up one line or entry")                              \
+    ACTION(PAGE_DOWN, "page-down", KEY_NPAGE, ' ', VIEW_MOVES, "down one page")                    \
+    ACTION(PAGE_UP, "page-up", KEY_PPAGE, 'b', VIEW_MOVES, "up one page")                          \
+    ACTION(TOP, "top", 'g', KEY_HOME, VIEW_MAIN | VIEW_COMPARE | VIEW_EVENTS,                      \
+           "first line or entry")                                                                  \
+    ACTION(BOTTOM, "bottom", 'G', KEY_END, VIEW_MAIN | VIEW_COMPARE | VIEW_EVENTS,                 \
+           "last line or entry")                                                                   \
+    ACTION(OPEN, "open", '\n', KEY_ENTER,                                                          \
+           VIEW_MAIN | VIEW_EVENTS | VIEW_PICKER | VIEW_PROMPT | VIEW_MAP | VIEW_EXPORT,           \
            "open: the article full screen; a fact or day at its sentence")                         \
-    ACTION(BACK, "back", KEY_ESCAPE, 0, VIEW_ALL, "back to four panes, else clear the place")      \
+    ACTION(BACK, "back", KEY_ESCAPE, 0,                                                            \
+           VIEW_MAIN | VIEW_COMPARE | VIEW_EVENTS | VIEW_PICKER | VIEW_PROMPT | VIEW_MAP |         \
+               VIEW_EXPORT,                                                                        \
+           "back to four panes, else clear the place")                                             \
     ACTION(NEXT_FACT, "next-fact", 'n', 0, VIEW_LIST | VIEW_ARTICLE | VIEW_FACTS,                  \
            "next fact in the article")                                                             \
     ACTION(PREV_FACT, "prev-fact", 'N', 0, VIEW_LIST | VIEW_ARTICLE | VIEW_FACTS,                  \
            "previous fact in the article")                                                         \
-    ACTION(LOCATION, "location", 'l', 0, VIEW_ALL, "location picker (type to narrow)")             \
-    ACTION(CLEAR_FILTER, "clear-filter", 'L', 0, VIEW_ALL, "clear place, search and filter")       \
-    ACTION(SEARCH, "search", '/', 0, VIEW_ALL, "full-text search (empty clears)")                  \
-    ACTION(FILTER, "filter", 'f', 0, VIEW_ALL, "filter line: place: actor: killed>= since: ...")   \
-    ACTION(ZOOM, "zoom", 'z', 0, VIEW_ALL, "timeline by day, week or month")                       \
+    ACTION(LOCATION, "location", 'l', 0, VIEW_MAIN, "location picker (type to narrow)")            \
+    ACTION(CLEAR_FILTER, "clear-filter", 'L', 0, VIEW_MAIN, "clear place, search and filter")      \
+    ACTION(SEARCH, "search", '/', 0, VIEW_MAIN, "full-text search (empty clears)")                 \
+    ACTION(FILTER, "filter", 'f', 0, VIEW_MAIN, "filter line: place: actor: killed>= since: ...")  \
+    ACTION(ZOOM, "zoom", 'z', 0, VIEW_MAIN, "timeline by day, week or month")                      \
     ACTION(TOGGLE_READ, "toggle-read", 'r', 0, VIEW_LIST, "mark read / unread")                    \
-    ACTION(MARK, "mark", 'm', 0, VIEW_LIST, "mark this article for comparison")                    \
-    ACTION(COMPARE, "compare", 'c', 0, VIEW_LIST, "compare the marked article with this one")      \
-    ACTION(EVENTS, "events", 'E', 0, VIEW_ALL, "events: reports of the same event")                \
-    ACTION(REDRAW, "redraw", KEY_CTRL('l'), 0, VIEW_ALL, "redraw the screen")
+    ACTION(MARK, "mark", 'm', 0, VIEW_LIST | VIEW_EVENTS, "mark this article for comparison")      \
+    ACTION(COMPARE, "compare", 'c', 0, VIEW_LIST | VIEW_EVENTS,                                    \
+           "compare the marked article with this one")                                             \
+    ACTION(EVENTS, "events", 'E', 0, VIEW_MAIN, "events: reports of the same event")               \
+    ACTION(REDRAW, "redraw", KEY_CTRL('l'), 0, VIEW_ALL, "redraw the screen")                      \
+    ACTION(NEXT_ALIGNED, "next-aligned", 'n', 0, VIEW_COMPARE,                                     \
+           "next sentence the two reports share")                                                  \
+    ACTION(PREV_ALIGNED, "prev-aligned", 'N', 0, VIEW_COMPARE,                                     \
+           "previous sentence the two reports share")                                              \
+    ACTION(REGROUP, "regroup", 'r', 0, VIEW_EVENTS, "group the collection into events again")      \
+    ACTION(MAP, "map", 'M', 0, VIEW_MAIN, "map: the events of the filter on country outlines")     \
+    ACTION(EXPORT, "export", 'x', 0, VIEW_MAIN | VIEW_EVENTS | VIEW_MAP,                           \
+           "export what is shown to a file (.csv, .jsonl or .geojson)")                            \
+    ACTION(LEFT, "left", 'h', KEY_LEFT, VIEW_MAP, "the nearest point to the left")                 \
+    ACTION(RIGHT, "right", 'l', KEY_RIGHT, VIEW_MAP, "the nearest point to the right")
 
 #define ACTION_ENUM(id, name, key, key2, views, help) ACT_##id,
 enum action { ACT_NONE = -1, ACTIONS(ACTION_ENUM) ACT_COUNT };
@@ -88,8 +141,16 @@ void keymap_describe(const struct keymap *km, enum view_id view, enum action act
 /* "quit" -> ACT_QUIT; ACT_NONE for "none"; -2 when unknown. */
 int action_from_name(const char *name);
 
-/* "list", "article", "facts", "timeline", "all" -> a view mask; 0 when unknown. */
+/* "list", "article", "facts", "timeline", "picker", "prompt", "help", "compare",
+ * "events", "main" (the four panes), "all" (all but the picker and prompt) -> a view
+ * mask; 0 when unknown. */
 int view_mask_from_name(const char *name);
+
+/* The config's name of a view ("list"). */
+const char *view_name(enum view_id v);
+
+/* Whether typing in the view is text (the picker, the prompts). */
+bool view_takes_text(enum view_id v);
 
 /* A key as the config and scripts write it: "j", "<Enter>", "<C-l>", "<F1>", "<PgDn>".
  * Returns the curses key code, or -1. */

@@ -1,8 +1,10 @@
 /* config.h: the reader's config file, $XDG_CONFIG_HOME/sitrep/config (else
  * ~/.config/sitrep/config). One command per line, '#' starts a comment:
  *
- *   bind VIEW KEY ACTION     VIEW: list, article, facts, timeline or all; KEY: j, <C-d>,
- *                            <Enter>, <F2>...; ACTION: a name from the help screen, or none
+ *   bind VIEW KEY ACTION     VIEW: list, article, facts, timeline, main (those four),
+ *                            compare, events, help, picker, prompt, or all (all but
+ *                            picker and prompt); KEY: j, <C-d>, <Enter>, <F2>...;
+ *                            ACTION: a name from the help screen, or none
  *   color ELEMENT FG [BG]    ELEMENT: title, focus, status, hint, selected, mark, killed,
  *                            wounded, place, actor, figure, date, current, error;
  *                            colours: default, black, red, green, yellow, blue, magenta,

@@ -864,3 +864,67 @@ char *text_dup_or_null(const char *s)
 {
     return s ? strdup(s) : NULL;
 }
+
+/* Arabic article particles, written apart or hyphenated ("al-", "ash-"), which outlets
+ * keep or drop at will. */
+static bool is_particle(const char *w, size_t n)
+{
+    static const char *const particles[] = {"al", "el", "ad",  "ar",  "as",  "at",
+                                            "an", "az", "ash", "ath", "adh", "ul"};
+    for (size_t i = 0; i < sizeof particles / sizeof particles[0]; i++)
+        if (strlen(particles[i]) == n && memcmp(particles[i], w, n) == 0)
+            return true;
+    return false;
+}
+
+static bool is_vowel(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+/* The skeleton of the folded words, particles left out; returns its length. */
+static size_t name_skeleton(const char *folded, char *out, size_t cap)
+{
+    size_t n = 0;
+    const char *p = folded;
+    while (*p && n + 1 < cap) {
+        while (*p == ' ')
+            p++;
+        const char *w = p;
+        while (*p && *p != ' ')
+            p++;
+        size_t len = (size_t)(p - w);
+        bool more = *p != '\0';
+        if (!len || (more && is_particle(w, len)))
+            continue;
+        for (size_t i = 0; i < len && n + 1 < cap; i++) {
+            char c = w[i];
+            if (c < 'a' || c > 'z')
+                continue;
+            if (n > 0 && (is_vowel(c) || out[n - 1] == c))
+                continue;
+            out[n++] = c;
+        }
+    }
+    if (n > 1 && out[n - 1] == 'h')
+        n--;
+    out[n] = '\0';
+    return n;
+}
+
+void text_name_key(const char *name, char *out, size_t outcap)
+{
+    char folded[256], skeleton[256];
+    text_fold(name ? name : "", name ? strlen(name) : 0, folded, sizeof folded);
+    if (name_skeleton(folded, skeleton, sizeof skeleton) >= 4) {
+        snprintf(out, outcap, "~%s", skeleton);
+        return;
+    }
+    /* too short for a skeleton: the letters alone, so "Pa Zi Gyi" is "Pazigyi" */
+    size_t n = 0;
+    for (const char *p = folded; *p && n + 1 < outcap; p++)
+        if (*p != ' ')
+            out[n++] = *p;
+    if (outcap)
+        out[n] = '\0';
+}

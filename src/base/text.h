@@ -25,6 +25,15 @@ bool text_looks_binary(const char *buf, size_t len);
  * written (always NUL-terminated, truncated to outcap-1). */
 size_t text_fold(const char *s, size_t len, char *out, size_t outcap);
 
+/* A key under which the spellings a name takes in transliteration fall together, for
+ * names no gazetteer knows: folded, the article particles of Arabic names dropped ("al",
+ * "el", "ad", "ash"...), then the consonant skeleton (the first letter, later vowels and
+ * doubled letters dropped, a final 'h' dropped): "Wad al-Noura", "Wad Al-Noora" and
+ * "Wad al-Nourah" are all "wdnr". A skeleton shorter than four letters says too little
+ * (Qaim, Qom), so then the key is the folded name's letters ("Pa Zi Gyi" and "Pazigyi" are
+ * "pazigyi"). Always NUL-terminated. */
+void text_name_key(const char *name, char *out, size_t outcap);
+
 /* Splits text into sentences. Paragraph breaks (blank lines) always end a sentence;
  * abbreviations ("Lt. Gen.", "Col.", "U.S.", "Dr.", initials) and decimals do not. A run
  * of TEXT_MAX_SENTENCE bytes without an end is cut at the next space: no news sentence

@@ -304,6 +304,25 @@ static size_t parse_day_first(const char *s, size_t len, struct timex_date *d)
     return pos + trailing_year(s + pos, len - pos, &d->year);
 }
 
+/* "30-Jan-2023", "30/Jan/2023", "30 Jan 2023": a day, a month's name and a year joined by
+ * one separator, as some outlets print their page date. */
+static size_t parse_day_month_joined(const char *s, size_t len, struct timex_date *d)
+{
+    size_t pos = digits_at(s, len, 2, &d->day), used;
+    if (!pos || pos >= len || (s[pos] != '-' && s[pos] != '/'))
+        return 0;
+    char sep = s[pos++];
+    d->month = month_at(s + pos, len - pos, true, &used);
+    if (!d->month || s[pos + used - 1] == '.')
+        return 0;
+    pos += used;
+    if (pos >= len || s[pos] != sep)
+        return 0;
+    pos++;
+    size_t n = year_at(s + pos, len - pos, &d->year);
+    return n ? pos + n : 0;
+}
+
 size_t timex_parse_date(const char *s, size_t len, struct timex_date *out)
 {
     size_t pos = 0, used;
@@ -327,7 +346,35 @@ size_t timex_parse_date(const char *s, size_t len, struct timex_date *out)
         d = (struct timex_date){0, 0, 0};
         n = parse_day_first(s + pos, len - pos, &d);
     }
+    if (!n) {
+        d = (struct timex_date){0, 0, 0};
+        n = parse_day_month_joined(s + pos, len - pos, &d);
+    }
     if (!n || !valid_date(&d))
+        return 0;
+    *out = d;
+    return pos + n;
+}
+
+/* A two-digit year is read only where nothing else fits: the first part must be a day
+ * that no month or leading year could be (13 to 31), the second a month, so "27-06-23"
+ * is 27 June 2023 while "05-06-23" stays unread. Years 00-69 are 2000s, 70-99 1900s. */
+size_t timex_parse_short_year(const char *s, size_t len, struct timex_date *out)
+{
+    int day, month, year;
+    size_t pos = digits_at(s, len, 2, &day);
+    if (pos != 2 || pos >= len || (s[pos] != '-' && s[pos] != '/' && s[pos] != '.'))
+        return 0;
+    char sep = s[pos++];
+    size_t n = digits_at(s + pos, len - pos, 2, &month);
+    if (!n || pos + n >= len || s[pos + n] != sep)
+        return 0;
+    pos += n + 1;
+    n = digits_at(s + pos, len - pos, 2, &year);
+    if (n != 2 || (pos + n < len && (is_word_char(s[pos + n]) || s[pos + n] == sep)))
+        return 0;
+    struct timex_date d = {year < 70 ? 2000 + year : 1900 + year, month, day};
+    if (day < 13 || month < 1 || month > 12 || !valid_date(&d))
         return 0;
     *out = d;
     return pos + n;

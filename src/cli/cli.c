@@ -14,9 +14,12 @@
 
 #include "cli/common.h"
 #include "cli/correct_cli.h"
+#include "cli/export_cli.h"
+#include "cli/map_cli.h"
 #include "read/article.h"
 #include "read/reader.h"
 #include "cli/event_cli.h"
+#include "cli/feed_cli.h"
 #include "export/export.h"
 #include "extract/extract.h"
 #include "base/facts.h"
@@ -86,6 +89,37 @@ static const struct command commands[] = {
      "facts agree and where their figures differ.\n"
      "  --json  the comparison as one JSON object",
      cli_compare},
+    {"export", "export events|reports|figures [--format F] [-o FILE] [FILTER]",
+     "Writes events (ACLED-like columns), reports (one per article, with its own toll) or\n"
+     "figures (one per stated figure), optionally only those FILTER selects (the reader's\n"
+     "filter language: place:Anbar killed>=10 since:2016-06 ...).\n"
+     "  --format csv      RFC 4180, formula-like cells neutralised (the default)\n"
+     "  --format jsonl    sitrep records: the articles and the rows; 'sitrep import' reads\n"
+     "                    them back\n"
+     "  --format geojson  events as Points (events without coordinates are left out)\n"
+     "  -o FILE           write to FILE (the format follows its extension), else stdout",
+     cli_export},
+    {"map", "map [--size COLSxLINES] [FILTER]",
+     "Draws the events FILTER selects (all when none) as points on a map of the country\n"
+     "outlines (Natural Earth), zoomed to them; larger points for larger tolls, each\n"
+     "numbered as in 'sitrep events', with a key below.\n"
+     "  --size COLSxLINES  the map's size in cells (default: the terminal's)",
+     cli_map},
+    {"feed", "feed add|list|remove|import|export ...",
+     "Subscriptions:\n"
+     "  feed add URL [--name NAME] [--tag TAG]... [--full]\n"
+     "                     subscribe; --full takes each item's text from its page when\n"
+     "                     the feed gives only a summary\n"
+     "  feed list [--json] name, URL, tags, last fetch and status, items, last error\n"
+     "  feed remove URL|NAME   unsubscribe (the articles stay)\n"
+     "  feed import FILE   subscribe to the feeds of an OPML file or a newsboat urls file\n"
+     "  feed export        the subscriptions as OPML on stdout",
+     cli_feed},
+    {"fetch", "fetch [--no-extract] [NAME|TAG|URL...]",
+     "Fetches the feeds (all, or those named or tagged) and imports their new and changed\n"
+     "items. Each feed that fails gets one line on stderr and its error in 'feed list'.\n"
+     "  --no-extract  store the articles without facts (for benchmarks)",
+     cli_fetch},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -187,6 +221,22 @@ static void json_kv_figure(struct json *j, const char *key, long v)
         json_int(j, v);
 }
 
+/* "killed": the number, or the vague word as written ("dozens"); "killed_min" and
+ * "killed_max" the range it allows (README, "A report's own toll, and vague words"; null =
+ * open or unknown). */
+static void json_kv_toll(struct json *j, const char *kind, long value, const char *word, long max)
+{
+    char key[32];
+    if (word)
+        json_kv_string(j, kind, word);
+    else
+        json_kv_figure(j, kind, value);
+    snprintf(key, sizeof key, "%s_min", kind);
+    json_kv_figure(j, key, value);
+    snprintf(key, sizeof key, "%s_max", kind);
+    json_kv_figure(j, key, max);
+}
+
 static void list_row_json(struct json *j, const struct store_list_row *r)
 {
     json_begin_object(j);
@@ -196,9 +246,9 @@ static void list_row_json(struct json *j, const struct store_list_row *r)
     json_kv_string(j, "source", r->source);
     json_kv_string(j, "origin", r->origin);
     json_kv_string(j, "places", r->places);
-    json_kv_figure(j, "killed", r->killed);
-    json_kv_figure(j, "wounded", r->wounded);
-    json_kv_figure(j, "destroyed", r->destroyed);
+    json_kv_toll(j, "killed", r->killed, r->killed_word, r->killed_max);
+    json_kv_toll(j, "wounded", r->wounded, r->wounded_word, r->wounded_max);
+    json_kv_toll(j, "destroyed", r->destroyed, r->destroyed_word, r->destroyed_max);
     json_key(j, "read");
     json_bool(j, r->is_read);
     json_end_object(j);
@@ -242,7 +292,9 @@ static void list_row_text(const struct store_list_row *r, int width)
     const char *date = r->date;
     const char *places = r->places;
     char killed[32] = "";
-    if (r->killed != FACT_NONE)
+    if (r->killed_word)
+        snprintf(killed, sizeof killed, "  killed %s", r->killed_word);
+    else if (r->killed != FACT_NONE)
         snprintf(killed, sizeof killed, "  killed %ld", r->killed);
     printf("%6" PRId64 "  %-10s  ", r->id, date ? date : "-");
     int room = width > 0 ? width - 20 - (int)strlen(killed) : -1;

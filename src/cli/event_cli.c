@@ -571,16 +571,22 @@ static void print_event_figures_text(const struct ev_group *g, const struct ev_d
                                      .n = f->n,
                                      .min = f->min,
                                      .max = f->max,
-                                     .qualifier = f->qualifier};
+                                     .qualifier = f->qualifier,
+                                     .text = f->text};
             char v[64];
             compare_format_figure(&ff, v, sizeof v);
             used += (size_t)snprintf(line + used, sizeof line - used, "%s (#%lld) ", v,
                                      (long long)members[m]->id);
         }
+        char range[80], conservative[32];
+        ev_range_text(&sum[k], range, sizeof range);
+        if (sum[k].low_word)
+            snprintf(conservative, sizeof conservative, "%s", sum[k].low_word);
+        else
+            snprintf(conservative, sizeof conservative, "%ld", sum[k].conservative);
         if (used < sizeof line)
-            snprintf(line + used, sizeof line - used, "| range %ld-%ld, conservative %ld%s",
-                     sum[k].low, sum[k].high, sum[k].conservative,
-                     sum[k].disagree ? ", reports DISAGREE" : "");
+            snprintf(line + used, sizeof line - used, "| range %s, conservative %s%s", range,
+                     conservative, sum[k].disagree ? ", reports DISAGREE" : "");
         print_wrapped("    ", line, width);
     }
     (void)docs;
@@ -662,6 +668,12 @@ static void print_event_json(size_t num, const struct ev_group *g, const struct 
         json_kv_int_or_null(&j, "low", sum[k].low);
         json_kv_int_or_null(&j, "high", sum[k].high);
         json_kv_int_or_null(&j, "conservative", sum[k].conservative);
+        char range[80];
+        json_kv_string(&j, "range", ev_range_text(&sum[k], range, sizeof range));
+        if (sum[k].low_word)
+            json_kv_string(&j, "low_word", sum[k].low_word);
+        if (sum[k].high_word)
+            json_kv_string(&j, "high_word", sum[k].high_word);
         json_key(&j, "disagree");
         json_bool(&j, sum[k].disagree);
         json_key(&j, "reports");
@@ -680,6 +692,9 @@ static void print_event_json(size_t num, const struct ev_group *g, const struct 
                 json_kv_string(&j, "source", fg->source);
                 json_kv_string(&j, "place", fg->place);
                 json_kv_string(&j, "text", fg->text);
+                json_kv_string(&j, "role", figure_role_name(fg->role));
+                if (fg->incident)
+                    json_kv_int(&j, "incident", fg->incident);
                 json_end_object(&j);
             }
         json_end_array(&j);

@@ -75,7 +75,10 @@ void compare_format_figure(const struct figure_fact *f, char *buf, size_t len)
         snprintf(buf, len, "%ld-%ld", f->min, f->max);
         break;
     case Q_VAGUE:
-        w = f->n == FACT_NONE ? "several" : vague_word(f->n);
+        /* the word as the report wrote it ("many", "a few"), else the one its number names */
+        w = f->text ? figure_vague_word(f->qualifier, f->n, f->text) : NULL;
+        if (!w)
+            w = f->n == FACT_NONE ? "several" : vague_word(f->n);
         if (w)
             snprintf(buf, len, "%s", w);
         else

@@ -39,7 +39,7 @@ void ev_fold_name(const char *s, char *out, size_t cap)
 static int64_t name_id(const char *name, const char *country_code)
 {
     char buf[256];
-    ev_fold_name(name, buf, sizeof buf);
+    text_name_key(name, buf, sizeof buf); /* as the store keys places the gazetteer lacks */
     uint64_t h = ev_hash_bytes(buf, strlen(buf));
     if (country_code)
         h ^= ev_hash_bytes(country_code, strlen(country_code)) * 31;
@@ -169,6 +169,8 @@ static void fill_figure(struct ev_figure *ef, const struct figure_fact *g)
     ef->place = ev_dup_or_null(g->place);
     ef->text = ev_dup_or_null(g->text);
     ef->sentence = g->sentence;
+    ef->role = g->role;
+    ef->incident = g->incident;
 }
 
 int ev_doc_from_facts(struct ev_doc *d, int64_t id, const char *title, const char *date,
@@ -195,11 +197,18 @@ int ev_doc_from_facts(struct ev_doc *d, int64_t id, const char *title, const cha
     free(title_padded);
     for (size_t i = 0; i < f->n_actors; i++)
         d->actors[d->n_actors++] = strdup(f->actors[i].name ? f->actors[i].name : "");
+    d->own_killed = FACT_NONE;
+    const struct ev_figure *own = NULL;
     for (size_t i = 0; i < f->n_figures; i++) {
         fill_figure(&d->figures[d->n_figures++], &f->figures[i]);
         d->figure_kinds[f->figures[i].kind]++;
         if (ev_iso_days(f->figures[i].date) != INT32_MIN)
             d->event_days[d->n_event_days++] = (int32_t)ev_iso_days(f->figures[i].date);
+    }
+    own = ev_doc_best_figure(d, FIG_KILLED, NULL);
+    if (own) {
+        d->own_killed = own->n;
+        d->own_killed_open = own->qualifier == Q_VAGUE;
     }
     return 0;
 }

@@ -62,6 +62,8 @@ static int add_doc(void *ctx, const struct event_article_row *r)
     d->source = ev_dup_or_null(r->source);
     d->text = ev_dup_or_null(r->text);
     d->dateline = ev_dup_or_null(r->dateline);
+    d->own_killed = r->killed < 0 ? FACT_NONE : r->killed;
+    d->own_killed_open = r->killed_open;
     return 0;
 }
 
@@ -196,6 +198,9 @@ static int add_figure(void *ctx, const struct event_figure_row *r)
     f->place = ev_dup_or_null(r->place);
     f->text = ev_dup_or_null(r->text);
     f->sentence = r->sentence;
+    int role = figure_role_from_name(r->role);
+    f->role = role < 0 ? ROLE_EVENT : (enum figure_role)role;
+    f->incident = r->incident;
     return 0;
 }
 

@@ -14,6 +14,7 @@
 #include "extract/attrib.h"
 #include "extract/figures.h"
 #include "extract/quantity.h"
+#include "extract/toll.h"
 
 struct extractor *extractor_open(char *err, size_t errlen)
 {
@@ -321,6 +322,7 @@ int extract_article(struct extractor *x, const struct article *a, struct facts *
     extract_resolve_places(x, a, out);
     for (size_t i = 0; i < ns; i++)
         figures_in_sentence(x, a, (int)i, info, out);
+    toll_assign_roles(a, out);
     for (size_t i = 0; i < ns; i++)
         free(info[i].source);
     free(info);

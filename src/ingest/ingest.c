@@ -15,6 +15,7 @@
 
 #include <libxml/parser.h>
 
+#include "ingest/record_corrections.h"
 #include "read/article.h"
 #include "read/reader.h"
 #include "extract/extract.h"
@@ -221,6 +222,13 @@ static int collect_dir(struct walk *w, const char *path, const struct stat *st, 
     return rc;
 }
 
+/* "https://..." given to import was meant as a feed, not a file that happens to be
+ * missing. */
+static bool looks_like_url(const char *path)
+{
+    return strncmp(path, "http://", 7) == 0 || strncmp(path, "https://", 8) == 0;
+}
+
 /* note and name are the enclosing directory's (NULL for a path given by the user). */
 static int collect_path(struct walk *w, const char *path, int depth, struct loop_note *note,
                         const char *name)
@@ -233,7 +241,11 @@ static int collect_path(struct walk *w, const char *path, int depth, struct loop
             note_loop(note, name);
             return 0;
         }
-        report(w->run, path, strerror(errno));
+        report(w->run, path,
+               errno == ENOENT && !note && looks_like_url(path)
+                   ? "a URL, not a file: use 'sitrep feed add URL' to subscribe, then "
+                     "'sitrep fetch'"
+                   : strerror(errno));
         w->run->stats->failed++;
         return 0;
     }
@@ -286,9 +298,12 @@ static void write_batch(struct ingest_run *r, struct batch_outcome *out)
     for (size_t k = 0; k < r->batch_n; k++) {
         struct pending *p = &r->batch[k];
         char err[256];
+        int64_t id = 0;
         int rc =
-            store_add_article(r->store, p->a, p->have_facts ? &p->f : NULL, NULL, err, sizeof err);
+            store_add_article(r->store, p->a, p->have_facts ? &p->f : NULL, &id, err, sizeof err);
         if (rc > 0) {
+            if (p->a->is_read) /* a sitrep record keeps the exporter's read state */
+                store_set_read(r->store, id, true);
             out->added++;
         } else if (rc == 0) {
             out->duplicates++; /* stored earlier in this import */
@@ -563,6 +578,23 @@ static void count_unread(struct ingest_run *r)
     r->stats->failed += (long)n;
 }
 
+/* Corrections in sitrep records name articles, so they are replayed once every article of
+ * the import is stored. */
+static void replay_record_corrections(struct ingest_run *r, const struct input_list *inputs)
+{
+    for (size_t i = 0; i < inputs->n && !r->store_broken; i++) {
+        if (!record_corrections_maybe(inputs->items[i].path))
+            continue;
+        struct record_corrections_stats st = {0};
+        char err[256];
+        if (record_corrections_apply(r->store, inputs->items[i].path, &st, err, sizeof err) < 0)
+            report(r, inputs->items[i].path, err);
+        r->stats->corrections_added += st.added;
+        r->stats->corrections_present += st.present;
+        r->stats->corrections_failed += st.failed;
+    }
+}
+
 int ingest_paths(struct store *s, struct extractor *x, char *const *paths, int n_paths,
                  const struct ingest_options *opt, struct ingest_stats *stats)
 {
@@ -603,6 +635,7 @@ int ingest_paths(struct store *s, struct extractor *x, char *const *paths, int n
     flush_batch(rp);
     count_unread(rp);
     free(rp->batch);
+    replay_record_corrections(rp, &inputs);
     stats->seconds = progress_elapsed(&rp->bar);
     progress_finish(&rp->bar);
     list_free(&inputs);
@@ -611,8 +644,27 @@ int ingest_paths(struct store *s, struct extractor *x, char *const *paths, int n
     return stats->failed ? 1 : 0;
 }
 
+int ingest_article(struct store *s, struct extractor *x, const struct article *a, int64_t *id_out,
+                   char *err, size_t errlen)
+{
+    int64_t known = store_find_hash(s, a->hash);
+    if (known > 0) {
+        *id_out = known;
+        return 0;
+    }
+    struct facts f;
+    facts_init(&f);
+    bool have_facts = x && extract_article(x, a, &f) == 0;
+    int rc = store_add_article(s, a, have_facts ? &f : NULL, id_out, err, errlen);
+    facts_free(&f);
+    return rc;
+}
+
 void ingest_print_summary(FILE *out, const struct ingest_stats *st)
 {
     fprintf(out, "imported %ld, duplicates skipped %ld, failed %ld\n", st->imported, st->duplicates,
             st->failed);
+    if (st->corrections_added || st->corrections_present || st->corrections_failed)
+        fprintf(out, "corrections added %ld, already present %ld, not applicable %ld\n",
+                st->corrections_added, st->corrections_present, st->corrections_failed);
 }

@@ -12,10 +12,12 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 struct store;
 struct extractor;
+struct article;
 
 #define INGEST_BATCH_ARTICLES 2000
 #define INGEST_BATCH_BYTES    (8u * 1024u * 1024u)
@@ -32,6 +34,8 @@ struct ingest_stats {
     long duplicates;
     long failed;  /* inputs or articles that could not be read or stored */
     size_t bytes; /* input bytes read */
+    /* the analyst's corrections sitrep records carried (record_corrections.h) */
+    long corrections_added, corrections_present, corrections_failed;
     double seconds;
 };
 
@@ -41,7 +45,15 @@ struct ingest_stats {
 int ingest_paths(struct store *s, struct extractor *x, char *const *paths, int n_paths,
                  const struct ingest_options *opt, struct ingest_stats *stats);
 
-/* "imported N, duplicates skipped N, failed N" */
+/* Stores one article that did not come from a file (a fetched feed item) the way an
+ * import stores it: facts extracted when x is given, an article already stored (same
+ * hash) found without extracting. The caller runs the transaction. Returns 1 when added,
+ * 0 when already stored, -1 on error (err); *id_out is the article's id either way. */
+int ingest_article(struct store *s, struct extractor *x, const struct article *a, int64_t *id_out,
+                   char *err, size_t errlen);
+
+/* "imported N, duplicates skipped N, failed N", and when records carried corrections a
+ * second line "corrections added N, already present N, not applicable N" */
 void ingest_print_summary(FILE *out, const struct ingest_stats *st);
 
 #endif

@@ -30,6 +30,7 @@ struct article {
     struct text_span *sentences; /* over text; [0] is the title */
     size_t n_sentences;
     enum article_format format;
+    bool is_read;  /* from a sitrep record: the reader who exported it had read it */
     char hash[65]; /* hex SHA-256 of the clean text: the identity for de-duplication */
 };
 

@@ -17,6 +17,7 @@
 #include "read/feed.h"
 #include "read/html.h"
 #include "read/plaintext.h"
+#include "read/records.h"
 
 static const char *skip_blank_and_bom(const char *s, const char *end)
 {
@@ -216,6 +217,9 @@ static int parse_input(const char *buf, size_t len, enum article_format fmt, con
         snprintf(err, errlen, "binary file");
         return -1;
     }
+    /* sitrep's own records are the one kind of JSON read; other JSON data is refused */
+    if (fmt == FORMAT_AUTO && records_sniff(buf, len))
+        return records_parse(buf, len, origin, sink, ctx, err, errlen);
     if (fmt == FORMAT_AUTO && looks_like_json(buf, len)) {
         snprintf(err, errlen, "JSON data, not an article (sitrep reads text, HTML and feeds)");
         return -1;

@@ -53,7 +53,13 @@ static sqlite3_stmt *prepare(sqlite3 *db, const char *sql, const int64_t *id)
 
 /* ---- articles ---- */
 
-/* Columns: id, title, date, source, text, dateline. */
+/* Whether the article's own killed figure is a vague word ("scores", "dozens"), which
+ * allows any larger toll: one index lookup per article (figures_article). */
+#define KILLED_OPEN                                                                                \
+    "EXISTS(SELECT 1 FROM figures f WHERE f.article_id = a.id AND f.kind = 'killed'"               \
+    " AND f.n = a.killed AND f.qualifier = 'vague')"
+
+/* Columns: id, title, date, source, text, dateline, killed, killed_open. */
 static int read_article(sqlite3_stmt *st, const struct sink *to)
 {
     struct event_article_row r = {
@@ -63,6 +69,9 @@ static int read_article(sqlite3_stmt *st, const struct sink *to)
         .source = col_str(st, 3),
         .text = col_str(st, 4),
         .dateline = col_str(st, 5),
+        .killed =
+            sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(st, 6),
+        .killed_open = sqlite3_column_int(st, 7) != 0,
     };
     return to->article(to->ctx, &r);
 }
@@ -76,27 +85,30 @@ static int walk_articles(sqlite3 *db, const char *sql, const int64_t *id, event_
 
 int event_rows_articles(sqlite3 *db, bool with_text, event_article_fn fn, void *ctx)
 {
-    return walk_articles(db,
-                         with_text ? "SELECT id, title, date, source, text, dateline FROM articles"
-                                     " ORDER BY id"
-                                   : "SELECT id, title, date, source, NULL, dateline FROM articles"
-                                     " ORDER BY id",
-                         NULL, fn, ctx);
+    return walk_articles(
+        db,
+        with_text ? "SELECT id, title, date, source, text, dateline, killed, " KILLED_OPEN
+                    " FROM articles a ORDER BY id"
+                  : "SELECT id, title, date, source, NULL, dateline, killed, " KILLED_OPEN
+                    " FROM articles a ORDER BY id",
+        NULL, fn, ctx);
 }
 
 int event_rows_event_articles(sqlite3 *db, int64_t event_id, event_article_fn fn, void *ctx)
 {
-    return walk_articles(db,
-                         "SELECT a.id, a.title, a.date, a.source, NULL, a.dateline"
-                         " FROM event_articles ea JOIN articles a ON a.id = ea.article_id"
-                         " WHERE ea.event_id = ? ORDER BY a.id",
-                         &event_id, fn, ctx);
+    return walk_articles(
+        db,
+        "SELECT a.id, a.title, a.date, a.source, NULL, a.dateline, a.killed, " KILLED_OPEN
+        " FROM event_articles ea JOIN articles a ON a.id = ea.article_id"
+        " WHERE ea.event_id = ? ORDER BY a.id",
+        &event_id, fn, ctx);
 }
 
 int event_rows_texts(sqlite3 *db, event_article_fn fn, void *ctx)
 {
-    return walk_articles(db, "SELECT id, NULL, NULL, NULL, text, NULL FROM articles ORDER BY id",
-                         NULL, fn, ctx);
+    return walk_articles(
+        db, "SELECT id, NULL, NULL, NULL, text, NULL, NULL, 0 FROM articles ORDER BY id", NULL, fn,
+        ctx);
 }
 
 /* ---- places and actors ---- */
@@ -180,7 +192,8 @@ int event_rows_ancestors(sqlite3 *db, struct event_ancestor_row **out, size_t *n
 
 /* ---- figures ---- */
 
-/* Columns: article_id, kind, n, min, max, qualifier, source, place, text, sentence, date. */
+/* Columns: article_id, kind, n, min, max, qualifier, source, place, text, sentence, date,
+ * role, incident. */
 static int read_figure(sqlite3_stmt *st, const struct sink *to)
 {
     struct event_figure_row r = {
@@ -195,6 +208,8 @@ static int read_figure(sqlite3_stmt *st, const struct sink *to)
         .text = col_str(st, 8),
         .sentence = sqlite3_column_int(st, 9),
         .date = col_str(st, 10),
+        .role = col_str(st, 11),
+        .incident = sqlite3_column_int(st, 12),
     };
     return to->figure(to->ctx, &r);
 }
@@ -203,10 +218,10 @@ int event_rows_figures(sqlite3 *db, bool detail, event_figure_fn fn, void *ctx)
 {
     sqlite3_stmt *st = prepare(db,
                                detail ? "SELECT article_id, kind, n, min, max, qualifier, source,"
-                                        " place, text, sentence, date FROM figures"
+                                        " place, text, sentence, date, role, incident FROM figures"
                                         " ORDER BY article_id, id"
                                       : "SELECT article_id, kind, NULL, NULL, NULL, NULL, NULL,"
-                                        " NULL, NULL, NULL, date FROM figures"
+                                        " NULL, NULL, NULL, date, NULL, 0 FROM figures"
                                         " ORDER BY article_id, id",
                                NULL);
     return st ? walk(st, read_figure, &(struct sink){.figure = fn, .ctx = ctx}) : -1;
@@ -214,12 +229,13 @@ int event_rows_figures(sqlite3 *db, bool detail, event_figure_fn fn, void *ctx)
 
 int event_rows_event_figures(sqlite3 *db, int64_t event_id, event_figure_fn fn, void *ctx)
 {
-    sqlite3_stmt *st = prepare(db,
-                               "SELECT article_id, kind, n, min, max, qualifier, source, place,"
-                               " text, sentence, date FROM figures WHERE article_id IN"
-                               " (SELECT article_id FROM event_articles WHERE event_id = ?)"
-                               " ORDER BY article_id, id",
-                               &event_id);
+    sqlite3_stmt *st =
+        prepare(db,
+                "SELECT article_id, kind, n, min, max, qualifier, source, place,"
+                " text, sentence, date, role, incident FROM figures WHERE article_id IN"
+                " (SELECT article_id FROM event_articles WHERE event_id = ?)"
+                " ORDER BY article_id, id",
+                &event_id);
     return st ? walk(st, read_figure, &(struct sink){.figure = fn, .ctx = ctx}) : -1;
 }
 

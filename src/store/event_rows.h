@@ -17,6 +17,8 @@
 struct event_article_row {
     int64_t id;
     const char *title, *date, *source, *text, *dateline;
+    long killed;      /* the report's own killed figure (articles.killed), -1 when none */
+    bool killed_open; /* that figure is a vague word ("scores"), open upward */
 };
 
 /* article_places joined with places. */
@@ -35,6 +37,8 @@ struct event_figure_row {
     long n, min, max;
     int sentence;
     const char *date; /* as stored: ISO, partial or NULL */
+    const char *role; /* base/facts.h figure_role_name; NULL for rows stored before roles */
+    int incident;
 };
 
 /* place_ancestors without the place itself and without countries (a country is too large

@@ -14,9 +14,11 @@ static void place_key(char *out, size_t cap, int64_t gazetteer_id, const char *c
         snprintf(out, cap, "g:%lld", (long long)gazetteer_id);
         return;
     }
-    char folded[256];
-    text_fold(name ? name : "", name ? strlen(name) : 0, folded, sizeof folded);
-    snprintf(out, cap, "t:%s:%s", country_code ? country_code : "", folded);
+    /* a place the gazetteer lacks is known by its spelling-tolerant key, so "Wad al-Noura"
+     * and "Wad Al-Noora" in two reports are one place */
+    char key[256];
+    text_name_key(name, key, sizeof key);
+    snprintf(out, cap, "t:%s:%s", country_code ? country_code : "", key);
 }
 
 struct place_row {

@@ -1,7 +1,7 @@
 /* store.h: the collection on disk (SQLite, WAL, foreign keys, PRAGMA user_version
  * migrations, prepared statements only).
  *
- * Schema (version 3) - the contract other modules query through store_db():
+ * Schema (version 4) - the contract other modules query through store_db():
  *
  *   articles(id INTEGER PRIMARY KEY, hash TEXT UNIQUE NOT NULL, origin, url, title NOT NULL,
  *            date TEXT NULL (ISO), source, author, dateline, text NOT NULL, format,
@@ -30,6 +30,7 @@
  *   events(id, label, score, first_date, last_date, place, reasons)
  *   event_articles(event_id, article_id, score, reasons)
  *   corrections(...)                                     -- the analyst's: corrections.h
+ *   feeds, feed_tags, feed_items                         -- subscriptions: store/feeds.h
  * Every child row cascades on article delete.
  */
 #ifndef SITREP_STORE_H

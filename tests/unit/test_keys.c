@@ -57,7 +57,10 @@ static void test_names(void)
     CHECK_INT(action_from_name("frobnicate"), -2);
     CHECK_INT(view_mask_from_name("list"), VIEW_LIST);
     CHECK_INT(view_mask_from_name("timeline"), VIEW_TIMELINE);
-    CHECK_INT(view_mask_from_name("all"), VIEW_ALL);
+    CHECK_INT(view_mask_from_name("all"), VIEW_ALL_BROWSING);
+    CHECK_INT(view_mask_from_name("main"), VIEW_MAIN);
+    CHECK_INT(view_mask_from_name("compare"), VIEW_COMPARE);
+    CHECK_INT(view_mask_from_name("events"), VIEW_EVENTS);
     CHECK_INT(view_mask_from_name("pager"), 0);
     /* every action has a distinct name the config can use, and help text */
     for (int a = 0; a < ACT_COUNT; a++) {
@@ -82,11 +85,30 @@ static void test_defaults(void)
     /* keys outside the table never index past it */
     CHECK_INT(keymap_lookup(&km, V_LIST, -1), ACT_NONE);
     CHECK_INT(keymap_lookup(&km, V_LIST, KEY_MAX + 100), ACT_NONE);
-    /* each default key is bound to its action in every view it names */
+    /* each default key is bound to its action in every view it names, except that in the
+     * picker and the prompts a printable key is text */
     for (int a = 0; a < ACT_COUNT; a++)
-        for (int v = 0; v < N_VIEWS; v++)
+        for (int v = 0; v < N_VIEWS; v++) {
+            int key = action_table[a].key;
+            bool text = view_takes_text((enum view_id)v) && key >= 32 && key < 127;
             if (action_table[a].views & (1 << v))
-                CHECK_INT(keymap_lookup(&km, (enum view_id)v, action_table[a].key), a);
+                CHECK_INT(keymap_lookup(&km, (enum view_id)v, key), text ? ACT_NONE : a);
+        }
+    /* the screens that were modes before: their keys come from the table too */
+    CHECK_INT(keymap_lookup(&km, V_COMPARE, 'n'), ACT_NEXT_ALIGNED);
+    CHECK_INT(keymap_lookup(&km, V_COMPARE, 'q'), ACT_QUIT);
+    CHECK_INT(keymap_lookup(&km, V_EVENTS, 'r'), ACT_REGROUP);
+    CHECK_INT(keymap_lookup(&km, V_EVENTS, ' '), ACT_MARK);
+    CHECK_INT(keymap_lookup(&km, V_LIST, ' '), ACT_PAGE_DOWN);
+    CHECK_INT(keymap_lookup(&km, V_PICKER, KEY_DOWN), ACT_DOWN);
+    CHECK_INT(keymap_lookup(&km, V_PICKER, 'j'), ACT_NONE);
+    CHECK_INT(keymap_lookup(&km, V_PROMPT, '\r'), ACT_OPEN);
+    CHECK_INT(keymap_lookup(&km, V_LIST, 'M'), ACT_MAP);
+    CHECK_INT(keymap_lookup(&km, V_LIST, 'x'), ACT_EXPORT);
+    CHECK_INT(keymap_lookup(&km, V_EVENTS, 'x'), ACT_EXPORT);
+    CHECK_INT(keymap_lookup(&km, V_MAP, 'h'), ACT_LEFT);
+    CHECK_INT(keymap_lookup(&km, V_MAP, KEY_RIGHT), ACT_RIGHT);
+    CHECK_INT(keymap_lookup(&km, V_EXPORT, 'x'), ACT_NONE); /* typing a file name */
     char buf[64];
     keymap_describe(&km, V_LIST, ACT_DOWN, buf, sizeof buf);
     CHECK(strstr(buf, "j") && strstr(buf, "Down"));
@@ -96,9 +118,9 @@ static void test_bind(void)
 {
     struct keymap km;
     keymap_defaults(&km);
-    keymap_bind(&km, VIEW_ARTICLE, 'x', ACT_LAYOUT);
-    CHECK_INT(keymap_lookup(&km, V_ARTICLE, 'x'), ACT_LAYOUT);
-    CHECK_INT(keymap_lookup(&km, V_LIST, 'x'), ACT_NONE);
+    keymap_bind(&km, VIEW_ARTICLE, 'X', ACT_LAYOUT);
+    CHECK_INT(keymap_lookup(&km, V_ARTICLE, 'X'), ACT_LAYOUT);
+    CHECK_INT(keymap_lookup(&km, V_LIST, 'X'), ACT_NONE);
     keymap_bind(&km, VIEW_ALL, 'j', ACT_NONE);
     CHECK_INT(keymap_lookup(&km, V_LIST, 'j'), ACT_NONE);
     CHECK_INT(keymap_lookup(&km, V_TIMELINE, 'j'), ACT_NONE);

@@ -160,16 +160,16 @@ static void test_compare_screen(void)
     CHECK(strstr(scr, "Air raids struck militants") != NULL);
     /* next aligned pair: A's killed sentence (2) and B's tolls sentence (2) */
     int ta, tb;
-    CHECK(compare_view_key(v, 'n') == VIEW_KEY_HANDLED);
+    CHECK(compare_view_action(v, ACT_NEXT_ALIGNED) == VIEW_KEY_HANDLED);
     compare_view_tops(v, &ta, &tb);
     CHECK(ta >= 1);
     CHECK(tb == 2 || ta == 1);
     /* scrolling B to its end brings A to the sentence aligned with it or before it */
-    compare_view_key(v, '\t');
-    compare_view_key(v, 'G');
+    compare_view_action(v, ACT_FOCUS_NEXT);
+    compare_view_action(v, ACT_BOTTOM);
     compare_view_tops(v, &ta, &tb);
     CHECK_INT(tb, 3);
-    CHECK(compare_view_key(v, 'q') == VIEW_KEY_CLOSE);
+    CHECK(compare_view_action(v, ACT_QUIT) == VIEW_KEY_CLOSE);
     /* any size: a tiny window shows a notice, never crashes */
     WINDOW *tiny = newwin(5, 12, 0, 0);
     compare_view_draw(v, tiny);
@@ -198,7 +198,7 @@ static void test_events_screen(void)
     /* "scores" (40 or more) and "some 150" can both be true: a range, no disagreement mark */
     CHECK(strstr(row, "killed 40-150 ") != NULL && strstr(row, "!") == NULL);
     CHECK(strstr(row, "Ramadi") != NULL);
-    events_view_key(v, '\n');
+    events_view_action(v, ACT_OPEN);
     events_view_draw(v, w);
     scr = dump(w);
     row_with(scr, "destroyed", row, sizeof row);
@@ -206,13 +206,13 @@ static void test_events_screen(void)
     CHECK(strstr(row, "DISAGREE") == NULL); /* more than 90 and some 140 can both hold */
     CHECK(strstr(scr, "Jets strike convoy fleeing Ramadi") != NULL);
     CHECK(strstr(scr, "Air raids hit militants fleeing Ramadi") != NULL);
-    events_view_key(v, 'c');
+    events_view_action(v, ACT_COMPARE);
     events_view_draw(v, w);
     scr = dump(w);
     CHECK(strstr(scr, "A #") != NULL && strstr(scr, "some 150") != NULL);
-    events_view_key(v, 'q'); /* closes the comparison */
-    events_view_key(v, 'q'); /* back to the list */
-    CHECK(events_view_key(v, 'q') == VIEW_KEY_CLOSE);
+    events_view_action(v, ACT_QUIT); /* closes the comparison */
+    events_view_action(v, ACT_QUIT); /* back to the list */
+    CHECK(events_view_action(v, ACT_QUIT) == VIEW_KEY_CLOSE);
     delwin(w);
     events_view_close(v);
 }

@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "state.h"
 #include "base/text.h"
 #include "store/article_view.h"
+#include "views/list.h"
 
 void article_pane_init(struct article_pane *p)
 {
@@ -427,3 +429,65 @@ void article_pane_select_fact(struct article_pane *p, long delta, int facts_rows
         p->facts_top = i - facts_rows + 1;
     article_pane_goto_sentence(p, p->facts.v[i].tag, p->facts.v[i].kind);
 }
+
+/* ---- the article and facts panes as views ---- */
+
+static void draw_article_view(struct app *a)
+{
+    const struct rect *r = &a->panes[V_ARTICLE];
+    app_load_article(a, a->list->sel_id);
+    char title[460];
+    snprintf(title, sizeof title, "Article%s%s", a->art->id ? "  " : "",
+             a->art->id ? a->art->meta : "");
+    app_pane_header(a, V_ARTICLE, title);
+    struct rect text = {r->y, r->x + 1, r->h, r->w - 2};
+    article_pane_draw_text(a->art, &text, &a->pal);
+}
+
+static bool article_action(struct app *a, enum action act, int key)
+{
+    long delta;
+    if (!view_motion(act, app_rows_of(a, V_ARTICLE), &delta))
+        return false;
+    article_pane_scroll(a->art, delta, app_rows_of(a, V_ARTICLE));
+    return true;
+}
+
+const struct view_ops article_view = {
+    .title = "Article",
+    .id = V_ARTICLE,
+    .draw = draw_article_view,
+    .action = article_action,
+};
+
+/* The facts pane, with the rule that parts it and the timeline from the article. */
+static void draw_facts_view(struct app *a)
+{
+    const struct rect *f = &a->panes[V_FACTS];
+    for (int y = f->y - 1; y < LINES - 2; y++)
+        mvaddch(y, f->x - 1, '|');
+    app_pane_header(a, V_FACTS, "Facts");
+    struct rect fr = {f->y, f->x + 1, f->h, f->w - 1};
+    article_pane_draw_facts(a->art, &fr, &a->pal, a->focus == V_FACTS);
+}
+
+static bool facts_action(struct app *a, enum action act, int key)
+{
+    long delta;
+    if (view_motion(act, app_rows_of(a, V_FACTS), &delta)) {
+        article_pane_select_fact(a->art, delta, app_rows_of(a, V_FACTS));
+        return true;
+    }
+    if (act != ACT_OPEN)
+        return false;
+    article_pane_select_fact(a->art, 0, app_rows_of(a, V_FACTS));
+    a->focus = V_ARTICLE;
+    return true;
+}
+
+const struct view_ops facts_view = {
+    .title = "Facts",
+    .id = V_FACTS,
+    .draw = draw_facts_view,
+    .action = facts_action,
+};

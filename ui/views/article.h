@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "draw.h"
+#include "view.h"
 #include "lines.h"
 
 struct store;
@@ -63,5 +64,8 @@ void article_pane_select_fact(struct article_pane *p, long delta, int facts_rows
 /* Scrolls the text so that sentence shows at the top and marks its first fact (of element
  * el when it has one; el -1 for any). */
 void article_pane_goto_sentence(struct article_pane *p, int sentence, int el);
+
+/* The pane as a view of the main screen. */
+extern const struct view_ops article_view, facts_view;
 
 #endif

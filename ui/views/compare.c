@@ -11,6 +11,7 @@
 #include "base/facts.h"
 #include "store/store.h"
 #include "base/text.h"
+#include "state.h"
 
 /* One display line of a side's text: a slice of one sanitized sentence. */
 struct wline {
@@ -471,47 +472,82 @@ static void jump_aligned(struct compare_view *v, int dir)
     follow(v);
 }
 
-enum view_key_result compare_view_key(struct compare_view *v, int key)
+enum view_key_result compare_view_action(struct compare_view *v, enum action act)
 {
-    int page = v->page > 1 ? v->page - 1 : 1;
-    switch (key) {
-    case 'q':
-    case 27:
+    long delta;
+    switch (act) {
+    case ACT_QUIT:
+    case ACT_BACK:
         return VIEW_KEY_CLOSE;
-    case '\t':
-    case KEY_BTAB:
+    case ACT_FOCUS_NEXT:
+    case ACT_FOCUS_PREV:
         v->focus = !v->focus;
         return VIEW_KEY_HANDLED;
-    case 'j':
-    case KEY_DOWN:
-        scroll_focus(v, 1);
-        return VIEW_KEY_HANDLED;
-    case 'k':
-    case KEY_UP:
-        scroll_focus(v, -1);
-        return VIEW_KEY_HANDLED;
-    case ' ':
-    case KEY_NPAGE:
-        scroll_focus(v, page);
-        return VIEW_KEY_HANDLED;
-    case KEY_PPAGE:
-        scroll_focus(v, -page);
-        return VIEW_KEY_HANDLED;
-    case 'g':
-    case KEY_HOME:
-        scroll_focus(v, -(1 << 28));
-        return VIEW_KEY_HANDLED;
-    case 'G':
-    case KEY_END:
-        scroll_focus(v, 1 << 28);
-        return VIEW_KEY_HANDLED;
-    case 'n':
-        jump_aligned(v, 1);
-        return VIEW_KEY_HANDLED;
-    case 'N':
-        jump_aligned(v, -1);
+    case ACT_NEXT_ALIGNED:
+    case ACT_PREV_ALIGNED:
+        jump_aligned(v, act == ACT_NEXT_ALIGNED ? 1 : -1);
         return VIEW_KEY_HANDLED;
     default:
-        return VIEW_KEY_UNHANDLED;
+        if (!view_motion(act, v->page, &delta))
+            return VIEW_KEY_UNHANDLED;
+        scroll_focus(v, (int)delta);
+        return VIEW_KEY_HANDLED;
     }
 }
+
+/* ---- the comparison as a screen ---- */
+
+void compare_screen_open(struct app *a, int64_t left, int64_t right)
+{
+    char err[256] = "";
+    a->cv = compare_view_open(a->s, left, right, err, sizeof err);
+    if (a->cv) {
+        app_open_screen(a, &compare_screen);
+    } else {
+        char m[290];
+        snprintf(m, sizeof m, "compare: %.200s", err);
+        app_say(a, true, m);
+    }
+}
+
+static void draw_compare_screen(struct app *a)
+{
+    compare_view_draw(a->cv, stdscr);
+}
+
+static bool compare_screen_action(struct app *a, enum action act, int key)
+{
+    enum view_key_result r = compare_view_action(a->cv, act);
+    if (r == VIEW_KEY_CLOSE)
+        app_close_screen(a);
+    return r != VIEW_KEY_UNHANDLED;
+}
+
+static void close_compare_screen(struct app *a)
+{
+    compare_view_close(a->cv);
+    a->cv = NULL;
+}
+
+static const char *describe_compare(enum action act)
+{
+    switch (act) {
+    case ACT_QUIT:
+    case ACT_BACK:
+        return "close the comparison";
+    case ACT_FOCUS_NEXT:
+    case ACT_FOCUS_PREV:
+        return "scroll the other report";
+    default:
+        return NULL;
+    }
+}
+
+const struct view_ops compare_screen = {
+    .title = "Compare (m on one article, c on another)",
+    .id = V_COMPARE,
+    .draw = draw_compare_screen,
+    .action = compare_screen_action,
+    .close = close_compare_screen,
+    .describe = describe_compare,
+};

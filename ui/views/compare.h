@@ -17,6 +17,10 @@
 
 #include <curses.h>
 
+#include "actions.h"
+#include "view.h"
+
+struct app;
 struct store;
 struct compare_view;
 
@@ -36,9 +40,15 @@ enum view_key_result {
 };
 
 /* Handles one key (a curses key code). */
-enum view_key_result compare_view_key(struct compare_view *v, int key);
+/* What act means in the comparison: close, switch side, scroll, the next or previous
+ * aligned sentence. */
+enum view_key_result compare_view_action(struct compare_view *v, enum action act);
 
 /* For tests: the sentence at the top of each side's text pane. */
 void compare_view_tops(const struct compare_view *v, int *sentence_a, int *sentence_b);
+
+/* The comparison over the main screen: article left beside article right. */
+extern const struct view_ops compare_screen;
+void compare_screen_open(struct app *a, int64_t left, int64_t right);
 
 #endif

@@ -11,6 +11,7 @@
 #include "store/event_list.h"
 #include "store/store.h"
 #include "base/text.h"
+#include "state.h"
 
 /* The list shows at most this many events (most reports first). */
 #define EVENTS_MAX 20000
@@ -293,13 +294,6 @@ void events_view_draw(struct events_view *v, WINDOW *w)
 
 /* ---- keys ---- */
 
-static void move_sel(int *sel, int delta, size_t n)
-{
-    long s = (long)*sel + delta;
-    long max = n ? (long)n - 1 : 0;
-    *sel = (int)(s < 0 ? 0 : s > max ? max : s);
-}
-
 static void compare_reports(struct events_view *v)
 {
     if (v->n_reports < 2) {
@@ -316,88 +310,180 @@ static void compare_reports(struct events_view *v)
         snprintf(v->message, sizeof v->message, "%s", err);
 }
 
-static enum view_key_result detail_key(struct events_view *v, int key)
+static enum view_key_result detail_action(struct events_view *v, enum action act)
 {
-    switch (key) {
-    case 'q':
-    case 27:
-    case KEY_LEFT:
+    long delta;
+    switch (act) {
+    case ACT_QUIT:
+    case ACT_BACK:
         close_detail(v);
         return VIEW_KEY_HANDLED;
-    case 'j':
-    case KEY_DOWN:
-        move_sel(&v->rsel, 1, v->n_reports);
-        return VIEW_KEY_HANDLED;
-    case 'k':
-    case KEY_UP:
-        move_sel(&v->rsel, -1, v->n_reports);
-        return VIEW_KEY_HANDLED;
-    case ' ':
+    case ACT_MARK:
         if (v->n_reports) {
             int64_t id = v->reports[v->rsel].id;
             v->marked = v->marked == id ? -1 : id;
         }
         return VIEW_KEY_HANDLED;
-    case 'c':
+    case ACT_COMPARE:
         compare_reports(v);
         return VIEW_KEY_HANDLED;
+    case ACT_DOWN:
+    case ACT_UP:
+        view_motion(act, v->page, &delta);
+        v->rsel = view_move_within(v->rsel, delta, (long)v->n_reports);
+        return VIEW_KEY_HANDLED;
     default:
         return VIEW_KEY_UNHANDLED;
     }
 }
 
-static enum view_key_result list_key(struct events_view *v, int key)
+static enum view_key_result list_action(struct events_view *v, enum action act)
 {
-    int page = v->page > 1 ? v->page - 1 : 1;
-    switch (key) {
-    case 'q':
-    case 27:
+    long delta;
+    switch (act) {
+    case ACT_QUIT:
+    case ACT_BACK:
         return VIEW_KEY_CLOSE;
-    case 'j':
-    case KEY_DOWN:
-        move_sel(&v->sel, 1, v->n_rows);
-        return VIEW_KEY_HANDLED;
-    case 'k':
-    case KEY_UP:
-        move_sel(&v->sel, -1, v->n_rows);
-        return VIEW_KEY_HANDLED;
-    case KEY_NPAGE:
-        move_sel(&v->sel, page, v->n_rows);
-        return VIEW_KEY_HANDLED;
-    case KEY_PPAGE:
-        move_sel(&v->sel, -page, v->n_rows);
-        return VIEW_KEY_HANDLED;
-    case 'g':
-    case KEY_HOME:
-        v->sel = 0;
-        return VIEW_KEY_HANDLED;
-    case 'G':
-    case KEY_END:
-        move_sel(&v->sel, 1 << 28, v->n_rows);
-        return VIEW_KEY_HANDLED;
-    case '\n':
-    case '\r':
-    case KEY_ENTER:
-    case KEY_RIGHT:
+    case ACT_OPEN:
         open_detail(v);
         return VIEW_KEY_HANDLED;
-    case 'r':
+    case ACT_REGROUP:
         return VIEW_KEY_REGROUP;
     default:
-        return VIEW_KEY_UNHANDLED;
+        if (!view_motion(act, v->page, &delta))
+            return VIEW_KEY_UNHANDLED;
+        v->sel = view_move_within(v->sel, delta, (long)v->n_rows);
+        return VIEW_KEY_HANDLED;
     }
 }
 
-enum view_key_result events_view_key(struct events_view *v, int key)
+bool events_view_comparing(const struct events_view *v)
+{
+    return v->cmp != NULL;
+}
+
+enum view_key_result events_view_action(struct events_view *v, enum action act)
 {
     if (v->cmp) {
-        if (compare_view_key(v->cmp, key) == VIEW_KEY_CLOSE) {
+        if (compare_view_action(v->cmp, act) == VIEW_KEY_CLOSE) {
             compare_view_close(v->cmp);
             v->cmp = NULL;
         }
         return VIEW_KEY_HANDLED;
     }
     if (v->waiting)
-        return key == 'q' || key == 27 ? VIEW_KEY_CLOSE : VIEW_KEY_HANDLED;
-    return v->detail ? detail_key(v, key) : list_key(v, key);
+        return act == ACT_QUIT || act == ACT_BACK ? VIEW_KEY_CLOSE : VIEW_KEY_HANDLED;
+    return v->detail ? detail_action(v, act) : list_action(v, act);
 }
+
+/* ---- the events as a screen ---- */
+
+/* Groups the collection on a background job; false when none can run. */
+static bool start_grouping(struct app *a)
+{
+    if (a->headless || a->grouping)
+        return a->grouping != NULL;
+    a->grouping = event_grouping_start(a->s);
+    return a->grouping != NULL;
+}
+
+bool events_screen_take_grouping(struct app *a)
+{
+    if (!a->grouping || !event_grouping_done(a->grouping))
+        return false;
+    char err[200] = "";
+    int rc = event_grouping_finish(a->grouping, a->s, err, sizeof err);
+    a->grouping = NULL;
+    if (rc != 0)
+        app_say(a, true, err);
+    if (a->ev && events_view_reload(a->ev) != 0)
+        app_say(a, true, "events: cannot read the events of the collection");
+    return true;
+}
+
+void events_screen_open(struct app *a)
+{
+    char err[256] = "";
+    bool waiting = a->grouping || (events_fresh(a->s) != 1 && start_grouping(a));
+    a->ev = events_view_open(a->s, waiting, err, sizeof err);
+    if (a->ev) {
+        app_open_screen(a, &events_screen);
+    } else {
+        char m[290];
+        snprintf(m, sizeof m, "events: %.200s", err);
+        app_say(a, true, m);
+    }
+}
+
+/* r: group again, in the background when a terminal is there. */
+static void regroup_events(struct app *a)
+{
+    if (start_grouping(a)) {
+        events_view_wait(a->ev);
+        return;
+    }
+    struct ev_options o;
+    ev_options_default(&o);
+    if (ev_regroup_store(a->s, &o, NULL) != 0 || events_view_reload(a->ev) != 0)
+        app_say(a, true, "events: regrouping failed");
+}
+
+static void draw_events_screen(struct app *a)
+{
+    events_view_draw(a->ev, stdscr);
+}
+
+static bool events_screen_action(struct app *a, enum action act, int key)
+{
+    switch (events_view_action(a->ev, act)) {
+    case VIEW_KEY_CLOSE:
+        app_close_screen(a);
+        return true;
+    case VIEW_KEY_REGROUP:
+        regroup_events(a);
+        return true;
+    case VIEW_KEY_HANDLED:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* A comparison opened from an event reads the compare screen's keys. */
+static enum view_id events_screen_keymap(const struct app *a)
+{
+    return events_view_comparing(a->ev) ? V_COMPARE : V_EVENTS;
+}
+
+static void close_events_screen(struct app *a)
+{
+    events_view_close(a->ev);
+    a->ev = NULL;
+}
+
+static const char *describe_events(enum action act)
+{
+    switch (act) {
+    case ACT_QUIT:
+    case ACT_BACK:
+        return "back: comparison, then event, then close the events";
+    case ACT_OPEN:
+        return "the event's reports and where their figures differ";
+    case ACT_MARK:
+        return "mark a report of the event for comparison";
+    case ACT_COMPARE:
+        return "compare the marked report (else the first) with this one";
+    default:
+        return NULL;
+    }
+}
+
+const struct view_ops events_screen = {
+    .title = "Events (E)",
+    .id = V_EVENTS,
+    .draw = draw_events_screen,
+    .action = events_screen_action,
+    .keymap = events_screen_keymap,
+    .close = close_events_screen,
+    .describe = describe_events,
+};

@@ -15,6 +15,7 @@
 
 #include "views/compare.h"
 
+struct app;
 struct store;
 struct events_view;
 
@@ -30,6 +31,18 @@ int events_view_reload(struct events_view *v);
 void events_view_wait(struct events_view *v);
 void events_view_close(struct events_view *v);
 void events_view_draw(struct events_view *v, WINDOW *w);
-enum view_key_result events_view_key(struct events_view *v, int key);
+/* What act means in the events list, an event's reports or a comparison opened from them. */
+enum view_key_result events_view_action(struct events_view *v, enum action act);
+
+/* Whether a comparison of two reports is open (it reads the compare screen's keys). */
+bool events_view_comparing(const struct events_view *v);
+
+/* ---- the events over the main screen ---- */
+
+extern const struct view_ops events_screen;
+void events_screen_open(struct app *a);
+/* Takes a grouping finished in the background (saved, and shown when the screen waits
+ * for it); returns whether one was. */
+bool events_screen_take_grouping(struct app *a);
 
 #endif

@@ -5,8 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "state.h"
 #include "base/facts.h"
+#include "store/article_view.h"
 #include "store/list_window.h"
+#include "store/store.h"
+#include "views/compare.h"
 
 static void keep_selection_inside(struct list_pane *l)
 {
@@ -109,12 +113,7 @@ void list_pane_resolve(struct list_pane *l, struct store *s, const struct query 
 
 void list_pane_move(struct list_pane *l, long delta)
 {
-    long s = l->sel + delta;
-    if (s >= l->count)
-        s = l->count - 1;
-    if (s < 0)
-        s = 0;
-    l->sel = (int)s;
+    l->sel = view_move_within(l->sel, delta, l->count);
 }
 
 bool list_pane_select_id(struct list_pane *l, struct store *s, const struct query *q, int64_t id)
@@ -126,3 +125,58 @@ bool list_pane_select_id(struct list_pane *l, struct store *s, const struct quer
         l->sel = pos;
     return shown;
 }
+
+/* ---- the list as a view ---- */
+
+static void draw_list_view(struct app *a)
+{
+    char title[64];
+    snprintf(title, sizeof title, "Articles (%lld)", (long long)a->list->count);
+    app_pane_header(a, V_LIST, title);
+    list_pane_draw(a->list, a->s, &a->q, &a->panes[V_LIST], &a->pal);
+}
+
+static void toggle_read(struct app *a)
+{
+    char err[200];
+    if (a->list->sel_id && store_toggle_read(a->s, a->list->sel_id, err, sizeof err) != 0)
+        app_say(a, true, err);
+}
+
+static bool list_action(struct app *a, enum action act, int key)
+{
+    long delta;
+    if (view_motion(act, app_rows_of(a, V_LIST), &delta)) {
+        list_pane_move(a->list, delta);
+        return true;
+    }
+    switch (act) {
+    case ACT_OPEN:
+        if (a->list->sel_id) {
+            app_mark_read(a, a->list->sel_id);
+            app_open_full_screen(a);
+        }
+        return true;
+    case ACT_TOGGLE_READ:
+        toggle_read(a);
+        return true;
+    case ACT_MARK:
+        a->list->marked = a->list->marked == a->list->sel_id ? 0 : a->list->sel_id;
+        return true;
+    case ACT_COMPARE:
+        if (!a->list->marked || !a->list->sel_id || a->list->marked == a->list->sel_id)
+            app_say(a, false, "mark an article with m, select another, then c");
+        else
+            compare_screen_open(a, a->list->marked, a->list->sel_id);
+        return true;
+    default:
+        return false;
+    }
+}
+
+const struct view_ops list_view = {
+    .title = "Articles",
+    .id = V_LIST,
+    .draw = draw_list_view,
+    .action = list_action,
+};

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "draw.h"
+#include "view.h"
 #include "store/query.h"
 
 struct store;
@@ -36,5 +37,8 @@ void list_pane_move(struct list_pane *l, long delta);
 
 /* Selects the article with this id if the filter shows it; returns whether it did. */
 bool list_pane_select_id(struct list_pane *l, struct store *s, const struct query *q, int64_t id);
+
+/* The pane as a view of the main screen. */
+extern const struct view_ops list_view;
 
 #endif

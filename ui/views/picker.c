@@ -6,6 +6,9 @@
 #include <string.h>
 
 #include "extract/gazetteer.h"
+#include "state.h"
+#include "views/prompt.h"
+#include "store/background.h"
 #include "base/text.h"
 #include "store/place_counts.h"
 
@@ -249,12 +252,7 @@ void picker_narrow(struct picker *p)
 
 void picker_move(struct picker *p, long delta)
 {
-    long s = p->sel + delta;
-    if (s >= p->n_shown)
-        s = p->n_shown - 1;
-    if (s < 0)
-        s = 0;
-    p->sel = (int)s;
+    p->sel = view_move_within(p->sel, delta, p->n_shown);
 }
 
 void picker_draw(struct picker *p, const struct rect *r, const struct palette *pal)
@@ -283,3 +281,115 @@ const struct pick *picker_selected(const struct picker *p)
         return NULL;
     return &p->v[p->shown[p->sel]];
 }
+
+/* ---- the picker as a view ---- */
+
+static void draw_picker_view(struct app *a)
+{
+    put_str(0, 0, COLS, "Location (type any spelling, Up/Down choose, Enter applies, Esc cancels)",
+            A_BOLD);
+    char prompt[300];
+    snprintf(prompt, sizeof prompt, "> %s", a->pick->input);
+    put_raw(1, 0, COLS, prompt, A_NORMAL);
+    struct rect r = {2, 1, LINES - 2, COLS - 1};
+    picker_draw(a->pick, &r, &a->pal);
+}
+
+static int count_places(struct store *s, void *arg, char *err, size_t errlen)
+{
+    return picker_load(arg, s, err, errlen);
+}
+
+void picker_view_start_counting(struct app *a)
+{
+    a->places_job = bg_start(a->s, count_places, a->places_loading, "places-load");
+}
+
+/* A failed count is left to picker_open. */
+void picker_view_take_counted(struct app *a, bool wait)
+{
+    if (!a->places_job || (!wait && !bg_done(a->places_job)))
+        return;
+    char err[200];
+    if (bg_finish(a->places_job, err, sizeof err) == 0 && !a->pick->v)
+        picker_adopt(a->pick, a->places_loading);
+    a->places_job = NULL;
+    picker_close(a->places_loading);
+}
+
+/* A count under way is of the old collection; the picker counts afresh when it opens
+ * (not at every commit: an import commits faster than 100,000 articles are counted). */
+void picker_view_forget(struct app *a)
+{
+    if (a->places_job)
+        bg_cancel(a->places_job);
+    a->places_job = NULL;
+    picker_close(a->places_loading);
+    picker_close(a->pick);
+}
+
+void picker_view_open(struct app *a)
+{
+    char err[200] = "";
+    picker_view_take_counted(a, true);
+    if (picker_open(a->pick, a->s, err, sizeof err) != 0) {
+        app_say(a, true, err);
+        return;
+    }
+    app_open_screen(a, &picker_view);
+}
+
+static void choose_place(struct app *a)
+{
+    const struct pick *k = picker_selected(a->pick);
+    if (!k)
+        return;
+    a->place_id = k->id;
+    snprintf(a->place_name, sizeof a->place_name, "%s", k->name);
+    app_reset_list_position(a);
+    app_apply_filter(a);
+}
+
+static bool picker_action(struct app *a, enum action act, int key)
+{
+    long delta;
+    if (view_motion(act, LINES > 4 ? LINES - 2 : 1, &delta)) {
+        picker_move(a->pick, delta);
+        return true;
+    }
+    switch (act) {
+    case ACT_OPEN:
+        choose_place(a);
+        app_close_screen(a);
+        return true;
+    case ACT_BACK:
+        app_close_screen(a);
+        return true;
+    case ACT_NONE: /* typing */
+        prompt_edit(a->pick->input, sizeof a->pick->input, key);
+        picker_narrow(a->pick);
+        return true;
+    default:
+        return false;
+    }
+}
+
+static const char *describe_picker(enum action act)
+{
+    switch (act) {
+    case ACT_OPEN:
+        return "keep the articles at the selected place";
+    case ACT_BACK:
+        return "close the picker, the filter unchanged";
+    default:
+        return NULL;
+    }
+}
+
+const struct view_ops picker_view = {
+    .title = "Location picker (l)",
+    .id = V_PICKER,
+    .draw = draw_picker_view,
+    .action = picker_action,
+    .describe = describe_picker,
+};

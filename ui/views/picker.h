@@ -10,7 +10,9 @@
 #include <stdint.h>
 
 #include "draw.h"
+#include "view.h"
 
+struct app;
 struct gazetteer;
 struct store;
 
@@ -54,5 +56,18 @@ void picker_draw(struct picker *p, const struct rect *r, const struct palette *p
 
 /* The selected place, or NULL. */
 const struct pick *picker_selected(const struct picker *p);
+
+/* ---- the picker as a view ---- */
+
+extern const struct view_ops picker_view;
+
+/* Counts the places in the background after the first paint; takes the count when it is
+ * done (at once when wait); forgets it (the collection changed). */
+void picker_view_start_counting(struct app *a);
+void picker_view_take_counted(struct app *a, bool wait);
+void picker_view_forget(struct app *a);
+
+/* Opens the picker (counting the places first if need be). */
+void picker_view_open(struct app *a);
 
 #endif

@@ -5,8 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "state.h"
+#include "base/trace.h"
 #include "store/background.h"
 #include "store/timeline_rows.h"
+#include "views/article.h"
+#include "views/list.h"
 
 const char *zoom_name(enum zoom z)
 {
@@ -164,12 +168,7 @@ void timeline_draw(const struct timeline *t, const struct rect *r, const struct 
 
 void timeline_move(struct timeline *t, long delta, int rows)
 {
-    long s = t->sel + delta;
-    if (s >= t->n)
-        s = t->n - 1;
-    if (s < 0)
-        s = 0;
-    t->sel = (int)s;
+    t->sel = view_move_within(t->sel, delta, t->n);
     if (t->sel < t->top)
         t->top = t->sel;
     if (rows > 0 && t->sel >= t->top + rows)
@@ -184,3 +183,68 @@ bool timeline_selected_report(const struct timeline *t, int64_t *article, int *s
     *sentence = t->rows[t->sel].best_sentence;
     return true;
 }
+
+/* ---- the timeline as a view ---- */
+
+/* Scripts load the timeline at once, so that their screens are the same every run; a
+ * terminal loads it in the background and draws it when it arrives. */
+static void start_timeline(struct app *a)
+{
+    if (!a->headless && timeline_load_async(a->tl, a->s, &a->q) == 0)
+        return;
+    char err[200];
+    double started = trace_clock_ms();
+    if (timeline_load(a->tl, a->s, &a->q, err, sizeof err) != 0)
+        app_say(a, true, err);
+    trace_span("timeline-load", started);
+}
+
+static void draw_timeline_view(struct app *a)
+{
+    char title[40];
+    snprintf(title, sizeof title, "Timeline (%s)", zoom_name(a->tl->zoom));
+    app_pane_header(a, V_TIMELINE, title);
+    if (!a->tl->loaded && !timeline_pending(a->tl))
+        start_timeline(a);
+    const struct rect *t = &a->panes[V_TIMELINE];
+    struct rect tr = {t->y, t->x + 1, t->h, t->w - 1};
+    timeline_draw(a->tl, &tr, &a->pal, a->focus == V_TIMELINE);
+}
+
+/* Enter on a row: the row's main report, at the figure's sentence. */
+static void open_entry(struct app *a)
+{
+    int64_t id;
+    int sentence;
+    if (!timeline_selected_report(a->tl, &id, &sentence)) {
+        app_say(a, false, "no report on that row");
+        return;
+    }
+    if (!list_pane_select_id(a->list, a->s, &a->q, id))
+        return;
+    a->list->sel_id = id;
+    app_layout_panes(a);
+    app_load_article(a, id);
+    article_pane_goto_sentence(a->art, sentence, EL_FIGURE);
+    a->focus = V_ARTICLE;
+}
+
+static bool timeline_action(struct app *a, enum action act, int key)
+{
+    long delta;
+    if (view_motion(act, app_rows_of(a, V_TIMELINE), &delta)) {
+        timeline_move(a->tl, delta, app_rows_of(a, V_TIMELINE));
+        return true;
+    }
+    if (act != ACT_OPEN)
+        return false;
+    open_entry(a);
+    return true;
+}
+
+const struct view_ops timeline_view = {
+    .title = "Timeline",
+    .id = V_TIMELINE,
+    .draw = draw_timeline_view,
+    .action = timeline_action,
+};

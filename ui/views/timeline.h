@@ -14,6 +14,7 @@
 
 #include "config.h"
 #include "draw.h"
+#include "view.h"
 #include "store/day_tally.h"
 #include "store/query.h"
 
@@ -60,5 +61,8 @@ bool timeline_selected_report(const struct timeline *t, int64_t *article, int *s
 
 /* "day", "week", "month". */
 const char *zoom_name(enum zoom z);
+
+/* The pane as a view of the main screen. */
+extern const struct view_ops timeline_view;
 
 #endif

@@ -1,0 +1,103 @@
+/* state.h: the reader's state and the services the views use: the store and the filter,
+ * the panes and their layout, the status line's message, opening and closing a screen.
+ * app.c implements the app_ functions; the views include this header and never app.c's
+ * own, so the views and the loop do not include each other. */
+#ifndef SITREP_UI_STATE_H
+#define SITREP_UI_STATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "actions.h"
+#include "config.h"
+#include "draw.h"
+#include "store/query.h"
+#include "view.h"
+
+enum { DEFAULT_FACTS_WIDTH = 30 };
+
+struct article_pane;
+struct ui_options;
+struct bg_job;
+struct compare_view;
+struct events_view;
+struct map_view;
+struct event_grouping;
+struct list_pane;
+struct picker;
+struct timeline;
+
+struct app {
+    struct store *s;
+    const struct ui_options *opt;
+    bool headless, quit;
+    struct keymap keys;
+    struct palette pal;
+    struct ui_settings set;
+    enum layout layout, layout_before_open;
+    enum view_id focus;            /* the main screen's focused pane */
+    const struct view_ops *screen; /* a screen over the main one, or NULL */
+    const struct view_ops *under;  /* the screen help or the export line returns to (NULL:
+                                    * the main one) */
+    /* the filter: a place from the picker, search words, the filter line */
+    int64_t place_id;
+    char place_name[160], search[256], filter[256];
+    struct query q;
+    struct list_pane *list;
+    struct article_pane *art;
+    struct timeline *tl;
+    struct picker *pick;
+    struct rect panes[N_PANES]; /* content areas at the last paint (h 0: hidden) */
+    bool prompt_filters;        /* the prompt line edits the filter, else the search */
+    char input[256];
+    char msg[300];
+    bool msg_is_error;
+    int help_top;
+    struct compare_view *cv;
+    struct events_view *ev;
+    struct map_view *map;
+    double filter_started; /* for SITREP_TRACE: when the filter last changed, else 0 */
+    /* the picker's places, counted in the background after the first paint */
+    struct bg_job *places_job;
+    struct picker *places_loading;
+    struct event_grouping *grouping; /* events grouped in the background, or NULL */
+    int64_t data_version;            /* of the collection when last read (follow_collection) */
+    /* articles opened while another process held the write lock, marked read later */
+    int64_t unmarked[32];
+    int n_unmarked;
+};
+
+/* Marks an article read without waiting for the write lock; a mark refused because
+ * another process (an import) holds it is kept and tried again by app_retry_read_marks,
+ * which the idle loop calls, so the screen never freezes on a write. */
+void app_mark_read(struct app *a, int64_t id);
+void app_retry_read_marks(struct app *a);
+
+/* The status line's message (an error shows in the error colour). */
+void app_say(struct app *a, bool error, const char *text);
+
+/* Compiles place, search and filter line into a->q; refreshes what depends on it. */
+void app_apply_filter(struct app *a);
+/* The list's selection back to its first row (the filter changed). */
+void app_reset_list_position(struct app *a);
+
+/* The panes for the current layout and size; whether pane v is shown; its rows (>= 1). */
+void app_layout_panes(struct app *a);
+bool app_pane_shown(const struct app *a, enum view_id v);
+int app_rows_of(const struct app *a, enum view_id v);
+/* Pane v's header row, in the focus colour when it has the focus. */
+void app_pane_header(const struct app *a, enum view_id v, const char *title);
+
+/* The selected article full screen, and back to the layout before. */
+void app_open_full_screen(struct app *a);
+/* Loads article id into the article pane at the panes' widths. */
+void app_load_article(struct app *a, int64_t id);
+
+/* The main screen's panes, their status line and hint line. */
+void app_draw_main(struct app *a);
+
+/* Shows screen v over the main one; app_close_screen closes it (its close op runs). */
+void app_open_screen(struct app *a, const struct view_ops *v);
+void app_close_screen(struct app *a);
+
+#endif
