@@ -65,7 +65,8 @@ GAZ_SUPP := assets/places-supplement.tsv
 GAZ_IDX  := assets/gazetteer.idx
 SITREP   := $(BUILD)/sitrep
 
-.PHONY: all run check check-layers check-asan test-run bench fuzz fuzz-targets deps gazetteer map install uninstall clean format \
+.PHONY: all run check check-layers check-asan test-run bench fuzz fuzz-targets deps gazetteer map install \
+        uninstall clean format \
         tools tests
 all: $(SITREP) sitrep $(if $(wildcard $(GAZ_TSV)),$(GAZ_IDX)) tools
 
@@ -153,7 +154,7 @@ deps:
 # Needs clang with libFuzzer (make deps installs it). New crashes are copied to
 # tests/fuzz/regress/TARGET/, where make check replays them.
 fuzz: $(if $(wildcard $(GAZ_TSV)),$(GAZ_IDX))
-	$(MAKE) BUILD=$(FUZZ_BUILD) SAN=fuzz CC=clang fuzz-targets
+	$(MAKE) -j2 BUILD=$(FUZZ_BUILD) SAN=fuzz CC=clang fuzz-targets
 	@SITREP_DATA_DIR=$(CURDIR)/assets sh tests/fuzz/run.sh $(FUZZ_BUILD)/fuzz $(FUZZ_SECONDS)
 
 install: all

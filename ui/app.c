@@ -298,6 +298,30 @@ void app_open_full_screen(struct app *a)
     a->focus = V_ARTICLE;
 }
 
+/* Marks read without waiting for the write lock: an import holding it must not freeze the
+ * screen. Only a held lock is worth another try (an article deleted since is not). */
+static bool try_mark_read(struct app *a, int64_t id)
+{
+    return store_set_read_now(a->s, id, true) != 1;
+}
+
+void app_mark_read(struct app *a, int64_t id)
+{
+    if (try_mark_read(a, id))
+        return;
+    if (a->n_unmarked < (int)(sizeof a->unmarked / sizeof a->unmarked[0]))
+        a->unmarked[a->n_unmarked++] = id;
+}
+
+void app_retry_read_marks(struct app *a)
+{
+    int kept = 0;
+    for (int i = 0; i < a->n_unmarked; i++)
+        if (!try_mark_read(a, a->unmarked[i]))
+            a->unmarked[kept++] = a->unmarked[i];
+    a->n_unmarked = kept;
+}
+
 static void close_full_screen(struct app *a)
 {
     set_layout(a, a->layout_before_open == LAYOUT_ARTICLE ? LAYOUT_FOUR : a->layout_before_open);
@@ -582,30 +606,6 @@ static bool follow_collection(struct app *a)
     return true;
 }
 
-/* Whether the mark is done with: only a held write lock is worth another try (an article
- * deleted since is not). */
-static bool try_mark_read(struct app *a, int64_t id)
-{
-    return store_set_read_now(a->s, id, true) != 1;
-}
-
-void app_mark_read(struct app *a, int64_t id)
-{
-    if (try_mark_read(a, id))
-        return;
-    if (a->n_unmarked < (int)(sizeof a->unmarked / sizeof a->unmarked[0]))
-        a->unmarked[a->n_unmarked++] = id;
-}
-
-static void retry_read_marks(struct app *a)
-{
-    int kept = 0;
-    for (int i = 0; i < a->n_unmarked; i++)
-        if (!try_mark_read(a, a->unmarked[i]))
-            a->unmarked[kept++] = a->unmarked[i];
-    a->n_unmarked = kept;
-}
-
 static void run_terminal(struct app *a)
 {
     bool dirty = true;
@@ -622,7 +622,7 @@ static void run_terminal(struct app *a)
         int key = getch();
         dirty = poll_background(a);
         if (key == ERR) {
-            retry_read_marks(a);
+            app_retry_read_marks(a);
             dirty |= follow_collection(a);
             continue;
         }

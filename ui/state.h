@@ -67,10 +67,11 @@ struct app {
     int n_unmarked;
 };
 
-/* Marks an article read without waiting: an import holding the write lock must not freeze
- * the screen. A mark that could not be written is kept and tried again while the reader
- * idles. */
+/* Marks an article read without waiting for the write lock; a mark refused because
+ * another process (an import) holds it is kept and tried again by app_retry_read_marks,
+ * which the idle loop calls, so the screen never freezes on a write. */
 void app_mark_read(struct app *a, int64_t id);
+void app_retry_read_marks(struct app *a);
 
 /* The status line's message (an error shows in the error colour). */
 void app_say(struct app *a, bool error, const char *text);

@@ -196,9 +196,15 @@ int store_toggle_read(struct store *s, int64_t id, char *err, size_t errlen)
         snprintf(err, errlen, "%s", sqlite3_errmsg(s->db));
         return -1;
     }
+    /* the reader's key: never freeze the screen behind an import's write lock */
+    store_wait_set(s->db, STORE_WAIT_NONE);
     int rc = sqlite3_step(q) == SQLITE_DONE ? 0 : -1;
     if (rc < 0)
-        snprintf(err, errlen, "%s", sqlite3_errmsg(s->db));
+        snprintf(err, errlen, "%s%s", sqlite3_errmsg(s->db),
+                 (sqlite3_errcode(s->db) & 0xff) == SQLITE_BUSY
+                     ? " (another process is writing; try again)"
+                     : "");
+    store_wait_set(s->db, STORE_WAIT_QUIET);
     sqlite3_finalize(q);
     return rc;
 }
