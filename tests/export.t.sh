@@ -130,8 +130,10 @@ check_contains "import reads the records" "$(cat "$TMP/out")" "imported 7, dupli
 S list --json | sed 's/"id":[0-9]*,//' | sort >"$TMP/list-a"
 "$SITREP" --db "$TMP/b.db" list --json | sed 's/"id":[0-9]*,//' | sort >"$TMP/list-b"
 check "round trip: the same list --json, ids aside" cmp -s "$TMP/list-a" "$TMP/list-b"
-S events --json | sed 's/"id":[0-9]*,//g; s/"article":[0-9]*,//g' >"$TMP/ev-a"
-"$SITREP" --db "$TMP/b.db" events --json | sed 's/"id":[0-9]*,//g; s/"article":[0-9]*,//g' >"$TMP/ev-b"
+# grouped afresh on both sides: an import groups as it stores, and the link scores it
+# keeps depend on the order the reports came in (the document frequencies then)
+S events --json --regroup | sed 's/"id":[0-9]*,//g; s/"article":[0-9]*,//g' >"$TMP/ev-a"
+"$SITREP" --db "$TMP/b.db" events --json --regroup | sed 's/"id":[0-9]*,//g; s/"article":[0-9]*,//g' >"$TMP/ev-b"
 check "round trip: the same events, ids aside" cmp -s "$TMP/ev-a" "$TMP/ev-b"
 "$SITREP" --db "$TMP/b.db" import "$TMP/all.jsonl" >"$TMP/out" 2>&1
 check_contains "importing the records again stores nothing twice" "$(cat "$TMP/out")" "imported 0, duplicates skipped 7"

@@ -8,7 +8,7 @@
 #include "events/event_int.h"
 
 /* Bumped when the layout changes: a blob of another version reads as no features. */
-#define FEATURES_MAGIC 0x53524632u /* "SRF2" */
+#define FEATURES_MAGIC 0x53524633u /* "SRF3" */
 
 struct writer {
     unsigned char *buf;
@@ -60,8 +60,10 @@ void *ev_features_encode(const struct ev_doc *d, int32_t day, const uint32_t *ha
     for (int k = 0; k < EVK_COUNT; k++)
         kinds[k] = (float)d->prep->kinds[k];
     int64_t own_killed = d->own_killed;
+    int32_t published = (int32_t)ev_iso_days(d->date); /* INT32_MIN when undated */
     put_u32(&w, FEATURES_MAGIC);
     put(&w, &day, sizeof day);
+    put(&w, &published, sizeof published);
     put(&w, &own_killed, sizeof own_killed);
     put_u32(&w, d->own_killed_open);
     put(&w, kinds, sizeof kinds);
@@ -147,8 +149,15 @@ int ev_features_decode(const void *data, size_t len, int64_t id, struct ev_doc *
         return -1;
     int32_t day;
     int64_t own_killed;
+    int32_t published;
     float kinds[EVK_COUNT];
     get(&r, &day, sizeof day);
+    get(&r, &published, sizeof published);
+    if (!r.failed && published != INT32_MIN) {
+        char iso[40];
+        ev_day_iso(published, iso);
+        d->date = strdup(iso);
+    }
     get(&r, &own_killed, sizeof own_killed);
     d->own_killed = (long)own_killed;
     d->own_killed_open = get_u32(&r) != 0;
