@@ -10,7 +10,8 @@ const struct action_info action_table[ACT_COUNT] = {ACTIONS(ACTION_ROW)};
 #undef ACTION_ROW
 
 static const char *const view_names[N_VIEWS] = {
-    "list", "article", "facts", "timeline", "picker", "prompt", "help", "compare", "events",
+    "list",   "article", "facts",   "timeline", "picker",
+    "prompt", "help",    "compare", "events",   "feeds",
 };
 
 const char *view_name(enum view_id v)

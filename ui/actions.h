@@ -31,6 +31,7 @@ enum view_id {
     V_HELP,
     V_COMPARE,
     V_EVENTS,
+    V_FEEDS,
     N_VIEWS
 };
 #define N_PANES (V_TIMELINE + 1)
@@ -45,6 +46,7 @@ enum view_mask {
     VIEW_HELP = 1 << V_HELP,
     VIEW_COMPARE = 1 << V_COMPARE,
     VIEW_EVENTS = 1 << V_EVENTS,
+    VIEW_FEEDS = 1 << V_FEEDS,
     VIEW_MAIN = VIEW_LIST | VIEW_ARTICLE | VIEW_FACTS | VIEW_TIMELINE,
     VIEW_ALL = (1 << N_VIEWS) - 1,
     /* what the config's "all" names: every screen but the two where typing is text, so
@@ -53,10 +55,10 @@ enum view_mask {
 };
 
 /* Where moving through lines or entries means something. */
-#define VIEW_MOVES (VIEW_MAIN | VIEW_HELP | VIEW_COMPARE | VIEW_EVENTS | VIEW_PICKER)
+#define VIEW_MOVES (VIEW_MAIN | VIEW_HELP | VIEW_COMPARE | VIEW_EVENTS | VIEW_PICKER | VIEW_FEEDS)
 
 #define ACTIONS(ACTION)                                                                            \
-    ACTION(QUIT, "quit", 'q', 0, VIEW_MAIN | VIEW_COMPARE | VIEW_EVENTS,                           \
+    ACTION(QUIT, "quit", 'q', 0, VIEW_MAIN | VIEW_COMPARE | VIEW_EVENTS | VIEW_FEEDS,              \
            "close the full-screen article, else quit")                                             \
     ACTION(QUIT_NOW, "quit-now", 'Q', 0, VIEW_MAIN, "quit at once")                                \
     ACTION(HELP, "help", '?', KEY_F(1), VIEW_MAIN, "this help (any key closes)")                   \
@@ -69,14 +71,15 @@ enum view_mask {
     ACTION(UP, "up", 'k', KEY_UP, VIEW_MOVES, "up one line or entry")                              \
     ACTION(PAGE_DOWN, "page-down", KEY_NPAGE, ' ', VIEW_MOVES, "down one page")                    \
     ACTION(PAGE_UP, "page-up", KEY_PPAGE, 'b', VIEW_MOVES, "up one page")                          \
-    ACTION(TOP, "top", 'g', KEY_HOME, VIEW_MAIN | VIEW_COMPARE | VIEW_EVENTS,                      \
+    ACTION(TOP, "top", 'g', KEY_HOME, VIEW_MAIN | VIEW_COMPARE | VIEW_EVENTS | VIEW_FEEDS,         \
            "first line or entry")                                                                  \
-    ACTION(BOTTOM, "bottom", 'G', KEY_END, VIEW_MAIN | VIEW_COMPARE | VIEW_EVENTS,                 \
+    ACTION(BOTTOM, "bottom", 'G', KEY_END, VIEW_MAIN | VIEW_COMPARE | VIEW_EVENTS | VIEW_FEEDS,    \
            "last line or entry")                                                                   \
-    ACTION(OPEN, "open", '\n', KEY_ENTER, VIEW_MAIN | VIEW_EVENTS | VIEW_PICKER | VIEW_PROMPT,     \
+    ACTION(OPEN, "open", '\n', KEY_ENTER,                                                          \
+           VIEW_MAIN | VIEW_EVENTS | VIEW_PICKER | VIEW_PROMPT | VIEW_FEEDS,                       \
            "open: the article full screen; a fact or day at its sentence")                         \
     ACTION(BACK, "back", KEY_ESCAPE, 0,                                                            \
-           VIEW_MAIN | VIEW_COMPARE | VIEW_EVENTS | VIEW_PICKER | VIEW_PROMPT,                     \
+           VIEW_MAIN | VIEW_COMPARE | VIEW_EVENTS | VIEW_PICKER | VIEW_PROMPT | VIEW_FEEDS,        \
            "back to four panes, else clear the place")                                             \
     ACTION(NEXT_FACT, "next-fact", 'n', 0, VIEW_LIST | VIEW_ARTICLE | VIEW_FACTS,                  \
            "next fact in the article")                                                             \
@@ -97,7 +100,11 @@ enum view_mask {
            "next sentence the two reports share")                                                  \
     ACTION(PREV_ALIGNED, "prev-aligned", 'N', 0, VIEW_COMPARE,                                     \
            "previous sentence the two reports share")                                              \
-    ACTION(REGROUP, "regroup", 'r', 0, VIEW_EVENTS, "group the collection into events again")
+    ACTION(REGROUP, "regroup", 'r', 0, VIEW_EVENTS, "group the collection into events again")      \
+    ACTION(FETCH, "fetch", 'R', 0, VIEW_MAIN | VIEW_FEEDS,                                         \
+           "fetch every subscription in the background")                                           \
+    ACTION(FEEDS, "feeds", 'F', 0, VIEW_MAIN, "feeds: subscriptions, their status and errors")     \
+    ACTION(OPEN_LINK, "open-link", 'o', 0, VIEW_MAIN, "open the article's link in $BROWSER")
 
 #define ACTION_ENUM(id, name, key, key2, views, help) ACT_##id,
 enum action { ACT_NONE = -1, ACTIONS(ACTION_ENUM) ACT_COUNT };

@@ -21,6 +21,8 @@ struct ui_options;
 struct bg_job;
 struct compare_view;
 struct events_view;
+struct feeds_view;
+struct fetch_job;
 struct event_grouping;
 struct list_pane;
 struct picker;
@@ -59,6 +61,10 @@ struct app {
     struct picker *places_loading;
     struct event_grouping *grouping; /* events grouped in the background, or NULL */
     int64_t data_version;            /* of the collection when last read (follow_collection) */
+    struct fetch_job *fetch;         /* R's fetch under way, or NULL (fetching.h) */
+    char fetch_label[120];           /* what it fetches: "every feed", a feed's name */
+    char fetch_status[160];          /* its progress for the status line, or "" */
+    struct feeds_view *feeds;        /* the feeds screen's state while open */
 };
 
 /* The status line's message (an error shows in the error colour). */

@@ -6,6 +6,7 @@
 #include "state.h"
 #include "views/compare.h"
 #include "views/events.h"
+#include "views/feeds.h"
 #include "views/picker.h"
 #include "views/prompt.h"
 
@@ -17,6 +18,7 @@ static const char *const help_tail[] = {
     "  killed>=10 wounded>5     the article's own figure (headline or lede first)",
     "  since:2016-06 until:2016-07   publication date (year, month or day)",
     "  source:Reuters read:no   outlet; read or unread",
+    "  feed:\"Alpha News\"        from that subscription (name, title or URL)",
     "  other words              full-text search; \"quoted phrases\"",
     "",
     "Config: $XDG_CONFIG_HOME/sitrep/config (bind VIEW KEY ACTION, color ELEMENT FG BG,",
@@ -24,8 +26,8 @@ static const char *const help_tail[] = {
 };
 
 /* The screens besides the main one, each with the actions it takes, after the tail. */
-static const struct view_ops *const screens[] = {&compare_screen, &events_screen, &picker_view,
-                                                 &prompt_view};
+static const struct view_ops *const screens[] = {&compare_screen, &events_screen, &feeds_screen,
+                                                 &picker_view, &prompt_view};
 enum { N_SCREENS = sizeof screens / sizeof screens[0] };
 
 static int tail_lines(void)
