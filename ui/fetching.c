@@ -53,10 +53,9 @@ static void report_outcome(struct app *a, int rc, const struct fetch_totals *t,
 static void finish(struct app *a)
 {
     struct fetch_job_progress p;
-    fetch_job_progress(a->fetch, &p);
     struct fetch_totals t;
     char err[256] = "";
-    int rc = fetch_job_finish(a->fetch, &t, err, sizeof err);
+    int rc = fetch_job_finish(a->fetch, &t, &p, err, sizeof err);
     a->fetch = NULL;
     a->fetch_status[0] = '\0';
     report_outcome(a, rc, &t, &p, err);

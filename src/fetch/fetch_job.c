@@ -110,12 +110,15 @@ void fetch_job_progress(struct fetch_job *job, struct fetch_job_progress *out)
     pthread_mutex_unlock(&job->lock);
 }
 
-int fetch_job_finish(struct fetch_job *job, struct fetch_totals *t, char *err, size_t errlen)
+int fetch_job_finish(struct fetch_job *job, struct fetch_totals *t, struct fetch_job_progress *p,
+                     char *err, size_t errlen)
 {
     pthread_join(job->thread, NULL);
     int rc = job->rc;
     if (t)
         *t = job->totals;
+    if (p)
+        *p = job->progress;
     snprintf(err, errlen, "%s", job->err);
     job_free(job);
     return rc;

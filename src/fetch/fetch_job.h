@@ -32,8 +32,9 @@ struct fetch_job *fetch_job_start(struct store *s, const char *selector, bool ex
 void fetch_job_progress(struct fetch_job *job, struct fetch_job_progress *out);
 
 /* Waits for the job, frees it, and returns fetch_all's result (0 all read, 1 some failed,
- * -1 nothing fetched, err says why), the totals in t. */
-int fetch_job_finish(struct fetch_job *job, struct fetch_totals *t, char *err, size_t errlen);
+ * -1 nothing fetched, err says why), the totals in t and the last progress in p. */
+int fetch_job_finish(struct fetch_job *job, struct fetch_totals *t, struct fetch_job_progress *p,
+                     char *err, size_t errlen);
 
 /* Asks the job to stop after the feed it is storing, waits for it and frees it. */
 void fetch_job_stop(struct fetch_job *job);
