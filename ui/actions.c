@@ -10,8 +10,8 @@ const struct action_info action_table[ACT_COUNT] = {ACTIONS(ACTION_ROW)};
 #undef ACTION_ROW
 
 static const char *const view_names[N_VIEWS] = {
-    "list",   "article", "facts",   "timeline", "picker",
-    "prompt", "help",    "compare", "events",   "feeds",
+    "list", "article", "facts",  "timeline", "picker", "prompt",
+    "help", "compare", "events", "map",      "export", "feeds",
 };
 
 const char *view_name(enum view_id v)
@@ -21,7 +21,7 @@ const char *view_name(enum view_id v)
 
 bool view_takes_text(enum view_id v)
 {
-    return v == V_PICKER || v == V_PROMPT;
+    return v == V_PICKER || v == V_PROMPT || v == V_EXPORT;
 }
 
 static bool is_text_key(int key)

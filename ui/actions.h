@@ -31,6 +31,8 @@ enum view_id {
     V_HELP,
     V_COMPARE,
     V_EVENTS,
+    V_MAP,
+    V_EXPORT,
     V_FEEDS,
     N_VIEWS
 };
@@ -46,19 +48,22 @@ enum view_mask {
     VIEW_HELP = 1 << V_HELP,
     VIEW_COMPARE = 1 << V_COMPARE,
     VIEW_EVENTS = 1 << V_EVENTS,
+    VIEW_MAP = 1 << V_MAP,
+    VIEW_EXPORT = 1 << V_EXPORT,
     VIEW_FEEDS = 1 << V_FEEDS,
     VIEW_MAIN = VIEW_LIST | VIEW_ARTICLE | VIEW_FACTS | VIEW_TIMELINE,
     VIEW_ALL = (1 << N_VIEWS) - 1,
     /* what the config's "all" names: every screen but the two where typing is text, so
      * that `bind all <C-u> page-up` leaves C-u erasing a prompt's line */
-    VIEW_ALL_BROWSING = VIEW_ALL & ~(VIEW_PICKER | VIEW_PROMPT),
+    VIEW_ALL_BROWSING = VIEW_ALL & ~(VIEW_PICKER | VIEW_PROMPT | VIEW_EXPORT),
 };
 
 /* Where moving through lines or entries means something. */
-#define VIEW_MOVES (VIEW_MAIN | VIEW_HELP | VIEW_COMPARE | VIEW_EVENTS | VIEW_PICKER | VIEW_FEEDS)
+#define VIEW_MOVES                                                                                 \
+    (VIEW_MAIN | VIEW_HELP | VIEW_COMPARE | VIEW_EVENTS | VIEW_PICKER | VIEW_MAP | VIEW_FEEDS)
 
 #define ACTIONS(ACTION)                                                                            \
-    ACTION(QUIT, "quit", 'q', 0, VIEW_MAIN | VIEW_COMPARE | VIEW_EVENTS | VIEW_FEEDS,              \
+    ACTION(QUIT, "quit", 'q', 0, VIEW_MAIN | VIEW_COMPARE | VIEW_EVENTS | VIEW_MAP | VIEW_FEEDS,   \
            "close the full-screen article, else quit")                                             \
     ACTION(QUIT_NOW, "quit-now", 'Q', 0, VIEW_MAIN, "quit at once")                                \
     ACTION(HELP, "help", '?', KEY_F(1), VIEW_MAIN, "this help (any key closes)")                   \
@@ -76,10 +81,12 @@ enum view_mask {
     ACTION(BOTTOM, "bottom", 'G', KEY_END, VIEW_MAIN | VIEW_COMPARE | VIEW_EVENTS | VIEW_FEEDS,    \
            "last line or entry")                                                                   \
     ACTION(OPEN, "open", '\n', KEY_ENTER,                                                          \
-           VIEW_MAIN | VIEW_EVENTS | VIEW_PICKER | VIEW_PROMPT | VIEW_FEEDS,                       \
+           VIEW_MAIN | VIEW_EVENTS | VIEW_PICKER | VIEW_PROMPT | VIEW_MAP | VIEW_EXPORT |          \
+               VIEW_FEEDS,                                                                         \
            "open: the article full screen; a fact or day at its sentence")                         \
     ACTION(BACK, "back", KEY_ESCAPE, 0,                                                            \
-           VIEW_MAIN | VIEW_COMPARE | VIEW_EVENTS | VIEW_PICKER | VIEW_PROMPT | VIEW_FEEDS,        \
+           VIEW_MAIN | VIEW_COMPARE | VIEW_EVENTS | VIEW_PICKER | VIEW_PROMPT | VIEW_MAP |         \
+               VIEW_EXPORT | VIEW_FEEDS,                                                           \
            "back to four panes, else clear the place")                                             \
     ACTION(NEXT_FACT, "next-fact", 'n', 0, VIEW_LIST | VIEW_ARTICLE | VIEW_FACTS,                  \
            "next fact in the article")                                                             \
@@ -101,6 +108,11 @@ enum view_mask {
     ACTION(PREV_ALIGNED, "prev-aligned", 'N', 0, VIEW_COMPARE,                                     \
            "previous sentence the two reports share")                                              \
     ACTION(REGROUP, "regroup", 'r', 0, VIEW_EVENTS, "group the collection into events again")      \
+    ACTION(MAP, "map", 'M', 0, VIEW_MAIN, "map: the events of the filter on country outlines")     \
+    ACTION(EXPORT, "export", 'x', 0, VIEW_MAIN | VIEW_EVENTS | VIEW_MAP,                           \
+           "export what is shown to a file (.csv, .jsonl or .geojson)")                            \
+    ACTION(LEFT, "left", 'h', KEY_LEFT, VIEW_MAP, "the nearest point to the left")                 \
+    ACTION(RIGHT, "right", 'l', KEY_RIGHT, VIEW_MAP, "the nearest point to the right")             \
     ACTION(FETCH, "fetch", 'R', 0, VIEW_MAIN | VIEW_FEEDS,                                         \
            "fetch every subscription in the background")                                           \
     ACTION(FEEDS, "feeds", 'F', 0, VIEW_MAIN, "feeds: subscriptions, their status and errors")     \

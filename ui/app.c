@@ -26,9 +26,11 @@
 #include "views/article.h"
 #include "views/compare.h"
 #include "views/events.h"
+#include "views/export.h"
 #include "views/feeds.h"
 #include "views/help.h"
 #include "views/list.h"
+#include "views/map.h"
 #include "views/picker.h"
 #include "views/prompt.h"
 #include "views/timeline.h"
@@ -199,16 +201,22 @@ void app_draw_main(struct app *a)
 
 /* ---- screens over the main one ---- */
 
+/* Help and the export line open over a screen and go back to it. */
+static bool returns_to_under(const struct view_ops *v)
+{
+    return v == &help_view || v == &export_view;
+}
+
 void app_open_screen(struct app *a, const struct view_ops *v)
 {
-    a->under = v == &help_view ? a->screen : NULL;
+    a->under = returns_to_under(v) ? a->screen : NULL;
     a->screen = v;
 }
 
 void app_close_screen(struct app *a)
 {
     const struct view_ops *closing = a->screen;
-    a->screen = closing == &help_view ? a->under : NULL;
+    a->screen = returns_to_under(closing) ? a->under : NULL;
     a->under = NULL;
     if (closing && closing->close)
         closing->close(a);
@@ -294,6 +302,9 @@ static bool anywhere_action(struct app *a, enum action act)
     case ACT_REDRAW:
         clearok(curscr, TRUE);
         return true;
+    case ACT_EXPORT:
+        export_view_open(a);
+        return true;
     default:
         return false;
     }
@@ -351,6 +362,9 @@ static void main_action(struct app *a, enum action act)
         break;
     case ACT_OPEN_LINK:
         fetching_open_link(a);
+        break;
+    case ACT_MAP:
+        map_screen_open(a);
         break;
     default:
         anywhere_action(a, act);

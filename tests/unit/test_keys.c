@@ -103,6 +103,12 @@ static void test_defaults(void)
     CHECK_INT(keymap_lookup(&km, V_PICKER, KEY_DOWN), ACT_DOWN);
     CHECK_INT(keymap_lookup(&km, V_PICKER, 'j'), ACT_NONE);
     CHECK_INT(keymap_lookup(&km, V_PROMPT, '\r'), ACT_OPEN);
+    CHECK_INT(keymap_lookup(&km, V_LIST, 'M'), ACT_MAP);
+    CHECK_INT(keymap_lookup(&km, V_LIST, 'x'), ACT_EXPORT);
+    CHECK_INT(keymap_lookup(&km, V_EVENTS, 'x'), ACT_EXPORT);
+    CHECK_INT(keymap_lookup(&km, V_MAP, 'h'), ACT_LEFT);
+    CHECK_INT(keymap_lookup(&km, V_MAP, KEY_RIGHT), ACT_RIGHT);
+    CHECK_INT(keymap_lookup(&km, V_EXPORT, 'x'), ACT_NONE); /* typing a file name */
     char buf[64];
     keymap_describe(&km, V_LIST, ACT_DOWN, buf, sizeof buf);
     CHECK(strstr(buf, "j") && strstr(buf, "Down"));
@@ -112,9 +118,9 @@ static void test_bind(void)
 {
     struct keymap km;
     keymap_defaults(&km);
-    keymap_bind(&km, VIEW_ARTICLE, 'x', ACT_LAYOUT);
-    CHECK_INT(keymap_lookup(&km, V_ARTICLE, 'x'), ACT_LAYOUT);
-    CHECK_INT(keymap_lookup(&km, V_LIST, 'x'), ACT_NONE);
+    keymap_bind(&km, VIEW_ARTICLE, 'X', ACT_LAYOUT);
+    CHECK_INT(keymap_lookup(&km, V_ARTICLE, 'X'), ACT_LAYOUT);
+    CHECK_INT(keymap_lookup(&km, V_LIST, 'X'), ACT_NONE);
     keymap_bind(&km, VIEW_ALL, 'j', ACT_NONE);
     CHECK_INT(keymap_lookup(&km, V_LIST, 'j'), ACT_NONE);
     CHECK_INT(keymap_lookup(&km, V_TIMELINE, 'j'), ACT_NONE);

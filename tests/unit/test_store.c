@@ -502,7 +502,7 @@ static void test_reader_reads(void)
     int64_t ids[3];
     const char *dates[3] = {"2024-05-01", "2024-09-21", NULL};
     for (int i = 0; i < 3; i++) {
-        char title[32], hash[8];
+        char title[32], hash[16];
         snprintf(title, sizeof title, "Report %d", i);
         snprintf(hash, sizeof hash, "h%d", i);
         make_article(&a, title, "Jets killed 14 militants in Qaim.", hash);
