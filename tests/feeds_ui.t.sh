@@ -57,7 +57,8 @@ screen() {
         >"$TMP/ui.err" 2>&1 || echo "EXIT $?: $(cat "$TMP/ui.err")"
     cat "$TMP/dump" 2>/dev/null
 }
-status_line() { printf '%s\n' "$1" | grep -F 'run.db |' | head -1; }
+# the status line, or the message that takes the bottom lines (an error, wrapped whole)
+status_line() { printf '%s\n' "$1" | tail -n 4 | tr -d '\n'; }
 
 # ---- R, headless ----
 fetched=$(screen R ':dump')

@@ -98,8 +98,8 @@ enum view_mask {
     ACTION(FILTER, "filter", 'f', 0, VIEW_MAIN, "filter line: place: actor: killed>= since: ...")  \
     ACTION(ZOOM, "zoom", 'z', 0, VIEW_MAIN, "timeline by day, week or month")                      \
     ACTION(TOGGLE_READ, "toggle-read", 'r', 0, VIEW_LIST, "mark read / unread")                    \
-    ACTION(MARK, "mark", 'm', 0, VIEW_LIST | VIEW_EVENTS, "mark this article for comparison")      \
-    ACTION(COMPARE, "compare", 'c', 0, VIEW_LIST | VIEW_EVENTS,                                    \
+    ACTION(MARK, "mark", 'm', 0, VIEW_MAIN | VIEW_EVENTS, "mark this article for comparison")      \
+    ACTION(COMPARE, "compare", 'c', 0, VIEW_MAIN | VIEW_EVENTS,                                    \
            "compare the marked article with this one")                                             \
     ACTION(EVENTS, "events", 'E', 0, VIEW_MAIN, "events: reports of the same event")               \
     ACTION(REDRAW, "redraw", KEY_CTRL('l'), 0, VIEW_ALL, "redraw the screen")                      \

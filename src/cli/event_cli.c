@@ -14,7 +14,9 @@
 #include "cli/common.h"
 #include "compare/compare.h"
 #include "events/event.h"
+#include "events/event_incr.h"
 #include "base/json.h"
+#include "store/event_rows.h"
 #include "store/query.h"
 #include "store/store.h"
 #include "base/text.h"
@@ -166,7 +168,10 @@ static int load_side(struct store *s, const char *arg, struct side *out)
     }
     out->art = calloc(1, sizeof *out->art);
     if (out->id < 0 || !out->art || store_get_article(s, out->id, out->art) < 0) {
-        fprintf(stderr, "sitrep: compare: no article %s\n", arg);
+        if (*store_last_error(s))
+            cli_report_file(cli_db_path(), store_last_error(s));
+        else
+            fprintf(stderr, "sitrep: compare: no article %s\n", arg);
         return -1;
     }
     if (store_get_facts(s, out->id, &out->facts) < 0) {
@@ -241,16 +246,16 @@ static void print_figures(const struct comparison *c, int width)
         print_row(head, w, 4);
     }
     for (size_t i = 0; i < c->n_figures; i++) {
-        const struct cmp_figures *r = &c->figures[i];
+        const struct compare_figures *r = &c->figures[i];
         char *a = figure_cell(r->a, r->n_a), *b = figure_cell(r->b, r->n_b);
         if (cols) {
             const char *cells[4] = {figure_kind_name(r->kind), a ? a : "", b ? b : "",
-                                    cmp_status_name(r->status)};
+                                    compare_status_name(r->status)};
             print_row(cells, w, 4);
         } else {
             char head[64];
             snprintf(head, sizeof head, "%s: %s", figure_kind_name(r->kind),
-                     cmp_status_name(r->status));
+                     compare_status_name(r->status));
             print_wrapped("", head, width);
             print_wrapped("  A: ", a ? a : "", width);
             print_wrapped("  B: ", b ? b : "", width);
@@ -260,9 +265,9 @@ static void print_figures(const struct comparison *c, int width)
     }
 }
 
-static void print_names(const char *title, const struct cmp_name *names, size_t n, int width)
+static void print_names(const char *title, const struct compare_name *names, size_t n, int width)
 {
-    static const enum cmp_status order[] = {CMP_AGREE, CMP_ONLY_A, CMP_ONLY_B};
+    static const enum compare_status order[] = {COMPARE_AGREE, COMPARE_ONLY_A, COMPARE_ONLY_B};
     print_wrapped("", title, width);
     if (!n)
         print_wrapped("  ", "(none)", width);
@@ -271,7 +276,7 @@ static void print_names(const char *title, const struct cmp_name *names, size_t 
         char *line = malloc(cap);
         if (!line)
             return;
-        used = (size_t)snprintf(line, cap, "%s: ", cmp_presence_name(order[k]));
+        used = (size_t)snprintf(line, cap, "%s: ", compare_presence_name(order[k]));
         size_t count = 0;
         for (size_t i = 0; i < n; i++) {
             if (names[i].status != order[k])
@@ -310,7 +315,7 @@ static void print_pairs(const struct comparison *c, const struct side *A, const 
     int w[2] = {(width - 3) / 2, width - 3 - (width - 3) / 2};
     bool side_by_side = w[0] >= 20;
     for (size_t i = 0; i < c->n_pairs; i++) {
-        const struct cmp_pair *p = &c->pairs[i];
+        const struct compare_pair *p = &c->pairs[i];
         char *sa = sentence_text(A->art, p->a), *sb = sentence_text(B->art, p->b);
         char ta[64], tb[64];
         snprintf(ta, sizeof ta, "A[%d] ", p->a);
@@ -386,14 +391,14 @@ static void json_figure_list(struct json *j, const char *key, const struct figur
     json_end_array(j);
 }
 
-static void json_names(struct json *j, const char *key, const struct cmp_name *n, size_t count)
+static void json_names(struct json *j, const char *key, const struct compare_name *n, size_t count)
 {
     json_key(j, key);
     json_begin_array(j);
     for (size_t i = 0; i < count; i++) {
         json_begin_object(j);
         json_kv_string(j, "name", n[i].name);
-        json_kv_string(j, "in", cmp_presence_key(n[i].status));
+        json_kv_string(j, "in", compare_presence_key(n[i].status));
         json_end_object(j);
     }
     json_end_array(j);
@@ -410,10 +415,10 @@ static void print_comparison_json(const struct comparison *c, const struct side 
     json_key(&j, "figures");
     json_begin_array(&j);
     for (size_t i = 0; i < c->n_figures; i++) {
-        const struct cmp_figures *r = &c->figures[i];
+        const struct compare_figures *r = &c->figures[i];
         json_begin_object(&j);
         json_kv_string(&j, "kind", figure_kind_name(r->kind));
-        json_kv_string(&j, "status", cmp_status_key(r->status));
+        json_kv_string(&j, "status", compare_status_key(r->status));
         json_figure_list(&j, "a", r->a, r->n_a);
         json_figure_list(&j, "b", r->b, r->n_b);
         json_end_object(&j);
@@ -568,16 +573,22 @@ static void print_event_figures_text(const struct ev_group *g, const struct ev_d
                                      .n = f->n,
                                      .min = f->min,
                                      .max = f->max,
-                                     .qualifier = f->qualifier};
+                                     .qualifier = f->qualifier,
+                                     .text = f->text};
             char v[64];
             compare_format_figure(&ff, v, sizeof v);
             used += (size_t)snprintf(line + used, sizeof line - used, "%s (#%lld) ", v,
                                      (long long)members[m]->id);
         }
+        char range[80], conservative[32];
+        ev_range_text(&sum[k], range, sizeof range);
+        if (sum[k].low_word)
+            snprintf(conservative, sizeof conservative, "%s", sum[k].low_word);
+        else
+            snprintf(conservative, sizeof conservative, "%ld", sum[k].conservative);
         if (used < sizeof line)
-            snprintf(line + used, sizeof line - used, "| range %ld-%ld, conservative %ld%s",
-                     sum[k].low, sum[k].high, sum[k].conservative,
-                     sum[k].disagree ? ", reports DISAGREE" : "");
+            snprintf(line + used, sizeof line - used, "| range %s, conservative %s%s", range,
+                     conservative, sum[k].disagree ? ", reports DISAGREE" : "");
         print_wrapped("    ", line, width);
     }
     (void)docs;
@@ -659,6 +670,12 @@ static void print_event_json(size_t num, const struct ev_group *g, const struct 
         json_kv_int_or_null(&j, "low", sum[k].low);
         json_kv_int_or_null(&j, "high", sum[k].high);
         json_kv_int_or_null(&j, "conservative", sum[k].conservative);
+        char range[80];
+        json_kv_string(&j, "range", ev_range_text(&sum[k], range, sizeof range));
+        if (sum[k].low_word)
+            json_kv_string(&j, "low_word", sum[k].low_word);
+        if (sum[k].high_word)
+            json_kv_string(&j, "high_word", sum[k].high_word);
         json_key(&j, "disagree");
         json_bool(&j, sum[k].disagree);
         json_key(&j, "reports");
@@ -677,6 +694,9 @@ static void print_event_json(size_t num, const struct ev_group *g, const struct 
                 json_kv_string(&j, "source", fg->source);
                 json_kv_string(&j, "place", fg->place);
                 json_kv_string(&j, "text", fg->text);
+                json_kv_string(&j, "role", figure_role_name(fg->role));
+                if (fg->incident)
+                    json_kv_int(&j, "incident", fg->incident);
                 json_end_object(&j);
             }
         json_end_array(&j);
@@ -688,75 +708,126 @@ static void print_event_json(size_t num, const struct ev_group *g, const struct 
     free(members);
 }
 
+/* What printing the stored events needs from one event to the next. */
+struct event_printing {
+    bool as_json;
+    int width;
+    const struct event_filter *filter;
+    size_t shown;
+};
+
+static int print_stored_event(void *ctx, size_t num, const struct ev_group *g,
+                              const struct ev_doc *docs)
+{
+    struct event_printing *p = ctx;
+    if (!event_matches(g, docs, p->filter))
+        return 0;
+    if (p->as_json)
+        print_event_json(num, g, docs);
+    else {
+        if (p->shown)
+            putchar('\n');
+        print_event_text(num, g, docs, p->width);
+    }
+    p->shown++;
+    return 0;
+}
+
+/* The reports in no event are assigned to events (events/event_incr.h). A failure is
+ * said and the events stored are shown all the same. */
+static void catch_up(struct store *s, const struct ev_options *o)
+{
+    if (event_rows_fresh(store_db(s)) != 1 && ev_catch_up(s, o, NULL) < 0)
+        fputs("sitrep: events: cannot group the new reports (read-only collection?)\n", stderr);
+}
+
+/* The stored events, streamed: one event's reports in memory at a time. */
+static int print_stored(struct store *s, struct event_printing *p)
+{
+    if (ev_stream_stored(s, print_stored_event, p) < 0) {
+        fputs("sitrep: events: cannot read the events\n", stderr);
+        return 1;
+    }
+    return 0;
+}
+
+/* The whole collection grouped afresh in memory, the analyst's corrections replayed over
+ * it (events/event_corrections.c), saved and printed: for --regroup, and whenever there
+ * are corrections, which are replayed over a whole grouping. */
+static int print_regrouped(struct store *s, const struct ev_options *o, struct event_printing *p)
+{
+    struct ev_doc *docs = NULL;
+    size_t n = 0;
+    struct ev_set set = {0};
+    int rc = 0;
+    if (ev_compute_db(store_db(s), o, EV_LOAD_FIGURES, &docs, &n, &set) < 0) {
+        fputs("sitrep: events: cannot group the collection\n", stderr);
+        rc = 1;
+    } else {
+        if (!store_is_read_only(s) && ev_save_store(s, docs, &set) < 0)
+            fputs("sitrep: events: cannot save the events (read-only collection?)\n", stderr);
+        for (size_t g = 0; g < set.n_groups; g++)
+            print_stored_event(p, g + 1, &set.groups[g], docs);
+    }
+    ev_set_free(&set);
+    ev_docs_free(docs, n);
+    return rc;
+}
+
+static int parse_events_args(int argc, char **argv, char **words, int *n_words, bool *as_json,
+                             bool *regroup)
+{
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--json") == 0)
+            *as_json = true;
+        else if (strcmp(argv[i], "--regroup") == 0)
+            *regroup = true;
+        else if (argv[i][0] != '-' || strcmp(argv[i], "-") == 0)
+            words[(*n_words)++] = argv[i];
+        else {
+            fprintf(stderr,
+                    "sitrep: events: unexpected argument %s\n"
+                    "usage: sitrep events [--json] [--regroup] [FILTER]\n",
+                    argv[i]);
+            return 2;
+        }
+    }
+    return 0;
+}
+
 int cli_events(int argc, char **argv)
 {
-    bool as_json = false;
+    bool as_json = false, regroup = false;
     char **words = calloc((size_t)argc, sizeof *words);
     int n_words = 0;
     if (!words)
         return 1;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--json") == 0)
-            as_json = true;
-        else if (argv[i][0] != '-' || strcmp(argv[i], "-") == 0)
-            words[n_words++] = argv[i];
-        else {
-            fprintf(stderr,
-                    "sitrep: events: unexpected argument %s\n"
-                    "usage: sitrep events [--json] [FILTER]\n",
-                    argv[i]);
-            free(words);
-            return 2;
-        }
-    }
-    struct store *s;
-    int rc = cli_open_store(&s);
-    if (rc) {
-        free(words);
-        return rc;
-    }
+    int rc = parse_events_args(argc, argv, words, &n_words, &as_json, &regroup);
+    struct store *s = NULL;
+    if (rc == 0)
+        rc = cli_open_store(&s);
     struct event_filter filter = {0};
-    rc = load_event_filter(s, words, n_words, &filter);
+    if (rc == 0)
+        rc = load_event_filter(s, words, n_words, &filter);
     free(words);
-    if (rc) {
-        store_close(s);
-        return rc;
-    }
-    struct ev_doc *docs = NULL;
-    size_t n = 0;
-    struct ev_set set = {0};
     struct ev_options o;
     ev_options_default(&o);
-    rc = 1;
-    if (ev_options_load_corrections(&o, s) < 0)
+    if (rc == 0 && ev_options_load_corrections(&o, s) < 0)
         fputs("sitrep: events: cannot read the corrections; grouping without them\n", stderr);
-    if (ev_compute_db(store_db(s), &o, EV_LOAD_FIGURES, &docs, &n, &set) < 0) {
-        fputs("sitrep: events: cannot group the collection\n", stderr);
-    } else {
-        if (ev_save_store(s, docs, &set) < 0)
-            fputs("sitrep: events: cannot save the events (read-only collection?)\n", stderr);
-        int width = term_width();
-        size_t shown = 0;
-        for (size_t g = 0; g < set.n_groups; g++) {
-            if (!event_matches(&set.groups[g], docs, &filter))
-                continue;
-            if (as_json)
-                print_event_json(g + 1, &set.groups[g], docs);
-            else {
-                if (shown)
-                    putchar('\n');
-                print_event_text(g + 1, &set.groups[g], docs, width);
-            }
-            shown++;
-        }
-        if (!as_json && !shown)
+    if (rc == 0) {
+        struct event_printing p = {as_json, term_width(), &filter, 0};
+        /* a read-only collection is grouped in memory and shown without being kept */
+        bool read_only = store_is_read_only(s);
+        if (!read_only)
+            catch_up(s, &o); /* with --regroup too: the features later imports score against */
+        rc = regroup || o.n_corrections || read_only ? print_regrouped(s, &o, &p)
+                                                     : print_stored(s, &p);
+        if (rc == 0 && !as_json && !p.shown)
             puts(filter.active ? "no events match" : "no articles in the collection");
-        rc = 0;
     }
     free(filter.ids);
     ev_options_release(&o);
-    ev_set_free(&set);
-    ev_docs_free(docs, n);
-    store_close(s);
+    if (s)
+        store_close(s);
     return rc;
 }

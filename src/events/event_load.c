@@ -10,6 +10,7 @@
 #include "store/corrections.h"
 #include "store/event_rows.h"
 #include "store/store.h"
+#include "base/text.h"
 
 /* The docs being loaded, sorted by article id, and what loading places needs besides. */
 struct loading {
@@ -57,11 +58,11 @@ static int add_doc(void *ctx, const struct event_article_row *r)
     struct ev_doc *d = &l->docs[l->n++];
     memset(d, 0, sizeof *d);
     d->id = r->id;
-    d->title = ev_dup_or_null(r->title);
-    d->date = ev_dup_or_null(r->date);
-    d->source = ev_dup_or_null(r->source);
-    d->text = ev_dup_or_null(r->text);
-    d->dateline = ev_dup_or_null(r->dateline);
+    d->title = text_dup_or_null(r->title);
+    d->date = text_dup_or_null(r->date);
+    d->source = text_dup_or_null(r->source);
+    d->text = text_dup_or_null(r->text);
+    d->dateline = text_dup_or_null(r->dateline);
     d->own_killed = r->killed < 0 ? FACT_NONE : r->killed;
     d->own_killed_open = r->killed_open;
     return 0;
@@ -111,12 +112,12 @@ static int add_place(void *ctx, const struct event_place_row *r)
     p = &d->places[d->n_places++];
     memset(p, 0, sizeof *p);
     p->id = r->place_id;
-    p->name = ev_dup_or_null(r->name);
+    p->name = text_dup_or_null(r->name);
     p->kind = place_kind_from_name(r->kind ? r->kind : "");
     pad_titles(l, d);
     bool in_title = ev_title_names_json(l->title_padded, p->name, r->surface);
     bool in_dateline = ev_title_names_json(l->dateline_padded, p->name, r->surface);
-    p->salience = place_salience(r->count, r->first_sentence, p->kind, in_title, in_dateline);
+    p->salience = salience_of_place(r->count, r->first_sentence, p->kind, in_title, in_dateline);
     attach_ancestors(p, l);
     return 0;
 }
@@ -151,7 +152,7 @@ static int add_actor(void *ctx, int64_t article_id, const char *name)
     if (!p)
         return -1;
     d->actors = p;
-    d->actors[d->n_actors++] = ev_dup_or_null(name);
+    d->actors[d->n_actors++] = text_dup_or_null(name);
     return 0;
 }
 
@@ -194,10 +195,13 @@ static int add_figure(void *ctx, const struct event_figure_row *r)
     f->max = r->max;
     int qi = qualifier_from_name(r->qualifier ? r->qualifier : "");
     f->qualifier = qi < 0 ? Q_EXACT : (enum qualifier)qi;
-    f->source = ev_dup_or_null(r->source);
-    f->place = ev_dup_or_null(r->place);
-    f->text = ev_dup_or_null(r->text);
+    f->source = text_dup_or_null(r->source);
+    f->place = text_dup_or_null(r->place);
+    f->text = text_dup_or_null(r->text);
     f->sentence = r->sentence;
+    int role = figure_role_from_name(r->role);
+    f->role = role < 0 ? ROLE_EVENT : (enum figure_role)role;
+    f->incident = r->incident;
     return 0;
 }
 
@@ -234,6 +238,88 @@ int ev_load_event_reports(struct store *s, int64_t event_id, struct ev_doc **doc
     *docs_out = l.docs;
     *n_out = l.n;
     return rc;
+}
+
+int ev_load_range(sqlite3 *db, int64_t lo, int64_t hi, struct ev_doc **docs_out, size_t *n_out)
+{
+    struct loading l = {0};
+    int rc = event_rows_articles_range(db, lo, hi, add_doc, &l);
+    struct event_ancestor_row *anc = NULL;
+    if (rc == 0 && l.n)
+        rc = event_rows_ancestors(db, &anc, &l.n_anc);
+    l.anc = anc;
+    if (rc == 0 && l.n)
+        rc = event_rows_places_range(db, lo, hi, add_place, &l);
+    if (rc == 0 && l.n)
+        rc = event_rows_actors_range(db, lo, hi, add_actor, &l);
+    if (rc == 0 && l.n)
+        rc = event_rows_figures_range(db, lo, hi, add_figure, &l);
+    free(l.title_padded);
+    free(l.dateline_padded);
+    free(anc);
+    *docs_out = l.docs;
+    *n_out = l.n;
+    return rc;
+}
+
+/* ---- stored events, one at a time ---- */
+
+/* The event being read: its reports as docs and its group over them. */
+struct stored_event {
+    struct loading l;
+    struct ev_group g;
+};
+
+static int add_report(void *ctx, const struct event_report_row *r)
+{
+    struct stored_event *se = ctx;
+    struct ev_member *m = grow(se->g.members, se->g.n_members, sizeof *m);
+    if (!m)
+        return -1;
+    se->g.members = m;
+    if (add_doc(&se->l, &r->article) < 0)
+        return -1;
+    se->g.members[se->g.n_members++] =
+        (struct ev_member){se->l.n - 1, r->score, text_dup_or_null(r->reasons)};
+    return 0;
+}
+
+static int read_stored_event(struct event_stream *es, const struct event_stored_row *row,
+                             struct stored_event *se)
+{
+    se->l.keep_figures = true;
+    se->g = (struct ev_group){.score = row->score,
+                              .reasons = (char *)row->reasons,
+                              .label = (char *)row->label,
+                              .place = (char *)row->place,
+                              .first_date = (char *)row->first_date,
+                              .last_date = (char *)row->last_date};
+    int rc = event_stream_reports(es, row->id, add_report, se);
+    for (size_t i = 0; rc == 0 && i < se->l.n; i++)
+        rc = event_stream_figures(es, se->l.docs[i].id, add_figure, &se->l);
+    return rc;
+}
+
+int ev_stream_stored(struct store *s, ev_stored_fn fn, void *ctx)
+{
+    struct event_stream *es = event_stream_open(store_db(s));
+    if (!es)
+        return -1;
+    struct event_stored_row row;
+    size_t num = 0;
+    int got, rc = 0;
+    while (rc == 0 && (got = event_stream_next(es, &row)) == 1) {
+        struct stored_event se = {0};
+        rc = read_stored_event(es, &row, &se);
+        if (rc == 0 && se.g.n_members)
+            rc = fn(ctx, ++num, &se.g, se.l.docs);
+        for (size_t i = 0; i < se.g.n_members; i++)
+            free(se.g.members[i].reasons);
+        free(se.g.members);
+        ev_docs_free(se.l.docs, se.l.n);
+    }
+    event_stream_close(es);
+    return rc != 0 || got < 0 ? -1 : 0;
 }
 
 /* ---- computing and saving ---- */

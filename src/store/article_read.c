@@ -6,6 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A stored span is followed only when it lies inside the text: a damaged or hand-edited
+ * collection must give a message, not a read outside the buffer. */
+static bool span_inside(int64_t start, int64_t len, size_t text_len)
+{
+    return start >= 0 && len >= 0 && (uint64_t)start <= text_len &&
+           (uint64_t)len <= text_len - (uint64_t)start;
+}
+
 int store_get_article(struct store *s, int64_t id, struct article *a)
 {
     memset(a, 0, sizeof *a);
@@ -48,8 +56,18 @@ int store_get_article(struct store *s, int64_t id, struct article *a)
             }
             a->sentences = grown;
         }
-        a->sentences[a->n_sentences].start = (size_t)sqlite3_column_int64(q, 0);
-        a->sentences[a->n_sentences].len = (size_t)sqlite3_column_int64(q, 1);
+        int64_t start = sqlite3_column_int64(q, 0), len = sqlite3_column_int64(q, 1);
+        if (!span_inside(start, len, a->text_len)) {
+            store_note_error(s,
+                             "article %lld: sentence %zu (start %lld, length %lld) lies "
+                             "outside its text (%zu bytes); the collection is damaged",
+                             (long long)id, a->n_sentences, (long long)start, (long long)len,
+                             a->text_len);
+            sqlite3_reset(q);
+            return -1;
+        }
+        a->sentences[a->n_sentences].start = (size_t)start;
+        a->sentences[a->n_sentences].len = (size_t)len;
         a->n_sentences++;
     }
     sqlite3_reset(q);
@@ -170,6 +188,9 @@ static int load_figures(struct store *s, int64_t id, struct facts *f)
         g->source = store_dup_column(q, 8);
         g->sentence = sqlite3_column_int(q, 9);
         g->text = store_dup_column(q, 10);
+        int role = figure_role_from_name((const char *)sqlite3_column_text(q, 11));
+        g->role = role < 0 ? ROLE_EVENT : (enum figure_role)role;
+        g->incident = sqlite3_column_int(q, 12);
     }
     sqlite3_reset(q);
     return rc;
@@ -233,6 +254,16 @@ int store_get_facts(struct store *s, int64_t id, struct facts *f)
     facts_init(f);
     if (load_places(s, id, f) < 0 || load_actors(s, id, f) < 0 || load_figures(s, id, f) < 0 ||
         load_dates(s, id, f) < 0 || load_mentions(s, id, f) < 0) {
+        facts_free(f);
+        return -1;
+    }
+    return 0;
+}
+
+int store_get_figures(struct store *s, int64_t id, struct facts *f)
+{
+    facts_init(f);
+    if (load_figures(s, id, f) < 0) {
         facts_free(f);
         return -1;
     }

@@ -7,6 +7,7 @@
 
 #include "base/facts.h"
 #include "store/store_int.h"
+#include "store/txn.h"
 
 static sqlite3_stmt *prepare_for(struct store *s, const char *sql, int64_t id)
 {
@@ -166,15 +167,6 @@ static const char *const fact_group_sql[N_FACT_GROUPS] = {
     [FACT_GROUP_ACTORS] =
         "SELECT aa.first_sentence, ac.name FROM article_actors aa JOIN actors ac"
         " ON ac.id = aa.actor_id WHERE aa.article_id = ?1 ORDER BY aa.first_sentence",
-    [FACT_GROUP_FIGURES] =
-        "SELECT sentence, kind || ' ' || CASE qualifier WHEN 'exact' THEN n"
-        " WHEN 'at_least' THEN 'at least ' || n WHEN 'more_than' THEN 'more than ' || n"
-        " WHEN 'about' THEN 'about ' || n WHEN 'up_to' THEN 'up to ' || n"
-        " WHEN 'range' THEN min || '-' || max"
-        " ELSE coalesce(text, n, '?') END"
-        " || coalesce(' ' || who, '') || coalesce(', ' || place, '') || coalesce(', ' || date, '')"
-        " || coalesce(' [' || source || ']', '') FROM figures WHERE article_id = ?1"
-        " ORDER BY sentence, id",
     [FACT_GROUP_DATES] =
         "SELECT sentence, text || ' = ' || coalesce(value, weekday || ' (relative)', '?')"
         " FROM dates WHERE article_id = ?1 ORDER BY sentence, id",
@@ -225,4 +217,14 @@ int store_toggle_read(struct store *s, int64_t id, char *err, size_t errlen)
         snprintf(err, errlen, "%s", sqlite3_errmsg(s->db));
     sqlite3_finalize(q);
     return rc;
+}
+
+int store_set_read_now(struct store *s, int64_t id, bool read)
+{
+    sqlite3 *db = store_db(s);
+    store_wait_set(db, STORE_WAIT_NONE);
+    int rc = store_set_read(s, id, read);
+    bool busy = rc != 0 && (sqlite3_errcode(db) & 0xff) == SQLITE_BUSY;
+    store_wait_set(db, STORE_WAIT_QUIET);
+    return rc == 0 ? 0 : busy ? 1 : -1;
 }

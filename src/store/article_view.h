@@ -45,17 +45,12 @@ struct store_mention_span *store_mention_spans(struct store *s, int64_t id, int 
 void store_actor_surfaces(struct store *s, int64_t id, char ***set, size_t *n_set);
 void store_date_surfaces(struct store *s, int64_t id, char ***set, size_t *n_set);
 
-/* The facts pane's groups, in the order it shows them. */
-enum store_fact_group {
-    FACT_GROUP_PLACES,
-    FACT_GROUP_ACTORS,
-    FACT_GROUP_FIGURES,
-    FACT_GROUP_DATES,
-    N_FACT_GROUPS
-};
+/* The facts pane's groups read as text (its figures are read as figures: store.h,
+ * store_get_figures). */
+enum store_fact_group { FACT_GROUP_PLACES, FACT_GROUP_ACTORS, FACT_GROUP_DATES, N_FACT_GROUPS };
 
 /* One entry of a group: the sentence it points to and its text ("Qaim < Anbar < Iraq",
- * "killed 14 Islamic State militants, Qaim [the army]"). */
+ * "on Tuesday = 2024-04-30"). */
 struct store_fact_line {
     int sentence;
     char *text;
@@ -69,5 +64,9 @@ void store_fact_lines_free(struct store_fact_line *v, int n);
 
 /* Flips the article's read mark. Returns 0, or -1 with SQLite's reason in err. */
 int store_toggle_read(struct store *s, int64_t id, char *err, size_t errlen);
+/* Marks an article read (or unread) without waiting for the write lock: 0 when done, 1 when
+ * another writer holds the lock (try again later), -1 on any other failure. For the
+ * reader, whose screen must never freeze on a write. */
+int store_set_read_now(struct store *s, int64_t id, bool read);
 
 #endif

@@ -41,7 +41,17 @@ int query_copy(struct query *dst, const struct query *src)
         }
         dst->n_params = i + 1;
     }
+    dst->place_params = src->place_params;
     return 0;
+}
+
+int query_place_names(const struct query *q, const char **names, int max)
+{
+    int n = 0;
+    for (int i = 0; i < q->n_params && n < max; i++)
+        if ((q->place_params >> i) & 1u && q->params[i].is_text)
+            names[n++] = q->params[i].text;
+    return n;
 }
 
 static int append(struct query *q, const char *sql)
@@ -325,6 +335,17 @@ static int add_named_term(struct query *q, const struct term *t, const char *sql
     return rc ? -1 : 0;
 }
 
+/* Remembers which parameter holds the name, so the reader can say which name no place in
+ * the collection has. */
+static int add_place_term(struct query *q, const struct term *t)
+{
+    int first = q->n_params;
+    if (add_named_term(q, t, place_name_sql) != 0)
+        return -1;
+    q->place_params |= 1u << first;
+    return 0;
+}
+
 static int add_term(struct query *q, const struct term *t, char *err, size_t errlen)
 {
     if (!t->key)
@@ -342,7 +363,7 @@ static int add_term(struct query *q, const struct term *t, char *err, size_t err
         return -1;
     }
     if (key_is(t, "place"))
-        return add_named_term(q, t, place_name_sql);
+        return add_place_term(q, t);
     if (key_is(t, "actor"))
         return add_named_term(q, t, actor_sql);
     if (key_is(t, "feed"))
@@ -362,13 +383,15 @@ static int add_term(struct query *q, const struct term *t, char *err, size_t err
     return -1;
 }
 
-static void collect_words(struct term *terms, size_t n, char *words, size_t cap)
+/* A term's value points into expr: a quote just before it marks a phrase (and a value at
+ * the very start of expr has nothing before it to look at). */
+static void collect_words(const char *expr, struct term *terms, size_t n, char *words, size_t cap)
 {
     size_t used = 0;
     for (size_t i = 0; i < n; i++) {
         if (terms[i].key)
             continue;
-        bool phrase = terms[i].value > words && terms[i].value[-1] == '"';
+        bool phrase = terms[i].value > expr && terms[i].value[-1] == '"';
         int w =
             snprintf(words + used, cap - used, "%s%s%.*s%s", used ? " " : "", phrase ? "\"" : "",
                      (int)terms[i].value_len, terms[i].value, phrase ? "\"" : "");
@@ -390,6 +413,7 @@ int query_parse(struct query *q, const char *expr, char *err, size_t errlen)
         if (p->is_text ? add_text(&trial, p->text, strlen(p->text)) : add_number(&trial, p->number))
             return query_free(&trial), -1;
     }
+    trial.place_params = q->place_params;
     struct term terms[QUERY_MAX_PARAMS];
     size_t n = 0, i = 0;
     bool bad = false;
@@ -415,7 +439,7 @@ int query_parse(struct query *q, const char *expr, char *err, size_t errlen)
     if (!words)
         return query_free(&trial), -1;
     words[0] = '\0';
-    collect_words(terms, n, words, strlen(expr) * 2 + 4);
+    collect_words(expr, terms, n, words, strlen(expr) * 2 + 4);
     int rc = *words ? query_add_words(&trial, words) : 0;
     free(words);
     if (rc != 0) {

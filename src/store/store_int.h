@@ -3,6 +3,7 @@
 #ifndef SITREP_STORE_INT_H
 #define SITREP_STORE_INT_H
 
+#include <stdbool.h>
 #include <sqlite3.h>
 
 #include "store/store.h"
@@ -12,8 +13,10 @@
     X(ST_HAS_HASH, "SELECT id FROM articles WHERE hash = ?1")                                      \
     X(ST_INSERT_ARTICLE,                                                                           \
       "INSERT INTO articles(hash, origin, url, title, date, source, author, dateline, text,"       \
-      " format, imported_at, killed, wounded, destroyed, places)"                                  \
-      " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")                 \
+      " format, imported_at, killed, wounded, destroyed, places, killed_word, wounded_word,"       \
+      " destroyed_word, killed_max, wounded_max, destroyed_max)"                                   \
+      " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"   \
+      " ?19, ?20, ?21)")                                                                           \
     X(ST_INSERT_FTS, "INSERT INTO articles_fts(rowid, title, text) VALUES(?1, ?2, ?3)")            \
     X(ST_INDEX_FROM, "INSERT INTO articles_fts(rowid, title, text)"                                \
                      " SELECT id, title, text FROM articles WHERE id >= ?1 ORDER BY id")           \
@@ -39,7 +42,8 @@
       " VALUES(?1, ?2, ?3, ?4, ?5)")                                                               \
     X(ST_INSERT_FIGURE,                                                                            \
       "INSERT INTO figures(article_id, kind, n, min, max, qualifier, who, place, date, source,"    \
-      " sentence, text) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")                \
+      " sentence, text, role, incident)"                                                           \
+      " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")                      \
     X(ST_INSERT_DATE,                                                                              \
       "INSERT INTO dates(article_id, text, value, weekday, sentence) VALUES(?1,?2,?3,?4,?5)")      \
     X(ST_INSERT_MENTION, "INSERT INTO mentions(article_id, type, idx, sentence, start, len)"       \
@@ -61,7 +65,8 @@
       "SELECT a.name, aa.count, aa.surface, aa.first_sentence FROM article_actors aa"              \
       " JOIN actors a ON a.id = aa.actor_id WHERE aa.article_id = ?1 ORDER BY aa.rowid")           \
     X(ST_GET_FIGURES,                                                                              \
-      "SELECT kind, n, min, max, qualifier, who, place, date, source, sentence, text"              \
+      "SELECT kind, n, min, max, qualifier, who, place, date, source, sentence, text, role,"       \
+      " incident"                                                                                  \
       " FROM figures WHERE article_id = ?1 ORDER BY id")                                           \
     X(ST_GET_DATES,                                                                                \
       "SELECT text, value, weekday, sentence FROM dates WHERE article_id = ?1 ORDER BY id")        \
@@ -85,8 +90,12 @@ struct store {
     /* Inside a batch, the first article not yet in the full-text index (0: none); see
      * store_add_article for why indexing waits for the commit. */
     int64_t unindexed_from;
+    bool read_only;       /* opened without write access (asked for, or the only way to read) */
+    char last_error[256]; /* why the last read failed on bad data (store_last_error) */
 };
 
+/* Records why a read refused stored data, for store_last_error. */
+void store_note_error(struct store *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The statement, prepared on first use and cached for the connection's life; NULL on error. */
 sqlite3_stmt *store_stmt(struct store *s, enum stmt_id id);
 /* Runs a cached statement that returns no row, and resets it. 0 or -1. */
@@ -102,6 +111,10 @@ struct store *store_adopt(sqlite3 *db);
 
 /* schema.c: migrates to the current version and makes the reader's indexes. */
 int store_schema_update(sqlite3 *db, char *err, size_t errlen);
+/* For a collection opened read-only: 0 when its schema is the latest, else -1 with why
+ * (foreign, negative, older or newer version). */
+int store_schema_check(sqlite3 *db, char *err, size_t errlen);
+int store_schema_version_latest(void);
 
 /* store.c: indexes the open batch's articles in the full-text index. */
 int store_index_pending(struct store *s);
