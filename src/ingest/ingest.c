@@ -600,6 +600,25 @@ static void replay_record_corrections(struct ingest_run *r, const struct input_l
     }
 }
 
+/* Up to this many articles, an import ends by grouping the whole collection again: that
+ * costs well under a second there, and assigning reports one at a time as batches commit
+ * (what keeps a large collection's import cheap) joins a few fewer of them: on tests/events
+ * pairwise F1 0.82 grouped whole against 0.79 one at a time. */
+enum { REGROUP_WHOLE_MAX = 5000 };
+
+static void regroup_small_collection(struct ingest_run *r)
+{
+    if (r->store_broken || r->stats->imported == 0 ||
+        store_article_count(r->store) > REGROUP_WHOLE_MAX)
+        return;
+    struct ev_options o;
+    ev_options_default(&o);
+    if (ev_regroup_store(r->store, &o, NULL) < 0 && !r->grouping_failed) {
+        report(r, "events", "cannot group the collection; sitrep events will");
+        r->grouping_failed = true;
+    }
+}
+
 /* Inputs never read because the store failed: each counts as failed, in one line. */
 static void count_unread(struct ingest_run *r)
 {
@@ -653,6 +672,7 @@ int ingest_paths(struct store *s, struct extractor *x, char *const *paths, int n
     count_unread(rp);
     free(rp->batch);
     replay_record_corrections(rp, &inputs);
+    regroup_small_collection(rp);
     stats->seconds = progress_elapsed(&rp->bar);
     progress_finish(&rp->bar);
     list_free(&inputs);
