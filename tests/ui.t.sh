@@ -191,8 +191,8 @@ printf 'bind all <C-u> page-up\n' >"$XDG_CONFIG_HOME/sitrep/config"
 searched=$(screen / 'type abc' '<C-u>' 'type Daesh' '<Enter>' ':dump')
 check_contains ui-bind-all-spares-prompt "$searched" "search: Daesh"
 rm -f "$XDG_CONFIG_HOME/sitrep/config"
-# ? lists every screen's keys: the compare and events screens', the picker's, the prompts'
-help=$(SIZE=100x90 screen '?' ':dump')
+# ? lists every screen's keys: the compare, events and feeds screens', the picker's, the prompts'
+help=$(SIZE=100x120 screen '?' ':dump')
 check_contains ui-help-compare "$help" "Compare (m on one article, c on another)"
 check_contains ui-help-compare-aligned "$help" "n              next-aligned"
 check_contains ui-help-events "$help" "Events (E)"
@@ -202,6 +202,9 @@ check_contains ui-help-events-mark "$help" "m              mark"
 check_lacks ui-help-no-key-codes "$help" "#3"
 check_contains ui-help-open-enter "$help" "Enter          open"
 check_contains ui-help-picker "$help" "Location picker (l)"
+check_contains ui-help-feeds "$help" "Feeds (F)"
+check_contains ui-help-fetch "$help" "R              fetch"
+check_contains ui-help-open-link "$help" "o              open-link"
 
 # ---- compare (m, c) and events (E) views ----
 # In list order 002, 001, 004, 003, 000 (dated first, then by id): mark 004, compare with

@@ -11,7 +11,7 @@ const struct action_info action_table[ACT_COUNT] = {ACTIONS(ACTION_ROW)};
 
 static const char *const view_names[N_VIEWS] = {
     "list", "article", "facts",  "timeline", "picker", "prompt",
-    "help", "compare", "events", "map",      "export",
+    "help", "compare", "events", "map",      "export", "feeds",
 };
 
 const char *view_name(enum view_id v)

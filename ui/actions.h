@@ -33,6 +33,7 @@ enum view_id {
     V_EVENTS,
     V_MAP,
     V_EXPORT,
+    V_FEEDS,
     N_VIEWS
 };
 #define N_PANES (V_TIMELINE + 1)
@@ -49,6 +50,7 @@ enum view_mask {
     VIEW_EVENTS = 1 << V_EVENTS,
     VIEW_MAP = 1 << V_MAP,
     VIEW_EXPORT = 1 << V_EXPORT,
+    VIEW_FEEDS = 1 << V_FEEDS,
     VIEW_MAIN = VIEW_LIST | VIEW_ARTICLE | VIEW_FACTS | VIEW_TIMELINE,
     VIEW_ALL = (1 << N_VIEWS) - 1,
     /* what the config's "all" names: every screen but the two where typing is text, so
@@ -57,10 +59,11 @@ enum view_mask {
 };
 
 /* Where moving through lines or entries means something. */
-#define VIEW_MOVES (VIEW_MAIN | VIEW_HELP | VIEW_COMPARE | VIEW_EVENTS | VIEW_PICKER | VIEW_MAP)
+#define VIEW_MOVES                                                                                 \
+    (VIEW_MAIN | VIEW_HELP | VIEW_COMPARE | VIEW_EVENTS | VIEW_PICKER | VIEW_MAP | VIEW_FEEDS)
 
 #define ACTIONS(ACTION)                                                                            \
-    ACTION(QUIT, "quit", 'q', 0, VIEW_MAIN | VIEW_COMPARE | VIEW_EVENTS | VIEW_MAP,                \
+    ACTION(QUIT, "quit", 'q', 0, VIEW_MAIN | VIEW_COMPARE | VIEW_EVENTS | VIEW_MAP | VIEW_FEEDS,   \
            "close the full-screen article, else quit")                                             \
     ACTION(QUIT_NOW, "quit-now", 'Q', 0, VIEW_MAIN, "quit at once")                                \
     ACTION(HELP, "help", '?', KEY_F(1), VIEW_MAIN, "this help (any key closes)")                   \
@@ -73,16 +76,17 @@ enum view_mask {
     ACTION(UP, "up", 'k', KEY_UP, VIEW_MOVES, "up one line or entry")                              \
     ACTION(PAGE_DOWN, "page-down", KEY_NPAGE, ' ', VIEW_MOVES, "down one page")                    \
     ACTION(PAGE_UP, "page-up", KEY_PPAGE, 'b', VIEW_MOVES, "up one page")                          \
-    ACTION(TOP, "top", 'g', KEY_HOME, VIEW_MAIN | VIEW_COMPARE | VIEW_EVENTS,                      \
+    ACTION(TOP, "top", 'g', KEY_HOME, VIEW_MAIN | VIEW_COMPARE | VIEW_EVENTS | VIEW_FEEDS,         \
            "first line or entry")                                                                  \
-    ACTION(BOTTOM, "bottom", 'G', KEY_END, VIEW_MAIN | VIEW_COMPARE | VIEW_EVENTS,                 \
+    ACTION(BOTTOM, "bottom", 'G', KEY_END, VIEW_MAIN | VIEW_COMPARE | VIEW_EVENTS | VIEW_FEEDS,    \
            "last line or entry")                                                                   \
     ACTION(OPEN, "open", '\n', KEY_ENTER,                                                          \
-           VIEW_MAIN | VIEW_EVENTS | VIEW_PICKER | VIEW_PROMPT | VIEW_MAP | VIEW_EXPORT,           \
+           VIEW_MAIN | VIEW_EVENTS | VIEW_PICKER | VIEW_PROMPT | VIEW_MAP | VIEW_EXPORT |          \
+               VIEW_FEEDS,                                                                         \
            "open: the article full screen; a fact or day at its sentence")                         \
     ACTION(BACK, "back", KEY_ESCAPE, 0,                                                            \
            VIEW_MAIN | VIEW_COMPARE | VIEW_EVENTS | VIEW_PICKER | VIEW_PROMPT | VIEW_MAP |         \
-               VIEW_EXPORT,                                                                        \
+               VIEW_EXPORT | VIEW_FEEDS,                                                           \
            "back to four panes, else clear the place")                                             \
     ACTION(NEXT_FACT, "next-fact", 'n', 0, VIEW_LIST | VIEW_ARTICLE | VIEW_FACTS,                  \
            "next fact in the article")                                                             \
@@ -108,7 +112,11 @@ enum view_mask {
     ACTION(EXPORT, "export", 'x', 0, VIEW_MAIN | VIEW_EVENTS | VIEW_MAP,                           \
            "export what is shown to a file (.csv, .jsonl or .geojson)")                            \
     ACTION(LEFT, "left", 'h', KEY_LEFT, VIEW_MAP, "the nearest point to the left")                 \
-    ACTION(RIGHT, "right", 'l', KEY_RIGHT, VIEW_MAP, "the nearest point to the right")
+    ACTION(RIGHT, "right", 'l', KEY_RIGHT, VIEW_MAP, "the nearest point to the right")             \
+    ACTION(FETCH, "fetch", 'R', 0, VIEW_MAIN | VIEW_FEEDS,                                         \
+           "fetch every subscription in the background")                                           \
+    ACTION(FEEDS, "feeds", 'F', 0, VIEW_MAIN, "feeds: subscriptions, their status and errors")     \
+    ACTION(OPEN_LINK, "open-link", 'o', 0, VIEW_MAIN, "open the article's link in $BROWSER")
 
 #define ACTION_ENUM(id, name, key, key2, views, help) ACT_##id,
 enum action { ACT_NONE = -1, ACTIONS(ACTION_ENUM) ACT_COUNT };

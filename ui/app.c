@@ -19,6 +19,7 @@
 #include "base/trace.h"
 #include "state.h"
 #include "events/event_grouping.h"
+#include "fetching.h"
 #include "script.h"
 #include "store/article_view.h"
 #include "store/background.h"
@@ -28,6 +29,7 @@
 #include "views/compare.h"
 #include "views/events.h"
 #include "views/export.h"
+#include "views/feeds.h"
 #include "views/help.h"
 #include "views/list.h"
 #include "views/map.h"
@@ -39,6 +41,8 @@ enum { MIN_COLS = 40, MIN_LINES = 10 };
 
 /* How often an idle reader looks whether the collection changed. */
 enum { FOLLOW_MS = 1000 };
+/* ...and how often while a fetch runs, for its progress and the articles it adds. */
+enum { FETCH_POLL_MS = 200 };
 
 /* The main screen's panes, by view id. */
 static const struct view_ops *const panes[N_PANES] = {&list_view, &article_view, &facts_view,
@@ -194,7 +198,9 @@ static void draw_status(struct app *a)
     if (a->search[0])
         n += snprintf(line + n, sizeof line - (size_t)n, " | search: %s", a->search);
     if (a->filter[0])
-        snprintf(line + n, sizeof line - (size_t)n, " | filter: %s", a->filter);
+        n += snprintf(line + n, sizeof line - (size_t)n, " | filter: %s", a->filter);
+    if (a->fetch_status[0])
+        snprintf(line + n, sizeof line - (size_t)n, " | %s", a->fetch_status);
     attr_t at = element_attr(&a->pal, EL_STATUS);
     fill_row(LINES - 2, 0, COLS, at);
     int used = put_raw(LINES - 2, 0, COLS, line, at);
@@ -452,6 +458,15 @@ static void main_action(struct app *a, enum action act)
     case ACT_EVENTS:
         events_screen_open(a);
         break;
+    case ACT_FETCH:
+        fetching_start(a, NULL, "every feed");
+        break;
+    case ACT_FEEDS:
+        feeds_screen_open(a);
+        break;
+    case ACT_OPEN_LINK:
+        fetching_open_link(a);
+        break;
     case ACT_MAP:
         map_screen_open(a);
         break;
@@ -557,6 +572,7 @@ static bool poll_background(struct app *a)
     char err[200];
     picker_view_take_counted(a, false);
     bool grouped = events_screen_take_grouping(a);
+    grouped |= fetching_poll(a);
     int rc = timeline_poll(a->tl, err, sizeof err);
     if (rc < 0)
         app_say(a, true, err);
@@ -618,7 +634,9 @@ static void run_terminal(struct app *a)
             draw(a);
         /* while the timeline or the places load, wake up now and then to take them; else
          * every FOLLOW_MS to see whether another process changed the collection */
-        timeout(timeline_pending(a->tl) || a->places_job || a->grouping ? 50 : FOLLOW_MS);
+        timeout(timeline_pending(a->tl) || a->places_job || a->grouping ? 50
+                : a->fetch                                              ? FETCH_POLL_MS
+                                                                        : FOLLOW_MS);
         int key = getch();
         dirty = poll_background(a);
         if (key == ERR) {
@@ -746,6 +764,7 @@ static bool alloc_panes(struct app *a)
 
 static void free_app(struct app *a)
 {
+    fetching_stop(a);
     close_screens(a);
     if (a->art)
         article_pane_free(a->art);

@@ -22,6 +22,8 @@ struct bg_job;
 struct compare_view;
 struct events_view;
 struct map_view;
+struct feeds_view;
+struct fetch_job;
 struct event_grouping;
 struct list_pane;
 struct picker;
@@ -65,6 +67,10 @@ struct app {
     /* articles opened while another process held the write lock, marked read later */
     int64_t unmarked[32];
     int n_unmarked;
+    struct fetch_job *fetch;  /* R's fetch under way, or NULL (fetching.h) */
+    char fetch_label[120];    /* what it fetches: "every feed", a feed's name */
+    char fetch_status[160];   /* its progress for the status line, or "" */
+    struct feeds_view *feeds; /* the feeds screen's state while open */
 };
 
 /* Marks an article read without waiting for the write lock; a mark refused because

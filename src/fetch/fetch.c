@@ -278,8 +278,14 @@ static int run_network(struct fetch_run *fr, const struct http_request *reqs, si
         rc = -1;
     } else {
         struct http_response *r;
-        while ((r = dequeue(&q)))
-            take_response(fr, r);
+        /* once stopped, responses already downloaded are dropped rather than stored:
+         * storing a large feed with extraction takes seconds the quitting reader waits */
+        while ((r = dequeue(&q))) {
+            if (stop && atomic_load(stop))
+                http_response_free(r);
+            else
+                take_response(fr, r);
+        }
         pthread_join(tid, NULL);
         if (net.rc < 0) {
             snprintf(err, errlen, "%s", net.err);

@@ -22,7 +22,7 @@ int store_article_head(struct store *s, int64_t id, struct store_article_head *o
 {
     memset(out, 0, sizeof *out);
     sqlite3_stmt *q =
-        prepare_for(s, "SELECT date, source, dateline, text FROM articles WHERE id = ?1", id);
+        prepare_for(s, "SELECT date, source, dateline, text, url FROM articles WHERE id = ?1", id);
     if (!q)
         return -1;
     bool found = sqlite3_step(q) == SQLITE_ROW;
@@ -32,6 +32,7 @@ int store_article_head(struct store *s, int64_t id, struct store_article_head *o
         out->dateline = store_dup_column(q, 2);
         out->text = store_dup_column(q, 3);
         out->text_bytes = (size_t)sqlite3_column_bytes(q, 3);
+        out->url = store_dup_column(q, 4);
     }
     sqlite3_finalize(q);
     return found ? 0 : -1;
@@ -43,7 +44,22 @@ void store_article_head_free(struct store_article_head *h)
     free(h->source);
     free(h->dateline);
     free(h->text);
+    free(h->url);
     memset(h, 0, sizeof *h);
+}
+
+char *store_article_url(struct store *s, int64_t id)
+{
+    sqlite3_stmt *q = prepare_for(s, "SELECT url FROM articles WHERE id = ?1", id);
+    if (!q)
+        return NULL;
+    char *url = sqlite3_step(q) == SQLITE_ROW ? store_dup_column(q, 0) : NULL;
+    sqlite3_finalize(q);
+    if (url && !*url) {
+        free(url);
+        url = NULL;
+    }
+    return url;
 }
 
 long *store_sentence_starts(struct store *s, int64_t id, int *n)

@@ -12,13 +12,17 @@
 struct store;
 
 struct store_article_head {
-    char *date, *source, *dateline, *text; /* NULL when the article has none */
-    size_t text_bytes;                     /* the stored text's length in bytes */
+    char *date, *source, *dateline, *text, *url; /* NULL when the article has none */
+    size_t text_bytes;                           /* the stored text's length in bytes */
 };
 
 /* Returns 0, or -1 when there is no such article. Free with store_article_head_free. */
 int store_article_head(struct store *s, int64_t id, struct store_article_head *out);
 void store_article_head_free(struct store_article_head *h);
+
+/* The article's link (a feed item's, or the URL it was imported from), malloc'd; NULL
+ * when it has none. */
+char *store_article_url(struct store *s, int64_t id);
 
 /* The byte offset at which each sentence starts, in order (malloc'd; *n of them). NULL
  * with *n 0 when none or on error. */

@@ -303,6 +303,11 @@ static const char actor_sql[] =
     " (SELECT ac.id FROM actors ac WHERE ac.name = ?1 COLLATE NOCASE) OR aa.actor_id IN"
     " (SELECT a2.actor_id FROM article_actors a2 WHERE a2.surface LIKE '%\"' || ?1 || '\"%'))";
 
+/* A feed by the name the user gave it, its own title or its URL (feeds.h). */
+static const char feed_sql[] =
+    "id IN (SELECT fi.article_id FROM feed_items fi JOIN feeds f ON f.id = fi.feed_id"
+    " WHERE f.name = ?1 COLLATE NOCASE OR f.title = ?1 COLLATE NOCASE OR f.url = ?1)";
+
 /* ?1 in the fragments above refers to "this term's parameter": they are rewritten to a
  * plain ? bound twice, since numbered parameters would collide across terms. */
 static int add_named_term(struct query *q, const struct term *t, const char *sql)
@@ -361,6 +366,8 @@ static int add_term(struct query *q, const struct term *t, char *err, size_t err
         return add_place_term(q, t);
     if (key_is(t, "actor"))
         return add_named_term(q, t, actor_sql);
+    if (key_is(t, "feed"))
+        return add_named_term(q, t, feed_sql);
     if (key_is(t, "since") || key_is(t, "until"))
         return add_date_term(q, t, key_is(t, "since"), err, errlen);
     if (key_is(t, "source"))
@@ -371,7 +378,7 @@ static int add_term(struct query *q, const struct term *t, char *err, size_t err
     }
     snprintf(err, errlen,
              "column %zu: unknown filter '%.*s' (place, actor, killed, wounded, destroyed, "
-             "since, until, source, read)",
+             "since, until, source, read, feed)",
              t->column, (int)t->key_len, t->key);
     return -1;
 }

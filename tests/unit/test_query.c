@@ -29,7 +29,12 @@ static const char fixture[] =
     " (1, 3, '[\"Qaim\",\"al-Qa''im\"]'), (2, 4, '[\"Baghdad\"]'), (3, 2, '[\"Anbar\"]');"
     "INSERT INTO actors(id, name) VALUES (1, 'Islamic State'), (2, 'Taliban');"
     "INSERT INTO article_actors(article_id, actor_id, surface) VALUES"
-    " (1, 1, '[\"IS\"]'), (3, 1, '[\"Daesh\"]'), (4, 2, '[\"Taliban\"]');";
+    " (1, 1, '[\"IS\"]'), (3, 1, '[\"Daesh\"]'), (4, 2, '[\"Taliban\"]');"
+    "INSERT INTO feeds(id, url, name, title) VALUES (1, 'http://a.example/rss', 'alpha',"
+    " 'Alpha News'), (2, 'http://b.example/rss', NULL, 'Beta Wire'),"
+    " (3, 'http://c.example/rss', 'gamma', NULL);"
+    "INSERT INTO feed_items(feed_id, key, article_id) VALUES (1, 'guid:1', 1),"
+    " (1, 'guid:3', 3), (2, 'link:x', 2), (3, 'guid:gone', NULL);";
 
 /* The ids the filter selects, as "1,3" ("" for none; "error: ..." on a syntax error). */
 static const char *select_ids(const char *expr)
@@ -106,6 +111,18 @@ static void test_source_read_words(void)
     CHECK_STR(select_ids("place:Iraq killed>=10 strike"), "1");
 }
 
+/* feed: names a subscription by its name, its own title or its URL; items whose article
+ * was deleted (article_id NULL) select nothing. */
+static void test_feed(void)
+{
+    CHECK_STR(select_ids("feed:alpha"), "1,3");
+    CHECK_STR(select_ids("feed:ALPHA"), "1,3");
+    CHECK_STR(select_ids("feed:\"Beta Wire\""), "2");
+    CHECK_STR(select_ids("feed:http://b.example/rss"), "2");
+    CHECK_STR(select_ids("feed:gamma"), "");
+    CHECK_STR(select_ids("feed:alpha source:Reuters"), "1");
+}
+
 /* User text is bound, never pasted: quotes and FTS5 operators are just text. */
 static void test_hostile_values(void)
 {
@@ -127,7 +144,7 @@ static void test_errors_name_the_column(void)
     CHECK_STR(select_ids("source:\"open"), "error: column 1: unterminated quote");
     CHECK_STR(select_ids("colour:red"),
               "error: column 1: unknown filter 'colour' (place, actor, killed, wounded, "
-              "destroyed, since, until, source, read)");
+              "destroyed, since, until, source, read, feed)");
     CHECK_STR(select_ids("place:"), "error: column 1: place: needs a value");
     CHECK_STR(select_ids("place>3"),
               "error: column 1: only killed, wounded and destroyed compare with >");
@@ -196,6 +213,7 @@ int main(void)
     RUN(test_actor_aliases);
     RUN(test_figures_and_dates);
     RUN(test_source_read_words);
+    RUN(test_feed);
     RUN(test_hostile_values);
     RUN(test_errors_name_the_column);
     RUN(test_error_keeps_query);

@@ -170,8 +170,11 @@ static bool load_text(struct article_pane *p, struct store *s, bool *offsets_mat
     if (store_article_head(s, p->id, &h) != 0)
         return false;
     char *date = sanitized(h.date), *src = sanitized(h.source), *place = sanitized(h.dateline);
-    snprintf(p->meta, sizeof p->meta, "%s%s%s%s%s", date ? date : "undated", src ? " - " : "",
-             src ? src : "", place ? " - " : "", place ? place : "");
+    char *link = sanitized(h.url);
+    snprintf(p->meta, sizeof p->meta, "%s%s%s%s%s%s%s", date ? date : "undated", src ? " - " : "",
+             src ? src : "", place ? " - " : "", place ? place : "", link ? " - " : "",
+             link ? link : "");
+    free(link);
     for (char *c = p->meta; *c; c++)
         if (*c == '\n' || *c == '\t')
             *c = ' ';

@@ -8,6 +8,7 @@
 #include "views/events.h"
 #include "views/export.h"
 #include "views/map.h"
+#include "views/feeds.h"
 #include "views/picker.h"
 #include "views/prompt.h"
 
@@ -19,6 +20,7 @@ static const char *const help_tail[] = {
     "  killed>=10 wounded>5     the article's own figure (headline or lede first)",
     "  since:2016-06 until:2016-07   publication date (year, month or day)",
     "  source:Reuters read:no   outlet; read or unread",
+    "  feed:\"Alpha News\"        from that subscription (name, title or URL)",
     "  other words              full-text search; \"quoted phrases\"",
     "",
     "Config: $XDG_CONFIG_HOME/sitrep/config (bind VIEW KEY ACTION, color ELEMENT FG BG,",
@@ -27,7 +29,8 @@ static const char *const help_tail[] = {
 
 /* The screens besides the main one, each with the actions it takes, after the tail. */
 static const struct view_ops *const screens[] = {&compare_screen, &events_screen, &map_screen,
-                                                 &picker_view,    &prompt_view,   &export_view};
+                                                 &feeds_screen,   &picker_view,   &prompt_view,
+                                                 &export_view};
 enum { N_SCREENS = sizeof screens / sizeof screens[0] };
 
 static int tail_lines(void)
