@@ -60,7 +60,7 @@ void *ev_features_encode(const struct ev_doc *d, int32_t day, const uint32_t *ha
     for (int k = 0; k < EVK_COUNT; k++)
         kinds[k] = (float)d->prep->kinds[k];
     int64_t own_killed = d->own_killed;
-    int32_t published = (int32_t)ev_iso_days(d->date); /* INT32_MIN when undated */
+    int32_t published = (int32_t)timex_iso_days(d->date); /* INT32_MIN when undated */
     put_u32(&w, FEATURES_MAGIC);
     put(&w, &day, sizeof day);
     put(&w, &published, sizeof published);
