@@ -45,9 +45,7 @@ print("%.3f" % (2 * p * r / (p + r) if p + r else 0))
 ' "$1" "$2" "$EV/gold.json"
 }
 
-# One import of the whole set, and the same set in two imports, assigned incrementally
-# (an import of a small collection otherwise ends by grouping it whole).
-export SITREP_REGROUP_WHOLE_MAX=0
+# One import of the whole set, and the same set in two imports, assigned incrementally.
 ONE="$TMP/one.db"
 HALVES="$TMP/halves.db"
 xargs "$SITREP" --db "$ONE" import <"$TMP/files" >"$TMP/one.out" 2>&1

@@ -600,37 +600,6 @@ static void replay_record_corrections(struct ingest_run *r, const struct input_l
     }
 }
 
-/* Up to this many articles, an import ends by grouping the whole collection again: that
- * costs well under a second there, and assigning reports one at a time as batches commit
- * (what keeps a large collection's import cheap) joined a few fewer of them: on tests/events
- * pairwise F1 0.82 grouped whole against 0.79 one at a time. (Since batches are joined
- * strongest link first and features keep the publication date: 0.834 incrementally, in
- * one import or two; tests/incremental.t.sh.) */
-enum { REGROUP_WHOLE_MAX = 5000 };
-
-/* SITREP_REGROUP_WHOLE_MAX changes the limit: 0 keeps every import incremental, which the
- * tests of incremental grouping need on a small set (tests/incremental.t.sh). */
-static long regroup_whole_max(void)
-{
-    const char *v = getenv("SITREP_REGROUP_WHOLE_MAX");
-    char *end;
-    long n = v && *v ? strtol(v, &end, 10) : -1;
-    return n >= 0 && *end == 0 ? n : REGROUP_WHOLE_MAX;
-}
-
-static void regroup_small_collection(struct ingest_run *r)
-{
-    if (r->store_broken || r->stats->imported == 0 ||
-        store_article_count(r->store) > regroup_whole_max())
-        return;
-    struct ev_options o;
-    ev_options_default(&o);
-    if (ev_regroup_store(r->store, &o, NULL) < 0 && !r->grouping_failed) {
-        report(r, "events", "cannot group the collection; sitrep events will");
-        r->grouping_failed = true;
-    }
-}
-
 /* Inputs never read because the store failed: each counts as failed, in one line. */
 static void count_unread(struct ingest_run *r)
 {
@@ -684,7 +653,6 @@ int ingest_paths(struct store *s, struct extractor *x, char *const *paths, int n
     count_unread(rp);
     free(rp->batch);
     replay_record_corrections(rp, &inputs);
-    regroup_small_collection(rp);
     stats->seconds = progress_elapsed(&rp->bar);
     progress_finish(&rp->bar);
     list_free(&inputs);
