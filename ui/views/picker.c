@@ -77,6 +77,8 @@ static int index_of_id(const struct picker *p, int64_t id)
 /* Orders v depth-first: each place followed by its subtree. */
 static void order_as_tree(struct picker *p)
 {
+    if (p->n == 0) /* an empty collection has no array, and qsort(NULL, 0) is undefined */
+        return;
     qsort(p->v, (size_t)p->n, sizeof *p->v, by_parent_then_count);
     struct pick *out = malloc((size_t)p->n * sizeof *out);
     int *stack = malloc((size_t)p->n * sizeof *stack);
