@@ -17,10 +17,13 @@
 
 #include "base/text.h"
 #include "base/trace.h"
+#include "edits.h"
 #include "state.h"
 #include "events/event_grouping.h"
 #include "script.h"
+#include "session.h"
 #include "store/background.h"
+#include "store/list_window.h"
 #include "store/store.h"
 #include "views/article.h"
 #include "views/compare.h"
@@ -71,6 +74,16 @@ void app_apply_filter(struct app *a)
     a->tl->sel = a->tl->top = 0;
 }
 
+void app_set_sort(struct app *a, int sort)
+{
+    int64_t keep = a->list->sel_id;
+    a->sort = sort >= 0 && sort < N_LIST_ORDERS ? sort : LIST_BY_DATE;
+    store_list_set_order(a->s, (enum store_list_order)a->sort);
+    app_apply_filter(a);
+    if (!keep || !list_pane_select_id(a->list, a->s, &a->q, keep))
+        app_reset_list_position(a);
+}
+
 void app_reset_list_position(struct app *a)
 {
     a->list->sel = a->list->top = 0;
@@ -119,6 +132,26 @@ void app_pane_header(const struct app *a, enum view_id v, const char *title)
     put_raw(r->y - 1, r->x + 1, r->w - 1, title, at);
 }
 
+void app_events_correct(struct app *a, const char *text)
+{
+    events_screen_correct(a, text);
+}
+
+int app_find_in_article(struct app *a, const char *words)
+{
+    return article_pane_find(a->art, words, app_rows_of(a, V_ARTICLE));
+}
+
+void app_reload_article(struct app *a)
+{
+    a->art->id = 0; /* the pane reads an article again only when the id changes */
+}
+
+void app_select_article(struct app *a, int64_t id)
+{
+    list_pane_select_id(a->list, a->s, &a->q, id);
+}
+
 void app_load_article(struct app *a, int64_t id)
 {
     int facts_w = app_pane_shown(a, V_FACTS) ? a->panes[V_FACTS].w - 1 : DEFAULT_FACTS_WIDTH;
@@ -139,7 +172,13 @@ static void draw_status(struct app *a)
     if (a->search[0])
         n += snprintf(line + n, sizeof line - (size_t)n, " | search: %s", a->search);
     if (a->filter[0])
-        snprintf(line + n, sizeof line - (size_t)n, " | filter: %s", a->filter);
+        n += snprintf(line + n, sizeof line - (size_t)n, " | filter: %s", a->filter);
+    if (a->sort != LIST_BY_DATE)
+        n += snprintf(line + n, sizeof line - (size_t)n, " | by %s",
+                      store_list_order_name((enum store_list_order)a->sort));
+    if (a->art->find[0] && app_pane_shown(a, V_ARTICLE))
+        snprintf(line + n, sizeof line - (size_t)n, " | find: %s %d/%d", a->art->find,
+                 a->art->hit + 1, a->art->n_hits);
     attr_t at = element_attr(&a->pal, EL_STATUS);
     fill_row(LINES - 2, 0, COLS, at);
     int used = put_raw(LINES - 2, 0, COLS, line, at);
@@ -193,16 +232,23 @@ void app_draw_main(struct app *a)
 
 /* ---- screens over the main one ---- */
 
+/* Help and the prompt return to the screen they opened over (the events view asks for a
+ * correction's value through the prompt). */
+static bool opens_over(const struct view_ops *v)
+{
+    return v == &help_view || v == &prompt_view;
+}
+
 void app_open_screen(struct app *a, const struct view_ops *v)
 {
-    a->under = v == &help_view ? a->screen : NULL;
+    a->under = opens_over(v) ? a->screen : NULL;
     a->screen = v;
 }
 
 void app_close_screen(struct app *a)
 {
     const struct view_ops *closing = a->screen;
-    a->screen = closing == &help_view ? a->under : NULL;
+    a->screen = opens_over(closing) ? a->under : NULL;
     a->under = NULL;
     if (closing && closing->close)
         closing->close(a);
@@ -336,6 +382,20 @@ static void main_action(struct app *a, enum action act)
         break;
     case ACT_EVENTS:
         events_screen_open(a);
+        break;
+    case ACT_SORT:
+        app_set_sort(a, (a->sort + 1) % N_LIST_ORDERS);
+        break;
+    case ACT_SAVED_FILTERS:
+        prompt_view_open(a, PROMPT_SAVED, 0, NULL);
+        break;
+    case ACT_TAG:
+    case ACT_DELETE:
+        if (a->list->sel_id)
+            prompt_view_open(a, act == ACT_TAG ? PROMPT_TAG : PROMPT_DELETE, a->list->sel_id, NULL);
+        break;
+    case ACT_UNDO:
+        edits_undo(a);
         break;
     default:
         anywhere_action(a, act);
@@ -621,6 +681,8 @@ static bool alloc_panes(struct app *a)
 static void free_app(struct app *a)
 {
     close_screens(a);
+    if (a->s)
+        edits_forget(a);
     if (a->art)
         article_pane_free(a->art);
     if (a->tl)
@@ -664,6 +726,7 @@ int ui_run(struct store *s, const struct ui_options *opt)
     load_config(a);
     a->layout = a->layout_before_open = a->set.layout;
     a->tl->zoom = a->set.zoom;
+    a->sort = a->set.sort;
     a->focus = a->layout == LAYOUT_ARTICLE ? V_ARTICLE : V_LIST;
     if (!setlocale(LC_ALL, "") || !strstr(setlocale(LC_CTYPE, NULL), "UTF"))
         setlocale(LC_CTYPE, "C.UTF-8");
@@ -678,7 +741,10 @@ int ui_run(struct store *s, const struct ui_options *opt)
         return 1;
     }
     start_screen(a);
+    session_restore(a, a->opt->db_path);
+    store_list_set_order(a->s, (enum store_list_order)a->sort);
     app_apply_filter(a);
+    session_select(a);
     a->filter_started = 0; /* the first paint is traced as such */
     int rc = 0;
     if (a->headless) {
@@ -687,6 +753,7 @@ int ui_run(struct store *s, const struct ui_options *opt)
     } else {
         run_terminal(a);
     }
+    session_save(a, a->opt->db_path);
     endwin();
     if (scr)
         delscreen(scr);

@@ -9,6 +9,7 @@
  *   since:2016-06  until:2016-07         publication date, by prefix (year, month or day)
  *   source:Reuters         the outlet, by substring
  *   read:yes / read:no     read or unread articles
+ *   tag:verify             articles carrying that tag (store/tags.h), any case
  *   other words            full-text search over title and text (FTS5); "quoted phrases"
  */
 #ifndef SITREP_QUERY_H

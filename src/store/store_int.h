@@ -85,6 +85,7 @@ struct store {
     /* Inside a batch, the first article not yet in the full-text index (0: none); see
      * store_add_article for why indexing waits for the commit. */
     int64_t unindexed_from;
+    int list_order; /* enum store_list_order (list_window.h) */
 };
 
 /* The statement, prepared on first use and cached for the connection's life; NULL on error. */
