@@ -19,7 +19,7 @@ MANDIR   ?= $(PREFIX)/share/man
 BUILD    ?= build
 SAN      ?=
 CC       ?= cc
-PKGS      = ncursesw sqlite3 libxml-2.0
+PKGS      = ncursesw sqlite3 libxml-2.0 libcurl
 SHARED   ?= ../shared
 
 OPT      ?= -O2 -g

@@ -34,8 +34,10 @@ check_contains ui-first-status "$first" "run.db | 5 articles"
 check_contains ui-first-panes "$first" "| Facts"
 check_contains ui-first-timeline "$first" "Timeline"
 check_eq ui-first-size "$(printf '%s\n' "$first" | wc -l | tr -d ' ')" 30
-# the newest report (2024-09-21) is first and shown in the article pane
-check_contains ui-first-newest "$(printf '%s\n' "$first" | sed -n 2p)" "2024-09-21"
+# the newest report (2024-09-21) is first, under the column headings, and shown in the
+# article pane
+check_contains ui-first-headings "$(printf '%s\n' "$first" | sed -n 2p)" "#  Date       Source   Place            Toll       Title"
+check_contains ui-first-newest "$(printf '%s\n' "$first" | sed -n 3p)" "#3 2024-09-21"
 check_contains ui-first-article "$(printf '%s\n' "$first" | sed -n 13p)" "$T002"
 # a row's place is the one that stands for the report: 000 names Baghdad more often (its
 # dateline and other bombings) but Fallujah in its title; 001's title names Qaim
@@ -146,14 +148,15 @@ check_contains ui-facts-hierarchy "$facts" "Al Qa'im < Al Anbar < Iraq"
 # 002 (2024-09-21, a Saturday) reports 38 killed "on Monday" (2024-09-16) and five more
 # undated (its own day); 001 (2024-05-01, a Wednesday) 14 in its headline
 day=$(screen ':dump')
-check_contains ui-timeline-day "$day" "2024-09-16    38k"
-check_contains ui-timeline-day-own "$day" "2024-09-21     5k"
+check_contains ui-timeline-day "$day" "2024-09-16     38       0"
+check_contains ui-timeline-day-own "$day" "2024-09-21      5       0"
 week=$(screen z ':dump')
 check_contains ui-timeline-week-title "$week" "Timeline (week)"
-check_contains ui-timeline-week "$week" "2024-09-16    43k"
-check_contains ui-timeline-week-monday "$week" "2024-04-29    14k"
+check_contains ui-timeline-week "$week" "2024-09-16     43       0"
+check_contains ui-timeline-week-monday "$week" "2024-04-29     14       0"
+check_contains ui-timeline-headings "$week" "Date       Killed Wounded"
 month=$(screen z z ':dump')
-check_contains ui-timeline-month "$month" "2024-05       14k"
+check_contains ui-timeline-month "$month" "2024-05        14       0"
 opened=$(screen z '<Tab>' '<Tab>' '<Tab>' j '<Enter>' ':dump')
 check_contains ui-timeline-open "$(printf '%s\n' "$opened" | sed -n 12p)" "2024-05-01 - IraqiNews.com"
 # ... at the sentence of its own figure: the headline, at the top of the pane
@@ -194,7 +197,10 @@ check_contains ui-help-compare "$help" "Compare (m on one article, c on another)
 check_contains ui-help-compare-aligned "$help" "n              next-aligned"
 check_contains ui-help-events "$help" "Events (E)"
 check_contains ui-help-events-regroup "$help" "r              regroup"
-check_contains ui-help-events-mark "$help" "Space m        mark"
+check_contains ui-help-events-mark "$help" "m              mark"
+# keys are named as the config writes them: the keypad's Enter is Enter's alias, not "#343"
+check_lacks ui-help-no-key-codes "$help" "#3"
+check_contains ui-help-open-enter "$help" "Enter          open"
 check_contains ui-help-picker "$help" "Location picker (l)"
 
 # ---- compare (m, c) and events (E) views ----
@@ -238,3 +244,49 @@ printf 'Title: Car bomb kills nine in Kirkuk\nDate: 2024-06-02\n\nKIRKUK, June 2
 printf 'E\n:dump\n' >"$TMP/script"
 "$SITREP" --db "$TMP/stale.db" --script "$TMP/script" --dump "$TMP/dump" --size 100x30 >/dev/null 2>&1
 check_contains ui-events-regroup "$(cat "$TMP/dump")" "at Kirkuk"
+
+# ---- issue 15: what a new user met ----
+# m and c work from any pane and layout, and say what they did (after v v the article
+# pane has the focus; they used to do nothing there)
+marked=$(screen v v m ':dump')
+check_contains ui-mark-any-layout "$marked" "#3 marked: select another article and press c"
+cmp=$(screen m j v v c ':dump')
+check_contains ui-compare-any-layout "$cmp" "A #3 UPDATED: Coalition"
+# Enter on a fact moves to the article and says so
+fact=$(screen '<Tab>' '<Tab>' j '<Enter>' ':dump')
+check_contains ui-fact-enter-says "$fact" "the article at the fact's sentence (S-Tab: back to the facts)"
+# the events view: Enter on a report reads it; G moves; m marks as in the list
+read=$(screen E '<Enter>' j '<Enter>' ':dump')
+check_contains ui-events-enter-reads "$(printf '%s\n' "$read" | sed -n 2p)" "The Iraqi army and allied"
+check_lacks ui-events-enter-closes "$read" "Events: reports"
+last=$(screen E '<Enter>' G m ':dump')
+check_contains ui-events-bottom-marks "$last" "* #5"
+# the facts pane's figures read as the report says them, once each: "dozens killed: Daesh
+# terrorists, Syria", not "killed Dozens of Daesh terrorists have been killed Daesh
+# terrorists, Syria" (the figure's whole text after its kind)
+facts=$(SIZE=200x90 screen j j j '<Tab>' '<Tab>' G ':dump')
+check_contains ui-facts-figure-label "$facts" "dozens killed: Daesh terrorists, Syria [the Iraqi army]"
+check_lacks ui-facts-figure-no-text "$facts" "killed Dozens of"
+facts=$(SIZE=200x90 screen '<Tab>' '<Tab>' G ':dump')
+check_contains ui-facts-figure-exact "$facts" "38 killed: members of the Islamic State militants, Al Anbar, 2024-09-16"
+check_contains ui-facts-figure-vague "$facts" "several killed: security personnel"
+# the list's columns: headings, the article ids, the toll in words ("38k" read as
+# thousands), widths from the terminal's: at 200 columns source and place are whole, at 60
+# the title keeps room (it was crushed)
+wide=$(SIZE=200x30 screen ':dump')
+check_contains ui-list-wide-source "$wide" "#2 2024-05-01 IraqiNews.com"
+check_contains ui-list-wide-place "$wide" "Al Qa'im, Al Anbar, Iraq"
+check_contains ui-list-wide-toll "$wide" "40 killed 15 wounded"
+check_lacks ui-list-no-k "$wide" "38k"
+narrow=$(SIZE=60x15 screen ':dump')
+check_contains ui-list-narrow-headings "$(printf '%s\n' "$narrow" | sed -n 2p)" "#  Date       Place     Toll       Title"
+check_contains ui-list-narrow-title "$(printf '%s\n' "$narrow" | sed -n 3p)" "38 killed  UPDATED: Coalition ai"
+# a filter error is shown whole, on as many lines as it needs (it was cut at the width:
+# "killed needs a number, e…"), and an unknown place says so instead of an empty list
+bad=$(SIZE=40x15 screen f 'type killed>=abc' '<Enter>' ':dump')
+check_contains ui-filter-error-whole "$(printf '%s\n' "$bad" | tail -3 | tr -d '\n')" "killed needs a number, e.g. killed>=10"
+nowhere=$(SIZE=60x15 screen f 'type place:Atlantis' '<Enter>' ':dump')
+check_contains ui-filter-unknown-place "$(printf '%s\n' "$nowhere" | tail -2 | tr -d '\n')" 'no place called "Atlantis" in the collection'
+none=$(screen f 'type place:Mosul killed>=1000' '<Enter>' ':dump')
+check_contains ui-filter-known-place-empty "$none" "0 articles"
+check_lacks ui-filter-known-place-no-claim "$none" "no place called"

@@ -3,7 +3,7 @@
 # On Debian/Ubuntu it uses apt-get (as root, or through sudo); elsewhere it names
 # what is missing and stops, since package names differ between systems.
 set -u
-PKGS="gcc make pkg-config libncurses-dev libsqlite3-dev libunistring-dev libxml2-dev tmux python3 iso-codes"
+PKGS="gcc make pkg-config libncurses-dev libsqlite3-dev libunistring-dev libxml2-dev libcurl4-openssl-dev tmux python3 iso-codes"
 missing=""
 if command -v dpkg-query >/dev/null 2>&1; then
     for p in $PKGS; do
@@ -23,7 +23,7 @@ fi
 for tool in cc make pkg-config tmux python3; do
     command -v "$tool" >/dev/null 2>&1 || missing="$missing $tool"
 done
-for lib in ncursesw sqlite3 libxml-2.0; do
+for lib in ncursesw sqlite3 libxml-2.0 libcurl; do
     pkg-config --exists "$lib" 2>/dev/null || missing="$missing $lib"
 done
 printf '#include <unistr.h>\nint main(void){return 0;}\n' |

@@ -10,7 +10,8 @@ const struct action_info action_table[ACT_COUNT] = {ACTIONS(ACTION_ROW)};
 #undef ACTION_ROW
 
 static const char *const view_names[N_VIEWS] = {
-    "list", "article", "facts", "timeline", "picker", "prompt", "help", "compare", "events",
+    "list", "article", "facts",  "timeline", "picker", "prompt",
+    "help", "compare", "events", "map",      "export",
 };
 
 const char *view_name(enum view_id v)
@@ -20,7 +21,7 @@ const char *view_name(enum view_id v)
 
 bool view_takes_text(enum view_id v)
 {
-    return v == V_PICKER || v == V_PROMPT;
+    return v == V_PICKER || v == V_PROMPT || v == V_EXPORT;
 }
 
 static bool is_text_key(int key)
@@ -37,13 +38,12 @@ void keymap_bind(struct keymap *km, int view_mask, int key, enum action act)
             km->action[v][key] = (signed char)act;
 }
 
-/* Keys a screen gives an action besides the table's defaults: the events view marks a
- * report with Space and walks in and out with the arrows. */
+/* Keys a screen gives an action besides the table's defaults: the events view walks in
+ * and out with the arrows. */
 static const struct {
     int views, key;
     enum action act;
 } screen_keys[] = {
-    {VIEW_EVENTS, ' ', ACT_MARK},
     {VIEW_EVENTS, KEY_RIGHT, ACT_OPEN},
     {VIEW_EVENTS, KEY_LEFT, ACT_BACK},
 };
@@ -76,7 +76,8 @@ void keymap_describe(const struct keymap *km, enum view_id view, enum action act
     size_t used = 0;
     buf[0] = '\0';
     for (int key = 0; key <= KEY_MAX && used + 1 < cap; key++) {
-        if (km->action[view][key] != act || key == '\r')
+        /* CR and the keypad's Enter are Enter's aliases: the help names Enter once */
+        if (km->action[view][key] != act || key == '\r' || key == KEY_ENTER)
             continue;
         char name[24];
         key_label(key, name, sizeof name);
@@ -113,13 +114,13 @@ static const struct {
     const char *name;
     int key;
 } named_keys[] = {
-    {"Enter", '\n'},     {"Tab", '\t'},         {"S-Tab", KEY_BTAB},
-    {"Esc", KEY_ESCAPE}, {"Up", KEY_UP},        {"Down", KEY_DOWN},
-    {"Left", KEY_LEFT},  {"Right", KEY_RIGHT},  {"PgUp", KEY_PPAGE},
-    {"PgDn", KEY_NPAGE}, {"Home", KEY_HOME},    {"End", KEY_END},
-    {"Space", ' '},      {"BS", KEY_BACKSPACE}, {"Backspace", KEY_BACKSPACE},
-    {"Del", KEY_DC},     {"Ins", KEY_IC},       {"Return", '\n'},
-    {"Lt", '<'},
+    {"Enter", '\n'},     {"Tab", '\t'},          {"S-Tab", KEY_BTAB},
+    {"Esc", KEY_ESCAPE}, {"Up", KEY_UP},         {"Down", KEY_DOWN},
+    {"Left", KEY_LEFT},  {"Right", KEY_RIGHT},   {"PgUp", KEY_PPAGE},
+    {"PgDn", KEY_NPAGE}, {"Home", KEY_HOME},     {"End", KEY_END},
+    {"Space", ' '},      {"BS", KEY_BACKSPACE},  {"Backspace", KEY_BACKSPACE},
+    {"Del", KEY_DC},     {"Ins", KEY_IC},        {"Return", '\n'},
+    {"Lt", '<'},         {"KpEnter", KEY_ENTER},
 };
 
 /* The part between < and >: a named key, F1-F12 or C-x. */

@@ -31,6 +31,8 @@ enum view_id {
     V_HELP,
     V_COMPARE,
     V_EVENTS,
+    V_MAP,
+    V_EXPORT,
     N_VIEWS
 };
 #define N_PANES (V_TIMELINE + 1)
@@ -45,18 +47,20 @@ enum view_mask {
     VIEW_HELP = 1 << V_HELP,
     VIEW_COMPARE = 1 << V_COMPARE,
     VIEW_EVENTS = 1 << V_EVENTS,
+    VIEW_MAP = 1 << V_MAP,
+    VIEW_EXPORT = 1 << V_EXPORT,
     VIEW_MAIN = VIEW_LIST | VIEW_ARTICLE | VIEW_FACTS | VIEW_TIMELINE,
     VIEW_ALL = (1 << N_VIEWS) - 1,
     /* what the config's "all" names: every screen but the two where typing is text, so
      * that `bind all <C-u> page-up` leaves C-u erasing a prompt's line */
-    VIEW_ALL_BROWSING = VIEW_ALL & ~(VIEW_PICKER | VIEW_PROMPT),
+    VIEW_ALL_BROWSING = VIEW_ALL & ~(VIEW_PICKER | VIEW_PROMPT | VIEW_EXPORT),
 };
 
 /* Where moving through lines or entries means something. */
-#define VIEW_MOVES (VIEW_MAIN | VIEW_HELP | VIEW_COMPARE | VIEW_EVENTS | VIEW_PICKER)
+#define VIEW_MOVES (VIEW_MAIN | VIEW_HELP | VIEW_COMPARE | VIEW_EVENTS | VIEW_PICKER | VIEW_MAP)
 
 #define ACTIONS(ACTION)                                                                            \
-    ACTION(QUIT, "quit", 'q', 0, VIEW_MAIN | VIEW_COMPARE | VIEW_EVENTS,                           \
+    ACTION(QUIT, "quit", 'q', 0, VIEW_MAIN | VIEW_COMPARE | VIEW_EVENTS | VIEW_MAP,                \
            "close the full-screen article, else quit")                                             \
     ACTION(QUIT_NOW, "quit-now", 'Q', 0, VIEW_MAIN, "quit at once")                                \
     ACTION(HELP, "help", '?', KEY_F(1), VIEW_MAIN, "this help (any key closes)")                   \
@@ -73,10 +77,12 @@ enum view_mask {
            "first line or entry")                                                                  \
     ACTION(BOTTOM, "bottom", 'G', KEY_END, VIEW_MAIN | VIEW_COMPARE | VIEW_EVENTS,                 \
            "last line or entry")                                                                   \
-    ACTION(OPEN, "open", '\n', KEY_ENTER, VIEW_MAIN | VIEW_EVENTS | VIEW_PICKER | VIEW_PROMPT,     \
+    ACTION(OPEN, "open", '\n', KEY_ENTER,                                                          \
+           VIEW_MAIN | VIEW_EVENTS | VIEW_PICKER | VIEW_PROMPT | VIEW_MAP | VIEW_EXPORT,           \
            "open: the article full screen; a fact or day at its sentence")                         \
     ACTION(BACK, "back", KEY_ESCAPE, 0,                                                            \
-           VIEW_MAIN | VIEW_COMPARE | VIEW_EVENTS | VIEW_PICKER | VIEW_PROMPT,                     \
+           VIEW_MAIN | VIEW_COMPARE | VIEW_EVENTS | VIEW_PICKER | VIEW_PROMPT | VIEW_MAP |         \
+               VIEW_EXPORT,                                                                        \
            "back to four panes, else clear the place")                                             \
     ACTION(NEXT_FACT, "next-fact", 'n', 0, VIEW_LIST | VIEW_ARTICLE | VIEW_FACTS,                  \
            "next fact in the article")                                                             \
@@ -89,8 +95,8 @@ enum view_mask {
     ACTION(FILTER, "filter", 'f', 0, VIEW_MAIN, "filter line: place: actor: killed>= since: ...")  \
     ACTION(ZOOM, "zoom", 'z', 0, VIEW_MAIN, "timeline by day, week or month")                      \
     ACTION(TOGGLE_READ, "toggle-read", 'r', 0, VIEW_LIST, "mark read / unread")                    \
-    ACTION(MARK, "mark", 'm', 0, VIEW_LIST | VIEW_EVENTS, "mark this article for comparison")      \
-    ACTION(COMPARE, "compare", 'c', 0, VIEW_LIST | VIEW_EVENTS,                                    \
+    ACTION(MARK, "mark", 'm', 0, VIEW_MAIN | VIEW_EVENTS, "mark this article for comparison")      \
+    ACTION(COMPARE, "compare", 'c', 0, VIEW_MAIN | VIEW_EVENTS,                                    \
            "compare the marked article with this one")                                             \
     ACTION(EVENTS, "events", 'E', 0, VIEW_MAIN, "events: reports of the same event")               \
     ACTION(REDRAW, "redraw", KEY_CTRL('l'), 0, VIEW_ALL, "redraw the screen")                      \
@@ -119,7 +125,12 @@ enum view_mask {
            "a figure of this report is not its event's (asks: KIND [N])")                          \
     ACTION(SET_DATE, "set-date", 'D', 0, VIEW_EVENTS, "set this report's date (asks: YYYY-MM-DD)") \
     ACTION(SET_PLACE, "set-place", 'P', 0, VIEW_EVENTS, "set the event's place (asks)")            \
-    ACTION(SET_KIND, "set-kind", 'K', 0, VIEW_EVENTS, "set the event's kind (asks)")
+    ACTION(SET_KIND, "set-kind", 'K', 0, VIEW_EVENTS, "set the event's kind (asks)")               \
+    ACTION(MAP, "map", 'M', 0, VIEW_MAIN, "map: the events of the filter on country outlines")     \
+    ACTION(EXPORT, "export", 'x', 0, VIEW_MAIN | VIEW_EVENTS | VIEW_MAP,                           \
+           "export what is shown to a file (.csv, .jsonl or .geojson)")                            \
+    ACTION(LEFT, "left", 'h', KEY_LEFT, VIEW_MAP, "the nearest point to the left")                 \
+    ACTION(RIGHT, "right", 'l', KEY_RIGHT, VIEW_MAP, "the nearest point to the right")
 
 #define ACTION_ENUM(id, name, key, key2, views, help) ACT_##id,
 enum action { ACT_NONE = -1, ACTIONS(ACTION_ENUM) ACT_COUNT };

@@ -24,12 +24,15 @@
 #include "session.h"
 #include "store/background.h"
 #include "store/list_window.h"
+#include "store/place_counts.h"
 #include "store/store.h"
 #include "views/article.h"
 #include "views/compare.h"
 #include "views/events.h"
+#include "views/export.h"
 #include "views/help.h"
 #include "views/list.h"
+#include "views/map.h"
 #include "views/picker.h"
 #include "views/prompt.h"
 #include "views/timeline.h"
@@ -51,6 +54,23 @@ void app_say(struct app *a, bool error, const char *text)
 
 /* ---- the filter ---- */
 
+/* No article matches: when a place: term names no place of the collection, say so rather
+ * than show an empty list as if nothing happened there. */
+static void say_unknown_place(struct app *a)
+{
+    const char *names[QUERY_MAX_PARAMS];
+    int n = query_place_names(&a->q, names, QUERY_MAX_PARAMS);
+    for (int i = 0; i < n; i++) {
+        if (store_place_named(a->s, names[i]))
+            continue;
+        char m[260];
+        snprintf(m, sizeof m, "place: no place called \"%.120s\" in the collection (l lists them)",
+                 names[i]);
+        app_say(a, true, m);
+        return;
+    }
+}
+
 void app_apply_filter(struct app *a)
 {
     char err[200] = "";
@@ -70,6 +90,8 @@ void app_apply_filter(struct app *a)
     }
     if (list_pane_count(a->list, a->s, &a->q, err, sizeof err) != 0)
         app_say(a, true, err);
+    else if (a->list->count == 0)
+        say_unknown_place(a);
     timeline_invalidate(a->tl);
     a->tl->sel = a->tl->top = 0;
 }
@@ -160,6 +182,38 @@ void app_load_article(struct app *a, int64_t id)
 
 /* ---- drawing ---- */
 
+/* An error takes the status line whole, and the lines around it when it needs them (the
+ * hint line, or above the status line under a prompt, which has the last): cut at the
+ * width, "killed needs a number, e…" said nothing about what to write. */
+enum { ERROR_LINES = 3 };
+
+static void draw_error(struct app *a, bool prompt_open)
+{
+    attr_t at = element_attr(&a->pal, EL_ERROR) | A_REVERSE;
+    char line[sizeof a->msg + 2];
+    snprintf(line, sizeof line, " %s", a->msg);
+    size_t start[ERROR_LINES], len[ERROR_LINES], at_byte = 0, total = strlen(line);
+    int n = 0;
+    while (at_byte < total && n < ERROR_LINES) {
+        int used = 0;
+        size_t fit = text_prefix_fitting(line + at_byte, total - at_byte, COLS, &used);
+        size_t cut = fit; /* wrap at the last blank when there is one */
+        while (at_byte + fit < total && cut > 0 && line[at_byte + cut] != ' ')
+            cut--;
+        if (cut == 0)
+            cut = fit ? fit : total - at_byte;
+        start[n] = at_byte;
+        len[n++] = cut;
+        at_byte += cut;
+    }
+    int bottom = n > 1 && !prompt_open ? LINES - 1 : LINES - 2;
+    for (int i = 0; i < n; i++) {
+        int y = bottom - (n - 1) + i;
+        fill_row(y, 0, COLS, at);
+        put_bytes(y, 0, COLS, line + start[i], len[i], at);
+    }
+}
+
 static void draw_status(struct app *a)
 {
     char line[1400];
@@ -184,8 +238,7 @@ static void draw_status(struct app *a)
     int used = put_raw(LINES - 2, 0, COLS, line, at);
     if (a->msg[0]) {
         put_str(LINES - 2, used, COLS - used, " | ", at);
-        put_raw(LINES - 2, used + 3, COLS - used - 3, a->msg,
-                a->msg_is_error ? element_attr(&a->pal, EL_ERROR) | A_REVERSE : at);
+        put_raw(LINES - 2, used + 3, COLS - used - 3, a->msg, at);
     }
 }
 
@@ -228,27 +281,29 @@ void app_draw_main(struct app *a)
             panes[v]->draw(a);
     draw_status(a);
     draw_hints(a);
+    if (a->msg[0] && a->msg_is_error)
+        draw_error(a, a->screen == &prompt_view);
 }
 
 /* ---- screens over the main one ---- */
 
-/* Help and the prompt return to the screen they opened over (the events view asks for a
- * correction's value through the prompt). */
-static bool opens_over(const struct view_ops *v)
+/* Help, the prompt and the export line open over a screen and go back to it (the events
+ * view asks for a correction's value through the prompt). */
+static bool returns_to_under(const struct view_ops *v)
 {
-    return v == &help_view || v == &prompt_view;
+    return v == &help_view || v == &prompt_view || v == &export_view;
 }
 
 void app_open_screen(struct app *a, const struct view_ops *v)
 {
-    a->under = opens_over(v) ? a->screen : NULL;
+    a->under = returns_to_under(v) ? a->screen : NULL;
     a->screen = v;
 }
 
 void app_close_screen(struct app *a)
 {
     const struct view_ops *closing = a->screen;
-    a->screen = opens_over(closing) ? a->under : NULL;
+    a->screen = returns_to_under(closing) ? a->under : NULL;
     a->under = NULL;
     if (closing && closing->close)
         closing->close(a);
@@ -320,6 +375,32 @@ static void open_filter_prompt(struct app *a)
     prompt_view_open_filter(a, initial);
 }
 
+/* m and c work on the selected article from any pane and layout (the article pane shows
+ * the list's selection), and say what they did. */
+static void mark_article(struct app *a)
+{
+    char m[120];
+    if (!a->list->sel_id)
+        return;
+    if (a->list->marked == a->list->sel_id) {
+        a->list->marked = 0;
+        snprintf(m, sizeof m, "#%lld no longer marked", (long long)a->list->sel_id);
+    } else {
+        a->list->marked = a->list->sel_id;
+        snprintf(m, sizeof m, "#%lld marked: select another article and press c to compare",
+                 (long long)a->list->marked);
+    }
+    app_say(a, false, m);
+}
+
+static void compare_with_marked(struct app *a)
+{
+    if (!a->list->marked || !a->list->sel_id || a->list->marked == a->list->sel_id)
+        app_say(a, false, "mark an article with m, select another, then c");
+    else
+        compare_screen_open(a, a->list->marked, a->list->sel_id);
+}
+
 /* Actions that mean the same on any screen. */
 static bool anywhere_action(struct app *a, enum action act)
 {
@@ -333,6 +414,9 @@ static bool anywhere_action(struct app *a, enum action act)
         return true;
     case ACT_REDRAW:
         clearok(curscr, TRUE);
+        return true;
+    case ACT_EXPORT:
+        export_view_open(a);
         return true;
     default:
         return false;
@@ -396,6 +480,15 @@ static void main_action(struct app *a, enum action act)
         break;
     case ACT_UNDO:
         edits_undo(a);
+        break;
+    case ACT_MAP:
+        map_screen_open(a);
+        break;
+    case ACT_MARK:
+        mark_article(a);
+        break;
+    case ACT_COMPARE:
+        compare_with_marked(a);
         break;
     default:
         anywhere_action(a, act);
@@ -478,8 +571,9 @@ static void handle_mouse(struct app *a)
     if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
         for (int i = 0; i < 3; i++)
             panes[v]->action(a, ev.bstate & BUTTON4_PRESSED ? ACT_UP : ACT_DOWN, 0);
-    } else if ((ev.bstate & BUTTON1_CLICKED) && v == V_LIST && ev.y >= a->panes[V_LIST].y) {
-        list_pane_move(a->list, a->list->top + ev.y - a->panes[V_LIST].y - a->list->sel);
+    } else if ((ev.bstate & BUTTON1_CLICKED) && v == V_LIST && ev.y > a->panes[V_LIST].y) {
+        /* the pane's first row holds the column headings */
+        list_pane_move(a->list, a->list->top + ev.y - a->panes[V_LIST].y - 1 - a->list->sel);
     } else if ((ev.bstate & BUTTON1_DOUBLE_CLICKED) && v == V_LIST) {
         panes[v]->action(a, ACT_OPEN, 0);
     }

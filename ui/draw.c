@@ -1,6 +1,7 @@
 /* draw.c: colours by element, and drawing safe text clipped to a width in columns. */
 #include "draw.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -94,9 +95,13 @@ void palette_apply(struct palette *p)
 
 attr_t element_attr(const struct palette *p, enum element e)
 {
-    if (p->colour)
-        return (attr_t)COLOR_PAIR(e + 1) | (element_mono[e] & (A_BOLD | A_UNDERLINE));
-    return element_mono[e];
+    if (!p->colour)
+        return element_mono[e];
+    /* An element left at the terminal's own colours (the selected row, unless the config
+     * colours it) would look like any other text: it keeps its look without colour. */
+    bool uncoloured = p->fg[e] < 0 && p->bg[e] < 0;
+    attr_t kept = uncoloured ? element_mono[e] : element_mono[e] & (A_BOLD | A_UNDERLINE);
+    return (attr_t)COLOR_PAIR(e + 1) | kept;
 }
 
 int element_of_pair(short pair)

@@ -32,6 +32,7 @@ struct ui_options;
 struct bg_job;
 struct compare_view;
 struct events_view;
+struct map_view;
 struct event_grouping;
 struct list_pane;
 struct picker;
@@ -47,7 +48,8 @@ struct app {
     enum layout layout, layout_before_open;
     enum view_id focus;            /* the main screen's focused pane */
     const struct view_ops *screen; /* a screen over the main one, or NULL */
-    const struct view_ops *under;  /* the screen help returns to (NULL: the main one) */
+    const struct view_ops *under;  /* the screen help or the export line returns to (NULL:
+                                    * the main one) */
     /* the filter: a place from the picker, search words, the filter line */
     int64_t place_id;
     char place_name[160], search[256], filter[256];
@@ -69,6 +71,7 @@ struct app {
     int help_top;
     struct compare_view *cv;
     struct events_view *ev;
+    struct map_view *map;
     double filter_started; /* for SITREP_TRACE: when the filter last changed, else 0 */
     /* the picker's places, counted in the background after the first paint */
     struct bg_job *places_job;

@@ -1,6 +1,7 @@
 /* facts.c: ownership and names of the fact types. */
 #include "base/facts.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -187,4 +188,165 @@ const char *mention_type_name(enum mention_type t)
 {
     static const char *const names[] = {"place", "actor", "figure", "date", "source"};
     return (unsigned)t < sizeof names / sizeof names[0] ? names[t] : "place";
+}
+
+static const char *const figure_role_names[ROLE_COUNT] = {"event", "part", "background", "other",
+                                                          "combined"};
+
+const char *figure_role_name(enum figure_role r)
+{
+    return (unsigned)r < ROLE_COUNT ? figure_role_names[r] : "event";
+}
+
+int figure_role_from_name(const char *name)
+{
+    for (int r = 0; r < ROLE_COUNT; r++)
+        if (name && strcmp(name, figure_role_names[r]) == 0)
+            return r;
+    return -1;
+}
+
+/* ---- own tolls and vague words ---- */
+
+/* The vague words and the ranges they allow. The minimum is FACTS.md's n ("dozens" 24,
+ * "scores" 40, "hundreds" 200, "thousands" 2000); the maximum is where the next word
+ * would be used instead. Longer phrases first. */
+static const struct vague_word {
+    const char *word;
+    long min, max;
+} vague_words[] = {
+    {"thousands", 2000, 9999},
+    {"hundreds", 200, 999},
+    {"scores", 40, 99},
+    {"dozens", 24, 99},
+    {"several", 3, 9},
+    {"a few", 2, 5},
+    {"a number of", FACT_NONE, FACT_NONE}, /* no number: shown, never a toll */
+    {"many", FACT_NONE, FACT_NONE},
+};
+#define N_VAGUE_WORDS (sizeof vague_words / sizeof vague_words[0])
+
+static bool word_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* Whether text holds word as a whole word, ignoring case. */
+static bool has_word_ci(const char *text, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *p = text; (p = strcasestr(p, word)) != NULL; p++)
+        if ((p == text || !word_char(p[-1])) && !word_char(p[n]))
+            return true;
+    return false;
+}
+
+const char *figure_vague_word(enum qualifier q, long n, const char *text)
+{
+    if (q != Q_VAGUE)
+        return NULL;
+    for (size_t i = 0; text && i < N_VAGUE_WORDS; i++)
+        if ((n == FACT_NONE || n == vague_words[i].min || vague_words[i].min == FACT_NONE) &&
+            has_word_ci(text, vague_words[i].word))
+            return vague_words[i].word;
+    /* a vague count whose words were not kept: name it by the value FACTS.md gives it */
+    for (size_t i = 0; i < N_VAGUE_WORDS; i++)
+        if (n != FACT_NONE && n == vague_words[i].min)
+            return vague_words[i].word;
+    return "several";
+}
+
+void figure_vague_range(const char *word, long *min, long *max)
+{
+    *min = *max = FACT_NONE;
+    for (size_t i = 0; word && i < N_VAGUE_WORDS; i++)
+        if (strcmp(word, vague_words[i].word) == 0) {
+            *min = vague_words[i].min;
+            *max = vague_words[i].max;
+            return;
+        }
+}
+
+long figure_sort_value(long n, long min, long max, enum qualifier q, const char *text)
+{
+    if (q == Q_VAGUE) {
+        long lo, hi;
+        figure_vague_range(figure_vague_word(q, n, text), &lo, &hi);
+        return lo;
+    }
+    if (n != FACT_NONE)
+        return n;
+    return max != FACT_NONE ? max : min;
+}
+
+bool figure_toll_outranks(long value, enum qualifier q, long other_value, enum qualifier other_q)
+{
+    if (value != other_value)
+        return value > other_value;
+    return q != Q_VAGUE && other_q == Q_VAGUE;
+}
+
+bool figure_is_own_candidate(enum figure_role role, int incident)
+{
+    return role == ROLE_EVENT && incident == 0;
+}
+
+int facts_own_figure(const struct facts *f, enum figure_kind kind)
+{
+    int best = -1;
+    long best_value = 0;
+    for (size_t i = 0; i < f->n_figures; i++) {
+        const struct figure_fact *g = &f->figures[i];
+        if (g->kind != kind || !figure_is_own_candidate(g->role, g->incident))
+            continue;
+        long v = figure_sort_value(g->n, g->min, g->max, g->qualifier, g->text);
+        if (v == FACT_NONE)
+            continue;
+        if (best < 0 ||
+            figure_toll_outranks(v, g->qualifier, best_value, f->figures[best].qualifier)) {
+            best = (int)i;
+            best_value = v;
+        }
+    }
+    return best;
+}
+
+const char *figure_display(char *buf, size_t cap, long n, long min, long max, enum qualifier q,
+                           const char *text)
+{
+    if (!cap)
+        return buf;
+    buf[0] = '\0';
+    switch (q) {
+    case Q_VAGUE:
+        snprintf(buf, cap, "%s", figure_vague_word(q, n, text));
+        break;
+    case Q_AT_LEAST:
+        if (n != FACT_NONE)
+            snprintf(buf, cap, "%ld+", n);
+        break;
+    case Q_MORE_THAN:
+        if (n != FACT_NONE)
+            snprintf(buf, cap, "more than %ld", n);
+        break;
+    case Q_ABOUT:
+        if (n != FACT_NONE)
+            snprintf(buf, cap, "about %ld", n);
+        break;
+    case Q_UP_TO:
+        if (n != FACT_NONE || max != FACT_NONE)
+            snprintf(buf, cap, "up to %ld", max != FACT_NONE ? max : n);
+        break;
+    case Q_RANGE:
+        if (min != FACT_NONE && max != FACT_NONE)
+            snprintf(buf, cap, "%ld-%ld", min, max);
+        else if (n != FACT_NONE)
+            snprintf(buf, cap, "%ld", n);
+        break;
+    default:
+        if (n != FACT_NONE)
+            snprintf(buf, cap, "%ld", n);
+        break;
+    }
+    return buf;
 }

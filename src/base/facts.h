@@ -32,6 +32,19 @@ enum figure_kind { FIG_KILLED, FIG_WOUNDED, FIG_DESTROYED, FIG_CAPTURED, FIG_KIN
 
 enum qualifier { Q_EXACT, Q_AT_LEAST, Q_MORE_THAN, Q_ABOUT, Q_UP_TO, Q_RANGE, Q_VAGUE, Q_COUNT };
 
+/* What a figure counts for its report (extract/toll.c decides). Only an event figure of
+ * incident 0 can be the report's own toll; a part is never added to the whole it is part
+ * of; a background total, another event's toll and a count of killed and injured
+ * together are kept as facts but never taken for the report's toll. */
+enum figure_role {
+    ROLE_EVENT,      /* this report's event (incident 0) or a second incident it tells */
+    ROLE_PART,       /* part of a toll: "including 14 children", "five of them" */
+    ROLE_BACKGROUND, /* cumulative, campaign-, conflict- or country-wide: "since 2014" */
+    ROLE_OTHER,      /* another, earlier event's toll: "in 2018", "last year", "that attack" */
+    ROLE_COMBINED,   /* "killed or injured dozens": both kinds at once, neither's count */
+    ROLE_COUNT
+};
+
 /* What a highlighted span of text is, for the article pane and the compare view. */
 enum mention_type { MENTION_PLACE, MENTION_ACTOR, MENTION_FIGURE, MENTION_DATE, MENTION_SOURCE };
 
@@ -78,6 +91,8 @@ struct figure_fact {
     char *source; /* who said it, or NULL */
     int sentence;
     char *text; /* the words that state it, e.g. "killed 14 Islamic State militants" */
+    enum figure_role role;
+    int incident; /* 0: the report's main event; 1, 2..: further incidents it tells */
 };
 
 struct date_fact {
@@ -132,6 +147,32 @@ int facts_add_surface(char ***list, size_t *n, const char *surface);
 #define FIGURE_LEAD_SENTENCES 3
 bool figure_outranks(long value, int sentence, long other_value, int other_sentence);
 
+/* The report's own toll of a kind (issue 13): of its event figures of incident 0, the
+ * largest, a vague word counting as its minimum ("at least 125" over "dozens", "hundreds"
+ * over "100"), a stated number before a word of the same value; a later upward revision
+ * wins and parts are never added. "Many" and "a number of" give no number, so no toll.
+ * figure_toll_outranks compares two such figures; facts_own_figure returns the index of
+ * the chosen one, or -1. Reports stored before figures had roles count every figure as
+ * the event's. */
+bool figure_toll_outranks(long value, enum qualifier q, long other_value, enum qualifier other_q);
+bool figure_is_own_candidate(enum figure_role role, int incident);
+int facts_own_figure(const struct facts *f, enum figure_kind kind);
+
+/* Vague words stay words (README, "Vague figures"): the word a vague figure was stated
+ * with ("dozens", "scores", "hundreds", "thousands", "several", "a few", "many", "a number
+ * of"), from its text, or NULL when the figure is not vague; and the range the word
+ * allows for ranges and filters (max FACT_NONE = open). */
+const char *figure_vague_word(enum qualifier q, long n, const char *text);
+void figure_vague_range(const char *word, long *min, long *max);
+/* The value a figure is sorted and filtered by: its number, a vague word's minimum. */
+long figure_sort_value(long n, long min, long max, enum qualifier q, const char *text);
+
+/* A toll as a user reads it: "38", "12+", "more than 20", "about 150", "30-40", "up to
+ * 250", "dozens". Returns buf ("" when nothing is known). For the list, events, compare
+ * and the reader's columns alike. */
+const char *figure_display(char *buf, size_t cap, long n, long min, long max, enum qualifier q,
+                           const char *text);
+
 /* The names used in JSON, the store and the filter language. */
 const char *place_kind_name(enum place_kind k);
 enum place_kind place_kind_from_name(const char *name);
@@ -140,5 +181,7 @@ int figure_kind_from_name(const char *name); /* -1 when unknown */
 const char *qualifier_name(enum qualifier q);
 int qualifier_from_name(const char *name); /* -1 when unknown */
 const char *mention_type_name(enum mention_type t);
+const char *figure_role_name(enum figure_role r);
+int figure_role_from_name(const char *name); /* -1 when unknown */
 
 #endif

@@ -1,7 +1,9 @@
-/* json.c: the streaming JSON writer. Strings are written as UTF-8 with the characters
- * JSON requires escaped; control characters (C0, DEL, C1) and bidi controls become \u
- * escapes, so no raw escape sequence or direction override from an article reaches a
- * terminal through JSON output, while a JSON reader still gets the text back whole. */
+/* json.c: the streaming JSON writer. A writer owns its stream while it writes (one thread),
+ * so single characters go out through putc_unlocked, without a lock taken per character.
+ * Strings are written as UTF-8 with the characters JSON requires escaped; control characters (C0,
+ * DEL, C1) and bidi controls become \u escapes, so no raw escape sequence or direction override
+ * from an article reaches a terminal through JSON output, while a JSON reader still gets the text
+ * back whole. */
 #include "base/json.h"
 
 #include <stdint.h>
@@ -25,14 +27,14 @@ static void before_value(struct json *j)
         return;
     }
     if (j->need_comma[j->depth])
-        fputc(',', j->out);
+        putc_unlocked(',', j->out);
     j->need_comma[j->depth] = true;
 }
 
 static void open_container(struct json *j, char c)
 {
     before_value(j);
-    fputc(c, j->out);
+    putc_unlocked(c, j->out);
     if (j->depth + 1 < JSON_MAX_DEPTH)
         j->depth++;
     j->need_comma[j->depth] = false;
@@ -42,7 +44,7 @@ static void close_container(struct json *j, char c)
 {
     if (j->depth > 0)
         j->depth--;
-    fputc(c, j->out);
+    putc_unlocked(c, j->out);
 }
 
 void json_begin_object(struct json *j)
@@ -71,40 +73,59 @@ bool json_char_needs_escape(unsigned long uc)
            (uc >= 0x2028 && uc <= 0x202E) || (uc >= 0x2066 && uc <= 0x2069);
 }
 
+/* ASCII that JSON takes as it is: most of any text, so it is passed over in runs. */
+static bool plain_ascii(uint8_t c)
+{
+    return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+}
+
 /* Valid characters pass through as UTF-8 unless a terminal would act on them; an invalid
- * byte cannot be represented in JSON and becomes U+FFFD. */
+ * byte cannot be represented in JSON and becomes U+FFFD. Characters that pass through are
+ * written a run at a time. */
 static void write_escaped(FILE *out, const char *s)
 {
-    fputc('"', out);
-    const uint8_t *p = (const uint8_t *)s;
+    putc_unlocked('"', out);
+    const uint8_t *p = (const uint8_t *)s, *run = p;
     size_t left = strlen(s);
     while (left > 0) {
+        if (plain_ascii(*p)) {
+            p++;
+            left--;
+            continue;
+        }
         ucs4_t uc;
         int n = u8_mbtoucr(&uc, p, left);
+        bool escape = n < 0 || uc == '"' || uc == '\\' || json_char_needs_escape(uc);
+        if (!escape) {
+            p += n;
+            left -= (size_t)n;
+            continue;
+        }
+        fwrite(run, 1, (size_t)(p - run), out);
         if (n < 0) {
             fputs("\\ufffd", out);
             n = 1;
         } else if (uc == '"' || uc == '\\') {
-            fputc('\\', out);
-            fputc((int)uc, out);
+            putc_unlocked('\\', out);
+            putc_unlocked((int)uc, out);
         } else if (uc == '\n' || uc == '\t' || uc == '\r') {
             fputs(uc == '\n' ? "\\n" : uc == '\t' ? "\\t" : "\\r", out);
-        } else if (json_char_needs_escape(uc)) {
-            fprintf(out, "\\u%04x", (unsigned)uc);
         } else {
-            fwrite(p, 1, (size_t)n, out);
+            fprintf(out, "\\u%04x", (unsigned)uc);
         }
         p += n;
         left -= (size_t)n;
+        run = p;
     }
-    fputc('"', out);
+    fwrite(run, 1, (size_t)(p - run), out);
+    putc_unlocked('"', out);
 }
 
 void json_key(struct json *j, const char *key)
 {
     before_value(j);
     write_escaped(j->out, key);
-    fputc(':', j->out);
+    putc_unlocked(':', j->out);
     j->after_key = true;
 }
 

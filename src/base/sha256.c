@@ -60,6 +60,12 @@ void sha256_update(struct sha256 *h, const void *data, size_t len)
     const unsigned char *p = data;
     h->total += len;
     while (len > 0) {
+        if (h->used == 0 && len >= 64) { /* whole blocks straight from the input, uncopied */
+            compress(h->state, p);
+            p += 64;
+            len -= 64;
+            continue;
+        }
         size_t take = 64 - h->used < len ? 64 - h->used : len;
         memcpy(h->block + h->used, p, take);
         h->used += take;

@@ -339,9 +339,15 @@ static const char *const numeric_abbrevs[] = {"Jan", "Feb",  "Mar", "Apr",  "Jun
 
 static bool word_in(const char *w, size_t n, const char *const *list)
 {
-    for (size_t i = 0; list[i]; i++)
-        if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+    for (size_t i = 0; list[i]; i++) {
+        /* compared as it goes, not measured first: most entries differ at once */
+        const char *e = list[i];
+        size_t j = 0;
+        while (j < n && e[j] && e[j] == w[j])
+            j++;
+        if (j == n && e[n] == '\0')
             return true;
+    }
     return false;
 }
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/ascii.h"
 #include "base/tokens.h"
 
 static const char *const month_names[12] = {"january",   "february", "march",    "april",
@@ -20,77 +21,27 @@ static const char *const weekday_names[7] = {"sunday",   "monday", "tuesday", "w
 static const char *const weekday_titles[7] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
                                               "Thursday", "Friday", "Saturday"};
 
-static bool is_alpha(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static bool is_word_char(char c)
-{
-    return is_alpha(c) || is_digit(c);
-}
-
-static bool is_upper(char c)
-{
-    return c >= 'A' && c <= 'Z';
-}
-
-static char lower(char c)
-{
-    return is_upper(c) ? (char)(c - 'A' + 'a') : c;
-}
-
 /* Case-insensitive prefix test of the lowercase ASCII word w at s. */
 static bool has_prefix(const char *s, size_t len, const char *w, size_t n)
 {
     if (n > len)
         return false;
     for (size_t i = 0; i < n; i++)
-        if (lower(s[i]) != w[i])
+        if (ascii_lower(s[i]) != w[i])
             return false;
     return true;
-}
-
-/* Bytes of the whole word w at s (case-insensitive), or 0 when s holds another word. */
-static size_t word_at(const char *s, size_t len, const char *w)
-{
-    size_t n = strlen(w);
-    if (!has_prefix(s, len, w, n))
-        return 0;
-    if (n < len && is_word_char(s[n]))
-        return 0;
-    return n;
-}
-
-/* Spaces between words, including the no-break space (C2 A0) pasted pages carry. */
-static size_t skip_spaces(const char *s, size_t len, size_t pos)
-{
-    while (pos < len) {
-        if (s[pos] == ' ' || s[pos] == '\t' || s[pos] == '\n' || s[pos] == '\r')
-            pos++;
-        else if (pos + 1 < len && (unsigned char)s[pos] == 0xC2 &&
-                 (unsigned char)s[pos + 1] == 0xA0)
-            pos += 2;
-        else
-            break;
-    }
-    return pos;
 }
 
 /* An abbreviation ("Dec", "Sept") at s, with its optional full stop. */
 static size_t abbrev_at(const char *s, size_t len, const char *w)
 {
-    size_t n = strlen(w);
-    if (!has_prefix(s, len, w, n))
-        return 0;
+    size_t n = 0;
+    for (; w[n]; n++)
+        if (n == len || ascii_lower(s[n]) != w[n])
+            return 0;
     if (n < len && s[n] == '.')
         return n + 1;
-    if (n < len && is_word_char(s[n]))
+    if (n < len && ascii_is_alnum(s[n]))
         return 0;
     return n;
 }
@@ -98,8 +49,11 @@ static size_t abbrev_at(const char *s, size_t len, const char *w)
 /* The month (1..12) named at s; abbreviations only when allowed. */
 static int month_at(const char *s, size_t len, bool abbreviations, size_t *used)
 {
+    char first = len ? ascii_lower(s[0]) : '\0';
     for (int m = 0; m < 12; m++) {
-        size_t n = word_at(s, len, month_names[m]);
+        if (first != month_names[m][0])
+            continue; /* every spelling of a month starts as its name does */
+        size_t n = ascii_word_at(s, len, month_names[m]);
         if (!n && abbreviations) {
             char ab[4] = {month_names[m][0], month_names[m][1], month_names[m][2], 0};
             n = abbrev_at(s, len, ab);
@@ -118,8 +72,11 @@ static int month_at(const char *s, size_t len, bool abbreviations, size_t *used)
 static int weekday_at(const char *s, size_t len, bool abbreviations, size_t *used)
 {
     static const char *const extra[7] = {NULL, NULL, "tues", NULL, "thurs", NULL, NULL};
+    char first = len ? ascii_lower(s[0]) : '\0';
     for (int d = 0; d < 7; d++) {
-        size_t n = word_at(s, len, weekday_names[d]);
+        if (first != weekday_names[d][0])
+            continue; /* every spelling of a weekday starts as its name does */
+        size_t n = ascii_word_at(s, len, weekday_names[d]);
         if (!n && abbreviations) {
             char ab[4] = {weekday_names[d][0], weekday_names[d][1], weekday_names[d][2], 0};
             n = abbrev_at(s, len, ab);
@@ -141,7 +98,7 @@ static size_t digits_at(const char *s, size_t len, size_t max_digits, int *value
 {
     size_t n = 0;
     int v = 0;
-    while (n < len && is_digit(s[n])) {
+    while (n < len && ascii_is_digit(s[n])) {
         if (n == max_digits)
             return 0;
         v = v * 10 + (s[n] - '0');
@@ -178,9 +135,9 @@ static size_t year_at(const char *s, size_t len, int *year)
     size_t n = digits_at(s, len, 4, &y);
     if (n != 4 || y < 1800 || y > 2199)
         return 0;
-    if (n < len && (is_alpha(s[n]) || s[n] == ':' || s[n] == '%'))
+    if (n < len && (ascii_is_alpha(s[n]) || s[n] == ':' || s[n] == '%'))
         return 0;
-    if (n + 1 < len && (s[n] == ',' || s[n] == '.') && is_digit(s[n + 1]))
+    if (n + 1 < len && (s[n] == ',' || s[n] == '.') && ascii_is_digit(s[n + 1]))
         return 0;
     *year = y;
     return n;
@@ -194,13 +151,13 @@ static size_t day_at(const char *s, size_t len, int *day)
         return 0;
     static const char *const suffixes[] = {"st", "nd", "rd", "th"};
     for (size_t i = 0; i < 4; i++) {
-        size_t k = word_at(s + n, len - n, suffixes[i]);
+        size_t k = ascii_word_at(s + n, len - n, suffixes[i]);
         if (k)
             return n + k;
     }
-    if (n < len && (is_alpha(s[n]) || s[n] == ':' || s[n] == '%'))
+    if (n < len && (ascii_is_alpha(s[n]) || s[n] == ':' || s[n] == '%'))
         return 0;
-    if (n + 1 < len && (s[n] == '.' || s[n] == ',') && is_digit(s[n + 1]))
+    if (n + 1 < len && (s[n] == '.' || s[n] == ',') && ascii_is_digit(s[n + 1]))
         return 0;
     return n;
 }
@@ -211,7 +168,7 @@ static size_t trailing_year(const char *s, size_t len, int *year)
     size_t pos = 0;
     if (pos < len && s[pos] == ',')
         pos++;
-    size_t after = skip_spaces(s, len, pos);
+    size_t after = ascii_skip_spaces(s, len, pos);
     if (after == 0)
         return 0; /* "May 12024" is not a date */
     size_t n = year_at(s + after, len - after, year);
@@ -236,8 +193,8 @@ static size_t parse_iso(const char *s, size_t len, struct timex_date *d)
     if (!n)
         return 0;
     pos += n;
-    bool time_follows = pos + 1 < len && s[pos] == 'T' && is_digit(s[pos + 1]);
-    if (pos < len && is_word_char(s[pos]) && !time_follows)
+    bool time_follows = pos + 1 < len && s[pos] == 'T' && ascii_is_digit(s[pos + 1]);
+    if (pos < len && ascii_is_alnum(s[pos]) && !time_follows)
         return 0;
     return pos;
 }
@@ -256,7 +213,7 @@ static size_t parse_numeric(const char *s, size_t len, struct timex_date *d)
         return 0;
     pos += n + 1;
     n = digits_at(s + pos, len - pos, 4, &d->year);
-    if (n != 4 || (pos + n < len && is_word_char(s[pos + n])))
+    if (n != 4 || (pos + n < len && ascii_is_alnum(s[pos + n])))
         return 0;
     d->day = a;
     d->month = b;
@@ -274,7 +231,7 @@ static size_t parse_month_first(const char *s, size_t len, struct timex_date *d)
     d->month = month_at(s, len, true, &used);
     if (!d->month)
         return 0;
-    pos = skip_spaces(s, len, used);
+    pos = ascii_skip_spaces(s, len, used);
     if (pos == used && s[used - 1] != '.')
         return 0;
     size_t n = day_at(s + pos, len - pos, &d->day);
@@ -290,18 +247,37 @@ static size_t parse_day_first(const char *s, size_t len, struct timex_date *d)
     size_t pos = day_at(s, len, &d->day), used;
     if (!pos)
         return 0;
-    size_t after = skip_spaces(s, len, pos);
+    size_t after = ascii_skip_spaces(s, len, pos);
     if (after == pos)
         return 0;
     pos = after;
-    size_t of = word_at(s + pos, len - pos, "of");
+    size_t of = ascii_word_at(s + pos, len - pos, "of");
     if (of)
-        pos = skip_spaces(s, len, pos + of);
+        pos = ascii_skip_spaces(s, len, pos + of);
     d->month = month_at(s + pos, len - pos, true, &used);
     if (!d->month)
         return 0;
     pos += used;
     return pos + trailing_year(s + pos, len - pos, &d->year);
+}
+
+/* "30-Jan-2023", "30/Jan/2023", "30 Jan 2023": a day, a month's name and a year joined by
+ * one separator, as some outlets print their page date. */
+static size_t parse_day_month_joined(const char *s, size_t len, struct timex_date *d)
+{
+    size_t pos = digits_at(s, len, 2, &d->day), used;
+    if (!pos || pos >= len || (s[pos] != '-' && s[pos] != '/'))
+        return 0;
+    char sep = s[pos++];
+    d->month = month_at(s + pos, len - pos, true, &used);
+    if (!d->month || s[pos + used - 1] == '.')
+        return 0;
+    pos += used;
+    if (pos >= len || s[pos] != sep)
+        return 0;
+    pos++;
+    size_t n = year_at(s + pos, len - pos, &d->year);
+    return n ? pos + n : 0;
 }
 
 size_t timex_parse_date(const char *s, size_t len, struct timex_date *out)
@@ -311,7 +287,7 @@ size_t timex_parse_date(const char *s, size_t len, struct timex_date *out)
         pos = used;
         if (pos < len && s[pos] == ',')
             pos++;
-        pos = skip_spaces(s, len, pos);
+        pos = ascii_skip_spaces(s, len, pos);
     }
     struct timex_date d = {0, 0, 0};
     size_t n = parse_iso(s + pos, len - pos, &d);
@@ -327,7 +303,35 @@ size_t timex_parse_date(const char *s, size_t len, struct timex_date *out)
         d = (struct timex_date){0, 0, 0};
         n = parse_day_first(s + pos, len - pos, &d);
     }
+    if (!n) {
+        d = (struct timex_date){0, 0, 0};
+        n = parse_day_month_joined(s + pos, len - pos, &d);
+    }
     if (!n || !valid_date(&d))
+        return 0;
+    *out = d;
+    return pos + n;
+}
+
+/* A two-digit year is read only where nothing else fits: the first part must be a day
+ * that no month or leading year could be (13 to 31), the second a month, so "27-06-23"
+ * is 27 June 2023 while "05-06-23" stays unread. Years 00-69 are 2000s, 70-99 1900s. */
+size_t timex_parse_short_year(const char *s, size_t len, struct timex_date *out)
+{
+    int day, month, year;
+    size_t pos = digits_at(s, len, 2, &day);
+    if (pos != 2 || pos >= len || (s[pos] != '-' && s[pos] != '/' && s[pos] != '.'))
+        return 0;
+    char sep = s[pos++];
+    size_t n = digits_at(s + pos, len - pos, 2, &month);
+    if (!n || pos + n >= len || s[pos + n] != sep)
+        return 0;
+    pos += n + 1;
+    n = digits_at(s + pos, len - pos, 2, &year);
+    if (n != 2 || (pos + n < len && (ascii_is_alnum(s[pos + n]) || s[pos + n] == sep)))
+        return 0;
+    struct timex_date d = {year < 70 ? 2000 + year : 1900 + year, month, day};
+    if (day < 13 || month < 1 || month > 12 || !valid_date(&d))
         return 0;
     *out = d;
     return pos + n;
@@ -436,33 +440,14 @@ static size_t count_at(const char *s, size_t len, int *n)
     static const char *const words[] = {"a",     "one",   "two",  "three", "four",   "five",  "six",
                                         "seven", "eight", "nine", "ten",   "eleven", "twelve"};
     for (int i = 0; i < 13; i++) {
-        size_t k = word_at(s, len, words[i]);
+        size_t k = ascii_word_at(s, len, words[i]);
         if (k) {
             *n = i ? i : 1;
             return k;
         }
     }
     size_t k = digits_at(s, len, 3, n);
-    return (k && (k == len || !is_word_char(s[k]))) ? k : 0;
-}
-
-/* Matches a sequence of words separated by spaces; returns the bytes, 0 on mismatch. */
-static size_t phrase_at(const char *s, size_t len, const char *const *words, size_t n)
-{
-    size_t pos = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (i) {
-            size_t sp = skip_spaces(s, len, pos);
-            if (sp == pos)
-                return 0;
-            pos = sp;
-        }
-        size_t k = word_at(s + pos, len - pos, words[i]);
-        if (!k)
-            return 0;
-        pos += k;
-    }
-    return pos;
+    return (k && (k == len || !ascii_is_alnum(s[k]))) ? k : 0;
 }
 
 enum rel_base { BASE_PUB, BASE_ANCHOR };
@@ -548,15 +533,15 @@ static bool read_ago(const struct finder *f, size_t pos, struct reading *r)
     size_t k = count_at(f->s + pos, f->len - pos, &n), p = pos + k;
     if (!k)
         return false;
-    p = skip_spaces(f->s, f->len, p);
+    p = ascii_skip_spaces(f->s, f->len, p);
     for (int u = 0; u < 4; u++) {
-        size_t w = word_at(f->s + p, f->len - p, units[u][0]);
+        size_t w = ascii_word_at(f->s + p, f->len - p, units[u][0]);
         if (!w)
-            w = word_at(f->s + p, f->len - p, units[u][1]);
+            w = ascii_word_at(f->s + p, f->len - p, units[u][1]);
         if (!w)
             continue;
-        size_t q = skip_spaces(f->s, f->len, p + w);
-        size_t ago = word_at(f->s + q, f->len - q, "ago");
+        size_t q = ascii_skip_spaces(f->s, f->len, p + w);
+        size_t ago = ascii_word_at(f->s + q, f->len - q, "ago");
         if (!ago)
             return false;
         r->len = q + ago - pos;
@@ -569,10 +554,12 @@ static bool read_relative(const struct finder *f, size_t pos, struct reading *r)
 {
     for (size_t i = 0; i < sizeof relatives / sizeof relatives[0]; i++) {
         const struct relative *rel = &relatives[i];
+        if (!rel->words[0] || pos >= f->len || ascii_lower(f->s[pos]) != rel->words[0][0])
+            continue; /* the phrase's first word is not here */
         size_t n = 0;
         while (n < 4 && rel->words[n])
             n++;
-        size_t k = phrase_at(f->s + pos, f->len - pos, rel->words, n);
+        size_t k = ascii_phrase_at(f->s + pos, f->len - pos, rel->words, n);
         if (k) {
             r->len = k;
             return resolve_relative(f, rel->base, rel->unit, rel->offset, r);
@@ -595,7 +582,7 @@ static void give_year(const struct finder *f, struct timex_date *d)
 
 static bool read_calendar_date(const struct finder *f, size_t pos, struct reading *r)
 {
-    if (pos < f->len && is_alpha(f->s[pos]) && !is_upper(f->s[pos]))
+    if (pos < f->len && ascii_is_alpha(f->s[pos]) && !ascii_is_upper(f->s[pos]))
         return false; /* "may 1" in running text is not a month name */
     struct timex_date d;
     size_t n = timex_parse_date(f->s + pos, f->len - pos, &d);
@@ -618,21 +605,21 @@ static bool after_of(const struct finder *f, size_t pos)
         end--;
     if (end == pos || end < 2)
         return false;
-    if (lower(f->s[end - 2]) != 'o' || lower(f->s[end - 1]) != 'f')
+    if (ascii_lower(f->s[end - 2]) != 'o' || ascii_lower(f->s[end - 1]) != 'f')
         return false;
-    return end == 2 || !is_word_char(f->s[end - 3]);
+    return end == 2 || !ascii_is_alnum(f->s[end - 3]);
 }
 
 /* "June 2016", and a month alone when a preposition or modifier makes it a date. */
 static bool read_month(const struct finder *f, size_t pos, bool introduced, struct reading *r)
 {
     size_t used;
-    if (pos >= f->len || !is_upper(f->s[pos]))
+    if (pos >= f->len || !ascii_is_upper(f->s[pos]))
         return false;
     int m = month_at(f->s + pos, f->len - pos, true, &used);
     if (!m)
         return false;
-    size_t q = skip_spaces(f->s, f->len, pos + used);
+    size_t q = ascii_skip_spaces(f->s, f->len, pos + used);
     int y;
     size_t yn = q > pos + used ? year_at(f->s + q, f->len - q, &y) : 0;
     if (yn) {
@@ -649,10 +636,10 @@ static bool read_month(const struct finder *f, size_t pos, bool introduced, stru
     if (f->pub)
         r->value.year = m <= f->pub->month ? f->pub->year : f->pub->year - 1;
     static const char *const last_year[] = {"last", "year"}, *const this_year[] = {"this", "year"};
-    size_t k = q > pos + used ? phrase_at(f->s + q, f->len - q, last_year, 2) : 0;
+    size_t k = q > pos + used ? ascii_phrase_at(f->s + q, f->len - q, last_year, 2) : 0;
     int shift = -1;
     if (!k && q > pos + used) {
-        k = phrase_at(f->s + q, f->len - q, this_year, 2);
+        k = ascii_phrase_at(f->s + q, f->len - q, this_year, 2);
         shift = 0;
     }
     if (k) { /* "in May last year" */
@@ -680,7 +667,7 @@ static bool is_part_of_day(const char *s, size_t len, size_t *used)
     static const char *const parts[] = {"morning", "afternoon", "evening",
                                         "night",   "overnight", "dawn"};
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
-        size_t k = word_at(s, len, parts[i]);
+        size_t k = ascii_word_at(s, len, parts[i]);
         if (k) {
             *used = k;
             return true;
@@ -695,16 +682,16 @@ static bool read_weekday(const struct finder *f, size_t pos, bool introduced, in
                          struct reading *r)
 {
     size_t used;
-    if (pos >= f->len || !is_upper(f->s[pos]))
+    if (pos >= f->len || !ascii_is_upper(f->s[pos]))
         return false;
     int wd = weekday_at(f->s + pos, f->len - pos, false, &used);
     if (wd < 0)
         return false;
     size_t end = pos + used;
-    size_t q = skip_spaces(f->s, f->len, end), part;
+    size_t q = ascii_skip_spaces(f->s, f->len, end), part;
     if (q > end && is_part_of_day(f->s + q, f->len - q, &part)) {
         end = q + part;
-    } else if (!introduced && q > end && q < f->len && is_upper(f->s[q])) {
+    } else if (!introduced && q > end && q < f->len && ascii_is_upper(f->s[q])) {
         size_t mu;
         if (!month_at(f->s + q, f->len - q, true, &mu))
             return false; /* "Sunday Times", "Friday Mosque": a name, not a day */
@@ -728,7 +715,7 @@ static bool read_weekday(const struct finder *f, size_t pos, bool introduced, in
 static size_t any_word_at(const char *s, size_t len, const char *const *words, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        size_t k = word_at(s, len, words[i]);
+        size_t k = ascii_word_at(s, len, words[i]);
         if (k)
             return k;
     }
@@ -741,7 +728,7 @@ static size_t modifier_at(const char *s, size_t len)
     static const char *const mods[] = {"late", "early", "overnight"};
     size_t k = any_word_at(s, len, mods, 3);
     if (k)
-        return skip_spaces(s, len, k) > k ? skip_spaces(s, len, k) : 0;
+        return ascii_skip_spaces(s, len, k) > k ? ascii_skip_spaces(s, len, k) : 0;
     if (has_prefix(s, len, "mid-", 4))
         return 4;
     return 0;
@@ -768,13 +755,13 @@ static bool read_expression(const struct finder *f, size_t pos, struct reading *
     size_t p = pos;
     bool introduced = false;
     size_t k = any_word_at(f->s + p, f->len - p, preps, sizeof preps / sizeof preps[0]);
-    if (k && skip_spaces(f->s, f->len, p + k) > p + k) {
-        p = skip_spaces(f->s, f->len, p + k);
+    if (k && ascii_skip_spaces(f->s, f->len, p + k) > p + k) {
+        p = ascii_skip_spaces(f->s, f->len, p + k);
         introduced = true;
-        size_t the = word_at(f->s + p, f->len - p, "the");
+        size_t the = ascii_word_at(f->s + p, f->len - p, "the");
         struct timex_date probe;
         if (the) {
-            size_t q = skip_spaces(f->s, f->len, p + the);
+            size_t q = ascii_skip_spaces(f->s, f->len, p + the);
             if (timex_parse_date(f->s + q, f->len - q, &probe))
                 p = q; /* "on the 5th of January" */
         }
@@ -789,13 +776,13 @@ static bool read_expression(const struct finder *f, size_t pos, struct reading *
         introduced = true;
     }
     int direction = 0;
-    size_t dir = word_at(f->s + p, f->len - p, "last");
-    if (!dir && (dir = word_at(f->s + p, f->len - p, "next")))
+    size_t dir = ascii_word_at(f->s + p, f->len - p, "last");
+    if (!dir && (dir = ascii_word_at(f->s + p, f->len - p, "next")))
         direction = 1;
     else if (dir)
         direction = -1;
     if (dir) {
-        size_t q = skip_spaces(f->s, f->len, p + dir);
+        size_t q = ascii_skip_spaces(f->s, f->len, p + dir);
         if (q == p + dir)
             return false;
         p = q;
@@ -837,15 +824,15 @@ static void record(const struct finder *f, size_t start, const struct reading *r
 
 static size_t next_word_start(const char *s, size_t len, size_t pos)
 {
-    while (pos < len && is_word_char(s[pos]))
+    while (pos < len && ascii_is_alnum(s[pos]))
         pos++;
-    while (pos < len && !is_word_char(s[pos]))
+    while (pos < len && !ascii_is_alnum(s[pos]))
         pos++;
     return pos;
 }
 
-/* Every word an expression can begin with, sorted: most words of a sentence fail this
- * one lookup and skip the full parse. */
+/* Every word an expression can begin with: most words of a sentence fail this one hashed
+ * lookup and skip the full parse. */
 static const char *const opening_words[] = {
     "a",         "after",    "apr",       "april",   "aug",       "august",   "before",
     "dec",       "december", "during",    "earlier", "early",     "eight",    "eleven",
@@ -861,11 +848,10 @@ static const char *const opening_words[] = {
 
 static bool may_open_expression(const char *s, size_t len, size_t pos)
 {
-    if (is_digit(s[pos]))
+    if (ascii_is_digit(s[pos]))
         return true;
-    char word[12];
-    word_lower_at(s, len, pos, word, sizeof word);
-    return word_in_sorted(opening_words, sizeof opening_words / sizeof opening_words[0], word);
+    return word_listed_at(opening_words, sizeof opening_words / sizeof opening_words[0], s, len,
+                          pos, 12) > 0;
 }
 
 size_t timex_find(const char *s, size_t len, const struct timex_date *pub,
@@ -873,14 +859,14 @@ size_t timex_find(const char *s, size_t len, const struct timex_date *pub,
 {
     struct finder f = {s, len, is_full(pub) ? pub : NULL, anchor};
     size_t found = 0, pos = 0;
-    while (pos < len && !is_word_char(s[pos]))
+    while (pos < len && !ascii_is_alnum(s[pos]))
         pos++;
     while (pos < len && found < max) {
         struct reading r = {0, {0, 0, 0}, false, -1};
         if (may_open_expression(s, len, pos) && read_expression(&f, pos, &r) && r.len) {
             record(&f, pos, &r, &out[found++]);
             pos += r.len;
-            while (pos < len && !is_word_char(s[pos]))
+            while (pos < len && !ascii_is_alnum(s[pos]))
                 pos++;
         } else {
             pos = next_word_start(s, len, pos);

@@ -15,8 +15,13 @@ struct timex_date {
 
 /* Parses a date beginning exactly at s, in the forms datelines use: "Wednesday, May 1,
  * 2024", "May 1, 2024", "1 May 2024", "01 March, 2022", "2024-05-01", "Dec. 24, 2019",
- * "June 30" (year 0). Returns bytes consumed, 0 when none. */
+ * "30-Jan-2023", "June 30" (year 0). Returns bytes consumed, 0 when none. */
 size_t timex_parse_date(const char *s, size_t len, struct timex_date *out);
+
+/* "27-06-23" (day, month, two-digit year), read only when unambiguous: the first part
+ * 13..31 so it cannot be a month. For page headers, never for dates in a story. Returns
+ * bytes consumed, 0 when none. */
+size_t timex_parse_short_year(const char *s, size_t len, struct timex_date *out);
 
 /* "2024-05-01"; partial: "--06-29", "2016-06", "2016"; "" when nothing is known. */
 void timex_format(const struct timex_date *d, char *buf, size_t cap);

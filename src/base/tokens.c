@@ -1,6 +1,8 @@
 /* tokens.c: a byte-level word splitter; no allocation once the buffer has grown. */
 #include "base/tokens.h"
 
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,6 +40,11 @@ static bool is_letter_cp(uint32_t c)
     return true;
 }
 
+static bool is_ascii_alnum(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 static bool is_apostrophe(uint32_t c)
 {
     return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x02BB || c == '`';
@@ -47,6 +54,18 @@ static bool word_at(const unsigned char *s, size_t n)
 {
     size_t l;
     return n > 0 && is_letter_cp(decode(s, n, &l));
+}
+
+/* FNV-1a over the bytes in ASCII lower case: a token's and a listed word's agree exactly
+ * when token_equals_ci could. */
+static uint32_t hash_lower(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32u : c)) * 16777619u;
+    }
+    return h;
 }
 
 static bool push(struct tokens *t, size_t start, size_t len)
@@ -62,6 +81,7 @@ static bool push(struct tokens *t, size_t start, size_t len)
     struct token *k = &t->tok[t->n++];
     k->start = start;
     k->len = len;
+    k->hash = hash_lower(t->text + start, len);
     unsigned char c = (unsigned char)t->text[start];
     k->flags = 0;
     if ((c >= 'A' && c <= 'Z') || c >= 0x80)
@@ -86,6 +106,10 @@ static size_t word_length(const unsigned char *s, size_t n, bool *possessive)
     size_t i = 0, l;
     *possessive = false;
     while (i < n) {
+        if (is_ascii_alnum(s[i])) { /* most of any word: no decoding */
+            i++;
+            continue;
+        }
         uint32_t c = decode(s + i, n - i, &l);
         if (is_letter_cp(c)) {
             i += l;
@@ -114,6 +138,10 @@ void tokens_scan(struct tokens *t, const char *text, size_t start, size_t len)
     size_t i = 0, l;
     bool punct = false;
     while (i < len) {
+        if (s[i] == ' ') { /* the commonest gap: a space neither ends a clause nor starts a word */
+            i++;
+            continue;
+        }
         uint32_t c = decode(s + i, len - i, &l);
         if (!is_letter_cp(c)) {
             if (c != ' ' && c != '\t' && c != '\n' && t->n)
@@ -161,17 +189,162 @@ bool token_equals_ci(const struct tokens *t, size_t i, const char *word)
     return word[k->len] == '\0';
 }
 
-bool token_is(const struct tokens *t, size_t i, const char *word)
+/* ---- word lists, hashed once ---- */
+
+struct word_slot {
+    uint32_t hash, len;
+    int index; /* in the list; -1 marks an empty slot */
+};
+
+struct word_table {
+    const char *const *words;
+    size_t count; /* as asked for: SIZE_MAX for a NULL-terminated list */
+    uint32_t mask;
+    struct word_slot slots[];
+};
+
+/* The table of a list of n words, or of a NULL-terminated one when n is SIZE_MAX. */
+static struct word_table *table_build(const char *const *words, size_t count)
 {
-    return i < t->n && token_equals_ci(t, i, word);
+    size_t n = count;
+    if (n == SIZE_MAX)
+        for (n = 0; words[n];)
+            n++;
+    size_t cap = 8;
+    while (cap < 2 * n)
+        cap *= 2;
+    struct word_table *w = malloc(sizeof *w + cap * sizeof w->slots[0]);
+    if (!w)
+        return NULL;
+    w->words = words;
+    w->count = count;
+    w->mask = (uint32_t)cap - 1;
+    for (size_t k = 0; k < cap; k++)
+        w->slots[k].index = -1;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(words[i]);
+        uint32_t h = hash_lower(words[i], len), k = h & w->mask;
+        bool seen = false;
+        for (; w->slots[k].index >= 0 && !seen; k = (k + 1) & w->mask)
+            seen = w->slots[k].len == len && strcmp(words[w->slots[k].index], words[i]) == 0;
+        if (!seen) /* a word listed twice keeps its first index, as a linear search would */
+            w->slots[k] = (struct word_slot){h, (uint32_t)len, (int)i};
+    }
+    return w;
+}
+
+/* The lists seen so far, by address and length (one array may be asked about whole and by a
+ * prefix). A slot's key is claimed once and never changes; its table is published after it
+ * is built, and a reader that finds none yet searches the list itself. Lists are few
+ * (dozens), so the registry never fills in practice; when it does, lists beyond it are
+ * searched linearly. */
+#define LIST_SLOTS 512
+static struct {
+    _Atomic(const char *const *) key;
+    _Atomic(struct word_table *) table;
+} registry[LIST_SLOTS];
+
+/* Paths taken once per list (or never): kept out of line so that the lookup every word
+ * makes stays small. */
+#if defined(__GNUC__)
+#define COLD __attribute__((cold, noinline))
+#else
+#define COLD
+#endif
+
+/* The table for (words, count) from slot k on: found, or claimed and built. */
+COLD static const struct word_table *table_claim(const char *const *words, size_t count, size_t k)
+{
+    for (size_t probes = 0; probes < LIST_SLOTS; probes++, k = (k + 1) & (LIST_SLOTS - 1)) {
+        const char *const *key = atomic_load_explicit(&registry[k].key, memory_order_acquire);
+        if (!key) {
+            const char *const *expected = NULL;
+            if (!atomic_compare_exchange_strong(&registry[k].key, &expected, words)) {
+                key = expected; /* claimed meanwhile: look at it as any other */
+            } else {
+                struct word_table *w = table_build(words, count);
+                atomic_store_explicit(&registry[k].table, w, memory_order_release);
+                return w;
+            }
+        }
+        if (key != words)
+            continue;
+        const struct word_table *w = atomic_load_explicit(&registry[k].table, memory_order_acquire);
+        if (!w)
+            return NULL; /* being built, or out of memory */
+        if (w->count == count)
+            return w;
+    }
+    return NULL;
+}
+
+/* The table for (words, count), or NULL when there is none (yet). */
+static const struct word_table *table_of(const char *const *words, size_t count)
+{
+    uintptr_t a = (uintptr_t)words;
+    size_t k = (size_t)((a >> 3) ^ (a >> 12) ^ count) & (LIST_SLOTS - 1);
+    if (atomic_load_explicit(&registry[k].key, memory_order_acquire) == words) {
+        const struct word_table *w = atomic_load_explicit(&registry[k].table, memory_order_acquire);
+        if (w && w->count == count)
+            return w;
+    }
+    return table_claim(words, count, k);
+}
+
+static bool equals_ci(const char *s, size_t n, const char *word)
+{
+    for (size_t j = 0; j < n; j++) {
+        char c = s[j];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if (c != word[j])
+            return false;
+    }
+    return word[n] == '\0';
+}
+
+/* The index of the n bytes at s (hash h) in a list of count words (SIZE_MAX: up to a
+ * NULL entry), or -1. */
+COLD static int find_linear(const char *const *words, size_t count, const char *s, size_t n)
+{
+    for (size_t i = 0; i < count && words[i]; i++)
+        if (equals_ci(s, n, words[i]))
+            return (int)i;
+    return -1;
+}
+
+static int find_hashed(const char *const *words, size_t count, const char *s, size_t n, uint32_t h)
+{
+    const struct word_table *w = table_of(words, count);
+    if (!w)
+        return find_linear(words, count, s, n);
+    for (uint32_t k = h & w->mask; w->slots[k].index >= 0; k = (k + 1) & w->mask) {
+        const struct word_slot *e = &w->slots[k];
+        if (e->hash == h && e->len == n && equals_ci(s, n, words[e->index]))
+            return e->index;
+    }
+    return -1;
+}
+
+int token_find(const struct tokens *t, size_t i, const char *const *words)
+{
+    if (i >= t->n)
+        return -1;
+    const struct token *k = &t->tok[i];
+    return find_hashed(words, SIZE_MAX, t->text + k->start, k->len, k->hash);
 }
 
 bool token_in(const struct tokens *t, size_t i, const char *const *words)
 {
-    for (; *words; words++)
-        if (token_is(t, i, *words))
-            return true;
-    return false;
+    if (i >= t->n)
+        return false;
+    const struct token *k = &t->tok[i];
+    return find_hashed(words, SIZE_MAX, t->text + k->start, k->len, k->hash) >= 0;
+}
+
+int words_find(const char *const *words, size_t count, const char *s, size_t n)
+{
+    return find_hashed(words, count, s, n, hash_lower(s, n));
 }
 
 /* Tokens are in text order, so a binary search finds the first one at or after offset: a
@@ -189,31 +362,20 @@ size_t token_at(const struct tokens *t, size_t offset)
     return lo;
 }
 
-size_t word_lower_at(const char *s, size_t len, size_t pos, char *word, size_t cap)
+size_t word_listed_at(const char *const *list, size_t count, const char *s, size_t len, size_t pos,
+                      size_t cap)
 {
+    uint32_t h = 2166136261u; /* hash_lower's, taken as the letters are counted */
     size_t n = 0;
     for (; pos + n < len; n++) {
-        char c = s[pos + n];
-        bool upper = c >= 'A' && c <= 'Z';
-        if (!upper && !(c >= 'a' && c <= 'z'))
+        unsigned char c = (unsigned char)s[pos + n];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        else if (!(c >= 'a' && c <= 'z'))
             break;
-        if (n + 1 >= cap) {
-            n = 0;
-            break;
-        }
-        word[n] = upper ? (char)(c - 'A' + 'a') : c;
+        h = (h ^ c) * 16777619u;
     }
-    if (cap)
-        word[n] = '\0';
-    return n;
-}
-
-static int compare_words(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-bool word_in_sorted(const char *const *list, size_t n, const char *word)
-{
-    return bsearch(&word, list, n, sizeof *list, compare_words) != NULL;
+    if (n == 0 || n >= cap)
+        return 0;
+    return find_hashed(list, count, s + pos, n, h) >= 0 ? n : 0;
 }

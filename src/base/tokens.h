@@ -22,6 +22,7 @@ enum token_flag {
 struct token {
     size_t start, len; /* in the text given to tokens_scan */
     unsigned flags;
+    uint32_t hash; /* of the word in ASCII lower case: computed once, for token_in */
 };
 
 struct tokens {
@@ -37,20 +38,37 @@ void tokens_free(struct tokens *t);
 /* ASCII-case-insensitive comparison of token i with a lowercase word. */
 bool token_equals_ci(const struct tokens *t, size_t i, const char *word);
 
-/* The same, false when i is past the last token. */
-bool token_is(const struct tokens *t, size_t i, const char *word);
-/* True when token i is one of the NULL-terminated lowercase words. */
+/* The same, false when i is past the last token. Inline, since it runs at every token: a
+ * first letter that differs (most words) answers without a call. */
+static inline bool token_is(const struct tokens *t, size_t i, const char *word)
+{
+    if (i >= t->n)
+        return false;
+    char c = t->text[t->tok[i].start];
+    if (c >= 'A' && c <= 'Z')
+        c = (char)(c + 32);
+    return c == word[0] && token_equals_ci(t, i, word);
+}
+/* True when token i is one of the NULL-terminated lowercase words. The list must live as
+ * long as the program (a static array): on first use it is hashed, by its address, into a
+ * table every later call reuses (from any thread), so a lookup costs one probe, not a
+ * comparison per word. */
 bool token_in(const struct tokens *t, size_t i, const char *const *words);
+
+/* The index in words (the same kind of list) of token i, or -1. */
+int token_find(const struct tokens *t, size_t i, const char *const *words);
+
+/* The index in words (count of them, or SIZE_MAX for a NULL-terminated list) of the n bytes
+ * at s, compared ignoring ASCII case, or -1. */
+int words_find(const char *const *words, size_t count, const char *s, size_t n);
 /* The first token starting at or after a text offset (t->n when none). */
 size_t token_at(const struct tokens *t, size_t offset);
 
-/* The ASCII letters of the word at s[pos], lowercased into word (cap bytes with its NUL);
- * an empty word when there are none or more than cap - 1. The matchers use it with
- * word_in_sorted to ask, at every word of every sentence, whether the word opens what they
- * look for: one sorted lookup instead of a full parse. */
-size_t word_lower_at(const char *s, size_t len, size_t pos, char *word, size_t cap);
-
-/* Whether word is one of the n words of list, which is sorted by strcmp. */
-bool word_in_sorted(const char *const *list, size_t n, const char *word);
+/* The length of the word of ASCII letters at s[pos] when, ignoring case, it is one of the
+ * count lowercase words of list, else 0; a word of cap letters or more never is. The
+ * matchers ask this at every word of every sentence, whether the word opens what they look
+ * for: one hashed lookup (as token_in's) instead of a full parse. */
+size_t word_listed_at(const char *const *list, size_t count, const char *s, size_t len, size_t pos,
+                      size_t cap);
 
 #endif

@@ -20,6 +20,7 @@
 #include "read/article.h"
 #include "read/reader.h"
 #include "cli/event_cli.h"
+#include "cli/feed_cli.h"
 #include "export/export.h"
 #include "extract/extract.h"
 #include "base/facts.h"
@@ -111,6 +112,21 @@ static const struct command commands[] = {
      "that carry it; tags compare without regard to case.",
      cli_tag},
     {"untag", "untag ID TAG...", "Removes tags from an article.", cli_untag},
+    {"feed", "feed add|list|remove|import|export ...",
+     "Subscriptions:\n"
+     "  feed add URL [--name NAME] [--tag TAG]... [--full]\n"
+     "                     subscribe; --full takes each item's text from its page when\n"
+     "                     the feed gives only a summary\n"
+     "  feed list [--json] name, URL, tags, last fetch and status, items, last error\n"
+     "  feed remove URL|NAME   unsubscribe (the articles stay)\n"
+     "  feed import FILE   subscribe to the feeds of an OPML file or a newsboat urls file\n"
+     "  feed export        the subscriptions as OPML on stdout",
+     cli_feed},
+    {"fetch", "fetch [--no-extract] [NAME|TAG|URL...]",
+     "Fetches the feeds (all, or those named or tagged) and imports their new and changed\n"
+     "items. Each feed that fails gets one line on stderr and its error in 'feed list'.\n"
+     "  --no-extract  store the articles without facts (for benchmarks)",
+     cli_fetch},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -200,6 +216,22 @@ static void json_kv_figure(struct json *j, const char *key, long v)
         json_int(j, v);
 }
 
+/* "killed": the number, or the vague word as written ("dozens"); "killed_min" and
+ * "killed_max" the range it allows (README, "A report's own toll, and vague words"; null =
+ * open or unknown). */
+static void json_kv_toll(struct json *j, const char *kind, long value, const char *word, long max)
+{
+    char key[32];
+    if (word)
+        json_kv_string(j, kind, word);
+    else
+        json_kv_figure(j, kind, value);
+    snprintf(key, sizeof key, "%s_min", kind);
+    json_kv_figure(j, key, value);
+    snprintf(key, sizeof key, "%s_max", kind);
+    json_kv_figure(j, key, max);
+}
+
 static void list_row_json(struct json *j, const struct store_list_row *r)
 {
     json_begin_object(j);
@@ -209,9 +241,9 @@ static void list_row_json(struct json *j, const struct store_list_row *r)
     json_kv_string(j, "source", r->source);
     json_kv_string(j, "origin", r->origin);
     json_kv_string(j, "places", r->places);
-    json_kv_figure(j, "killed", r->killed);
-    json_kv_figure(j, "wounded", r->wounded);
-    json_kv_figure(j, "destroyed", r->destroyed);
+    json_kv_toll(j, "killed", r->killed, r->killed_word, r->killed_max);
+    json_kv_toll(j, "wounded", r->wounded, r->wounded_word, r->wounded_max);
+    json_kv_toll(j, "destroyed", r->destroyed, r->destroyed_word, r->destroyed_max);
     json_key(j, "read");
     json_bool(j, r->is_read);
     json_end_object(j);
@@ -255,7 +287,9 @@ static void list_row_text(const struct store_list_row *r, int width)
     const char *date = r->date;
     const char *places = r->places;
     char killed[32] = "";
-    if (r->killed != FACT_NONE)
+    if (r->killed_word)
+        snprintf(killed, sizeof killed, "  killed %s", r->killed_word);
+    else if (r->killed != FACT_NONE)
         snprintf(killed, sizeof killed, "  killed %ld", r->killed);
     printf("%6" PRId64 "  %-10s  ", r->id, date ? date : "-");
     int room = width > 0 ? width - 20 - (int)strlen(killed) : -1;

@@ -241,16 +241,16 @@ static void print_figures(const struct comparison *c, int width)
         print_row(head, w, 4);
     }
     for (size_t i = 0; i < c->n_figures; i++) {
-        const struct cmp_figures *r = &c->figures[i];
+        const struct compare_figures *r = &c->figures[i];
         char *a = figure_cell(r->a, r->n_a), *b = figure_cell(r->b, r->n_b);
         if (cols) {
             const char *cells[4] = {figure_kind_name(r->kind), a ? a : "", b ? b : "",
-                                    cmp_status_name(r->status)};
+                                    compare_status_name(r->status)};
             print_row(cells, w, 4);
         } else {
             char head[64];
             snprintf(head, sizeof head, "%s: %s", figure_kind_name(r->kind),
-                     cmp_status_name(r->status));
+                     compare_status_name(r->status));
             print_wrapped("", head, width);
             print_wrapped("  A: ", a ? a : "", width);
             print_wrapped("  B: ", b ? b : "", width);
@@ -260,9 +260,9 @@ static void print_figures(const struct comparison *c, int width)
     }
 }
 
-static void print_names(const char *title, const struct cmp_name *names, size_t n, int width)
+static void print_names(const char *title, const struct compare_name *names, size_t n, int width)
 {
-    static const enum cmp_status order[] = {CMP_AGREE, CMP_ONLY_A, CMP_ONLY_B};
+    static const enum compare_status order[] = {COMPARE_AGREE, COMPARE_ONLY_A, COMPARE_ONLY_B};
     print_wrapped("", title, width);
     if (!n)
         print_wrapped("  ", "(none)", width);
@@ -271,7 +271,7 @@ static void print_names(const char *title, const struct cmp_name *names, size_t 
         char *line = malloc(cap);
         if (!line)
             return;
-        used = (size_t)snprintf(line, cap, "%s: ", cmp_presence_name(order[k]));
+        used = (size_t)snprintf(line, cap, "%s: ", compare_presence_name(order[k]));
         size_t count = 0;
         for (size_t i = 0; i < n; i++) {
             if (names[i].status != order[k])
@@ -310,7 +310,7 @@ static void print_pairs(const struct comparison *c, const struct side *A, const 
     int w[2] = {(width - 3) / 2, width - 3 - (width - 3) / 2};
     bool side_by_side = w[0] >= 20;
     for (size_t i = 0; i < c->n_pairs; i++) {
-        const struct cmp_pair *p = &c->pairs[i];
+        const struct compare_pair *p = &c->pairs[i];
         char *sa = sentence_text(A->art, p->a), *sb = sentence_text(B->art, p->b);
         char ta[64], tb[64];
         snprintf(ta, sizeof ta, "A[%d] ", p->a);
@@ -386,14 +386,14 @@ static void json_figure_list(struct json *j, const char *key, const struct figur
     json_end_array(j);
 }
 
-static void json_names(struct json *j, const char *key, const struct cmp_name *n, size_t count)
+static void json_names(struct json *j, const char *key, const struct compare_name *n, size_t count)
 {
     json_key(j, key);
     json_begin_array(j);
     for (size_t i = 0; i < count; i++) {
         json_begin_object(j);
         json_kv_string(j, "name", n[i].name);
-        json_kv_string(j, "in", cmp_presence_key(n[i].status));
+        json_kv_string(j, "in", compare_presence_key(n[i].status));
         json_end_object(j);
     }
     json_end_array(j);
@@ -410,10 +410,10 @@ static void print_comparison_json(const struct comparison *c, const struct side 
     json_key(&j, "figures");
     json_begin_array(&j);
     for (size_t i = 0; i < c->n_figures; i++) {
-        const struct cmp_figures *r = &c->figures[i];
+        const struct compare_figures *r = &c->figures[i];
         json_begin_object(&j);
         json_kv_string(&j, "kind", figure_kind_name(r->kind));
-        json_kv_string(&j, "status", cmp_status_key(r->status));
+        json_kv_string(&j, "status", compare_status_key(r->status));
         json_figure_list(&j, "a", r->a, r->n_a);
         json_figure_list(&j, "b", r->b, r->n_b);
         json_end_object(&j);
@@ -568,16 +568,22 @@ static void print_event_figures_text(const struct ev_group *g, const struct ev_d
                                      .n = f->n,
                                      .min = f->min,
                                      .max = f->max,
-                                     .qualifier = f->qualifier};
+                                     .qualifier = f->qualifier,
+                                     .text = f->text};
             char v[64];
             compare_format_figure(&ff, v, sizeof v);
             used += (size_t)snprintf(line + used, sizeof line - used, "%s (#%lld) ", v,
                                      (long long)members[m]->id);
         }
+        char range[80], conservative[32];
+        ev_range_text(&sum[k], range, sizeof range);
+        if (sum[k].low_word)
+            snprintf(conservative, sizeof conservative, "%s", sum[k].low_word);
+        else
+            snprintf(conservative, sizeof conservative, "%ld", sum[k].conservative);
         if (used < sizeof line)
-            snprintf(line + used, sizeof line - used, "| range %ld-%ld, conservative %ld%s",
-                     sum[k].low, sum[k].high, sum[k].conservative,
-                     sum[k].disagree ? ", reports DISAGREE" : "");
+            snprintf(line + used, sizeof line - used, "| range %s, conservative %s%s", range,
+                     conservative, sum[k].disagree ? ", reports DISAGREE" : "");
         print_wrapped("    ", line, width);
     }
     (void)docs;
@@ -659,6 +665,12 @@ static void print_event_json(size_t num, const struct ev_group *g, const struct 
         json_kv_int_or_null(&j, "low", sum[k].low);
         json_kv_int_or_null(&j, "high", sum[k].high);
         json_kv_int_or_null(&j, "conservative", sum[k].conservative);
+        char range[80];
+        json_kv_string(&j, "range", ev_range_text(&sum[k], range, sizeof range));
+        if (sum[k].low_word)
+            json_kv_string(&j, "low_word", sum[k].low_word);
+        if (sum[k].high_word)
+            json_kv_string(&j, "high_word", sum[k].high_word);
         json_key(&j, "disagree");
         json_bool(&j, sum[k].disagree);
         json_key(&j, "reports");
@@ -677,6 +689,9 @@ static void print_event_json(size_t num, const struct ev_group *g, const struct 
                 json_kv_string(&j, "source", fg->source);
                 json_kv_string(&j, "place", fg->place);
                 json_kv_string(&j, "text", fg->text);
+                json_kv_string(&j, "role", figure_role_name(fg->role));
+                if (fg->incident)
+                    json_kv_int(&j, "incident", fg->incident);
                 json_end_object(&j);
             }
         json_end_array(&j);

@@ -1,6 +1,5 @@
 /* export_cli.c: the export command: parses its arguments, opens the output and hands the
- * work to export/rows. A file is written under a temporary name and renamed when done, so
- * a failed export never leaves half a file under the name asked for. */
+ * work to export/rows (export_to_path writes a file whole or not at all). */
 #include "cli/export_cli.h"
 
 #include <stdbool.h>
@@ -85,49 +84,12 @@ static int parse_args(int argc, char **argv, struct export_args *a)
     return 0;
 }
 
-static FILE *open_output(const char *path, char **tmp)
-{
-    *tmp = NULL;
-    if (!path || strcmp(path, "-") == 0)
-        return stdout;
-    size_t len = strlen(path) + 16;
-    *tmp = malloc(len);
-    if (!*tmp)
-        return NULL;
-    snprintf(*tmp, len, "%s.tmp%ld", path, (long)getpid());
-    FILE *f = fopen(*tmp, "w");
-    if (!f)
-        cli_report_file(path, "cannot write here");
-    return f;
-}
-
-static int close_output(FILE *f, const char *path, char *tmp, bool ok)
-{
-    if (f == stdout)
-        return ok ? 0 : -1;
-    ok = fclose(f) == 0 && ok;
-    if (ok && rename(tmp, path) != 0) {
-        cli_report_file(path, "cannot rename the finished file into place");
-        ok = false;
-    }
-    if (!ok)
-        unlink(tmp);
-    return ok ? 0 : -1;
-}
-
 static int run(const struct export_args *a, const struct query *q)
 {
     struct store *s;
     int rc = cli_open_store(&s);
     if (rc)
         return rc;
-    char *tmp;
-    FILE *out = open_output(a->output, &tmp);
-    if (!out) {
-        free(tmp);
-        store_close(s);
-        return EXIT_FAIL;
-    }
     struct export_request r = {.kind = a->kind,
                                .format = a->format,
                                .filter = a->filter ? q : NULL,
@@ -135,14 +97,16 @@ static int run(const struct export_args *a, const struct query *q)
                                .generator = "sitrep " SITREP_VERSION};
     struct export_result res;
     char err[256] = "";
-    bool ok = export_run(s, &r, out, &res, err, sizeof err) == 0;
+    bool to_stdout = !a->output || strcmp(a->output, "-") == 0;
+    bool ok = (to_stdout ? export_run(s, &r, stdout, &res, err, sizeof err)
+                         : export_to_path(s, &r, a->output, &res, err, sizeof err)) == 0;
     if (!ok)
         fprintf(stderr, "sitrep: export: %s\n", err);
     if (res.skipped)
         fprintf(stderr, "sitrep: export: %zu event%s without coordinates left out of the GeoJSON\n",
                 res.skipped, res.skipped == 1 ? "" : "s");
-    ok = close_output(out, a->output, tmp, ok) == 0 && ok;
-    free(tmp);
+    if (to_stdout && fflush(stdout) != 0)
+        ok = false;
     store_close(s);
     return ok ? EXIT_OK : EXIT_FAIL;
 }

@@ -8,25 +8,25 @@
 
 #include "base/text.h"
 
-const char *cmp_status_name(enum cmp_status s)
+const char *compare_status_name(enum compare_status s)
 {
     static const char *const names[] = {"agree", "differ", "only A", "only B"};
     return (unsigned)s < 4 ? names[s] : "?";
 }
 
-const char *cmp_presence_name(enum cmp_status s)
+const char *compare_presence_name(enum compare_status s)
 {
     static const char *const names[] = {"both", "both", "only A", "only B"};
     return (unsigned)s < 4 ? names[s] : "?";
 }
 
-const char *cmp_status_key(enum cmp_status s)
+const char *compare_status_key(enum compare_status s)
 {
     static const char *const names[] = {"agree", "differ", "only_a", "only_b"};
     return (unsigned)s < 4 ? names[s] : "?";
 }
 
-const char *cmp_presence_key(enum cmp_status s)
+const char *compare_presence_key(enum compare_status s)
 {
     static const char *const names[] = {"both", "both", "a", "b"};
     return (unsigned)s < 4 ? names[s] : "?";
@@ -75,7 +75,10 @@ void compare_format_figure(const struct figure_fact *f, char *buf, size_t len)
         snprintf(buf, len, "%ld-%ld", f->min, f->max);
         break;
     case Q_VAGUE:
-        w = f->n == FACT_NONE ? "several" : vague_word(f->n);
+        /* the word as the report wrote it ("many", "a few"), else the one its number names */
+        w = f->text ? figure_vague_word(f->qualifier, f->n, f->text) : NULL;
+        if (!w)
+            w = f->n == FACT_NONE ? "several" : vague_word(f->n);
         if (w)
             snprintf(buf, len, "%s", w);
         else
@@ -125,10 +128,10 @@ static int collect_kind(const struct facts *f, enum figure_kind k, const struct 
     return 0;
 }
 
-static int compare_figures(const struct facts *fa, const struct facts *fb, struct comparison *c)
+static int figures_by_kind(const struct facts *fa, const struct facts *fb, struct comparison *c)
 {
     for (int k = 0; k < FIG_KIND_COUNT; k++) {
-        struct cmp_figures *row = &c->figures[c->n_figures];
+        struct compare_figures *row = &c->figures[c->n_figures];
         row->kind = (enum figure_kind)k;
         if (collect_kind(fa, row->kind, &row->a, &row->n_a) < 0 ||
             collect_kind(fb, row->kind, &row->b, &row->n_b) < 0)
@@ -140,15 +143,15 @@ static int compare_figures(const struct facts *fa, const struct facts *fb, struc
             continue;
         }
         if (!row->n_b)
-            row->status = CMP_ONLY_A;
+            row->status = COMPARE_ONLY_A;
         else if (!row->n_a)
-            row->status = CMP_ONLY_B;
+            row->status = COMPARE_ONLY_B;
         else {
-            row->status = CMP_DIFFER;
+            row->status = COMPARE_DIFFER;
             for (size_t i = 0; i < row->n_a; i++)
                 for (size_t j = 0; j < row->n_b; j++)
                     if (same_figure(row->a[i], row->b[j]))
-                        row->status = CMP_AGREE;
+                        row->status = COMPARE_AGREE;
         }
         c->n_figures++;
     }
@@ -173,20 +176,20 @@ static bool same_name(const struct named *x, const struct named *y)
     return strcmp(a, b) == 0;
 }
 
-static int push_name(struct cmp_name **list, size_t *n, const struct named *x, enum cmp_status st,
-                     int sa, int sb)
+static int push_name(struct compare_name **list, size_t *n, const struct named *x,
+                     enum compare_status st, int sa, int sb)
 {
-    struct cmp_name *p = realloc(*list, (*n + 1) * sizeof *p);
+    struct compare_name *p = realloc(*list, (*n + 1) * sizeof *p);
     if (!p)
         return -1;
     *list = p;
-    p[(*n)++] = (struct cmp_name){x->name, st, sa, sb};
+    p[(*n)++] = (struct compare_name){x->name, st, sa, sb};
     return 0;
 }
 
 /* Both first (in A's order), then only A, then only B. */
 static int compare_names(const struct named *a, size_t na, const struct named *b, size_t nb,
-                         struct cmp_name **out, size_t *n_out)
+                         struct compare_name **out, size_t *n_out)
 {
     *out = NULL;
     *n_out = 0;
@@ -208,13 +211,13 @@ static int compare_names(const struct named *a, size_t na, const struct named *b
     }
     for (size_t i = 0; i < na && rc == 0; i++)
         if (match[i] >= 0)
-            rc = push_name(out, n_out, &a[i], CMP_AGREE, a[i].sentence, b[match[i]].sentence);
+            rc = push_name(out, n_out, &a[i], COMPARE_AGREE, a[i].sentence, b[match[i]].sentence);
     for (size_t i = 0; i < na && rc == 0; i++)
         if (match[i] < 0)
-            rc = push_name(out, n_out, &a[i], CMP_ONLY_A, a[i].sentence, -1);
+            rc = push_name(out, n_out, &a[i], COMPARE_ONLY_A, a[i].sentence, -1);
     for (size_t j = 0; j < nb && rc == 0; j++)
         if (!used[j])
-            rc = push_name(out, n_out, &b[j], CMP_ONLY_B, -1, b[j].sentence);
+            rc = push_name(out, n_out, &b[j], COMPARE_ONLY_B, -1, b[j].sentence);
     free(used);
     free(match);
     return rc;
@@ -303,10 +306,10 @@ static void note_number(struct sent_facts *s, long n)
 /* Marks, for one side, which shared names each sentence mentions. Uses the mentions when
  * the extractor gave them, else each fact's first sentence. */
 static void mark_names(struct sent_facts *sf, size_t n_sent, const struct facts *f,
-                       const struct cmp_name *names, size_t n_names, bool side_b, bool places)
+                       const struct compare_name *names, size_t n_names, bool side_b, bool places)
 {
     for (size_t k = 0; k < n_names && k < 64; k++) {
-        if (names[k].status != CMP_AGREE)
+        if (names[k].status != COMPARE_AGREE)
             continue;
         struct named want = {names[k].name, 0, 0};
         bool any = false;
@@ -405,17 +408,17 @@ static double pair_score(const struct sent_facts *x, const struct sent_facts *y,
     return s;
 }
 
-static int cmp_pair_score_desc(const void *x, const void *y)
+static int pair_by_score_desc(const void *x, const void *y)
 {
-    const struct cmp_pair *a = x, *b = y;
+    const struct compare_pair *a = x, *b = y;
     if (a->score != b->score)
         return (a->score < b->score) - (a->score > b->score);
     return (a->a > b->a) - (a->a < b->a);
 }
 
-static int cmp_pair_by_a(const void *x, const void *y)
+static int pair_by_sentence_a(const void *x, const void *y)
 {
-    const struct cmp_pair *a = x, *b = y;
+    const struct compare_pair *a = x, *b = y;
     return (a->a > b->a) - (a->a < b->a);
 }
 
@@ -447,19 +450,19 @@ static int align(const struct article *a, const struct facts *fa, const struct a
     size_t *ia = NULL, *ib = NULL;
     size_t ka = sa ? factful_sentences(sa, na, &ia) : 0,
            kb = sb ? factful_sentences(sb, nb, &ib) : 0;
-    struct cmp_pair *cand = NULL;
+    struct compare_pair *cand = NULL;
     size_t n_cand = 0, cap = 0;
     int rc = sa && sb && ia && ib ? 0 : -1;
     for (size_t x = 0; x < ka && rc == 0; x++)
         for (size_t y = 0; y < kb && rc == 0; y++) {
             size_t i = ia[x], j = ib[y];
-            struct cmp_pair p = {(int)i, (int)j, 0, ""};
+            struct compare_pair p = {(int)i, (int)j, 0, ""};
             p.score = pair_score(&sa[i], &sb[j], p.why, sizeof p.why);
             if (p.score < ALIGN_MIN)
                 continue;
             if (n_cand == cap) {
                 cap = cap ? cap * 2 : 64;
-                struct cmp_pair *g = realloc(cand, cap * sizeof *g);
+                struct compare_pair *g = realloc(cand, cap * sizeof *g);
                 if (!g) {
                     rc = -1;
                     break;
@@ -469,7 +472,7 @@ static int align(const struct article *a, const struct facts *fa, const struct a
             cand[n_cand++] = p;
         }
     if (rc == 0 && n_cand) {
-        qsort(cand, n_cand, sizeof *cand, cmp_pair_score_desc);
+        qsort(cand, n_cand, sizeof *cand, pair_by_score_desc);
         bool *used_a = calloc(na, 1), *used_b = calloc(nb, 1);
         c->pairs = calloc(n_cand, sizeof *c->pairs);
         if (!used_a || !used_b || !c->pairs)
@@ -481,7 +484,7 @@ static int align(const struct article *a, const struct facts *fa, const struct a
             c->pairs[c->n_pairs++] = cand[k];
         }
         if (c->pairs)
-            qsort(c->pairs, c->n_pairs, sizeof *c->pairs, cmp_pair_by_a);
+            qsort(c->pairs, c->n_pairs, sizeof *c->pairs, pair_by_sentence_a);
         free(used_a);
         free(used_b);
     }
@@ -497,7 +500,7 @@ int compare_build(const struct article *a, const struct facts *fa, const struct 
                   const struct facts *fb, struct comparison *out)
 {
     memset(out, 0, sizeof *out);
-    int rc = compare_figures(fa, fb, out);
+    int rc = figures_by_kind(fa, fb, out);
     if (rc == 0)
         rc = compare_all_names(fa, fb, out);
     if (rc == 0)

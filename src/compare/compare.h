@@ -12,41 +12,41 @@
 #include "read/article.h"
 #include "base/facts.h"
 
-enum cmp_status { CMP_AGREE, CMP_DIFFER, CMP_ONLY_A, CMP_ONLY_B };
+enum compare_status { COMPARE_AGREE, COMPARE_DIFFER, COMPARE_ONLY_A, COMPARE_ONLY_B };
 
 /* "agree", "differ", "only A", "only B"; for names (places, actors, dates) AGREE reads as
- * "both" (cmp_presence_name). */
-const char *cmp_status_name(enum cmp_status s);
-const char *cmp_presence_name(enum cmp_status s);
+ * "both" (compare_presence_name). */
+const char *compare_status_name(enum compare_status s);
+const char *compare_presence_name(enum compare_status s);
 /* JSON spelling: "agree", "differ", "only_a", "only_b" / "both", "a", "b". */
-const char *cmp_status_key(enum cmp_status s);
-const char *cmp_presence_key(enum cmp_status s);
+const char *compare_status_key(enum compare_status s);
+const char *compare_presence_key(enum compare_status s);
 
-struct cmp_figures {
+struct compare_figures {
     enum figure_kind kind;
     const struct figure_fact **a, **b; /* in text order */
     size_t n_a, n_b;
-    enum cmp_status status;
+    enum compare_status status;
 };
 
-struct cmp_name {
+struct compare_name {
     const char *name;           /* as A names it when in both */
-    enum cmp_status status;     /* CMP_AGREE = in both */
+    enum compare_status status; /* COMPARE_AGREE = in both */
     int sentence_a, sentence_b; /* first sentence naming it, -1 when absent */
 };
 
-struct cmp_pair {
+struct compare_pair {
     int a, b; /* sentence indexes (0 = title) */
     double score;
     char why[96]; /* "killed, destroyed; Fallujah" */
 };
 
 struct comparison {
-    struct cmp_figures figures[FIG_KIND_COUNT]; /* only kinds either report states */
+    struct compare_figures figures[FIG_KIND_COUNT]; /* only kinds either report states */
     size_t n_figures;
-    struct cmp_name *places, *actors, *dates;
+    struct compare_name *places, *actors, *dates;
     size_t n_places, n_actors, n_dates;
-    struct cmp_pair *pairs; /* by A's sentence order */
+    struct compare_pair *pairs; /* by A's sentence order */
     size_t n_pairs;
 };
 

@@ -11,11 +11,6 @@
 
 /* ---- small helpers ---- */
 
-char *ev_dup_or_null(const char *s)
-{
-    return s ? strdup(s) : NULL;
-}
-
 uint64_t ev_hash_bytes(const char *s, size_t n)
 {
     uint64_t h = 1469598103934665603ULL; /* FNV-1a */
@@ -106,7 +101,7 @@ void ev_prep_free(struct ev_prep *p)
 static bool title_names(const char *title_padded, const char *const *names, size_t n)
 {
     for (size_t i = 0; title_padded && i < n; i++)
-        if (padded_names(title_padded, names[i]))
+        if (salience_padded_names(title_padded, names[i]))
             return true;
     return false;
 }
@@ -141,11 +136,11 @@ static int fill_place(struct ev_place *ep, const struct place_fact *p, const cha
 {
     ep->id = p->gazetteer_id > 0 ? p->gazetteer_id : name_id(p->name, p->country_code);
     ep->kind = p->kind;
-    ep->name = ev_dup_or_null(p->name);
+    ep->name = text_dup_or_null(p->name);
     const char *name = p->name ? p->name : "";
     bool in_title = title_names(title_padded, &name, 1) ||
                     title_names(title_padded, (const char *const *)p->surface, p->n_surface);
-    ep->salience = place_salience(p->count, p->first_sentence, p->kind, in_title, false);
+    ep->salience = salience_of_place(p->count, p->first_sentence, p->kind, in_title, false);
     ep->ancestors = calloc(p->n_chain + 2, sizeof *ep->ancestors);
     if (!ep->ancestors)
         return -1;
@@ -165,10 +160,12 @@ static void fill_figure(struct ev_figure *ef, const struct figure_fact *g)
     ef->min = g->min;
     ef->max = g->max;
     ef->qualifier = g->qualifier;
-    ef->source = ev_dup_or_null(g->source);
-    ef->place = ev_dup_or_null(g->place);
-    ef->text = ev_dup_or_null(g->text);
+    ef->source = text_dup_or_null(g->source);
+    ef->place = text_dup_or_null(g->place);
+    ef->text = text_dup_or_null(g->text);
     ef->sentence = g->sentence;
+    ef->role = g->role;
+    ef->incident = g->incident;
 }
 
 int ev_doc_from_facts(struct ev_doc *d, int64_t id, const char *title, const char *date,
@@ -177,8 +174,8 @@ int ev_doc_from_facts(struct ev_doc *d, int64_t id, const char *title, const cha
     memset(d, 0, sizeof *d);
     d->id = id;
     d->title = strdup(title ? title : "");
-    d->date = ev_dup_or_null(date);
-    d->source = ev_dup_or_null(source);
+    d->date = text_dup_or_null(date);
+    d->source = text_dup_or_null(source);
     d->text = strdup(text ? text : "");
     d->places = calloc(f->n_places + 1, sizeof *d->places);
     d->actors = calloc(f->n_actors + 1, sizeof *d->actors);

@@ -61,6 +61,8 @@ struct ev_figure {
     char *place;
     char *text;
     int sentence;
+    enum figure_role role; /* only an event figure of incident 0 is the report's own */
+    int incident;
 };
 
 struct ev_doc {
@@ -158,9 +160,12 @@ struct ev_kind_summary {
     size_t n_reports;  /* reports stating it */
     long low, high;    /* range over all reports (Iraq Body Count style min and max) */
     long conservative; /* the least any report's best figure commits to (ACLED style) */
-    bool disagree;     /* the reports' best figures cannot all be true together: their
-                        * ranges do not meet ("about" allows a tenth either way, open
-                        * figures such as "scores" or "more than 20" have no upper end) */
+    /* the vague word ("dozens") the low or high end was stated with, else NULL: shown as
+     * the word, its number (the word's minimum) only for ranges and filters */
+    const char *low_word, *high_word;
+    bool disagree; /* the reports' best figures cannot all be true together: their
+                    * ranges do not meet ("about" allows a tenth either way, open
+                    * figures such as "scores" or "more than 20" have no upper end) */
 };
 
 /* Summarises the figures of the given docs: out[kind] for each figure kind; n_reports is 0
@@ -169,9 +174,14 @@ struct ev_kind_summary {
 void ev_summarise(const struct ev_doc *const *docs, size_t n, const char *place_filter,
                   struct ev_kind_summary out[FIG_KIND_COUNT]);
 
-/* The figure one report gives as its own for a kind (figure_outranks), or NULL. */
+/* The figure one report gives as its own for a kind (facts_own_figure's rule: the largest
+ * event figure of incident 0), or NULL. */
 const struct ev_figure *ev_doc_best_figure(const struct ev_doc *d, enum figure_kind kind,
                                            const char *place_filter);
+
+/* An event's range of a kind as a user reads it: "10-13", "dozens", "13 to dozens", "21";
+ * "" when no report states it. */
+const char *ev_range_text(const struct ev_kind_summary *s, char *buf, size_t cap);
 
 /* What ev_load_store reads beyond what grouping needs (places, actors, how many figures of
  * each kind, their dates): grouping 100,000 articles needs neither, and their 1.5 million

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "base/text.h"
 
 /* ---- blocking and union-find ---- */
 
@@ -228,7 +229,7 @@ static void group_label(struct ev_group *g, const struct ev_doc *docs)
     for (int k = 0; k < EVK_COUNT; k++)
         if (kinds[k] > 0 && (kind < 0 || kinds[k] > kinds[kind]))
             kind = k;
-    g->place = ev_dup_or_null(best);
+    g->place = text_dup_or_null(best);
     free(ps);
     char buf[256];
     snprintf(buf, sizeof buf, "%s%s%s", ev_kind_name((enum ev_kind)kind), best ? " at " : "",

@@ -29,7 +29,6 @@ struct ev_prep {
 int ev_prep_ensure(struct ev_doc *d);
 void ev_prep_free(struct ev_prep *p);
 
-char *ev_dup_or_null(const char *s);
 uint64_t ev_hash_bytes(const char *s, size_t n);
 
 /* Folds a name so two spellings of one place or actor compare equal. */

@@ -10,6 +10,7 @@
 #include "store/corrections.h"
 #include "store/event_rows.h"
 #include "store/store.h"
+#include "base/text.h"
 
 /* The docs being loaded, sorted by article id, and what loading places needs besides. */
 struct loading {
@@ -57,11 +58,11 @@ static int add_doc(void *ctx, const struct event_article_row *r)
     struct ev_doc *d = &l->docs[l->n++];
     memset(d, 0, sizeof *d);
     d->id = r->id;
-    d->title = ev_dup_or_null(r->title);
-    d->date = ev_dup_or_null(r->date);
-    d->source = ev_dup_or_null(r->source);
-    d->text = ev_dup_or_null(r->text);
-    d->dateline = ev_dup_or_null(r->dateline);
+    d->title = text_dup_or_null(r->title);
+    d->date = text_dup_or_null(r->date);
+    d->source = text_dup_or_null(r->source);
+    d->text = text_dup_or_null(r->text);
+    d->dateline = text_dup_or_null(r->dateline);
     d->own_killed = r->killed < 0 ? FACT_NONE : r->killed;
     d->own_killed_open = r->killed_open;
     return 0;
@@ -111,12 +112,12 @@ static int add_place(void *ctx, const struct event_place_row *r)
     p = &d->places[d->n_places++];
     memset(p, 0, sizeof *p);
     p->id = r->place_id;
-    p->name = ev_dup_or_null(r->name);
+    p->name = text_dup_or_null(r->name);
     p->kind = place_kind_from_name(r->kind ? r->kind : "");
     pad_titles(l, d);
     bool in_title = ev_title_names_json(l->title_padded, p->name, r->surface);
     bool in_dateline = ev_title_names_json(l->dateline_padded, p->name, r->surface);
-    p->salience = place_salience(r->count, r->first_sentence, p->kind, in_title, in_dateline);
+    p->salience = salience_of_place(r->count, r->first_sentence, p->kind, in_title, in_dateline);
     attach_ancestors(p, l);
     return 0;
 }
@@ -151,7 +152,7 @@ static int add_actor(void *ctx, int64_t article_id, const char *name)
     if (!p)
         return -1;
     d->actors = p;
-    d->actors[d->n_actors++] = ev_dup_or_null(name);
+    d->actors[d->n_actors++] = text_dup_or_null(name);
     return 0;
 }
 
@@ -194,10 +195,13 @@ static int add_figure(void *ctx, const struct event_figure_row *r)
     f->max = r->max;
     int qi = qualifier_from_name(r->qualifier ? r->qualifier : "");
     f->qualifier = qi < 0 ? Q_EXACT : (enum qualifier)qi;
-    f->source = ev_dup_or_null(r->source);
-    f->place = ev_dup_or_null(r->place);
-    f->text = ev_dup_or_null(r->text);
+    f->source = text_dup_or_null(r->source);
+    f->place = text_dup_or_null(r->place);
+    f->text = text_dup_or_null(r->text);
     f->sentence = r->sentence;
+    int role = figure_role_from_name(r->role);
+    f->role = role < 0 ? ROLE_EVENT : (enum figure_role)role;
+    f->incident = r->incident;
     return 0;
 }
 

@@ -1,19 +1,33 @@
 /* event_summary.c: what the reports of one event say about each kind of figure. */
 #include "events/event_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* ---- what an event's reports say ---- */
 
+static const char *fig_word(const struct ev_figure *f)
+{
+    return figure_vague_word(f->qualifier, f->n, f->text);
+}
+
+/* The least a figure states: its minimum, a vague word's minimum ("dozens" 24). */
 static long fig_low(const struct ev_figure *f)
 {
+    if (f->qualifier == Q_VAGUE)
+        return figure_sort_value(f->n, f->min, f->max, f->qualifier, f->text);
     return f->min != FACT_NONE ? f->min : f->n;
 }
 
+/* The most a figure states: its maximum, else its number ("at least 12" claims 12); never
+ * below its least ("more than 30" is 31, not 31-30). A vague word claims its minimum: the
+ * word is shown, its range does not stretch an event's. */
 static long fig_high(const struct ev_figure *f)
 {
-    return f->max != FACT_NONE ? f->max : f->n;
+    long lo = fig_low(f);
+    long hi = f->qualifier == Q_VAGUE ? lo : f->max != FACT_NONE ? f->max : f->n;
+    return hi == FACT_NONE || (lo != FACT_NONE && hi < lo) ? lo : hi;
 }
 
 /* A figure placed somewhere else (another attack the same report mentions) is left out;
@@ -34,9 +48,10 @@ const struct ev_figure *ev_doc_best_figure(const struct ev_doc *d, enum figure_k
     const struct ev_figure *best = NULL;
     for (size_t i = 0; i < d->n_figures; i++) {
         const struct ev_figure *f = &d->figures[i];
-        if (f->kind != kind || f->n == FACT_NONE || !figure_in_place(f, place_filter))
+        if (f->kind != kind || fig_low(f) == FACT_NONE ||
+            !figure_is_own_candidate(f->role, f->incident) || !figure_in_place(f, place_filter))
             continue;
-        if (!best || figure_outranks(f->n, f->sentence, best->n, best->sentence))
+        if (!best || figure_toll_outranks(fig_low(f), f->qualifier, fig_low(best), best->qualifier))
             best = f;
     }
     return best;
@@ -81,12 +96,16 @@ static void summarise_kind(const struct ev_figure *const *best, size_t n, enum f
         if (!f)
             continue;
         s->n_reports++;
-        long lo = fig_low(f) != FACT_NONE ? fig_low(f) : f->n;
-        long hi = fig_high(f) != FACT_NONE ? fig_high(f) : f->n;
-        if (s->low == FACT_NONE || lo < s->low)
+        long lo = fig_low(f);
+        long hi = fig_high(f);
+        if (s->low == FACT_NONE || lo < s->low) {
             s->low = lo;
-        if (s->high == FACT_NONE || hi > s->high)
+            s->low_word = fig_word(f);
+        }
+        if (s->high == FACT_NONE || hi > s->high) {
             s->high = hi;
+            s->high_word = fig_word(f);
+        }
         /* the least the report commits to: "more than 20" is at least 21 */
         if (s->conservative == FACT_NONE || lo < s->conservative)
             s->conservative = lo;
@@ -95,6 +114,25 @@ static void summarise_kind(const struct ev_figure *const *best, size_t n, enum f
             if (best[j] && !figures_compatible(f, best[j]))
                 s->disagree = true;
     }
+}
+
+const char *ev_range_text(const struct ev_kind_summary *s, char *buf, size_t cap)
+{
+    char low[32] = "", high[32] = "";
+    buf[0] = '\0';
+    if (!s->n_reports || s->low == FACT_NONE)
+        return buf;
+    snprintf(low, sizeof low, "%s", s->low_word ? s->low_word : "");
+    if (!low[0])
+        snprintf(low, sizeof low, "%ld", s->low);
+    snprintf(high, sizeof high, "%s", s->high_word ? s->high_word : "");
+    if (!high[0])
+        snprintf(high, sizeof high, "%ld", s->high);
+    if (strcmp(low, high) == 0)
+        snprintf(buf, cap, "%s", low);
+    else
+        snprintf(buf, cap, s->low_word || s->high_word ? "%s to %s" : "%s-%s", low, high);
+    return buf;
 }
 
 void ev_summarise(const struct ev_doc *const *docs, size_t n, const char *place_filter,

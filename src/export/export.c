@@ -57,6 +57,9 @@ static void write_figure(struct json *j, const struct figure_fact *g)
     json_kv_string(j, "source", g->source);
     json_kv_int(j, "sentence", g->sentence);
     json_kv_string(j, "text", g->text);
+    json_kv_string(j, "role", figure_role_name(g->role));
+    if (g->incident)
+        json_kv_int(j, "incident", g->incident);
     json_end_object(j);
 }
 

@@ -2,10 +2,12 @@
 #include "export/rows.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/facts.h"
 #include "events/event.h"
@@ -626,6 +628,7 @@ static void add_point(struct export_ctx *c, size_t gi, struct event_point *p)
     const struct ev_group *g = &c->set.groups[gi];
     const struct event_info *e = &c->events[gi];
     p->event_id = gi + 1;
+    p->place_id = event_place_id(c, g);
     p->lon = e->place.lon;
     p->lat = e->place.lat;
     p->killed = conservative_killed(c, g);
@@ -698,5 +701,37 @@ int export_run(struct store *s, const struct export_request *r, FILE *out,
         res->skipped = t.skipped;
     }
     unload(&c);
+    return rc;
+}
+
+int export_to_path(struct store *s, const struct export_request *r, const char *path,
+                   struct export_result *res, char *err, size_t errlen)
+{
+    memset(res, 0, sizeof *res);
+    size_t len = strlen(path) + 32;
+    char *tmp = malloc(len);
+    if (!tmp) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    snprintf(tmp, len, "%s.tmp%ld", path, (long)getpid());
+    FILE *f = fopen(tmp, "w");
+    int rc = -1;
+    if (!f)
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+    else {
+        rc = export_run(s, r, f, res, err, errlen);
+        if (fclose(f) != 0 && rc == 0) {
+            snprintf(err, errlen, "%s: %s", path, strerror(errno));
+            rc = -1;
+        }
+        if (rc == 0 && rename(tmp, path) != 0) {
+            snprintf(err, errlen, "%s: %s", path, strerror(errno));
+            rc = -1;
+        }
+        if (rc != 0)
+            unlink(tmp);
+    }
+    free(tmp);
     return rc;
 }

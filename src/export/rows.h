@@ -11,6 +11,7 @@
 #define SITREP_ROWS_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "export/table.h"
@@ -45,9 +46,15 @@ struct export_result {
 int export_run(struct store *s, const struct export_request *r, FILE *out,
                struct export_result *res, char *err, size_t errlen);
 
+/* The same into a file: written under a temporary name beside it and renamed when whole,
+ * so a failed export never leaves half a file under the name asked for. */
+int export_to_path(struct store *s, const struct export_request *r, const char *path,
+                   struct export_result *res, char *err, size_t errlen);
+
 /* One event as a point on a map: where it happened and its conservative toll. */
 struct event_point {
-    size_t event_id; /* as in the events export and `sitrep events --json` */
+    size_t event_id;  /* as in the events export and `sitrep events --json` */
+    int64_t place_id; /* the store's id of its place (a filter on it: query_add_place) */
     double lon, lat;
     long killed;   /* the conservative figure; 0 when none is stated */
     char *label;   /* "airstrike at Fallujah" */

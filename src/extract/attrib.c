@@ -8,60 +8,33 @@
 #include "extract/attrib.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/ascii.h"
+#include "base/text.h"
 #include "base/tokens.h"
 
 struct span {
     size_t start, end;
 };
 
-static bool is_alpha(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static bool is_upper(char c)
-{
-    return c >= 'A' && c <= 'Z';
-}
-
 static bool is_word_char(char c)
 {
-    return is_alpha(c) || (c >= '0' && c <= '9') || c == '-';
-}
-
-static bool is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-static char lower(char c)
-{
-    return is_upper(c) ? (char)(c - 'A' + 'a') : c;
+    return ascii_is_alnum(c) || c == '-';
 }
 
 /* Whether the whole word at s[pos..] is w (lowercase, compared case-insensitively). */
 static bool word_is(const char *s, size_t len, size_t pos, const char *w)
 {
-    size_t n = strlen(w);
-    if (pos + n > len)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (lower(s[pos + i]) != w[i])
+    size_t n = 0;
+    for (; w[n]; n++) /* no strlen first: most words differ at once */
+        if (pos + n >= len || ascii_lower(s[pos + n]) != w[n])
             return false;
     if (pos + n < len && is_word_char(s[pos + n]))
         return false;
     return pos == 0 || !is_word_char(s[pos - 1]);
-}
-
-static bool word_in(const char *s, size_t len, size_t pos, const char *const *list)
-{
-    for (size_t i = 0; list[i]; i++)
-        if (word_is(s, len, pos, list[i]))
-            return true;
-    return false;
 }
 
 static size_t word_end(const char *s, size_t len, size_t pos)
@@ -71,9 +44,20 @@ static size_t word_end(const char *s, size_t len, size_t pos)
     return pos;
 }
 
+/* word_is for any word of a static list: every list here holds plain words (letters,
+ * digits, hyphens), so the whole word at pos is one exactly when its run of word characters
+ * is, looked up hashed (tokens.h). */
+static bool word_in(const char *s, size_t len, size_t pos, const char *const *list)
+{
+    if (pos >= len || (pos > 0 && is_word_char(s[pos - 1])))
+        return false;
+    size_t end = word_end(s, len, pos);
+    return end > pos && words_find(list, SIZE_MAX, s + pos, end - pos) >= 0;
+}
+
 static size_t skip_spaces(const char *s, size_t len, size_t pos)
 {
-    while (pos < len && is_space(s[pos]))
+    while (pos < len && ascii_is_space(s[pos]))
         pos++;
     return pos;
 }
@@ -97,7 +81,7 @@ static bool abbreviation_stop(const char *s, size_t len, size_t dot)
         "gov", "sen", "rep", "adm",  "cmdr", "cpl", "pvt",  "prof", "st",  "jr",  "sr",
         "no",  "vs",  "co",  "corp", "inc",  "ltd", "mt",   "ft",   "rev", "hon", NULL};
     size_t start = dot;
-    while (start > 0 && is_alpha(s[start - 1]))
+    while (start > 0 && ascii_is_alpha(s[start - 1]))
         start--;
     if (dot - start == 1)
         return true; /* "U.S.", "J. Smith" */
@@ -146,7 +130,7 @@ static struct span trim(const char *s, size_t len, struct span sp)
 {
     for (;;) {
         size_t q;
-        if (sp.start < sp.end && (is_space(s[sp.start]) || s[sp.start] == ','))
+        if (sp.start < sp.end && (ascii_is_space(s[sp.start]) || s[sp.start] == ','))
             sp.start++;
         else if (sp.start < sp.end && (q = quote_at(s, len, sp.start)) != 0)
             sp.start += q;
@@ -155,7 +139,7 @@ static struct span trim(const char *s, size_t len, struct span sp)
     }
     while (sp.end > sp.start) {
         char c = s[sp.end - 1];
-        if (is_space(c) || c == ',' || c == ';' || c == ':' || c == '"' ||
+        if (ascii_is_space(c) || c == ',' || c == ';' || c == ':' || c == '"' ||
             (c == '.' && !abbreviation_stop(s, len, sp.end - 1)))
             sp.end--;
         else if (sp.end - sp.start >= 3 && quote_at(s, len, sp.end - 3) == 3)
@@ -181,14 +165,14 @@ static bool name_like(const char *s, size_t len, struct span sp)
 {
     static const char *const particles[] = {"bin", "ibn", "abu", "de",  "van", "von",
                                             "del", "of",  "for", "the", "and", NULL};
-    if (sp.start < sp.end && !is_upper(s[sp.start]))
+    if (sp.start < sp.end && !ascii_is_upper(s[sp.start]))
         return false;
     bool any = false;
     for (size_t i = sp.start; i < sp.end; i++) {
-        if (!is_alpha(s[i]) || (i > sp.start && is_word_char(s[i - 1])) ||
+        if (!ascii_is_alpha(s[i]) || (i > sp.start && is_word_char(s[i - 1])) ||
             (i > sp.start && s[i - 1] == '.'))
             continue;
-        if (is_upper(s[i])) {
+        if (ascii_is_upper(s[i])) {
             any = true;
         } else if (!((i + 3 <= sp.end && (s[i] == 'a' || s[i] == 'e') && s[i + 1] == 'l' &&
                       s[i + 2] == '-') ||
@@ -225,18 +209,7 @@ static char *copy_source(const char *s, size_t len, struct span sp)
     out[n] = '\0';
     static const char *const articles[] = {"a", "an", "the", NULL};
     if (word_in(s, len, sp.start, articles))
-        out[0] = lower(out[0]);
-    return out;
-}
-
-static char *dup_or_null(const char *s)
-{
-    if (!s)
-        return NULL;
-    size_t n = strlen(s);
-    char *out = malloc(n + 1);
-    if (out)
-        memcpy(out, s, n + 1);
+        out[0] = ascii_lower(out[0]);
     return out;
 }
 
@@ -245,7 +218,7 @@ static char *dup_or_null(const char *s)
 static bool according_to(const char *s, size_t len, struct span *out)
 {
     for (size_t i = 0; i < len; i++) {
-        if (!word_is(s, len, i, "according"))
+        if (ascii_lower(s[i]) != 'a' || !word_is(s, len, i, "according"))
             continue;
         size_t to = skip_spaces(s, len, i + 9);
         if (!word_is(s, len, to, "to"))
@@ -274,7 +247,7 @@ static const char *const inverted_stops[] = {
 /* What precedes the verb at pos: 2 for a closing quote (",” said"), 1 for a comma, 0 else. */
 static int inversion_cue(const char *s, size_t len, size_t pos)
 {
-    while (pos > 0 && is_space(s[pos - 1]))
+    while (pos > 0 && ascii_is_space(s[pos - 1]))
         pos--;
     if (pos >= 1 && s[pos - 1] == '"')
         return 2;
@@ -292,7 +265,7 @@ static bool inverted_source(const char *s, size_t len, size_t verb, size_t verb_
     if (!cue)
         return false;
     struct span sp = {skip_spaces(s, len, verb_end), 0};
-    if (sp.start == verb_end || sp.start >= len || !is_alpha(s[sp.start]) ||
+    if (sp.start == verb_end || sp.start >= len || !ascii_is_alpha(s[sp.start]) ||
         word_in(s, len, sp.start, inverted_stops))
         return false;
     sp.end = phrase_end(s, len, sp.start);
@@ -334,7 +307,7 @@ static const char *const auxiliaries[] = {"has",  "have",  "had",        "was", 
 
 static bool adverbial(const char *s, size_t len, struct span sp)
 {
-    return sp.start >= sp.end || !is_alpha(s[sp.start]) ||
+    return sp.start >= sp.end || !ascii_is_alpha(s[sp.start]) ||
            word_in(s, len, sp.start, adverbial_openers);
 }
 
@@ -355,7 +328,7 @@ static size_t clause_start(const char *s, size_t len, size_t verb)
 static size_t drop_auxiliaries(const char *s, size_t len, size_t start, size_t end)
 {
     for (;;) {
-        while (end > start && is_space(s[end - 1]))
+        while (end > start && ascii_is_space(s[end - 1]))
             end--;
         size_t w = end;
         while (w > start && is_word_char(s[w - 1]))
@@ -422,7 +395,7 @@ static struct span cut_relative(const char *s, size_t len, struct span sp)
 {
     static const char *const relatives[] = {"who", "which", "whose", "speaking", NULL};
     for (size_t i = sp.start + 1; i < sp.end; i++)
-        if (is_alpha(s[i]) && !is_word_char(s[i - 1]) && word_in(s, len, i, relatives))
+        if (ascii_is_alpha(s[i]) && !is_word_char(s[i - 1]) && word_in(s, len, i, relatives))
             return trim(s, len, (struct span){sp.start, i});
     return sp;
 }
@@ -462,10 +435,10 @@ static bool told_object(const char *s, size_t len, size_t verb_end, struct span 
 {
     struct span sp = {skip_spaces(s, len, verb_end), 0};
     sp.end = sp.start;
-    while (sp.end < len && is_upper(s[sp.end])) {
+    while (sp.end < len && ascii_is_upper(s[sp.end])) {
         sp.end = word_end(s, len, sp.end);
         size_t next = skip_spaces(s, len, sp.end);
-        if (next == sp.end || next >= len || !is_upper(s[next]))
+        if (next == sp.end || next >= len || !ascii_is_upper(s[next]))
             break;
         sp.end = next;
     }
@@ -475,7 +448,7 @@ static bool told_object(const char *s, size_t len, size_t verb_end, struct span 
     return true;
 }
 
-/* Sorted, for bsearch; the NULL ends it for word_in. */
+/* Looked up hashed at every word (word_listed_at); the NULL ends it for word_in. */
 static const char *const speech_verbs[] = {
     "acknowledged", "added",    "announced", "announces", "claimed",   "claims",   "confirmed",
     "confirms",     "declared", "denied",    "estimated", "explained", "insisted", "noted",
@@ -505,7 +478,7 @@ static bool passive_before(const char *s, size_t len, size_t verb)
 {
     static const char *const be[] = {"was", "were", "been", "is", "are", "be", "being", NULL};
     size_t end = verb;
-    while (end > 0 && is_space(s[end - 1]))
+    while (end > 0 && ascii_is_space(s[end - 1]))
         end--;
     size_t w = end;
     while (w > 0 && is_word_char(s[w - 1]))
@@ -513,15 +486,13 @@ static bool passive_before(const char *s, size_t len, size_t verb)
     return w < end && word_in(s, len, w, be);
 }
 
-/* Whether the word at pos is a speech verb: one sorted lookup instead of a list scan,
+/* Whether the word at pos is a speech verb: one hashed lookup instead of a list scan,
  * since this runs at every word of every sentence. */
 static bool speech_verb_at(const char *s, size_t len, size_t pos)
 {
-    char word[16];
-    size_t n = word_lower_at(s, len, pos, word, sizeof word);
-    if (n == 0 || (pos + n < len && is_word_char(s[pos + n])))
-        return false;
-    return word_in_sorted(speech_verbs, sizeof speech_verbs / sizeof speech_verbs[0] - 1, word);
+    size_t n = word_listed_at(speech_verbs, sizeof speech_verbs / sizeof speech_verbs[0] - 1, s,
+                              len, pos, 16);
+    return n > 0 && !(pos + n < len && is_word_char(s[pos + n]));
 }
 
 char *attrib_source(const char *sentence, size_t len, const char *previous_source)
@@ -531,7 +502,8 @@ char *attrib_source(const char *sentence, size_t len, const char *previous_sourc
     if (according_to(s, len, &sp))
         return copy_source(s, len, sp);
     for (size_t i = 0; i < len; i++) {
-        if (!is_alpha(s[i]) || (i > 0 && is_word_char(s[i - 1])) || !speech_verb_at(s, len, i))
+        if (!ascii_is_alpha(s[i]) || (i > 0 && is_word_char(s[i - 1])) ||
+            !speech_verb_at(s, len, i))
             continue;
         size_t verb_end = word_end(s, len, i);
         bool quoted = word_is(s, len, i, "quoted");
@@ -546,7 +518,7 @@ char *attrib_source(const char *sentence, size_t len, const char *previous_sourc
         if (!is_pronoun(s, len, sp))
             return copy_source(s, len, sp);
         if (previous_source)
-            return dup_or_null(previous_source);
+            return text_dup_or_null(previous_source);
         if ((word_is(s, len, i, "told") || word_is(s, len, i, "tells")) &&
             told_object(s, len, verb_end, &sp))
             return copy_source(s, len, sp);

@@ -14,6 +14,7 @@
 #include "extract/attrib.h"
 #include "extract/figures.h"
 #include "extract/quantity.h"
+#include "extract/toll.h"
 
 struct extractor *extractor_open(char *err, size_t errlen)
 {
@@ -74,6 +75,28 @@ static void add_actor(struct facts *f, const char *name, const char *surface, si
     free(s);
 }
 
+/* Whether a lexicon name may start at token i: false only when every span from i is sure to
+ * fold to a key whose first word no alias has. That first word is token i's own, folded,
+ * when its fold already holds a space or the span ends with it, or when a plain ASCII
+ * separator follows it (an apostrophe would join the next letters to it, and characters
+ * beyond ASCII may fold to letters: then every span is looked up). */
+static bool may_open_name(struct extractor *x, const char *text, size_t i)
+{
+    const struct tokens *t = &x->toks;
+    if (!x->lex || x->lex_words < 1)
+        return false;
+    size_t s = t->tok[i].start, e = s + t->tok[i].len;
+    char key[FOLD_CAP];
+    size_t kl = text_fold(text + s, e - s, key, sizeof key);
+    if (kl == 0 || kl >= FOLD_CAP - 1)
+        return true;
+    size_t first = strcspn(key, " ");
+    unsigned char next = (unsigned char)text[e];
+    bool separated = first < kl || i + 1 == t->n || x->lex_words < 2 ||
+                     (next < 0x80 && next != '\'' && next != '"' && next != '`');
+    return !separated || lexicon_may_start(x->lex, key, first);
+}
+
 /* Marks the tokens of every lexicon name; outlets are sources, so they are marked but not
  * listed as actors. */
 static void find_actors(struct extractor *x, const char *text, int sentence, struct facts *f)
@@ -83,7 +106,7 @@ static void find_actors(struct extractor *x, const char *text, int sentence, str
     for (size_t i = 0; i < t->n;) {
         int hit = -1;
         size_t n = 0;
-        if (t->tok[i].flags & (TOK_CAP | TOK_ARTICLE)) {
+        if ((t->tok[i].flags & (TOK_CAP | TOK_ARTICLE)) && may_open_name(x, text, i)) {
             size_t maxn = (size_t)x->lex_words;
             for (n = maxn < t->n - i ? maxn : t->n - i; n >= 1; n--) {
                 size_t s = t->tok[i].start, e = t->tok[i + n - 1].start + t->tok[i + n - 1].len;
@@ -321,6 +344,7 @@ int extract_article(struct extractor *x, const struct article *a, struct facts *
     extract_resolve_places(x, a, out);
     for (size_t i = 0; i < ns; i++)
         figures_in_sentence(x, a, (int)i, info, out);
+    toll_assign_roles(a, out);
     for (size_t i = 0; i < ns; i++)
         free(info[i].source);
     free(info);

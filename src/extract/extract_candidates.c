@@ -2,6 +2,7 @@
  * the words around them say (see extract_int.h). */
 #include "extract/extract_int.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -225,11 +226,8 @@ static bool probe_place(struct extractor *x, const char *text, size_t i, size_t 
     size_t kl = text_fold(text + s, e - s, key, sizeof key);
     if (kl == 0 || kl >= FOLD_CAP - 1)
         return false;
-    if (n == 1) {
-        for (const char *const *w = extract_not_places; *w; w++)
-            if (strcmp(key, *w) == 0)
-                return false;
-    }
+    if (n == 1 && words_find(extract_not_places, SIZE_MAX, key, kl) >= 0)
+        return false;
     *n_cand = extract_lookup_any(x, key, kl, cand, loose);
     return *n_cand > 0;
 }

@@ -2,62 +2,47 @@
  * of Albu Jabir", "Albu Bali neighborhood"). */
 #include "extract/extract_int.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* ---- places the text names but the gazetteer lacks ---- */
 
-static const struct {
-    const char *word;
-    enum place_kind kind;
-} place_nouns[] = {
-    {"village", PLACE_VILLAGE},
-    {"town", PLACE_TOWN},
-    {"city", PLACE_CITY},
-    {"district", PLACE_NEIGHBORHOOD},
-    {"neighborhood", PLACE_NEIGHBORHOOD},
-    {"neighbourhood", PLACE_NEIGHBORHOOD},
-    {"area", PLACE_REGION},
-    {"region", PLACE_REGION},
-    {"suburb", PLACE_NEIGHBORHOOD},
-    {"camp", PLACE_LANDMARK},
-    {"field", PLACE_LANDMARK},
-    {"oilfield", PLACE_LANDMARK},
-    {"site", PLACE_LANDMARK},
-    {"market", PLACE_LANDMARK},
-    {"bridge", PLACE_LANDMARK},
-    {"base", PLACE_LANDMARK},
-    {"airbase", PLACE_LANDMARK},
-    {"province", PLACE_ADMIN1},
-    {"governorate", PLACE_ADMIN1},
-    {"subdistrict", PLACE_REGION},
-    {"valley", PLACE_REGION},
-    {"desert", PLACE_REGION},
-    {"mountains", PLACE_REGION},
-    {"island", PLACE_REGION},
-    {"square", PLACE_LANDMARK},
-    {"territory", PLACE_REGION},
-    {"zone", PLACE_REGION},
-    {"oblast", PLACE_ADMIN1},
-    {"raion", PLACE_REGION},
-    {"commune", PLACE_TOWN},
-    {"municipality", PLACE_TOWN},
-};
+/* Nouns the text calls a place by ("the village of X", "the Y neighborhood"), and the kind
+ * each gives; the lists are parallel. */
+static const char *const place_noun_words[] = {
+    "village", "town",      "city",         "district", "neighborhood", "neighbourhood", "area",
+    "region",  "suburb",    "camp",         "field",    "oilfield",     "site",          "market",
+    "bridge",  "base",      "airbase",      "province", "governorate",  "subdistrict",   "valley",
+    "desert",  "mountains", "island",       "square",   "territory",    "zone",          "oblast",
+    "raion",   "commune",   "municipality", NULL};
 
+static const enum place_kind place_noun_kinds[] = {
+    PLACE_VILLAGE,      PLACE_TOWN,     PLACE_CITY,     PLACE_NEIGHBORHOOD, PLACE_NEIGHBORHOOD,
+    PLACE_NEIGHBORHOOD, PLACE_REGION,   PLACE_REGION,   PLACE_NEIGHBORHOOD, PLACE_LANDMARK,
+    PLACE_LANDMARK,     PLACE_LANDMARK, PLACE_LANDMARK, PLACE_LANDMARK,     PLACE_LANDMARK,
+    PLACE_LANDMARK,     PLACE_LANDMARK, PLACE_ADMIN1,   PLACE_ADMIN1,       PLACE_REGION,
+    PLACE_REGION,       PLACE_REGION,   PLACE_REGION,   PLACE_REGION,       PLACE_LANDMARK,
+    PLACE_REGION,       PLACE_REGION,   PLACE_ADMIN1,   PLACE_REGION,       PLACE_TOWN,
+    PLACE_TOWN};
+_Static_assert(sizeof place_noun_kinds / sizeof place_noun_kinds[0] ==
+                   sizeof place_noun_words / sizeof place_noun_words[0] - 1,
+               "a kind for every place noun");
+
+/* The index of the place noun token i is, in the singular or the plural ("the districts of
+ * X and Y" names several), or -1. */
 static int place_noun(const struct tokens *t, size_t i)
 {
     if (i >= t->n)
         return -1;
-    for (size_t k = 0; k < sizeof place_nouns / sizeof place_nouns[0]; k++) {
-        const char *w = place_nouns[k].word;
-        size_t wl = strlen(w);
-        const struct token *tk = &t->tok[i];
-        /* the plural names several: "the districts of X and Y" */
-        if (token_is(t, i, w) || (tk->len == wl + 1 && t->text[tk->start + wl] == 's' &&
-                                  strncasecmp(t->text + tk->start, w, wl) == 0))
-            return (int)k;
-    }
-    return -1;
+    int singular = token_find(t, i, place_noun_words);
+    const struct token *tk = &t->tok[i];
+    int plural = tk->len > 1 && t->text[tk->start + tk->len - 1] == 's'
+                     ? words_find(place_noun_words, SIZE_MAX, t->text + tk->start, tk->len - 1)
+                     : -1;
+    if (singular < 0 || (plural >= 0 && plural < singular))
+        return plural;
+    return singular;
 }
 
 static const char *const directions[] = {
@@ -143,7 +128,7 @@ static size_t name_length(const struct tokens *t, size_t i)
             break;
     }
     for (size_t k = 0; k < n; k++)
-        if (token_in(t, i + k, extract_not_places) && n == 1)
+        if (n == 1 && token_in(t, i + k, extract_not_places))
             return 0;
     return n;
 }
@@ -210,8 +195,10 @@ static bool punctuation_after(const struct tokens *t, size_t i, char c)
 static void context_noun_of(struct extractor *x, int sentence, size_t i, size_t first_pm)
 {
     const struct tokens *t = &x->toks;
+    if ((t->tok[i].flags & TOK_CAP) || !token_is(t, i + 1, "of"))
+        return;
     int pn = place_noun(t, i);
-    if (pn < 0 || (t->tok[i].flags & TOK_CAP) || !token_is(t, i + 1, "of"))
+    if (pn < 0)
         return;
     size_t names[4][2], nn = 0, k = i + 2, by_comma = 0;
     bool closed = false;
@@ -240,7 +227,7 @@ static void context_noun_of(struct extractor *x, int sentence, size_t i, size_t 
         nn -= by_comma < nn ? by_comma : nn - 1;
     int parent = parent_after(x, first_pm, k);
     for (size_t q = 0; q < nn; q++)
-        add_context_place(x, sentence, names[q][0], names[q][1], place_nouns[pn].kind, parent,
+        add_context_place(x, sentence, names[q][0], names[q][1], place_noun_kinds[pn], parent,
                           first_pm);
 }
 
@@ -301,8 +288,10 @@ static void coordinated_name_before(struct extractor *x, int sentence, size_t s,
 static void context_name_noun(struct extractor *x, int sentence, size_t i, size_t first_pm)
 {
     const struct tokens *t = &x->toks;
+    if (i == 0 || (t->tok[i].flags & TOK_CAP) || (t->tok[i - 1].flags & TOK_BREAK_AFTER))
+        return;
     int pn = place_noun(t, i);
-    if (pn < 0 || i == 0 || (t->tok[i].flags & TOK_CAP) || (t->tok[i - 1].flags & TOK_BREAK_AFTER))
+    if (pn < 0)
         return;
     size_t s = i;
     /* "the Khor Mor gas field": what the field holds stands between name and noun */
@@ -323,8 +312,8 @@ static void context_name_noun(struct extractor *x, int sentence, size_t i, size_
         before--;
     if (token_is(t, before, "a") || token_is(t, before, "an"))
         return;
-    add_context_place(x, sentence, s, i - s, place_nouns[pn].kind, -1, first_pm);
-    coordinated_name_before(x, sentence, s, i, place_nouns[pn].kind, first_pm);
+    add_context_place(x, sentence, s, i - s, place_noun_kinds[pn], -1, first_pm);
+    coordinated_name_before(x, sentence, s, i, place_noun_kinds[pn], first_pm);
     mark_local_noun(x, s, i, first_pm);
 }
 
@@ -350,7 +339,7 @@ static void described_place(struct extractor *x, int sentence, size_t i, size_t 
             return;
         int pn = place_noun(t, k);
         if (pn >= 0 || token_in(t, k, settlements)) {
-            add_context_place(x, sentence, i, n, pn >= 0 ? place_nouns[pn].kind : PLACE_VILLAGE, -1,
+            add_context_place(x, sentence, i, n, pn >= 0 ? place_noun_kinds[pn] : PLACE_VILLAGE, -1,
                               first_pm);
             return;
         }
@@ -374,6 +363,8 @@ static bool direction_of_the_place(const struct tokens *t, size_t j)
 static void context_apposition(struct extractor *x, int sentence, size_t i, size_t first_pm)
 {
     const struct tokens *t = &x->toks;
+    if (!(t->tok[i].flags & (TOK_CAP | TOK_ARTICLE)))
+        return; /* no name starts here (name_length), so no list need be asked */
     /* after a preposition or a verb ("reached Mutaibija, south of Tikrit"), not a title */
     if (i == 0 || (t->tok[i - 1].flags & (TOK_CAP | TOK_DIGIT | TOK_BREAK_AFTER)) ||
         token_in(t, i - 1, extract_person_titles))
@@ -392,7 +383,7 @@ static void context_apposition(struct extractor *x, int sentence, size_t i, size
         return;
     }
     int pn = place_noun(t, i + n + 1);
-    add_context_place(x, sentence, i, n, pn >= 0 ? place_nouns[pn].kind : PLACE_VILLAGE, parent,
+    add_context_place(x, sentence, i, n, pn >= 0 ? place_noun_kinds[pn] : PLACE_VILLAGE, parent,
                       first_pm);
 }
 
@@ -439,7 +430,7 @@ static void context_facility_at(struct extractor *x, int sentence, size_t i, siz
         "position", "positions", "airfield", "airport", "crossing",   NULL};
     static const char *const preps[] = {"at", "in", "near", "outside", NULL};
     const struct tokens *t = &x->toks;
-    if (!token_in(t, i, facilities) || (t->tok[i].flags & (TOK_CAP | TOK_BREAK_AFTER)) ||
+    if ((t->tok[i].flags & (TOK_CAP | TOK_BREAK_AFTER)) || !token_in(t, i, facilities) ||
         !token_in(t, i + 1, preps))
         return;
     size_t n = name_length(t, i + 2);
@@ -459,7 +450,7 @@ static void context_name_in_place(struct extractor *x, int sentence, size_t i, s
         "stormed", "shelled",  "bombed",  "overran",    "captured", "seized",   "recaptured",
         "retook",  "besieged", "entered", "surrounded", NULL};
     const struct tokens *t = &x->toks;
-    if (!token_in(t, i, preps) || (t->tok[i].flags & (TOK_CAP | TOK_BREAK_AFTER)))
+    if ((t->tok[i].flags & (TOK_CAP | TOK_BREAK_AFTER)) || !token_in(t, i, preps))
         return;
     size_t n = name_length(t, i + 1);
     size_t j = i + 1 + n;
@@ -483,8 +474,8 @@ static void division_word_after(struct extractor *x, size_t i, size_t first_pm)
     static const char *const divisions[] = {"oblast", "province",   "governorate", "region",
                                             "state",  "prefecture", "raion",       NULL};
     const struct tokens *t = &x->toks;
-    if (i == 0 || !token_in(t, i, divisions) ||
-        (t->tok[i - 1].flags & (TOK_BREAK_AFTER | TOK_POSSESSIVE)))
+    if (i == 0 || (t->tok[i - 1].flags & (TOK_BREAK_AFTER | TOK_POSSESSIVE)) ||
+        !token_in(t, i, divisions))
         return;
     size_t end = t->tok[i - 1].start + t->tok[i - 1].len;
     for (size_t k = first_pm; k < x->n_pm; k++) {
@@ -503,8 +494,8 @@ static void division_word_after(struct extractor *x, size_t i, size_t first_pm)
 static void context_near_name(struct extractor *x, int sentence, size_t i, size_t first_pm)
 {
     const struct tokens *t = &x->toks;
-    if (!(token_is(t, i, "near") || token_is(t, i, "outside")) ||
-        (t->tok[i].flags & (TOK_CAP | TOK_BREAK_AFTER)) || i + 1 >= t->n)
+    if ((t->tok[i].flags & (TOK_CAP | TOK_BREAK_AFTER)) || i + 1 >= t->n ||
+        !(token_is(t, i, "near") || token_is(t, i, "outside")))
         return;
     size_t k = i + 1;
     if (token_in(t, k, extract_person_titles) || !name_token(t, k) ||

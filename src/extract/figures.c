@@ -62,6 +62,13 @@ static int passive_kind(const struct tokens *t, size_t i)
         return FIG_DESTROYED;
     if (token_is(t, i, "lost") && token_is(t, i + 2, "lives"))
         return FIG_KILLED;
+    /* "57 were being treated", "66 people were treated for their wounds": the injured */
+    if (token_is(t, i, "treated") && i >= 1 &&
+        (token_is(t, i - 1, "being") || token_is(t, i + 1, "for")))
+        return FIG_WOUNDED;
+    /* "about twenty houses burnt down" */
+    if ((token_is(t, i, "burnt") || token_is(t, i, "burned")) && token_is(t, i + 1, "down"))
+        return FIG_DESTROYED;
     /* "were gunned down" */
     if (token_is(t, i, "gunned") && token_is(t, i + 1, "down"))
         return FIG_KILLED;
@@ -169,6 +176,25 @@ static bool gap_has_clause_break(const char *text, const struct tokens *t, size_
         if ((unsigned char)text[p] == 0xE2)
             return true;
     return false;
+}
+
+/* Whether the gap after token i holds only spaces and quotes: '"up to a hundred" people'
+ * quotes the count, it does not end its clause. */
+static bool gap_only_quotes(const char *text, const struct tokens *t, size_t i)
+{
+    if (i + 1 >= t->n)
+        return false;
+    for (size_t p = t->tok[i].start + t->tok[i].len; p < t->tok[i + 1].start; p++) {
+        unsigned char c = (unsigned char)text[p];
+        if (c == 0xE2 && p + 2 < t->tok[i + 1].start && (unsigned char)text[p + 1] == 0x80 &&
+            ((unsigned char)text[p + 2] == 0x9C || (unsigned char)text[p + 2] == 0x9D)) {
+            p += 2;
+            continue;
+        }
+        if (c != ' ' && c != '"')
+            return false;
+    }
+    return true;
 }
 
 /* An -ed word that is a verb of its own clause ("20 helicopters deployed"), not a victim
@@ -287,9 +313,27 @@ static bool read_passive(const struct tokens *t, size_t qi, size_t qend, struct 
         passive_kind(t, e + 2) >= 0)
         return false;
     h->who_from = token_is(t, e, "of") ? e + 1 : e;
-    if (qend > qi && gap_has_clause_break(t->text, t, qend - 1))
+    /* "40, including children, were critically injured" goes on past its comma */
+    bool aside = qend < t->n && (token_is(t, qend, "including") || token_is(t, qend, "among"));
+    if (qend > qi && gap_has_clause_break(t->text, t, qend - 1) &&
+        !gap_only_quotes(t->text, t, qend - 1) && !aside)
         return false;
+    if (aside) { /* past "including children," to the verb */
+        h->who_to = qend;
+        who_to = qend;
+        while (e < t->n && !gap_has_clause_break(t->text, t, e))
+            e++;
+        e++;
+    }
     for (size_t k = 0; e < t->n && k < 12; e++, k++) {
+        if (token_is(t, e, "who") && gap_has_clause_break(t->text, t, e)) {
+            /* "110 farmers who, according to the UN, were murdered": past the aside */
+            if (who_to == (size_t)-1)
+                who_to = e;
+            for (e++; e < t->n && !gap_has_clause_break(t->text, t, e); e++)
+                ;
+            continue;
+        }
         int kind = passive_kind(t, e);
         if (kind >= 0) {
             /* "2 gunmen killed 5 people": the count is the agent, not the victims. */

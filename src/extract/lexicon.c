@@ -10,8 +10,10 @@
 #include "base/text.h"
 
 struct lex_alias {
-    char *key;   /* folded */
-    char *exact; /* as written, only for all-capitals aliases; else NULL */
+    char *key;                 /* folded */
+    char *exact;               /* as written, only for all-capitals aliases; else NULL */
+    size_t key_len, exact_len; /* kept, since every probe compares them */
+    size_t first_len;          /* of the key's first word */
     int entry;
 };
 
@@ -27,6 +29,7 @@ struct lexicon {
     size_t n_aliases, cap_aliases;
     int32_t *table; /* alias index + 1, 0 = empty */
     size_t table_size;
+    int32_t *first_table; /* by the first word of the keys: one alias index + 1 per word */
     int max_words;
 };
 
@@ -78,7 +81,10 @@ static int add_alias(struct lexicon *lx, const char *alias, int entry)
     }
     struct lex_alias *a = &lx->aliases[lx->n_aliases++];
     a->key = strdup(key);
+    a->key_len = n;
+    a->first_len = strcspn(key, " ");
     a->exact = is_capitals(alias) ? strdup(alias) : NULL;
+    a->exact_len = a->exact ? strlen(a->exact) : 0;
     a->entry = entry;
     int w = count_words(key);
     if (w > lx->max_words)
@@ -109,6 +115,38 @@ static int add_entry(struct lexicon *lx, char *line)
     return 0;
 }
 
+/* The alias whose key's first word is the len bytes at word, found in first_table, or
+ * NULL. */
+static const struct lex_alias *first_word_alias(const struct lexicon *lx, const char *word,
+                                                size_t len)
+{
+    size_t h = hash_key(word, len) & (lx->table_size - 1);
+    for (; lx->first_table[h]; h = (h + 1) & (lx->table_size - 1)) {
+        const struct lex_alias *a = &lx->aliases[lx->first_table[h] - 1];
+        if (a->first_len == len && memcmp(a->key, word, len) == 0)
+            return a;
+    }
+    return NULL;
+}
+
+/* One slot per distinct first word, the same size as the alias table. */
+static int build_first_table(struct lexicon *lx)
+{
+    lx->first_table = calloc(lx->table_size, sizeof *lx->first_table);
+    if (!lx->first_table)
+        return -1;
+    for (size_t i = 0; i < lx->n_aliases; i++) {
+        const struct lex_alias *a = &lx->aliases[i];
+        if (first_word_alias(lx, a->key, a->first_len))
+            continue;
+        size_t h = hash_key(a->key, a->first_len) & (lx->table_size - 1);
+        while (lx->first_table[h])
+            h = (h + 1) & (lx->table_size - 1);
+        lx->first_table[h] = (int32_t)i + 1;
+    }
+    return 0;
+}
+
 /* Later aliases never displace earlier ones: the first entry to claim a key keeps it. */
 static int build_table(struct lexicon *lx)
 {
@@ -131,7 +169,7 @@ static int build_table(struct lexicon *lx)
         if (!lx->table[h])
             lx->table[h] = (int32_t)i + 1;
     }
-    return 0;
+    return build_first_table(lx);
 }
 
 struct lexicon *lexicon_parse(const char *text, char *err, size_t errlen)
@@ -213,6 +251,7 @@ void lexicon_free(struct lexicon *lx)
     free(lx->entries);
     free(lx->aliases);
     free(lx->table);
+    free(lx->first_table);
     free(lx);
 }
 
@@ -230,16 +269,21 @@ int lexicon_find(const struct lexicon *lx, const char *key, size_t keylen, const
     int found = -1;
     while (lx->table[h]) {
         const struct lex_alias *a = &lx->aliases[lx->table[h] - 1];
-        if (strlen(a->key) == keylen && memcmp(a->key, key, keylen) == 0) {
+        if (a->key_len == keylen && memcmp(a->key, key, keylen) == 0) {
             if (!a->exact)
                 found = found < 0 ? a->entry : found;
-            else if (strlen(a->exact) == surfacelen && memcmp(a->exact, surface, surfacelen) == 0)
+            else if (a->exact_len == surfacelen && memcmp(a->exact, surface, surfacelen) == 0)
                 return a->entry;
         }
         h = (h + 1) & (lx->table_size - 1);
     }
     /* A folded alias that is also someone's capitals ("is") must not match ordinary case. */
     return found;
+}
+
+bool lexicon_may_start(const struct lexicon *lx, const char *word, size_t len)
+{
+    return lx->table_size && first_word_alias(lx, word, len) != NULL;
 }
 
 const char *lexicon_name(const struct lexicon *lx, int entry)

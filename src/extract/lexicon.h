@@ -25,6 +25,10 @@ int lexicon_max_words(const struct lexicon *lx);
 int lexicon_find(const struct lexicon *lx, const char *key, size_t keylen, const char *surface,
                  size_t surfacelen);
 
+/* Whether some alias's folded key begins with this word (folded, len bytes, no space):
+ * when none does, no name starts there and the longer keys need not be folded. */
+bool lexicon_may_start(const struct lexicon *lx, const char *word, size_t len);
+
 const char *lexicon_name(const struct lexicon *lx, int entry);
 enum lexicon_category lexicon_category(const struct lexicon *lx, int entry);
 

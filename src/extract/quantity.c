@@ -4,82 +4,17 @@
  * of "30–40", which is read as a range sign. */
 #include "extract/quantity.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/ascii.h"
 #include "base/tokens.h"
-
-static bool is_alpha(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static bool is_word_char(char c)
-{
-    return is_alpha(c) || is_digit(c);
-}
-
-static char lower(char c)
-{
-    return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
-}
-
-/* Bytes of the whole lowercase word w at s (case-insensitive), or 0. */
-static size_t word_at(const char *s, size_t len, const char *w)
-{
-    size_t n = strlen(w);
-    if (n > len)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if (lower(s[i]) != w[i])
-            return 0;
-    if (n < len && is_word_char(s[n]))
-        return 0;
-    return n;
-}
-
-static size_t skip_spaces(const char *s, size_t len, size_t pos)
-{
-    while (pos < len) {
-        if (s[pos] == ' ' || s[pos] == '\t' || s[pos] == '\n')
-            pos++;
-        else if (pos + 1 < len && (unsigned char)s[pos] == 0xC2 &&
-                 (unsigned char)s[pos + 1] == 0xA0)
-            pos += 2;
-        else
-            break;
-    }
-    return pos;
-}
-
-/* Matches space-separated words (a NULL-terminated list); returns bytes or 0. */
-static size_t phrase_at(const char *s, size_t len, const char *const *words)
-{
-    size_t pos = 0;
-    for (size_t i = 0; words[i]; i++) {
-        if (i) {
-            size_t sp = skip_spaces(s, len, pos);
-            if (sp == pos)
-                return 0;
-            pos = sp;
-        }
-        size_t k = word_at(s + pos, len - pos, words[i]);
-        if (!k)
-            return 0;
-        pos += k;
-    }
-    return pos;
-}
 
 /* The word after the spaces following pos: its offset, or 0 when no space separates. */
 static size_t next_word(const char *s, size_t len, size_t pos)
 {
-    size_t q = skip_spaces(s, len, pos);
+    size_t q = ascii_skip_spaces(s, len, pos);
     return q > pos ? q : 0;
 }
 
@@ -96,7 +31,7 @@ static const char *const tens_words[10] = {NULL,    NULL,    "twenty",  "thirty"
 static long small_at(const char *s, size_t len, size_t *used)
 {
     for (int i = 19; i >= 0; i--) {
-        size_t k = word_at(s, len, small_words[i]);
+        size_t k = ascii_word_at(s, len, small_words[i]);
         if (k) {
             *used = k;
             return i;
@@ -109,7 +44,7 @@ static long small_at(const char *s, size_t len, size_t *used)
 static long tens_at(const char *s, size_t len, size_t *used)
 {
     for (int t = 2; t < 10; t++) {
-        size_t k = word_at(s, len, tens_words[t]);
+        size_t k = ascii_word_at(s, len, tens_words[t]);
         if (!k)
             continue;
         long v = t * 10L;
@@ -143,7 +78,7 @@ static const struct scale scales[] = {{"dozen", 12},
 static long scale_at(const char *s, size_t len, size_t *used)
 {
     for (size_t i = 0; i < sizeof scales / sizeof scales[0]; i++) {
-        size_t k = word_at(s, len, scales[i].word);
+        size_t k = ascii_word_at(s, len, scales[i].word);
         if (k) {
             *used = k;
             return scales[i].value;
@@ -159,7 +94,7 @@ static size_t continue_number(const char *s, size_t len, size_t pos, bool after_
     size_t q = next_word(s, len, pos), used;
     if (!q)
         return 0;
-    size_t and = after_scale ? word_at(s + q, len - q, "and") : 0;
+    size_t and = after_scale ? ascii_word_at(s + q, len - q, "and") : 0;
     if (and) {
         size_t r = next_word(s, len, q + and);
         if (!r || (tens_at(s + r, len - r, &used) < 0 && small_at(s + r, len - r, &used) < 0))
@@ -172,9 +107,9 @@ static size_t continue_number(const char *s, size_t len, size_t pos, bool after_
 /* "a"/"an" count as one only before a scale word ("a dozen", "a hundred"). */
 static size_t article_one(const char *s, size_t len)
 {
-    size_t a = word_at(s, len, "a"), used;
+    size_t a = ascii_word_at(s, len, "a"), used;
     if (!a)
-        a = word_at(s, len, "an");
+        a = ascii_word_at(s, len, "an");
     size_t q = a ? next_word(s, len, a) : 0;
     return q && scale_at(s + q, len - q, &used) ? q : 0;
 }
@@ -232,26 +167,27 @@ static size_t digits_number(const char *s, size_t len, long *value)
 {
     size_t pos = 0;
     long v = 0;
-    while (pos < len && is_digit(s[pos])) {
+    while (pos < len && ascii_is_digit(s[pos])) {
         v = v * 10 + (s[pos++] - '0');
         if (v > 1000000000000L)
             return 0;
-        if (pos + 3 < len && s[pos] == ',' && is_digit(s[pos + 1]) && is_digit(s[pos + 2]) &&
-            is_digit(s[pos + 3]) && (pos + 4 >= len || !is_digit(s[pos + 4])))
+        if (pos + 3 < len && s[pos] == ',' && ascii_is_digit(s[pos + 1]) &&
+            ascii_is_digit(s[pos + 2]) && ascii_is_digit(s[pos + 3]) &&
+            (pos + 4 >= len || !ascii_is_digit(s[pos + 4])))
             pos++; /* thousands separator */
     }
     if (!pos)
         return 0;
     double fraction = 0, unit = 0.1;
     bool decimal = false;
-    if (pos + 1 < len && s[pos] == '.' && is_digit(s[pos + 1])) {
+    if (pos + 1 < len && s[pos] == '.' && ascii_is_digit(s[pos + 1])) {
         decimal = true;
-        for (pos++; pos < len && is_digit(s[pos]); pos++, unit /= 10)
+        for (pos++; pos < len && ascii_is_digit(s[pos]); pos++, unit /= 10)
             fraction += (s[pos] - '0') * unit;
     }
-    if (pos < len && (is_alpha(s[pos]) || s[pos] == ':' || s[pos] == '/'))
+    if (pos < len && (ascii_is_alpha(s[pos]) || s[pos] == ':' || s[pos] == '/'))
         return 0;
-    if (pos + 1 < len && (s[pos] == '.' || s[pos] == ',') && is_digit(s[pos + 1]))
+    if (pos + 1 < len && (s[pos] == '.' || s[pos] == ',') && ascii_is_digit(s[pos + 1]))
         return 0;
     size_t q = next_word(s, len, pos), used;
     long scale = q ? scale_at(s + q, len - q, &used) : 0;
@@ -270,7 +206,7 @@ static size_t digits_number(const char *s, size_t len, long *value)
 /* "half a dozen" (6), "half a million". */
 static size_t half_of(const char *s, size_t len, long *value)
 {
-    size_t h = word_at(s, len, "half");
+    size_t h = ascii_word_at(s, len, "half");
     size_t q = h ? next_word(s, len, h) : 0;
     long whole;
     size_t n = q ? words_number(s + q, len - q, &whole) : 0;
@@ -294,10 +230,11 @@ static bool percent_follows(const char *s, size_t len)
     static const char *const per_cent[] = {"per", "cent", NULL};
     if (len && s[0] == '%')
         return true;
-    size_t q = skip_spaces(s, len, 0);
+    size_t q = ascii_skip_spaces(s, len, 0);
     if (q < len && s[q] == '%')
         return true;
-    return word_at(s + q, len - q, "percent") || phrase_at(s + q, len - q, per_cent);
+    return ascii_word_at(s + q, len - q, "percent") ||
+           ascii_phrase_at(s + q, len - q, per_cent, SIZE_MAX);
 }
 
 /* ---- qualifiers and vague amounts ---- */
@@ -337,7 +274,7 @@ static const struct qualifier_phrase qualifier_phrases[] = {
 static size_t qualifier_at(const char *s, size_t len, enum qualifier *q)
 {
     for (size_t i = 0; i < sizeof qualifier_phrases / sizeof qualifier_phrases[0]; i++) {
-        size_t k = phrase_at(s, len, qualifier_phrases[i].words);
+        size_t k = ascii_phrase_at(s, len, qualifier_phrases[i].words, SIZE_MAX);
         if (k) {
             size_t q2 = next_word(s, len, k);
             if (!q2)
@@ -369,7 +306,7 @@ static size_t vague_times(const char *s, size_t len, size_t pos, long *n)
 {
     static const char *const of[] = {"of", NULL};
     size_t q = next_word(s, len, pos);
-    size_t k = q ? phrase_at(s + q, len - q, of) : 0;
+    size_t k = q ? ascii_phrase_at(s + q, len - q, of, SIZE_MAX) : 0;
     size_t r = k ? next_word(s, len, q + k) : 0;
     long inner;
     size_t m = r ? vague_amount_at(s + r, len - r, &inner) : 0;
@@ -382,7 +319,7 @@ static size_t vague_times(const char *s, size_t len, size_t pos, long *n)
 static size_t vague_amount_at(const char *s, size_t len, long *n)
 {
     for (size_t i = 0; i < sizeof vague_words / sizeof vague_words[0]; i++) {
-        size_t k = phrase_at(s, len, vague_words[i].words);
+        size_t k = ascii_phrase_at(s, len, vague_words[i].words, SIZE_MAX);
         if (!k)
             continue;
         *n = vague_words[i].n;
@@ -444,7 +381,7 @@ static size_t range_end(const char *s, size_t len, bool between, long lo, long *
         size_t w = next_word(s, len, 0);
         if (!w)
             return 0;
-        size_t k = word_at(s + w, len - w, between ? "and" : "to");
+        size_t k = ascii_word_at(s + w, len - w, between ? "and" : "to");
         q = k ? next_word(s, len, w + k) : 0;
         if (!q)
             return 0;
@@ -475,7 +412,7 @@ size_t quantity_parse(const char *s, size_t len, struct quantity *out)
     pos += k;
     if (percent_follows(s + pos, len - pos))
         return 0;
-    if (pos + 1 < len && s[pos] == '-' && is_alpha(s[pos + 1]))
+    if (pos + 1 < len && s[pos] == '-' && ascii_is_alpha(s[pos + 1]))
         return 0; /* "seven-year-old", "20-minute": a compound adjective, not a count */
     size_t r = range_end(s + pos, len - pos, q == Q_RANGE, n, &hi);
     if (q == Q_RANGE && !r)
@@ -501,7 +438,7 @@ static bool currency_before(const char *s, size_t i)
            (unsigned char)s[i - 1] == 0xAC;
 }
 
-/* Every word a quantity can begin with, sorted: most words of a sentence fail this one
+/* Every word a quantity can begin with: most words of a sentence fail this one hashed
  * lookup and skip the full parse. */
 static const char *const opening_words[] = {
     "a",         "about",    "almost", "an",        "approximately", "around",   "as",
@@ -516,19 +453,18 @@ static const char *const opening_words[] = {
 
 static bool may_open_quantity(const char *s, size_t len, size_t pos)
 {
-    if (is_digit(s[pos]))
+    if (ascii_is_digit(s[pos]))
         return true;
-    char word[16];
-    word_lower_at(s, len, pos, word, sizeof word);
-    return word_in_sorted(opening_words, sizeof opening_words / sizeof opening_words[0], word);
+    return word_listed_at(opening_words, sizeof opening_words / sizeof opening_words[0], s, len,
+                          pos, 16) > 0;
 }
 
 size_t quantity_find(const char *s, size_t len, struct quantity *out, size_t *at)
 {
     for (size_t i = 0; i < len; i++) {
-        if (!is_word_char(s[i]) ||
+        if (!ascii_is_alnum(s[i]) ||
             (i &&
-             (is_word_char(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ',' || s[i - 1] == '-')) ||
+             (ascii_is_alnum(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ',' || s[i - 1] == '-')) ||
             currency_before(s, i) || !may_open_quantity(s, len, i))
             continue;
         size_t n = quantity_parse(s + i, len - i, out);

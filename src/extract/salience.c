@@ -22,8 +22,8 @@ static double place_kind_weight(enum place_kind k)
     }
 }
 
-double place_salience(int count, int first_sentence, enum place_kind kind, bool in_title,
-                      bool in_dateline)
+double salience_of_place(int count, int first_sentence, enum place_kind kind, bool in_title,
+                         bool in_dateline)
 {
     double s = count > 0 ? count : 1;
     if (in_dateline)
@@ -50,7 +50,7 @@ char *salience_padded(const char *text)
     return out;
 }
 
-bool padded_names(const char *padded, const char *name)
+bool salience_padded_names(const char *padded, const char *name)
 {
     char *w = padded && name ? salience_padded(name) : NULL;
     bool hit = w && strlen(w) > 3 && strstr(padded, w) != NULL;
@@ -61,13 +61,13 @@ bool padded_names(const char *padded, const char *name)
 /* The place by its name or any spelling, in text already padded. */
 static bool padded_names_place(const char *padded, const struct place_fact *p)
 {
-    bool hit = padded_names(padded, p->name);
+    bool hit = salience_padded_names(padded, p->name);
     for (size_t i = 0; padded && !hit && i < p->n_surface; i++)
-        hit = padded_names(padded, p->surface[i]);
+        hit = salience_padded_names(padded, p->surface[i]);
     return hit;
 }
 
-bool text_names_place(const char *text, const struct place_fact *p)
+bool salience_names_place(const char *text, const struct place_fact *p)
 {
     char *t = salience_padded(text);
     bool hit = padded_names_place(t, p);
@@ -85,9 +85,9 @@ const struct place_fact *most_salient_place(const struct facts *f, const char *t
         const struct place_fact *p = &f->places[i];
         if (p->kind == PLACE_COUNTRY || !p->name)
             continue;
-        double s = place_salience(p->count, p->first_sentence, p->kind,
-                                  padded_names_place(title_padded, p),
-                                  padded_names_place(dateline_padded, p));
+        double s = salience_of_place(p->count, p->first_sentence, p->kind,
+                                     padded_names_place(title_padded, p),
+                                     padded_names_place(dateline_padded, p));
         /* ties go to the place named first */
         if (!best || s > best_salience ||
             (s == best_salience && p->first_sentence < best->first_sentence)) {

@@ -13,20 +13,20 @@
  * less about which event than "Qaim". The dateline ("NIAMEY, Dec 11 (AFP) -") says where
  * the reporter files from, not where things happened, so a place named there loses that
  * mention and the lead bonus it earned. first_sentence < 0 when unknown. */
-double place_salience(int count, int first_sentence, enum place_kind kind, bool in_title,
-                      bool in_dateline);
+double salience_of_place(int count, int first_sentence, enum place_kind kind, bool in_title,
+                         bool in_dateline);
 
 /* Text folded (case, marks, apostrophes, hyphens) between spaces, " like this ", so that
- * padded_names is a whole-word search; NULL for NULL or out of memory. Fold a title or a
+ * salience_padded_names is a whole-word search; NULL for NULL or out of memory. Fold a title or a
  * dateline once and ask about every place. */
 char *salience_padded(const char *text);
 
 /* Whether the padded text names name as whole words (names under two letters never). */
-bool padded_names(const char *padded, const char *name);
+bool salience_padded_names(const char *padded, const char *name);
 
 /* Whether text (a title, a dateline) names the place by its name or a spelling the
  * article used. */
-bool text_names_place(const char *text, const struct place_fact *p);
+bool salience_names_place(const char *text, const struct place_fact *p);
 
 /* The place of f that stands most for the article: the most salient finer than a country
  * (NULL when f names only countries, or nothing). title and dateline may be NULL. */

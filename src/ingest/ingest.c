@@ -219,6 +219,13 @@ static int collect_dir(struct walk *w, const char *path, const struct stat *st, 
     return rc;
 }
 
+/* "https://..." given to import was meant as a feed, not a file that happens to be
+ * missing. */
+static bool looks_like_url(const char *path)
+{
+    return strncmp(path, "http://", 7) == 0 || strncmp(path, "https://", 8) == 0;
+}
+
 /* note and name are the enclosing directory's (NULL for a path given by the user). */
 static int collect_path(struct walk *w, const char *path, int depth, struct loop_note *note,
                         const char *name)
@@ -231,7 +238,11 @@ static int collect_path(struct walk *w, const char *path, int depth, struct loop
             note_loop(note, name);
             return 0;
         }
-        report(w->run, path, strerror(errno));
+        report(w->run, path,
+               errno == ENOENT && !note && looks_like_url(path)
+                   ? "a URL, not a file: use 'sitrep feed add URL' to subscribe, then "
+                     "'sitrep fetch'"
+                   : strerror(errno));
         w->run->stats->failed++;
         return 0;
     }
@@ -566,6 +577,22 @@ int ingest_paths(struct store *s, struct extractor *x, char *const *paths, int n
     close_extra_extractors(rp);
     free(rp);
     return stats->failed ? 1 : 0;
+}
+
+int ingest_article(struct store *s, struct extractor *x, const struct article *a, int64_t *id_out,
+                   char *err, size_t errlen)
+{
+    int64_t known = store_find_hash(s, a->hash);
+    if (known > 0) {
+        *id_out = known;
+        return 0;
+    }
+    struct facts f;
+    facts_init(&f);
+    bool have_facts = x && extract_article(x, a, &f) == 0;
+    int rc = store_add_article(s, a, have_facts ? &f : NULL, id_out, err, errlen);
+    facts_free(&f);
+    return rc;
 }
 
 void ingest_print_summary(FILE *out, const struct ingest_stats *st)

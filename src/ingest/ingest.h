@@ -12,10 +12,12 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 struct store;
 struct extractor;
+struct article;
 
 #define INGEST_BATCH_ARTICLES 2000
 #define INGEST_BATCH_BYTES    (8u * 1024u * 1024u)
@@ -40,6 +42,13 @@ struct ingest_stats {
  * nothing failed, 1 otherwise (a process exit status). */
 int ingest_paths(struct store *s, struct extractor *x, char *const *paths, int n_paths,
                  const struct ingest_options *opt, struct ingest_stats *stats);
+
+/* Stores one article that did not come from a file (a fetched feed item) the way an
+ * import stores it: facts extracted when x is given, an article already stored (same
+ * hash) found without extracting. The caller runs the transaction. Returns 1 when added,
+ * 0 when already stored, -1 on error (err); *id_out is the article's id either way. */
+int ingest_article(struct store *s, struct extractor *x, const struct article *a, int64_t *id_out,
+                   char *err, size_t errlen);
 
 /* "imported N, duplicates skipped N, failed N", and when records carried corrections a
  * second line "corrections added N, already present N, not applicable N" */

@@ -194,20 +194,37 @@ static struct article *item_article(const xmlNode *item, const char *source, con
     return a;
 }
 
+/* An import reads an XHTML page given as a feed as a page; a fetch reports it instead. */
+struct html_fallback {
+    article_sink sink;
+    void *ctx;
+};
+
 static bool is_item(const xmlNode *n)
 {
     return is_el(n, "item") || is_el(n, "entry");
 }
 
+/* An item's identity and whether its text is a summary (see struct feed_item). */
+static void describe_item(const xmlNode *n, char **guid, struct feed_item *item)
+{
+    *guid = child_text(n, "guid");
+    if (!*guid)
+        *guid = child_text(n, "id");
+    item->guid = *guid;
+    item->summary_only = !child(n, "encoded") && !child(n, "content");
+}
+
 /* RSS 2.0 keeps items in <channel>; RSS 1.0 and Atom keep them under the root. */
-static int emit_items(const xmlNode *root, const char *origin, article_sink sink, void *ctx)
+static int emit_items(const xmlNode *root, const char *origin, feed_item_sink sink, void *ctx)
 {
     const xmlNode *channel = child(root, "channel");
     char *source = child_text(channel ? channel : root, "title");
     const xmlNode *lists[2] = {channel, root};
     int count = 0;
-    for (int l = 0; l < 2; l++)
-        for (const xmlNode *n = lists[l] ? lists[l]->children : NULL; n; n = n->next) {
+    bool stop = false;
+    for (int l = 0; l < 2 && !stop; l++)
+        for (const xmlNode *n = lists[l] ? lists[l]->children : NULL; n && !stop; n = n->next) {
             if (!is_item(n))
                 continue;
             struct article *a = item_article(n, source, origin, count + 1);
@@ -218,10 +235,12 @@ static int emit_items(const xmlNode *root, const char *origin, article_sink sink
                 continue;
             }
             count++;
-            if (sink(a, ctx) != 0)
-                goto done;
+            char *guid;
+            struct feed_item item;
+            describe_item(n, &guid, &item);
+            stop = sink(a, &item, ctx) != 0;
+            free(guid);
         }
-done:
     free(source);
     return count;
 }
@@ -266,8 +285,9 @@ static void describe_error(xmlParserCtxtPtr ctxt, char *err, size_t errlen)
     snprintf(err, errlen, "malformed XML: %s at line %d", msg, e->line);
 }
 
-int feed_parse(const char *buf, size_t len, const char *origin, article_sink sink, void *ctx,
-               char *err, size_t errlen)
+/* Parses the document and passes its items to sink: the count (0 included), or -1. */
+static int parse_document(const char *buf, size_t len, const char *origin, feed_item_sink sink,
+                          void *ctx, const struct html_fallback *page, char *err, size_t errlen)
 {
     if (declares_entities(buf, len)) {
         snprintf(err, errlen,
@@ -300,21 +320,44 @@ int feed_parse(const char *buf, size_t len, const char *origin, article_sink sin
                  "entity declarations refused (possible billion-laughs or external entity)");
     } else {
         const xmlNode *root = xmlDocGetRootElement(doc);
-        if (root && strcasecmp((const char *)root->name, "html") == 0) {
+        if (root && strcasecmp((const char *)root->name, "html") == 0 && page) {
             /* XHTML opens with an XML declaration but is a page. */
             xmlFreeDoc(doc);
             xmlFreeParserCtxt(ctxt);
-            return html_parse(buf, len, origin, sink, ctx, err, errlen);
+            return html_parse(buf, len, origin, page->sink, page->ctx, err, errlen);
         }
         if (!root || !(is_el(root, "rss") || is_el(root, "feed") || is_el(root, "RDF")))
             snprintf(err, errlen, "not a feed (root element %s)",
                      root ? (const char *)root->name : "missing");
-        else if ((count = emit_items(root, origin, sink, ctx)) == 0) {
-            snprintf(err, errlen, "no articles in feed");
-            count = -1;
-        }
+        else
+            count = emit_items(root, origin, sink, ctx);
     }
     xmlFreeDoc(doc);
     xmlFreeParserCtxt(ctxt);
+    return count;
+}
+
+int feed_parse_items(const char *buf, size_t len, const char *origin, feed_item_sink sink,
+                     void *ctx, char *err, size_t errlen)
+{
+    return parse_document(buf, len, origin, sink, ctx, NULL, err, errlen);
+}
+
+/* feed_parse's sink, reached through the item sink: the item's identity is not wanted. */
+static int article_only(struct article *a, const struct feed_item *item, void *ctx)
+{
+    const struct html_fallback *page = ctx;
+    return page->sink(a, page->ctx);
+}
+
+int feed_parse(const char *buf, size_t len, const char *origin, article_sink sink, void *ctx,
+               char *err, size_t errlen)
+{
+    struct html_fallback page = {sink, ctx};
+    int count = parse_document(buf, len, origin, article_only, &page, &page, err, errlen);
+    if (count == 0) {
+        snprintf(err, errlen, "no articles in feed");
+        count = -1;
+    }
     return count;
 }

@@ -17,4 +17,19 @@ bool feed_sniff(const char *buf, size_t len);
 int feed_parse(const char *buf, size_t len, const char *origin, article_sink sink, void *ctx,
                char *err, size_t errlen);
 
+/* What a subscription needs of an item beyond its article: an identity that survives
+ * edits of the item, and whether the feed carries the whole text. */
+struct feed_item {
+    const char *guid;  /* RSS guid, Atom id; NULL when the item has none */
+    bool summary_only; /* no content:encoded or Atom content: only a description */
+};
+
+/* Receives each item's article (owned by the sink, as for article_sink) and its item. */
+typedef int (*feed_item_sink)(struct article *a, const struct feed_item *item, void *ctx);
+
+/* As feed_parse, but a feed without items is not an error (a fetched feed may be empty
+ * today): returns the count, 0 included, or -1 with a reason in err. */
+int feed_parse_items(const char *buf, size_t len, const char *origin, feed_item_sink sink,
+                     void *ctx, char *err, size_t errlen);
+
 #endif

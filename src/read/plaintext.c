@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/text.h"
 #include "base/timex.h"
 
 /* How far into the text the header area (date, dateline, title, byline) may reach. */
@@ -76,16 +77,6 @@ static struct line trim(const char *s, size_t len)
         len -= back;
     }
     return (struct line){s, len};
-}
-
-static char *copy_span(const char *s, size_t len)
-{
-    char *p = malloc(len + 1);
-    if (p) {
-        memcpy(p, s, len);
-        p[len] = '\0';
-    }
-    return p;
 }
 
 static bool equals_ci(struct line l, const char *word)
@@ -253,14 +244,17 @@ static bool starts_comment_section(struct line l)
     return false;
 }
 
-/* A letter word of at most three letters (am, pm, GMT, at) may follow a dateline date. */
+/* A letter word of at most three letters (am, pm, GMT, at) may follow a dateline date, or
+ * a zone in capitals of up to five (CEST, AEDT). */
 static bool only_time_after(const char *s, size_t len)
 {
     size_t word = 0;
+    bool caps = true;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         if (isalpha(c)) {
-            if (++word > 3)
+            caps = word == 0 ? isupper(c) != 0 : caps && isupper(c);
+            if (++word > (caps ? 5u : 3u))
                 return false;
         } else if (isdigit(c) || strchr(" :.,|-/()+", c)) {
             word = 0;
@@ -275,14 +269,31 @@ static size_t skip_date_prefix(struct line l)
 {
     static const char *const prefixes[] = {
         /* longer phrases before the words they begin with */
-        "published date:",  "publish date:", "publication date:",
-        "date published:",  "last update:",  "last updated on",
-        "last updated:",    "last updated",  "first published on",
-        "first published:", "updated on",    "updated:",
-        "updated",          "published on",  "published:",
-        "published",        "posted on",     "posted:",
-        "posted",           "created on",    "created:",
-        "issued on",        "issued:",       "date:",
+        "published date:",
+        "publish date:",
+        "publication date:",
+        "date published:",
+        "last update:",
+        "last updated on",
+        "last updated:",
+        "last updated",
+        "first published on",
+        "first published:",
+        "updated on",
+        "updated:",
+        "updated",
+        "published on",
+        "published:",
+        "published",
+        "posted on",
+        "posted:",
+        "posted",
+        "created on",
+        "created:",
+        "issued on",
+        "issued:",
+        "date:",
+        "date",
     };
     for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
         if (starts_ci(l, prefixes[i])) {
@@ -300,10 +311,13 @@ static size_t skip_date_prefix(struct line l)
 }
 
 /* Where a page's date line names its section or author after the date and time
- * ("... - 10:05:32 in Latest News by Garowe Online Editor", "... | By Staff"): the offset
- * of that trailer in s, or len when there is none. */
+ * ("... - 10:05:32 in Latest News by Garowe Online Editor", "... | By Staff") or the place
+ * it was filed from ("14 April 2023, Kanbalu, Sagaing Region"): the offset of that trailer
+ * in s, or len when there is none. */
 static size_t date_trailer_start(const char *s, size_t len)
 {
+    if (len > 2 && s[0] == ',' && s[1] == ' ' && isupper((unsigned char)s[2]))
+        return 0;
     static const char *const marks[] = {
         " in ", " by ",           " By ",           " | ",        " / ",
         " - ",  " \xe2\x80\x93 ", " \xe2\x80\x94 ", " \xc2\xb7 ", " \xe2\x80\xa2 "};
@@ -325,6 +339,8 @@ static bool parse_full_date(const char *s, size_t len, char iso[16], size_t *use
     struct timex_date d;
     size_t n = timex_parse_date(s, len, &d);
     if (!n || !d.year || !d.month || !d.day)
+        n = timex_parse_short_year(s, len, &d);
+    if (!n)
         return false;
     timex_format(&d, iso, 16);
     if (used)
@@ -347,12 +363,33 @@ static bool is_date_line(struct line l, char iso[16])
            only_time_after(rest, date_trailer_start(rest, rest_len));
 }
 
+/* "... 03:44 PM (IST)": a time zone in brackets closes a date line, not a sentence. */
+static bool ends_with_zone(struct line l)
+{
+    if (l.len < 4 || l.s[l.len - 1] != ')')
+        return false;
+    size_t i = l.len - 1;
+    while (i > 0 && isupper((unsigned char)l.s[i - 1]))
+        i--;
+    if (i == 0 || l.s[i - 1] != '(' || l.len - 1 - i < 2 || l.len - 1 - i > 5)
+        return false;
+    /* after a time, or it is an outlet: "Bangkok, April 12, 2023 (AFP)" */
+    struct line before = trim(l.s, i - 1);
+    if (before.len < 4)
+        return false;
+    const char *end = before.s + before.len;
+    bool clock =
+        isdigit((unsigned char)end[-1]) && isdigit((unsigned char)end[-2]) && end[-3] == ':';
+    return clock || strncasecmp(end - 2, "am", 2) == 0 || strncasecmp(end - 2, "pm", 2) == 0;
+}
+
 /* A header line that gives the date after an author or outlet ("By John Smith | May 5,
- * 2024", "AFP | 5 May 2024", "By Jane Doe, 5 May 2024"): the offset of the date, or 0. */
+ * 2024", "AFP | 5 May 2024", "By Jane Doe, 5 May 2024", "Baghdad, Iraq | Updated: Jan 21,
+ * 2021, 03:44 PM (IST)"): the offset of the date, or 0. */
 static size_t dated_segment(struct line l, char iso[16])
 {
     static const char *const separators[] = {"| ", ", ", "\xc2\xb7 ", "\xe2\x80\xa2 "};
-    if (count_words(l) > DATE_LINE_WORDS || ends_sentence(l))
+    if (count_words(l) > DATE_LINE_WORDS || (ends_sentence(l) && !ends_with_zone(l)))
         return 0;
     for (size_t i = 1; i < l.len; i++)
         for (size_t k = 0; k < sizeof separators / sizeof separators[0]; k++) {
@@ -395,7 +432,7 @@ static bool header_key(struct line l, const char *key, struct line *value)
 static void set_once(char **field, const char *s, size_t len)
 {
     if (!*field && len)
-        *field = copy_span(s, len);
+        *field = text_dup_span(s, len);
 }
 
 /* Reads "Title:", "Date:", "Source:", "URL:", "Author:" lines at the very top. Returns
@@ -442,7 +479,7 @@ static bool all_caps(const char *s, size_t len)
 
 static char *place_case(const char *s, size_t len)
 {
-    char *p = copy_span(s, len);
+    char *p = text_dup_span(s, len);
     if (!p || !all_caps(s, len))
         return p;
     bool word_start = true;
@@ -568,6 +605,29 @@ static void read_comma_dateline(struct line head, const char *after, size_t len,
     read_outlet_after(rest.s + used, rest.len - used, m);
 }
 
+/* "PESHAWAR, (UrduPoint / Pakistan Point News - 4th Mar, 2022 ) : ...": the outlet and
+ * the date together in the brackets after the place. True when the date was read. */
+static bool read_outlet_date_paren(const char *open, const char *close, struct meta *m)
+{
+    struct line inner = trim(open + 1, (size_t)(close - open - 1));
+    for (size_t i = inner.len; i-- > 1;) {
+        size_t dash;
+        if (!dash_at(inner.s + i, inner.len - i, &dash))
+            continue;
+        char iso[16];
+        size_t used;
+        struct line date = trim(inner.s + i + dash, inner.len - i - dash);
+        if (!parse_full_date(date.s, date.len, iso, &used) || used != date.len)
+            return false;
+        set_once(&m->date, iso, strlen(iso));
+        struct line outlet = trim(inner.s, i);
+        if (plausible_outlet(outlet.s, outlet.len))
+            set_once(&m->source, outlet.s, outlet.len);
+        return true;
+    }
+    return false;
+}
+
 /* "February 26, 2024 (EL OBEID) – ...": the date first, the place in brackets. */
 static bool read_date_first_dateline(struct line first, struct meta *m)
 {
@@ -629,6 +689,12 @@ static void read_dateline(struct line first, struct meta *m)
             if (close && open - p <= 40 && plausible_outlet(open + 1, (size_t)(close - open - 1)) &&
                 opens_story(close + 1, (size_t)(p + first.len - close - 1))) {
                 read_paren_dateline(p, (size_t)(open - p), (size_t)(close - p), m);
+                return;
+            }
+            if (close && trim(p + i + 1, (size_t)(open - p - i - 1)).len == 0 &&
+                read_outlet_date_paren(open, close, m)) {
+                if (!m->dateline)
+                    m->dateline = place_case(head.s, head.len);
                 return;
             }
             read_comma_dateline(head, p + i + 1, first.len - i - 1, m);
@@ -766,6 +832,11 @@ static size_t read_top(const struct line *v, size_t from, size_t n, struct meta 
                 set_once(&m->date, iso, strlen(iso));
         } else if (dated_at) {
             set_once(&m->date, iso, strlen(iso));
+            /* "UMAN, Ukraine, 2023-04-28 20:05 EEST": a dateline in capitals before it */
+            const char *comma = memchr(l.s, ',', dated_at);
+            struct line head = trim(l.s, comma ? (size_t)(comma - l.s) : 0);
+            if (head.len && all_caps(head.s, head.len) && plausible_head(head) && !m->dateline)
+                m->dateline = place_case(head.s, head.len);
         } else if (!have_title && is_place_line(l) && (m->date || all_caps(l.s, l.len))) {
             if (!m->dateline)
                 m->dateline = place_case(l.s, l.len);
@@ -775,7 +846,7 @@ static size_t read_top(const struct line *v, size_t from, size_t n, struct meta 
             m->title = shortened_title(l);
             return i;
         } else if (!have_title) {
-            m->title = copy_span(l.s, l.len);
+            m->title = text_dup_span(l.s, l.len);
             have_title = true;
         } else {
             find_date_below(v, i, n, m);

@@ -170,6 +170,9 @@ static int load_figures(struct store *s, int64_t id, struct facts *f)
         g->source = store_dup_column(q, 8);
         g->sentence = sqlite3_column_int(q, 9);
         g->text = store_dup_column(q, 10);
+        int role = figure_role_from_name((const char *)sqlite3_column_text(q, 11));
+        g->role = role < 0 ? ROLE_EVENT : (enum figure_role)role;
+        g->incident = sqlite3_column_int(q, 12);
     }
     sqlite3_reset(q);
     return rc;
@@ -233,6 +236,16 @@ int store_get_facts(struct store *s, int64_t id, struct facts *f)
     facts_init(f);
     if (load_places(s, id, f) < 0 || load_actors(s, id, f) < 0 || load_figures(s, id, f) < 0 ||
         load_dates(s, id, f) < 0 || load_mentions(s, id, f) < 0) {
+        facts_free(f);
+        return -1;
+    }
+    return 0;
+}
+
+int store_get_figures(struct store *s, int64_t id, struct facts *f)
+{
+    facts_init(f);
+    if (load_figures(s, id, f) < 0) {
         facts_free(f);
         return -1;
     }

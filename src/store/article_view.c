@@ -150,15 +150,6 @@ static const char *const fact_group_sql[N_FACT_GROUPS] = {
     [FACT_GROUP_ACTORS] =
         "SELECT aa.first_sentence, ac.name FROM article_actors aa JOIN actors ac"
         " ON ac.id = aa.actor_id WHERE aa.article_id = ?1 ORDER BY aa.first_sentence",
-    [FACT_GROUP_FIGURES] =
-        "SELECT sentence, kind || ' ' || CASE qualifier WHEN 'exact' THEN n"
-        " WHEN 'at_least' THEN 'at least ' || n WHEN 'more_than' THEN 'more than ' || n"
-        " WHEN 'about' THEN 'about ' || n WHEN 'up_to' THEN 'up to ' || n"
-        " WHEN 'range' THEN min || '-' || max"
-        " ELSE coalesce(text, n, '?') END"
-        " || coalesce(' ' || who, '') || coalesce(', ' || place, '') || coalesce(', ' || date, '')"
-        " || coalesce(' [' || source || ']', '') FROM figures WHERE article_id = ?1"
-        " ORDER BY sentence, id",
     [FACT_GROUP_DATES] =
         "SELECT sentence, text || ' = ' || coalesce(value, weekday || ' (relative)', '?')"
         " FROM dates WHERE article_id = ?1 ORDER BY sentence, id",

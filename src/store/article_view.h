@@ -41,17 +41,12 @@ struct store_mention_span *store_mention_spans(struct store *s, int64_t id, int 
 void store_actor_surfaces(struct store *s, int64_t id, char ***set, size_t *n_set);
 void store_date_surfaces(struct store *s, int64_t id, char ***set, size_t *n_set);
 
-/* The facts pane's groups, in the order it shows them. */
-enum store_fact_group {
-    FACT_GROUP_PLACES,
-    FACT_GROUP_ACTORS,
-    FACT_GROUP_FIGURES,
-    FACT_GROUP_DATES,
-    N_FACT_GROUPS
-};
+/* The facts pane's groups read as text (its figures are read as figures: store.h,
+ * store_get_figures). */
+enum store_fact_group { FACT_GROUP_PLACES, FACT_GROUP_ACTORS, FACT_GROUP_DATES, N_FACT_GROUPS };
 
 /* One entry of a group: the sentence it points to and its text ("Qaim < Anbar < Iraq",
- * "killed 14 Islamic State militants, Qaim [the army]"). */
+ * "on Tuesday = 2024-04-30"). */
 struct store_fact_line {
     int sentence;
     char *text;

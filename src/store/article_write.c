@@ -11,30 +11,32 @@
 
 /* ---- article summary columns ---- */
 
-static long figure_value(const struct figure_fact *g)
-{
-    if (g->n != FACT_NONE)
-        return g->n;
-    if (g->max != FACT_NONE)
-        return g->max;
-    return g->min;
-}
+/* The report's own toll of a kind for the list's columns (facts_own_figure): the number
+ * filters and order use, the vague word it was stated with (NULL for a number) and the
+ * most it allows (FACT_NONE = open or unknown). */
+struct own_toll {
+    long value, max;
+    const char *word;
+};
 
-/* The report's own figure of a kind (figure_outranks), for the list's columns. */
-static long report_figure(const struct facts *f, enum figure_kind kind)
+static struct own_toll report_toll(const struct facts *f, enum figure_kind kind)
 {
-    long best = FACT_NONE;
-    int best_sentence = 0;
-    for (size_t i = 0; i < f->n_figures; i++) {
-        long v = figure_value(&f->figures[i]);
-        if (f->figures[i].kind != kind || v == FACT_NONE)
-            continue;
-        if (best == FACT_NONE || figure_outranks(v, f->figures[i].sentence, best, best_sentence)) {
-            best = v;
-            best_sentence = f->figures[i].sentence;
-        }
+    struct own_toll t = {FACT_NONE, FACT_NONE, NULL};
+    int i = f ? facts_own_figure(f, kind) : -1;
+    if (i < 0)
+        return t;
+    const struct figure_fact *g = &f->figures[i];
+    t.value = figure_sort_value(g->n, g->min, g->max, g->qualifier, g->text);
+    t.word = figure_vague_word(g->qualifier, g->n, g->text);
+    if (t.word) {
+        long lo;
+        figure_vague_range(t.word, &lo, &t.max);
+    } else if (g->qualifier == Q_EXACT || g->qualifier == Q_ABOUT) {
+        t.max = g->n;
+    } else if (g->qualifier == Q_UP_TO || g->qualifier == Q_RANGE) {
+        t.max = g->max != FACT_NONE ? g->max : g->n;
     }
-    return best;
+    return t;
 }
 
 /* "Qaim, Anbar, Iraq": the place that stands most for the article (salience.h: the one the
@@ -92,9 +94,12 @@ static int64_t insert_article_row(struct store *s, const struct article *a, cons
     sqlite3_bind_text(q, 9, a->text ? a->text : "", a->text ? (int)a->text_len : 0, SQLITE_STATIC);
     store_bind_text(q, 10, store_format_name(a->format));
     sqlite3_bind_int64(q, 11, (sqlite3_int64)time(NULL));
-    store_bind_long(q, 12, f ? report_figure(f, FIG_KILLED) : FACT_NONE);
-    store_bind_long(q, 13, f ? report_figure(f, FIG_WOUNDED) : FACT_NONE);
-    store_bind_long(q, 14, f ? report_figure(f, FIG_DESTROYED) : FACT_NONE);
+    for (int k = 0; k < 3; k++) {
+        struct own_toll t = report_toll(f, (enum figure_kind)k); /* killed, wounded, destroyed */
+        store_bind_long(q, 12 + k, t.value);
+        store_bind_text(q, 16 + k, t.word);
+        store_bind_long(q, 19 + k, t.max);
+    }
     store_bind_text(q, 15, summary);
     int64_t id = store_run_insert(s, q);
     free(summary);
@@ -272,6 +277,8 @@ static int insert_figures(struct store *s, int64_t id, const struct facts *f)
         store_bind_text(q, 10, g->source);
         sqlite3_bind_int(q, 11, g->sentence);
         store_bind_text(q, 12, g->text);
+        store_bind_text(q, 13, figure_role_name(g->role));
+        sqlite3_bind_int(q, 14, g->incident);
         if (store_run_insert(s, q) < 0)
             return -1;
     }

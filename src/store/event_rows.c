@@ -192,7 +192,8 @@ int event_rows_ancestors(sqlite3 *db, struct event_ancestor_row **out, size_t *n
 
 /* ---- figures ---- */
 
-/* Columns: article_id, kind, n, min, max, qualifier, source, place, text, sentence, date. */
+/* Columns: article_id, kind, n, min, max, qualifier, source, place, text, sentence, date,
+ * role, incident. */
 static int read_figure(sqlite3_stmt *st, const struct sink *to)
 {
     struct event_figure_row r = {
@@ -207,6 +208,8 @@ static int read_figure(sqlite3_stmt *st, const struct sink *to)
         .text = col_str(st, 8),
         .sentence = sqlite3_column_int(st, 9),
         .date = col_str(st, 10),
+        .role = col_str(st, 11),
+        .incident = sqlite3_column_int(st, 12),
     };
     return to->figure(to->ctx, &r);
 }
@@ -215,10 +218,10 @@ int event_rows_figures(sqlite3 *db, bool detail, event_figure_fn fn, void *ctx)
 {
     sqlite3_stmt *st = prepare(db,
                                detail ? "SELECT article_id, kind, n, min, max, qualifier, source,"
-                                        " place, text, sentence, date FROM figures"
+                                        " place, text, sentence, date, role, incident FROM figures"
                                         " ORDER BY article_id, id"
                                       : "SELECT article_id, kind, NULL, NULL, NULL, NULL, NULL,"
-                                        " NULL, NULL, NULL, date FROM figures"
+                                        " NULL, NULL, NULL, date, NULL, 0 FROM figures"
                                         " ORDER BY article_id, id",
                                NULL);
     return st ? walk(st, read_figure, &(struct sink){.figure = fn, .ctx = ctx}) : -1;
@@ -226,12 +229,13 @@ int event_rows_figures(sqlite3 *db, bool detail, event_figure_fn fn, void *ctx)
 
 int event_rows_event_figures(sqlite3 *db, int64_t event_id, event_figure_fn fn, void *ctx)
 {
-    sqlite3_stmt *st = prepare(db,
-                               "SELECT article_id, kind, n, min, max, qualifier, source, place,"
-                               " text, sentence, date FROM figures WHERE article_id IN"
-                               " (SELECT article_id FROM event_articles WHERE event_id = ?)"
-                               " ORDER BY article_id, id",
-                               &event_id);
+    sqlite3_stmt *st =
+        prepare(db,
+                "SELECT article_id, kind, n, min, max, qualifier, source, place,"
+                " text, sentence, date, role, incident FROM figures WHERE article_id IN"
+                " (SELECT article_id FROM event_articles WHERE event_id = ?)"
+                " ORDER BY article_id, id",
+                &event_id);
     return st ? walk(st, read_figure, &(struct sink){.figure = fn, .ctx = ctx}) : -1;
 }
 

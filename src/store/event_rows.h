@@ -37,6 +37,8 @@ struct event_figure_row {
     long n, min, max;
     int sentence;
     const char *date; /* as stored: ISO, partial or NULL */
+    const char *role; /* base/facts.h figure_role_name; NULL for rows stored before roles */
+    int incident;
 };
 
 /* place_ancestors without the place itself and without countries (a country is too large

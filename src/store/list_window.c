@@ -47,18 +47,21 @@ void store_list_set_order(struct store *s, enum store_list_order o)
 
 /* The offset is walked in the index alone; only the page's rows are read from the table. */
 static const char page_all_sql[] =
-    "SELECT a.id, a.date, a.source, a.places, a.killed, a.wounded, a.title, a.is_read"
+    "SELECT a.id, a.date, a.source, a.places, a.killed, a.wounded, a.title, a.is_read,"
+    " a.killed_word, a.wounded_word"
     " FROM (SELECT id FROM articles " BY_DATE " ORDER BY date DESC, id DESC LIMIT ?1 OFFSET ?2)"
     " p JOIN articles a ON a.id = p.id ORDER BY a.date DESC, a.id DESC";
 
 static const char page_view_sql[] =
-    "SELECT a.id, a.date, a.source, a.places, a.killed, a.wounded, a.title, a.is_read"
+    "SELECT a.id, a.date, a.source, a.places, a.killed, a.wounded, a.title, a.is_read,"
+    " a.killed_word, a.wounded_word"
     " FROM temp.list_view v JOIN articles a ON a.id = v.id WHERE v.pos > ?2 ORDER BY v.pos"
     " LIMIT ?1";
 
-static const char each_sql[] = "SELECT id, date, title, source, origin, "
-                               "places, killed, wounded, destroyed, is_read"
-                               " FROM articles ORDER BY id";
+static const char each_sql[] =
+    "SELECT id, date, title, source, origin, places, killed, wounded, destroyed, is_read,"
+    " killed_word, wounded_word, destroyed_word, killed_max, wounded_max, destroyed_max"
+    " FROM articles ORDER BY id";
 
 static sqlite3_stmt *prepare_where(sqlite3 *db, const struct query *q, const char *fmt)
 {
@@ -137,6 +140,9 @@ static void read_page_row(sqlite3_stmt *st, struct store_list_row *r)
     r->destroyed = FACT_NONE;
     r->title = store_dup_column(st, 6);
     r->is_read = sqlite3_column_int(st, 7) != 0;
+    r->killed_word = store_dup_column(st, 8);
+    r->wounded_word = store_dup_column(st, 9);
+    r->killed_max = r->wounded_max = r->destroyed_max = FACT_NONE;
 }
 
 int store_list_page(struct store *s, bool filtered, int top, int rows, struct store_list_row *out)
@@ -161,6 +167,9 @@ static void row_free(struct store_list_row *r)
     free(r->source);
     free(r->origin);
     free(r->places);
+    free(r->killed_word);
+    free(r->wounded_word);
+    free(r->destroyed_word);
 }
 
 void store_list_rows_free(struct store_list_row *rows, int n)
@@ -219,6 +228,12 @@ bool store_list_position(struct store *s, bool filtered, int64_t id, int *pos)
                     : article_exists(s->db, id) && position_in_all(s->db, id, pos);
 }
 
+int64_t store_list_max_id(struct store *s)
+{
+    int64_t v = store_query_int(s->db, "SELECT coalesce(max(id), 0) FROM articles");
+    return v > 0 ? v : 0;
+}
+
 static void read_each_row(sqlite3_stmt *q, struct store_list_row *r)
 {
     r->id = sqlite3_column_int64(q, 0);
@@ -231,6 +246,12 @@ static void read_each_row(sqlite3_stmt *q, struct store_list_row *r)
     r->wounded = store_column_long(q, 7);
     r->destroyed = store_column_long(q, 8);
     r->is_read = sqlite3_column_int(q, 9) != 0;
+    r->killed_word = store_dup_column(q, 10);
+    r->wounded_word = store_dup_column(q, 11);
+    r->destroyed_word = store_dup_column(q, 12);
+    r->killed_max = store_column_long(q, 13);
+    r->wounded_max = store_column_long(q, 14);
+    r->destroyed_max = store_column_long(q, 15);
 }
 
 int store_list_each(struct store *s, int (*each)(const struct store_list_row *row, void *arg),

@@ -16,12 +16,16 @@
 struct store;
 
 /* One article as a list shows it; text fields NULL when the article has none, figures
- * FACT_NONE. A reader page fills id, date, source, places, killed, wounded, title and
- * is_read; store_list_each fills every field. */
+ * FACT_NONE. A reader page fills id, date, source, places, killed, wounded (with their
+ * words), title and is_read; store_list_each fills every field. */
 struct store_list_row {
     int64_t id;
     char *date, *title, *source, *origin, *places;
-    long killed, wounded, destroyed;
+    long killed, wounded, destroyed; /* the number, a vague word's minimum (filters, order) */
+    /* the vague word a toll was stated with ("dozens"), else NULL; show it rather than the
+     * number (figure_display in base/facts.h formats a figure) */
+    char *killed_word, *wounded_word, *destroyed_word;
+    long killed_max, wounded_max, destroyed_max; /* the most it allows; FACT_NONE = open */
     bool is_read;
 };
 
@@ -56,6 +60,9 @@ void store_list_rows_free(struct store_list_row *rows, int n);
 /* The position of article id in the list (filtered: in the temporary list). Returns false
  * when the list does not hold it. */
 bool store_list_position(struct store *s, bool filtered, int64_t id, int *pos);
+
+/* The largest article id (0 for an empty collection): how wide the list's id column is. */
+int64_t store_list_max_id(struct store *s);
 
 /* Calls each for every article in id order (sitrep list); stops when it returns nonzero.
  * Returns 0, or -1 with "list: reason" in err. */

@@ -40,3 +40,18 @@ int store_place_counts(struct store *s, int (*each)(const struct store_place_cou
     }
     return 0;
 }
+
+bool store_place_named(struct store *s, const char *name)
+{
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT 1 FROM places WHERE name = ?1 COLLATE NOCASE OR id IN (SELECT"
+                           " place_id FROM article_places WHERE surface LIKE '%\"' || ?1 || '\"%')"
+                           " LIMIT 1",
+                           -1, &q, NULL) != SQLITE_OK)
+        return true; /* when it cannot tell, it does not claim the place is unknown */
+    sqlite3_bind_text(q, 1, name, -1, SQLITE_TRANSIENT);
+    bool found = sqlite3_step(q) == SQLITE_ROW;
+    sqlite3_finalize(q);
+    return found;
+}

@@ -3,6 +3,7 @@
 #ifndef SITREP_STORE_PLACE_COUNTS_H
 #define SITREP_STORE_PLACE_COUNTS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -20,5 +21,9 @@ struct store_place_count {
  * interrupted, as a cancelled background job is). */
 int store_place_counts(struct store *s, int (*each)(const struct store_place_count *p, void *arg),
                        void *arg, char *err, size_t errlen);
+
+/* Whether some place of the collection has this name or was written so (any case), as
+ * the filter's place: term matches it. */
+bool store_place_named(struct store *s, const char *name);
 
 #endif

@@ -41,7 +41,17 @@ int query_copy(struct query *dst, const struct query *src)
         }
         dst->n_params = i + 1;
     }
+    dst->place_params = src->place_params;
     return 0;
+}
+
+int query_place_names(const struct query *q, const char **names, int max)
+{
+    int n = 0;
+    for (int i = 0; i < q->n_params && n < max; i++)
+        if ((q->place_params >> i) & 1u && q->params[i].is_text)
+            names[n++] = q->params[i].text;
+    return n;
 }
 
 static int append(struct query *q, const char *sql)
@@ -320,6 +330,17 @@ static int add_named_term(struct query *q, const struct term *t, const char *sql
     return rc ? -1 : 0;
 }
 
+/* Remembers which parameter holds the name, so the reader can say which name no place in
+ * the collection has. */
+static int add_place_term(struct query *q, const struct term *t)
+{
+    int first = q->n_params;
+    if (add_named_term(q, t, place_name_sql) != 0)
+        return -1;
+    q->place_params |= 1u << first;
+    return 0;
+}
+
 static int add_term(struct query *q, const struct term *t, char *err, size_t errlen)
 {
     if (!t->key)
@@ -337,7 +358,7 @@ static int add_term(struct query *q, const struct term *t, char *err, size_t err
         return -1;
     }
     if (key_is(t, "place"))
-        return add_named_term(q, t, place_name_sql);
+        return add_place_term(q, t);
     if (key_is(t, "actor"))
         return add_named_term(q, t, actor_sql);
     if (key_is(t, "since") || key_is(t, "until"))
@@ -385,6 +406,7 @@ int query_parse(struct query *q, const char *expr, char *err, size_t errlen)
         if (p->is_text ? add_text(&trial, p->text, strlen(p->text)) : add_number(&trial, p->number))
             return query_free(&trial), -1;
     }
+    trial.place_params = q->place_params;
     struct term terms[QUERY_MAX_PARAMS];
     size_t n = 0, i = 0;
     bool bad = false;

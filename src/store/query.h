@@ -35,6 +35,7 @@ struct query {
     size_t where_len, where_cap;
     struct query_param params[QUERY_MAX_PARAMS];
     int n_params;
+    uint32_t place_params; /* bit i: params[i] is a place: term's name */
 };
 
 void query_init(struct query *q);
@@ -53,6 +54,10 @@ int query_add_words(struct query *q, const char *words);
 /* Parses the filter language above. On a syntax error returns -1 with a message naming
  * the column in err, and leaves q as it was. */
 int query_parse(struct query *q, const char *expr, char *err, size_t errlen);
+
+/* The names the place: terms gave, in order, into names (at most max); returns how many.
+ * They point into q. */
+int query_place_names(const struct query *q, const char **names, int max);
 
 /* The WHERE clause text (never empty). */
 const char *query_where(const struct query *q);

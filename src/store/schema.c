@@ -6,6 +6,7 @@
 
 #include "store/corrections.h"
 #include "store/tags.h"
+#include "store/feeds.h"
 
 /* Version 1 of the schema (store.h documents the current one for the modules that query
  * it); the migrations after it change it step by step. */
@@ -100,9 +101,32 @@ static const char schema_v2[] =
     " content_rowid='id', tokenize='porter unicode61');"
     "INSERT INTO articles_fts(articles_fts) VALUES('rebuild');";
 
+/* Version 5 (issue 13): each figure's role in its report (facts.h, enum figure_role) and
+ * the incident it belongs to; the list's own tolls keep a vague word as the word
+ * ("dozens") with the most its range allows, while killed, wounded and destroyed stay the
+ * numbers filters and order use (the stated number, a vague word's minimum). Rows stored
+ * before have no role: their figures count as the event's until re-extracted. */
+static const char schema_v5[] =
+    "ALTER TABLE figures ADD COLUMN role TEXT;"
+    "ALTER TABLE figures ADD COLUMN incident INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE articles ADD COLUMN killed_word TEXT;"
+    "ALTER TABLE articles ADD COLUMN wounded_word TEXT;"
+    "ALTER TABLE articles ADD COLUMN destroyed_word TEXT;"
+    "ALTER TABLE articles ADD COLUMN killed_max INTEGER;"
+    "ALTER TABLE articles ADD COLUMN wounded_max INTEGER;"
+    "ALTER TABLE articles ADD COLUMN destroyed_max INTEGER;";
+
 /* Migrations in order: migrations[v] takes a database from version v to v + 1. Version 3:
- * the analyst's corrections (store/corrections.h). */
-static const char *const migrations[] = {schema_v1, schema_v2, corrections_schema};
+ * the analyst's corrections (store/corrections.h); version 4: subscriptions
+ * (store/feeds.h); version 5: figure roles and vague tolls. */
+static const char *const migrations[] = {schema_v1, schema_v2, corrections_schema, feeds_schema,
+                                         schema_v5};
+
+/* A step that adds columns cannot say IF NOT EXISTS: it is skipped when its first column
+ * is already there (a collection whose version number was rewound). */
+static const char *const migration_done[] = {
+    NULL, NULL, NULL, NULL,
+    "SELECT count(*) FROM pragma_table_info('figures') WHERE name = 'role'"};
 
 static int user_version(sqlite3 *db)
 {
@@ -133,7 +157,8 @@ static int migrate(sqlite3 *db, char *err, size_t errlen)
         snprintf(bump, sizeof bump, "PRAGMA user_version = %d;", v + 1);
         if (store_exec(db, "BEGIN IMMEDIATE", err, errlen) < 0)
             return -1;
-        if (store_exec(db, migrations[v], err, errlen) < 0 ||
+        bool done = migration_done[v] && store_query_int(db, migration_done[v]) > 0;
+        if ((!done && store_exec(db, migrations[v], err, errlen) < 0) ||
             store_exec(db, bump, err, errlen) < 0) {
             store_exec(db, "ROLLBACK", NULL, 0);
             return -1;

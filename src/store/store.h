@@ -1,7 +1,7 @@
 /* store.h: the collection on disk (SQLite, WAL, foreign keys, PRAGMA user_version
  * migrations, prepared statements only).
  *
- * Schema (version 3) - the contract other modules query through store_db():
+ * Schema (version 4) - the contract other modules query through store_db():
  *
  *   articles(id INTEGER PRIMARY KEY, hash TEXT UNIQUE NOT NULL, origin, url, title NOT NULL,
  *            date TEXT NULL (ISO), source, author, dateline, text NOT NULL, format,
@@ -30,6 +30,7 @@
  *   events(id, label, score, first_date, last_date, place, reasons)
  *   event_articles(event_id, article_id, score, reasons)
  *   corrections(...)                                     -- the analyst's: corrections.h
+ *   feeds, feed_tags, feed_items                         -- subscriptions: store/feeds.h
  * Every child row cascades on article delete.
  */
 #ifndef SITREP_STORE_H
@@ -89,6 +90,8 @@ int64_t store_article_count(struct store *s);
 /* Loads one stored article (text, sentences, metadata) and its facts. */
 int store_get_article(struct store *s, int64_t id, struct article *a);
 int store_get_facts(struct store *s, int64_t id, struct facts *f);
+/* Only the figures, in the order they were found (the facts pane's). */
+int store_get_figures(struct store *s, int64_t id, struct facts *f);
 
 int store_set_read(struct store *s, int64_t id, bool read);
 

@@ -12,8 +12,10 @@
     X(ST_HAS_HASH, "SELECT id FROM articles WHERE hash = ?1")                                      \
     X(ST_INSERT_ARTICLE,                                                                           \
       "INSERT INTO articles(hash, origin, url, title, date, source, author, dateline, text,"       \
-      " format, imported_at, killed, wounded, destroyed, places)"                                  \
-      " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")                 \
+      " format, imported_at, killed, wounded, destroyed, places, killed_word, wounded_word,"       \
+      " destroyed_word, killed_max, wounded_max, destroyed_max)"                                   \
+      " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"   \
+      " ?19, ?20, ?21)")                                                                           \
     X(ST_INSERT_FTS, "INSERT INTO articles_fts(rowid, title, text) VALUES(?1, ?2, ?3)")            \
     X(ST_INDEX_FROM, "INSERT INTO articles_fts(rowid, title, text)"                                \
                      " SELECT id, title, text FROM articles WHERE id >= ?1 ORDER BY id")           \
@@ -39,7 +41,8 @@
       " VALUES(?1, ?2, ?3, ?4, ?5)")                                                               \
     X(ST_INSERT_FIGURE,                                                                            \
       "INSERT INTO figures(article_id, kind, n, min, max, qualifier, who, place, date, source,"    \
-      " sentence, text) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")                \
+      " sentence, text, role, incident)"                                                           \
+      " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")                      \
     X(ST_INSERT_DATE,                                                                              \
       "INSERT INTO dates(article_id, text, value, weekday, sentence) VALUES(?1,?2,?3,?4,?5)")      \
     X(ST_INSERT_MENTION, "INSERT INTO mentions(article_id, type, idx, sentence, start, len)"       \
@@ -61,7 +64,8 @@
       "SELECT a.name, aa.count, aa.surface, aa.first_sentence FROM article_actors aa"              \
       " JOIN actors a ON a.id = aa.actor_id WHERE aa.article_id = ?1 ORDER BY aa.rowid")           \
     X(ST_GET_FIGURES,                                                                              \
-      "SELECT kind, n, min, max, qualifier, who, place, date, source, sentence, text"              \
+      "SELECT kind, n, min, max, qualifier, who, place, date, source, sentence, text, role,"       \
+      " incident"                                                                                  \
       " FROM figures WHERE article_id = ?1 ORDER BY id")                                           \
     X(ST_GET_DATES,                                                                                \
       "SELECT text, value, weekday, sentence FROM dates WHERE article_id = ?1 ORDER BY id")        \

@@ -10,11 +10,14 @@
 /* Every figure of the articles the filter keeps, one article's rows together (the
  * articles are the outer loop of the join), dated by the figure's own full date, else the
  * article's; an article without figures comes once with a NULL kind. */
+/* Only event figures: parts ("including five children"), background totals and other
+ * events' tolls are left out (base/facts.h, enum figure_role), so a 38 and its 5 are 38,
+ * not 43; rows stored before figures had roles count as events. */
 static const char figures_sql[] =
     "SELECT fa.id, CASE WHEN length(f.date) >= 10 THEN f.date ELSE fa.date END, f.kind,"
     " coalesce(f.n, f.min, 0), coalesce(f.sentence, 0)"
     " FROM (SELECT id, date FROM articles INDEXED BY articles_list WHERE %s) fa"
-    " LEFT JOIN figures f ON f.article_id = fa.id";
+    " LEFT JOIN figures f ON f.article_id = fa.id AND coalesce(f.role, 'event') = 'event'";
 
 static sqlite3_stmt *prepare(sqlite3 *db, const struct query *q)
 {

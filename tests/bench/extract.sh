@@ -1,13 +1,16 @@
 #!/bin/sh
 # extract.sh: fact extraction throughput (MB/s of article text, one core) on a synthetic
 # corpus of 10,000+ articles, beside `grep -c -F -w -f NAMES` over the same files with the
-# gazetteer's names: the cost of merely finding the names. Reports the median of 3 runs
-# and the ratio (target: extraction within 4x of grep).
-# usage: SITREP=path/to/sitrep sh tests/bench/extract.sh [N_ARTICLES]
+# gazetteer's names: the cost of merely finding the names. Reports the median of RUNS runs
+# (default 3) and the ratio (target: extraction within 4x of grep). Besides the wall-clock
+# figure, the CPU time (user + system) of the same runs: on a shared machine the clock
+# also counts the time other work held the core.
+# usage: [RUNS=5] SITREP=path/to/sitrep sh tests/bench/extract.sh [N_ARTICLES]
 set -e
 : "${SITREP:?SITREP must name the sitrep binary}"
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 N=${1:-10000}
+RUNS=${RUNS:-3}
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/sitrep-bench.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 export SITREP_DATA_DIR="$TOP/assets"
@@ -34,22 +37,36 @@ grep -v '^#' "$TOP/assets/gazetteer.tsv" | cut -f3,11 | tr '\t,' '\n\n' | grep .
     >"$TMP/names"
 
 now() { date +%s.%N; }
-median() { sort -n | sed -n 2p; }
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+# time_runs NAME CMD...: the median wall-clock seconds of RUNS runs; the median CPU seconds
+# go to $TMP/NAME.cpu (when /usr/bin/time is there to count them).
 time_runs() {
-    for r in 1 2 3; do
+    name=$1
+    shift
+    : >"$TMP/$name.cpu"
+    r=0
+    while [ "$r" -lt "$RUNS" ]; do
         t0=$(now)
-        "$@" >/dev/null 2>&1 || true
+        if [ -x /usr/bin/time ]; then
+            /usr/bin/time -f '%U %S' -o "$TMP/cpu" "$@" >/dev/null 2>&1 || true
+            awk '{ print $1 + $2 }' "$TMP/cpu" >>"$TMP/$name.cpu"
+        else
+            "$@" >/dev/null 2>&1 || true
+        fi
         t1=$(now)
         echo "$t1 - $t0" | bc -l
+        r=$((r + 1))
     done | median
 }
-run_extract() { xargs "$SITREP" extract --json <"$TMP/files"; }
-run_grep() { xargs grep -c -F -w -f "$TMP/names" <"$TMP/files"; }
-
-t_x=$(time_runs run_extract)
-t_g=$(time_runs run_grep)
+cpu_of() { [ -s "$TMP/$1.cpu" ] && median <"$TMP/$1.cpu"; }
+t_x=$(time_runs extract sh -c "xargs '$SITREP' extract --json <'$TMP/files'")
+t_g=$(time_runs grep sh -c "xargs grep -c -F -w -f '$TMP/names' <'$TMP/files'")
 mb=$(echo "$bytes / 1048576" | bc -l)
 printf 'corpus: %d files, %.1f MB; %d gazetteer names\n' "$files" "$mb" "$(wc -l <"$TMP/names")"
-printf 'extract: %.2f s, %.2f MB/s (median of 3)\n' "$t_x" "$(echo "$mb / $t_x" | bc -l)"
-printf 'grep -F -w -f NAMES: %.2f s, %.2f MB/s (median of 3)\n' "$t_g" "$(echo "$mb / $t_g" | bc -l)"
+printf 'extract: %.2f s, %.2f MB/s (median of %d)\n' "$t_x" "$(echo "$mb / $t_x" | bc -l)" "$RUNS"
+c_x=$(cpu_of extract) && printf 'extract CPU: %.2f s, %.2f MB/s per core (median of %d)\n' \
+    "$c_x" "$(echo "$mb / $c_x" | bc -l)" "$RUNS"
+printf 'grep -F -w -f NAMES: %.2f s, %.2f MB/s (median of %d)\n' "$t_g" "$(echo "$mb / $t_g" | bc -l)" "$RUNS"
+c_g=$(cpu_of grep) && printf 'grep CPU: %.2f s, %.2f MB/s per core (median of %d)\n' \
+    "$c_g" "$(echo "$mb / $c_g" | bc -l)" "$RUNS"
 printf 'ratio extract/grep: %.2fx (target <= 4x)\n' "$(echo "$t_x / $t_g" | bc -l)"

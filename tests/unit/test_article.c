@@ -403,16 +403,15 @@ static void known_formats_named(void)
     CHECK_STR(reader_known_binary("\xff\xd8\xff\xe0", 4), "JPEG image");
     CHECK_STR(reader_known_binary("PK\x03\x04\x14\0", 6), "zip archive (or office document)");
     CHECK_STR(reader_known_binary("\0\0\0\x18"
-                                   "ftypmp42",
-                                   12),
+                                  "ftypmp42",
+                                  12),
               "MP4 or QuickTime media");
     CHECK(reader_known_binary("%PDF", 4) == NULL); /* too short to be sure */
     CHECK(reader_known_binary("PDF report\n", 11) == NULL);
     CHECK(reader_known_binary("", 0) == NULL);
     char err[256];
     struct got g = {0};
-    CHECK_INT(reader_parse(pdf, strlen(pdf), FORMAT_AUTO, "p", keep_last, &g, err, sizeof err),
-              -1);
+    CHECK_INT(reader_parse(pdf, strlen(pdf), FORMAT_AUTO, "p", keep_last, &g, err, sizeof err), -1);
     CHECK(strstr(err, "PDF") != NULL);
     CHECK_INT(g.count, 0);
 }
@@ -437,7 +436,7 @@ static void utf16_with_bom_is_read(void)
         char err[256] = "";
         struct got g = {0};
         CHECK_INT(reader_parse(twins[k], sizeof le - 1 - (k < 2 ? 0 : 2), FORMAT_AUTO, "u",
-                                keep_last, &g, err, sizeof err),
+                               keep_last, &g, err, sizeof err),
                   1);
         CHECK_STR(err, "");
         CHECK_STR(g.a ? g.a->title : NULL, "Raid");
@@ -469,8 +468,8 @@ static void display_names(void)
     CHECK_STR(s, "dir/new\\nline\\x1b[2J\\ttab\\x7f.txt");
     free(s);
     s = text_display_name("bidi\xe2\x80\xaegpj.exe \xc2\x9b"
-                             "x latin1-\xe9t\xe9 K\xc4\x81"
-                             "bul");
+                          "x latin1-\xe9t\xe9 K\xc4\x81"
+                          "bul");
     CHECK_STR(s, "bidi\\u202egpj.exe \\u009bx latin1-\\xe9t\\xe9 K\xc4\x81"
                  "bul");
     free(s);
@@ -498,6 +497,53 @@ static void paragraph_as_first_line(void)
     free(text);
 }
 
+/* Issue 13: the header forms real pages use for their date, each read as the page's date
+ * and never one from inside the story. */
+static const char *date_of(const char *text)
+{
+    static char buf[16];
+    char err[256];
+    struct article *a = parse(text, err, sizeof err);
+    snprintf(buf, sizeof buf, "%s", a && a->date ? a->date : "-");
+    article_free(a);
+    return buf;
+}
+
+static void header_date_forms(void)
+{
+    CHECK_STR(date_of("Toll climbs to 170\n\ndate 2021-08-28\n\nKABUL: Officials raised the "
+                      "toll on Saturday.\n"),
+              "2021-08-28");
+    CHECK_STR(date_of("Bombing hits market\n\nBaghdad, Iraq | Updated: Jan 21, 2021, 03:44 PM "
+                      "(IST)\n\nTwo bombers struck on Thursday.\n"),
+              "2021-01-21");
+    CHECK_STR(date_of("Blast toll rises\n\n30-Jan-2023\n\nPESHAWAR: A bomber struck a mosque "
+                      "on Monday.\n"),
+              "2023-01-30");
+    CHECK_STR(date_of("32 killed in mosque blast\n\nPESHAWAR, (UrduPoint / Pakistan Point News - "
+                      "4th Mar, 2022 ) : A suicide attack left 32 dead.\n"),
+              "2022-03-04");
+    CHECK_STR(date_of("Toll rises to 171\n\nDMG Newsroom\n14 April 2023, Kanbalu, Sagaing "
+                      "Region\n\nThe number killed has risen to 171.\n"),
+              "2023-04-14");
+    CHECK_STR(date_of("Station strike: toll rises to 50\n\n2022-04-08 18:32 CEST\n\nKYIV (AFP) "
+                      "- At least 50 people were killed.\n"),
+              "2022-04-08");
+    CHECK_STR(date_of("Strike on restaurant\n\nAFP/Belga | Last Updated: 27-06-23, 22:15\n\nAt "
+                      "least three people were killed.\n"),
+              "2023-06-27");
+    CHECK_STR(date_of("Strike on restaurant\n\nAFP/Belga | Last Updated: 05-06-23, 22:15\n\nAt "
+                      "least three people were killed.\n"),
+              "-"); /* 5 June or May 6: ambiguous, left unread */
+    CHECK_STR(date_of("Blast kills 44\n\nBy Staff Reporter | 31-Jul-2023\n\nKHAR: At least 44 "
+                      "people were killed.\n"),
+              "2023-07-31");
+    CHECK_STR(date_of("Toll rises\n\nPosted on 12 March 2023\n\nThe toll rose.\n"), "2023-03-12");
+    CHECK_STR(date_of("Toll rises\n\nThe toll rose to 12.\n\n30-Jan-2023, a year after the "
+                      "attack, the families met.\n"),
+              "-"); /* a date in the story is not the page's */
+}
+
 int main(void)
 {
     RUN(paragraph_as_first_line);
@@ -506,6 +552,7 @@ int main(void)
     RUN(header_lines_override);
     RUN(dateline_forms);
     RUN(date_lines_below_the_headline);
+    RUN(header_date_forms);
     RUN(no_date_unless_stated);
     RUN(furniture_and_wrapping);
     RUN(other_stories_left_out);

@@ -117,9 +117,9 @@ static void test_figures_side_by_side(void)
     CHECK_INT(c.figures[0].kind, FIG_KILLED);
     CHECK_INT(c.figures[0].n_a, 2);
     CHECK_INT(c.figures[0].n_b, 1);
-    CHECK_INT(c.figures[0].status, CMP_DIFFER); /* scores against some 150 */
+    CHECK_INT(c.figures[0].status, COMPARE_DIFFER); /* scores against some 150 */
     CHECK_INT(c.figures[1].kind, FIG_DESTROYED);
-    CHECK_INT(c.figures[1].status, CMP_DIFFER); /* more than 90 against some 140 */
+    CHECK_INT(c.figures[1].status, COMPARE_DIFFER); /* more than 90 against some 140 */
     char buf[64];
     compare_format_figure(c.figures[0].a[0], buf, sizeof buf);
     CHECK_STR(buf, "scores");
@@ -143,9 +143,9 @@ static void test_agreement_rules(void)
     CHECK_INT(c.n_figures, 3);
     /* rows follow the kinds' order: killed, wounded, destroyed */
     CHECK_INT(c.figures[1].kind, FIG_WOUNDED);
-    CHECK_INT(c.figures[1].status, CMP_ONLY_B);
+    CHECK_INT(c.figures[1].status, COMPARE_ONLY_B);
     CHECK_INT(c.figures[2].kind, FIG_DESTROYED);
-    CHECK_INT(c.figures[2].status, CMP_AGREE);
+    CHECK_INT(c.figures[2].status, COMPARE_AGREE);
     compare_free(&c);
     teardown(a, &fa, b, &fb);
 }
@@ -159,20 +159,20 @@ static void test_names(void)
     CHECK(compare_build(a, &fa, b, &fb, &c) == 0);
     CHECK_INT(c.n_places, 3);
     CHECK_STR(c.places[0].name, "Ramadi");
-    CHECK_INT(c.places[0].status, CMP_AGREE);
+    CHECK_INT(c.places[0].status, COMPARE_AGREE);
     CHECK_STR(c.places[1].name, "Baghdad");
-    CHECK_INT(c.places[1].status, CMP_ONLY_A);
+    CHECK_INT(c.places[1].status, COMPARE_ONLY_A);
     CHECK_STR(c.places[2].name, "Anbar");
-    CHECK_INT(c.places[2].status, CMP_ONLY_B);
+    CHECK_INT(c.places[2].status, COMPARE_ONLY_B);
     CHECK_INT(c.n_actors, 2);
     CHECK_STR(c.actors[0].name, "Islamic State");
-    CHECK_INT(c.actors[0].status, CMP_AGREE);
+    CHECK_INT(c.actors[0].status, COMPARE_AGREE);
     CHECK_STR(c.actors[1].name, "Iraqi Army");
-    CHECK_INT(c.actors[1].status, CMP_ONLY_B);
+    CHECK_INT(c.actors[1].status, COMPARE_ONLY_B);
     CHECK_INT(c.n_dates, 2);
     CHECK_STR(c.dates[0].name, "Tuesday");
-    CHECK_INT(c.dates[0].status, CMP_ONLY_A);
-    CHECK_STR(cmp_presence_name(c.places[0].status), "both");
+    CHECK_INT(c.dates[0].status, COMPARE_ONLY_A);
+    CHECK_STR(compare_presence_name(c.places[0].status), "both");
     compare_free(&c);
     teardown(a, &fa, b, &fb);
 }

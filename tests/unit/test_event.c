@@ -260,6 +260,48 @@ static void test_summary(void)
         ev_doc_free(&d[i]);
 }
 
+/* Issue 13: a range's low never above its high ("more than 30" once printed "31-30"), a
+ * vague word named in the range, and only each report's own figure in it (a part and a
+ * background total of the same report are left out). */
+static void test_range_bounds_and_words(void)
+{
+    static const struct fg more_than[] = {{FIG_KILLED, 30, 31, FACT_NONE, Q_MORE_THAN, NULL, NULL}};
+    static const struct fg dozens[] = {{FIG_KILLED, 24, 24, FACT_NONE, Q_VAGUE, NULL, NULL}};
+    static const struct fg exact[] = {{FIG_KILLED, 13, 13, 13, Q_EXACT, NULL, NULL}};
+    struct ev_doc d[3];
+    make_doc(&d[0], 1, "Blast kills more than 30", "2024-05-01", "x", NULL, 0, more_than, 1);
+    make_doc(&d[1], 2, "Dozens killed in blast", "2024-05-01", "x", NULL, 0, dozens, 1);
+    make_doc(&d[2], 3, "Blast kills 13", "2024-05-01", "x", NULL, 0, exact, 1);
+    d[1].figures[0].text = strdup("Dozens killed");
+    struct ev_kind_summary s[FIG_KIND_COUNT];
+    char buf[64];
+    const struct ev_doc *one[] = {&d[0]};
+    ev_summarise(one, 1, NULL, s);
+    CHECK_INT(s[FIG_KILLED].low, 31);
+    CHECK_INT(s[FIG_KILLED].high, 31);
+    const struct ev_doc *all[] = {&d[0], &d[1], &d[2]};
+    ev_summarise(all, 3, NULL, s);
+    CHECK(s[FIG_KILLED].low <= s[FIG_KILLED].high);
+    CHECK_INT(s[FIG_KILLED].low, 13);
+    CHECK_INT(s[FIG_KILLED].high, 31);
+    const struct ev_doc *vague[] = {&d[1], &d[2]};
+    ev_summarise(vague, 2, NULL, s);
+    CHECK_STR(ev_range_text(&s[FIG_KILLED], buf, sizeof buf), "13 to dozens");
+    const struct ev_doc *only_vague[] = {&d[1]};
+    ev_summarise(only_vague, 1, NULL, s);
+    CHECK_STR(ev_range_text(&s[FIG_KILLED], buf, sizeof buf), "dozens");
+    /* a part and a background total are never a report's own figure */
+    d[2].figures[0].role = ROLE_PART;
+    CHECK(ev_doc_best_figure(&d[2], FIG_KILLED, NULL) == NULL);
+    d[2].figures[0].role = ROLE_BACKGROUND;
+    CHECK(ev_doc_best_figure(&d[2], FIG_KILLED, NULL) == NULL);
+    d[2].figures[0].role = ROLE_EVENT;
+    d[2].figures[0].incident = 1;
+    CHECK(ev_doc_best_figure(&d[2], FIG_KILLED, NULL) == NULL);
+    for (size_t i = 0; i < 3; i++)
+        ev_doc_free(&d[i]);
+}
+
 static void test_place_filter_in_summary(void)
 {
     /* a report of the event plus, in its last paragraphs, a bombing elsewhere */
@@ -425,6 +467,7 @@ int main(void)
     RUN(test_grouping_hard_cases);
     RUN(test_pair_reasons);
     RUN(test_summary);
+    RUN(test_range_bounds_and_words);
     RUN(test_place_filter_in_summary);
     RUN(test_empty_and_placeless);
     RUN(test_store_roundtrip);

@@ -38,6 +38,9 @@ static void test_key_labels(void)
     CHECK_STR(buf, "Enter");
     key_label(KEY_F(1), buf, sizeof buf);
     CHECK_STR(buf, "F1");
+    key_label(KEY_ENTER, buf, sizeof buf); /* never a raw code such as "#343" */
+    CHECK_STR(buf, "KpEnter");
+    CHECK_INT(key_from_name("<KpEnter>"), KEY_ENTER);
     key_label(12, buf, sizeof buf);
     CHECK_STR(buf, "C-l");
     key_label('x', buf, sizeof buf);
@@ -79,8 +82,11 @@ static void test_defaults(void)
     CHECK_INT(keymap_lookup(&km, V_LIST, 'q'), ACT_QUIT);
     CHECK_INT(keymap_lookup(&km, V_TIMELINE, 'z'), ACT_ZOOM);
     CHECK_INT(keymap_lookup(&km, V_LIST, 'm'), ACT_MARK);
-    /* 'm' marks in the list only; the article pane leaves it unbound */
-    CHECK_INT(keymap_lookup(&km, V_ARTICLE, 'm'), ACT_NONE);
+    /* 'r' toggles read in the list only; the article pane leaves it unbound */
+    CHECK_INT(keymap_lookup(&km, V_ARTICLE, 'r'), ACT_NONE);
+    /* m marks the selected article from any pane (issue 15: after a layout change it did
+     * nothing) */
+    CHECK_INT(keymap_lookup(&km, V_ARTICLE, 'm'), ACT_MARK);
     CHECK_INT(keymap_lookup(&km, V_LIST, 'y'), ACT_NONE);
     /* keys outside the table never index past it */
     CHECK_INT(keymap_lookup(&km, V_LIST, -1), ACT_NONE);
@@ -98,11 +104,18 @@ static void test_defaults(void)
     CHECK_INT(keymap_lookup(&km, V_COMPARE, 'n'), ACT_NEXT_ALIGNED);
     CHECK_INT(keymap_lookup(&km, V_COMPARE, 'q'), ACT_QUIT);
     CHECK_INT(keymap_lookup(&km, V_EVENTS, 'r'), ACT_REGROUP);
-    CHECK_INT(keymap_lookup(&km, V_EVENTS, ' '), ACT_MARK);
+    CHECK_INT(keymap_lookup(&km, V_EVENTS, 'm'), ACT_MARK);
+    CHECK_INT(keymap_lookup(&km, V_EVENTS, ' '), ACT_PAGE_DOWN);
     CHECK_INT(keymap_lookup(&km, V_LIST, ' '), ACT_PAGE_DOWN);
     CHECK_INT(keymap_lookup(&km, V_PICKER, KEY_DOWN), ACT_DOWN);
     CHECK_INT(keymap_lookup(&km, V_PICKER, 'j'), ACT_NONE);
     CHECK_INT(keymap_lookup(&km, V_PROMPT, '\r'), ACT_OPEN);
+    CHECK_INT(keymap_lookup(&km, V_LIST, 'M'), ACT_MAP);
+    CHECK_INT(keymap_lookup(&km, V_LIST, 'x'), ACT_EXPORT);
+    CHECK_INT(keymap_lookup(&km, V_EVENTS, 'x'), ACT_EXPORT);
+    CHECK_INT(keymap_lookup(&km, V_MAP, 'h'), ACT_LEFT);
+    CHECK_INT(keymap_lookup(&km, V_MAP, KEY_RIGHT), ACT_RIGHT);
+    CHECK_INT(keymap_lookup(&km, V_EXPORT, 'x'), ACT_NONE); /* typing a file name */
     char buf[64];
     keymap_describe(&km, V_LIST, ACT_DOWN, buf, sizeof buf);
     CHECK(strstr(buf, "j") && strstr(buf, "Down"));
@@ -112,9 +125,9 @@ static void test_bind(void)
 {
     struct keymap km;
     keymap_defaults(&km);
-    keymap_bind(&km, VIEW_ARTICLE, 'x', ACT_LAYOUT);
-    CHECK_INT(keymap_lookup(&km, V_ARTICLE, 'x'), ACT_LAYOUT);
-    CHECK_INT(keymap_lookup(&km, V_LIST, 'x'), ACT_NONE);
+    keymap_bind(&km, VIEW_ARTICLE, 'X', ACT_LAYOUT);
+    CHECK_INT(keymap_lookup(&km, V_ARTICLE, 'X'), ACT_LAYOUT);
+    CHECK_INT(keymap_lookup(&km, V_LIST, 'X'), ACT_NONE);
     keymap_bind(&km, VIEW_ALL, 'j', ACT_NONE);
     CHECK_INT(keymap_lookup(&km, V_LIST, 'j'), ACT_NONE);
     CHECK_INT(keymap_lookup(&km, V_TIMELINE, 'j'), ACT_NONE);

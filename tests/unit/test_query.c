@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include "store/query.h"
+#include "store/place_counts.h"
 #include "store/store.h"
 #include "testlib.h"
 
@@ -147,6 +148,33 @@ static void test_error_keeps_query(void)
     query_free(&q);
 }
 
+/* The place: terms' names are kept, so the reader can say which one no place has; the
+ * store knows a place by name or by a spelling an article used. */
+static struct store *the_store;
+
+static void test_place_names(void)
+{
+    struct store *s = the_store;
+    struct query q;
+    char err[200];
+    const char *names[4];
+    query_init(&q);
+    CHECK_INT(query_parse(&q, "place:Qaim killed>=1 place:\"Wadi X\"", err, sizeof err), 0);
+    CHECK_INT(query_place_names(&q, names, 4), 2);
+    CHECK_STR(names[0], "Qaim");
+    CHECK_STR(names[1], "Wadi X");
+    struct query copy;
+    CHECK_INT(query_copy(&copy, &q), 0);
+    CHECK_INT(query_place_names(&copy, names, 4), 2);
+    query_free(&copy);
+    CHECK_INT(query_parse(&q, "place:", err, sizeof err), -1); /* an error keeps them */
+    CHECK_INT(query_place_names(&q, names, 4), 2);
+    query_free(&q);
+    CHECK(!store_place_named(s, "Atlantis"));
+    CHECK(store_place_named(s, "al anbar")); /* a name, any case */
+    CHECK(store_place_named(s, "Qaim"));     /* a spelling an article used */
+}
+
 int main(void)
 {
     char path[64], err[256];
@@ -171,6 +199,8 @@ int main(void)
     RUN(test_hostile_values);
     RUN(test_errors_name_the_column);
     RUN(test_error_keeps_query);
+    the_store = s;
+    RUN(test_place_names);
     store_close(s);
     unlink(path);
     return TESTS_DONE();

@@ -45,8 +45,8 @@ static void finer_places_weigh_more(void)
     add(&f, "Al Qa'im", "al-Qaim", PLACE_TOWN, 3, 5);
     const struct place_fact *p = most_salient_place(&f, "Clashes continue", NULL);
     CHECK(p != NULL && strcmp(p->name, "Al Qa'im") == 0);
-    CHECK(place_salience(5, 4, PLACE_ADMIN1, false, false) == 2.5);
-    CHECK(place_salience(3, 5, PLACE_TOWN, false, false) == 3.0);
+    CHECK(salience_of_place(5, 4, PLACE_ADMIN1, false, false) == 2.5);
+    CHECK(salience_of_place(3, 5, PLACE_TOWN, false, false) == 3.0);
     facts_free(&f);
 }
 
@@ -56,9 +56,9 @@ static void title_matching(void)
     struct facts f;
     facts_init(&f);
     struct place_fact *q = add(&f, "Al Qa'im", "al-Qa'im", PLACE_TOWN, 1, 3);
-    CHECK(text_names_place("Jets strike AL-QAIM overnight", q));
-    CHECK(!text_names_place("Jets strike al-Qaimiya overnight", q));
-    CHECK(!text_names_place(NULL, q));
+    CHECK(salience_names_place("Jets strike AL-QAIM overnight", q));
+    CHECK(!salience_names_place("Jets strike al-Qaimiya overnight", q));
+    CHECK(!salience_names_place(NULL, q));
     facts_free(&f);
     facts_init(&f);
     add(&f, "Iraq", "Iraq", PLACE_COUNTRY, 9, 0);
@@ -81,11 +81,11 @@ static void dateline_counts_little(void)
     CHECK(p != NULL && strcmp(p->name, "Tillaberi") == 0);
     p = most_salient_place(&f, title, NULL);
     CHECK(p != NULL && strcmp(p->name, "Niamey") == 0);
-    CHECK(place_salience(1, 0, PLACE_CITY, false, true) == 0.2);
-    CHECK(place_salience(3, 0, PLACE_CITY, false, true) == 2.0);
-    CHECK(place_salience(1, 1, PLACE_CITY, false, false) == 2.5);
+    CHECK(salience_of_place(1, 0, PLACE_CITY, false, true) == 0.2);
+    CHECK(salience_of_place(3, 0, PLACE_CITY, false, true) == 2.0);
+    CHECK(salience_of_place(1, 1, PLACE_CITY, false, false) == 2.5);
     /* a title naming the dateline city keeps it first: the report is about it */
-    CHECK(place_salience(2, 0, PLACE_CITY, true, true) == 4.0);
+    CHECK(salience_of_place(2, 0, PLACE_CITY, true, true) == 4.0);
     facts_free(&f);
 }
 

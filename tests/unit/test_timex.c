@@ -46,6 +46,27 @@ static void test_parse_datelines(void)
     CHECK_STR(parsed("Friday November 17, 2023 - 10:05:32", 24), "2023-11-17");
     CHECK_STR(parsed("2024.05.06", 10), "2024-05-06");
     CHECK_STR(parsed("2024/05/06", 10), "2024-05-06");
+    /* issue 13: page dates with the month named between dashes, ordinals, zones */
+    CHECK_STR(parsed("30-Jan-2023", 11), "2023-01-30");
+    CHECK_STR(parsed("30/Jan/2023", 11), "2023-01-30");
+    CHECK_STR(parsed("4th Mar, 2022", 13), "2022-03-04");
+    CHECK_STR(parsed("2022-04-08 18:32 CEST", 10), "2022-04-08");
+}
+
+/* "27-06-23" only where the first part cannot be a month: the rest stay unread. */
+static void test_short_year(void)
+{
+    struct timex_date d = {0, 0, 0};
+    char buf[16];
+    CHECK_INT(timex_parse_short_year("27-06-23, 22:15", 15, &d), 8);
+    timex_format(&d, buf, sizeof buf);
+    CHECK_STR(buf, "2023-06-27");
+    CHECK_INT(timex_parse_short_year("05-06-23", 8, &d), 0);    /* 5 June or May 6 */
+    CHECK_INT(timex_parse_short_year("27-13-23", 8, &d), 0);    /* no month 13 */
+    CHECK_INT(timex_parse_short_year("31-02-23", 8, &d), 0);    /* no 31 February */
+    CHECK_INT(timex_parse_short_year("27-06-2023", 10, &d), 0); /* a four-digit year */
+    CHECK_INT(timex_parse_short_year("27-06-23-1", 10, &d), 0);
+    CHECK_INT(timex_parse_date("27-06-23", 8, &d), 0); /* never read inside a story */
 }
 
 static void test_parse_refusals(void)
@@ -58,6 +79,8 @@ static void test_parse_refusals(void)
     CHECK_STR(parsed("March 150 km", 0), "");
     CHECK_STR(parsed("2024-13-01", 0), "");
     CHECK_STR(parsed("10:30", 0), "");
+    CHECK_STR(parsed("30-Jan-23", 0), "");
+    CHECK_STR(parsed("30-Jan/2023", 0), "");
     CHECK_STR(parsed("3.5 km", 0), "");
     CHECK_STR(parsed("24/7", 0), "");
     CHECK_STR(parsed("45-50-2000", 0), "");
@@ -183,6 +206,7 @@ int main(void)
 {
     RUN(test_parse_datelines);
     RUN(test_parse_refusals);
+    RUN(test_short_year);
     RUN(test_format_and_weekday);
     RUN(test_find_weekdays);
     RUN(test_find_calendar);

@@ -7,9 +7,12 @@
 #include <strings.h>
 
 #include "state.h"
+#include "base/facts.h"
 #include "base/text.h"
+#include "compare/compare.h"
 #include "store/article_view.h"
 #include "store/tags.h"
+#include "store/store.h"
 #include "views/list.h"
 #include "views/prompt.h"
 
@@ -200,13 +203,13 @@ static const struct {
 } fact_groups[N_FACT_GROUPS] = {
     [FACT_GROUP_PLACES] = {"Places", EL_PLACE},
     [FACT_GROUP_ACTORS] = {"Actors", EL_ACTOR},
-    [FACT_GROUP_FIGURES] = {"Figures", EL_FIGURE},
     [FACT_GROUP_DATES] = {"Dates", EL_DATE},
 };
 
-static void add_fact_line(struct article_pane *p, const struct store_fact_line *f, enum element el)
+/* One entry: "  TEXT", wrapped to the pane, its continuation lines marked. */
+static void add_fact_line(struct article_pane *p, const char *text, int sentence, enum element el)
 {
-    char *s = sanitized(f->text);
+    char *s = sanitized(text);
     char line[600];
     snprintf(line, sizeof line, "  %s", s ? s : "");
     free(s);
@@ -214,7 +217,7 @@ static void add_fact_line(struct article_pane *p, const struct store_fact_line *
         if (*c == '\n' || *c == '\t')
             *c = ' ';
     int from = p->facts.n;
-    lines_wrap(&p->facts, line, strlen(line), p->facts_width, -1, f->sentence);
+    lines_wrap(&p->facts, line, strlen(line), p->facts_width, -1, sentence);
     for (int i = from; i < p->facts.n; i++) {
         p->facts.v[i].kind = (int)el;
         if (i > from)
@@ -222,14 +225,19 @@ static void add_fact_line(struct article_pane *p, const struct store_fact_line *
     }
 }
 
+static void add_heading(struct article_pane *p, const char *heading)
+{
+    lines_add(&p->facts, heading, strlen(heading), -1, -1);
+}
+
 static void load_fact_group(struct article_pane *p, struct store *s, enum store_fact_group g)
 {
     int n = 0;
     struct store_fact_line *v = store_fact_lines(s, p->id, g, &n);
     if (n > 0)
-        lines_add(&p->facts, fact_groups[g].heading, strlen(fact_groups[g].heading), -1, -1);
+        add_heading(p, fact_groups[g].heading);
     for (int i = 0; i < n; i++)
-        add_fact_line(p, &v[i], fact_groups[g].el);
+        add_fact_line(p, v[i].text, v[i].sentence, fact_groups[g].el);
     store_fact_lines_free(v, n);
 }
 
@@ -300,6 +308,56 @@ bool article_pane_step_match(struct article_pane *p, int dir, int rows)
     return true;
 }
 
+/* "38 killed: IS militants, Al Anbar, 2024-09-21 [the army]": the amount as the report
+ * gives it (compare.h's words: "some 150", "dozens", "30-40"), then the kind, then who,
+ * where, when and who says so, each once. */
+static void figure_label(const struct figure_fact *g, char *out, size_t cap)
+{
+    char amount[64];
+    compare_format_figure(g, amount, sizeof amount);
+    int n = snprintf(out, cap, "%s %s", amount, figure_kind_name(g->kind));
+    const char *sep = ": ";
+    const char *parts[3] = {g->who, g->place, g->date};
+    for (int i = 0; i < 3 && n >= 0 && (size_t)n < cap; i++) {
+        if (!parts[i] || !parts[i][0])
+            continue;
+        n += snprintf(out + n, cap - (size_t)n, "%s%s", sep, parts[i]);
+        sep = ", ";
+    }
+    if (g->source && g->source[0] && n >= 0 && (size_t)n < cap)
+        snprintf(out + n, cap - (size_t)n, " [%s]", g->source);
+}
+
+static int by_sentence(const void *x, const void *y)
+{
+    const struct figure_fact *a = *(const struct figure_fact *const *)x;
+    const struct figure_fact *b = *(const struct figure_fact *const *)y;
+    if (a->sentence != b->sentence)
+        return a->sentence < b->sentence ? -1 : 1;
+    return a < b ? -1 : a > b; /* in the order found */
+}
+
+static void load_figures(struct article_pane *p, struct store *s)
+{
+    struct facts f;
+    if (store_get_figures(s, p->id, &f) != 0)
+        return;
+    const struct figure_fact **order = calloc(f.n_figures + 1, sizeof *order);
+    for (size_t i = 0; order && i < f.n_figures; i++)
+        order[i] = &f.figures[i];
+    if (order && f.n_figures) {
+        qsort(order, f.n_figures, sizeof *order, by_sentence);
+        add_heading(p, "Figures");
+    }
+    for (size_t i = 0; order && i < f.n_figures; i++) {
+        char label[500];
+        figure_label(order[i], label, sizeof label);
+        add_fact_line(p, label, order[i]->sentence, EL_FIGURE);
+    }
+    free(order);
+    facts_free(&f);
+}
+
 /* ---- loading ---- */
 
 void article_pane_load(struct article_pane *p, struct store *s, int64_t id, int text_width,
@@ -331,8 +389,10 @@ void article_pane_load(struct article_pane *p, struct store *s, int64_t id, int 
         load_surface_spans(p, s, &cap);
         settle_spans(p);
     }
-    for (int g = 0; g < N_FACT_GROUPS; g++)
-        load_fact_group(p, s, (enum store_fact_group)g);
+    load_fact_group(p, s, FACT_GROUP_PLACES);
+    load_fact_group(p, s, FACT_GROUP_ACTORS);
+    load_figures(p, s);
+    load_fact_group(p, s, FACT_GROUP_DATES);
     store_tags_joined(s, id, " ", p->tags, sizeof p->tags);
     find_matches(p);
     if (same) { /* a resize keeps the place */
@@ -625,6 +685,11 @@ static bool facts_action(struct app *a, enum action act, int key)
         return false;
     article_pane_select_fact(a->art, 0, app_rows_of(a, V_FACTS));
     a->focus = V_ARTICLE;
+    char keys[64], m[160];
+    keymap_describe(&a->keys, V_ARTICLE, ACT_FOCUS_PREV, keys, sizeof keys);
+    snprintf(m, sizeof m, "the article at the fact's sentence%s%s%s", keys[0] ? " (" : "", keys,
+             keys[0] ? ": back to the facts)" : "");
+    app_say(a, false, m);
     return true;
 }
 

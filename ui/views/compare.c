@@ -257,9 +257,9 @@ static void figures_text(const struct figure_fact *const *f, size_t n, char *buf
         snprintf(buf, len, "-");
 }
 
-static attr_t status_attr(enum cmp_status s)
+static attr_t status_attr(enum compare_status s)
 {
-    return s == CMP_DIFFER ? A_BOLD | A_UNDERLINE : s == CMP_AGREE ? A_NORMAL : A_DIM;
+    return s == COMPARE_DIFFER ? A_BOLD | A_UNDERLINE : s == COMPARE_AGREE ? A_NORMAL : A_DIM;
 }
 
 /* Lines s takes wrapped at cols columns. */
@@ -296,9 +296,9 @@ static void put_wrapped(WINDOW *w, int y, int x, const char *s, int cols, int ma
 }
 
 /* "both: X, Y  only A: Z  only B: W" for one list of names. */
-static void names_text(const struct cmp_name *list, size_t count, char *buf, size_t cap)
+static void names_text(const struct compare_name *list, size_t count, char *buf, size_t cap)
 {
-    static const enum cmp_status order[] = {CMP_AGREE, CMP_ONLY_A, CMP_ONLY_B};
+    static const enum compare_status order[] = {COMPARE_AGREE, COMPARE_ONLY_A, COMPARE_ONLY_B};
     size_t used = 0;
     buf[0] = 0;
     for (int o = 0; o < 3; o++) {
@@ -310,7 +310,7 @@ static void names_text(const struct cmp_name *list, size_t count, char *buf, siz
                 used += (size_t)snprintf(buf + used, cap - used, ", %s", list[i].name);
             else
                 used += (size_t)snprintf(buf + used, cap - used, "%s%s: %s", used ? "  " : "",
-                                         cmp_presence_name(order[o]), list[i].name);
+                                         compare_presence_name(order[o]), list[i].name);
             any = true;
         }
     }
@@ -330,12 +330,12 @@ static int draw_table(struct compare_view *v, WINDOW *w, int y0, int max_rows, i
     char a[TABLE_ROWS_MAX][512], b[TABLE_ROWS_MAX][512];
     int need[TABLE_ROWS_MAX];
     const char *titles[3] = {"places", "actors", "dates"};
-    const struct cmp_name *lists[3] = {v->c.places, v->c.actors, v->c.dates};
+    const struct compare_name *lists[3] = {v->c.places, v->c.actors, v->c.dates};
     size_t counts[3] = {v->c.n_places, v->c.n_actors, v->c.n_dates};
     size_t n_fig = n_rows - 3;
     for (size_t i = 0; i < n_rows; i++) {
         if (i < n_fig) {
-            const struct cmp_figures *r = &v->c.figures[i];
+            const struct compare_figures *r = &v->c.figures[i];
             figures_text(r->a, r->n_a, a[i], sizeof a[i]);
             figures_text(r->b, r->n_b, b[i], sizeof b[i]);
             int na = valw >= 4 ? wrapped_lines(a[i], valw - 1) : 1;
@@ -352,13 +352,13 @@ static int draw_table(struct compare_view *v, WINDOW *w, int y0, int max_rows, i
         int lines = 1 + (need[i] - 1 < spare ? need[i] - 1 : spare > 0 ? spare : 0);
         spare -= lines - 1;
         if (i < n_fig) {
-            const struct cmp_figures *r = &v->c.figures[i];
+            const struct compare_figures *r = &v->c.figures[i];
             put_clipped(w, y, 0, figure_kind_name(r->kind), TABLE_LABEL, A_BOLD);
             if (valw >= 4) {
                 put_wrapped(w, y, TABLE_LABEL, a[i], valw - 1, lines, A_NORMAL);
                 put_wrapped(w, y, TABLE_LABEL + valw, b[i], valw - 1, lines, A_NORMAL);
             }
-            put_clipped(w, y, cols - TABLE_STATUS, cmp_status_name(r->status), TABLE_STATUS,
+            put_clipped(w, y, cols - TABLE_STATUS, compare_status_name(r->status), TABLE_STATUS,
                         status_attr(r->status));
         } else {
             put_clipped(w, y, 0, titles[i - n_fig], TABLE_LABEL, A_BOLD);

@@ -36,7 +36,8 @@ enum view_key_result {
     VIEW_KEY_UNHANDLED = -1,
     VIEW_KEY_HANDLED = 0,
     VIEW_KEY_CLOSE = 1,
-    VIEW_KEY_REGROUP = 2 /* the events view asks for the collection to be grouped again */
+    VIEW_KEY_REGROUP = 2, /* the events view asks for the collection to be grouped again */
+    VIEW_KEY_READ = 3     /* the events view asks for the selected report to be read */
 };
 
 /* Handles one key (a curses key code). */

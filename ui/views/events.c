@@ -14,6 +14,7 @@
 #include "store/store.h"
 #include "base/text.h"
 #include "state.h"
+#include "views/list.h"
 #include "views/prompt.h"
 
 /* The list shows at most this many events (most reports first). */
@@ -336,9 +337,9 @@ void events_view_draw(struct events_view *v, WINDOW *w)
     put_clean(w, rows - 1, 0,
               v->message[0] ? v->message
               : v->waiting  ? "q close (the grouping goes on and is kept)"
-              : v->detail   ? "j/k report  m mark  c compare  M merge  S split  V move  X figure  "
-                              "D date  P place  K kind  u undo  q back"
-                            : "j/k move  Enter open  m mark  M merge  u undo  r regroup  q close",
+              : v->detail ? "j/k report  Enter read  m mark  c compare  M merge  S split  V move  "
+                            "X figure  D date  P place  K kind  u undo  q back"
+                          : "j/k move  Enter open  m mark  M merge  u undo  r regroup  q close",
               cols, A_REVERSE);
     wnoutrefresh(w);
 }
@@ -369,6 +370,8 @@ static enum view_key_result detail_action(struct events_view *v, enum action act
     case ACT_BACK:
         close_detail(v);
         return VIEW_KEY_HANDLED;
+    case ACT_OPEN:
+        return v->n_reports ? VIEW_KEY_READ : VIEW_KEY_HANDLED;
     case ACT_MARK:
         if (v->n_reports) {
             int64_t id = v->reports[v->rsel].id;
@@ -378,14 +381,22 @@ static enum view_key_result detail_action(struct events_view *v, enum action act
     case ACT_COMPARE:
         compare_reports(v);
         return VIEW_KEY_HANDLED;
-    case ACT_DOWN:
-    case ACT_UP:
-        view_motion(act, v->page, &delta);
+    default:
+        if (!view_motion(act, v->page, &delta))
+            return VIEW_KEY_UNHANDLED;
         v->rsel = view_move_within(v->rsel, delta, (long)v->n_reports);
         return VIEW_KEY_HANDLED;
-    default:
-        return VIEW_KEY_UNHANDLED;
     }
+}
+
+void events_view_say(struct events_view *v, const char *text)
+{
+    snprintf(v->message, sizeof v->message, "%s", text);
+}
+
+int64_t events_view_report(const struct events_view *v)
+{
+    return v->detail && v->n_reports ? v->reports[v->rsel].id : 0;
 }
 
 static enum view_key_result list_action(struct events_view *v, enum action act)
@@ -660,6 +671,21 @@ static void regroup_events(struct app *a)
         app_say(a, true, "events: regrouping failed");
 }
 
+/* Enter on a report: the reader's article, full screen (the events close). */
+static void read_report(struct app *a, int64_t id)
+{
+    if (!list_pane_select_id(a->list, a->s, &a->q, id)) {
+        char m[120];
+        snprintf(m, sizeof m, "#%lld is not under the current filter (L clears it)", (long long)id);
+        events_view_say(a->ev, m);
+        return;
+    }
+    app_close_screen(a);
+    a->list->sel_id = id;
+    store_set_read(a->s, id, true);
+    app_open_full_screen(a);
+}
+
 static void draw_events_screen(struct app *a)
 {
     events_view_draw(a->ev, stdscr);
@@ -676,6 +702,9 @@ static bool events_screen_action(struct app *a, enum action act, int key)
         return true;
     case VIEW_KEY_REGROUP:
         regroup_events(a);
+        return true;
+    case VIEW_KEY_READ:
+        read_report(a, events_view_report(a->ev));
         return true;
     case VIEW_KEY_HANDLED:
         return true;

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <curses.h>
 
@@ -36,6 +37,12 @@ void events_view_close(struct events_view *v);
 void events_view_draw(struct events_view *v, WINDOW *w);
 /* What act means in the events list, an event's reports or a comparison opened from them. */
 enum view_key_result events_view_action(struct events_view *v, enum action act);
+
+/* Shows text on the view's last line until the next key. */
+void events_view_say(struct events_view *v, const char *text);
+
+/* The report selected in the open event, 0 when none. */
+int64_t events_view_report(const struct events_view *v);
 
 /* Whether a comparison of two reports is open (it reads the compare screen's keys). */
 bool events_view_comparing(const struct events_view *v);

@@ -6,6 +6,8 @@
 #include "state.h"
 #include "views/compare.h"
 #include "views/events.h"
+#include "views/export.h"
+#include "views/map.h"
 #include "views/picker.h"
 #include "views/prompt.h"
 
@@ -26,8 +28,8 @@ static const char *const help_tail[] = {
 };
 
 /* The screens besides the main one, each with the actions it takes, after the tail. */
-static const struct view_ops *const screens[] = {&compare_screen, &events_screen, &picker_view,
-                                                 &prompt_view};
+static const struct view_ops *const screens[] = {&compare_screen, &events_screen, &map_screen,
+                                                 &picker_view,    &prompt_view,   &export_view};
 enum { N_SCREENS = sizeof screens / sizeof screens[0] };
 
 static int tail_lines(void)

@@ -10,7 +10,6 @@
 #include "store/article_view.h"
 #include "store/list_window.h"
 #include "store/store.h"
-#include "views/compare.h"
 
 static void keep_selection_inside(struct list_pane *l)
 {
@@ -22,39 +21,92 @@ static void keep_selection_inside(struct list_pane *l)
         l->top = l->sel;
 }
 
+static int digits(int64_t v)
+{
+    int n = 1;
+    while (v >= 10) {
+        v /= 10;
+        n++;
+    }
+    return n;
+}
+
 int list_pane_count(struct list_pane *l, struct store *s, const struct query *q, char *err,
                     size_t errlen)
 {
     int rc = store_list_count(s, q, &l->filtered, &l->count, err, errlen);
+    l->id_digits = digits(store_list_max_id(s));
     keep_selection_inside(l);
     return rc;
 }
 
-static void figures_field(const struct store_list_row *row, char *out, size_t cap)
+/* Column widths, each with the blank after it; 0 hides a column. */
+struct columns {
+    int id, date, source, places, toll, title;
+};
+
+enum { LEAD = 3, DATE_W = 11, TOLL_WIDE = 21, TOLL_NARROW = 11 };
+
+static int clamp(int v, int lo, int hi)
+{
+    return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* The fixed columns first (marks, id, date, toll); of the rest the title keeps most,
+ * places and source a share each up to what they need (at 100 columns the title has 45, at
+ * 200 it has 103 and source and place are whole). */
+static struct columns layout_columns(int width, int id_digits)
+{
+    struct columns c = {.id = id_digits + 2, .date = DATE_W};
+    c.toll = width >= 110 ? TOLL_WIDE : TOLL_NARROW;
+    int rest = width - LEAD - c.id - c.date - c.toll;
+    c.source = rest >= 50 ? clamp(rest * 13 / 100, 8, 24) : 0;
+    c.places = rest >= 30 ? clamp(rest * 24 / 100, 10, 40) : 0;
+    c.title = rest - c.source - c.places;
+    return c;
+}
+
+/* "38 killed", "15 wounded", "40 killed 15 wounded" (killed alone when narrow): words,
+ * since "38k" reads as thousands. */
+static void toll_field(const struct store_list_row *row, int width, char *out, size_t cap)
 {
     out[0] = '\0';
-    bool k = row->killed != FACT_NONE;
-    bool w = row->wounded != FACT_NONE;
-    if (k && w)
-        snprintf(out, cap, "%ldk %ldw", row->killed, row->wounded);
+    bool k = row->killed != FACT_NONE, w = row->wounded != FACT_NONE;
+    if (k && w && width >= TOLL_WIDE)
+        snprintf(out, cap, "%ld killed %ld wounded", row->killed, row->wounded);
     else if (k)
-        snprintf(out, cap, "%ldk", row->killed);
+        snprintf(out, cap, "%ld killed", row->killed);
     else if (w)
-        snprintf(out, cap, "%ldw", row->wounded);
+        snprintf(out, cap, "%ld wounded", row->wounded);
 }
 
 /* Draws text in a field of width columns (raw text is neutralised). */
 static int field(int y, int x, int w, int width, const char *t, attr_t a)
 {
     int room = width < w ? width : w;
+    if (room <= 0)
+        return 0;
     put_raw(y, x, room > 1 ? room - 1 : room, t ? t : "", a); /* a blank between fields */
     return room;
 }
 
-static void draw_row(struct list_pane *l, const struct store_list_row *row, const struct rect *r,
-                     int i, const struct palette *pal)
+static void draw_headings(const struct list_pane *l, const struct columns *c, const struct rect *r,
+                          attr_t a)
 {
-    int y = r->y + i, x = r->x, end = r->x + r->w;
+    (void)l;
+    int y = r->y, x = r->x + LEAD, end = r->x + r->w;
+    x += field(y, x, end - x, c->id, "#", a);
+    x += field(y, x, end - x, c->date, "Date", a);
+    x += field(y, x, end - x, c->source, "Source", a);
+    x += field(y, x, end - x, c->places, "Place", a);
+    x += field(y, x, end - x, c->toll, "Toll", a);
+    field(y, x, end - x, c->title, "Title", a);
+}
+
+static void draw_row(struct list_pane *l, const struct store_list_row *row, const struct columns *c,
+                     const struct rect *r, int i, const struct palette *pal)
+{
+    int y = r->y + 1 + i, x = r->x, end = r->x + r->w;
     bool selected = l->top + i == l->sel;
     if (selected)
         l->sel_id = row->id;
@@ -63,14 +115,15 @@ static void draw_row(struct list_pane *l, const struct store_list_row *row, cons
         fill_row(y, r->x, r->w, a);
     char lead[4] = {row->id == l->marked ? '*' : ' ', row->is_read ? ' ' : 'N', ' ', 0};
     put_str(y, x, end - x, lead, row->id == l->marked ? a | element_attr(pal, EL_MARK) : a);
-    x += 3;
-    x += field(y, x, end - x, 11, row->date, a);
-    x += field(y, x, end - x, 12, row->source, a);
-    x += field(y, x, end - x, 17, row->places, a);
-    char fig[40];
-    figures_field(row, fig, sizeof fig);
-    put_str(y, x, end - x < 10 ? end - x : 10, fig, a | element_attr(pal, EL_KILLED));
-    x += 10;
+    x += LEAD;
+    char id[24], toll[48];
+    snprintf(id, sizeof id, "#%lld", (long long)row->id);
+    x += field(y, x, end - x, c->id, id, a);
+    x += field(y, x, end - x, c->date, row->date, a);
+    x += field(y, x, end - x, c->source, row->source, a);
+    x += field(y, x, end - x, c->places, row->places, a);
+    toll_field(row, c->toll, toll, sizeof toll);
+    x += field(y, x, end - x, c->toll, toll, a | element_attr(pal, EL_KILLED));
     if (x < end)
         field(y, x, end - x, end - x, row->title, a);
 }
@@ -79,23 +132,27 @@ void list_pane_draw(struct list_pane *l, struct store *s, const struct query *q,
                     const struct rect *r, const struct palette *pal)
 {
     (void)q;
-    l->rows = r->h;
+    struct columns c = layout_columns(r->w, l->id_digits);
+    if (r->h > 0)
+        draw_headings(l, &c, r, element_attr(pal, EL_TITLE));
+    struct rect body = {r->y + 1, r->x, r->h - 1, r->w};
+    l->rows = body.h > 0 ? body.h : 0;
     if (l->sel < l->top)
         l->top = l->sel;
     if (l->rows > 0 && l->sel >= l->top + l->rows)
         l->top = l->sel - l->rows + 1;
     l->sel_id = 0;
     struct store_list_row *rows =
-        l->count > 0 && r->h > 0 ? calloc((size_t)r->h, sizeof *rows) : NULL;
-    int n = rows ? store_list_page(s, l->filtered, l->top, r->h, rows) : -1;
+        l->count > 0 && l->rows > 0 ? calloc((size_t)l->rows, sizeof *rows) : NULL;
+    int n = rows ? store_list_page(s, l->filtered, l->top, l->rows, rows) : -1;
     if (n < 0) {
-        if (l->count == 0)
-            put_str(r->y, r->x + 1, r->w - 1, "(no articles match)", A_DIM);
+        if (l->count == 0 && body.h > 0)
+            put_str(body.y, body.x + 1, body.w - 1, "(no articles match)", A_DIM);
         free(rows);
         return;
     }
     for (int i = 0; i < n; i++)
-        draw_row(l, &rows[i], r, i, pal);
+        draw_row(l, &rows[i], &c, r, i, pal);
     store_list_rows_free(rows, n);
     free(rows);
 }
@@ -146,7 +203,7 @@ static void toggle_read(struct app *a)
 static bool list_action(struct app *a, enum action act, int key)
 {
     long delta;
-    if (view_motion(act, app_rows_of(a, V_LIST), &delta)) {
+    if (view_motion(act, a->list->rows > 1 ? a->list->rows : 1, &delta)) {
         list_pane_move(a->list, delta);
         return true;
     }
@@ -159,15 +216,6 @@ static bool list_action(struct app *a, enum action act, int key)
         return true;
     case ACT_TOGGLE_READ:
         toggle_read(a);
-        return true;
-    case ACT_MARK:
-        a->list->marked = a->list->marked == a->list->sel_id ? 0 : a->list->sel_id;
-        return true;
-    case ACT_COMPARE:
-        if (!a->list->marked || !a->list->sel_id || a->list->marked == a->list->sel_id)
-            app_say(a, false, "mark an article with m, select another, then c");
-        else
-            compare_screen_open(a, a->list->marked, a->list->sel_id);
         return true;
     default:
         return false;

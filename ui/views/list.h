@@ -15,7 +15,8 @@ struct store;
 struct list_pane {
     int64_t count;  /* articles under the filter */
     int sel, top;   /* row positions */
-    int rows;       /* visible rows at the last paint */
+    int rows;       /* visible rows at the last paint (below the headings) */
+    int id_digits;  /* of the largest id, for the id column */
     int64_t sel_id; /* the selected article, 0 when none */
     int64_t marked; /* for comparison, 0 when none */
     bool filtered;  /* the filtered list is in the store's temporary list */
@@ -26,7 +27,8 @@ struct list_pane {
 int list_pane_count(struct list_pane *l, struct store *s, const struct query *q, char *err,
                     size_t errlen);
 
-/* Draws rows into r and sets sel_id. */
+/* Draws the column headings and the rows into r and sets sel_id. The columns are sized
+ * from r's width: the title, then places and source, take what is left. */
 void list_pane_draw(struct list_pane *l, struct store *s, const struct query *q,
                     const struct rect *r, const struct palette *pal);
 

@@ -152,17 +152,21 @@ void timeline_draw(const struct timeline *t, const struct rect *r, const struct 
         put_str(r->y, r->x, r->w, "(no dated reports)", A_DIM);
         return;
     }
+    /* the numbers under headings, not "38k 0w", which read as thousands */
+    char line[80];
+    snprintf(line, sizeof line, "%-10s %6s %7s", "Date", "Killed", "Wounded");
+    put_str(r->y, r->x, r->w, line, element_attr(pal, EL_TITLE));
     long max = largest(t);
-    for (int row = 0; row < r->h && t->top + row < t->n; row++) {
+    for (int row = 0; row < r->h - 1 && t->top + row < t->n; row++) {
         const struct timeline_row *tr = &t->rows[t->top + row];
+        int y = r->y + 1 + row;
         bool sel = focused && t->top + row == t->sel;
         attr_t a = sel ? element_attr(pal, EL_SELECTED) : A_NORMAL;
         if (sel)
-            fill_row(r->y + row, r->x, r->w, a);
-        char line[80];
-        snprintf(line, sizeof line, "%-10s %5ldk %4ldw ", tr->bucket, tr->killed, tr->wounded);
-        int used = put_str(r->y + row, r->x, r->w, line, a);
-        draw_bar(r->y + row, r->x + used, r->w - used, tr->killed, tr->wounded, max, pal);
+            fill_row(y, r->x, r->w, a);
+        snprintf(line, sizeof line, "%-10s %6ld %7ld ", tr->bucket, tr->killed, tr->wounded);
+        int used = put_str(y, r->x, r->w, line, a);
+        draw_bar(y, r->x + used, r->w - used, tr->killed, tr->wounded, max, pal);
     }
 }
 
@@ -232,8 +236,9 @@ static void open_entry(struct app *a)
 static bool timeline_action(struct app *a, enum action act, int key)
 {
     long delta;
-    if (view_motion(act, app_rows_of(a, V_TIMELINE), &delta)) {
-        timeline_move(a->tl, delta, app_rows_of(a, V_TIMELINE));
+    int rows = app_rows_of(a, V_TIMELINE) > 2 ? app_rows_of(a, V_TIMELINE) - 1 : 1; /* headings */
+    if (view_motion(act, rows, &delta)) {
+        timeline_move(a->tl, delta, rows);
         return true;
     }
     if (act != ACT_OPEN)
