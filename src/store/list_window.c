@@ -16,15 +16,27 @@
  * 100,000 results, is a lookup rather than a rescan of the filter. */
 #define BY_DATE "INDEXED BY articles_list"
 
+/* Each order but date has an index that hands the ids over in that order (100,000
+ * articles: 13-41 ms to write the list, against 0.4-1.9 s by scanning the table). It is
+ * made the first time the order is asked for, not at open, so that a collection whose
+ * reader never sorts pays nothing at start or at import. */
 static const struct {
-    const char *name, *indexed, *order;
+    const char *name, *indexed, *order, *index;
 } orders[N_LIST_ORDERS] = {
-    [LIST_BY_DATE] = {"date", BY_DATE, "date DESC, id DESC"},
+    [LIST_BY_DATE] = {"date", BY_DATE, "date DESC, id DESC", NULL},
     /* NULL sorts lowest in SQLite, so descending puts the reports without a toll last */
-    [LIST_BY_TOLL] = {"toll", "", "killed DESC, date DESC, id DESC"},
-    [LIST_BY_PLACE] = {"place", "", "places IS NULL, places COLLATE NOCASE, date DESC, id DESC"},
-    [LIST_BY_SOURCE] = {"source", "", "source IS NULL, source COLLATE NOCASE, date DESC, id DESC"},
-    [LIST_BY_ADDED] = {"added", "", "imported_at DESC, id DESC"},
+    [LIST_BY_TOLL] = {"toll", "", "killed DESC, date DESC, id DESC",
+                      "CREATE INDEX IF NOT EXISTS articles_by_toll"
+                      " ON articles(killed DESC, date DESC, id DESC)"},
+    [LIST_BY_PLACE] = {"place", "", "places IS NULL, places COLLATE NOCASE, date DESC, id DESC",
+                       "CREATE INDEX IF NOT EXISTS articles_by_place ON articles("
+                       "places IS NULL, places COLLATE NOCASE, date DESC, id DESC)"},
+    [LIST_BY_SOURCE] = {"source", "", "source IS NULL, source COLLATE NOCASE, date DESC, id DESC",
+                        "CREATE INDEX IF NOT EXISTS articles_by_source ON articles("
+                        "source IS NULL, source COLLATE NOCASE, date DESC, id DESC)"},
+    [LIST_BY_ADDED] = {"added", "", "imported_at DESC, id DESC",
+                       "CREATE INDEX IF NOT EXISTS articles_by_added"
+                       " ON articles(imported_at DESC, id DESC)"},
 };
 
 const char *store_list_order_name(enum store_list_order o)
@@ -94,6 +106,9 @@ static int count_all(sqlite3 *db, int64_t *count)
 
 static int materialize(sqlite3 *db, const struct query *q, int order, int64_t *count)
 {
+    /* a read-only connection cannot make the index: the order then costs a scan */
+    if (orders[order].index)
+        sqlite3_exec(db, orders[order].index, NULL, NULL, NULL);
     char fmt[400];
     snprintf(fmt, sizeof fmt,
              "INSERT INTO temp.list_view(id) SELECT id FROM articles %s WHERE %%s ORDER BY %s",
