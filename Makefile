@@ -5,6 +5,7 @@
 #   make check      build and run every test
 #   make check-asan the same tests on an ASan + UBSan build
 #   make check-layers  fail on an include that points up the pipeline or round a circle
+#   make fuzz       build the libFuzzer targets (clang) and run each FUZZ_SECONDS seconds
 #   make bench      benchmarks (speed and memory; never part of check)
 #   make deps       install missing build dependencies (Debian/Ubuntu, apt-get)
 #   make gazetteer  regenerate assets/gazetteer.tsv from ../shared/data/geonames
@@ -26,6 +27,14 @@ OPT      ?= -O2 -g
 ifeq ($(SAN),1)
 OPT       = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 endif
+# The fuzz build: every object instrumented for libFuzzer's coverage; only the targets link
+# libFuzzer's main (FUZZ_LINK).
+ifeq ($(SAN),fuzz)
+OPT       = -O1 -g -fsanitize=address,undefined,fuzzer-no-link -fno-omit-frame-pointer \
+            -fno-sanitize-recover=undefined
+endif
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD   ?= build-fuzz
 WARN      = -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wno-unused-parameter
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -42,6 +51,13 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 UI_OBJ   := $(UI_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_NAMES := $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
+# Each target twice: with libFuzzer (make fuzz) and with a plain main that replays the
+# kept inputs (make check; any compiler).
+FUZZ_BIN := $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%)
+FUZZ_REPLAY := $(FUZZ_NAMES:%=$(BUILD)/fuzz/replay_%)
+FUZZ_COMMON := tests/fuzz/common.c
 TOOL_SRC := $(wildcard tools/*.c)
 TOOL_BIN := $(TOOL_SRC:tools/%.c=$(BUILD)/tools/%)
 GAZ_TSV  := assets/gazetteer.tsv
@@ -49,7 +65,7 @@ GAZ_SUPP := assets/places-supplement.tsv
 GAZ_IDX  := assets/gazetteer.idx
 SITREP   := $(BUILD)/sitrep
 
-.PHONY: all run check check-layers check-asan test-run bench deps gazetteer map install uninstall clean format \
+.PHONY: all run check check-layers check-asan test-run bench fuzz fuzz-targets deps gazetteer map install uninstall clean format \
         tools tests
 all: $(SITREP) sitrep $(if $(wildcard $(GAZ_TSV)),$(GAZ_IDX)) tools
 
@@ -82,8 +98,18 @@ $(BUILD)/tools/%: tools/%.c $(BUILD)/libsitrep.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(ALL_LDLIBS)
 
+$(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c $(FUZZ_COMMON) $(BUILD)/libsitrep-ui.a \
+                       $(BUILD)/libsitrep.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/fuzz -o $@ $^ $(ALL_LDLIBS)
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_COMMON) $(BUILD)/libsitrep-ui.a $(BUILD)/libsitrep.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -Itests/fuzz -o $@ $^ $(ALL_LDLIBS)
+
 tools: $(TOOL_BIN)
-tests: $(TEST_BIN)
+tests: $(TEST_BIN) $(FUZZ_REPLAY)
+fuzz-targets: $(FUZZ_BIN)
 
 # The compiled gazetteer index is built from the committed TSV and the hand-kept supplement,
 # so start-up maps it instead of parsing text.
@@ -124,6 +150,12 @@ bench: all
 deps:
 	@sh tools/deps.sh
 
+# Needs clang with libFuzzer (make deps installs it). New crashes are copied to
+# tests/fuzz/regress/TARGET/, where make check replays them.
+fuzz: $(if $(wildcard $(GAZ_TSV)),$(GAZ_IDX))
+	$(MAKE) BUILD=$(FUZZ_BUILD) SAN=fuzz CC=clang fuzz-targets
+	@SITREP_DATA_DIR=$(CURDIR)/assets sh tests/fuzz/run.sh $(FUZZ_BUILD)/fuzz $(FUZZ_SECONDS)
+
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/samples $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BUILD)/sitrep $(DESTDIR)$(BINDIR)/sitrep
@@ -138,9 +170,9 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 format:
-	clang-format -i src/*.c src/*/*.[ch] ui/*.[ch] ui/views/*.[ch] tests/unit/*.[ch] tools/*.c
+	clang-format -i src/*.c src/*/*.[ch] ui/*.[ch] ui/views/*.[ch] tests/unit/*.[ch] tests/fuzz/*.[ch] tools/*.c
 
 clean:
-	rm -rf build build-asan sitrep $(GAZ_IDX)
+	rm -rf build build-asan $(FUZZ_BUILD) sitrep $(GAZ_IDX)
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

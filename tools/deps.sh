@@ -3,7 +3,8 @@
 # On Debian/Ubuntu it uses apt-get (as root, or through sudo); elsewhere it names
 # what is missing and stops, since package names differ between systems.
 set -u
-PKGS="gcc make pkg-config libncurses-dev libsqlite3-dev libunistring-dev libxml2-dev libcurl4-openssl-dev tmux python3 iso-codes"
+# clang and libclang-rt-dev (libFuzzer) serve make fuzz only.
+PKGS="gcc make pkg-config libncurses-dev libsqlite3-dev libunistring-dev libxml2-dev libcurl4-openssl-dev tmux python3 iso-codes clang libclang-rt-dev"
 missing=""
 if command -v dpkg-query >/dev/null 2>&1; then
     for p in $PKGS; do

@@ -22,6 +22,7 @@
 #include "events/event_grouping.h"
 #include "script.h"
 #include "session.h"
+#include "store/article_view.h"
 #include "store/background.h"
 #include "store/list_window.h"
 #include "store/place_counts.h"
@@ -635,6 +636,30 @@ static bool follow_collection(struct app *a)
     return true;
 }
 
+/* Whether the mark is done with: only a held write lock is worth another try (an article
+ * deleted since is not). */
+static bool try_mark_read(struct app *a, int64_t id)
+{
+    return store_set_read_now(a->s, id, true) != 1;
+}
+
+void app_mark_read(struct app *a, int64_t id)
+{
+    if (try_mark_read(a, id))
+        return;
+    if (a->n_unmarked < (int)(sizeof a->unmarked / sizeof a->unmarked[0]))
+        a->unmarked[a->n_unmarked++] = id;
+}
+
+static void retry_read_marks(struct app *a)
+{
+    int kept = 0;
+    for (int i = 0; i < a->n_unmarked; i++)
+        if (!try_mark_read(a, a->unmarked[i]))
+            a->unmarked[kept++] = a->unmarked[i];
+    a->n_unmarked = kept;
+}
+
 static void run_terminal(struct app *a)
 {
     bool dirty = true;
@@ -651,6 +676,7 @@ static void run_terminal(struct app *a)
         int key = getch();
         dirty = poll_background(a);
         if (key == ERR) {
+            retry_read_marks(a);
             dirty |= follow_collection(a);
             continue;
         }

@@ -78,7 +78,15 @@ struct app {
     struct picker *places_loading;
     struct event_grouping *grouping; /* events grouped in the background, or NULL */
     int64_t data_version;            /* of the collection when last read (follow_collection) */
+    /* articles opened while another process held the write lock, marked read later */
+    int64_t unmarked[32];
+    int n_unmarked;
 };
+
+/* Marks an article read without waiting: an import holding the write lock must not freeze
+ * the screen. A mark that could not be written is kept and tried again while the reader
+ * idles. */
+void app_mark_read(struct app *a, int64_t id);
 
 /* The status line's message (an error shows in the error colour). */
 void app_say(struct app *a, bool error, const char *text);

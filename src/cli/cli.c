@@ -72,11 +72,12 @@ static const struct command commands[] = {
      "anything.\n"
      "  --json  one JSON object per article per line (the FACTS.md format)",
      cmd_extract},
-    {"events", "events [--json] [FILTER]",
-     "Groups the articles that report the same event (place, date, figures) "
-     "and lists the\n"
-     "groups, optionally only those matching FILTER.\n"
-     "  --json  one JSON object per event per line",
+    {"events", "events [--json] [--regroup] [FILTER]",
+     "Lists the events: the articles that report the same event (place, date, figures)\n"
+     "grouped, optionally only those matching FILTER. An import groups its articles as it\n"
+     "stores them; articles left in no event are grouped first.\n"
+     "  --json     one JSON object per event per line\n"
+     "  --regroup  group the whole collection afresh",
      cli_events},
     {"correct", "correct OP ARGS... | undo | list [--json]",
      "The analyst's last word on the events, kept apart from what was extracted and\n"
@@ -132,7 +133,7 @@ static const struct command commands[] = {
 
 static void print_help(FILE *out)
 {
-    fputs("usage: sitrep [--db PATH] [--script FILE] [--dump FILE] [--size "
+    fputs("usage: sitrep [--db PATH] [--read-only] [--script FILE] [--dump FILE] [--size "
           "COLSxLINES]\n"
           "       sitrep [--db PATH] COMMAND [ARGS...]\n\n"
           "A terminal reader for conflict and crisis reporting. With no command "
@@ -144,6 +145,9 @@ static void print_help(FILE *out)
     fputs("\noptions:\n"
           "  --db PATH           the collection (default "
           "$XDG_DATA_HOME/sitrep/sitrep.db)\n"
+          "  --read-only         never write to the collection (list, show, compare,\n"
+          "                      events --json and the reader work; a collection that\n"
+          "                      cannot be written is opened so anyway, with a note)\n"
           "  --script FILE       drive the reader from a key script (no terminal "
           "needed)\n"
           "  --dump FILE         where the script's dump commands write screens\n"
@@ -194,8 +198,17 @@ static int cmd_import(int argc, char **argv)
     struct store *s;
     if (cli_open_store(&s) != EXIT_OK)
         return EXIT_FAIL;
+    if (store_is_read_only(s)) {
+        fputs("sitrep: import: the collection is open read-only; nothing imported\n", stderr);
+        store_close(s);
+        return EXIT_FAIL;
+    }
     struct extractor *x = extract ? cli_open_extractor() : NULL;
     struct ingest_options opt = {.show_progress = true};
+    /* SITREP_BATCH: articles per transaction (the crash tests use small batches) */
+    const char *batch = getenv("SITREP_BATCH");
+    if (batch && *batch)
+        opt.batch_articles = strtol(batch, NULL, 10);
     struct ingest_stats st;
     int rc = ingest_paths(s, x, argv + first, argc - first, &opt, &st);
     ingest_print_summary(stdout, &st);
@@ -467,7 +480,10 @@ static int cmd_show(int argc, char **argv)
         return EXIT_FAIL;
     struct article a;
     if (store_get_article(s, id, &a) < 0) {
-        fprintf(stderr, "sitrep: show: no article %s\n", id_arg);
+        if (*store_last_error(s))
+            cli_report_file(cli_db_path(), store_last_error(s));
+        else
+            fprintf(stderr, "sitrep: show: no article %s\n", id_arg);
         store_close(s);
         return EXIT_FAIL;
     }
@@ -630,7 +646,8 @@ static const struct command *find_command(const char *name)
 
 /* --db may also follow the command (sitrep list --db x.db); it is removed from
  * argv. */
-static int take_db_option(int *argc, char **argv, const char **db)
+/* --db PATH and --read-only apply to every command, wherever they stand. */
+static int take_global_options(int *argc, char **argv, const char **db, bool *read_only)
 {
     int w = 1;
     for (int i = 1; i < *argc; i++) {
@@ -642,6 +659,8 @@ static int take_db_option(int *argc, char **argv, const char **db)
         const char *v = option_value(*argc, argv, &i, "--db");
         if (v)
             *db = v;
+        else if (strcmp(argv[i], "--read-only") == 0)
+            *read_only = true;
         else
             argv[w++] = argv[i];
     }
@@ -653,7 +672,9 @@ int cli_main(int argc, char **argv, cli_reader_fn reader)
 {
     const char *db = NULL;
     struct cli_reader_options ui = {0};
-    take_db_option(&argc, argv, &db);
+    bool read_only = false;
+    take_global_options(&argc, argv, &db, &read_only);
+    cli_set_read_only(read_only);
     int i = 1;
     for (; i < argc && argv[i][0] == '-'; i++) {
         const char *v;

@@ -16,6 +16,12 @@
 #include "store/store.h"
 
 static char *db_path;
+static bool read_only_asked;
+
+void cli_set_read_only(bool read_only)
+{
+    read_only_asked = read_only;
+}
 
 const char *cli_db_path(void)
 {
@@ -59,12 +65,18 @@ int cli_open_store(struct store **out)
               stderr);
         return EXIT_FAIL;
     }
-    if (store_open(db_path, out, err, sizeof err) < 0) {
+    if (store_open_as(db_path, read_only_asked ? STORE_READ_ONLY : STORE_READ_WRITE, out, err,
+                      sizeof err) < 0) {
         /* The reason names the database path, which the user chose. */
         char *safe = text_display_name(err);
         fprintf(stderr, "sitrep: %s\n", safe ? safe : err);
         free(safe);
         return EXIT_FAIL;
+    }
+    if (store_is_read_only(*out) && !read_only_asked) {
+        fputs("sitrep: note: ", stderr);
+        cli_print_name(stderr, db_path);
+        fputs(" cannot be written; opened read-only\n", stderr);
     }
     return EXIT_OK;
 }
@@ -106,7 +118,7 @@ static bool db_is_new;
 int cli_open_store_first_run(struct store **out)
 {
     int rc = cli_open_store(out);
-    if (rc == EXIT_OK && db_is_new && store_article_count(*out) == 0)
+    if (rc == EXIT_OK && db_is_new && !store_is_read_only(*out) && store_article_count(*out) == 0)
         import_samples(*out);
     return rc;
 }

@@ -4,6 +4,7 @@
 #ifndef SITREP_CLI_COMMON_H
 #define SITREP_CLI_COMMON_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
@@ -13,6 +14,8 @@ struct extractor;
 
 /* Chooses the collection: path, or the default when NULL. */
 void cli_set_db_path(const char *path);
+/* --read-only: every later cli_open_store opens the collection without write access. */
+void cli_set_read_only(bool read_only);
 
 /* The path chosen (NULL only when no default could be made: no HOME). */
 const char *cli_db_path(void);

@@ -14,7 +14,9 @@
 #include "cli/common.h"
 #include "compare/compare.h"
 #include "events/event.h"
+#include "events/event_incr.h"
 #include "base/json.h"
+#include "store/event_rows.h"
 #include "store/query.h"
 #include "store/store.h"
 #include "base/text.h"
@@ -166,7 +168,10 @@ static int load_side(struct store *s, const char *arg, struct side *out)
     }
     out->art = calloc(1, sizeof *out->art);
     if (out->id < 0 || !out->art || store_get_article(s, out->id, out->art) < 0) {
-        fprintf(stderr, "sitrep: compare: no article %s\n", arg);
+        if (*store_last_error(s))
+            cli_report_file(cli_db_path(), store_last_error(s));
+        else
+            fprintf(stderr, "sitrep: compare: no article %s\n", arg);
         return -1;
     }
     if (store_get_facts(s, out->id, &out->facts) < 0) {
@@ -703,75 +708,126 @@ static void print_event_json(size_t num, const struct ev_group *g, const struct 
     free(members);
 }
 
+/* What printing the stored events needs from one event to the next. */
+struct event_printing {
+    bool as_json;
+    int width;
+    const struct event_filter *filter;
+    size_t shown;
+};
+
+static int print_stored_event(void *ctx, size_t num, const struct ev_group *g,
+                              const struct ev_doc *docs)
+{
+    struct event_printing *p = ctx;
+    if (!event_matches(g, docs, p->filter))
+        return 0;
+    if (p->as_json)
+        print_event_json(num, g, docs);
+    else {
+        if (p->shown)
+            putchar('\n');
+        print_event_text(num, g, docs, p->width);
+    }
+    p->shown++;
+    return 0;
+}
+
+/* The reports in no event are assigned to events (events/event_incr.h). A failure is
+ * said and the events stored are shown all the same. */
+static void catch_up(struct store *s, const struct ev_options *o)
+{
+    if (event_rows_fresh(store_db(s)) != 1 && ev_catch_up(s, o, NULL) < 0)
+        fputs("sitrep: events: cannot group the new reports (read-only collection?)\n", stderr);
+}
+
+/* The stored events, streamed: one event's reports in memory at a time. */
+static int print_stored(struct store *s, struct event_printing *p)
+{
+    if (ev_stream_stored(s, print_stored_event, p) < 0) {
+        fputs("sitrep: events: cannot read the events\n", stderr);
+        return 1;
+    }
+    return 0;
+}
+
+/* The whole collection grouped afresh in memory, the analyst's corrections replayed over
+ * it (events/event_corrections.c), saved and printed: for --regroup, and whenever there
+ * are corrections, which are replayed over a whole grouping. */
+static int print_regrouped(struct store *s, const struct ev_options *o, struct event_printing *p)
+{
+    struct ev_doc *docs = NULL;
+    size_t n = 0;
+    struct ev_set set = {0};
+    int rc = 0;
+    if (ev_compute_db(store_db(s), o, EV_LOAD_FIGURES, &docs, &n, &set) < 0) {
+        fputs("sitrep: events: cannot group the collection\n", stderr);
+        rc = 1;
+    } else {
+        if (!store_is_read_only(s) && ev_save_store(s, docs, &set) < 0)
+            fputs("sitrep: events: cannot save the events (read-only collection?)\n", stderr);
+        for (size_t g = 0; g < set.n_groups; g++)
+            print_stored_event(p, g + 1, &set.groups[g], docs);
+    }
+    ev_set_free(&set);
+    ev_docs_free(docs, n);
+    return rc;
+}
+
+static int parse_events_args(int argc, char **argv, char **words, int *n_words, bool *as_json,
+                             bool *regroup)
+{
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--json") == 0)
+            *as_json = true;
+        else if (strcmp(argv[i], "--regroup") == 0)
+            *regroup = true;
+        else if (argv[i][0] != '-' || strcmp(argv[i], "-") == 0)
+            words[(*n_words)++] = argv[i];
+        else {
+            fprintf(stderr,
+                    "sitrep: events: unexpected argument %s\n"
+                    "usage: sitrep events [--json] [--regroup] [FILTER]\n",
+                    argv[i]);
+            return 2;
+        }
+    }
+    return 0;
+}
+
 int cli_events(int argc, char **argv)
 {
-    bool as_json = false;
+    bool as_json = false, regroup = false;
     char **words = calloc((size_t)argc, sizeof *words);
     int n_words = 0;
     if (!words)
         return 1;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--json") == 0)
-            as_json = true;
-        else if (argv[i][0] != '-' || strcmp(argv[i], "-") == 0)
-            words[n_words++] = argv[i];
-        else {
-            fprintf(stderr,
-                    "sitrep: events: unexpected argument %s\n"
-                    "usage: sitrep events [--json] [FILTER]\n",
-                    argv[i]);
-            free(words);
-            return 2;
-        }
-    }
-    struct store *s;
-    int rc = cli_open_store(&s);
-    if (rc) {
-        free(words);
-        return rc;
-    }
+    int rc = parse_events_args(argc, argv, words, &n_words, &as_json, &regroup);
+    struct store *s = NULL;
+    if (rc == 0)
+        rc = cli_open_store(&s);
     struct event_filter filter = {0};
-    rc = load_event_filter(s, words, n_words, &filter);
+    if (rc == 0)
+        rc = load_event_filter(s, words, n_words, &filter);
     free(words);
-    if (rc) {
-        store_close(s);
-        return rc;
-    }
-    struct ev_doc *docs = NULL;
-    size_t n = 0;
-    struct ev_set set = {0};
     struct ev_options o;
     ev_options_default(&o);
-    rc = 1;
-    if (ev_options_load_corrections(&o, s) < 0)
+    if (rc == 0 && ev_options_load_corrections(&o, s) < 0)
         fputs("sitrep: events: cannot read the corrections; grouping without them\n", stderr);
-    if (ev_compute_db(store_db(s), &o, EV_LOAD_FIGURES, &docs, &n, &set) < 0) {
-        fputs("sitrep: events: cannot group the collection\n", stderr);
-    } else {
-        if (ev_save_store(s, docs, &set) < 0)
-            fputs("sitrep: events: cannot save the events (read-only collection?)\n", stderr);
-        int width = term_width();
-        size_t shown = 0;
-        for (size_t g = 0; g < set.n_groups; g++) {
-            if (!event_matches(&set.groups[g], docs, &filter))
-                continue;
-            if (as_json)
-                print_event_json(g + 1, &set.groups[g], docs);
-            else {
-                if (shown)
-                    putchar('\n');
-                print_event_text(g + 1, &set.groups[g], docs, width);
-            }
-            shown++;
-        }
-        if (!as_json && !shown)
+    if (rc == 0) {
+        struct event_printing p = {as_json, term_width(), &filter, 0};
+        /* a read-only collection is grouped in memory and shown without being kept */
+        bool read_only = store_is_read_only(s);
+        if (!read_only)
+            catch_up(s, &o); /* with --regroup too: the features later imports score against */
+        rc = regroup || o.n_corrections || read_only ? print_regrouped(s, &o, &p)
+                                                     : print_stored(s, &p);
+        if (rc == 0 && !as_json && !p.shown)
             puts(filter.active ? "no events match" : "no articles in the collection");
-        rc = 0;
     }
     free(filter.ids);
     ev_options_release(&o);
-    ev_set_free(&set);
-    ev_docs_free(docs, n);
-    store_close(s);
+    if (s)
+        store_close(s);
     return rc;
 }

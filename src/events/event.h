@@ -219,4 +219,12 @@ int ev_regroup_store(struct store *s, const struct ev_options *o, size_t *n_even
 int ev_load_event_reports(struct store *s, int64_t event_id, struct ev_doc **docs_out,
                           size_t *n_out);
 
+/* The stored events one at a time, in the order of their first report, each as a group
+ * over its reports (figures loaded, no texts): fn gets the event's number from 1, the group
+ * and the docs its members index, valid during the call, and returns 0 to go on. Only one
+ * event's reports are held at a time. Returns 0 or -1. */
+typedef int (*ev_stored_fn)(void *ctx, size_t num, const struct ev_group *g,
+                            const struct ev_doc *docs);
+int ev_stream_stored(struct store *s, ev_stored_fn fn, void *ctx);
+
 #endif

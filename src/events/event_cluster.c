@@ -314,6 +314,11 @@ static void group_finish(struct ev_group *g, const struct ev_doc *docs, const st
     group_dates(g, docs);
 }
 
+void ev_day_iso(long day, char out[40])
+{
+    days_to_iso(day, out);
+}
+
 void ev_group_describe(struct ev_group *g, const struct ev_doc *docs)
 {
     free(g->label);

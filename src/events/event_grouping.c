@@ -6,6 +6,7 @@
 
 #include "store/background.h"
 #include "events/event.h"
+#include "events/event_incr.h"
 #include "store/event_rows.h"
 #include "store/store.h"
 
@@ -13,9 +14,6 @@ struct event_grouping {
     struct bg_job *bg;
     atomic_bool stop;
     struct ev_options options;
-    struct ev_doc *docs;
-    size_t n_docs;
-    struct ev_set set;
 };
 
 int events_fresh(struct store *s)
@@ -23,22 +21,31 @@ int events_fresh(struct store *s)
     return event_rows_fresh(store_db(s));
 }
 
-/* Loading and preparing stop with the job's connection, which bg_cancel interrupts;
- * grouping looks at the stop flag itself. */
+/* The catch-up writes as it goes (a transaction per batch of reports), so the job opens a
+ * writable connection of its own to the job's file; the reader sees the events committed.
+ * It looks at the stop flag between reports. With corrections, the whole collection is
+ * then grouped afresh for them to be replayed (ev_update_store). */
 static int group_work(struct store *s, void *arg, char *err, size_t errlen)
 {
     struct event_grouping *g = arg;
-    if (ev_compute_db(store_db(s), &g->options, EV_LOAD_LEAN, &g->docs, &g->n_docs, &g->set) == 0)
-        return 0;
-    snprintf(err, errlen, "events: %s",
-             atomic_load(&g->stop) ? "grouping stopped" : "cannot group the collection");
-    return -1;
+    const char *path = sqlite3_db_filename(store_db(s), "main");
+    struct store *w = NULL;
+    char why[256] = "";
+    int rc = path && *path && store_open(path, &w, why, sizeof why) == 0 ? 0 : -1;
+    if (rc == 0)
+        rc = ev_update_store(w, &g->options);
+    if (w)
+        store_close(w);
+    if (rc < 0)
+        snprintf(err, errlen, "events: %s",
+                 atomic_load(&g->stop) ? "grouping stopped"
+                 : why[0]              ? why
+                                       : "cannot group the new reports (read-only collection?)");
+    return rc;
 }
 
 static void grouping_free(struct event_grouping *g)
 {
-    ev_set_free(&g->set);
-    ev_docs_free(g->docs, g->n_docs);
     ev_options_release(&g->options);
     free(g);
 }
@@ -73,10 +80,6 @@ bool event_grouping_done(const struct event_grouping *g)
 int event_grouping_finish(struct event_grouping *g, struct store *s, char *err, size_t errlen)
 {
     int rc = bg_finish(g->bg, err, errlen);
-    if (rc == 0 && ev_save_store(s, g->docs, &g->set) != 0) {
-        snprintf(err, errlen, "events: cannot save the events (read-only collection?)");
-        rc = -1;
-    }
     grouping_free(g);
     return rc;
 }

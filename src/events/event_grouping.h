@@ -1,8 +1,9 @@
-/* event_grouping.h: grouping the collection into events without holding up the reader.
- * On a large collection grouping takes many seconds (100,000 generated articles: about
- * 20 s), so it runs as a background job on its own read-only connection; the reader saves
- * the groups through its own connection when the job is done. Closing the events view does
- * not stop it: the groups are saved when ready and the next E opens at once. */
+/* event_grouping.h: bringing the events up to date without holding up the reader. An
+ * import assigns its reports to events as it stores them (events/event_incr.h), so this is
+ * needed only for reports left in no event (a collection grouped by an older sitrep, an
+ * import that could not group); catching up a whole 100,000-article collection takes a
+ * while, so it runs as a background job on a writable connection of its own, committing
+ * as it goes. Closing the events view does not stop it: the next E opens at once. */
 #ifndef SITREP_EVENT_GROUPING_H
 #define SITREP_EVENT_GROUPING_H
 
@@ -22,7 +23,8 @@ struct event_grouping *event_grouping_start(struct store *s);
 
 bool event_grouping_done(const struct event_grouping *g);
 
-/* Saves the groups through s and frees g. Returns 0, or -1 with the reason in err. */
+/* Waits for the job and frees g (the events are saved already; s is the reader's). Returns
+ * 0, or -1 with the reason in err. */
 int event_grouping_finish(struct event_grouping *g, struct store *s, char *err, size_t errlen);
 
 /* Stops the grouping (at once: the job checks a flag) and frees g. */

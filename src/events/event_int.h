@@ -63,4 +63,22 @@ int ev_correct_docs(struct ev_doc *docs, size_t n, const struct ev_options *o);
 int ev_correct_groups(const struct ev_doc *docs, size_t n, const struct ev_options *o,
                       struct ev_set *set);
 
+/* ---- for incremental grouping (event_incr.c) ---- */
+
+/* A term counter over a run of docs sharing one vocabulary. Each doc's terms come out as
+ * 32-bit hashes of the terms (never 0), ascending as int32_t, with their raw weighted counts. */
+struct ev_termer;
+struct ev_termer *ev_termer_new(void);
+void ev_termer_free(struct ev_termer *t);
+/* Fills d->prep's kinds and days from text as ev_prepare does, and the doc's terms into
+ * *hashes and *counts (malloc'd, *n of them). */
+int ev_termer_count(struct ev_termer *t, struct ev_doc *d, const char *text, uint32_t **hashes,
+                    float **counts, size_t *n);
+
+/* Loads the articles with ids in [lo, hi] as docs with their texts (lean figures). */
+int ev_load_range(sqlite3 *db, int64_t lo, int64_t hi, struct ev_doc **docs_out, size_t *n_out);
+
+/* A day number as an ISO date (the inverse of ev_iso_days). */
+void ev_day_iso(long day, char out[40]);
+
 #endif

@@ -240,6 +240,88 @@ int ev_load_event_reports(struct store *s, int64_t event_id, struct ev_doc **doc
     return rc;
 }
 
+int ev_load_range(sqlite3 *db, int64_t lo, int64_t hi, struct ev_doc **docs_out, size_t *n_out)
+{
+    struct loading l = {0};
+    int rc = event_rows_articles_range(db, lo, hi, add_doc, &l);
+    struct event_ancestor_row *anc = NULL;
+    if (rc == 0 && l.n)
+        rc = event_rows_ancestors(db, &anc, &l.n_anc);
+    l.anc = anc;
+    if (rc == 0 && l.n)
+        rc = event_rows_places_range(db, lo, hi, add_place, &l);
+    if (rc == 0 && l.n)
+        rc = event_rows_actors_range(db, lo, hi, add_actor, &l);
+    if (rc == 0 && l.n)
+        rc = event_rows_figures_range(db, lo, hi, add_figure, &l);
+    free(l.title_padded);
+    free(l.dateline_padded);
+    free(anc);
+    *docs_out = l.docs;
+    *n_out = l.n;
+    return rc;
+}
+
+/* ---- stored events, one at a time ---- */
+
+/* The event being read: its reports as docs and its group over them. */
+struct stored_event {
+    struct loading l;
+    struct ev_group g;
+};
+
+static int add_report(void *ctx, const struct event_report_row *r)
+{
+    struct stored_event *se = ctx;
+    struct ev_member *m = grow(se->g.members, se->g.n_members, sizeof *m);
+    if (!m)
+        return -1;
+    se->g.members = m;
+    if (add_doc(&se->l, &r->article) < 0)
+        return -1;
+    se->g.members[se->g.n_members++] =
+        (struct ev_member){se->l.n - 1, r->score, text_dup_or_null(r->reasons)};
+    return 0;
+}
+
+static int read_stored_event(struct event_stream *es, const struct event_stored_row *row,
+                             struct stored_event *se)
+{
+    se->l.keep_figures = true;
+    se->g = (struct ev_group){.score = row->score,
+                              .reasons = (char *)row->reasons,
+                              .label = (char *)row->label,
+                              .place = (char *)row->place,
+                              .first_date = (char *)row->first_date,
+                              .last_date = (char *)row->last_date};
+    int rc = event_stream_reports(es, row->id, add_report, se);
+    for (size_t i = 0; rc == 0 && i < se->l.n; i++)
+        rc = event_stream_figures(es, se->l.docs[i].id, add_figure, &se->l);
+    return rc;
+}
+
+int ev_stream_stored(struct store *s, ev_stored_fn fn, void *ctx)
+{
+    struct event_stream *es = event_stream_open(store_db(s));
+    if (!es)
+        return -1;
+    struct event_stored_row row;
+    size_t num = 0;
+    int got, rc = 0;
+    while (rc == 0 && (got = event_stream_next(es, &row)) == 1) {
+        struct stored_event se = {0};
+        rc = read_stored_event(es, &row, &se);
+        if (rc == 0 && se.g.n_members)
+            rc = fn(ctx, ++num, &se.g, se.l.docs);
+        for (size_t i = 0; i < se.g.n_members; i++)
+            free(se.g.members[i].reasons);
+        free(se.g.members);
+        ev_docs_free(se.l.docs, se.l.n);
+    }
+    event_stream_close(es);
+    return rc != 0 || got < 0 ? -1 : 0;
+}
+
 /* ---- computing and saving ---- */
 
 int ev_compute_db(sqlite3 *db, const struct ev_options *o, unsigned extra, struct ev_doc **docs_out,

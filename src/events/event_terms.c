@@ -443,3 +443,83 @@ int ev_prepare_db(sqlite3 *db, struct ev_doc *docs, size_t n)
     vocab_free(&v);
     return rc;
 }
+
+/* ---- term counts for incremental grouping ---- */
+
+struct ev_termer {
+    struct vocab v;
+    struct term_buf b;
+};
+
+struct ev_termer *ev_termer_new(void)
+{
+    struct ev_termer *t = calloc(1, sizeof *t);
+    if (t && vocab_init(&t->v) < 0) {
+        vocab_free(&t->v);
+        free(t);
+        return NULL;
+    }
+    return t;
+}
+
+void ev_termer_free(struct ev_termer *t)
+{
+    if (!t)
+        return;
+    vocab_free(&t->v);
+    free(t->b.items);
+    free(t);
+}
+
+/* Term hashes are ordered as the int32_t term ids scoring reads them as. */
+static int cmp_term_hash(const void *a, const void *b)
+{
+    int32_t x = (int32_t) * (const uint32_t *)a, y = (int32_t) * (const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* A term's hash as stored: the low bits of its vocabulary hash, 0 kept for the count of
+ * documents. */
+static uint32_t term_hash(const struct vocab *v, int32_t id)
+{
+    uint32_t h = (uint32_t)v->hashes[id];
+    return h ? h : 1;
+}
+
+int ev_termer_count(struct ev_termer *t, struct ev_doc *d, const char *text, uint32_t **hashes,
+                    float **counts, size_t *n)
+{
+    *hashes = NULL;
+    *counts = NULL;
+    *n = 0;
+    if (count_doc_terms(d, text, &t->v, &t->b) < 0)
+        return -1;
+    /* pairs of (hash, count) sorted by hash; two terms sharing a hash add up */
+    size_t k = d->prep->n_terms;
+    uint32_t(*pairs)[2] = malloc((k + 1) * sizeof *pairs);
+    *hashes = malloc((k + 1) * sizeof **hashes);
+    *counts = malloc((k + 1) * sizeof **counts);
+    if (!pairs || !*hashes || !*counts) {
+        free(pairs);
+        return -1;
+    }
+    for (size_t i = 0; i < k; i++) {
+        float c = d->prep->weights[i];
+        pairs[i][0] = term_hash(&t->v, d->prep->terms[i]);
+        memcpy(&pairs[i][1], &c, sizeof c);
+        t->v.df[d->prep->terms[i]]--; /* count_doc_terms counted it for a whole-set idf */
+    }
+    ev_sort_n(pairs, k, sizeof *pairs, cmp_term_hash);
+    for (size_t i = 0; i < k; i++) {
+        float c;
+        memcpy(&c, &pairs[i][1], sizeof c);
+        if (*n && (*hashes)[*n - 1] == pairs[i][0])
+            (*counts)[*n - 1] += c;
+        else {
+            (*hashes)[*n] = pairs[i][0];
+            (*counts)[(*n)++] = c;
+        }
+    }
+    free(pairs);
+    return 0;
+}

@@ -21,7 +21,9 @@
 #include "extract/extract.h"
 #include "base/facts.h"
 #include "base/progress.h"
+#include "events/event_incr.h"
 #include "store/store.h"
+#include "store/txn.h"
 
 struct input {
     char *path;
@@ -65,10 +67,13 @@ struct ingest_run {
     const struct ingest_options *opt;
     struct ingest_stats *stats;
     struct progress bar;
-    long batch_articles;
+    /* The batch: extracted articles waiting for one short write transaction, so the write
+     * lock is never held while extraction runs. */
+    struct pending *batch;
+    size_t batch_n, batch_cap;
     size_t batch_bytes;
-    bool in_transaction;
-    bool store_broken; /* a commit failed: stop rather than pile on errors */
+    bool store_broken;    /* a batch failed: stop rather than pile on errors */
+    bool grouping_failed; /* said once */
     const struct input_list *inputs;
     struct slot slots[INGEST_WINDOW];
     pthread_mutex_t lock;
@@ -266,29 +271,17 @@ static int collect_path(struct walk *w, const char *path, int depth, struct loop
     return collect_dir(w, path, &st, depth);
 }
 
-static int begin_batch(struct ingest_run *r)
+/* Assigns the batch's reports to events (events/event_incr.h) once they are committed. A
+ * failure loses nothing: the reports stay in no event, and the next `sitrep events` or E
+ * catches them up. */
+static void group_batch(struct ingest_run *r)
 {
-    if (r->in_transaction)
-        return 0;
-    if (store_begin(r->store) < 0)
-        return -1;
-    r->in_transaction = true;
-    r->batch_articles = 0;
-    r->batch_bytes = 0;
-    return 0;
-}
-
-static int end_batch(struct ingest_run *r)
-{
-    if (!r->in_transaction)
-        return 0;
-    r->in_transaction = false;
-    if (store_commit(r->store) < 0) {
-        store_rollback(r->store);
-        r->store_broken = true;
-        return -1;
+    struct ev_options o;
+    ev_options_default(&o);
+    if (ev_catch_up(r->store, &o, NULL) < 0 && !r->grouping_failed) {
+        report(r, "events", "cannot assign the new reports to events; sitrep events will");
+        r->grouping_failed = true;
     }
-    return 0;
 }
 
 static void drop_pending(struct pending *p)
@@ -298,48 +291,122 @@ static void drop_pending(struct pending *p)
     p->a = NULL;
 }
 
-static void store_pending(struct ingest_run *r, struct pending *p)
+static const char *origin_of(const struct article *a)
 {
-    char err[256];
-    struct article *a = p->a;
-    if (r->x[0] && !p->have_facts)
-        report(r, a->origin ? a->origin : "?", "fact extraction failed; stored without facts");
-    int64_t id = 0;
-    int rc = begin_batch(r) < 0 ? -1
-                                : store_add_article(r->store, a, p->have_facts ? &p->f : NULL, &id,
-                                                    err, sizeof err);
-    if (rc < 0) {
-        report(r, a->origin ? a->origin : "?",
-               r->in_transaction ? err : "cannot start a transaction");
-        r->stats->failed++;
-    } else if (rc == 0) {
-        r->stats->duplicates++; /* stored earlier in this import */
-    } else {
-        if (a->is_read) /* a sitrep record keeps the exporter's read state */
-            store_set_read(r->store, id, true);
-        r->stats->imported++;
-        r->batch_articles++;
-        r->batch_bytes += a->text_len;
+    return a->origin ? a->origin : "?";
+}
+
+/* What one write transaction did with a batch. */
+struct batch_outcome {
+    long added, duplicates, failed; /* failed: reported one by one, the rest went on */
+    char reason[320];               /* set when the whole batch was lost */
+};
+
+static void write_batch(struct ingest_run *r, struct batch_outcome *out)
+{
+    sqlite3 *db = store_db(r->store);
+    if (store_begin(r->store) < 0) {
+        snprintf(out->reason, sizeof out->reason, "cannot start a transaction: %s",
+                 sqlite3_errmsg(db));
+        return;
+    }
+    for (size_t k = 0; k < r->batch_n; k++) {
+        struct pending *p = &r->batch[k];
+        char err[256];
+        int64_t id = 0;
+        int rc =
+            store_add_article(r->store, p->a, p->have_facts ? &p->f : NULL, &id, err, sizeof err);
+        if (rc > 0) {
+            if (p->a->is_read) /* a sitrep record keeps the exporter's read state */
+                store_set_read(r->store, id, true);
+            out->added++;
+        } else if (rc == 0) {
+            out->duplicates++; /* stored earlier in this import */
+        } else if (!store_txn_open(db)) {
+            /* SQLite rolled the transaction back (disk full, I/O error): all of it is lost */
+            snprintf(out->reason, sizeof out->reason, "%s", err);
+            return;
+        } else {
+            report(r, origin_of(p->a), err);
+            out->failed++;
+        }
+    }
+    if (store_commit(r->store) < 0) {
+        snprintf(out->reason, sizeof out->reason, "commit failed: %s", sqlite3_errmsg(db));
+        if (store_txn_open(db))
+            store_rollback(r->store);
     }
 }
 
-/* Stores one article in its batch and commits the batch when it is full. */
+/* Writes the batch in one transaction. Only what committed counts as imported; when the
+ * batch is lost, each of its articles counts as failed, SQLite's reason is printed, the
+ * log's space is given back and the import stops. */
+static void flush_batch(struct ingest_run *r)
+{
+    if (r->batch_n == 0)
+        return;
+    struct batch_outcome out = {0};
+    write_batch(r, &out);
+    if (out.reason[0]) {
+        char why[400];
+        long lost = (long)r->batch_n - out.failed;
+        snprintf(why, sizeof why, "%s (%ld article%s not stored)", out.reason, lost,
+                 lost == 1 ? "" : "s");
+        report(r, "database", why);
+        r->stats->failed += out.failed + lost;
+        if (store_txn_release_log(store_db(r->store)) < 0)
+            report(r, "database",
+                   "the write-ahead log keeps its space until there is room to checkpoint it "
+                   "(any sitrep command does, once space is freed)");
+        r->store_broken = true;
+    } else {
+        r->stats->imported += out.added;
+        r->stats->duplicates += out.duplicates;
+        r->stats->failed += out.failed;
+        if (out.added)
+            group_batch(r);
+    }
+    for (size_t k = 0; k < r->batch_n; k++)
+        drop_pending(&r->batch[k]);
+    r->batch_n = 0;
+    r->batch_bytes = 0;
+}
+
+/* Moves an extracted article into the batch; a duplicate known before the import began
+ * is counted and dropped. */
 static void take_pending(struct ingest_run *r, struct pending *p)
 {
     if (r->store_broken) {
+        r->stats->failed++; /* never written: the store failed before its turn */
         drop_pending(p);
         return;
     }
-    if (p->known)
+    if (p->known) {
         r->stats->duplicates++;
-    else
-        store_pending(r, p);
-    drop_pending(p);
-    if ((r->batch_articles >= INGEST_BATCH_ARTICLES || r->batch_bytes >= INGEST_BATCH_BYTES) &&
-        end_batch(r) < 0) {
-        report(r, "database", "commit failed");
-        r->stats->failed++;
+        drop_pending(p);
+        return;
     }
+    if (r->x[0] && !p->have_facts)
+        report(r, origin_of(p->a), "fact extraction failed; stored without facts");
+    if (r->batch_n == r->batch_cap) {
+        size_t cap = r->batch_cap ? r->batch_cap * 2 : 64;
+        struct pending *grown = realloc(r->batch, cap * sizeof *grown);
+        if (!grown) {
+            report(r, origin_of(p->a), "out of memory");
+            r->stats->failed++;
+            drop_pending(p);
+            return;
+        }
+        r->batch = grown;
+        r->batch_cap = cap;
+    }
+    r->batch_bytes += p->a->text_len;
+    r->batch[r->batch_n++] = *p;
+    p->a = NULL;
+    facts_init(&p->f);
+    long per_batch = r->opt->batch_articles > 0 ? r->opt->batch_articles : INGEST_BATCH_ARTICLES;
+    if ((long)r->batch_n >= per_batch || r->batch_bytes >= INGEST_BATCH_BYTES)
+        flush_batch(r);
 }
 
 struct worker {
@@ -424,7 +491,8 @@ static void consume_input(struct ingest_run *r, size_t i)
         r->stats->failed++;
     }
     r->stats->bytes += in->size;
-    progress_update(&r->bar, r->stats->imported + r->stats->duplicates, r->stats->bytes);
+    progress_update(&r->bar, r->stats->imported + r->stats->duplicates + (long)r->batch_n,
+                    r->stats->bytes);
     sl->n = 0;
     sl->out_of_memory = false;
     pthread_mutex_lock(&r->lock);
@@ -532,6 +600,37 @@ static void replay_record_corrections(struct ingest_run *r, const struct input_l
     }
 }
 
+/* Up to this many articles, an import ends by grouping the whole collection again: that
+ * costs well under a second there, and assigning reports one at a time as batches commit
+ * (what keeps a large collection's import cheap) joins a few fewer of them: on tests/events
+ * pairwise F1 0.82 grouped whole against 0.79 one at a time. */
+enum { REGROUP_WHOLE_MAX = 5000 };
+
+static void regroup_small_collection(struct ingest_run *r)
+{
+    if (r->store_broken || r->stats->imported == 0 ||
+        store_article_count(r->store) > REGROUP_WHOLE_MAX)
+        return;
+    struct ev_options o;
+    ev_options_default(&o);
+    if (ev_regroup_store(r->store, &o, NULL) < 0 && !r->grouping_failed) {
+        report(r, "events", "cannot group the collection; sitrep events will");
+        r->grouping_failed = true;
+    }
+}
+
+/* Inputs never read because the store failed: each counts as failed, in one line. */
+static void count_unread(struct ingest_run *r)
+{
+    if (!r->store_broken || r->done_inputs >= r->inputs->n)
+        return;
+    size_t n = r->inputs->n - r->done_inputs;
+    char why[128];
+    snprintf(why, sizeof why, "%zu input%s not imported after the failure", n, n == 1 ? "" : "s");
+    report(r, "database", why);
+    r->stats->failed += (long)n;
+}
+
 int ingest_paths(struct store *s, struct extractor *x, char *const *paths, int n_paths,
                  const struct ingest_options *opt, struct ingest_stats *stats)
 {
@@ -545,6 +644,9 @@ int ingest_paths(struct store *s, struct extractor *x, char *const *paths, int n
     rp->store = s;
     rp->x[0] = x;
     rp->opt = opt ? opt : &defaults;
+    /* Another writer (the reader marking an article read, a second import) holds the lock
+     * for moments at a time: wait for it, and say so when it takes a while. */
+    store_wait_set(store_db(s), rp->opt->quiet ? STORE_WAIT_QUIET : STORE_WAIT_TELL);
     rp->stats = stats;
     struct input_list inputs = {0};
     memset(stats, 0, sizeof *stats);
@@ -566,11 +668,11 @@ int ingest_paths(struct store *s, struct extractor *x, char *const *paths, int n
     progress_start(&rp->bar, total);
     rp->bar.enabled = rp->bar.enabled && rp->opt->show_progress;
     run_pipeline(rp);
-    if (end_batch(rp) < 0) {
-        report(rp, "database", "commit failed");
-        stats->failed++;
-    }
+    flush_batch(rp);
+    count_unread(rp);
+    free(rp->batch);
     replay_record_corrections(rp, &inputs);
+    regroup_small_collection(rp);
     stats->seconds = progress_elapsed(&rp->bar);
     progress_finish(&rp->bar);
     list_free(&inputs);

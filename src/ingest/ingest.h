@@ -23,8 +23,10 @@ struct article;
 #define INGEST_BATCH_BYTES    (8u * 1024u * 1024u)
 
 struct ingest_options {
-    bool show_progress; /* a bar on stderr when it is a terminal */
-    bool quiet;         /* no per-file error lines (tests of the summary only) */
+    bool show_progress;  /* a bar on stderr when it is a terminal */
+    bool quiet;          /* no per-file error lines (tests of the summary only) */
+    long batch_articles; /* articles per transaction; 0: INGEST_BATCH_ARTICLES (tests use
+                            small batches to fail part-way) */
 };
 
 struct ingest_stats {

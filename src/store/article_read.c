@@ -6,6 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A stored span is followed only when it lies inside the text: a damaged or hand-edited
+ * collection must give a message, not a read outside the buffer. */
+static bool span_inside(int64_t start, int64_t len, size_t text_len)
+{
+    return start >= 0 && len >= 0 && (uint64_t)start <= text_len &&
+           (uint64_t)len <= text_len - (uint64_t)start;
+}
+
 int store_get_article(struct store *s, int64_t id, struct article *a)
 {
     memset(a, 0, sizeof *a);
@@ -48,8 +56,18 @@ int store_get_article(struct store *s, int64_t id, struct article *a)
             }
             a->sentences = grown;
         }
-        a->sentences[a->n_sentences].start = (size_t)sqlite3_column_int64(q, 0);
-        a->sentences[a->n_sentences].len = (size_t)sqlite3_column_int64(q, 1);
+        int64_t start = sqlite3_column_int64(q, 0), len = sqlite3_column_int64(q, 1);
+        if (!span_inside(start, len, a->text_len)) {
+            store_note_error(s,
+                             "article %lld: sentence %zu (start %lld, length %lld) lies "
+                             "outside its text (%zu bytes); the collection is damaged",
+                             (long long)id, a->n_sentences, (long long)start, (long long)len,
+                             a->text_len);
+            sqlite3_reset(q);
+            return -1;
+        }
+        a->sentences[a->n_sentences].start = (size_t)start;
+        a->sentences[a->n_sentences].len = (size_t)len;
         a->n_sentences++;
     }
     sqlite3_reset(q);

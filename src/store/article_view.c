@@ -7,6 +7,7 @@
 
 #include "base/facts.h"
 #include "store/store_int.h"
+#include "store/txn.h"
 
 static sqlite3_stmt *prepare_for(struct store *s, const char *sql, int64_t id)
 {
@@ -200,4 +201,14 @@ int store_toggle_read(struct store *s, int64_t id, char *err, size_t errlen)
         snprintf(err, errlen, "%s", sqlite3_errmsg(s->db));
     sqlite3_finalize(q);
     return rc;
+}
+
+int store_set_read_now(struct store *s, int64_t id, bool read)
+{
+    sqlite3 *db = store_db(s);
+    store_wait_set(db, STORE_WAIT_NONE);
+    int rc = store_set_read(s, id, read);
+    bool busy = rc != 0 && (sqlite3_errcode(db) & 0xff) == SQLITE_BUSY;
+    store_wait_set(db, STORE_WAIT_QUIET);
+    return rc == 0 ? 0 : busy ? 1 : -1;
 }

@@ -60,5 +60,9 @@ void store_fact_lines_free(struct store_fact_line *v, int n);
 
 /* Flips the article's read mark. Returns 0, or -1 with SQLite's reason in err. */
 int store_toggle_read(struct store *s, int64_t id, char *err, size_t errlen);
+/* Marks an article read (or unread) without waiting for the write lock: 0 when done, 1 when
+ * another writer holds the lock (try again later), -1 on any other failure. For the
+ * reader, whose screen must never freeze on a write. */
+int store_set_read_now(struct store *s, int64_t id, bool read);
 
 #endif

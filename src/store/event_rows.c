@@ -239,6 +239,61 @@ int event_rows_event_figures(sqlite3 *db, int64_t event_id, event_figure_fn fn, 
     return st ? walk(st, read_figure, &(struct sink){.figure = fn, .ctx = ctx}) : -1;
 }
 
+/* ---- one range of articles ---- */
+
+static sqlite3_stmt *prepare_range(sqlite3 *db, const char *sql, int64_t lo, int64_t hi)
+{
+    sqlite3_stmt *st = prepare(db, sql, NULL);
+    if (st) {
+        sqlite3_bind_int64(st, 1, lo);
+        sqlite3_bind_int64(st, 2, hi);
+    }
+    return st;
+}
+
+int event_rows_articles_range(sqlite3 *db, int64_t lo, int64_t hi, event_article_fn fn, void *ctx)
+{
+    sqlite3_stmt *st =
+        prepare_range(db,
+                      "SELECT id, title, date, source, text, dateline, killed, " KILLED_OPEN
+                      " FROM articles a WHERE id BETWEEN ?1 AND ?2"
+                      " ORDER BY id",
+                      lo, hi);
+    return st ? walk(st, read_article, &(struct sink){.article = fn, .ctx = ctx}) : -1;
+}
+
+int event_rows_places_range(sqlite3 *db, int64_t lo, int64_t hi, event_place_fn fn, void *ctx)
+{
+    sqlite3_stmt *st = prepare_range(db,
+                                     "SELECT ap.article_id, p.id, p.name, p.kind, ap.count,"
+                                     " ap.first_sentence, ap.surface FROM article_places ap"
+                                     " JOIN places p ON p.id = ap.place_id"
+                                     " WHERE ap.article_id BETWEEN ?1 AND ?2"
+                                     " ORDER BY ap.article_id",
+                                     lo, hi);
+    return st ? walk(st, read_place, &(struct sink){.place = fn, .ctx = ctx}) : -1;
+}
+
+int event_rows_actors_range(sqlite3 *db, int64_t lo, int64_t hi, event_actor_fn fn, void *ctx)
+{
+    sqlite3_stmt *st = prepare_range(db,
+                                     "SELECT aa.article_id, a.name FROM article_actors aa"
+                                     " JOIN actors a ON a.id = aa.actor_id"
+                                     " WHERE aa.article_id BETWEEN ?1 AND ?2",
+                                     lo, hi);
+    return st ? walk(st, read_actor, &(struct sink){.actor = fn, .ctx = ctx}) : -1;
+}
+
+int event_rows_figures_range(sqlite3 *db, int64_t lo, int64_t hi, event_figure_fn fn, void *ctx)
+{
+    sqlite3_stmt *st = prepare_range(db,
+                                     "SELECT article_id, kind, NULL, NULL, NULL, NULL, NULL,"
+                                     " NULL, NULL, NULL, date FROM figures"
+                                     " WHERE article_id BETWEEN ?1 AND ?2 ORDER BY article_id, id",
+                                     lo, hi);
+    return st ? walk(st, read_figure, &(struct sink){.figure = fn, .ctx = ctx}) : -1;
+}
+
 /* ---- saving ---- */
 
 static int step_done(sqlite3_stmt *st)
@@ -303,6 +358,109 @@ int event_rows_replace(sqlite3 *db, const struct event_row *events, size_t n)
     if (rc != 0 && !sqlite3_get_autocommit(db))
         sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
     return rc;
+}
+
+/* ---- stored events, streamed ---- */
+
+struct event_stream {
+    sqlite3_stmt *events, *reports, *figures;
+};
+
+struct event_stream *event_stream_open(sqlite3 *db)
+{
+    struct event_stream *es = calloc(1, sizeof *es);
+    if (!es)
+        return NULL;
+    /* the order by first report is read from event_articles' primary key, grouped per
+     * event, then sorted: no event row or article is read twice */
+    es->events = prepare(db,
+                         "SELECT e.id, e.label, e.place, e.first_date, e.last_date, e.reasons,"
+                         " e.score FROM (SELECT event_id, min(article_id) AS first"
+                         " FROM event_articles GROUP BY event_id) f"
+                         " JOIN events e ON e.id = f.event_id ORDER BY f.first",
+                         NULL);
+    es->reports =
+        prepare(db,
+                "SELECT a.id, a.title, a.date, a.source, NULL, a.dateline, a.killed, " KILLED_OPEN
+                ", ea.score, ea.reasons FROM event_articles ea"
+                " JOIN articles a"
+                " ON a.id = ea.article_id WHERE ea.event_id = ? ORDER BY a.id",
+                NULL);
+    es->figures = prepare(db,
+                          "SELECT article_id, kind, n, min, max, qualifier, source, place,"
+                          " text, sentence, date FROM figures WHERE article_id = ? ORDER BY id",
+                          NULL);
+    if (!es->events || !es->reports || !es->figures) {
+        event_stream_close(es);
+        return NULL;
+    }
+    return es;
+}
+
+void event_stream_close(struct event_stream *es)
+{
+    if (!es)
+        return;
+    sqlite3_finalize(es->events);
+    sqlite3_finalize(es->reports);
+    sqlite3_finalize(es->figures);
+    free(es);
+}
+
+int event_stream_next(struct event_stream *es, struct event_stored_row *out)
+{
+    int step = sqlite3_step(es->events);
+    if (step != SQLITE_ROW)
+        return step == SQLITE_DONE ? 0 : -1;
+    sqlite3_stmt *st = es->events;
+    *out = (struct event_stored_row){sqlite3_column_int64(st, 0),
+                                     col_str(st, 1),
+                                     col_str(st, 2),
+                                     col_str(st, 3),
+                                     col_str(st, 4),
+                                     col_str(st, 5),
+                                     sqlite3_column_double(st, 6)};
+    return 1;
+}
+
+/* Steps a reused statement to its end through fn; resets it. */
+static int walk_reused(sqlite3_stmt *st, int (*read_row)(sqlite3_stmt *, const struct sink *),
+                       const struct sink *to)
+{
+    int step, rc = 0;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW && (rc = read_row(st, to)) == 0)
+        ;
+    sqlite3_reset(st);
+    if (rc != 0)
+        return rc < 0 ? -1 : 0;
+    return step == SQLITE_DONE ? 0 : -1;
+}
+
+struct report_sink {
+    event_report_fn fn;
+    void *ctx;
+    sqlite3_stmt *st;
+};
+
+static int read_report(void *ctx, const struct event_article_row *r)
+{
+    struct report_sink *rs = ctx;
+    struct event_report_row row = {*r, sqlite3_column_double(rs->st, 8), col_str(rs->st, 9)};
+    return rs->fn(rs->ctx, &row);
+}
+
+int event_stream_reports(struct event_stream *es, int64_t event_id, event_report_fn fn, void *ctx)
+{
+    struct report_sink rs = {fn, ctx, es->reports};
+    sqlite3_bind_int64(es->reports, 1, event_id);
+    return walk_reused(es->reports, read_article,
+                       &(struct sink){.article = read_report, .ctx = &rs});
+}
+
+int event_stream_figures(struct event_stream *es, int64_t article_id, event_figure_fn fn, void *ctx)
+{
+    sqlite3_bind_int64(es->figures, 1, article_id);
+    return walk_reused(es->figures, read_figure, &(struct sink){.figure = fn, .ctx = ctx});
 }
 
 int event_rows_fresh(sqlite3 *db)

@@ -72,6 +72,13 @@ int event_rows_figures(sqlite3 *db, bool detail, event_figure_fn fn, void *ctx);
 /* The figures of the articles of one stored event, in full. */
 int event_rows_event_figures(sqlite3 *db, int64_t event_id, event_figure_fn fn, void *ctx);
 
+/* The same reads for the articles whose ids are in [lo, hi] alone: a catch-up's new
+ * reports (events/event_incr.c). Articles come with their texts; figures lean. */
+int event_rows_articles_range(sqlite3 *db, int64_t lo, int64_t hi, event_article_fn fn, void *ctx);
+int event_rows_places_range(sqlite3 *db, int64_t lo, int64_t hi, event_place_fn fn, void *ctx);
+int event_rows_actors_range(sqlite3 *db, int64_t lo, int64_t hi, event_actor_fn fn, void *ctx);
+int event_rows_figures_range(sqlite3 *db, int64_t lo, int64_t hi, event_figure_fn fn, void *ctx);
+
 /* The ancestor pairs ordered by place, in *out (malloc'd, the caller frees). */
 int event_rows_ancestors(sqlite3 *db, struct event_ancestor_row **out, size_t *n_out);
 
@@ -94,6 +101,36 @@ struct event_row {
  * failure (the write lock not obtained within the busy timeout among them), so the
  * connection is never left inside a transaction. Returns 0 or -1. */
 int event_rows_replace(sqlite3 *db, const struct event_row *events, size_t n);
+
+/* ---- reading the stored events one at a time (sitrep events) ---- */
+
+/* One stored event; strings valid until the next call. */
+struct event_stored_row {
+    int64_t id;
+    const char *label, *place, *first_date, *last_date, *reasons;
+    double score;
+};
+
+/* One report of a stored event: the article (no text), its score and reasons. */
+struct event_report_row {
+    struct event_article_row article;
+    double score;
+    const char *reasons;
+};
+typedef int (*event_report_fn)(void *ctx, const struct event_report_row *r);
+
+struct event_stream;
+
+/* Events in the order of their first report (the order the full grouping gives). */
+struct event_stream *event_stream_open(sqlite3 *db);
+/* The next event: 1, 0 at the end, -1 on error. */
+int event_stream_next(struct event_stream *es, struct event_stored_row *out);
+/* The reports of an event, by article id. */
+int event_stream_reports(struct event_stream *es, int64_t event_id, event_report_fn fn, void *ctx);
+/* The figures of one article, in full. */
+int event_stream_figures(struct event_stream *es, int64_t article_id, event_figure_fn fn,
+                         void *ctx);
+void event_stream_close(struct event_stream *es);
 
 /* 1 when the events are up to date with the articles (events exist and every article is
  * in one), 0 when not, -1 on error. */

@@ -378,13 +378,15 @@ static int add_term(struct query *q, const struct term *t, char *err, size_t err
     return -1;
 }
 
-static void collect_words(struct term *terms, size_t n, char *words, size_t cap)
+/* A term's value points into expr: a quote just before it marks a phrase (and a value at
+ * the very start of expr has nothing before it to look at). */
+static void collect_words(const char *expr, struct term *terms, size_t n, char *words, size_t cap)
 {
     size_t used = 0;
     for (size_t i = 0; i < n; i++) {
         if (terms[i].key)
             continue;
-        bool phrase = terms[i].value > words && terms[i].value[-1] == '"';
+        bool phrase = terms[i].value > expr && terms[i].value[-1] == '"';
         int w =
             snprintf(words + used, cap - used, "%s%s%.*s%s", used ? " " : "", phrase ? "\"" : "",
                      (int)terms[i].value_len, terms[i].value, phrase ? "\"" : "");
@@ -432,7 +434,7 @@ int query_parse(struct query *q, const char *expr, char *err, size_t errlen)
     if (!words)
         return query_free(&trial), -1;
     words[0] = '\0';
-    collect_words(terms, n, words, strlen(expr) * 2 + 4);
+    collect_words(expr, terms, n, words, strlen(expr) * 2 + 4);
     int rc = *words ? query_add_words(&trial, words) : 0;
     free(words);
     if (rc != 0) {

@@ -116,31 +116,62 @@ static const char schema_v5[] =
     "ALTER TABLE articles ADD COLUMN wounded_max INTEGER;"
     "ALTER TABLE articles ADD COLUMN destroyed_max INTEGER;";
 
+/* Incremental grouping (store/event_state.h): what scoring a new report against older ones
+ * needs, kept so an import assigns reports to events without reloading the collection.
+ * Events grouped before this step carry none of it, so they are dropped and regrouped by
+ * the next catch-up (events are derived; the analyst's corrections name articles).
+ * IF NOT EXISTS throughout: a test rewinds the version and migrates again. */
+static const char event_state_schema[] =
+    "DELETE FROM event_articles; DELETE FROM events;"
+    "CREATE TABLE IF NOT EXISTS event_features("
+    " article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
+    " data BLOB NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS event_df(term INTEGER PRIMARY KEY, n INTEGER NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS event_blocks("
+    " place_id INTEGER NOT NULL, day INTEGER NOT NULL, article_id INTEGER NOT NULL,"
+    " PRIMARY KEY(place_id, day, article_id)) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS event_links("
+    " event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,"
+    " n_links INTEGER NOT NULL, link_sum REAL NOT NULL, best_link REAL NOT NULL);";
+
 /* Migrations in order: migrations[v] takes a database from version v to v + 1. Version 3:
  * the analyst's corrections (store/corrections.h); version 4: subscriptions
- * (store/feeds.h); version 5: figure roles and vague tolls. */
-static const char *const migrations[] = {schema_v1, schema_v2, corrections_schema, feeds_schema,
-                                         schema_v5};
+ * (store/feeds.h); version 5: figure roles and vague tolls; version 6: incremental
+ * grouping. */
+static const char *const migrations[] = {schema_v1,    schema_v2, corrections_schema,
+                                         feeds_schema, schema_v5, event_state_schema};
 
 /* A step that adds columns cannot say IF NOT EXISTS: it is skipped when its first column
  * is already there (a collection whose version number was rewound). */
 static const char *const migration_done[] = {
-    NULL, NULL, NULL, NULL,
-    "SELECT count(*) FROM pragma_table_info('figures') WHERE name = 'role'"};
+    NULL, NULL, NULL, NULL, "SELECT count(*) FROM pragma_table_info('figures') WHERE name = 'role'",
+    NULL};
+_Static_assert(sizeof migration_done / sizeof migration_done[0] ==
+                   sizeof migrations / sizeof migrations[0],
+               "one entry per migration step");
 
-static int user_version(sqlite3 *db)
+/* The schema version into *v; -1 with SQLite's reason when it cannot be read. Any int is
+ * a possible version, so the value and the outcome are kept apart. */
+static int read_version(sqlite3 *db, int *v, char *err, size_t errlen)
 {
-    return (int)store_query_int(db, "PRAGMA user_version");
+    sqlite3_stmt *q;
+    int rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &q, NULL);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW)
+        *v = sqlite3_column_int(q, 0);
+    sqlite3_finalize(q);
+    if (rc != SQLITE_ROW) {
+        store_set_err(err, errlen, "reading schema version", db);
+        return -1;
+    }
+    return 0;
 }
 
-/* Each step runs in its own transaction together with its version bump, so an interrupted
- * migration leaves the database at the previous version rather than half-migrated. */
-static int migrate(sqlite3 *db, char *err, size_t errlen)
+/* A version sitrep can open: 0 (new) to latest. */
+static int check_range(int v, int latest, char *err, size_t errlen)
 {
-    int v = user_version(db);
-    int latest = (int)(sizeof migrations / sizeof migrations[0]);
     if (v < 0) {
-        store_set_err(err, errlen, "reading schema version", db);
+        snprintf(err, errlen,
+                 "not a sitrep collection: schema version %d (user_version) is negative", v);
         return -1;
     }
     if (v > latest) {
@@ -148,24 +179,92 @@ static int migrate(sqlite3 *db, char *err, size_t errlen)
                  latest);
         return -1;
     }
+    return 0;
+}
+
+/* A file at version 0 must also be empty: an unrelated SQLite database given to --db is
+ * refused, never given sitrep's tables. Read inside the write transaction (or on a
+ * read-only collection): outside it, another process may be creating the tables. */
+static int check_version(sqlite3 *db, int v, int latest, char *err, size_t errlen)
+{
+    if (check_range(v, latest, err, errlen) < 0)
+        return -1;
+    if (v == 0) {
+        int64_t tables = store_query_int(db, "SELECT count(*) FROM sqlite_master");
+        if (tables != 0) {
+            snprintf(err, errlen,
+                     "not a sitrep collection: an SQLite database with %lld schema entries of "
+                     "another program (sitrep starts a collection only in a new or empty file)",
+                     (long long)tables);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* One step in its own transaction together with its version bump, so an interrupted
+ * migration leaves the database at the previous version rather than half-migrated. The
+ * version is read again inside the write transaction: another process opening the same
+ * new collection at the same moment may have just run this step. Sets *v to the version
+ * the database is at afterwards. */
+static int migrate_step(sqlite3 *db, int *v, int latest, char *err, size_t errlen)
+{
+    if (store_exec(db, "BEGIN IMMEDIATE", err, errlen) < 0)
+        return -1;
+    if (read_version(db, v, err, errlen) < 0 || check_version(db, *v, latest, err, errlen) < 0) {
+        store_exec(db, "ROLLBACK", NULL, 0);
+        return -1;
+    }
+    if (*v == latest)
+        return store_exec(db, "COMMIT", err, errlen);
+    char bump[64];
+    snprintf(bump, sizeof bump, "PRAGMA user_version = %d;", *v + 1);
+    bool done = migration_done[*v] && store_query_int(db, migration_done[*v]) > 0;
+    if ((!done && store_exec(db, migrations[*v], err, errlen) < 0) ||
+        store_exec(db, bump, err, errlen) < 0) {
+        store_exec(db, "ROLLBACK", NULL, 0);
+        return -1;
+    }
+    if (store_exec(db, "COMMIT", err, errlen) < 0)
+        return -1;
+    (*v)++;
+    return 0;
+}
+
+int store_schema_version_latest(void)
+{
+    return (int)(sizeof migrations / sizeof migrations[0]);
+}
+
+int store_schema_check(sqlite3 *db, char *err, size_t errlen)
+{
+    int v;
+    int latest = store_schema_version_latest();
+    if (read_version(db, &v, err, errlen) < 0 || check_version(db, v, latest, err, errlen) < 0)
+        return -1;
+    if (v < latest) {
+        snprintf(err, errlen,
+                 "the collection is at schema version %d and needs updating to %d, which a "
+                 "read-only collection cannot be",
+                 v, latest);
+        return -1;
+    }
+    return 0;
+}
+
+static int migrate(sqlite3 *db, char *err, size_t errlen)
+{
+    int v;
+    int latest = store_schema_version_latest();
+    if (read_version(db, &v, err, errlen) < 0 || check_range(v, latest, err, errlen) < 0)
+        return -1;
     /* a new collection runs every step at once; an existing one may take seconds (version
      * 2 rebuilds the search index: 100,000 articles, about 6 s), so say why it waits */
     if (v > 0 && v < latest && isatty(STDERR_FILENO))
         fprintf(stderr, "sitrep: updating the collection from version %d to %d...\n", v, latest);
-    for (; v < latest; v++) {
-        char bump[64];
-        snprintf(bump, sizeof bump, "PRAGMA user_version = %d;", v + 1);
-        if (store_exec(db, "BEGIN IMMEDIATE", err, errlen) < 0)
+    while (v < latest)
+        if (migrate_step(db, &v, latest, err, errlen) < 0)
             return -1;
-        bool done = migration_done[v] && store_query_int(db, migration_done[v]) > 0;
-        if ((!done && store_exec(db, migrations[v], err, errlen) < 0) ||
-            store_exec(db, bump, err, errlen) < 0) {
-            store_exec(db, "ROLLBACK", NULL, 0);
-            return -1;
-        }
-        if (store_exec(db, "COMMIT", err, errlen) < 0)
-            return -1;
-    }
     return 0;
 }
 

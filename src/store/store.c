@@ -5,10 +5,14 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include "store/txn.h"
 
 static const char *const stmt_sql[] = {STORE_STATEMENTS(AS_SQL)};
 
@@ -54,7 +58,100 @@ int64_t store_query_int(sqlite3 *db, const char *sql)
     return v;
 }
 
-int store_open(const char *path, struct store **out, char *err, size_t errlen)
+static int open_connection(struct store *s, const char *name, int flags, char *err, size_t errlen)
+{
+    /* Each connection is used by one thread, and nobody reads SQLite's memory statistics:
+     * without the mutexes and counters an import runs measurably faster. The config call
+     * only succeeds before SQLite initialises, which is harmless to attempt every time. */
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    if (sqlite3_open_v2(name, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+        snprintf(err, errlen, "cannot open: %s", s->db ? sqlite3_errmsg(s->db) : "out of memory");
+        sqlite3_close(s->db);
+        s->db = NULL;
+        return -1;
+    }
+    store_wait_set(s->db, STORE_WAIT_QUIET);
+    return 0;
+}
+
+static int set_up(struct store *s, char *err, size_t errlen)
+{
+    return store_exec(s->db,
+                      "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+                      " PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768;"
+                      " PRAGMA temp_store = MEMORY;"
+                      " PRAGMA wal_autocheckpoint = 8192;",
+                      err, errlen) < 0 ||
+                   store_schema_update(s->db, err, errlen) < 0
+               ? -1
+               : 0;
+}
+
+/* Several processes opening one new collection at once: switching a new file to WAL
+ * needs its exclusive lock, and SQLite answers SQLITE_BUSY without calling the busy
+ * handler where waiting could deadlock. The set-up is idempotent, so it is tried again
+ * (for up to about five seconds). */
+static int open_read_write(struct store *s, const char *path, char *err, size_t errlen)
+{
+    if (open_connection(s, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, err, errlen) < 0)
+        return -1;
+    for (int attempt = 0;; attempt++) {
+        if (set_up(s, err, errlen) == 0)
+            return 0;
+        if ((sqlite3_errcode(s->db) & 0xff) != SQLITE_BUSY || attempt >= 100)
+            return -1;
+        if (!sqlite3_get_autocommit(s->db))
+            store_exec(s->db, "ROLLBACK", NULL, 0);
+        sqlite3_sleep(store_wait_pause_ms(attempt) + 20);
+    }
+}
+
+/* "file:PATH?immutable=1" with the path's URI characters escaped. */
+static char *immutable_uri(const char *path)
+{
+    size_t n = strlen(path);
+    char *uri = malloc(n * 3 + 32);
+    if (!uri)
+        return NULL;
+    char *o = uri + sprintf(uri, "file:");
+    for (const char *p = path; *p; p++)
+        o += strchr("?#%", *p) ? sprintf(o, "%%%02X", (unsigned char)*p) : sprintf(o, "%c", *p);
+    strcpy(o, "?immutable=1");
+    return uri;
+}
+
+/* Read-only: a WAL collection in a directory that cannot be written has no shared-memory
+ * file to coordinate through, so it is opened as immutable (nobody can be writing it). */
+static int open_read_only(struct store *s, const char *path, char *err, size_t errlen)
+{
+    s->read_only = true;
+    if (open_connection(s, path, SQLITE_OPEN_READONLY, err, errlen) == 0 &&
+        store_schema_check(s->db, err, errlen) == 0)
+        return 0;
+    int code = s->db ? sqlite3_errcode(s->db) : SQLITE_CANTOPEN;
+    if (code != SQLITE_CANTOPEN && code != SQLITE_READONLY && code != SQLITE_IOERR)
+        return -1;
+    sqlite3_close(s->db);
+    s->db = NULL;
+    char *uri = immutable_uri(path);
+    int rc =
+        uri && open_connection(s, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, err, errlen) == 0
+            ? store_schema_check(s->db, err, errlen)
+            : -1;
+    free(uri);
+    return rc;
+}
+
+/* The write failed because the file, its directory or its mount cannot be written. */
+static bool cannot_write(sqlite3 *db, const char *path)
+{
+    int code = db ? sqlite3_errcode(db) : SQLITE_CANTOPEN;
+    return (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_IOERR) &&
+           access(path, R_OK) == 0;
+}
+
+int store_open_as(const char *path, enum store_access access_mode, struct store **out, char *err,
+                  size_t errlen)
 {
     *out = NULL;
     struct store *s = calloc(1, sizeof *s);
@@ -62,26 +159,15 @@ int store_open(const char *path, struct store **out, char *err, size_t errlen)
         snprintf(err, errlen, "out of memory");
         return -1;
     }
-    /* Each connection is used by one thread, and nobody reads SQLite's memory statistics:
-     * without the mutexes and counters an import runs measurably faster. The config call
-     * only succeeds before SQLite initialises, which is harmless to attempt every time. */
-    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-    if (sqlite3_open_v2(path, &s->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        NULL) != SQLITE_OK) {
-        snprintf(err, errlen, "cannot open %s: %s", path,
-                 s->db ? sqlite3_errmsg(s->db) : "out of memory");
-        store_close(s);
-        return -1;
+    int rc;
+    if (access_mode == STORE_READ_ONLY) {
+        rc = open_read_only(s, path, err, errlen);
+    } else if ((rc = open_read_write(s, path, err, errlen)) < 0 && cannot_write(s->db, path)) {
+        sqlite3_close(s->db);
+        s->db = NULL;
+        rc = open_read_only(s, path, err, errlen);
     }
-    sqlite3_busy_timeout(s->db, 5000);
-    if (store_exec(s->db,
-                   "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-                   " PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768;"
-                   " PRAGMA temp_store = MEMORY;"
-                   " PRAGMA wal_autocheckpoint = 8192;",
-                   err, errlen) < 0 ||
-        store_schema_update(s->db, err, errlen) < 0) {
+    if (rc < 0) {
         char why[256];
         snprintf(why, sizeof why, "%s", err);
         snprintf(err, errlen, "%s: %s", path, why);
@@ -90,6 +176,29 @@ int store_open(const char *path, struct store **out, char *err, size_t errlen)
     }
     *out = s;
     return 0;
+}
+
+int store_open(const char *path, struct store **out, char *err, size_t errlen)
+{
+    return store_open_as(path, STORE_READ_WRITE, out, err, errlen);
+}
+
+bool store_is_read_only(const struct store *s)
+{
+    return s->read_only;
+}
+
+const char *store_last_error(const struct store *s)
+{
+    return s->last_error;
+}
+
+void store_note_error(struct store *s, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(s->last_error, sizeof s->last_error, fmt, ap);
+    va_end(ap);
 }
 
 void store_close(struct store *s)
@@ -116,7 +225,7 @@ struct store *store_open_reader(struct store *s)
         store_close(r);
         return NULL;
     }
-    sqlite3_busy_timeout(r->db, 5000);
+    store_wait_set(r->db, STORE_WAIT_QUIET);
     return r;
 }
 

@@ -1,7 +1,7 @@
 /* store.h: the collection on disk (SQLite, WAL, foreign keys, PRAGMA user_version
  * migrations, prepared statements only).
  *
- * Schema (version 4) - the contract other modules query through store_db():
+ * Schema (version 5) - the contract other modules query through store_db():
  *
  *   articles(id INTEGER PRIMARY KEY, hash TEXT UNIQUE NOT NULL, origin, url, title NOT NULL,
  *            date TEXT NULL (ISO), source, author, dateline, text NOT NULL, format,
@@ -31,6 +31,8 @@
  *   event_articles(event_id, article_id, score, reasons)
  *   corrections(...)                                     -- the analyst's: corrections.h
  *   feeds, feed_tags, feed_items                         -- subscriptions: store/feeds.h
+ *   event_features, event_df, event_blocks, event_links  -- incremental grouping's state:
+ *                                                           store/event_state.h
  * Every child row cascades on article delete.
  */
 #ifndef SITREP_STORE_H
@@ -47,8 +49,20 @@
 
 struct store;
 
-/* Opens (creating and migrating as needed) the database at path. */
+/* Opens (creating and migrating as needed) the database at path. A collection that
+ * cannot be written (a read-only file, directory or mount) is opened read-only instead,
+ * as store_open_as(STORE_READ_ONLY) does; store_is_read_only tells. */
 int store_open(const char *path, struct store **out, char *err, size_t errlen);
+
+enum store_access { STORE_READ_WRITE, STORE_READ_ONLY };
+/* STORE_READ_ONLY never writes: no creation, no migration, no index, no write-ahead log
+ * mode change; a collection whose schema is not the latest is refused with why. */
+int store_open_as(const char *path, enum store_access access, struct store **out, char *err,
+                  size_t errlen);
+bool store_is_read_only(const struct store *s);
+/* Why the last read refused the collection's data ("article 3: sentence 5 (start 900,
+ * length 40) lies outside its text ..."), "" when no read has. */
+const char *store_last_error(const struct store *s);
 void store_close(struct store *s);
 
 /* The default path: $XDG_DATA_HOME/sitrep/sitrep.db, else ~/.local/share/sitrep/sitrep.db;
@@ -87,7 +101,9 @@ int store_add_article(struct store *s, const struct article *a, const struct fac
 
 int64_t store_article_count(struct store *s);
 
-/* Loads one stored article (text, sentences, metadata) and its facts. */
+/* Loads one stored article (text, sentences, metadata) and its facts. A stored sentence
+ * that lies outside the text makes store_get_article fail, with the row named in
+ * store_last_error. */
 int store_get_article(struct store *s, int64_t id, struct article *a);
 int store_get_facts(struct store *s, int64_t id, struct facts *f);
 /* Only the figures, in the order they were found (the facts pane's). */

@@ -3,6 +3,7 @@
 #ifndef SITREP_STORE_INT_H
 #define SITREP_STORE_INT_H
 
+#include <stdbool.h>
 #include <sqlite3.h>
 
 #include "store/store.h"
@@ -89,9 +90,13 @@ struct store {
     /* Inside a batch, the first article not yet in the full-text index (0: none); see
      * store_add_article for why indexing waits for the commit. */
     int64_t unindexed_from;
-    int list_order; /* enum store_list_order (list_window.h) */
+    int list_order;       /* enum store_list_order (list_window.h) */
+    bool read_only;       /* opened without write access (asked for, or the only way to read) */
+    char last_error[256]; /* why the last read failed on bad data (store_last_error) */
 };
 
+/* Records why a read refused stored data, for store_last_error. */
+void store_note_error(struct store *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The statement, prepared on first use and cached for the connection's life; NULL on error. */
 sqlite3_stmt *store_stmt(struct store *s, enum stmt_id id);
 /* Runs a cached statement that returns no row, and resets it. 0 or -1. */
@@ -107,6 +112,10 @@ struct store *store_adopt(sqlite3 *db);
 
 /* schema.c: migrates to the current version and makes the reader's indexes. */
 int store_schema_update(sqlite3 *db, char *err, size_t errlen);
+/* For a collection opened read-only: 0 when its schema is the latest, else -1 with why
+ * (foreign, negative, older or newer version). */
+int store_schema_check(sqlite3 *db, char *err, size_t errlen);
+int store_schema_version_latest(void);
 
 /* store.c: indexes the open batch's articles in the full-text index. */
 int store_index_pending(struct store *s);

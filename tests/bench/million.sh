@@ -7,6 +7,9 @@
 #   search        `sitrep list` is not filtered, so a full-text search is timed through
 #                 `sitrep events` with a word filter (the store's FTS5 index)
 #   events        `sitrep events --json | tail -1` wall time and peak RSS
+#   incremental   tests/bench/events.sh section 4 on the same collection: importing 1,000
+#                 new reports (grouped as stored), the events view after it, the view
+#                 catching them up itself, `sitrep events --json` (medians of RUNS)
 #   reader        tests/bench/tui.sh on the same collection: first paint, timeline,
 #                 picker, location filter, peak RSS (medians of RUNS launches)
 # Never part of `make check`; skipped unless MILLION=1 is set, since it needs about
@@ -66,5 +69,7 @@ echo "million: events --json: $(secs "$t0" "$t1") s, $(wc -l <"$TMPB/ev") events
 t0=$(now)
 "$SITREP" --db "$DB" events --json place:Mosul 'killed>=10' >/dev/null 2>&1
 echo "million: events place:Mosul killed>=10: $(secs "$t0" "$(now)") s"
+
+ONLY_STORED=1 COUNT="$N" EVENTS_DB="$DB" RUNS=${RUNS:-3} sh tests/bench/events.sh | sed 's/^events:/million: events:/'
 
 TUI_DB="$DB" RUNS=${RUNS:-3} sh tests/bench/tui.sh "$N"

@@ -148,7 +148,9 @@ static int span_order(const void *a, const void *b)
 /* Sorts the spans and drops any that overlap an earlier one. */
 static void settle_spans(struct article_pane *p)
 {
-    qsort(p->spans, (size_t)p->n_spans, sizeof *p->spans, span_order);
+    /* an article without facts has no span array at all, and qsort wants one */
+    if (p->n_spans > 1)
+        qsort(p->spans, (size_t)p->n_spans, sizeof *p->spans, span_order);
     int kept = 0;
     long end = -1;
     for (int i = 0; i < p->n_spans; i++) {

@@ -8,6 +8,7 @@
 
 #include "events/event.h"
 #include "events/event_grouping.h"
+#include "events/event_incr.h"
 #include "store/corrections.h"
 #include "store/event_filter.h"
 #include "store/event_list.h"
@@ -132,7 +133,11 @@ static int regroup(struct events_view *v)
 {
     struct ev_options o;
     ev_options_default(&o);
-    return ev_regroup_store(v->store, &o, NULL);
+    int rc = ev_options_load_corrections(&o, v->store);
+    if (rc == 0)
+        rc = ev_update_store(v->store, &o);
+    ev_options_release(&o);
+    return rc;
 }
 
 struct events_view *events_view_open(struct store *s, const struct query *filter, bool waiting,
@@ -682,7 +687,7 @@ static void read_report(struct app *a, int64_t id)
     }
     app_close_screen(a);
     a->list->sel_id = id;
-    store_set_read(a->s, id, true);
+    app_mark_read(a, id);
     app_open_full_screen(a);
 }
 

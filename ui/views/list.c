@@ -210,7 +210,7 @@ static bool list_action(struct app *a, enum action act, int key)
     switch (act) {
     case ACT_OPEN:
         if (a->list->sel_id) {
-            store_set_read(a->s, a->list->sel_id, true);
+            app_mark_read(a, a->list->sel_id);
             app_open_full_screen(a);
         }
         return true;

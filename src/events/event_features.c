@@ -1,0 +1,225 @@
+/* event_features.c: a report's grouping features to and from bytes (event_features.h). */
+#include "events/event_features.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "events/event_int.h"
+
+/* Bumped when the layout changes: a blob of another version reads as no features. */
+#define FEATURES_MAGIC 0x53524632u /* "SRF2" */
+
+struct writer {
+    unsigned char *buf;
+    size_t len, cap;
+    bool failed;
+};
+
+static void put(struct writer *w, const void *p, size_t n)
+{
+    if (w->failed)
+        return;
+    if (w->len + n > w->cap) {
+        size_t cap = (w->len + n) * 2 + 64;
+        unsigned char *b = realloc(w->buf, cap);
+        if (!b) {
+            w->failed = true;
+            return;
+        }
+        w->buf = b;
+        w->cap = cap;
+    }
+    memcpy(w->buf + w->len, p, n);
+    w->len += n;
+}
+
+static void put_u32(struct writer *w, uint32_t v)
+{
+    put(w, &v, sizeof v);
+}
+
+static void put_place(struct writer *w, const struct ev_place *p)
+{
+    float salience = (float)p->salience;
+    uint32_t name_len = p->name ? (uint32_t)strlen(p->name) : 0;
+    put(w, &p->id, sizeof p->id);
+    put_u32(w, (uint32_t)p->kind);
+    put(w, &salience, sizeof salience);
+    put_u32(w, (uint32_t)p->n_ancestors);
+    put(w, p->ancestors, p->n_ancestors * sizeof *p->ancestors);
+    put_u32(w, name_len);
+    put(w, p->name, name_len);
+}
+
+void *ev_features_encode(const struct ev_doc *d, int32_t day, const uint32_t *hashes,
+                         const float *counts, size_t n_terms, size_t *len)
+{
+    struct writer w = {0};
+    float kinds[EVK_COUNT];
+    for (int k = 0; k < EVK_COUNT; k++)
+        kinds[k] = (float)d->prep->kinds[k];
+    int64_t own_killed = d->own_killed;
+    put_u32(&w, FEATURES_MAGIC);
+    put(&w, &day, sizeof day);
+    put(&w, &own_killed, sizeof own_killed);
+    put_u32(&w, d->own_killed_open);
+    put(&w, kinds, sizeof kinds);
+    put_u32(&w, (uint32_t)d->prep->n_days);
+    put(&w, d->prep->days, d->prep->n_days * sizeof *d->prep->days);
+    put_u32(&w, (uint32_t)d->n_places);
+    for (size_t i = 0; i < d->n_places; i++)
+        put_place(&w, &d->places[i]);
+    put_u32(&w, (uint32_t)n_terms);
+    put(&w, hashes, n_terms * sizeof *hashes);
+    put(&w, counts, n_terms * sizeof *counts);
+    if (w.failed) {
+        free(w.buf);
+        return NULL;
+    }
+    *len = w.len;
+    return w.buf;
+}
+
+/* ---- decoding ---- */
+
+struct reader {
+    const unsigned char *p, *end;
+    bool failed;
+};
+
+static void get(struct reader *r, void *out, size_t n)
+{
+    if (r->failed || (size_t)(r->end - r->p) < n) {
+        r->failed = true;
+        memset(out, 0, n);
+        return;
+    }
+    memcpy(out, r->p, n);
+    r->p += n;
+}
+
+static uint32_t get_u32(struct reader *r)
+{
+    uint32_t v;
+    get(r, &v, sizeof v);
+    return v;
+}
+
+/* A count read from the buffer, refused when the bytes left cannot hold that many items. */
+static size_t get_count(struct reader *r, size_t item_size)
+{
+    uint32_t n = get_u32(r);
+    if ((size_t)(r->end - r->p) / item_size < n)
+        r->failed = true;
+    return r->failed ? 0 : n;
+}
+
+static void *get_array(struct reader *r, size_t n, size_t size)
+{
+    void *a = calloc(n + 1, size);
+    if (!a)
+        r->failed = true;
+    else
+        get(r, a, n * size);
+    return a;
+}
+
+static void get_place(struct reader *r, struct ev_place *p)
+{
+    float salience;
+    get(r, &p->id, sizeof p->id);
+    p->kind = (enum place_kind)get_u32(r);
+    get(r, &salience, sizeof salience);
+    p->salience = salience;
+    p->n_ancestors = get_count(r, sizeof *p->ancestors);
+    p->ancestors = get_array(r, p->n_ancestors, sizeof *p->ancestors);
+    size_t name_len = get_count(r, 1);
+    p->name = get_array(r, name_len, 1);
+}
+
+int ev_features_decode(const void *data, size_t len, int64_t id, struct ev_doc *d)
+{
+    memset(d, 0, sizeof *d);
+    d->id = id;
+    struct reader r = {data, (const unsigned char *)data + len, false};
+    if (get_u32(&r) != FEATURES_MAGIC || ev_prep_ensure(d) < 0)
+        return -1;
+    int32_t day;
+    int64_t own_killed;
+    float kinds[EVK_COUNT];
+    get(&r, &day, sizeof day);
+    get(&r, &own_killed, sizeof own_killed);
+    d->own_killed = (long)own_killed;
+    d->own_killed_open = get_u32(&r) != 0;
+    get(&r, kinds, sizeof kinds);
+    for (int k = 0; k < EVK_COUNT; k++)
+        d->prep->kinds[k] = kinds[k];
+    d->prep->n_days = get_count(&r, sizeof *d->prep->days);
+    d->prep->days = get_array(&r, d->prep->n_days, sizeof *d->prep->days);
+    size_t n_places = get_count(&r, 16);
+    d->places = calloc(n_places + 1, sizeof *d->places);
+    for (size_t i = 0; d->places && !r.failed && i < n_places; i++, d->n_places++)
+        get_place(&r, &d->places[i]);
+    d->prep->n_terms = get_count(&r, 8);
+    d->prep->terms = get_array(&r, d->prep->n_terms, sizeof *d->prep->terms);
+    d->prep->weights = get_array(&r, d->prep->n_terms, sizeof *d->prep->weights);
+    if (r.failed || !d->places) {
+        ev_doc_free(d);
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- weighing ---- */
+
+struct weighed {
+    int32_t term;
+    float count, weight;
+};
+
+static int cmp_weight_desc(const void *a, const void *b)
+{
+    const struct weighed *x = a, *y = b;
+    return (x->weight < y->weight) - (x->weight > y->weight);
+}
+
+static int cmp_term_asc(const void *a, const void *b)
+{
+    const struct weighed *x = a, *y = b;
+    return (x->term > y->term) - (x->term < y->term);
+}
+
+int ev_features_weigh(struct ev_doc *d, int64_t n_docs, ev_df_fn df, void *ctx, float **counts_out)
+{
+    struct ev_prep *p = d->prep;
+    struct weighed *w = malloc((p->n_terms + 1) * sizeof *w);
+    if (!w)
+        return -1;
+    /* the same TF-IDF as ev_prepare's, over the reports featured so far */
+    for (size_t i = 0; i < p->n_terms; i++) {
+        int64_t f = df(ctx, (uint32_t)p->terms[i]);
+        double idf = log((1.0 + (double)n_docs) / (1.0 + (double)(f > 0 ? f : 0))) + 1.0;
+        w[i] =
+            (struct weighed){p->terms[i], p->weights[i], (float)((1.0 + log(p->weights[i])) * idf)};
+    }
+    ev_sort_n(w, p->n_terms, sizeof *w, cmp_weight_desc);
+    size_t k = p->n_terms < EV_FEATURE_TERMS ? p->n_terms : EV_FEATURE_TERMS;
+    ev_sort_n(w, k, sizeof *w, cmp_term_asc);
+    double norm = 0;
+    for (size_t i = 0; i < k; i++)
+        norm += (double)w[i].weight * w[i].weight;
+    norm = norm > 0 ? sqrt(norm) : 1;
+    float *counts = counts_out ? malloc((k + 1) * sizeof *counts) : NULL;
+    for (size_t i = 0; i < k; i++) {
+        p->terms[i] = w[i].term;
+        p->weights[i] = (float)(w[i].weight / norm);
+        if (counts)
+            counts[i] = w[i].count;
+    }
+    p->n_terms = k;
+    free(w);
+    if (counts_out)
+        *counts_out = counts;
+    return counts_out && !counts ? -1 : 0;
+}

@@ -1,0 +1,34 @@
+/* event_incr.h: incremental grouping. Reports that are in no event yet (an import's, or a
+ * collection's never grouped) are assigned one at a time, in id order, against what is
+ * stored: each is scored against its neighbours in the blocks of its places (the stored
+ * event_blocks, the same sorted-neighbourhood window the full grouping uses, among the
+ * reports before it), joins the event of its strongest link at or above the threshold,
+ * merges the events it links to as strongly (as union-find would, with the same limit on
+ * an event's span of days), or starts an event of its own. Event rows of the events
+ * touched are brought up to date. Nothing is reloaded: the older reports' features,
+ * document frequencies and blocks are read from store/event_state.h.
+ *
+ * `sitrep events --regroup` still groups everything at once (event.h); both paths use the
+ * same pair score. */
+#ifndef SITREP_EVENT_INCR_H
+#define SITREP_EVENT_INCR_H
+
+#include <stddef.h>
+
+#include "events/event.h"
+
+struct store;
+
+/* Assigns every report in no event, in transactions of EV_CATCH_UP_BATCH reports, through
+ * s (writable). *n_assigned (may be NULL) gets how many were assigned. Honours o->stop
+ * between reports (the open batch is rolled back). Returns 0 or -1. */
+int ev_catch_up(struct store *s, const struct ev_options *o, size_t *n_assigned);
+
+#define EV_CATCH_UP_BATCH 2000
+
+/* Catches up; then, when o holds the analyst's corrections (which are replayed over a
+ * whole grouping: event_corrections.c), groups the whole collection afresh and saves it.
+ * Returns 0 or -1. */
+int ev_update_store(struct store *s, const struct ev_options *o);
+
+#endif

@@ -1,0 +1,232 @@
+/* test_event_incr.c: incremental grouping: the features kept per report, and reports
+ * assigned to stored events one import after another. */
+#include "events/event_incr.h"
+#include "events/event_features.h"
+#include "events/event_int.h"
+
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/text.h"
+#include "store/store.h"
+#include "testlib.h"
+
+static void add_place(struct facts *f, const char *name, int64_t gid, int count)
+{
+    struct place_fact *pf = facts_add_place(f);
+    pf->name = strdup(name);
+    pf->kind = PLACE_CITY;
+    pf->gazetteer_id = gid;
+    pf->count = count;
+    pf->country_code = strdup("IQ");
+    pf->admin1 = strdup("Baghdad");
+    pf->chain = calloc(2, sizeof *pf->chain);
+    pf->chain[0] = (struct place_ref){strdup("Iraq"), PLACE_COUNTRY, 99};
+    pf->chain[1] = (struct place_ref){strdup("Baghdad"), PLACE_ADMIN1, 21};
+    pf->n_chain = 2;
+}
+
+static void add_killed(struct facts *f, long n, const char *date)
+{
+    struct figure_fact *ff = facts_add_figure(f);
+    ff->kind = FIG_KILLED;
+    ff->n = ff->min = ff->max = n;
+    ff->qualifier = Q_EXACT;
+    ff->date = strdup(date);
+}
+
+/* ---- features ---- */
+
+static void test_features_roundtrip(void)
+{
+    struct facts f;
+    facts_init(&f);
+    add_place(&f, "Karrada", 12, 3);
+    add_killed(&f, 12, "2024-03-10");
+    struct ev_doc d;
+    CHECK(ev_doc_from_facts(&d, 7, "Car bomb kills 12 in Karrada", "2024-03-10", "Reuters",
+                            "A car bomb killed 12 people in Karrada on Sunday.", &f) == 0);
+    facts_free(&f);
+    CHECK(ev_prepare(&d, 1, true) == 0);
+    uint32_t hashes[3] = {5, 9, 0x80000001u};
+    float counts[3] = {1, 2.5f, 3};
+    size_t len = 0;
+    void *blob = ev_features_encode(&d, 19792, hashes, counts, 3, &len);
+    CHECK(blob != NULL);
+    struct ev_doc back;
+    CHECK(ev_features_decode(blob, len, 7, &back) == 0);
+    CHECK_INT(back.id, 7);
+    CHECK_INT(d.own_killed, 12);
+    CHECK_INT(back.own_killed, 12);
+    CHECK(!back.own_killed_open);
+    CHECK_INT(back.n_places, d.n_places);
+    CHECK_STR(back.n_places ? back.places[0].name : NULL, "Karrada");
+    CHECK_INT(back.n_places ? back.places[0].n_ancestors : 0, d.places[0].n_ancestors);
+    CHECK_INT(back.prep->n_days, 1);
+    CHECK_INT(back.prep->n_days ? back.prep->days[0] : 0, d.prep->days[0]);
+    CHECK(memcmp(back.prep->kinds, d.prep->kinds, sizeof d.prep->kinds) == 0);
+    CHECK_INT(back.prep->n_terms, 3);
+    CHECK(back.prep->n_terms == 3 && back.prep->weights[1] == 2.5f);
+    ev_doc_free(&back);
+    /* a cut blob, or one of another layout, is refused rather than misread */
+    for (size_t cut = 0; cut < len; cut += 7)
+        CHECK(ev_features_decode(blob, cut, 7, &back) == -1);
+    ((unsigned char *)blob)[0] ^= 1;
+    CHECK(ev_features_decode(blob, len, 7, &back) == -1);
+    free(blob);
+    ev_doc_free(&d);
+}
+
+/* ---- catching up ---- */
+
+static struct store *s;
+static int64_t next_hash;
+
+static void store_report(const char *title, const char *date, const char *text, const char *place,
+                         int64_t gid, long killed)
+{
+    struct facts f;
+    facts_init(&f);
+    add_place(&f, place, gid, 3);
+    if (killed)
+        add_killed(&f, killed, date);
+    struct article *a = calloc(1, sizeof *a);
+    size_t len = strlen(title) + strlen(text) + 3;
+    a->title = strdup(title);
+    a->date = strdup(date);
+    a->source = strdup("Reuters");
+    a->origin = strdup("test");
+    a->text = malloc(len);
+    snprintf(a->text, len, "%s\n\n%s", title, text);
+    a->text_len = strlen(a->text);
+    a->n_sentences = text_split_sentences(a->text, a->text_len, &a->sentences);
+    snprintf(a->hash, sizeof a->hash, "%064lld", (long long)++next_hash);
+    char err[200];
+    CHECK(store_add_article(s, a, &f, NULL, err, sizeof err) == 1);
+    article_free(a);
+    facts_free(&f);
+}
+
+static int64_t count(const char *sql)
+{
+    return store_query_int(store_db(s), sql);
+}
+
+/* The event of the article with this title. */
+static int64_t event_of(const char *title)
+{
+    sqlite3_stmt *st;
+    int64_t id = -1;
+    if (sqlite3_prepare_v2(store_db(s),
+                           "SELECT ea.event_id FROM event_articles ea JOIN articles a"
+                           " ON a.id = ea.article_id WHERE a.title = ?",
+                           -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(st, 1, title, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        id = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return id;
+}
+
+static const char BOMB_A[] = "Car bomb kills 12 at Karrada market";
+static const char BOMB_B[] = "Karrada market car bomb kills 12";
+static const char BOMB_C[] = "Karrada market bombing toll rises to 14";
+static const char LATER[] = "Car bomb at Karrada market two weeks on";
+static const char MOSUL[] = "Clashes in Mosul leave 5 dead";
+
+static void first_import(void)
+{
+    store_report(BOMB_A, "2024-03-10",
+                 "A car bomb exploded at the crowded Karrada market in Baghdad, killing 12"
+                 " shoppers, police said. The blast destroyed stalls at the market.",
+                 "Karrada", 12, 12);
+    store_report(BOMB_B, "2024-03-10",
+                 "A car bomb tore through the Karrada market in Baghdad on Sunday, killing"
+                 " 12 shoppers and destroying market stalls, police sources said.",
+                 "Karrada", 12, 12);
+    store_report(MOSUL, "2024-03-10",
+                 "Fighters clashed with the army in Mosul overnight; five soldiers died in the"
+                 " fighting near the old city.",
+                 "Mosul", 10, 5);
+}
+
+static void second_import(void)
+{
+    store_report(BOMB_C, "2024-03-11",
+                 "The toll of the car bomb at the Karrada market in Baghdad rose to 14, police"
+                 " said, as shoppers returned to the market stalls the blast destroyed.",
+                 "Karrada", 12, 14);
+    store_report(LATER, "2024-03-24",
+                 "Another car bomb exploded at the Karrada market in Baghdad, killing"
+                 " shoppers at the stalls, police said.",
+                 "Karrada", 12, 7);
+}
+
+static void test_catch_up(void)
+{
+    char path[] = "/tmp/sitrep-test-incr-XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    close(fd);
+    unlink(path);
+    char err[256];
+    CHECK(store_open(path, &s, err, sizeof err) == 0);
+    if (!s)
+        return;
+    struct ev_options o;
+    ev_options_default(&o);
+    first_import();
+    size_t n = 0;
+    CHECK(ev_catch_up(s, &o, &n) == 0);
+    CHECK_INT(n, 3);
+    CHECK(event_of(BOMB_A) > 0 && event_of(BOMB_A) == event_of(BOMB_B));
+    CHECK(event_of(MOSUL) > 0 && event_of(MOSUL) != event_of(BOMB_A));
+    CHECK_INT(count("SELECT count(*) FROM events"), 2);
+    CHECK_INT(count("SELECT n FROM event_df WHERE term = 0"), 3);
+
+    /* a stopped catch-up leaves the new reports in no event and the old ones as they were */
+    second_import();
+    atomic_bool stop;
+    atomic_init(&stop, true);
+    o.stop = &stop;
+    CHECK(ev_catch_up(s, &o, NULL) == -1);
+    CHECK_INT(count("SELECT count(*) FROM event_articles"), 3);
+    CHECK_INT(count("SELECT n FROM event_df WHERE term = 0"), 3);
+    o.stop = NULL;
+
+    /* the follow-up joins the stored event; the same market two weeks on is another */
+    CHECK(ev_catch_up(s, &o, &n) == 0);
+    CHECK_INT(n, 2);
+    CHECK(event_of(BOMB_C) == event_of(BOMB_A));
+    CHECK(event_of(LATER) > 0 && event_of(LATER) != event_of(BOMB_A));
+    CHECK_INT(count("SELECT count(*) FROM events"), 3);
+    CHECK_INT(count("SELECT count(*) FROM articles WHERE id NOT IN"
+                    " (SELECT article_id FROM event_articles)"),
+              0);
+    /* the event's row was brought up to date: its dates span the follow-up */
+    CHECK_INT(count("SELECT count(*) FROM events WHERE first_date = '2024-03-10' AND"
+                    " last_date = '2024-03-11' AND label LIKE '%Karrada%' AND score > 0"),
+              1);
+    /* nothing new: nothing to do */
+    CHECK(ev_catch_up(s, &o, &n) == 0);
+    CHECK_INT(n, 0);
+    store_close(s);
+    s = NULL;
+    unlink(path);
+    char side[sizeof path + 8];
+    snprintf(side, sizeof side, "%s-wal", path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", path);
+    unlink(side);
+}
+
+int main(void)
+{
+    RUN(test_features_roundtrip);
+    RUN(test_catch_up);
+    return TESTS_DONE();
+}
