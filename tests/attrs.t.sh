@@ -19,7 +19,10 @@ REV="${ESC}[7m"
 # start NAME ENV: the reader in a 100x30 tmux server of its own with ENV in its environment
 start() {
     SOCK="$TMP/$1.sock"
-    tmux -S "$SOCK" new-session -d -x 100 -y 30 "$2 TERM=xterm-256color '$SITREP' --db '$DB'; sleep 5"
+    # a state directory of its own: each start opens as a first run would, not where the
+    # one before quit (the reader keeps its state between runs)
+    tmux -S "$SOCK" new-session -d -x 100 -y 30 \
+        "$2 TERM=xterm-256color XDG_STATE_HOME='$TMP/state-$1' '$SITREP' --db '$DB'; sleep 5"
 }
 
 # reversed FROM TO [RIGHT]: the rows strictly between the first line holding FROM and the

@@ -192,7 +192,7 @@ searched=$(screen / 'type abc' '<C-u>' 'type Daesh' '<Enter>' ':dump')
 check_contains ui-bind-all-spares-prompt "$searched" "search: Daesh"
 rm -f "$XDG_CONFIG_HOME/sitrep/config"
 # ? lists every screen's keys: the compare, events and feeds screens', the picker's, the prompts'
-help=$(SIZE=100x120 screen '?' ':dump')
+help=$(SIZE=100x200 screen '?' ':dump')
 check_contains ui-help-compare "$help" "Compare (m on one article, c on another)"
 check_contains ui-help-compare-aligned "$help" "n              next-aligned"
 check_contains ui-help-events "$help" "Events (E)"

@@ -94,7 +94,8 @@ enum view_mask {
            "previous fact in the article")                                                         \
     ACTION(LOCATION, "location", 'l', 0, VIEW_MAIN, "location picker (type to narrow)")            \
     ACTION(CLEAR_FILTER, "clear-filter", 'L', 0, VIEW_MAIN, "clear place, search and filter")      \
-    ACTION(SEARCH, "search", '/', 0, VIEW_MAIN, "full-text search (empty clears)")                 \
+    ACTION(SEARCH, "search", '/', 0, VIEW_LIST | VIEW_FACTS | VIEW_TIMELINE,                       \
+           "full-text search (empty clears); in the article, / finds in it")                       \
     ACTION(FILTER, "filter", 'f', 0, VIEW_MAIN, "filter line: place: actor: killed>= since: ...")  \
     ACTION(ZOOM, "zoom", 'z', 0, VIEW_MAIN, "timeline by day, week or month")                      \
     ACTION(TOGGLE_READ, "toggle-read", 'r', 0, VIEW_LIST, "mark read / unread")                    \
@@ -108,6 +109,27 @@ enum view_mask {
     ACTION(PREV_ALIGNED, "prev-aligned", 'N', 0, VIEW_COMPARE,                                     \
            "previous sentence the two reports share")                                              \
     ACTION(REGROUP, "regroup", 'r', 0, VIEW_EVENTS, "group the collection into events again")      \
+    ACTION(FIND, "find", '/', 0, VIEW_ARTICLE,                                                     \
+           "search in this article: matches in reverse video, n/N step, Esc ends")                 \
+    ACTION(TAG, "tag", 't', 0, VIEW_LIST | VIEW_ARTICLE,                                           \
+           "tag the article: a word adds a tag, -word removes it")                                 \
+    ACTION(DELETE, "delete", 'd', 0, VIEW_LIST, "delete the article (asks first; u undoes)")       \
+    ACTION(UNDO, "undo", 'u', 0, VIEW_LIST | VIEW_EVENTS, "bring back the article deleted last")   \
+    ACTION(SAVED_FILTERS, "saved-filters", 'S', 0, VIEW_MAIN,                                      \
+           "saved filters (config: filter NAME EXPR): 1-9 applies one")                            \
+    ACTION(SORT, "sort", 's', 0, VIEW_MAIN,                                                        \
+           "order the list by date, toll, place, source or date added")                            \
+    ACTION(MERGE_EVENTS, "merge-events", 'M', 0, VIEW_EVENTS,                                      \
+           "merge this event with the marked report's (a correction; u undoes)")                   \
+    ACTION(SPLIT_REPORT, "split-report", 'S', 0, VIEW_EVENTS,                                      \
+           "split this report out into an event of its own")                                       \
+    ACTION(MOVE_REPORT, "move-report", 'V', 0, VIEW_EVENTS,                                        \
+           "move this report to the marked report's event")                                        \
+    ACTION(DROP_FIGURE, "drop-figure", 'X', 0, VIEW_EVENTS,                                        \
+           "a figure of this report is not its event's (asks: KIND [N])")                          \
+    ACTION(SET_DATE, "set-date", 'D', 0, VIEW_EVENTS, "set this report's date (asks: YYYY-MM-DD)") \
+    ACTION(SET_PLACE, "set-place", 'P', 0, VIEW_EVENTS, "set the event's place (asks)")            \
+    ACTION(SET_KIND, "set-kind", 'K', 0, VIEW_EVENTS, "set the event's kind (asks)")               \
     ACTION(MAP, "map", 'M', 0, VIEW_MAIN, "map: the events of the filter on country outlines")     \
     ACTION(EXPORT, "export", 'x', 0, VIEW_MAIN | VIEW_EVENTS | VIEW_MAP,                           \
            "export what is shown to a file (.csv, .jsonl or .geojson)")                            \

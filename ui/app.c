@@ -6,6 +6,7 @@
 #include "app.h"
 
 #include <locale.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -17,12 +18,15 @@
 
 #include "base/text.h"
 #include "base/trace.h"
+#include "edits.h"
 #include "state.h"
 #include "events/event_grouping.h"
 #include "fetching.h"
 #include "script.h"
+#include "session.h"
 #include "store/article_view.h"
 #include "store/background.h"
+#include "store/list_window.h"
 #include "store/place_counts.h"
 #include "store/store.h"
 #include "views/article.h"
@@ -98,6 +102,16 @@ void app_apply_filter(struct app *a)
     a->tl->sel = a->tl->top = 0;
 }
 
+void app_set_sort(struct app *a, int sort)
+{
+    int64_t keep = a->list->sel_id;
+    a->sort = sort >= 0 && sort < N_LIST_ORDERS ? sort : LIST_BY_DATE;
+    store_list_set_order(a->s, (enum store_list_order)a->sort);
+    app_apply_filter(a);
+    if (!keep || !list_pane_select_id(a->list, a->s, &a->q, keep))
+        app_reset_list_position(a);
+}
+
 void app_reset_list_position(struct app *a)
 {
     a->list->sel = a->list->top = 0;
@@ -146,6 +160,26 @@ void app_pane_header(const struct app *a, enum view_id v, const char *title)
     put_raw(r->y - 1, r->x + 1, r->w - 1, title, at);
 }
 
+void app_events_correct(struct app *a, const char *text)
+{
+    events_screen_correct(a, text);
+}
+
+int app_find_in_article(struct app *a, const char *words)
+{
+    return article_pane_find(a->art, words, app_rows_of(a, V_ARTICLE));
+}
+
+void app_reload_article(struct app *a)
+{
+    a->art->id = 0; /* the pane reads an article again only when the id changes */
+}
+
+void app_select_article(struct app *a, int64_t id)
+{
+    list_pane_select_id(a->list, a->s, &a->q, id);
+}
+
 void app_load_article(struct app *a, int64_t id)
 {
     int facts_w = app_pane_shown(a, V_FACTS) ? a->panes[V_FACTS].w - 1 : DEFAULT_FACTS_WIDTH;
@@ -186,21 +220,42 @@ static void draw_error(struct app *a, bool prompt_open)
     }
 }
 
+/* Appends to the status line; a line that no longer fits is cut, never overrun. */
+static void status_append(char *line, size_t cap, size_t *n, const char *fmt, ...)
+{
+    if (*n + 1 >= cap)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int w = vsnprintf(line + *n, cap - *n, fmt, ap);
+    va_end(ap);
+    if (w > 0)
+        *n = *n + (size_t)w < cap ? *n + (size_t)w : cap - 1;
+}
+
 static void draw_status(struct app *a)
 {
     char line[1400];
+    size_t n = 0;
+    line[0] = '\0';
     const char *db = a->opt->db_path ? a->opt->db_path : "sitrep";
     const char *base = strrchr(db, '/');
-    int n = snprintf(line, sizeof line, " %s | %lld article%s", base ? base + 1 : db,
-                     (long long)a->list->count, a->list->count == 1 ? "" : "s");
+    status_append(line, sizeof line, &n, " %s | %lld article%s", base ? base + 1 : db,
+                  (long long)a->list->count, a->list->count == 1 ? "" : "s");
     if (a->place_id)
-        n += snprintf(line + n, sizeof line - (size_t)n, " | place: %s", a->place_name);
+        status_append(line, sizeof line, &n, " | place: %s", a->place_name);
     if (a->search[0])
-        n += snprintf(line + n, sizeof line - (size_t)n, " | search: %s", a->search);
+        status_append(line, sizeof line, &n, " | search: %s", a->search);
     if (a->filter[0])
-        n += snprintf(line + n, sizeof line - (size_t)n, " | filter: %s", a->filter);
+        status_append(line, sizeof line, &n, " | filter: %s", a->filter);
     if (a->fetch_status[0])
-        snprintf(line + n, sizeof line - (size_t)n, " | %s", a->fetch_status);
+        status_append(line, sizeof line, &n, " | %s", a->fetch_status);
+    if (a->sort != LIST_BY_DATE)
+        status_append(line, sizeof line, &n, " | by %s",
+                      store_list_order_name((enum store_list_order)a->sort));
+    if (a->art->find[0] && app_pane_shown(a, V_ARTICLE))
+        status_append(line, sizeof line, &n, " | find: %s %d/%d", a->art->find,
+                      a->art->hit + 1, a->art->n_hits);
     attr_t at = element_attr(&a->pal, EL_STATUS);
     fill_row(LINES - 2, 0, COLS, at);
     int used = put_raw(LINES - 2, 0, COLS, line, at);
@@ -255,10 +310,11 @@ void app_draw_main(struct app *a)
 
 /* ---- screens over the main one ---- */
 
-/* Help and the export line open over a screen and go back to it. */
+/* Help, the prompt and the export line open over a screen and go back to it (the events
+ * view asks for a correction's value through the prompt). */
 static bool returns_to_under(const struct view_ops *v)
 {
-    return v == &help_view || v == &export_view;
+    return v == &help_view || v == &prompt_view || v == &export_view;
 }
 
 void app_open_screen(struct app *a, const struct view_ops *v)
@@ -466,6 +522,20 @@ static void main_action(struct app *a, enum action act)
         break;
     case ACT_OPEN_LINK:
         fetching_open_link(a);
+        break;
+    case ACT_SORT:
+        app_set_sort(a, (a->sort + 1) % N_LIST_ORDERS);
+        break;
+    case ACT_SAVED_FILTERS:
+        prompt_view_open(a, PROMPT_SAVED, 0, NULL);
+        break;
+    case ACT_TAG:
+    case ACT_DELETE:
+        if (a->list->sel_id)
+            prompt_view_open(a, act == ACT_TAG ? PROMPT_TAG : PROMPT_DELETE, a->list->sel_id, NULL);
+        break;
+    case ACT_UNDO:
+        edits_undo(a);
         break;
     case ACT_MAP:
         map_screen_open(a);
@@ -766,6 +836,8 @@ static void free_app(struct app *a)
 {
     fetching_stop(a);
     close_screens(a);
+    if (a->s)
+        edits_forget(a);
     if (a->art)
         article_pane_free(a->art);
     if (a->tl)
@@ -809,6 +881,7 @@ int ui_run(struct store *s, const struct ui_options *opt)
     load_config(a);
     a->layout = a->layout_before_open = a->set.layout;
     a->tl->zoom = a->set.zoom;
+    a->sort = a->set.sort;
     a->focus = a->layout == LAYOUT_ARTICLE ? V_ARTICLE : V_LIST;
     if (!setlocale(LC_ALL, "") || !strstr(setlocale(LC_CTYPE, NULL), "UTF"))
         setlocale(LC_CTYPE, "C.UTF-8");
@@ -823,7 +896,10 @@ int ui_run(struct store *s, const struct ui_options *opt)
         return 1;
     }
     start_screen(a);
+    session_restore(a, a->opt->db_path);
+    store_list_set_order(a->s, (enum store_list_order)a->sort);
     app_apply_filter(a);
+    session_select(a);
     a->filter_started = 0; /* the first paint is traced as such */
     int rc = 0;
     if (a->headless) {
@@ -832,6 +908,7 @@ int ui_run(struct store *s, const struct ui_options *opt)
     } else {
         run_terminal(a);
     }
+    session_save(a, a->opt->db_path);
     endwin();
     if (scr)
         delscreen(scr);

@@ -7,6 +7,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "store/list_window.h"
+#include "store/query.h"
+
 enum { MAX_WORDS = 5 };
 
 /* Splits line into at most MAX_WORDS blank-separated words; a '#' starts a comment. */
@@ -86,7 +89,9 @@ static int apply_set(const struct config_target *t, char **w, int n, char *err, 
     static const char *const layouts[N_LAYOUTS] = {"four", "two", "article"};
     static const char *const zooms[N_ZOOMS] = {"day", "week", "month"};
     if (n != 3) {
-        snprintf(err, errlen, "usage: set layout four|two|article, set zoom day|week|month");
+        snprintf(err, errlen,
+                 "usage: set layout four|two|article, set zoom day|week|month, "
+                 "set sort date|toll|place|source|added");
         return -1;
     }
     if (strcasecmp(w[1], "layout") == 0) {
@@ -103,14 +108,72 @@ static int apply_set(const struct config_target *t, char **w, int n, char *err, 
             return 0;
         }
         snprintf(err, errlen, "unknown zoom '%.40s' (day, week, month)", w[2]);
+    } else if (strcasecmp(w[1], "sort") == 0) {
+        int v = store_list_order_from_name(w[2]);
+        if (v >= 0) {
+            t->settings->sort = v;
+            return 0;
+        }
+        snprintf(err, errlen, "unknown sort '%.40s' (date, toll, place, source, added)", w[2]);
     } else {
-        snprintf(err, errlen, "unknown setting '%.40s' (layout, zoom)", w[1]);
+        snprintf(err, errlen, "unknown setting '%.40s' (layout, zoom, sort)", w[1]);
     }
     return -1;
 }
 
+static char *skip_blanks(char *p)
+{
+    while (*p == ' ' || *p == '\t')
+        p++;
+    return p;
+}
+
+/* "filter NAME EXPR": EXPR is the rest of the line, spaces and quotes kept. A name given
+ * again replaces its filter. */
+static int apply_filter(const struct config_target *t, char *rest, char *err, size_t errlen)
+{
+    char *name = skip_blanks(rest), *p = name;
+    while (*p && *p != ' ' && *p != '\t')
+        p++;
+    char *expr = skip_blanks(p);
+    *p = '\0';
+    size_t n = strlen(expr);
+    while (n > 0 && (expr[n - 1] == '\n' || expr[n - 1] == '\r' || expr[n - 1] == ' '))
+        expr[--n] = '\0';
+    struct query trial;
+    char why[200];
+    query_init(&trial);
+    int rc = !*name || !*expr ? -2 : query_parse(&trial, expr, why, sizeof why);
+    query_free(&trial);
+    if (rc == -2 || strlen(name) >= sizeof t->settings->filters[0].name ||
+        n >= sizeof t->settings->filters[0].expr) {
+        snprintf(err, errlen, "usage: filter NAME EXPR (a name up to 39 bytes, then a filter)");
+        return -1;
+    }
+    if (rc != 0) {
+        snprintf(err, errlen, "filter %.39s: %.150s", name, why);
+        return -1;
+    }
+    struct ui_settings *set = t->settings;
+    int i = 0;
+    while (i < set->n_filters && strcmp(set->filters[i].name, name) != 0)
+        i++;
+    if (i == MAX_SAVED_FILTERS) {
+        snprintf(err, errlen, "at most %d saved filters", MAX_SAVED_FILTERS);
+        return -1;
+    }
+    snprintf(set->filters[i].name, sizeof set->filters[i].name, "%s", name);
+    snprintf(set->filters[i].expr, sizeof set->filters[i].expr, "%s", expr);
+    if (i == set->n_filters)
+        set->n_filters++;
+    return 0;
+}
+
 int config_apply_line(const struct config_target *t, char *line, char *err, size_t errlen)
 {
+    char *start = skip_blanks(line);
+    if (strncmp(start, "filter", 6) == 0 && (start[6] == ' ' || start[6] == '\t'))
+        return apply_filter(t, start + 6, err, errlen);
     char *w[MAX_WORDS];
     int n = split_words(line, w);
     if (n == 0)
@@ -125,7 +188,7 @@ int config_apply_line(const struct config_target *t, char *line, char *err, size
         return apply_color(t, w, n, err, errlen);
     if (strcmp(w[0], "set") == 0)
         return apply_set(t, w, n, err, errlen);
-    snprintf(err, errlen, "unknown command '%.40s' (bind, color, set)", w[0]);
+    snprintf(err, errlen, "unknown command '%.40s' (bind, color, set, filter)", w[0]);
     return -1;
 }
 

@@ -11,6 +11,8 @@
  *                            cyan, white, bright-NAME, or 0-255
  *   set layout four|two|article
  *   set zoom day|week|month
+ *   set sort date|toll|place|source|added
+ *   filter NAME EXPR         a saved filter (EXPR in the filter language), chosen with F
  *
  * A bad line is skipped and reported with its line number; the rest still applies. */
 #ifndef SITREP_UI_CONFIG_H
@@ -24,9 +26,19 @@
 
 enum layout { LAYOUT_FOUR, LAYOUT_TWO, LAYOUT_ARTICLE, N_LAYOUTS };
 
+enum { MAX_SAVED_FILTERS = 9 };
+
+struct saved_filter {
+    char name[40];
+    char expr[256];
+};
+
 struct ui_settings {
     enum layout layout;
     enum zoom zoom;
+    int sort;                                       /* enum store_list_order */
+    struct saved_filter filters[MAX_SAVED_FILTERS]; /* in the config's order */
+    int n_filters;
 };
 
 struct config_target {

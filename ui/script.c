@@ -71,7 +71,13 @@ static char cell_letter(int y, int x)
     if (getcchar(&cell, wc, &attrs, &pair, NULL) == ERR)
         return '.';
     int el = element_of_pair(pair);
-    return el >= 0 && letters[el] ? letters[el] : '.';
+    if (el >= 0 && letters[el])
+        return letters[el];
+    /* the article's find draws its matches in reverse video without a colour of its own;
+     * the current match is underlined too */
+    if ((attrs & A_REVERSE) && (attrs & A_BOLD))
+        return attrs & A_UNDERLINE ? 'H' : 'h';
+    return '.';
 }
 
 void screen_dump_attrs(FILE *f)

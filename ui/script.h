@@ -5,7 +5,8 @@
  *   :dump                        append the screen as text to the dump file
  *   :attrs                       append, for each row, which element each cell is drawn
  *                                as (p place, a actor, f figure, d date, C current fact,
- *                                s selected, . anything else)
+ *                                s selected, h a match of the article's find, H its
+ *                                current match, . anything else)
  *   :resize COLSxLINES           resize the screen
  *   # comment
  * Screens in the dump file are separated by "----" lines. */

@@ -16,6 +16,17 @@
 
 enum { DEFAULT_FACTS_WIDTH = 30 };
 
+/* What the prompt line at the foot of the main screen asks for. */
+enum prompt_kind {
+    PROMPT_SEARCH,  /* words for the full-text search (/) */
+    PROMPT_FILTER,  /* the filter line (f) */
+    PROMPT_FIND,    /* words to find in the open article (/ there) */
+    PROMPT_TAG,     /* tags to add or remove (t) */
+    PROMPT_DELETE,  /* y to delete the article (d) */
+    PROMPT_SAVED,   /* a saved filter's number (F) */
+    PROMPT_CORRECT, /* the value of a correction in the events view (prompt_op) */
+};
+
 struct article_pane;
 struct ui_options;
 struct bg_job;
@@ -50,8 +61,13 @@ struct app {
     struct timeline *tl;
     struct picker *pick;
     struct rect panes[N_PANES]; /* content areas at the last paint (h 0: hidden) */
-    bool prompt_filters;        /* the prompt line edits the filter, else the search */
+    enum prompt_kind prompt;    /* what the prompt line asks for */
+    int64_t prompt_article;     /* the article a tag, delete or correction prompt is about */
+    int prompt_op;              /* PROMPT_CORRECT: enum correction_op */
     char input[256];
+    int sort;            /* the list's order: enum store_list_order */
+    int64_t deleted[64]; /* this session's deletes, newest last, for undo */
+    int n_deleted;
     char msg[300];
     bool msg_is_error;
     int help_top;
@@ -84,6 +100,8 @@ void app_say(struct app *a, bool error, const char *text);
 
 /* Compiles place, search and filter line into a->q; refreshes what depends on it. */
 void app_apply_filter(struct app *a);
+/* Orders the list by sort (enum store_list_order), keeping the selected article. */
+void app_set_sort(struct app *a, int sort);
 /* The list's selection back to its first row (the filter changed). */
 void app_reset_list_position(struct app *a);
 
@@ -96,6 +114,14 @@ void app_pane_header(const struct app *a, enum view_id v, const char *title);
 
 /* The selected article full screen, and back to the layout before. */
 void app_open_full_screen(struct app *a);
+/* Applies the correction the prompt asked for (text: its value) in the events view. */
+void app_events_correct(struct app *a, const char *text);
+/* Finds words in the shown article (views/article.h); returns the number of matches. */
+int app_find_in_article(struct app *a, const char *words);
+/* Reads the shown article again (its tags changed). */
+void app_reload_article(struct app *a);
+/* Selects article id in the list when the list holds it. */
+void app_select_article(struct app *a, int64_t id);
 /* Loads article id into the article pane at the panes' widths. */
 void app_load_article(struct app *a, int64_t id);
 

@@ -16,6 +16,7 @@
 #include "cli/correct_cli.h"
 #include "cli/export_cli.h"
 #include "cli/map_cli.h"
+#include "cli/tag_cli.h"
 #include "read/article.h"
 #include "read/reader.h"
 #include "cli/event_cli.h"
@@ -106,6 +107,12 @@ static const struct command commands[] = {
      "numbered as in 'sitrep events', with a key below.\n"
      "  --size COLSxLINES  the map's size in cells (default: the terminal's)",
      cli_map},
+    {"tag", "tag ID [TAG...]",
+     "Adds tags (words of your own: verify, convoy-strike) to an article (an id or a piece\n"
+     "of its file name) and prints its tags. 'tag:NAME' in a filter keeps the articles\n"
+     "that carry it; tags compare without regard to case.",
+     cli_tag},
+    {"untag", "untag ID TAG...", "Removes tags from an article.", cli_untag},
     {"feed", "feed add|list|remove|import|export ...",
      "Subscriptions:\n"
      "  feed add URL [--name NAME] [--tag TAG]... [--full]\n"

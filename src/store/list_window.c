@@ -16,9 +16,46 @@
  * 100,000 results, is a lookup rather than a rescan of the filter. */
 #define BY_DATE "INDEXED BY articles_list"
 
-static const char materialize_sql[] =
-    "INSERT INTO temp.list_view(id) SELECT id FROM articles " BY_DATE
-    " WHERE %s ORDER BY date DESC, id DESC";
+/* Each order but date has an index that hands the ids over in that order (100,000
+ * articles: 13-41 ms to write the list, against 0.4-1.9 s by scanning the table). It is
+ * made the first time the order is asked for, not at open, so that a collection whose
+ * reader never sorts pays nothing at start or at import. */
+static const struct {
+    const char *name, *indexed, *order, *index;
+} orders[N_LIST_ORDERS] = {
+    [LIST_BY_DATE] = {"date", BY_DATE, "date DESC, id DESC", NULL},
+    /* NULL sorts lowest in SQLite, so descending puts the reports without a toll last */
+    [LIST_BY_TOLL] = {"toll", "", "killed DESC, date DESC, id DESC",
+                      "CREATE INDEX IF NOT EXISTS articles_by_toll"
+                      " ON articles(killed DESC, date DESC, id DESC)"},
+    [LIST_BY_PLACE] = {"place", "", "places IS NULL, places COLLATE NOCASE, date DESC, id DESC",
+                       "CREATE INDEX IF NOT EXISTS articles_by_place ON articles("
+                       "places IS NULL, places COLLATE NOCASE, date DESC, id DESC)"},
+    [LIST_BY_SOURCE] = {"source", "", "source IS NULL, source COLLATE NOCASE, date DESC, id DESC",
+                        "CREATE INDEX IF NOT EXISTS articles_by_source ON articles("
+                        "source IS NULL, source COLLATE NOCASE, date DESC, id DESC)"},
+    [LIST_BY_ADDED] = {"added", "", "imported_at DESC, id DESC",
+                       "CREATE INDEX IF NOT EXISTS articles_by_added"
+                       " ON articles(imported_at DESC, id DESC)"},
+};
+
+const char *store_list_order_name(enum store_list_order o)
+{
+    return o < N_LIST_ORDERS ? orders[o].name : "?";
+}
+
+int store_list_order_from_name(const char *name)
+{
+    for (int o = 0; o < N_LIST_ORDERS; o++)
+        if (strcmp(name, orders[o].name) == 0)
+            return o;
+    return -1;
+}
+
+void store_list_set_order(struct store *s, enum store_list_order o)
+{
+    s->list_order = o < N_LIST_ORDERS ? (int)o : LIST_BY_DATE;
+}
 
 /* The offset is walked in the index alone; only the page's rows are read from the table. */
 static const char page_all_sql[] =
@@ -50,14 +87,21 @@ static int count_all(sqlite3 *db, int64_t *count)
     return 0;
 }
 
-static int materialize(sqlite3 *db, const struct query *q, int64_t *count)
+static int materialize(sqlite3 *db, const struct query *q, int order, int64_t *count)
 {
+    /* a read-only connection cannot make the index: the order then costs a scan */
+    if (orders[order].index)
+        sqlite3_exec(db, orders[order].index, NULL, NULL, NULL);
+    char fmt[400];
+    snprintf(fmt, sizeof fmt,
+             "INSERT INTO temp.list_view(id) SELECT id FROM articles %s WHERE %%s ORDER BY %s",
+             orders[order].indexed, orders[order].order);
     if (sqlite3_exec(db,
                      "CREATE TEMP TABLE IF NOT EXISTS list_view(pos INTEGER PRIMARY KEY,"
                      " id INTEGER NOT NULL); DELETE FROM temp.list_view;",
                      NULL, NULL, NULL) != SQLITE_OK)
         return -1;
-    sqlite3_stmt *st = query_prepare(db, q, materialize_sql);
+    sqlite3_stmt *st = query_prepare(db, q, fmt);
     if (!st)
         return -1;
     int rc = sqlite3_step(st);
@@ -72,8 +116,8 @@ int store_list_count(struct store *s, const struct query *q, bool *filtered, int
                      char *err, size_t errlen)
 {
     *count = 0;
-    *filtered = q->where_len > 0;
-    int rc = *filtered ? materialize(s->db, q, count) : count_all(s->db, count);
+    *filtered = q->where_len > 0 || s->list_order != LIST_BY_DATE;
+    int rc = *filtered ? materialize(s->db, q, s->list_order, count) : count_all(s->db, count);
     if (rc != 0) {
         snprintf(err, errlen, "list: %s", sqlite3_errmsg(s->db));
         *count = 0;

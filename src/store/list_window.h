@@ -1,7 +1,9 @@
 /* list_window.h: the article list a page at a time. It never holds the collection: a page
  * reads only its rows, through the list index when unfiltered and through a temporary
  * table of the filtered ids in list order otherwise, so 100,000 articles cost what 30 do
- * at any position. List order is newest first, undated last, then the higher id first. */
+ * at any position. List order is newest first, undated last, then the higher id first,
+ * unless the connection's order says otherwise (store_list_set_order): any other order
+ * goes through the temporary table, so the default list stays an index-only walk. */
 #ifndef SITREP_STORE_LIST_WINDOW_H
 #define SITREP_STORE_LIST_WINDOW_H
 
@@ -26,6 +28,23 @@ struct store_list_row {
     long killed_max, wounded_max, destroyed_max; /* the most it allows; FACT_NONE = open */
     bool is_read;
 };
+
+/* The orders the list can take; ties fall back to date order. */
+enum store_list_order {
+    LIST_BY_DATE,   /* newest first, undated last */
+    LIST_BY_TOLL,   /* the report's own killed figure, highest first, none last */
+    LIST_BY_PLACE,  /* the places column, A to Z, none last */
+    LIST_BY_SOURCE, /* the outlet, A to Z, none last */
+    LIST_BY_ADDED,  /* the time of import, newest first */
+    N_LIST_ORDERS
+};
+
+/* "date", "toll", "place", "source", "added"; from a name: -1 when unknown. */
+const char *store_list_order_name(enum store_list_order o);
+int store_list_order_from_name(const char *name);
+
+/* The order the next store_list_count writes (per connection; date when never set). */
+void store_list_set_order(struct store *s, enum store_list_order o);
 
 /* The articles q selects: their number in *count; when q filters (*filtered set), their
  * ids in list order are written to the connection's temporary list, which later pages and

@@ -372,13 +372,15 @@ static int add_term(struct query *q, const struct term *t, char *err, size_t err
         return add_date_term(q, t, key_is(t, "since"), err, errlen);
     if (key_is(t, "source"))
         return add_like_term(q, t, "source LIKE ?");
+    if (key_is(t, "tag"))
+        return add_named_term(q, t, "id IN (SELECT article_id FROM article_tags WHERE tag = ?1)");
     if (key_is(t, "read")) {
         bool yes = t->value_len && (t->value[0] == 'y' || t->value[0] == 'Y');
         return append(q, yes ? "is_read = 1" : "is_read = 0");
     }
     snprintf(err, errlen,
              "column %zu: unknown filter '%.*s' (place, actor, killed, wounded, destroyed, "
-             "since, until, source, read, feed)",
+             "since, until, source, read, feed, tag)",
              t->column, (int)t->key_len, t->key);
     return -1;
 }

@@ -10,6 +10,7 @@
  *   source:Reuters         the outlet, by substring
  *   read:yes / read:no     read or unread articles
  *   feed:"Alpha News"      articles from that subscription (its name, title or URL)
+ *   tag:verify             articles carrying that tag (store/tags.h), any case
  *   other words            full-text search over title and text (FTS5); "quoted phrases"
  */
 #ifndef SITREP_QUERY_H

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "store/corrections.h"
+#include "store/tags.h"
 #include "store/feeds.h"
 
 /* Version 1 of the schema (store.h documents the current one for the modules that query
@@ -273,7 +274,10 @@ int store_schema_update(sqlite3 *db, char *err, size_t errlen)
         /* Databases made by early builds of version 1 indexed through a trigger; the store
          * now writes the index itself, and both would index every article twice. */
         store_exec(db, "DROP TRIGGER IF EXISTS articles_fts_insert", err, errlen) < 0 ||
-        store_exec(db, reader_indexes_sql, err, errlen) < 0)
+        store_exec(db, reader_indexes_sql, err, errlen) < 0 ||
+        /* made at every open, not a numbered step: a table of its own that nothing else
+         * reads, so no migration order depends on it */
+        store_exec(db, tags_schema, err, errlen) < 0)
         return -1;
     return 0;
 }

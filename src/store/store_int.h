@@ -90,6 +90,7 @@ struct store {
     /* Inside a batch, the first article not yet in the full-text index (0: none); see
      * store_add_article for why indexing waits for the commit. */
     int64_t unindexed_from;
+    int list_order;       /* enum store_list_order (list_window.h) */
     bool read_only;       /* opened without write access (asked for, or the only way to read) */
     char last_error[256]; /* why the last read failed on bad data (store_last_error) */
 };

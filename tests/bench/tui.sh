@@ -12,6 +12,8 @@
 # Targets (issue 4): first paint under 150 ms, filter under 100 ms, under 64 MB.
 #   sh tests/bench/tui.sh [N]      N generated articles (default 100000), imported once;
 #   TUI_DB=path keeps (or reuses) the database between runs of this script.
+# Each launch has a state directory of its own (XDG_STATE_HOME), so that it opens as a
+# first run does and not on the filter the launch before left.
 cd "$(dirname "$0")/../.." || exit 1
 : "${BUILD:=build}" "${SITREP:=$PWD/$BUILD/sitrep}"
 N=${1:-100000}
@@ -50,7 +52,7 @@ r=0
 while [ $r -lt "$RUNS" ]; do
     rm -f "$TMPB/trace" "$TMPB/t0" "$TMPB/rss.one"
     tmux -S "$SOCK" new-session -d -x 120 -y 40 \
-        "date +%s%3N >'$TMPB/t0'; SITREP_TRACE='$TMPB/trace' exec /usr/bin/time -f %M \
+        "date +%s%3N >'$TMPB/t0'; XDG_STATE_HOME='$TMPB/state-$r' SITREP_TRACE='$TMPB/trace' exec /usr/bin/time -f %M \
          -o '$TMPB/rss.one' '$SITREP' --db '$DB'"
     wait_for first-paint "$TMPB/trace" && wait_for timeline-load "$TMPB/trace" ||
         { echo "tui bench: no first paint"; exit 1; }

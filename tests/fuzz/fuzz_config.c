@@ -9,7 +9,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static struct keymap keys;
     static struct palette colours;
-    struct ui_settings settings = {LAYOUT_FOUR, 0};
+    struct ui_settings settings = {.layout = LAYOUT_FOUR}; /* the rest zero: no saved filters */
     keymap_defaults(&keys);
     palette_defaults(&colours);
     struct config_target t = {&keys, &colours, &settings};

@@ -146,6 +146,7 @@ static void fixture_init(struct fixture *f)
 {
     keymap_defaults(&f->keys);
     palette_defaults(&f->colours);
+    f->settings = (struct ui_settings){0}; /* no saved filters, date order */
     f->settings.layout = LAYOUT_FOUR;
     f->settings.zoom = ZOOM_DAY;
     f->target.keys = &f->keys;
@@ -259,6 +260,11 @@ static void test_shipped_example(void)
     CHECK_INT(keymap_lookup(&f.keys, V_LIST, 'x'), ACT_TOGGLE_READ);
     CHECK_INT(f.colours.fg[EL_KILLED], 9);
     CHECK_INT(f.colours.bg[EL_CURRENT], 3);
+    /* the example's saved filters, in order, and its sort */
+    CHECK_INT(f.settings.n_filters, 2);
+    CHECK_STR(f.settings.filters[1].name, "heavy");
+    CHECK_STR(f.settings.filters[1].expr, "killed>=20 since:2024");
+    CHECK_INT(f.settings.sort, 0);
 }
 
 static void test_default_path(void)

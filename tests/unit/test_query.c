@@ -144,7 +144,7 @@ static void test_errors_name_the_column(void)
     CHECK_STR(select_ids("source:\"open"), "error: column 1: unterminated quote");
     CHECK_STR(select_ids("colour:red"),
               "error: column 1: unknown filter 'colour' (place, actor, killed, wounded, "
-              "destroyed, since, until, source, read, feed)");
+              "destroyed, since, until, source, read, feed, tag)");
     CHECK_STR(select_ids("place:"), "error: column 1: place: needs a value");
     CHECK_STR(select_ids("place>3"),
               "error: column 1: only killed, wounded and destroyed compare with >");

@@ -186,7 +186,7 @@ static void test_compare_screen(void)
 static void test_events_screen(void)
 {
     char err[200];
-    struct events_view *v = events_view_open(st, false, err, sizeof err);
+    struct events_view *v = events_view_open(st, NULL, false, err, sizeof err);
     CHECK(v != NULL);
     if (!v)
         return;

@@ -4,14 +4,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "state.h"
 #include "base/facts.h"
 #include "base/text.h"
 #include "compare/compare.h"
 #include "store/article_view.h"
+#include "store/tags.h"
 #include "store/store.h"
 #include "views/list.h"
+#include "views/prompt.h"
 
 void article_pane_init(struct article_pane *p)
 {
@@ -26,6 +29,7 @@ void article_pane_free(struct article_pane *p)
     free(p->text);
     free(p->spans);
     free(p->sentence_start);
+    free(p->hits);
     article_pane_init(p);
 }
 
@@ -242,6 +246,73 @@ static void load_fact_group(struct article_pane *p, struct store *s, enum store_
     store_fact_lines_free(v, n);
 }
 
+/* ---- the article's own search ---- */
+
+static void find_matches(struct article_pane *p)
+{
+    free(p->hits);
+    p->hits = NULL;
+    p->n_hits = 0;
+    p->hit = -1;
+    size_t n = strlen(p->find);
+    if (n == 0 || !p->text)
+        return;
+    int cap = 0;
+    for (size_t at = 0; at + n <= p->text_len && p->n_hits < MAX_SPANS; at++) {
+        if (strncasecmp(p->text + at, p->find, n) != 0)
+            continue;
+        if (p->n_hits == cap) {
+            cap = cap ? cap * 2 : 16;
+            long *v = realloc(p->hits, (size_t)cap * sizeof *v);
+            if (!v)
+                return;
+            p->hits = v;
+        }
+        p->hits[p->n_hits++] = (long)at;
+        at += n - 1; /* matches do not overlap */
+    }
+}
+
+/* Brings body line i into view, a third of the way down when it has to move. */
+static void show_line(struct article_pane *p, int i, int rows)
+{
+    if (i < 0)
+        return;
+    if (i < p->top || i >= p->top + rows)
+        p->top = i - rows / 3 > 0 ? i - rows / 3 : 0;
+}
+
+static void show_hit(struct article_pane *p, int rows)
+{
+    show_line(p, lines_find_offset(&p->body, p->hits[p->hit]), rows);
+}
+
+int article_pane_find(struct article_pane *p, const char *words, int rows)
+{
+    snprintf(p->find, sizeof p->find, "%s", words);
+    find_matches(p);
+    if (p->n_hits == 0)
+        return 0;
+    long from = p->top < p->body.n && p->body.v[p->top].src >= 0 ? p->body.v[p->top].src : 0;
+    p->hit = 0;
+    while (p->hit + 1 < p->n_hits && p->hits[p->hit] < from)
+        p->hit++;
+    show_hit(p, rows);
+    return p->n_hits;
+}
+
+bool article_pane_step_match(struct article_pane *p, int dir, int rows)
+{
+    if (p->n_hits == 0)
+        return false;
+    if (p->hit < 0)
+        p->hit = dir > 0 ? 0 : p->n_hits - 1;
+    else
+        p->hit = (p->hit + dir + p->n_hits) % p->n_hits;
+    show_hit(p, rows);
+    return true;
+}
+
 /* "38 killed: IS militants, Al Anbar, 2024-09-21 [the army]": the amount as the report
  * gives it (compare.h's words: "some 150", "dozens", "30-40"), then the kind, then who,
  * where, when and who says so, each once. */
@@ -305,7 +376,10 @@ void article_pane_load(struct article_pane *p, struct store *s, int64_t id, int 
         return;
     int top = p->top, facts_top = p->facts_top, sel = p->facts_sel, cur = p->current;
     bool same = id == p->id;
+    char find[sizeof p->find];
+    memcpy(find, p->find, sizeof find);
     article_pane_free(p);
+    memcpy(p->find, find, sizeof find);
     p->id = id;
     p->text_width = text_width;
     p->facts_width = facts_width;
@@ -324,6 +398,8 @@ void article_pane_load(struct article_pane *p, struct store *s, int64_t id, int 
     load_fact_group(p, s, FACT_GROUP_ACTORS);
     load_figures(p, s);
     load_fact_group(p, s, FACT_GROUP_DATES);
+    store_tags_joined(s, id, " ", p->tags, sizeof p->tags);
+    find_matches(p);
     if (same) { /* a resize keeps the place */
         p->top = top < p->body.n ? top : 0;
         p->facts_top = facts_top < p->facts.n ? facts_top : 0;
@@ -348,7 +424,50 @@ static int first_span_after(const struct article_pane *p, long offset)
     return lo;
 }
 
-/* Draws one wrapped line, its highlighted parts in their elements' attributes. */
+/* The first match that ends after offset. */
+static int first_hit_after(const struct article_pane *p, long offset)
+{
+    long n = (long)strlen(p->find);
+    int lo = 0, hi = p->n_hits;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (p->hits[mid] + n <= offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The attribute at pos and where it stops holding (a fact's or a match's edge): a match
+ * shows over a fact, in reverse video so that it reads with colour and without. */
+static attr_t attr_at(const struct article_pane *p, long pos, long *stop, const struct palette *pal)
+{
+    attr_t a = 0;
+    int i = first_span_after(p, pos);
+    if (i < p->n_spans) {
+        const struct span *sp = &p->spans[i];
+        if (sp->start <= pos) {
+            a = element_attr(pal, i == p->current ? EL_CURRENT : sp->el);
+            *stop = sp->start + sp->len < *stop ? sp->start + sp->len : *stop;
+        } else if (sp->start < *stop) {
+            *stop = sp->start;
+        }
+    }
+    int h = first_hit_after(p, pos);
+    if (h < p->n_hits) {
+        long start = p->hits[h], end = start + (long)strlen(p->find);
+        if (start <= pos) {
+            a = A_REVERSE | A_BOLD | (h == p->hit ? A_UNDERLINE : 0);
+            *stop = end < *stop ? end : *stop;
+        } else if (start < *stop) {
+            *stop = start;
+        }
+    }
+    return a;
+}
+
+/* Draws one wrapped line, its facts and matches in their attributes. */
 static void draw_body_line(const struct article_pane *p, const struct line *ln, int y, int x, int w,
                            attr_t base, const struct palette *pal)
 {
@@ -358,21 +477,12 @@ static void draw_body_line(const struct article_pane *p, const struct line *ln, 
     }
     long pos = ln->src, end = ln->src + (long)ln->len;
     int col = 0;
-    for (int i = first_span_after(p, pos); i < p->n_spans && pos < end && col < w; i++) {
-        const struct span *sp = &p->spans[i];
-        if (sp->start >= end)
-            break;
-        if (sp->start > pos) {
-            col += put_bytes(y, x + col, w - col, p->text + pos, (size_t)(sp->start - pos), base);
-            pos = sp->start;
-        }
-        long stop = sp->start + sp->len < end ? sp->start + sp->len : end;
-        attr_t a = element_attr(pal, i == p->current ? EL_CURRENT : sp->el);
+    while (pos < end && col < w) {
+        long stop = end;
+        attr_t a = attr_at(p, pos, &stop, pal);
         col += put_bytes(y, x + col, w - col, p->text + pos, (size_t)(stop - pos), a | base);
         pos = stop;
     }
-    if (pos < end && col < w)
-        put_bytes(y, x + col, w - col, p->text + pos, (size_t)(end - pos), base);
 }
 
 void article_pane_draw_text(const struct article_pane *p, const struct rect *r,
@@ -411,15 +521,6 @@ void article_pane_scroll(struct article_pane *p, long delta, int rows)
 {
     int last = p->body.n - rows > 0 ? p->body.n - rows : 0;
     p->top = clamp(p->top + delta, 0, last > 0 ? last : 0);
-}
-
-/* Brings body line i into view, a third of the way down when it has to move. */
-static void show_line(struct article_pane *p, int i, int rows)
-{
-    if (i < 0)
-        return;
-    if (i < p->top || i >= p->top + rows)
-        p->top = i - rows / 3 > 0 ? i - rows / 3 : 0;
 }
 
 bool article_pane_step_fact(struct article_pane *p, int dir, int rows)
@@ -499,21 +600,64 @@ static void draw_article_view(struct app *a)
 {
     const struct rect *r = &a->panes[V_ARTICLE];
     app_load_article(a, a->list->sel_id);
-    char title[460];
-    snprintf(title, sizeof title, "Article%s%s", a->art->id ? "  " : "",
-             a->art->id ? a->art->meta : "");
+    char title[700];
+    snprintf(title, sizeof title, "Article%s%s%s%s", a->art->id ? "  " : "",
+             a->art->id ? a->art->meta : "", a->art->tags[0] ? "  tags: " : "", a->art->tags);
     app_pane_header(a, V_ARTICLE, title);
     struct rect text = {r->y, r->x + 1, r->h, r->w - 2};
     article_pane_draw_text(a->art, &text, &a->pal);
 }
 
+/* While a find is on, n/N step through its matches and Esc ends it; else they are the
+ * main screen's (facts, closing the full-screen article). */
+static bool find_action(struct app *a, enum action act)
+{
+    struct article_pane *p = a->art;
+    switch (act) {
+    case ACT_FIND:
+        if (p->id)
+            prompt_view_open(a, PROMPT_FIND, p->id, p->find);
+        return true;
+    case ACT_NEXT_FACT:
+    case ACT_PREV_FACT:
+        if (!p->find[0])
+            return false;
+        if (!article_pane_step_match(p, act == ACT_NEXT_FACT ? 1 : -1, app_rows_of(a, V_ARTICLE)))
+            app_say(a, false, "not in this article");
+        return true;
+    case ACT_BACK:
+        if (!p->find[0])
+            return false;
+        article_pane_find(p, "", app_rows_of(a, V_ARTICLE));
+        return true;
+    default:
+        return false;
+    }
+}
+
 static bool article_action(struct app *a, enum action act, int key)
 {
     long delta;
+    if (find_action(a, act))
+        return true;
     if (!view_motion(act, app_rows_of(a, V_ARTICLE), &delta))
         return false;
     article_pane_scroll(a->art, delta, app_rows_of(a, V_ARTICLE));
     return true;
+}
+
+static const char *describe_article(enum action act)
+{
+    switch (act) {
+    case ACT_NEXT_FACT:
+        return "next fact; while a find is on (/), the next match";
+    case ACT_PREV_FACT:
+        return "previous fact; while a find is on, the previous match";
+    case ACT_BACK:
+        return "end the find; else back to four panes";
+    default:
+        return NULL;
+    }
 }
 
 const struct view_ops article_view = {
@@ -521,6 +665,7 @@ const struct view_ops article_view = {
     .id = V_ARTICLE,
     .draw = draw_article_view,
     .action = article_action,
+    .describe = describe_article,
 };
 
 /* The facts pane, with the rule that parts it and the timeline from the article. */

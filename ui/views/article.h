@@ -35,6 +35,11 @@ struct article_pane {
     int n_sentences;
     int top, facts_top, facts_sel;
     char meta[400]; /* date - source - dateline, for the pane's header */
+    char tags[200]; /* the article's tags, space-separated, for the header */
+    /* words found in the text (the article's own search, kept from article to article) */
+    char find[128];
+    long *hits;      /* byte offsets of the matches, ascending; each strlen(find) long */
+    int n_hits, hit; /* hit: the current match, -1 before n/N */
 };
 
 void article_pane_init(struct article_pane *p);
@@ -64,6 +69,14 @@ void article_pane_select_fact(struct article_pane *p, long delta, int facts_rows
 /* Scrolls the text so that sentence shows at the top and marks its first fact (of element
  * el when it has one; el -1 for any). */
 void article_pane_goto_sentence(struct article_pane *p, int sentence, int el);
+
+/* Looks for words in the text (ASCII letters in any case), highlights every match and goes
+ * to the first at or after the top line; "" ends the search. Returns the number found. */
+int article_pane_find(struct article_pane *p, const char *words, int rows);
+
+/* Moves to the next (dir 1) or previous (dir -1) match, wrapping round. Returns false when
+ * there is none. */
+bool article_pane_step_match(struct article_pane *p, int dir, int rows);
 
 /* The pane as a view of the main screen. */
 extern const struct view_ops article_view, facts_view;

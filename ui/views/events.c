@@ -9,11 +9,14 @@
 #include "events/event.h"
 #include "events/event_grouping.h"
 #include "events/event_incr.h"
+#include "store/corrections.h"
+#include "store/event_filter.h"
 #include "store/event_list.h"
 #include "store/store.h"
 #include "base/text.h"
 #include "state.h"
 #include "views/list.h"
+#include "views/prompt.h"
 
 /* The list shows at most this many events (most reports first). */
 #define EVENTS_MAX 20000
@@ -29,6 +32,8 @@ struct ev_row {
 
 struct events_view {
     struct store *store;
+    const struct query *filter; /* the reader's: only events with a report it keeps */
+    bool filtered;
     bool waiting; /* for a grouping running in the background */
     struct ev_row *rows;
     size_t n_rows;
@@ -58,6 +63,41 @@ static void free_rows(struct events_view *v)
     v->n_rows = 0;
 }
 
+static int id_order(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Keeps the rows of the events with a report under the reader's filter. */
+static int keep_filtered(struct events_view *v)
+{
+    v->filtered = v->filter && v->filter->where_len > 0;
+    if (!v->filtered)
+        return 0;
+    int64_t *ids;
+    char err[200];
+    long n = store_event_ids_matching(v->store, v->filter, &ids, err, sizeof err);
+    if (n < 0)
+        return -1;
+    size_t kept = 0;
+    for (size_t i = 0; i < v->n_rows; i++) {
+        struct ev_row *r = &v->rows[i];
+        if (n > 0 && bsearch(&r->id, ids, (size_t)n, sizeof *ids, id_order)) {
+            v->rows[kept++] = *r;
+            continue;
+        }
+        free(r->label);
+        free(r->place);
+        free(r->first_date);
+        free(r->last_date);
+        free(r->reasons);
+    }
+    v->n_rows = kept;
+    free(ids);
+    return 0;
+}
+
 static int load_rows(struct events_view *v)
 {
     free_rows(v);
@@ -82,6 +122,10 @@ static int load_rows(struct events_view *v)
     else if (n)
         rc = -1;
     store_event_rows_free(got, n);
+    if (rc == 0 && keep_filtered(v) < 0)
+        rc = -1;
+    if (v->sel >= (int)v->n_rows)
+        v->sel = v->n_rows ? (int)v->n_rows - 1 : 0;
     return rc;
 }
 
@@ -96,7 +140,8 @@ static int regroup(struct events_view *v)
     return rc;
 }
 
-struct events_view *events_view_open(struct store *s, bool waiting, char *err, size_t errlen)
+struct events_view *events_view_open(struct store *s, const struct query *filter, bool waiting,
+                                     char *err, size_t errlen)
 {
     struct events_view *v = calloc(1, sizeof *v);
     if (!v) {
@@ -104,6 +149,7 @@ struct events_view *events_view_open(struct store *s, bool waiting, char *err, s
         return NULL;
     }
     v->store = s;
+    v->filter = filter;
     v->marked = -1;
     v->waiting = waiting;
     if (waiting)
@@ -122,7 +168,6 @@ static void close_detail(struct events_view *v)
     v->reports = NULL;
     v->n_reports = 0;
     v->detail = false;
-    v->marked = -1;
     compare_view_close(v->cmp);
     v->cmp = NULL;
 }
@@ -131,8 +176,7 @@ int events_view_reload(struct events_view *v)
 {
     v->waiting = false;
     close_detail(v);
-    v->sel = v->top = 0;
-    return load_rows(v);
+    return load_rows(v); /* the selection stays where it was, within the new rows */
 }
 
 void events_view_wait(struct events_view *v)
@@ -188,7 +232,6 @@ static void open_detail(struct events_view *v)
     free(p);
     v->detail = true;
     v->rsel = 0;
-    v->marked = -1;
 }
 
 /* ---- drawing ---- */
@@ -213,14 +256,20 @@ static int put_clean(WINDOW *w, int y, int x, const char *s, int cols, attr_t at
 
 static void draw_list(struct events_view *v, WINDOW *w, int rows, int cols)
 {
-    put_clean(w, 0, 0, "Events: reports of the same event grouped", cols, A_BOLD);
+    put_clean(w, 0, 0,
+              v->filtered ? "Events: reports of the same event grouped (under the filter)"
+                          : "Events: reports of the same event grouped",
+              cols, A_BOLD);
     v->page = rows - 2;
     if (v->sel < v->top)
         v->top = v->sel;
     if (v->sel >= v->top + v->page)
         v->top = v->sel - v->page + 1;
     if (!v->n_rows)
-        put_clean(w, 1, 0, "no events (the collection is empty)", cols, A_NORMAL);
+        put_clean(w, 1, 0,
+                  v->filtered ? "no events under the filter"
+                              : "no events (the collection is empty)",
+                  cols, A_NORMAL);
     for (int r = 0; r < v->page; r++) {
         size_t i = (size_t)(v->top + r);
         if (i >= v->n_rows)
@@ -232,7 +281,9 @@ static void draw_list(struct events_view *v, WINDOW *w, int rows, int cols)
             snprintf(killed, sizeof killed, "killed %ld-%ld%s", e->killed.low, e->killed.high,
                      e->killed.disagree ? " !" : "");
         char line[512];
-        snprintf(line, sizeof line, "%-10.10s %2d rep  %-16s %s",
+        /* C: the analyst's corrections shaped this event (its reasons say which) */
+        bool corrected = e->reasons && strncmp(e->reasons, "corrected: ", 11) == 0;
+        snprintf(line, sizeof line, "%c %-10.10s %2d rep  %-16s %s", corrected ? 'C' : ' ',
                  e->first_date ? e->first_date : "undated", e->n_reports, killed,
                  e->label ? e->label : "");
         put_clean(w, 1 + r, 0, line, cols, (int)i == v->sel ? A_REVERSE : A_NORMAL);
@@ -291,10 +342,10 @@ void events_view_draw(struct events_view *v, WINDOW *w)
     put_clean(w, rows - 1, 0,
               v->message[0] ? v->message
               : v->waiting  ? "q close (the grouping goes on and is kept)"
-              : v->detail   ? "j/k report  Enter read  m mark  c compare  q back"
-                            : "j/k move  Enter open  r regroup  q close",
+              : v->detail ? "j/k report  Enter read  m mark  c compare  M merge  S split  V move  "
+                            "X figure  D date  P place  K kind  u undo  q back"
+                          : "j/k move  Enter open  m mark  M merge  u undo  r regroup  q close",
               cols, A_REVERSE);
-    v->message[0] = 0;
     wnoutrefresh(w);
 }
 
@@ -392,6 +443,187 @@ enum view_key_result events_view_action(struct events_view *v, enum action act)
     return v->detail ? detail_action(v, act) : list_action(v, act);
 }
 
+/* ---- the analyst's corrections (store/corrections.h), made here, replayed at grouping ---- */
+
+/* The report a correction names: the selected one in an event, else the selected event's
+ * first; 0 when there is none. */
+static int64_t selected_report(struct events_view *v)
+{
+    if (v->detail)
+        return v->n_reports ? v->reports[v->rsel].id : 0;
+    if (v->sel < 0 || (size_t)v->sel >= v->n_rows)
+        return 0;
+    struct ev_doc *docs;
+    size_t n;
+    int64_t id = 0;
+    if (ev_load_event_reports(v->store, v->rows[v->sel].id, &docs, &n) == 0 && n > 0)
+        id = docs[0].id;
+    ev_docs_free(docs, n);
+    return id;
+}
+
+static void regroup_events(struct app *a);
+
+/* Stores c and groups again so that it shows. */
+static void apply_correction(struct app *a, struct correction *c)
+{
+    char err[256] = "", what[300];
+    if (corrections_add(a->s, c, err, sizeof err) < 0) {
+        snprintf(a->ev->message, sizeof a->ev->message, "correction: %.140s", err);
+        return;
+    }
+    correction_describe(c, what, sizeof what);
+    regroup_events(a);
+    snprintf(a->ev->message, sizeof a->ev->message, "corrected: %.120s (u undoes)", what);
+}
+
+static void undo_correction(struct app *a)
+{
+    struct correction c = {0};
+    char what[300];
+    int rc = corrections_undo_last(a->s, &c);
+    if (rc <= 0) {
+        snprintf(a->ev->message, sizeof a->ev->message,
+                 rc == 0 ? "no correction to undo" : "undo failed");
+        return;
+    }
+    correction_describe(&c, what, sizeof what);
+    correction_clear(&c);
+    regroup_events(a);
+    snprintf(a->ev->message, sizeof a->ev->message, "undone: %.130s", what);
+}
+
+/* Merge and move name two reports: the selected one and the marked one. */
+static void correct_two(struct app *a, enum correction_op op)
+{
+    struct events_view *v = a->ev;
+    int64_t id = selected_report(v);
+    if (v->marked <= 0 || !id || v->marked == id) {
+        snprintf(v->message, sizeof v->message, "mark a report of the other event with m first");
+        return;
+    }
+    struct correction c = {.op = op, .article = id, .other = v->marked};
+    apply_correction(a, &c);
+}
+
+static bool is_iso_day(const char *t)
+{
+    static const char shape[] = "dddd-dd-dd";
+    for (int i = 0; shape[i]; i++)
+        if (shape[i] == 'd' ? t[i] < '0' || t[i] > '9' : t[i] != '-')
+            return false;
+    return t[10] == '\0';
+}
+
+static bool known_kind(const char *name)
+{
+    for (int k = 0; k < EVK_COUNT; k++)
+        if (strcmp(ev_kind_name((enum ev_kind)k), name) == 0)
+            return true;
+    return false;
+}
+
+/* "killed" or "killed 24" into c; false when it is neither. */
+static bool parse_figure(const char *text, struct correction *c)
+{
+    char kind[32];
+    long n = FACT_NONE;
+    int got = sscanf(text, "%31s %ld", kind, &n);
+    int k = got >= 1 ? figure_kind_from_name(kind) : -1;
+    if (k < 0 || (got == 2 && n < 0))
+        return false;
+    c->kind = (enum figure_kind)k;
+    c->n = got == 2 ? n : FACT_NONE;
+    return true;
+}
+
+static const char *parse_value(struct correction *c, const char *text)
+{
+    switch (c->op) {
+    case CORR_DROP_FIGURE:
+        return parse_figure(text, c) ? NULL : "say the kind and maybe the number: killed 24";
+    case CORR_DATE:
+        if (!is_iso_day(text))
+            return "a date is YYYY-MM-DD";
+        break;
+    case CORR_KIND:
+        if (!known_kind(text))
+            return "not a kind of event (airstrike, bombing, clash, shelling, recapture, convoy, "
+                   "kidnapping, execution)";
+        break;
+    default:
+        if (!text[0])
+            return "name the place";
+        break;
+    }
+    if (c->op != CORR_DROP_FIGURE && !(c->value = strdup(text)))
+        return "out of memory";
+    return NULL;
+}
+
+void events_screen_correct(struct app *a, const char *text)
+{
+    if (!a->ev || !text[0])
+        return;
+    struct correction c = {.op = (enum correction_op)a->prompt_op, .article = a->prompt_article};
+    const char *why = parse_value(&c, text);
+    if (why)
+        snprintf(a->ev->message, sizeof a->ev->message, "%s", why);
+    else
+        apply_correction(a, &c);
+    correction_clear(&c);
+}
+
+static void ask_value(struct app *a, enum correction_op op)
+{
+    int64_t id = selected_report(a->ev);
+    if (!id)
+        return;
+    a->prompt_op = op;
+    prompt_view_open(a, PROMPT_CORRECT, id, NULL);
+}
+
+/* The correction keys; false for other actions, and while comparing or waiting. */
+static bool correction_action(struct app *a, enum action act)
+{
+    struct events_view *v = a->ev;
+    if (v->cmp || v->waiting)
+        return false;
+    static const enum correction_op asked[] = {[ACT_DROP_FIGURE] = CORR_DROP_FIGURE,
+                                               [ACT_SET_DATE] = CORR_DATE,
+                                               [ACT_SET_PLACE] = CORR_PLACE,
+                                               [ACT_SET_KIND] = CORR_KIND};
+    switch (act) {
+    case ACT_MARK:
+        if (v->detail)
+            return false; /* the event's own marking */
+        v->marked = selected_report(v);
+        snprintf(v->message, sizeof v->message, "marked #%lld", (long long)v->marked);
+        return true;
+    case ACT_UNDO:
+        undo_correction(a);
+        return true;
+    case ACT_MERGE_EVENTS:
+    case ACT_MOVE_REPORT:
+        correct_two(a, act == ACT_MERGE_EVENTS ? CORR_MERGE : CORR_MOVE);
+        return true;
+    case ACT_SPLIT_REPORT: {
+        struct correction c = {.op = CORR_SPLIT, .article = selected_report(v)};
+        if (c.article)
+            apply_correction(a, &c);
+        return true;
+    }
+    case ACT_DROP_FIGURE:
+    case ACT_SET_DATE:
+    case ACT_SET_PLACE:
+    case ACT_SET_KIND:
+        ask_value(a, asked[act]);
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* ---- the events as a screen ---- */
 
 /* Groups the collection on a background job; false when none can run. */
@@ -421,7 +653,7 @@ void events_screen_open(struct app *a)
 {
     char err[256] = "";
     bool waiting = a->grouping || (events_fresh(a->s) != 1 && start_grouping(a));
-    a->ev = events_view_open(a->s, waiting, err, sizeof err);
+    a->ev = events_view_open(a->s, &a->q, waiting, err, sizeof err);
     if (a->ev) {
         app_open_screen(a, &events_screen);
     } else {
@@ -472,6 +704,9 @@ static void draw_events_screen(struct app *a)
 
 static bool events_screen_action(struct app *a, enum action act, int key)
 {
+    a->ev->message[0] = '\0'; /* a message lasts until the next key */
+    if (correction_action(a, act))
+        return true;
     switch (events_view_action(a->ev, act)) {
     case VIEW_KEY_CLOSE:
         app_close_screen(a);
@@ -510,7 +745,9 @@ static const char *describe_events(enum action act)
     case ACT_OPEN:
         return "the event's reports and where their figures differ";
     case ACT_MARK:
-        return "mark a report of the event for comparison";
+        return "mark a report (in the list: the event's first) to compare, merge or move to";
+    case ACT_UNDO:
+        return "take back the newest correction";
     case ACT_COMPARE:
         return "compare the marked report (else the first) with this one";
     default:

@@ -14,16 +14,19 @@
 
 #include <curses.h>
 
+#include "store/query.h"
 #include "views/compare.h"
 
 struct app;
 struct store;
 struct events_view;
 
-/* Reads the stored events, grouping the collection first when they are stale; or, with
+/* Reads the stored events, grouping the collection first when they are stale (only those
+ * with a report filter keeps, when it filters; NULL for all); or, with
  * waiting set, shows that a background grouping is under way (see event_grouping.h) until
  * events_view_reload. */
-struct events_view *events_view_open(struct store *s, bool waiting, char *err, size_t errlen);
+struct events_view *events_view_open(struct store *s, const struct query *filter, bool waiting,
+                                     char *err, size_t errlen);
 
 /* Reads the stored events again (a grouping has finished). Returns 0 or -1. */
 int events_view_reload(struct events_view *v);
@@ -51,5 +54,8 @@ void events_screen_open(struct app *a);
 /* Takes a grouping finished in the background (saved, and shown when the screen waits
  * for it); returns whether one was. */
 bool events_screen_take_grouping(struct app *a);
+/* Applies the correction the prompt asked for (app->prompt_op about app->prompt_article)
+ * with text its value. */
+void events_screen_correct(struct app *a, const char *text);
 
 #endif

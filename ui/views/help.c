@@ -21,10 +21,12 @@ static const char *const help_tail[] = {
     "  since:2016-06 until:2016-07   publication date (year, month or day)",
     "  source:Reuters read:no   outlet; read or unread",
     "  feed:\"Alpha News\"        from that subscription (name, title or URL)",
+    "  tag:verify               carrying the tag (t adds and removes tags)",
     "  other words              full-text search; \"quoted phrases\"",
     "",
     "Config: $XDG_CONFIG_HOME/sitrep/config (bind VIEW KEY ACTION, color ELEMENT FG BG,",
-    "set layout four|two|article, set zoom day|week|month); see sitrep(1).",
+    "set layout four|two|article, set zoom day|week|month, filter NAME EXPR for F);",
+    "see sitrep(1).",
 };
 
 /* The screens besides the main one, each with the actions it takes, after the tail. */

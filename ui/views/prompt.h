@@ -4,12 +4,19 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+
+#include "state.h"
 
 #include "view.h"
 
 struct app;
 
 extern const struct view_ops prompt_view;
+
+/* Opens the line for kind (state.h) about article (tags, delete), starting with initial
+ * (may be NULL). The saved-filter chooser says so when there are none. */
+void prompt_view_open(struct app *a, enum prompt_kind kind, int64_t article, const char *initial);
 
 /* Opens the line for search words, or for the filter starting with initial. */
 void prompt_view_open_search(struct app *a);
