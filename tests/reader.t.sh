@@ -188,7 +188,7 @@ unset XDG_STATE_HOME
 # ---- the events view: the analyst's corrections (issue 13 item 6) and the filter ----
 D=$(fresh)
 run "$D" E ':dump' m j M ':dump' u ':dump' >/dev/null
-check_contains reader-events-before "$(screen 1)" "2 rep  killed 40-150    recapture at Al Fallujah"
+check_contains reader-events-before "$(screen 1 | grep 'recapture at Al Fallujah')" "2 rep  killed scores to 150 "
 check_contains reader-events-merge "$(screen 2)" "C 2024-09-16  3 rep"
 check_contains reader-events-merge-says "$(screen 2)" "corrected: merge the events of"
 check_contains reader-events-undo "$(screen 3)" "undone: merge the events of"

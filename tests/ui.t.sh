@@ -230,9 +230,10 @@ check_contains ui-compare-rule "$cmp" "--------------------"
 check_contains ui-compare-columns "$cmp" "outskirts of the recently-liberated city of Fallujah.      |showing airstrikes"
 # the events of the samples: 000 and 004 one event; 001, 002, 003 each apart from them
 ev=$(screen E ':dump')
-check_contains ui-events-fallujah "$ev" "2 rep  killed 40-150    recapture at Al Fallujah"
-check_contains ui-events-qaim "$ev" "1 rep  killed 14-14     airstrike at Al Qa'im"
-check_contains ui-events-anbar "$ev" "1 rep  killed 38-38     airstrike at Al Anbar"
+# a vague word stays the word: 000 says "scores", 004 "some 150"
+check_contains ui-events-fallujah "$(printf '%s\n' "$ev" | grep 'recapture at Al Fallujah')" "2 rep  killed scores to 150 "
+check_contains ui-events-qaim "$(printf '%s\n' "$ev" | grep "airstrike at Al Qa'im")" "1 rep  killed 14 "
+check_contains ui-events-anbar "$(printf '%s\n' "$ev" | grep 'airstrike at Al Anbar')" "1 rep  killed 38 "
 opened=$(screen E '<Enter>' ':dump')
 check_contains ui-events-detail "$opened" "destroyed  range 175-260  conservative 175  2 reports  DISAGREE"
 check_contains ui-events-reports "$opened" "#1 undated"
@@ -279,7 +280,7 @@ check_contains ui-facts-figure-vague "$facts" "several killed: security personne
 wide=$(SIZE=200x30 screen ':dump')
 check_contains ui-list-wide-source "$wide" "#2 2024-05-01 IraqiNews.com"
 check_contains ui-list-wide-place "$wide" "Al Qa'im, Al Anbar, Iraq"
-check_contains ui-list-wide-toll "$wide" "40 killed 15 wounded"
+check_contains ui-list-wide-toll "$wide" "scores killed 15 wounded"
 check_lacks ui-list-no-k "$wide" "38k"
 narrow=$(SIZE=60x15 screen ':dump')
 check_contains ui-list-narrow-headings "$(printf '%s\n' "$narrow" | sed -n 2p)" "#  Date       Place     Toll       Title"

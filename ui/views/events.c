@@ -276,14 +276,16 @@ static void draw_list(struct events_view *v, WINDOW *w, int rows, int cols)
             break;
         struct ev_row *e = &v->rows[i];
         summarise_row(v, e);
-        char killed[64] = "";
+        /* the range as the reports word it ("13 to dozens"), and whether they disagree */
+        char killed[64] = "", range[40];
         if (e->killed.n_reports)
-            snprintf(killed, sizeof killed, "killed %ld-%ld%s", e->killed.low, e->killed.high,
-                     e->killed.disagree ? " !" : "");
+            snprintf(killed, sizeof killed, "killed %s%s",
+                     ev_range_text(&e->killed, range, sizeof range),
+                     e->killed.disagree ? ", disagree" : "");
         char line[512];
         /* C: the analyst's corrections shaped this event (its reasons say which) */
         bool corrected = e->reasons && strncmp(e->reasons, "corrected: ", 11) == 0;
-        snprintf(line, sizeof line, "%c %-10.10s %2d rep  %-16s %s", corrected ? 'C' : ' ',
+        snprintf(line, sizeof line, "%c %-10.10s %2d rep  %-26s %s", corrected ? 'C' : ' ',
                  e->first_date ? e->first_date : "undated", e->n_reports, killed,
                  e->label ? e->label : "");
         put_clean(w, 1 + r, 0, line, cols, (int)i == v->sel ? A_REVERSE : A_NORMAL);
@@ -304,9 +306,11 @@ static void draw_detail(struct events_view *v, WINDOW *w, int rows, int cols)
         const struct ev_kind_summary *s = &v->sum[k];
         if (!s->n_reports)
             continue;
-        snprintf(line, sizeof line, "%-10s range %ld-%ld  conservative %ld  %zu report%s%s",
-                 figure_kind_name((enum figure_kind)k), s->low, s->high, s->conservative,
-                 s->n_reports, s->n_reports == 1 ? "" : "s", s->disagree ? "  DISAGREE" : "");
+        char range[40];
+        snprintf(line, sizeof line, "%-10s range %s  conservative %ld  %zu report%s%s",
+                 figure_kind_name((enum figure_kind)k), ev_range_text(s, range, sizeof range),
+                 s->conservative, s->n_reports, s->n_reports == 1 ? "" : "s",
+                 s->disagree ? "  DISAGREE" : "");
         put_clean(w, y++, 0, line, cols, s->disagree ? A_BOLD : A_NORMAL);
     }
     mvwhline(w, y++, 0, ACS_HLINE, cols);

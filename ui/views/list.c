@@ -45,7 +45,7 @@ struct columns {
     int id, date, source, places, toll, title;
 };
 
-enum { LEAD = 3, DATE_W = 11, TOLL_WIDE = 21, TOLL_NARROW = 11 };
+enum { LEAD = 3, DATE_W = 11, TOLL_WIDE = 25, TOLL_NARROW = 11 };
 
 static int clamp(int v, int lo, int hi)
 {
@@ -66,18 +66,33 @@ static struct columns layout_columns(int width, int id_digits)
     return c;
 }
 
-/* "38 killed", "15 wounded", "40 killed 15 wounded" (killed alone when narrow): words,
- * since "38k" reads as thousands. */
+/* One toll as the report gives it: the vague word it uses ("dozens"), else the number. */
+static void toll_amount(long n, const char *word, char *out, size_t cap)
+{
+    if (word && *word)
+        snprintf(out, cap, "%s", word);
+    else
+        snprintf(out, cap, "%ld", n);
+}
+
+/* "38 killed", "dozens wounded", "40 killed 15 wounded" (killed alone when narrow): words,
+ * since "38k" reads as thousands, and a vague word stays the word the report used. */
 static void toll_field(const struct store_list_row *row, int width, char *out, size_t cap)
 {
     out[0] = '\0';
     bool k = row->killed != FACT_NONE, w = row->wounded != FACT_NONE;
+    char killed[32], wounded[32];
+    toll_amount(row->killed, row->killed_word, killed, sizeof killed);
+    toll_amount(row->wounded, row->wounded_word, wounded, sizeof wounded);
     if (k && w && width >= TOLL_WIDE)
-        snprintf(out, cap, "%ld killed %ld wounded", row->killed, row->wounded);
+        snprintf(out, cap, "%s killed %s wounded", killed, wounded);
     else if (k)
-        snprintf(out, cap, "%ld killed", row->killed);
+        snprintf(out, cap, "%s killed", killed);
     else if (w)
-        snprintf(out, cap, "%ld wounded", row->wounded);
+        snprintf(out, cap, "%s wounded", wounded);
+    /* a narrow column keeps the amount ("dozens") rather than cut the word in two */
+    if ((int)strlen(out) >= width)
+        snprintf(out, cap, "%s", k ? killed : wounded);
 }
 
 /* Draws text in a field of width columns (raw text is neutralised). */
@@ -116,7 +131,7 @@ static void draw_row(struct list_pane *l, const struct store_list_row *row, cons
     char lead[4] = {row->id == l->marked ? '*' : ' ', row->is_read ? ' ' : 'N', ' ', 0};
     put_str(y, x, end - x, lead, row->id == l->marked ? a | element_attr(pal, EL_MARK) : a);
     x += LEAD;
-    char id[24], toll[48];
+    char id[24], toll[96];
     snprintf(id, sizeof id, "#%lld", (long long)row->id);
     x += field(y, x, end - x, c->id, id, a);
     x += field(y, x, end - x, c->date, row->date, a);
