@@ -102,3 +102,10 @@ run "the reader without a terminal exits 1" 1 sh -c 'echo q | "$1" --db "$2"' sh
 check_contains "the reader names the missing terminal" "$(cat "$TMP/err")" \
     "sitrep: the reader needs a terminal"
 check_eq "the reader writes nothing to a file" "$(wc -c <"$TMP/out" | tr -d ' ')" 0
+
+# a mistyped command names the one meant
+"$SITREP" lsit >"$TMP/out" 2>"$TMP/err"
+check_eq "a mistyped command is a usage error" "$?" 2
+check_contains "a mistyped command suggests the one meant" "$(cat "$TMP/err")" "did you mean 'list'?"
+"$SITREP" frobnicate >"$TMP/out" 2>"$TMP/err"
+check_lacks "a word far from every command suggests none" "$(cat "$TMP/err")" "did you mean"

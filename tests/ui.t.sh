@@ -294,3 +294,9 @@ check_contains ui-filter-unknown-place "$(printf '%s\n' "$nowhere" | tail -2 | t
 none=$(screen f 'type place:Mosul killed>=1000' '<Enter>' ':dump')
 check_contains ui-filter-known-place-empty "$none" "0 articles"
 check_lacks ui-filter-known-place-no-claim "$none" "no place called"
+
+# the picker says which row is a province: Baghdad the province and Baghdad the city
+# would otherwise read alike (on the samples, Anbar and Nineveh are provinces)
+picked=$(screen l ':dump')
+check_contains ui-picker-province "$picked" "Al Anbar province (5)"
+check_contains ui-picker-city-plain "$picked" "Mosul (5)"

@@ -70,7 +70,8 @@ static const struct command commands[] = {
     {"extract", "extract [--json] FILE...",
      "Reads files and prints the facts found in each article, without storing "
      "anything.\n"
-     "  --json  one JSON object per article per line (the FACTS.md format)",
+     "  --json  one JSON object per article per line: file, title, date, source, places,\n"
+     "          actors, figures (with qualifier, source, sentence and role) and dates",
      cmd_extract},
     {"events", "events [--json] [--regroup] [FILTER]",
      "Lists the events: the articles that report the same event (place, date, figures)\n"
@@ -636,6 +637,48 @@ static const char *option_value(int argc, char **argv, int *i, const char *name)
     return argv[++*i];
 }
 
+/* The edit distance between two short words (insertions, deletions, substitutions and
+ * swaps of neighbours), for "did you mean"; capped at 9. */
+static int word_distance(const char *a, const char *b)
+{
+    size_t n = strlen(a), m = strlen(b);
+    if (n > 16 || m > 16)
+        return 9;
+    int d[17][17];
+    for (size_t i = 0; i <= n; i++)
+        d[i][0] = (int)i;
+    for (size_t j = 0; j <= m; j++)
+        d[0][j] = (int)j;
+    for (size_t i = 1; i <= n; i++)
+        for (size_t j = 1; j <= m; j++) {
+            int best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[i - 1][j] + 1 < best)
+                best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    return d[n][m] < 9 ? d[n][m] : 9;
+}
+
+/* The command a mistyped name most likely meant (at most two edits away), or NULL. */
+static const char *closest_command(const char *name)
+{
+    const char *best = NULL;
+    int best_d = 3;
+    for (size_t i = 0; i < N_COMMANDS; i++) {
+        int d = word_distance(name, commands[i].name);
+        if (d < best_d) {
+            best_d = d;
+            best = commands[i].name;
+        }
+    }
+    return best;
+}
+
 static const struct command *find_command(const char *name)
 {
     for (size_t i = 0; i < N_COMMANDS; i++)
@@ -706,7 +749,15 @@ int cli_main(int argc, char **argv, cli_reader_fn reader)
     } else {
         const struct command *c = find_command(argv[i]);
         if (!c) {
-            cli_usage_error("unknown command %s", argv[i]);
+            const char *meant = closest_command(argv[i]);
+            if (meant) {
+                char *safe = text_display_name(argv[i]);
+                fprintf(stderr, "sitrep: unknown command %s; did you mean '%s'?\n",
+                        safe ? safe : "?", meant);
+                free(safe);
+            } else {
+                cli_usage_error("unknown command %s", argv[i]);
+            }
             rc = EXIT_USAGE;
         } else if (ui.script_path || ui.dump_path || ui.cols) {
             cli_usage_error("--script, --dump and --size apply to the reader, not %s", c->name);

@@ -6,7 +6,7 @@
 #include "store/store_int.h"
 
 static const char places_sql[] =
-    "SELECT p.id, p.parent_id, p.depth, p.name, p.key, c.n FROM places p JOIN"
+    "SELECT p.id, p.parent_id, p.depth, p.name, p.key, c.n, p.kind FROM places p JOIN"
     " (SELECT pa.ancestor_id id, count(DISTINCT ap.article_id) n FROM article_places ap"
     "  JOIN place_ancestors pa ON pa.place_id = ap.place_id GROUP BY pa.ancestor_id) c"
     " ON c.id = p.id";
@@ -29,6 +29,7 @@ int store_place_counts(struct store *s, int (*each)(const struct store_place_cou
             .name = name ? name : "?",
             .gazetteer_id = store_gazetteer_id_of_key(sqlite3_column_text(q, 4)),
             .count = sqlite3_column_int(q, 5),
+            .kind = (const char *)sqlite3_column_text(q, 6),
         };
         if (each(&p, arg) != 0)
             break;

@@ -14,6 +14,7 @@ struct store_place_count {
     int64_t gazetteer_id;  /* 0 for a place the gazetteer lacks */
     int depth, count;
     const char *name; /* as stored (never NULL); valid during the call only */
+    const char *kind; /* "country", "admin1", "city"... (facts.h), or NULL */
 };
 
 /* Calls each for every such place, in no particular order; each returns 0 to go on.

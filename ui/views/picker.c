@@ -48,8 +48,13 @@ static int add_pick(const struct store_place_count *c, void *arg)
     k->folded = fold_dup(k->name ? k->name : "");
     if (!k->name || !k->folded)
         return -1;
+    /* a province and its capital often share a name (Baghdad, Nineveh's Mosul aside):
+     * the division says which row is which */
+    const char *division = c->kind && strcmp(c->kind, "admin1") == 0   ? " province"
+                           : c->kind && strcmp(c->kind, "admin2") == 0 ? " district"
+                                                                        : "";
     char label[300];
-    snprintf(label, sizeof label, "%s (%d)", k->name, k->count);
+    snprintf(label, sizeof label, "%s%s (%d)", k->name, division, k->count);
     k->label = strdup(label);
     p->n++;
     return k->label ? 0 : -1;
