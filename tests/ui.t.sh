@@ -300,3 +300,8 @@ check_lacks ui-filter-known-place-no-claim "$none" "no place called"
 picked=$(screen l ':dump')
 check_contains ui-picker-province "$picked" "Al Anbar province (5)"
 check_contains ui-picker-city-plain "$picked" "Mosul (5)"
+
+# undated reports are counted, not dropped without a word: three samples (000, 003, 004)
+# state no date anywhere; their own tolls are scores (40), dozens (24) and some 150
+tl=$(SIZE=120x40 screen ':dump')
+check_contains ui-timeline-undated "$(printf '%s\n' "$tl" | grep '| undated ')" "undated       214      15"

@@ -35,6 +35,10 @@ struct bucket {
 struct day_tally {
     enum zoom zoom;
     int64_t aid; /* the article being read, 0 before the first */
+    /* the article's rows without a full date: its figures if no row of it has one, so an
+     * undated report is counted under "undated" rather than dropped without a word */
+    struct article_day undated;
+    bool has_undated;
     struct article_day *days;
     size_t n_days, cap_days;
     struct bucket *buckets; /* open addressing; cap a power of two */
@@ -117,6 +121,10 @@ static void civil_from_days(long z, long *y, long *m, long *d)
 /* The bucket a day falls in: itself, its week's Monday, or its month. */
 static void bucket_key(enum zoom zoom, const char *day, char key[11])
 {
+    if (strcmp(day, DAY_TALLY_UNDATED) == 0) {
+        snprintf(key, 11, "%s", DAY_TALLY_UNDATED);
+        return;
+    }
     if (zoom == ZOOM_MONTH) {
         memcpy(key, day, 7);
         key[7] = '\0';
@@ -193,6 +201,11 @@ static struct best own_best(const struct article_day *ad, int64_t aid)
 /* Adds the days of the article just read to their buckets. */
 static int flush_article(struct day_tally *t)
 {
+    if (t->n_days == 0 && t->has_undated) {
+        t->days[0] = t->undated; /* the array has room: see start_undated */
+        t->n_days = 1;
+    }
+    t->has_undated = false;
     for (size_t i = 0; i < t->n_days; i++) {
         const struct article_day *ad = &t->days[i];
         char key[11];
@@ -235,6 +248,25 @@ static struct article_day *day_of_article(struct day_tally *t, const char *day)
     return ad;
 }
 
+/* The current article's undated rows, kept apart until the article ends; makes sure the
+ * days array can take them then. */
+static struct article_day *undated_of_article(struct day_tally *t)
+{
+    if (t->cap_days == 0) {
+        t->days = malloc(4 * sizeof *t->days);
+        if (!t->days)
+            return NULL;
+        t->cap_days = 4;
+    }
+    if (!t->has_undated) {
+        memset(&t->undated, 0, sizeof t->undated);
+        snprintf(t->undated.day, sizeof t->undated.day, "%s", DAY_TALLY_UNDATED);
+        t->undated.killed = t->undated.wounded = -1;
+        t->has_undated = true;
+    }
+    return &t->undated;
+}
+
 /* Keeps the figure (size, sentence) in *own when it is the report's own rather than
  * *own's (figure_outranks): the headline's 14 killed, not the "hundreds" recalled below. */
 static void keep_own(long *own, int *own_sentence, long size, int sentence)
@@ -253,9 +285,14 @@ int day_tally_add(struct day_tally *t, int64_t aid, const char *day, enum tally_
             return -1;
         t->aid = aid;
     }
-    if (!is_day(day))
-        return 0;
-    struct article_day *ad = day_of_article(t, day);
+    struct article_day *ad;
+    if (!is_day(day)) {
+        ad = undated_of_article(t);
+        if (!ad)
+            return -1;
+    } else {
+        ad = day_of_article(t, day);
+    }
     if (!ad)
         return -1;
     if (kind == TALLY_KILLED)
@@ -268,10 +305,15 @@ int day_tally_add(struct day_tally *t, int64_t aid, const char *day, enum tally_
     return 0;
 }
 
+/* Newest first, the undated reports last. */
 static int newest_first(const void *a, const void *b)
 {
-    return strcmp(((const struct timeline_row *)b)->bucket,
-                  ((const struct timeline_row *)a)->bucket);
+    const char *x = ((const struct timeline_row *)a)->bucket;
+    const char *y = ((const struct timeline_row *)b)->bucket;
+    bool ux = strcmp(x, DAY_TALLY_UNDATED) == 0, uy = strcmp(y, DAY_TALLY_UNDATED) == 0;
+    if (ux || uy)
+        return ux - uy;
+    return strcmp(y, x);
 }
 
 int day_tally_finish(struct day_tally *t, struct timeline_row **rows)

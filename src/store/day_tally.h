@@ -24,6 +24,10 @@ struct timeline_row {
     int best_sentence;
 };
 
+/* The bucket of the reports with no full date anywhere (neither a figure's nor the
+ * publication's): the timeline's last row, so they are counted rather than dropped. */
+#define DAY_TALLY_UNDATED "undated"
+
 enum tally_kind { TALLY_OTHER, TALLY_KILLED, TALLY_WOUNDED };
 
 struct day_tally;

@@ -49,6 +49,32 @@ static void test_by_day(void)
     day_tally_free(t);
 }
 
+/* A report with no full date anywhere (article 11: its figure undated, published on no
+ * stated day; article 12: no figures, no date) is counted in an "undated" row, last, with
+ * its own figure, instead of dropped without a word; a dated article's undated figure
+ * still counts nowhere (article 9 above). */
+static void test_undated_reports(void)
+{
+    struct day_tally *t = day_tally_new(ZOOM_MONTH);
+    feed(t);
+    CHECK_INT(day_tally_add(t, 11, NULL, TALLY_KILLED, 30, 1), 0);
+    CHECK_INT(day_tally_add(t, 11, "2024-05", TALLY_WOUNDED, 7, 2), 0);
+    CHECK_INT(day_tally_add(t, 12, NULL, TALLY_OTHER, 0, 0), 0);
+    struct timeline_row *rows;
+    int n = day_tally_finish(t, &rows);
+    CHECK_INT(n, 3); /* 2024-05, 2024-04, undated */
+    if (n == 3) {
+        CHECK_STR(rows[0].bucket, "2024-05");
+        CHECK_STR(rows[2].bucket, "undated");
+        CHECK_INT(rows[2].reports, 2);
+        CHECK_INT(rows[2].killed, 30);
+        CHECK_INT(rows[2].wounded, 7);
+        CHECK_INT(rows[2].best_article, 11);
+    }
+    free(rows);
+    day_tally_free(t);
+}
+
 static void test_by_week(void)
 {
     struct day_tally *t = day_tally_new(ZOOM_WEEK);
@@ -169,6 +195,7 @@ int main(void)
 {
     RUN(test_by_day);
     RUN(test_by_week);
+    RUN(test_undated_reports);
     RUN(test_by_month);
     RUN(test_own_figure);
     RUN(test_week_edges);

@@ -111,11 +111,17 @@ int timeline_poll(struct timeline *t, char *err, size_t errlen)
     return rc;
 }
 
+/* The undated reports' row is no stretch of time: it gets no bar and sets no scale. */
+static bool is_undated(const struct timeline_row *r)
+{
+    return strcmp(r->bucket, DAY_TALLY_UNDATED) == 0;
+}
+
 static long largest(const struct timeline *t)
 {
     long m = 1;
     for (int i = 0; i < t->n; i++)
-        if (t->rows[i].killed + t->rows[i].wounded > m)
+        if (!is_undated(&t->rows[i]) && t->rows[i].killed + t->rows[i].wounded > m)
             m = t->rows[i].killed + t->rows[i].wounded;
     return m;
 }
@@ -149,7 +155,7 @@ void timeline_draw(const struct timeline *t, const struct rect *r, const struct 
         return;
     }
     if (t->n == 0) {
-        put_str(r->y, r->x, r->w, "(no dated reports)", A_DIM);
+        put_str(r->y, r->x, r->w, "(no reports)", A_DIM);
         return;
     }
     /* the numbers under headings, not "38k 0w", which read as thousands */
@@ -166,7 +172,8 @@ void timeline_draw(const struct timeline *t, const struct rect *r, const struct 
             fill_row(y, r->x, r->w, a);
         snprintf(line, sizeof line, "%-10s %6ld %7ld ", tr->bucket, tr->killed, tr->wounded);
         int used = put_str(y, r->x, r->w, line, a);
-        draw_bar(y, r->x + used, r->w - used, tr->killed, tr->wounded, max, pal);
+        if (!is_undated(tr))
+            draw_bar(y, r->x + used, r->w - used, tr->killed, tr->wounded, max, pal);
     }
 }
 
