@@ -603,12 +603,15 @@ static void print_event_text(size_t num, const struct ev_group *g, const struct 
     for (size_t m = 0; m < g->n_members; m++)
         members[m] = &docs[g->members[m].doc];
     char line[1024];
-    snprintf(line, sizeof line, "event %zu: %s, %zu report%s, %s%s%s, score %.2f", num, g->label,
+    char alike[40] = "";
+    if (g->n_members > 1) /* how alike the reports that joined are; nothing for one alone */
+        snprintf(alike, sizeof alike, ", reports alike %.0f%%", g->score * 100);
+    snprintf(line, sizeof line, "event %zu: %s, %zu report%s, %s%s%s%s", num, g->label,
              g->n_members, g->n_members == 1 ? "" : "s", g->first_date ? g->first_date : "undated",
              g->last_date && g->first_date && strcmp(g->first_date, g->last_date) ? ".." : "",
              g->last_date && g->first_date && strcmp(g->first_date, g->last_date) ? g->last_date
                                                                                   : "",
-             g->score);
+             alike);
     print_wrapped("", line, width);
     print_wrapped("  why: ", g->reasons ? g->reasons : "", width);
     if (g->corrections)

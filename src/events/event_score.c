@@ -287,7 +287,7 @@ double ev_pair_score(const struct ev_doc *a, const struct ev_doc *b, const struc
     if (place < 0)
         add_reason(reasons, reasons_len, "%sno place known", "", 0);
     else if (best_place)
-        add_reason(reasons, reasons_len, "place %s (%.2f)", best_place, place);
+        add_reason(reasons, reasons_len, "place %s", best_place, place);
     else
         add_reason(reasons, reasons_len, "%sno shared place", "", 0);
     if (gap < 0)
@@ -297,16 +297,21 @@ double ev_pair_score(const struct ev_doc *a, const struct ev_doc *b, const struc
     else
         add_reason(reasons, reasons_len, "%s%.0f day(s) apart", "", (double)gap);
     if (shared_kind >= 0 && kind >= 0.5)
-        add_reason(reasons, reasons_len, "both %s (%.2f)", ev_kind_name((enum ev_kind)shared_kind),
+        add_reason(reasons, reasons_len, "both a %s", ev_kind_name((enum ev_kind)shared_kind),
                    kind);
     else if (kind >= 0)
-        add_reason(reasons, reasons_len, "%sdifferent kinds (%.2f)", "", kind);
+        add_reason(reasons, reasons_len, "%sdifferent kinds of event", "", kind);
     if (villages_differ)
         add_reason(reasons, reasons_len, "%sdifferent villages or sites", "", 0);
     if (tolls_differ)
         add_reason(reasons, reasons_len, "%sdeath tolls %.0f apart", "",
                    (double)labs(a->own_killed - b->own_killed));
-    add_reason(reasons, reasons_len, "%swording %.2f", "", text);
+    /* in words: a reader acts on "much the same wording", not on a cosine of 0.23 */
+    add_reason(reasons, reasons_len, "%s wording",
+               text >= 0.5   ? "much the same"
+               : text >= 0.2 ? "some shared"
+                             : "little shared",
+               text);
     return s > 1 ? 1 : s;
 }
 

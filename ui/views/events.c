@@ -296,9 +296,9 @@ static void draw_detail(struct events_view *v, WINDOW *w, int rows, int cols)
 {
     struct ev_row *e = &v->rows[v->sel];
     char line[512];
-    snprintf(line, sizeof line, "%s  (%s%s%s, score %.2f)", e->label ? e->label : "event",
+    snprintf(line, sizeof line, "%s  (%s%s%s, reports alike %.0f%%)", e->label ? e->label : "event",
              e->first_date ? e->first_date : "undated", e->last_date ? ".." : "",
-             e->last_date ? e->last_date : "", e->score);
+             e->last_date ? e->last_date : "", e->score * 100);
     put_clean(w, 0, 0, line, cols, A_BOLD);
     put_clean(w, 1, 0, e->reasons ? e->reasons : "", cols, A_DIM);
     int y = 2;
