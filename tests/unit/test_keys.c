@@ -257,7 +257,7 @@ static void test_shipped_example(void)
     CHECK_INT(f.settings.layout, LAYOUT_TWO);
     CHECK_INT(f.settings.zoom, ZOOM_WEEK);
     CHECK_INT(keymap_lookup(&f.keys, V_TIMELINE, KEY_CTRL('d')), ACT_PAGE_DOWN);
-    CHECK_INT(keymap_lookup(&f.keys, V_LIST, 'x'), ACT_TOGGLE_READ);
+    CHECK_INT(keymap_lookup(&f.keys, V_LIST, KEY_CTRL('t')), ACT_TOGGLE_READ);
     CHECK_INT(f.colours.fg[EL_KILLED], 9);
     CHECK_INT(f.colours.bg[EL_CURRENT], 3);
     /* the example's saved filters, in order, and its sort */
