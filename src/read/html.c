@@ -175,6 +175,13 @@ char *html_node_text(const void *node)
     return sb_take(&c.out);
 }
 
+/* Whether the bytes from p (up to end) start with word, in any case. */
+static bool starts_ci(const char *p, const char *end, const char *word)
+{
+    size_t n = strlen(word);
+    return (size_t)(end - p) >= n && strncasecmp(p, word, n) == 0;
+}
+
 static htmlDocPtr read_html(const char *buf, size_t len)
 {
     /* Pages that declare another charset are decoded by libxml2 itself; the rest are
@@ -182,17 +189,18 @@ static htmlDocPtr read_html(const char *buf, size_t len)
     const char *enc = "UTF-8";
     int ignore_declared = 0;
     size_t probe = len < 4096 ? len : 4096;
+    const char *end = buf + len; /* the bytes need not end in a NUL */
     for (size_t i = 0; i + 8 < probe; i++)
         if (strncasecmp(buf + i, "charset=", 8) == 0) {
             const char *v = buf + i + 8;
-            while (*v == '"' || *v == '\'')
+            while (v < end && (*v == '"' || *v == '\''))
                 v++;
             /* A page saved as UTF-16 reaches this parser already decoded to UTF-8 (the
              * reader refuses NUL bytes otherwise), so its declaration no longer holds. */
-            if (strncasecmp(v, "utf-16", 6) == 0 || strncasecmp(v, "utf-32", 6) == 0 ||
-                strncasecmp(v, "ucs-2", 5) == 0 || strncasecmp(v, "ucs-4", 5) == 0)
+            if (starts_ci(v, end, "utf-16") || starts_ci(v, end, "utf-32") ||
+                starts_ci(v, end, "ucs-2") || starts_ci(v, end, "ucs-4"))
                 ignore_declared = HTML_PARSE_IGNORE_ENC;
-            else if (strncasecmp(v, "utf-8", 5) != 0 && strncasecmp(v, "utf8", 4) != 0)
+            else if (!starts_ci(v, end, "utf-8") && !starts_ci(v, end, "utf8"))
                 enc = NULL;
             break;
         }
