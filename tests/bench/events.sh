@@ -20,7 +20,7 @@ export SITREP_DATA_DIR="${SITREP_DATA_DIR:-$PWD/assets}"
 [ -f "$BUILD/libsitrep.a" ] || { echo "events bench: build first (make)"; exit 1; }
 TMPB=$(mktemp -d "${TMPDIR:-/tmp}/sitrep-evbench.XXXXXX")
 trap 'rm -rf "$TMPB"' EXIT
-LIBS="$(pkg-config --libs sqlite3 libxml-2.0) -lunistring -lm -lpthread"
+LIBS="$(pkg-config --libs sqlite3 libxml-2.0 libcurl) -lunistring -lm -lpthread"
 RUNS=${RUNS:-3}
 [ "${ONLY_STORED:-0}" = 1 ] && SKIP_MEMORY=1
 if [ "${SKIP_MEMORY:-0}" != 1 ]; then
@@ -70,8 +70,8 @@ fi
 #                     first screen drawn, right after that import
 #   view, catch-up    the same with those 1,000 in no event (as after an import that could
 #                     not group them): E assigns them in the foreground, then opens
-#   sitrep events     `sitrep events --json >/dev/null` on the COUNT collection: wall time
-#                     and peak RSS (GNU time)
+#   sitrep events     `sitrep events >/dev/null` and `sitrep events --json >/dev/null` on
+#                     the COUNT collection: wall time, user+sys and peak RSS (GNU time)
 # Figures are medians over RUNS. Wall times on a loaded machine: user+sys are given too.
 [ -x /usr/bin/time ] || { echo "events: section 4 needs GNU time (/usr/bin/time)"; exit 0; }
 DB=${EVENTS_DB:-$TMPB/stored.db}
@@ -114,11 +114,18 @@ rm -f "$TMPB/run.db"
 echo "events: import of 1,000 new into $COUNT: $(cut -d' ' -f1 "$TMPB/imp1k" | median) s wall, $(awk '{ print $2 + $3 }' "$TMPB/imp1k" | median) s user+sys (median of $RUNS)"
 echo "events: events view after it: $(cut -d' ' -f1 "$TMPB/view" | median) ms wall, $(cut -d' ' -f2 "$TMPB/view" | median) ms cpu (first opening, median of $RUNS; target 200 ms)"
 echo "events: events view catching up those 1,000 itself: $(cut -d' ' -f1 "$TMPB/catch" | median) ms wall, $(cut -d' ' -f2 "$TMPB/catch" | median) ms cpu (median of $RUNS)"
-: >"$TMPB/ev"
+: >"$TMPB/ev"; : >"$TMPB/evj"
 i=0
 while [ $i -lt "$RUNS" ]; do
-    /usr/bin/time -f "%e %U %S %M" -o "$TMPB/t" "$SITREP" --db "$DB" events --json >/dev/null 2>&1
+    /usr/bin/time -f "%e %U %S %M" -o "$TMPB/t" "$SITREP" --db "$DB" events >/dev/null 2>&1
     cat "$TMPB/t" >>"$TMPB/ev"
+    /usr/bin/time -f "%e %U %S %M" -o "$TMPB/t" "$SITREP" --db "$DB" events --json >/dev/null 2>&1
+    cat "$TMPB/t" >>"$TMPB/evj"
     i=$((i + 1))
 done
-echo "events: sitrep events --json on $COUNT: $(cut -d' ' -f1 "$TMPB/ev" | median) s wall, $(awk '{ print $2 + $3 }' "$TMPB/ev" | median) s user+sys, peak RSS $(awk '{ print $4 }' "$TMPB/ev" | median | awk '{ printf "%.0f", $1 / 1024 }') MB (median of $RUNS; targets 3 s, 200 MB)"
+# report NAME FILE: the medians of one command's GNU time lines
+report() {
+    echo "events: $1 on $COUNT: $(cut -d' ' -f1 "$2" | median) s wall, $(awk '{ print $2 + $3 }' "$2" | median) s user+sys, peak RSS $(awk '{ print $4 }' "$2" | median | awk '{ printf "%.0f", $1 / 1024 }') MB (median of $RUNS; targets 3 s, 200 MB)"
+}
+report "sitrep events" "$TMPB/ev"
+report "sitrep events --json" "$TMPB/evj"

@@ -32,7 +32,7 @@ static double open_once(struct store *s, WINDOW *w)
 {
     char err[256];
     double t0 = clock_ms(CLOCK_MONOTONIC), c0 = clock_ms(CLOCK_PROCESS_CPUTIME_ID);
-    struct events_view *v = events_view_open(s, false, err, sizeof err);
+    struct events_view *v = events_view_open(s, NULL, false, err, sizeof err);
     if (!v) {
         fprintf(stderr, "evview: %s\n", err);
         return -1;
