@@ -149,3 +149,23 @@ check_contains "events: two filter words keep the hotel bombing" "$mog" "Car bom
 "$SITREP" --db "$DB" events 'place:"Anbar' >"$TMP/bad.out" 2>&1
 check_eq "events: a filter error is a usage error" "$?" 2
 check_contains "events: a filter error names the column" "$(cat "$TMP/bad.out")" "column 1: unterminated quote"
+
+# The stored events (streamed, as after an import) carry each figure's role, as a whole
+# grouping does: this truck bombing's report recalls an earlier one ("some 600" killed, a
+# background figure), which must not become this event's toll (at least 90).
+KDB="$TMP/mogadishu.db"
+"$SITREP" --db "$KDB" import "$TOP/tests/events/somalia_mogadishu_2019_reuters.txt" >/dev/null 2>&1
+roles=$("$SITREP" --db "$KDB" events --json 2>&1 | python3 -c '
+import json, sys
+for line in sys.stdin:
+    for f in json.loads(line)["figures"]:
+        for r in f["reports"]:
+            print(r["n"], r["role"])
+' | sort -n | tr '\n' ' ')
+check_contains "events: stored events keep a background figure's role" "$roles" "600 background"
+text=$("$SITREP" --db "$KDB" events 2>&1)
+check_contains "events: stored event's toll is the report's own" "$text" "killed: at least 90 (#"
+check_lacks "events: a background figure is not the stored event's toll" "$text" "some 600"
+stored=$("$SITREP" --db "$KDB" events --json 2>&1)
+regrouped=$("$SITREP" --db "$KDB" events --json --regroup 2>&1)
+check_eq "events: stored and regrouped events say the same" "$stored" "$regrouped"

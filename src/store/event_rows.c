@@ -391,7 +391,8 @@ struct event_stream *event_stream_open(sqlite3 *db)
                 NULL);
     es->figures = prepare(db,
                           "SELECT article_id, kind, n, min, max, qualifier, source, place,"
-                          " text, sentence, date FROM figures WHERE article_id = ? ORDER BY id",
+                          " text, sentence, date, role, incident FROM figures"
+                          " WHERE article_id = ? ORDER BY id",
                           NULL);
     if (!es->events || !es->reports || !es->figures) {
         event_stream_close(es);
