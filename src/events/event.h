@@ -219,6 +219,12 @@ int ev_regroup_store(struct store *s, const struct ev_options *o, size_t *n_even
 int ev_load_event_reports(struct store *s, int64_t event_id, struct ev_doc **docs_out,
                           size_t *n_out);
 
+/* The figures of one kind of the reports of one stored event, as docs holding only their
+ * id and those figures (one doc per report that states that kind, by article id): enough
+ * for ev_summarise of that kind, without reading the articles. ev_docs_free frees them. */
+int ev_load_event_kind(struct store *s, int64_t event_id, enum figure_kind kind,
+                       struct ev_doc **docs_out, size_t *n_out);
+
 /* The stored events one at a time, in the order of their first report, each as a group
  * over its reports (figures loaded, no texts): fn gets the event's number from 1, the group
  * and the docs its members index, valid during the call, and returns 0 to go on. Only one

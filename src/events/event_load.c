@@ -240,6 +240,33 @@ int ev_load_event_reports(struct store *s, int64_t event_id, struct ev_doc **doc
     return rc;
 }
 
+/* A figure row of one kind: a doc is started for each new article (rows come by article). */
+static int add_kind_figure(void *ctx, const struct event_figure_row *r)
+{
+    struct loading *l = ctx;
+    if (!l->n || l->docs[l->n - 1].id != r->article_id) {
+        struct ev_doc *p = grow(l->docs, l->n, sizeof *l->docs);
+        if (!p)
+            return -1;
+        l->docs = p;
+        memset(&l->docs[l->n], 0, sizeof *l->docs);
+        l->docs[l->n].id = r->article_id;
+        l->docs[l->n++].own_killed = FACT_NONE;
+    }
+    return add_figure(ctx, r);
+}
+
+int ev_load_event_kind(struct store *s, int64_t event_id, enum figure_kind kind,
+                       struct ev_doc **docs_out, size_t *n_out)
+{
+    struct loading l = {.keep_figures = true};
+    int rc = event_rows_event_figures_of_kind(store_db(s), event_id, figure_kind_name(kind),
+                                              add_kind_figure, &l);
+    *docs_out = l.docs;
+    *n_out = l.n;
+    return rc;
+}
+
 int ev_load_range(sqlite3 *db, int64_t lo, int64_t hi, struct ev_doc **docs_out, size_t *n_out)
 {
     struct loading l = {0};

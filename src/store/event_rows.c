@@ -242,6 +242,22 @@ int event_rows_event_figures(sqlite3 *db, int64_t event_id, event_figure_fn fn, 
     return st ? walk(st, read_figure, &(struct sink){.figure = fn, .ctx = ctx}) : -1;
 }
 
+int event_rows_event_figures_of_kind(sqlite3 *db, int64_t event_id, const char *kind,
+                                     event_figure_fn fn, void *ctx)
+{
+    sqlite3_stmt *st =
+        prepare(db,
+                "SELECT f.article_id, f.kind, f.n, f.min, f.max, f.qualifier, f.source, f.place,"
+                " f.text, f.sentence, f.date, f.role, f.incident FROM event_articles ea"
+                " JOIN figures f INDEXED BY figures_article ON f.article_id = ea.article_id"
+                " WHERE ea.event_id = ?1 AND f.kind = ?2 ORDER BY ea.article_id, f.id",
+                &event_id);
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
+    return walk(st, read_figure, &(struct sink){.figure = fn, .ctx = ctx});
+}
+
 /* ---- one range of articles ---- */
 
 static sqlite3_stmt *prepare_range(sqlite3 *db, const char *sql, int64_t lo, int64_t hi)

@@ -72,6 +72,11 @@ int event_rows_figures(sqlite3 *db, bool detail, event_figure_fn fn, void *ctx);
 /* The figures of the articles of one stored event, in full. */
 int event_rows_event_figures(sqlite3 *db, int64_t event_id, event_figure_fn fn, void *ctx);
 
+/* The figures of one kind ("killed") of the articles of one stored event, in full, ordered
+ * by article: what an event's summary of that kind reads, without the articles' rows. */
+int event_rows_event_figures_of_kind(sqlite3 *db, int64_t event_id, const char *kind,
+                                     event_figure_fn fn, void *ctx);
+
 /* The same reads for the articles whose ids are in [lo, hi] alone: a catch-up's new
  * reports (events/event_incr.c). Articles come with their texts; figures lean. */
 int event_rows_articles_range(sqlite3 *db, int64_t lo, int64_t hi, event_article_fn fn, void *ctx);

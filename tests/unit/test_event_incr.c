@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "base/text.h"
+#include "store/event_list.h"
 #include "store/store.h"
 #include "testlib.h"
 
@@ -166,6 +167,63 @@ static void second_import(void)
                  "Karrada", 12, 7);
 }
 
+/* The killed summary of one event, from loaded docs. */
+static struct ev_kind_summary killed_summary(struct ev_doc *docs, size_t n, const char *place)
+{
+    const struct ev_doc **p = calloc(n + 1, sizeof *p);
+    struct ev_kind_summary sum[FIG_KIND_COUNT];
+    memset(sum, 0, sizeof sum);
+    for (size_t i = 0; p && i < n; i++)
+        p[i] = &docs[i];
+    if (p)
+        ev_summarise(p, n, place, sum);
+    free(p);
+    return sum[FIG_KILLED];
+}
+
+/* The events list reads the order alone, then each row shown, and the killed range from
+ * the killed figures alone: the same range as from the reports in full. */
+static void check_event_list(void)
+{
+    struct store_event_key *keys;
+    size_t n;
+    CHECK(store_event_order(s, &keys, &n) == 0);
+    CHECK_INT(n, 3);
+    if (n != 3) {
+        free(keys);
+        return;
+    }
+    /* most reports first: the Karrada bombing's three, then the two single reports */
+    CHECK(keys[0].id == event_of(BOMB_A));
+    CHECK_INT(keys[0].n_reports, 3);
+    CHECK_INT(keys[1].n_reports, 1);
+    CHECK_INT(keys[2].n_reports, 1);
+    /* equal counts: the latest date first (two weeks on, then Mosul) */
+    CHECK(keys[1].id == event_of(LATER));
+    struct store_event_row row = {0};
+    CHECK_INT(store_event_row_get(s, keys[0].id, &row), 1);
+    CHECK(row.label && strstr(row.label, "Karrada"));
+    CHECK_STR(row.first_date, "2024-03-10");
+    struct store_event_row none = {0};
+    CHECK_INT(store_event_row_get(s, 999999, &none), 0);
+    struct ev_doc *lean, *full;
+    size_t n_lean, n_full;
+    CHECK(ev_load_event_kind(s, keys[0].id, FIG_KILLED, &lean, &n_lean) == 0);
+    CHECK(ev_load_event_reports(s, keys[0].id, &full, &n_full) == 0);
+    CHECK_INT(n_lean, 3);
+    struct ev_kind_summary a = killed_summary(lean, n_lean, row.place),
+                           b = killed_summary(full, n_full, row.place);
+    CHECK_INT(a.n_reports, 3);
+    CHECK_INT(a.low, 12);
+    CHECK_INT(a.high, 14);
+    CHECK(a.n_reports == b.n_reports && a.low == b.low && a.high == b.high &&
+          a.conservative == b.conservative && a.disagree == b.disagree);
+    ev_docs_free(lean, n_lean);
+    ev_docs_free(full, n_full);
+    store_event_row_clear(&row);
+    free(keys);
+}
+
 static void test_catch_up(void)
 {
     char path[] = "/tmp/sitrep-test-incr-XXXXXX";
@@ -214,6 +272,7 @@ static void test_catch_up(void)
     /* nothing new: nothing to do */
     CHECK(ev_catch_up(s, &o, &n) == 0);
     CHECK_INT(n, 0);
+    check_event_list();
     store_close(s);
     s = NULL;
     unlink(path);

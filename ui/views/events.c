@@ -18,16 +18,13 @@
 #include "views/list.h"
 #include "views/prompt.h"
 
-/* The list shows at most this many events (most reports first). */
-#define EVENTS_MAX 20000
-
+/* One event of the list: its id and number of reports from the start, its stored columns
+ * and killed range read when it is first shown, so that opening the list reads no event's
+ * strings or figures beyond the first screen. */
 struct ev_row {
-    int64_t id;
-    char *label, *place, *first_date, *last_date, *reasons;
-    double score;
-    int n_reports;
-    bool summarised;
-    struct ev_kind_summary killed; /* for the list row, filled when first shown */
+    struct store_event_row e; /* e.id and e.n_reports always; the rest once loaded */
+    bool loaded, summarised;
+    struct ev_kind_summary killed;
 };
 
 struct events_view {
@@ -51,13 +48,8 @@ struct events_view {
 
 static void free_rows(struct events_view *v)
 {
-    for (size_t i = 0; i < v->n_rows; i++) {
-        free(v->rows[i].label);
-        free(v->rows[i].place);
-        free(v->rows[i].first_date);
-        free(v->rows[i].last_date);
-        free(v->rows[i].reasons);
-    }
+    for (size_t i = 0; i < v->n_rows; i++)
+        store_event_row_clear(&v->rows[i].e);
     free(v->rows);
     v->rows = NULL;
     v->n_rows = 0;
@@ -83,15 +75,10 @@ static int keep_filtered(struct events_view *v)
     size_t kept = 0;
     for (size_t i = 0; i < v->n_rows; i++) {
         struct ev_row *r = &v->rows[i];
-        if (n > 0 && bsearch(&r->id, ids, (size_t)n, sizeof *ids, id_order)) {
+        if (n > 0 && bsearch(&r->e.id, ids, (size_t)n, sizeof *ids, id_order))
             v->rows[kept++] = *r;
-            continue;
-        }
-        free(r->label);
-        free(r->place);
-        free(r->first_date);
-        free(r->last_date);
-        free(r->reasons);
+        else
+            store_event_row_clear(&r->e);
     }
     v->n_rows = kept;
     free(ids);
@@ -101,27 +88,17 @@ static int keep_filtered(struct events_view *v)
 static int load_rows(struct events_view *v)
 {
     free_rows(v);
-    struct store_event_row *got;
+    struct store_event_key *keys;
     size_t n;
-    int rc = store_event_rows(v->store, EVENTS_MAX, &got, &n);
+    int rc = store_event_order(v->store, &keys, &n);
     v->rows = n ? calloc(n, sizeof *v->rows) : NULL;
-    for (size_t i = 0; v->rows && i < n; i++) {
-        struct ev_row *r = &v->rows[i];
-        r->id = got[i].id;
-        r->label = got[i].label;
-        r->place = got[i].place;
-        r->first_date = got[i].first_date;
-        r->last_date = got[i].last_date;
-        r->reasons = got[i].reasons;
-        r->score = got[i].score;
-        r->n_reports = got[i].n_reports;
-        got[i] = (struct store_event_row){0}; /* the strings are the view's now */
-    }
+    for (size_t i = 0; v->rows && i < n; i++)
+        v->rows[i].e = (struct store_event_row){.id = keys[i].id, .n_reports = keys[i].n_reports};
     if (v->rows)
         v->n_rows = n;
     else if (n)
         rc = -1;
-    store_event_rows_free(got, n);
+    free(keys);
     if (rc == 0 && keep_filtered(v) < 0)
         rc = -1;
     if (v->sel >= (int)v->n_rows)
@@ -195,6 +172,18 @@ void events_view_close(struct events_view *v)
     free(v);
 }
 
+/* The row's stored columns, read the first time it is shown (the strings stay NULL when
+ * the event cannot be read: it shows as undated and unlabelled). */
+static struct ev_row *row_ready(struct events_view *v, struct ev_row *r)
+{
+    if (!r->loaded)
+        store_event_row_get(v->store, r->e.id, &r->e);
+    r->loaded = true;
+    return r;
+}
+
+/* The killed range of the list row, from the killed figures of the event's reports alone
+ * (a summary of one kind reads nothing else). */
 static void summarise_row(struct events_view *v, struct ev_row *r)
 {
     if (r->summarised)
@@ -203,12 +192,12 @@ static void summarise_row(struct events_view *v, struct ev_row *r)
     size_t n;
     struct ev_kind_summary sum[FIG_KIND_COUNT];
     memset(&r->killed, 0, sizeof r->killed);
-    if (ev_load_event_reports(v->store, r->id, &docs, &n) == 0) {
+    if (ev_load_event_kind(v->store, r->e.id, FIG_KILLED, &docs, &n) == 0) {
         const struct ev_doc **p = calloc(n + 1, sizeof *p);
         for (size_t i = 0; p && i < n; i++)
             p[i] = &docs[i];
         if (p) {
-            ev_summarise(p, n, r->place, sum);
+            ev_summarise(p, n, r->e.place, sum);
             r->killed = sum[FIG_KILLED];
         }
         free(p);
@@ -221,14 +210,14 @@ static void open_detail(struct events_view *v)
 {
     if (v->sel < 0 || (size_t)v->sel >= v->n_rows)
         return;
-    struct ev_row *r = &v->rows[v->sel];
-    if (ev_load_event_reports(v->store, r->id, &v->reports, &v->n_reports) < 0)
+    struct ev_row *r = row_ready(v, &v->rows[v->sel]);
+    if (ev_load_event_reports(v->store, r->e.id, &v->reports, &v->n_reports) < 0)
         return;
     const struct ev_doc **p = calloc(v->n_reports + 1, sizeof *p);
     for (size_t i = 0; p && i < v->n_reports; i++)
         p[i] = &v->reports[i];
     if (p)
-        ev_summarise(p, v->n_reports, r->place, v->sum);
+        ev_summarise(p, v->n_reports, r->e.place, v->sum);
     free(p);
     v->detail = true;
     v->rsel = 0;
@@ -274,14 +263,15 @@ static void draw_list(struct events_view *v, WINDOW *w, int rows, int cols)
         size_t i = (size_t)(v->top + r);
         if (i >= v->n_rows)
             break;
-        struct ev_row *e = &v->rows[i];
-        summarise_row(v, e);
+        struct ev_row *row = row_ready(v, &v->rows[i]);
+        summarise_row(v, row);
+        const struct store_event_row *e = &row->e;
         /* the range as the reports word it ("13 to dozens"), and whether they disagree */
         char killed[64] = "", range[40];
-        if (e->killed.n_reports)
+        if (row->killed.n_reports)
             snprintf(killed, sizeof killed, "killed %s%s",
-                     ev_range_text(&e->killed, range, sizeof range),
-                     e->killed.disagree ? ", disagree" : "");
+                     ev_range_text(&row->killed, range, sizeof range),
+                     row->killed.disagree ? ", disagree" : "");
         char line[512];
         /* C: the analyst's corrections shaped this event (its reasons say which) */
         bool corrected = e->reasons && strncmp(e->reasons, "corrected: ", 11) == 0;
@@ -294,7 +284,7 @@ static void draw_list(struct events_view *v, WINDOW *w, int rows, int cols)
 
 static void draw_detail(struct events_view *v, WINDOW *w, int rows, int cols)
 {
-    struct ev_row *e = &v->rows[v->sel];
+    const struct store_event_row *e = &row_ready(v, &v->rows[v->sel])->e;
     char line[512];
     snprintf(line, sizeof line, "%s  (%s%s%s, reports alike %.0f%%)", e->label ? e->label : "event",
              e->first_date ? e->first_date : "undated", e->last_date ? ".." : "",
@@ -460,7 +450,7 @@ static int64_t selected_report(struct events_view *v)
     struct ev_doc *docs;
     size_t n;
     int64_t id = 0;
-    if (ev_load_event_reports(v->store, v->rows[v->sel].id, &docs, &n) == 0 && n > 0)
+    if (ev_load_event_reports(v->store, v->rows[v->sel].e.id, &docs, &n) == 0 && n > 0)
         id = docs[0].id;
     ev_docs_free(docs, n);
     return id;
