@@ -311,6 +311,17 @@ static int add_report(void *ctx, const struct event_report_row *r)
     return 0;
 }
 
+/* What KILLED_OPEN (store/event_rows.c) says, from the doc's figures: its own killed
+ * figure is a vague word ("scores"). */
+static void set_killed_open(struct ev_doc *d)
+{
+    for (size_t i = 0; d->own_killed != FACT_NONE && i < d->n_figures; i++) {
+        const struct ev_figure *f = &d->figures[i];
+        if (f->kind == FIG_KILLED && f->n == d->own_killed && f->qualifier == Q_VAGUE)
+            d->own_killed_open = true;
+    }
+}
+
 static int read_stored_event(struct event_stream *es, const struct event_stored_row *row,
                              struct stored_event *se)
 {
@@ -322,8 +333,10 @@ static int read_stored_event(struct event_stream *es, const struct event_stored_
                               .first_date = (char *)row->first_date,
                               .last_date = (char *)row->last_date};
     int rc = event_stream_reports(es, row->id, add_report, se);
-    for (size_t i = 0; rc == 0 && i < se->l.n; i++)
+    for (size_t i = 0; rc == 0 && i < se->l.n; i++) {
         rc = event_stream_figures(es, se->l.docs[i].id, add_figure, &se->l);
+        set_killed_open(&se->l.docs[i]);
+    }
     return rc;
 }
 

@@ -398,13 +398,14 @@ struct event_stream *event_stream_open(sqlite3 *db)
                          " FROM event_articles GROUP BY event_id) f"
                          " JOIN events e ON e.id = f.event_id ORDER BY f.first",
                          NULL);
-    es->reports =
-        prepare(db,
-                "SELECT a.id, a.title, a.date, a.source, NULL, a.dateline, a.killed, " KILLED_OPEN
-                ", ea.score, ea.reasons FROM event_articles ea"
-                " JOIN articles a"
-                " ON a.id = ea.article_id WHERE ea.event_id = ? ORDER BY a.id",
-                NULL);
+    /* no KILLED_OPEN here: the figures are read next anyway, and the flag is found among
+     * them (events/event_load.c), which spares a second seek into figures per report */
+    es->reports = prepare(db,
+                          "SELECT a.id, a.title, a.date, a.source, NULL, a.dateline, a.killed, 0,"
+                          " ea.score, ea.reasons FROM event_articles ea"
+                          " JOIN articles a"
+                          " ON a.id = ea.article_id WHERE ea.event_id = ? ORDER BY a.id",
+                          NULL);
     es->figures = prepare(db,
                           "SELECT article_id, kind, n, min, max, qualifier, source, place,"
                           " text, sentence, date, role, incident FROM figures"

@@ -130,7 +130,8 @@ struct event_stream;
 struct event_stream *event_stream_open(sqlite3 *db);
 /* The next event: 1, 0 at the end, -1 on error. */
 int event_stream_next(struct event_stream *es, struct event_stored_row *out);
-/* The reports of an event, by article id. */
+/* The reports of an event, by article id; article.killed_open is left false (the
+ * article's figures, read with event_stream_figures, tell it). */
 int event_stream_reports(struct event_stream *es, int64_t event_id, event_report_fn fn, void *ctx);
 /* The figures of one article, in full. */
 int event_stream_figures(struct event_stream *es, int64_t article_id, event_figure_fn fn,
