@@ -47,16 +47,19 @@ static bool word_byte(char c)
 }
 
 /* Whether phrase occurs as whole words in s[from, to); s is NUL-terminated and to is
- * within it. */
+ * within it. The search stops at to: most ranges are a few words of a long sentence, and
+ * an unbounded strstr read the rest of it (forecast_of_count asks at every offset). */
 static bool phrase_in(const char *s, size_t from, size_t to, const char *phrase)
 {
     size_t n = strlen(phrase);
-    for (const char *p = s + from; (p = strstr(p, phrase)) != NULL; p++) {
-        size_t i = (size_t)(p - s);
-        if (i + n > to)
+    for (size_t i = from; i + n <= to;) {
+        const char *p = memmem(s + i, to - i, phrase, n);
+        if (!p)
             return false;
+        i = (size_t)(p - s);
         if ((i == 0 || !word_byte(s[i - 1])) && !word_byte(s[i + n]))
             return true;
+        i++;
     }
     return false;
 }
