@@ -239,10 +239,31 @@ static struct word_table *table_build(const char *const *words, size_t count)
  * (dozens), so the registry never fills in practice; when it does, lists beyond it are
  * searched linearly. */
 #define LIST_SLOTS 512
+/* Bits of each list's filter: a word whose bit is clear is in no list, and most words asked
+ * about are in none. The filter shares the registry slot's cache line with the key and the
+ * table, so a miss costs that one line instead of the table's slots (which the gazetteer's
+ * lookups keep evicting) as well. */
+#define FILTER_WORDS 6
 static struct {
-    _Atomic(const char *const *) key;
+    _Alignas(64) _Atomic(const char *const *) key;
     _Atomic(struct word_table *) table;
+    uint64_t filter[FILTER_WORDS]; /* written before table is published, then read-only */
 } registry[LIST_SLOTS];
+
+static uint32_t filter_bit(uint32_t h)
+{
+    return (uint32_t)(((uint64_t)h * (FILTER_WORDS * 64)) >> 32);
+}
+
+static void filter_fill(uint64_t filter[FILTER_WORDS], const struct word_table *w)
+{
+    memset(filter, 0, FILTER_WORDS * sizeof filter[0]);
+    for (uint32_t k = 0; k <= w->mask; k++)
+        if (w->slots[k].index >= 0) {
+            uint32_t b = filter_bit(w->slots[k].hash);
+            filter[b / 64] |= 1ull << (b % 64);
+        }
+}
 
 /* Paths taken once per list (or never): kept out of line so that the lookup every word
  * makes stays small. */
@@ -263,6 +284,8 @@ COLD static const struct word_table *table_claim(const char *const *words, size_
                 key = expected; /* claimed meanwhile: look at it as any other */
             } else {
                 struct word_table *w = table_build(words, count);
+                if (w)
+                    filter_fill(registry[k].filter, w);
                 atomic_store_explicit(&registry[k].table, w, memory_order_release);
                 return w;
             }
@@ -278,15 +301,20 @@ COLD static const struct word_table *table_claim(const char *const *words, size_
     return NULL;
 }
 
-/* The table for (words, count), or NULL when there is none (yet). */
-static const struct word_table *table_of(const char *const *words, size_t count)
+/* The table for (words, count), or NULL when there is none (yet); *filter is its filter when
+ * the table was found at its first slot, else NULL. */
+static const struct word_table *table_of(const char *const *words, size_t count,
+                                         const uint64_t **filter)
 {
     uintptr_t a = (uintptr_t)words;
     size_t k = (size_t)((a >> 3) ^ (a >> 12) ^ count) & (LIST_SLOTS - 1);
+    *filter = NULL;
     if (atomic_load_explicit(&registry[k].key, memory_order_acquire) == words) {
         const struct word_table *w = atomic_load_explicit(&registry[k].table, memory_order_acquire);
-        if (w && w->count == count)
+        if (w && w->count == count) {
+            *filter = registry[k].filter;
             return w;
+        }
     }
     return table_claim(words, count, k);
 }
@@ -315,9 +343,13 @@ COLD static int find_linear(const char *const *words, size_t count, const char *
 
 static int find_hashed(const char *const *words, size_t count, const char *s, size_t n, uint32_t h)
 {
-    const struct word_table *w = table_of(words, count);
+    const uint64_t *filter;
+    const struct word_table *w = table_of(words, count, &filter);
     if (!w)
         return find_linear(words, count, s, n);
+    uint32_t b = filter_bit(h);
+    if (filter && !(filter[b / 64] >> (b % 64) & 1))
+        return -1;
     for (uint32_t k = h & w->mask; w->slots[k].index >= 0; k = (k + 1) & w->mask) {
         const struct word_slot *e = &w->slots[k];
         if (e->hash == h && e->len == n && equals_ci(s, n, words[e->index]))
