@@ -97,25 +97,43 @@ static bool may_open_name(struct extractor *x, const char *text, size_t i)
     return !separated || lexicon_may_start(x->lex, key, first);
 }
 
+/* Most spans a name can take: lexicons with longer names fold each span afresh. */
+#define NAME_SPANS 16
+
+/* The lexicon entry of the longest name starting at token i and its tokens in *n, or -1.
+ * For ASCII text one fold of the longest span gives every shorter span's key: its prefix. */
+static int longest_name(struct extractor *x, const char *text, size_t i, size_t *n)
+{
+    const struct tokens *t = &x->toks;
+    size_t maxn = (size_t)x->lex_words < t->n - i ? (size_t)x->lex_words : t->n - i;
+    size_t s = t->tok[i].start, ends[NAME_SPANS], lens[NAME_SPANS];
+    char key[FOLD_CAP];
+    bool prefixes = false;
+    if (maxn >= 1 && maxn <= NAME_SPANS) {
+        for (size_t k = 0; k < maxn; k++)
+            ends[k] = t->tok[i + k].start + t->tok[i + k].len - s;
+        prefixes = text_fold_prefixes(text + s, ends[maxn - 1], ends, maxn, key, sizeof key, lens);
+    }
+    for (*n = maxn; *n >= 1; (*n)--) {
+        size_t e = t->tok[i + *n - 1].start + t->tok[i + *n - 1].len;
+        size_t kl = prefixes ? lens[*n - 1] : text_fold(text + s, e - s, key, sizeof key);
+        int hit = lexicon_find(x->lex, key, kl, text + s, e - s);
+        if (hit >= 0)
+            return hit;
+    }
+    return -1;
+}
+
 /* Marks the tokens of every lexicon name; outlets are sources, so they are marked but not
  * listed as actors. */
 static void find_actors(struct extractor *x, const char *text, int sentence, struct facts *f)
 {
     struct tokens *t = &x->toks;
-    char key[FOLD_CAP];
     for (size_t i = 0; i < t->n;) {
         int hit = -1;
         size_t n = 0;
-        if ((t->tok[i].flags & (TOK_CAP | TOK_ARTICLE)) && may_open_name(x, text, i)) {
-            size_t maxn = (size_t)x->lex_words;
-            for (n = maxn < t->n - i ? maxn : t->n - i; n >= 1; n--) {
-                size_t s = t->tok[i].start, e = t->tok[i + n - 1].start + t->tok[i + n - 1].len;
-                size_t kl = text_fold(text + s, e - s, key, sizeof key);
-                hit = lexicon_find(x->lex, key, kl, text + s, e - s);
-                if (hit >= 0)
-                    break;
-            }
-        }
+        if ((t->tok[i].flags & (TOK_CAP | TOK_ARTICLE)) && may_open_name(x, text, i))
+            hit = longest_name(x, text, i, &n);
         if (hit < 0) {
             i++;
             continue;
