@@ -168,6 +168,22 @@ void tokens_scan(struct tokens *t, const char *text, size_t start, size_t len)
         t->tok[t->n - 1].flags |= TOK_BREAK_AFTER;
 }
 
+bool tokens_set(struct tokens *t, const char *text, const struct token *tok, size_t n)
+{
+    if (n > t->cap) {
+        struct token *p = realloc(t->tok, n * sizeof *p);
+        if (!p)
+            return false;
+        t->tok = p;
+        t->cap = n;
+    }
+    if (n)
+        memcpy(t->tok, tok, n * sizeof *tok);
+    t->text = text;
+    t->n = n;
+    return true;
+}
+
 void tokens_free(struct tokens *t)
 {
     free(t->tok);

@@ -52,6 +52,12 @@ struct extractor {
     struct lexicon *lex;
     int gaz_words, lex_words;
     struct tokens toks;
+    /* Every sentence's tokens as tokens_scan gave them, before pass one marks them: the
+     * figures pass reads them again instead of scanning twice. Sentence i's are
+     * kept[kept_from[i], kept_from[i + 1]); kept_ok false after a failed allocation. */
+    struct token *kept;
+    size_t n_kept, cap_kept, *kept_from, cap_from;
+    bool kept_ok;
     struct place_mention *pm;
     size_t n_pm, cap_pm;
 };
