@@ -317,24 +317,6 @@ COLD static const struct word_table *table_claim(const char *const *words, size_
     return NULL;
 }
 
-/* The table for (words, count), or NULL when there is none (yet); *filter is its filter when
- * the table was found at its first slot, else NULL. */
-static const struct word_table *table_of(const char *const *words, size_t count,
-                                         const uint64_t **filter)
-{
-    uintptr_t a = (uintptr_t)words;
-    size_t k = (size_t)((a >> 3) ^ (a >> 12) ^ count) & (LIST_SLOTS - 1);
-    *filter = NULL;
-    if (atomic_load_explicit(&registry[k].key, memory_order_acquire) == words) {
-        const struct word_table *w = atomic_load_explicit(&registry[k].table, memory_order_acquire);
-        if (w && w->count == count) {
-            *filter = registry[k].filter;
-            return w;
-        }
-    }
-    return table_claim(words, count, k);
-}
-
 static bool equals_ci(const char *s, size_t n, const char *word)
 {
     for (size_t j = 0; j < n; j++) {
@@ -357,21 +339,43 @@ COLD static int find_linear(const char *const *words, size_t count, const char *
     return -1;
 }
 
-static int find_hashed(const char *const *words, size_t count, const char *s, size_t n, uint32_t h)
+static int probe(const struct word_table *w, const char *s, size_t n, uint32_t h)
 {
-    const uint64_t *filter;
-    const struct word_table *w = table_of(words, count, &filter);
-    if (!w)
-        return find_linear(words, count, s, n);
-    uint32_t b = filter_bit(h);
-    if (filter && !(filter[b / 64] >> (b % 64) & 1))
-        return -1;
     for (uint32_t k = h & w->mask; w->slots[k].index >= 0; k = (k + 1) & w->mask) {
         const struct word_slot *e = &w->slots[k];
-        if (e->hash == h && e->len == n && equals_ci(s, n, words[e->index]))
+        if (e->hash == h && e->len == n && equals_ci(s, n, w->words[e->index]))
             return e->index;
     }
     return -1;
+}
+
+/* find_hashed when the list's table is not at its first registry slot (first use, or a
+ * collision): claimed or found further on, else searched linearly. */
+COLD static int find_elsewhere(const char *const *words, size_t count, const char *s, size_t n,
+                               uint32_t h, size_t k)
+{
+    const struct word_table *w = table_claim(words, count, k);
+    return w ? probe(w, s, n, h) : find_linear(words, count, s, n);
+}
+
+/* The index of the n bytes at s (hash h) in the list, or -1. Inline, with every rare path
+ * out of line: it runs for nearly every word against several lists, and most answers are
+ * the filter's "no". */
+static inline int find_hashed(const char *const *words, size_t count, const char *s, size_t n,
+                              uint32_t h)
+{
+    uintptr_t a = (uintptr_t)words;
+    size_t k = (size_t)((a >> 3) ^ (a >> 12) ^ count) & (LIST_SLOTS - 1);
+    if (atomic_load_explicit(&registry[k].key, memory_order_acquire) == words) {
+        const struct word_table *w = atomic_load_explicit(&registry[k].table, memory_order_acquire);
+        if (w && w->count == count) {
+            uint32_t b = filter_bit(h);
+            if (!(registry[k].filter[b / 64] >> (b % 64) & 1))
+                return -1;
+            return probe(w, s, n, h);
+        }
+    }
+    return find_elsewhere(words, count, s, n, h, k);
 }
 
 int token_find(const struct tokens *t, size_t i, const char *const *words)
