@@ -469,19 +469,35 @@ static const struct timex_date *story_anchor(const struct finder *f)
     return f->pub;
 }
 
+/* The index in words (count lowercase words of letters) of the whole word at s, its length
+ * in *used, or -1: ascii_word_at's answer for each word of the list, in one hashed lookup
+ * of the letters at s (no letter or digit may follow a word). */
+static int listed_word(const char *const *words, size_t count, const char *s, size_t len,
+                       size_t *used)
+{
+    size_t n = 0;
+    while (n < len && ascii_is_alpha(s[n]))
+        n++;
+    if (n == 0 || (n < len && ascii_is_digit(s[n])))
+        return -1;
+    int i = words_find(words, count, s, n);
+    if (i >= 0)
+        *used = n;
+    return i;
+}
+
 /* Small number words for "two days ago". */
 static size_t count_at(const char *s, size_t len, int *n)
 {
     static const char *const words[] = {"a",     "one",   "two",  "three", "four",   "five",  "six",
                                         "seven", "eight", "nine", "ten",   "eleven", "twelve"};
-    for (int i = 0; i < 13; i++) {
-        size_t k = ascii_word_at(s, len, words[i]);
-        if (k) {
-            *n = i ? i : 1;
-            return k;
-        }
+    size_t k;
+    int i = listed_word(words, 13, s, len, &k);
+    if (i >= 0) {
+        *n = i ? i : 1;
+        return k;
     }
-    size_t k = digits_at(s, len, 3, n);
+    k = digits_at(s, len, 3, n);
     return (k && (k == len || !ascii_is_alnum(s[k]))) ? k : 0;
 }
 
@@ -587,6 +603,13 @@ static bool read_ago(const struct finder *f, size_t pos, struct reading *r)
 
 static bool read_relative(const struct finder *f, size_t pos, struct reading *r)
 {
+    /* the words the phrases of relatives begin with: any other word skips the phrases */
+    static const char *const first_words[] = {"the",  "today",    "tonight", "this",    "yesterday",
+                                              "last", "tomorrow", "a",       "earlier", "next"};
+    size_t used;
+    if (listed_word(first_words, sizeof first_words / sizeof first_words[0], f->s + pos,
+                    pos < f->len ? f->len - pos : 0, &used) < 0)
+        return read_ago(f, pos, r);
     for (size_t i = 0; i < sizeof relatives / sizeof relatives[0]; i++) {
         const struct relative *rel = &relatives[i];
         if (!rel->words[0] || pos >= f->len || ascii_lower(f->s[pos]) != rel->words[0][0])
@@ -749,12 +772,8 @@ static bool read_weekday(const struct finder *f, size_t pos, bool introduced, in
 
 static size_t any_word_at(const char *s, size_t len, const char *const *words, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        size_t k = ascii_word_at(s, len, words[i]);
-        if (k)
-            return k;
-    }
-    return 0;
+    size_t k;
+    return listed_word(words, n, s, len, &k) >= 0 ? k : 0;
 }
 
 /* "late", "early", "mid-", "overnight" before a day, month or year. */
