@@ -39,6 +39,9 @@ struct place_mention {
     size_t bare_len;    /* when the gazetteer took the name with its division word ("Masisi
                            territory"), the bytes of the name alone, also a spelling */
     int parent_mention; /* index of a mention the text puts it in, or -1 */
+    int chosen;         /* its candidate for the article's country, while resolving */
+    bool home;          /* that candidate lies in the article's country, with coordinates, and
+                           is no country: a place km_to_home measures from */
     int fact;           /* resolved place fact, or -1 when rejected */
 };
 
