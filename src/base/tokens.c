@@ -414,16 +414,32 @@ size_t token_at(const struct tokens *t, size_t offset)
     return lo;
 }
 
+/* Each byte's lowercase ASCII letter, 0 for a byte that is none: one load per letter
+ * instead of two range tests, in the loop word_listed_at runs at every word. */
+static const unsigned char lower_letter[256] = {
+#define LETTERS(up, low) [up] = low
+    LETTERS('A', 'a'), LETTERS('B', 'b'), LETTERS('C', 'c'), LETTERS('D', 'd'), LETTERS('E', 'e'),
+    LETTERS('F', 'f'), LETTERS('G', 'g'), LETTERS('H', 'h'), LETTERS('I', 'i'), LETTERS('J', 'j'),
+    LETTERS('K', 'k'), LETTERS('L', 'l'), LETTERS('M', 'm'), LETTERS('N', 'n'), LETTERS('O', 'o'),
+    LETTERS('P', 'p'), LETTERS('Q', 'q'), LETTERS('R', 'r'), LETTERS('S', 's'), LETTERS('T', 't'),
+    LETTERS('U', 'u'), LETTERS('V', 'v'), LETTERS('W', 'w'), LETTERS('X', 'x'), LETTERS('Y', 'y'),
+    LETTERS('Z', 'z'), LETTERS('a', 'a'), LETTERS('b', 'b'), LETTERS('c', 'c'), LETTERS('d', 'd'),
+    LETTERS('e', 'e'), LETTERS('f', 'f'), LETTERS('g', 'g'), LETTERS('h', 'h'), LETTERS('i', 'i'),
+    LETTERS('j', 'j'), LETTERS('k', 'k'), LETTERS('l', 'l'), LETTERS('m', 'm'), LETTERS('n', 'n'),
+    LETTERS('o', 'o'), LETTERS('p', 'p'), LETTERS('q', 'q'), LETTERS('r', 'r'), LETTERS('s', 's'),
+    LETTERS('t', 't'), LETTERS('u', 'u'), LETTERS('v', 'v'), LETTERS('w', 'w'), LETTERS('x', 'x'),
+    LETTERS('y', 'y'), LETTERS('z', 'z'),
+#undef LETTERS
+};
+
 size_t word_listed_at(const char *const *list, size_t count, const char *s, size_t len, size_t pos,
                       size_t cap)
 {
     uint32_t h = 2166136261u; /* hash_lower's, taken as the letters are counted */
     size_t n = 0;
     for (; pos + n < len; n++) {
-        unsigned char c = (unsigned char)s[pos + n];
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c + 32);
-        else if (!(c >= 'a' && c <= 'z'))
+        unsigned char c = lower_letter[(unsigned char)s[pos + n]];
+        if (!c)
             break;
         h = (h ^ c) * 16777619u;
     }
