@@ -133,6 +133,9 @@ static const char *const count_words[] = {
     "hundreds", "several", "many",   "thousands", "a few",  "a number", NULL,
 };
 
+/* The letters the count words begin with: a word beginning otherwise is none of them. */
+static const char count_initials[] = "adefhmnost";
+
 /* The first digit run or count word in [from, to); false when there is none. */
 static bool locate_count(const char *s, size_t from, size_t to, size_t *at, size_t *end)
 {
@@ -147,6 +150,8 @@ static bool locate_count(const char *s, size_t from, size_t to, size_t *at, size
             *end = e;
             return true;
         }
+        if (!strchr(count_initials, s[i]) || !s[i])
+            continue;
         for (size_t k = 0; count_words[k]; k++) {
             size_t n = strlen(count_words[k]);
             if (i + n <= to && memcmp(s + i, count_words[k], n) == 0 && !word_byte(s[i + n])) {
