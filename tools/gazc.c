@@ -605,12 +605,41 @@ static struct gazidx_key *export_keys(const struct key *k, size_t n)
     return out;
 }
 
+/* The hash table over n sorted keys: one slot per distinct key, naming the first of the
+ * keys that share its bytes; at most half full, so a missing key ends its probe soon. */
+static struct gazidx_slot *build_slots(const struct key *k, size_t n, size_t *n_slots)
+{
+    size_t distinct = 0;
+    for (size_t i = 0; i < n; i++)
+        distinct += i == 0 || compare_text(&k[i - 1], pool.buf + k[i].str, k[i].len) != 0;
+    size_t cap = 1;
+    while (cap < 2 * distinct + 1)
+        cap *= 2;
+    struct gazidx_slot *slots = calloc(cap, sizeof *slots);
+    if (!slots || cap > UINT32_MAX)
+        die("out of memory");
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && compare_text(&k[i - 1], pool.buf + k[i].str, k[i].len) == 0)
+            continue;
+        uint32_t h = gazidx_hash(pool.buf + k[i].str, k[i].len);
+        size_t at = h & (cap - 1);
+        while (slots[at].first)
+            at = (at + 1) & (cap - 1);
+        slots[at] = (struct gazidx_slot){h, (uint32_t)i + 1};
+    }
+    *n_slots = cap;
+    return slots;
+}
+
 static void write_index(const char *path)
 {
     struct gazidx_place *places = build_places();
     struct gazidx_country *countries;
     size_t n_countries = build_countries(&countries);
     struct gazidx_key *ek = export_keys(keys, n_keys), *el = export_keys(loose, n_loose);
+    size_t n_ks, n_ls;
+    struct gazidx_slot *ks = build_slots(keys, n_keys, &n_ks),
+                       *ls = build_slots(loose, n_loose, &n_ls);
 
     struct gazidx_header h = {.version = GAZIDX_VERSION, .endian = GAZIDX_ENDIAN};
     memcpy(h.magic, GAZIDX_MAGIC, 8);
@@ -622,7 +651,11 @@ static void write_index(const char *path)
     h.places_off = align_up(sizeof h, 8);
     h.keys_off = align_up(h.places_off + n_recs * sizeof *places, 8);
     h.loose_off = align_up(h.keys_off + n_keys * sizeof *ek, 8);
-    h.countries_off = align_up(h.loose_off + n_loose * sizeof *el, 8);
+    h.n_key_slots = (uint32_t)n_ks;
+    h.n_loose_slots = (uint32_t)n_ls;
+    h.key_slots_off = align_up(h.loose_off + n_loose * sizeof *el, 8);
+    h.loose_slots_off = align_up(h.key_slots_off + n_ks * sizeof *ks, 8);
+    h.countries_off = align_up(h.loose_slots_off + n_ls * sizeof *ls, 8);
     h.pool_off = align_up(h.countries_off + n_countries * sizeof *countries, 8);
     h.pool_size = pool.len;
     h.file_size = h.pool_off + pool.len;
@@ -644,6 +677,12 @@ static void write_index(const char *path)
     pad_to(fp, &pos, h.loose_off, tmp);
     write_all(fp, el, sizeof *el, n_loose, tmp);
     pos += n_loose * sizeof *el;
+    pad_to(fp, &pos, h.key_slots_off, tmp);
+    write_all(fp, ks, sizeof *ks, n_ks, tmp);
+    pos += n_ks * sizeof *ks;
+    pad_to(fp, &pos, h.loose_slots_off, tmp);
+    write_all(fp, ls, sizeof *ls, n_ls, tmp);
+    pos += n_ls * sizeof *ls;
     pad_to(fp, &pos, h.countries_off, tmp);
     write_all(fp, countries, sizeof *countries, n_countries, tmp);
     pos += n_countries * sizeof *countries;
@@ -657,6 +696,8 @@ static void write_index(const char *path)
     free(countries);
     free(ek);
     free(el);
+    free(ks);
+    free(ls);
 }
 
 int main(int argc, char **argv)

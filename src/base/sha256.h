@@ -2,6 +2,7 @@
 #ifndef SITREP_SHA256_H
 #define SITREP_SHA256_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -18,5 +19,9 @@ void sha256_final(struct sha256 *h, unsigned char digest[32]);
 
 /* The lowercase hex digest of data into out (65 bytes with the NUL). */
 void sha256_hex(const void *data, size_t len, char out[65]);
+
+/* Tests: true forces the portable rounds, false goes back to the fastest the processor has;
+ * the digests are the same either way. */
+void sha256_use_portable(bool portable);
 
 #endif

@@ -25,6 +25,13 @@ bool text_looks_binary(const char *buf, size_t len);
  * written (always NUL-terminated, truncated to outcap-1). */
 size_t text_fold(const char *s, size_t len, char *out, size_t outcap);
 
+/* For ASCII text, text_fold of s[0, len) into out, and in lens[k] the length text_fold gives
+ * s[0, ends[k]) for each of n ascending ends (each at most len): the fold of ASCII text
+ * extends the fold of each of its prefixes, so one pass answers for all of them. False,
+ * with nothing written, when s[0, len) is not all ASCII. */
+bool text_fold_prefixes(const char *s, size_t len, const size_t *ends, size_t n, char *out,
+                        size_t outcap, size_t *lens);
+
 /* A key under which the spellings a name takes in transliteration fall together, for
  * names no gazetteer knows: folded, the article particles of Arabic names dropped ("al",
  * "el", "ad", "ash"...), then the consonant skeleton (the first letter, later vowels and

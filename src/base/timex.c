@@ -337,10 +337,8 @@ size_t timex_parse_short_year(const char *s, size_t len, struct timex_date *out)
     return pos + n;
 }
 
-void timex_format(const struct timex_date *d, char *buf, size_t cap)
+static void format_any(const struct timex_date *d, char *buf, size_t cap)
 {
-    if (!cap)
-        return;
     if (d->year && d->month && d->day)
         snprintf(buf, cap, "%04d-%02d-%02d", d->year, d->month, d->day);
     else if (d->year && d->month)
@@ -353,6 +351,43 @@ void timex_format(const struct timex_date *d, char *buf, size_t cap)
         snprintf(buf, cap, "--%02d", d->month);
     else
         buf[0] = '\0';
+}
+
+static char *two_digits(char *p, int v)
+{
+    *p++ = (char)('0' + v / 10);
+    *p++ = (char)('0' + v % 10);
+    return p;
+}
+
+/* format_any's output, built by hand when every part fits its digits: each date found is
+ * formatted, and snprintf cost more than finding it. */
+void timex_format(const struct timex_date *d, char *buf, size_t cap)
+{
+    if (!cap)
+        return;
+    if (d->year < 0 || d->year > 9999 || d->month < 0 || d->month > 99 || d->day < 0 ||
+        d->day > 99) {
+        format_any(d, buf, cap);
+        return;
+    }
+    char out[16], *p = out;
+    if (d->year) {
+        p = two_digits(two_digits(p, d->year / 100), d->year % 100);
+    } else if (d->month) {
+        *p++ = '-';
+    }
+    if (d->month) {
+        *p++ = '-';
+        p = two_digits(p, d->month);
+        if (d->day) {
+            *p++ = '-';
+            p = two_digits(p, d->day);
+        }
+    }
+    size_t n = (size_t)(p - out) < cap - 1 ? (size_t)(p - out) : cap - 1;
+    memcpy(buf, out, n);
+    buf[n] = '\0';
 }
 
 /* Days since 1970-01-01 in the proleptic Gregorian calendar. Counting from March makes
@@ -434,19 +469,35 @@ static const struct timex_date *story_anchor(const struct finder *f)
     return f->pub;
 }
 
+/* The index in words (count lowercase words of letters) of the whole word at s, its length
+ * in *used, or -1: ascii_word_at's answer for each word of the list, in one hashed lookup
+ * of the letters at s (no letter or digit may follow a word). */
+static int listed_word(const char *const *words, size_t count, const char *s, size_t len,
+                       size_t *used)
+{
+    size_t n = 0;
+    while (n < len && ascii_is_alpha(s[n]))
+        n++;
+    if (n == 0 || (n < len && ascii_is_digit(s[n])))
+        return -1;
+    int i = words_find(words, count, s, n);
+    if (i >= 0)
+        *used = n;
+    return i;
+}
+
 /* Small number words for "two days ago". */
 static size_t count_at(const char *s, size_t len, int *n)
 {
     static const char *const words[] = {"a",     "one",   "two",  "three", "four",   "five",  "six",
                                         "seven", "eight", "nine", "ten",   "eleven", "twelve"};
-    for (int i = 0; i < 13; i++) {
-        size_t k = ascii_word_at(s, len, words[i]);
-        if (k) {
-            *n = i ? i : 1;
-            return k;
-        }
+    size_t k;
+    int i = listed_word(words, 13, s, len, &k);
+    if (i >= 0) {
+        *n = i ? i : 1;
+        return k;
     }
-    size_t k = digits_at(s, len, 3, n);
+    k = digits_at(s, len, 3, n);
     return (k && (k == len || !ascii_is_alnum(s[k]))) ? k : 0;
 }
 
@@ -552,6 +603,13 @@ static bool read_ago(const struct finder *f, size_t pos, struct reading *r)
 
 static bool read_relative(const struct finder *f, size_t pos, struct reading *r)
 {
+    /* the words the phrases of relatives begin with: any other word skips the phrases */
+    static const char *const first_words[] = {"the",  "today",    "tonight", "this",    "yesterday",
+                                              "last", "tomorrow", "a",       "earlier", "next"};
+    size_t used;
+    if (listed_word(first_words, sizeof first_words / sizeof first_words[0], f->s + pos,
+                    pos < f->len ? f->len - pos : 0, &used) < 0)
+        return read_ago(f, pos, r);
     for (size_t i = 0; i < sizeof relatives / sizeof relatives[0]; i++) {
         const struct relative *rel = &relatives[i];
         if (!rel->words[0] || pos >= f->len || ascii_lower(f->s[pos]) != rel->words[0][0])
@@ -714,12 +772,8 @@ static bool read_weekday(const struct finder *f, size_t pos, bool introduced, in
 
 static size_t any_word_at(const char *s, size_t len, const char *const *words, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        size_t k = ascii_word_at(s, len, words[i]);
-        if (k)
-            return k;
-    }
-    return 0;
+    size_t k;
+    return listed_word(words, n, s, len, &k) >= 0 ? k : 0;
 }
 
 /* "late", "early", "mid-", "overnight" before a day, month or year. */
@@ -747,6 +801,29 @@ static bool read_core(const struct finder *f, size_t pos, bool introduced, int d
     return read_month(f, pos, introduced, r) || read_year(f, pos, introduced, r);
 }
 
+/* Every word an expression can begin with: most words of a sentence fail this one hashed
+ * lookup and skip the full parse. */
+static const char *const opening_words[] = {
+    "a",         "after",    "apr",       "april",   "aug",       "august",   "before",
+    "dec",       "december", "during",    "earlier", "early",     "eight",    "eleven",
+    "feb",       "february", "five",      "four",    "fri",       "friday",   "from",
+    "in",        "jan",      "january",   "jul",     "july",      "jun",      "june",
+    "last",      "late",     "mar",       "march",   "may",       "mid",      "mon",
+    "monday",    "next",     "nine",      "nov",     "november",  "oct",      "october",
+    "on",        "one",      "overnight", "sat",     "saturday",  "sep",      "sept",
+    "september", "seven",    "since",     "six",     "sun",       "sunday",   "ten",
+    "the",       "this",     "three",     "thu",     "thur",      "thurs",    "thursday",
+    "till",      "today",    "tomorrow",  "tonight", "tue",       "tues",     "tuesday",
+    "twelve",    "two",      "until",     "wed",     "wednesday", "yesterday"};
+
+static bool may_open_expression(const char *s, size_t len, size_t pos)
+{
+    if (ascii_is_digit(s[pos]))
+        return true;
+    return word_listed_at(opening_words, sizeof opening_words / sizeof opening_words[0], s, len,
+                          pos, 12) > 0;
+}
+
 /* One expression starting at pos; *start may move past a preposition the span excludes. */
 static bool read_expression(const struct finder *f, size_t pos, struct reading *r)
 {
@@ -765,6 +842,10 @@ static bool read_expression(const struct finder *f, size_t pos, struct reading *
             if (timex_parse_date(f->s + q, f->len - q, &probe))
                 p = q; /* "on the 5th of January" */
         }
+        /* every reading below begins with a word may_open_expression knows (or a digit):
+         * "in Baghdad", "on Monday" part here instead of after some sixty comparisons */
+        if (p >= f->len || !may_open_expression(f->s, f->len, p))
+            return false;
     }
     if (read_relative(f, p, r)) {
         r->len += p - pos;
@@ -829,29 +910,6 @@ static size_t next_word_start(const char *s, size_t len, size_t pos)
     while (pos < len && !ascii_is_alnum(s[pos]))
         pos++;
     return pos;
-}
-
-/* Every word an expression can begin with: most words of a sentence fail this one hashed
- * lookup and skip the full parse. */
-static const char *const opening_words[] = {
-    "a",         "after",    "apr",       "april",   "aug",       "august",   "before",
-    "dec",       "december", "during",    "earlier", "early",     "eight",    "eleven",
-    "feb",       "february", "five",      "four",    "fri",       "friday",   "from",
-    "in",        "jan",      "january",   "jul",     "july",      "jun",      "june",
-    "last",      "late",     "mar",       "march",   "may",       "mid",      "mon",
-    "monday",    "next",     "nine",      "nov",     "november",  "oct",      "october",
-    "on",        "one",      "overnight", "sat",     "saturday",  "sep",      "sept",
-    "september", "seven",    "since",     "six",     "sun",       "sunday",   "ten",
-    "the",       "this",     "three",     "thu",     "thur",      "thurs",    "thursday",
-    "till",      "today",    "tomorrow",  "tonight", "tue",       "tues",     "tuesday",
-    "twelve",    "two",      "until",     "wed",     "wednesday", "yesterday"};
-
-static bool may_open_expression(const char *s, size_t len, size_t pos)
-{
-    if (ascii_is_digit(s[pos]))
-        return true;
-    return word_listed_at(opening_words, sizeof opening_words / sizeof opening_words[0], s, len,
-                          pos, 12) > 0;
 }
 
 size_t timex_find(const char *s, size_t len, const struct timex_date *pub,

@@ -168,6 +168,22 @@ void tokens_scan(struct tokens *t, const char *text, size_t start, size_t len)
         t->tok[t->n - 1].flags |= TOK_BREAK_AFTER;
 }
 
+bool tokens_set(struct tokens *t, const char *text, const struct token *tok, size_t n)
+{
+    if (n > t->cap) {
+        struct token *p = realloc(t->tok, n * sizeof *p);
+        if (!p)
+            return false;
+        t->tok = p;
+        t->cap = n;
+    }
+    if (n)
+        memcpy(t->tok, tok, n * sizeof *tok);
+    t->text = text;
+    t->n = n;
+    return true;
+}
+
 void tokens_free(struct tokens *t)
 {
     free(t->tok);
@@ -239,10 +255,31 @@ static struct word_table *table_build(const char *const *words, size_t count)
  * (dozens), so the registry never fills in practice; when it does, lists beyond it are
  * searched linearly. */
 #define LIST_SLOTS 512
+/* Bits of each list's filter: a word whose bit is clear is in no list, and most words asked
+ * about are in none. The filter shares the registry slot's cache line with the key and the
+ * table, so a miss costs that one line instead of the table's slots (which the gazetteer's
+ * lookups keep evicting) as well. */
+#define FILTER_WORDS 6
 static struct {
-    _Atomic(const char *const *) key;
+    _Alignas(64) _Atomic(const char *const *) key;
     _Atomic(struct word_table *) table;
+    uint64_t filter[FILTER_WORDS]; /* written before table is published, then read-only */
 } registry[LIST_SLOTS];
+
+static uint32_t filter_bit(uint32_t h)
+{
+    return (uint32_t)(((uint64_t)h * (FILTER_WORDS * 64)) >> 32);
+}
+
+static void filter_fill(uint64_t filter[FILTER_WORDS], const struct word_table *w)
+{
+    memset(filter, 0, FILTER_WORDS * sizeof filter[0]);
+    for (uint32_t k = 0; k <= w->mask; k++)
+        if (w->slots[k].index >= 0) {
+            uint32_t b = filter_bit(w->slots[k].hash);
+            filter[b / 64] |= 1ull << (b % 64);
+        }
+}
 
 /* Paths taken once per list (or never): kept out of line so that the lookup every word
  * makes stays small. */
@@ -263,6 +300,8 @@ COLD static const struct word_table *table_claim(const char *const *words, size_
                 key = expected; /* claimed meanwhile: look at it as any other */
             } else {
                 struct word_table *w = table_build(words, count);
+                if (w)
+                    filter_fill(registry[k].filter, w);
                 atomic_store_explicit(&registry[k].table, w, memory_order_release);
                 return w;
             }
@@ -276,19 +315,6 @@ COLD static const struct word_table *table_claim(const char *const *words, size_
             return w;
     }
     return NULL;
-}
-
-/* The table for (words, count), or NULL when there is none (yet). */
-static const struct word_table *table_of(const char *const *words, size_t count)
-{
-    uintptr_t a = (uintptr_t)words;
-    size_t k = (size_t)((a >> 3) ^ (a >> 12) ^ count) & (LIST_SLOTS - 1);
-    if (atomic_load_explicit(&registry[k].key, memory_order_acquire) == words) {
-        const struct word_table *w = atomic_load_explicit(&registry[k].table, memory_order_acquire);
-        if (w && w->count == count)
-            return w;
-    }
-    return table_claim(words, count, k);
 }
 
 static bool equals_ci(const char *s, size_t n, const char *word)
@@ -313,17 +339,43 @@ COLD static int find_linear(const char *const *words, size_t count, const char *
     return -1;
 }
 
-static int find_hashed(const char *const *words, size_t count, const char *s, size_t n, uint32_t h)
+static int probe(const struct word_table *w, const char *s, size_t n, uint32_t h)
 {
-    const struct word_table *w = table_of(words, count);
-    if (!w)
-        return find_linear(words, count, s, n);
     for (uint32_t k = h & w->mask; w->slots[k].index >= 0; k = (k + 1) & w->mask) {
         const struct word_slot *e = &w->slots[k];
-        if (e->hash == h && e->len == n && equals_ci(s, n, words[e->index]))
+        if (e->hash == h && e->len == n && equals_ci(s, n, w->words[e->index]))
             return e->index;
     }
     return -1;
+}
+
+/* find_hashed when the list's table is not at its first registry slot (first use, or a
+ * collision): claimed or found further on, else searched linearly. */
+COLD static int find_elsewhere(const char *const *words, size_t count, const char *s, size_t n,
+                               uint32_t h, size_t k)
+{
+    const struct word_table *w = table_claim(words, count, k);
+    return w ? probe(w, s, n, h) : find_linear(words, count, s, n);
+}
+
+/* The index of the n bytes at s (hash h) in the list, or -1. Inline, with every rare path
+ * out of line: it runs for nearly every word against several lists, and most answers are
+ * the filter's "no". */
+static inline int find_hashed(const char *const *words, size_t count, const char *s, size_t n,
+                              uint32_t h)
+{
+    uintptr_t a = (uintptr_t)words;
+    size_t k = (size_t)((a >> 3) ^ (a >> 12) ^ count) & (LIST_SLOTS - 1);
+    if (atomic_load_explicit(&registry[k].key, memory_order_acquire) == words) {
+        const struct word_table *w = atomic_load_explicit(&registry[k].table, memory_order_acquire);
+        if (w && w->count == count) {
+            uint32_t b = filter_bit(h);
+            if (!(registry[k].filter[b / 64] >> (b % 64) & 1))
+                return -1;
+            return probe(w, s, n, h);
+        }
+    }
+    return find_elsewhere(words, count, s, n, h, k);
 }
 
 int token_find(const struct tokens *t, size_t i, const char *const *words)
@@ -362,16 +414,32 @@ size_t token_at(const struct tokens *t, size_t offset)
     return lo;
 }
 
+/* Each byte's lowercase ASCII letter, 0 for a byte that is none: one load per letter
+ * instead of two range tests, in the loop word_listed_at runs at every word. */
+static const unsigned char lower_letter[256] = {
+#define LETTERS(up, low) [up] = low
+    LETTERS('A', 'a'), LETTERS('B', 'b'), LETTERS('C', 'c'), LETTERS('D', 'd'), LETTERS('E', 'e'),
+    LETTERS('F', 'f'), LETTERS('G', 'g'), LETTERS('H', 'h'), LETTERS('I', 'i'), LETTERS('J', 'j'),
+    LETTERS('K', 'k'), LETTERS('L', 'l'), LETTERS('M', 'm'), LETTERS('N', 'n'), LETTERS('O', 'o'),
+    LETTERS('P', 'p'), LETTERS('Q', 'q'), LETTERS('R', 'r'), LETTERS('S', 's'), LETTERS('T', 't'),
+    LETTERS('U', 'u'), LETTERS('V', 'v'), LETTERS('W', 'w'), LETTERS('X', 'x'), LETTERS('Y', 'y'),
+    LETTERS('Z', 'z'), LETTERS('a', 'a'), LETTERS('b', 'b'), LETTERS('c', 'c'), LETTERS('d', 'd'),
+    LETTERS('e', 'e'), LETTERS('f', 'f'), LETTERS('g', 'g'), LETTERS('h', 'h'), LETTERS('i', 'i'),
+    LETTERS('j', 'j'), LETTERS('k', 'k'), LETTERS('l', 'l'), LETTERS('m', 'm'), LETTERS('n', 'n'),
+    LETTERS('o', 'o'), LETTERS('p', 'p'), LETTERS('q', 'q'), LETTERS('r', 'r'), LETTERS('s', 's'),
+    LETTERS('t', 't'), LETTERS('u', 'u'), LETTERS('v', 'v'), LETTERS('w', 'w'), LETTERS('x', 'x'),
+    LETTERS('y', 'y'), LETTERS('z', 'z'),
+#undef LETTERS
+};
+
 size_t word_listed_at(const char *const *list, size_t count, const char *s, size_t len, size_t pos,
                       size_t cap)
 {
     uint32_t h = 2166136261u; /* hash_lower's, taken as the letters are counted */
     size_t n = 0;
     for (; pos + n < len; n++) {
-        unsigned char c = (unsigned char)s[pos + n];
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c + 32);
-        else if (!(c >= 'a' && c <= 'z'))
+        unsigned char c = lower_letter[(unsigned char)s[pos + n]];
+        if (!c)
             break;
         h = (h ^ c) * 16777619u;
     }

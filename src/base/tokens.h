@@ -34,6 +34,9 @@ struct tokens {
 /* Splits text[start, start+len) into words; offsets stay relative to text. */
 void tokens_scan(struct tokens *t, const char *text, size_t start, size_t len);
 void tokens_free(struct tokens *t);
+/* t set to n tokens of text copied from tok, as a tokens_scan that gave them would leave it;
+ * false (t unchanged) when out of memory. */
+bool tokens_set(struct tokens *t, const char *text, const struct token *tok, size_t n);
 
 /* ASCII-case-insensitive comparison of token i with a lowercase word. */
 bool token_equals_ci(const struct tokens *t, size_t i, const char *word);

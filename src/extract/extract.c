@@ -48,6 +48,8 @@ void extractor_close(struct extractor *x)
     gazetteer_close(x->gaz);
     lexicon_free(x->lex);
     tokens_free(&x->toks);
+    free(x->kept);
+    free(x->kept_from);
     free(x->pm);
     free(x);
 }
@@ -97,25 +99,43 @@ static bool may_open_name(struct extractor *x, const char *text, size_t i)
     return !separated || lexicon_may_start(x->lex, key, first);
 }
 
+/* Most spans a name can take: lexicons with longer names fold each span afresh. */
+#define NAME_SPANS 16
+
+/* The lexicon entry of the longest name starting at token i and its tokens in *n, or -1.
+ * For ASCII text one fold of the longest span gives every shorter span's key: its prefix. */
+static int longest_name(struct extractor *x, const char *text, size_t i, size_t *n)
+{
+    const struct tokens *t = &x->toks;
+    size_t maxn = (size_t)x->lex_words < t->n - i ? (size_t)x->lex_words : t->n - i;
+    size_t s = t->tok[i].start, ends[NAME_SPANS], lens[NAME_SPANS];
+    char key[FOLD_CAP];
+    bool prefixes = false;
+    if (maxn >= 1 && maxn <= NAME_SPANS) {
+        for (size_t k = 0; k < maxn; k++)
+            ends[k] = t->tok[i + k].start + t->tok[i + k].len - s;
+        prefixes = text_fold_prefixes(text + s, ends[maxn - 1], ends, maxn, key, sizeof key, lens);
+    }
+    for (*n = maxn; *n >= 1; (*n)--) {
+        size_t e = t->tok[i + *n - 1].start + t->tok[i + *n - 1].len;
+        size_t kl = prefixes ? lens[*n - 1] : text_fold(text + s, e - s, key, sizeof key);
+        int hit = lexicon_find(x->lex, key, kl, text + s, e - s);
+        if (hit >= 0)
+            return hit;
+    }
+    return -1;
+}
+
 /* Marks the tokens of every lexicon name; outlets are sources, so they are marked but not
  * listed as actors. */
 static void find_actors(struct extractor *x, const char *text, int sentence, struct facts *f)
 {
     struct tokens *t = &x->toks;
-    char key[FOLD_CAP];
     for (size_t i = 0; i < t->n;) {
         int hit = -1;
         size_t n = 0;
-        if ((t->tok[i].flags & (TOK_CAP | TOK_ARTICLE)) && may_open_name(x, text, i)) {
-            size_t maxn = (size_t)x->lex_words;
-            for (n = maxn < t->n - i ? maxn : t->n - i; n >= 1; n--) {
-                size_t s = t->tok[i].start, e = t->tok[i + n - 1].start + t->tok[i + n - 1].len;
-                size_t kl = text_fold(text + s, e - s, key, sizeof key);
-                hit = lexicon_find(x->lex, key, kl, text + s, e - s);
-                if (hit >= 0)
-                    break;
-            }
-        }
+        if ((t->tok[i].flags & (TOK_CAP | TOK_ARTICLE)) && may_open_name(x, text, i))
+            hit = longest_name(x, text, i, &n);
         if (hit < 0) {
             i++;
             continue;
@@ -234,12 +254,65 @@ static void add_figure(struct extractor *x, const struct article *a, int si,
     }
 }
 
+/* Room for ns sentences' token ranges; false (and nothing kept) when out of memory. */
+static bool keep_begin(struct extractor *x, size_t ns)
+{
+    x->n_kept = 0;
+    x->kept_ok = false;
+    if (ns + 1 > x->cap_from) {
+        size_t *p = realloc(x->kept_from, (ns + 1) * sizeof *p);
+        if (!p)
+            return false;
+        x->kept_from = p;
+        x->cap_from = ns + 1;
+    }
+    x->kept_from[0] = 0;
+    x->kept_ok = true;
+    return true;
+}
+
+/* Keeps sentence si's tokens as scanned (x->toks, not yet marked). */
+static void keep_tokens(struct extractor *x, size_t si)
+{
+    const struct tokens *t = &x->toks;
+    if (!x->kept_ok)
+        return;
+    if (x->n_kept + t->n > x->cap_kept) {
+        size_t cap = x->cap_kept ? x->cap_kept : 1024;
+        while (cap < x->n_kept + t->n)
+            cap *= 2;
+        struct token *p = realloc(x->kept, cap * sizeof *p);
+        if (!p) {
+            x->kept_ok = false;
+            return;
+        }
+        x->kept = p;
+        x->cap_kept = cap;
+    }
+    if (t->n)
+        memcpy(x->kept + x->n_kept, t->tok, t->n * sizeof *t->tok);
+    x->n_kept += t->n;
+    x->kept_from[si + 1] = x->n_kept;
+}
+
+/* Sentence si's tokens as tokens_scan gives them: kept from pass one, else scanned. */
+static void sentence_tokens(struct extractor *x, const struct article *a, size_t si)
+{
+    const struct text_span *sp = &a->sentences[si];
+    if (x->kept_ok) {
+        size_t from = x->kept_from[si], to = x->kept_from[si + 1];
+        if (tokens_set(&x->toks, a->text, x->kept + from, to - from))
+            return;
+    }
+    tokens_scan(&x->toks, a->text, sp->start, sp->len);
+}
+
 static void figures_in_sentence(struct extractor *x, const struct article *a, int si,
                                 const struct sentence_info *info, struct facts *f)
 {
     const struct text_span *sp = &a->sentences[si];
     const char *s = a->text + sp->start;
-    tokens_scan(&x->toks, a->text, sp->start, sp->len);
+    sentence_tokens(x, a, (size_t)si);
     const struct tokens *t = &x->toks;
     struct quantity q;
     size_t off = 0, at, n;
@@ -313,6 +386,7 @@ static void scan_sentence(struct extractor *x, const struct article *a, int si, 
 {
     const struct text_span *sp = &a->sentences[si];
     tokens_scan(&x->toks, a->text, sp->start, sp->len);
+    keep_tokens(x, (size_t)si);
     find_actors(x, a->text, si, f);
     mark_nicknamed_people(&x->toks);
     mark_credited_people(&x->toks);
@@ -334,6 +408,7 @@ int extract_article(struct extractor *x, const struct article *a, struct facts *
     if (a->date)
         timex_parse_date(a->date, strlen(a->date), &pub);
     anchor = pub;
+    keep_begin(x, ns);
     for (size_t i = 0; i < ns; i++) {
         const struct text_span *sp = &a->sentences[i];
         scan_sentence(x, a, (int)i, out);

@@ -39,6 +39,9 @@ struct place_mention {
     size_t bare_len;    /* when the gazetteer took the name with its division word ("Masisi
                            territory"), the bytes of the name alone, also a spelling */
     int parent_mention; /* index of a mention the text puts it in, or -1 */
+    int chosen;         /* its candidate for the article's country, while resolving */
+    bool home;          /* that candidate lies in the article's country, with coordinates, and
+                           is no country: a place km_to_home measures from */
     int fact;           /* resolved place fact, or -1 when rejected */
 };
 
@@ -52,6 +55,12 @@ struct extractor {
     struct lexicon *lex;
     int gaz_words, lex_words;
     struct tokens toks;
+    /* Every sentence's tokens as tokens_scan gave them, before pass one marks them: the
+     * figures pass reads them again instead of scanning twice. Sentence i's are
+     * kept[kept_from[i], kept_from[i + 1]); kept_ok false after a failed allocation. */
+    struct token *kept;
+    size_t n_kept, cap_kept, *kept_from, cap_from;
+    bool kept_ok;
     struct place_mention *pm;
     size_t n_pm, cap_pm;
 };

@@ -209,12 +209,9 @@ static double km_to_home(const struct extractor *x, size_t self, const struct ga
     double best = -1;
     for (size_t j = 0; j < x->n_pm; j++) {
         const struct place_mention *o = &x->pm[j];
-        if (j == self || !o->n_cand || o->dropped || o->ambiguous || o->loose)
+        if (j == self || !o->n_cand || o->dropped || o->ambiguous || o->loose || !o->home)
             continue;
-        const struct gaz_place *h = &o->cand[choose_candidate(o, cc)];
-        if (strcmp(h->country_code, cc) != 0 || h->kind == PLACE_COUNTRY ||
-            (h->lat == 0 && h->lon == 0))
-            continue;
+        const struct gaz_place *h = &o->cand[o->chosen];
         double d = km_between(g->lat, g->lon, h->lat, h->lon);
         if (best < 0 || d < best)
             best = d;
@@ -501,10 +498,25 @@ static bool far_namesake(const struct extractor *x, size_t i, const char *cc)
     return km_to_home(x, i, g, cc) > FAR_KM;
 }
 
+/* Each mention's candidate for the article's country, and whether km_to_home measures from
+ * it: km_to_home asks about every other mention for each one it judges, and a mention's
+ * choice stays as it is while resolving (a rejected mention only loses its candidates). */
+static void note_choices(struct extractor *x, const char *cc)
+{
+    for (size_t j = 0; j < x->n_pm; j++) {
+        struct place_mention *o = &x->pm[j];
+        o->chosen = o->n_cand ? choose_candidate(o, cc) : 0;
+        const struct gaz_place *h = &o->cand[o->chosen];
+        o->home = o->n_cand && strcmp(h->country_code, cc) == 0 && h->kind != PLACE_COUNTRY &&
+                  !(h->lat == 0 && h->lon == 0);
+    }
+}
+
 void extract_resolve_places(struct extractor *x, const struct article *a, struct facts *f)
 {
     char cc[3];
     article_country(x, a, cc);
+    note_choices(x, cc);
     add_dateline_place(x, a, cc, f);
     for (size_t i = 0; i < x->n_pm; i++) {
         struct place_mention *m = &x->pm[i];

@@ -24,6 +24,7 @@ struct gazetteer {
     const struct gazidx_place *places;
     const struct gazidx_key *keys;
     const struct gazidx_key *loose;
+    const struct gazidx_slot *key_slots, *loose_slots;
     const struct gazidx_country *countries;
     const char *pool;
 };
@@ -182,6 +183,20 @@ static bool keys_valid(const struct gazetteer *g, const struct gazidx_key *k, ui
     return true;
 }
 
+/* Every slot names a key or none, and one at least is empty, so that every probe ends. */
+static bool slots_valid(const struct gazidx_slot *slots, uint32_t n_slots, uint32_t n_keys)
+{
+    if (n_slots == 0 || (n_slots & (n_slots - 1)) != 0)
+        return false;
+    bool empty = false;
+    for (uint32_t i = 0; i < n_slots; i++) {
+        if (slots[i].first > n_keys)
+            return false;
+        empty = empty || slots[i].first == 0;
+    }
+    return empty;
+}
+
 static bool places_valid(const struct gazetteer *g)
 {
     const struct gazidx_header *h = g->hdr;
@@ -209,6 +224,8 @@ static const char *check_header(const struct gazetteer *g)
     if (!section_fits(h->places_off, h->n_places, sizeof(struct gazidx_place), 8, fs) ||
         !section_fits(h->keys_off, h->n_keys, sizeof(struct gazidx_key), 4, fs) ||
         !section_fits(h->loose_off, h->n_loose, sizeof(struct gazidx_key), 4, fs) ||
+        !section_fits(h->key_slots_off, h->n_key_slots, sizeof(struct gazidx_slot), 4, fs) ||
+        !section_fits(h->loose_slots_off, h->n_loose_slots, sizeof(struct gazidx_slot), 4, fs) ||
         !section_fits(h->countries_off, h->n_countries, sizeof(struct gazidx_country), 4, fs) ||
         !section_fits(h->pool_off, h->pool_size, 1, 1, fs))
         return "index section out of range";
@@ -225,12 +242,17 @@ static const char *check_contents(struct gazetteer *g)
     g->places = (const struct gazidx_place *)(g->map + h->places_off);
     g->keys = (const struct gazidx_key *)(g->map + h->keys_off);
     g->loose = (const struct gazidx_key *)(g->map + h->loose_off);
+    g->key_slots = (const struct gazidx_slot *)(g->map + h->key_slots_off);
+    g->loose_slots = (const struct gazidx_slot *)(g->map + h->loose_slots_off);
     g->countries = (const struct gazidx_country *)(g->map + h->countries_off);
     g->pool = (const char *)(g->map + h->pool_off);
     if (!places_valid(g))
         return "index place record out of range";
     if (!keys_valid(g, g->keys, h->n_keys) || !keys_valid(g, g->loose, h->n_loose))
         return "index key out of range";
+    if (!slots_valid(g->key_slots, h->n_key_slots, h->n_keys) ||
+        !slots_valid(g->loose_slots, h->n_loose_slots, h->n_loose))
+        return "index key table out of range";
     for (uint32_t i = 0; i < h->n_countries; i++)
         if (g->countries[i].place >= h->n_places)
             return "index country entry out of range";
@@ -325,21 +347,29 @@ static int compare_key(const struct gazetteer *g, const struct gazidx_key *k, co
     return k->len < keylen ? -1 : k->len > keylen ? 1 : 0;
 }
 
+/* The index of the first key with these bytes, by its slot, or n when there is none. */
+static uint32_t first_key(const struct gazetteer *g, const struct gazidx_key *keys, uint32_t n,
+                          const struct gazidx_slot *slots, uint32_t n_slots, const char *key,
+                          size_t keylen)
+{
+    uint32_t h = gazidx_hash(key, keylen), mask = n_slots - 1;
+    for (uint32_t i = h & mask; slots[i].first; i = (i + 1) & mask) {
+        const struct gazidx_slot *s = &slots[i];
+        if (s->hash == h && compare_key(g, &keys[s->first - 1], key, keylen) == 0)
+            return s->first - 1;
+    }
+    return n;
+}
+
 static size_t lookup_in(const struct gazetteer *g, const struct gazidx_key *keys, uint32_t n,
-                        const char *key, size_t keylen, struct gaz_place *out, size_t max)
+                        const struct gazidx_slot *slots, uint32_t n_slots, const char *key,
+                        size_t keylen, struct gaz_place *out, size_t max)
 {
     if (!g || !key || keylen == 0)
         return 0;
-    uint32_t lo = 0, hi = n;
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (compare_key(g, &keys[mid], key, keylen) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
     size_t found = 0;
-    for (uint32_t i = lo; i < n && found < max; i++) {
+    for (uint32_t i = first_key(g, keys, n, slots, n_slots, key, keylen); i < n && found < max;
+         i++) {
         if (compare_key(g, &keys[i], key, keylen) != 0)
             break;
         fill_place(g, keys[i].place, keys[i].ambiguous != 0, &out[found++]);
@@ -350,13 +380,17 @@ static size_t lookup_in(const struct gazetteer *g, const struct gazidx_key *keys
 size_t gazetteer_lookup(const struct gazetteer *g, const char *key, size_t keylen,
                         struct gaz_place *out, size_t max)
 {
-    return g ? lookup_in(g, g->keys, g->hdr->n_keys, key, keylen, out, max) : 0;
+    return g ? lookup_in(g, g->keys, g->hdr->n_keys, g->key_slots, g->hdr->n_key_slots, key, keylen,
+                         out, max)
+             : 0;
 }
 
 size_t gazetteer_lookup_loose(const struct gazetteer *g, const char *key, size_t keylen,
                               struct gaz_place *out, size_t max)
 {
-    return g ? lookup_in(g, g->loose, g->hdr->n_loose, key, keylen, out, max) : 0;
+    return g ? lookup_in(g, g->loose, g->hdr->n_loose, g->loose_slots, g->hdr->n_loose_slots, key,
+                         keylen, out, max)
+             : 0;
 }
 
 int gazetteer_get(const struct gazetteer *g, int64_t id, struct gaz_place *out)

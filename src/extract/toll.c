@@ -18,6 +18,7 @@
 #include "extract/toll.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,11 @@ struct figure_view {
     size_t len;
     size_t num, num_end; /* the count ("14", "dozens", "fourteen") */
     size_t span, span_end;
+    /* The first three bytes of whatever stands where a whole-word phrase may begin (the
+     * start, or after a byte no word holds), hashed into a bitmap: a phrase whose first three
+     * bytes are not there is not in the sentence, and most of the 150 or so phrases a figure
+     * is judged by are not. */
+    uint64_t openings[64];
 };
 
 static bool word_byte(char c)
@@ -46,25 +52,63 @@ static bool word_byte(char c)
     return isalnum((unsigned char)c) || (unsigned char)c >= 0x80;
 }
 
-/* Whether phrase occurs as whole words in s[from, to); s is NUL-terminated and to is
- * within it. */
-static bool phrase_in(const char *s, size_t from, size_t to, const char *phrase)
+static unsigned opening_bit(unsigned char c0, unsigned char c1, unsigned char c2)
 {
+    return ((c0 * 37u + c1) * 37u + c2) & 4095u;
+}
+
+static void note_openings(struct figure_view *v)
+{
+    memset(v->openings, 0, sizeof v->openings);
+    for (size_t i = 0; i < v->len; i++)
+        if (i == 0 || !word_byte(v->s[i - 1])) {
+            unsigned char c1 = i + 1 < v->len ? (unsigned char)v->s[i + 1] : 0;
+            unsigned char c2 = i + 2 < v->len ? (unsigned char)v->s[i + 2] : 0;
+            unsigned b = opening_bit((unsigned char)v->s[i], c1, c2);
+            v->openings[b / 64] |= 1ull << (b % 64);
+        }
+}
+
+/* False when phrase (three bytes or more) cannot start a whole-word match in the sentence. */
+static bool may_open(const struct figure_view *v, const char *phrase)
+{
+    if (!phrase[0] || !phrase[1] || !phrase[2])
+        return true;
+    unsigned b =
+        opening_bit((unsigned char)phrase[0], (unsigned char)phrase[1], (unsigned char)phrase[2]);
+    return v->openings[b / 64] >> (b % 64) & 1;
+}
+
+/* Whether phrase occurs as whole words in v->s[from, to); to is within it. The search stops
+ * at to: most ranges are a few words of a long sentence, and an unbounded strstr read the
+ * rest of it (forecast_of_count asks at every offset). Candidates are found by their first
+ * byte (memchr) and compared in place. */
+static bool phrase_in(const struct figure_view *v, size_t from, size_t to, const char *phrase)
+{
+    if (!may_open(v, phrase))
+        return false;
+    const char *s = v->s;
     size_t n = strlen(phrase);
-    for (const char *p = s + from; (p = strstr(p, phrase)) != NULL; p++) {
-        size_t i = (size_t)(p - s);
-        if (i + n > to)
+    if (n == 0 || to < n)
+        return false;
+    size_t last = to - n; /* the last offset a match may start at */
+    for (size_t i = from; i <= last; i++) {
+        const char *p = memchr(s + i, phrase[0], last + 1 - i);
+        if (!p)
             return false;
-        if ((i == 0 || !word_byte(s[i - 1])) && !word_byte(s[i + n]))
+        i = (size_t)(p - s);
+        if (memcmp(p + 1, phrase + 1, n - 1) == 0 && (i == 0 || !word_byte(s[i - 1])) &&
+            !word_byte(s[i + n]))
             return true;
     }
     return false;
 }
 
-static bool any_phrase_in(const char *s, size_t from, size_t to, const char *const *phrases)
+static bool any_phrase_in(const struct figure_view *v, size_t from, size_t to,
+                          const char *const *phrases)
 {
     for (size_t i = 0; phrases[i]; i++)
-        if (phrase_in(s, from, to, phrases[i]))
+        if (phrase_in(v, from, to, phrases[i]))
             return true;
     return false;
 }
@@ -89,6 +133,9 @@ static const char *const count_words[] = {
     "hundreds", "several", "many",   "thousands", "a few",  "a number", NULL,
 };
 
+/* The letters the count words begin with: a word beginning otherwise is none of them. */
+static const char count_initials[] = "adefhmnost";
+
 /* The first digit run or count word in [from, to); false when there is none. */
 static bool locate_count(const char *s, size_t from, size_t to, size_t *at, size_t *end)
 {
@@ -103,6 +150,8 @@ static bool locate_count(const char *s, size_t from, size_t to, size_t *at, size
             *end = e;
             return true;
         }
+        if (!strchr(count_initials, s[i]) || !s[i])
+            continue;
         for (size_t k = 0; count_words[k]; k++) {
             size_t n = strlen(count_words[k]);
             if (i + n <= to && memcmp(s + i, count_words[k], n) == 0 && !word_byte(s[i + n])) {
@@ -129,6 +178,7 @@ static bool view_figure(const struct article *a, const struct mention *m, struct
         v->s[i] = (char)tolower((unsigned char)a->text[sp->start + i]);
     v->s[sp->len] = '\0';
     v->len = sp->len;
+    note_openings(v);
     v->span = m->start - sp->start;
     v->span_end = v->span + m->len;
     if (!locate_count(v->s, v->span, v->span_end, &v->num, &v->num_end)) {
@@ -180,9 +230,11 @@ static bool forecast_of_count(const struct figure_view *v, const char *const *fo
 {
     size_t from = before(v, CUE_REACH);
     for (size_t k = 0; forecasts[k]; k++) {
+        if (!may_open(v, forecasts[k]))
+            continue;
         size_t n = strlen(forecasts[k]);
         for (size_t i = from; i + n <= v->num; i++) {
-            if (!phrase_in(v->s, i, i + n, forecasts[k]))
+            if (!phrase_in(v, i, i + n, forecasts[k]))
                 continue;
             int words = 0;
             bool clean = true;
@@ -211,11 +263,11 @@ static bool not_a_statement(const struct figure_view *v)
         "might reach",    "would rise",  "expected to rise", "likely to rise",
         "feared to rise", "could go up", "could exceed",     NULL,
     };
-    if (v->num >= 4 && phrase_in(v->s, v->num - 4, v->num, "how"))
+    if (v->num >= 4 && phrase_in(v, v->num - 4, v->num, "how"))
         return true;
     if (denominator(v))
         return true;
-    return any_phrase_in(v->s, 0, v->num, refusals) || forecast_of_count(v, forecasts);
+    return any_phrase_in(v, 0, v->num, refusals) || forecast_of_count(v, forecasts);
 }
 
 /* "killed or injured dozens", "dozens were killed or wounded". */
@@ -234,7 +286,7 @@ static bool both_kinds(const struct figure_view *v)
         "casualties",
         NULL,
     };
-    return any_phrase_in(v->s, before(v, CUE_REACH), after(v, CUE_REACH), together);
+    return any_phrase_in(v, before(v, CUE_REACH), after(v, CUE_REACH), together);
 }
 
 /* "including 14 children", "among them five women", "five of them", "were among the dead". */
@@ -252,12 +304,12 @@ static bool part_of_toll(const struct figure_view *v)
         "among the killed", "among the injured", "among the wounded", NULL,
     };
     size_t from = v->num > 16 ? v->num - 16 : 0;
-    if (any_phrase_in(v->s, from, v->num, lead_in))
+    if (any_phrase_in(v, from, v->num, lead_in))
         return true;
     static const char *const among[] = {
         "were among the",    "was among the",  "are among the", "among the injured",
         "among the wounded", "among the dead", "among those",   NULL};
-    if (any_phrase_in(v->s, v->num_end, after(v, 48), among))
+    if (any_phrase_in(v, v->num_end, after(v, 48), among))
         return true;
     /* right after the count, or after one word: "five of them", "35 children were among" */
     size_t at = v->num_end;
@@ -266,7 +318,7 @@ static bool part_of_toll(const struct figure_view *v)
             at++;
         for (size_t k = 0; follow[k]; k++)
             if (at + strlen(follow[k]) <= v->len &&
-                phrase_in(v->s, at, at + strlen(follow[k]), follow[k]))
+                phrase_in(v, at, at + strlen(follow[k]), follow[k]))
                 return true;
         while (at < v->len && word_byte(v->s[at]))
             at++;
@@ -282,12 +334,14 @@ static const char *const superlatives[] = {"deadliest", "worst",   "biggest", "l
 static bool cue_in_sentence(const struct figure_view *v, const char *const *phrases)
 {
     for (size_t k = 0; phrases[k]; k++) {
+        if (!may_open(v, phrases[k]))
+            continue;
         size_t n = strlen(phrases[k]);
         for (const char *p = v->s; (p = strstr(p, phrases[k])) != NULL; p++) {
             size_t i = (size_t)(p - v->s);
             if ((i > 0 && word_byte(v->s[i - 1])) || word_byte(v->s[i + n]))
                 continue;
-            if (!any_phrase_in(v->s, i > SUPERLATIVE_REACH ? i - SUPERLATIVE_REACH : 0, i,
+            if (!any_phrase_in(v, i > SUPERLATIVE_REACH ? i - SUPERLATIVE_REACH : 0, i,
                                superlatives))
                 return true;
         }
@@ -319,12 +373,14 @@ static bool cumulative_since(const struct figure_view *v)
         "the revolution", "the offensive", "the operation",  "then",         "records began",
         "the takeover",   "its launch",    "last year",      NULL,
     };
+    if (!may_open(v, "since "))
+        return false;
     for (const char *p = v->s; (p = strstr(p, "since ")) != NULL; p++) {
         size_t at = (size_t)(p - v->s);
         if (at > 0 && word_byte(v->s[at - 1]))
             continue;
         size_t from = at > SUPERLATIVE_REACH ? at - SUPERLATIVE_REACH : 0;
-        if (any_phrase_in(v->s, from, at, superlatives))
+        if (any_phrase_in(v, from, at, superlatives))
             continue;
         const char *next = p + 6;
         size_t rest = v->len - at - 6;
@@ -378,7 +434,7 @@ static bool background_total(const struct figure_view *v)
         "in a wave of",       NULL,
     };
     return cumulative_since(v) || cue_in_sentence(v, totals) ||
-           any_phrase_in(v->s, v->num_end, v->len, several_attacks);
+           any_phrase_in(v, v->num_end, v->len, several_attacks);
 }
 
 /* Words that point to another, earlier event. */
@@ -416,7 +472,7 @@ static bool second_incident(const struct figure_view *v)
         "in another strike", "another attack",
         "a second attack",   NULL,
     };
-    return any_phrase_in(v->s, 0, v->len, separate);
+    return any_phrase_in(v, 0, v->len, separate);
 }
 
 /* ---- dates ---- */
@@ -555,9 +611,9 @@ static bool about_many_events(const struct figure_view *v)
     /* a toll revised upwards is this event's, however far above the lede */
     static const char *const revised[] = {"rose",    "risen",   "rises",  "climbed", "climbs",
                                           "reached", "revised", "raised", "later",   NULL};
-    if (any_phrase_in(v->s, 0, v->len, revised))
+    if (any_phrase_in(v, 0, v->len, revised))
         return false;
-    return any_phrase_in(v->s, 0, v->len, subjects) || cue_in_sentence(v, periods);
+    return any_phrase_in(v, 0, v->len, subjects) || cue_in_sentence(v, periods);
 }
 
 static long figure_size(const struct figure_fact *g)

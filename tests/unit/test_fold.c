@@ -47,9 +47,39 @@ static void test_paths_agree(void)
         check_same("Mosul, Nineveh province, Iraq", cap);
 }
 
+/* Each prefix length text_fold_prefixes reports is text_fold's of that prefix, and the
+ * output holds that fold as its start; caps that cut the fold short included. */
+static void check_prefixes(const char *s, size_t cap)
+{
+    size_t ends[16] = {0}, lens[16] = {0}, n = 0, len = strlen(s);
+    for (size_t i = 1; i <= len && n < 16; i++)
+        if (i == len || s[i] == ' ' || s[i] == '-')
+            ends[n++] = i;
+    char all[256], one[256];
+    CHECK(text_fold_prefixes(s, len, ends, n, all, cap, lens));
+    for (size_t k = 0; k < n; k++) {
+        size_t want = text_fold(s, ends[k], one, cap);
+        CHECK_INT(lens[k], want);
+        CHECK(memcmp(all, one, want) == 0);
+    }
+}
+
+static void test_prefixes(void)
+{
+    check_prefixes("Islamic State of Iraq", 256);
+    check_prefixes("al-Qa'im  \"Daesh\" -- 2024 fighters", 256);
+    check_prefixes("Kata'ib Hezbollah's men", 256);
+    check_prefixes("Popular Mobilization Forces", 12); /* the fold cut at the cap */
+    check_prefixes("  leading spaces then words", 256);
+    char out[64];
+    size_t ends[1] = {6}, lens[1];
+    CHECK(!text_fold_prefixes("Ḩadīthah", strlen("Ḩadīthah"), ends, 1, out, sizeof out, lens));
+}
+
 int main(void)
 {
     RUN(test_known);
     RUN(test_paths_agree);
+    RUN(test_prefixes);
     return TESTS_DONE();
 }

@@ -325,6 +325,49 @@ static void expect_rejected(const char *buf, size_t len, const char *want)
     unlink(path);
 }
 
+/* The first place of each key in the index, as the sorted keys give it (the best place of
+ * the name comes first), is what a lookup of the key's bytes answers first. */
+static int first_places_disagree(const char *buf, const struct gazidx_key *k, uint32_t n,
+                                 bool loose)
+{
+    const struct gazidx_header *h = (const struct gazidx_header *)buf;
+    const struct gazidx_place *places = (const struct gazidx_place *)(buf + h->places_off);
+    const char *pool = buf + h->pool_off;
+    int wrong = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        if (i > 0 && k[i].len == k[i - 1].len &&
+            memcmp(pool + k[i].str, pool + k[i - 1].str, k[i].len) == 0)
+            continue;
+        struct gaz_place p;
+        size_t got = loose ? gazetteer_lookup_loose(gaz, pool + k[i].str, k[i].len, &p, 1)
+                           : gazetteer_lookup(gaz, pool + k[i].str, k[i].len, &p, 1);
+        if ((got != 1 || p.id != places[k[i].place].id) && wrong++ < 3)
+            printf("#   key \"%.*s\": %zu places, first %lld, want %lld\n", (int)k[i].len,
+                   pool + k[i].str, got, got ? (long long)p.id : 0LL,
+                   (long long)places[k[i].place].id);
+    }
+    return wrong;
+}
+
+static void test_every_key_found(void)
+{
+    size_t len = 0;
+    char *buf = slurp(index_path, &len);
+    CHECK(buf != NULL && len > sizeof(struct gazidx_header));
+    if (!buf)
+        return;
+    const struct gazidx_header *h = (const struct gazidx_header *)buf;
+    CHECK_INT(first_places_disagree(buf, (const struct gazidx_key *)(buf + h->keys_off), h->n_keys,
+                                    false),
+              0);
+    CHECK_INT(first_places_disagree(buf, (const struct gazidx_key *)(buf + h->loose_off),
+                                    h->n_loose, true),
+              0);
+    struct gaz_place p;
+    CHECK_INT(gazetteer_lookup(gaz, "no such place anywhere", 22, &p, 1), 0);
+    free(buf);
+}
+
 static void test_corrupt_index_rejected(void)
 {
     size_t len = 0;
@@ -358,6 +401,15 @@ static void test_corrupt_index_rejected(void)
     struct gazidx_key *k = (struct gazidx_key *)(buf + h->keys_off + 5 * sizeof *k);
     k->str = (uint32_t)h->pool_size;
     expect_rejected(buf, len, "key out of range");
+
+    memcpy(buf, orig, len);
+    struct gazidx_slot *slot = (struct gazidx_slot *)(buf + h->key_slots_off);
+    slot[3].first = h->n_keys + 1;
+    expect_rejected(buf, len, "key table out of range");
+
+    memcpy(buf, orig, len);
+    h->n_loose_slots -= 1; /* not a power of two */
+    expect_rejected(buf, len, "key table out of range");
 
     memcpy(buf, orig, len);
     struct gazidx_place *p = (struct gazidx_place *)(buf + h->places_off);
@@ -397,6 +449,7 @@ int main(void)
     RUN(test_supplement_aliases_and_regions);
     RUN(test_loose_keys_only_where_spellings_vary);
     RUN(test_max_words_and_counts);
+    RUN(test_every_key_found);
     RUN(test_corrupt_index_rejected);
     gazetteer_close(gaz);
     return TESTS_DONE();

@@ -36,9 +36,20 @@ static void incremental_equals_whole(void)
     free(a);
 }
 
+/* On a processor with the SHA instructions the tests above ran on them: the portable rounds
+ * must give the same digests. */
+static void portable_rounds_agree(void)
+{
+    sha256_use_portable(true);
+    known_digests();
+    incremental_equals_whole();
+    sha256_use_portable(false);
+}
+
 int main(void)
 {
     RUN(known_digests);
     RUN(incremental_equals_whole);
+    RUN(portable_rounds_agree);
     return TESTS_DONE();
 }

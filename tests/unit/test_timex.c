@@ -1,4 +1,5 @@
 /* test_timex.c: dateline forms parse, dates format and expressions resolve as news means. */
+#include <stdio.h>
 #include <string.h>
 
 #include "testlib.h"
@@ -129,6 +130,46 @@ static const char *found(const char *s, const struct timex_date *pub, struct tim
 
 static const struct timex_date pub_wed = {2024, 5, 1}; /* a Wednesday */
 
+/* The hand-built format says what printf's would: full, partial and out-of-range dates, and
+ * buffers too small for them. */
+static void printf_format(const struct timex_date *d, char *buf, size_t cap)
+{
+    if (d->year && d->month && d->day)
+        snprintf(buf, cap, "%04d-%02d-%02d", d->year, d->month, d->day);
+    else if (d->year && d->month)
+        snprintf(buf, cap, "%04d-%02d", d->year, d->month);
+    else if (d->year)
+        snprintf(buf, cap, "%04d", d->year);
+    else if (d->month && d->day)
+        snprintf(buf, cap, "--%02d-%02d", d->month, d->day);
+    else if (d->month)
+        snprintf(buf, cap, "--%02d", d->month);
+    else
+        buf[0] = '\0';
+}
+
+static void test_format_as_printf(void)
+{
+    static const int years[] = {0, 1, 7, 99, 999, 1999, 2024, 9999, 10000, -5};
+    static const int months[] = {0, 1, 9, 12, 99, 100, -1};
+    static const int days[] = {0, 1, 9, 31, 99, 123, -3};
+    static const size_t caps[] = {1, 3, 5, 8, 11, 16};
+    int mismatches = 0;
+    for (size_t y = 0; y < sizeof years / sizeof years[0]; y++)
+        for (size_t m = 0; m < sizeof months / sizeof months[0]; m++)
+            for (size_t d = 0; d < sizeof days / sizeof days[0]; d++)
+                for (size_t c = 0; c < sizeof caps / sizeof caps[0]; c++) {
+                    struct timex_date t = {years[y], months[m], days[d]};
+                    char got[32], want[32];
+                    timex_format(&t, got, caps[c]);
+                    printf_format(&t, want, caps[c]);
+                    if (strcmp(got, want) != 0 && mismatches++ < 3)
+                        printf("#   %d-%d-%d cap %zu: \"%s\", want \"%s\"\n", t.year, t.month,
+                               t.day, caps[c], got, want);
+                }
+    CHECK_INT(mismatches, 0);
+}
+
 static void test_find_weekdays(void)
 {
     CHECK_STR(found("Officials said on Tuesday that 14 were killed.", &pub_wed, NULL),
@@ -208,6 +249,7 @@ int main(void)
     RUN(test_parse_refusals);
     RUN(test_short_year);
     RUN(test_format_and_weekday);
+    RUN(test_format_as_printf);
     RUN(test_find_weekdays);
     RUN(test_find_calendar);
     RUN(test_find_relative);
