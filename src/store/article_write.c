@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "extract/salience.h"
+#include "store/key_cache.h"
 
 /* ---- article summary columns ---- */
 
@@ -210,6 +211,10 @@ fail:
 
 static int64_t upsert_actor(struct store *s, const char *name)
 {
+    struct key_cache *cache = store_id_cache(s, &s->actor_ids);
+    const struct key_row *cached = key_cache_find(cache, name);
+    if (cached)
+        return cached->id;
     sqlite3_stmt *q = store_stmt(s, ST_FIND_ACTOR);
     if (!q)
         return -1;
@@ -217,12 +222,13 @@ static int64_t upsert_actor(struct store *s, const char *name)
     int rc = sqlite3_step(q);
     int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
     sqlite3_reset(q);
-    if (rc == SQLITE_ROW)
-        return id;
-    if (rc != SQLITE_DONE || !(q = store_stmt(s, ST_INSERT_ACTOR)))
-        return -1;
-    sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
-    return store_run_insert(s, q);
+    if (rc == SQLITE_DONE && (q = store_stmt(s, ST_INSERT_ACTOR))) {
+        sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
+        id = store_run_insert(s, q);
+    }
+    if (id > 0)
+        key_cache_put(cache, name, (struct key_row){id, 0, false});
+    return id;
 }
 
 static int insert_actors(struct store *s, int64_t id, const struct facts *f, int *remap)
