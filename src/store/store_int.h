@@ -87,6 +87,8 @@ struct store {
     sqlite3 *db;
     sqlite3_stmt *stmt[ST_COUNT_ALL];
     sqlite3_stmt *sentence_block; /* inserts SENTENCE_BLOCK rows at once */
+    /* figures, dates and mentions FACT_BLOCK rows at once (article_write.c) */
+    sqlite3_stmt *figure_block, *date_block, *mention_block;
     /* Inside a batch, the first article not yet in the full-text index (0: none); see
      * store_add_article for why indexing waits for the commit. */
     int64_t unindexed_from;
