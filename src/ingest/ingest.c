@@ -35,13 +35,17 @@ struct input_list {
     size_t n, cap;
 };
 
-/* Workers read, parse and (when extracting) find the facts of inputs up to INGEST_WINDOW
- * ahead of the main thread, one extractor each since an extractor keeps scratch state.
- * The main thread alone writes to the store, in input order, so ids and duplicate
- * decisions never depend on timing, and the slow part of an import (extraction, or
- * parsing and hashing without it) overlaps the writing. */
-#define INGEST_WINDOW   64
-#define INGEST_MAX_JOBS 8
+/* Workers read, parse and (when extracting) find the facts of inputs ahead of the main
+ * thread, one extractor each since an extractor keeps scratch state. The main thread alone
+ * writes to the store, in input order, so ids and duplicate decisions never depend on
+ * timing, and the slow part of an import (extraction, or parsing and hashing without it)
+ * overlaps the writing. The workers may run up to two batches ahead (INGEST_WINDOW inputs,
+ * at most INGEST_WINDOW_BYTES of them), so they go on extracting the next batch while the
+ * main thread writes and groups one: with a window of 64 inputs they stopped after 64
+ * and the import ran extraction and writing in turn rather than together. */
+#define INGEST_WINDOW       (2 * INGEST_BATCH_ARTICLES)
+#define INGEST_WINDOW_BYTES (4 * (size_t)INGEST_BATCH_BYTES)
+#define INGEST_MAX_JOBS     8
 
 struct pending {
     struct article *a;
@@ -75,12 +79,13 @@ struct ingest_run {
     bool store_broken;    /* a batch failed: stop rather than pile on errors */
     bool grouping_failed; /* said once */
     const struct input_list *inputs;
-    struct slot slots[INGEST_WINDOW];
+    struct slot *slots; /* INGEST_WINDOW of them, input i in slot i % INGEST_WINDOW */
     pthread_mutex_t lock;
     pthread_cond_t filled;   /* a slot became ready */
     pthread_cond_t consumed; /* the main thread emptied a slot */
     size_t next_input;       /* the next input a worker takes */
     size_t done_inputs;      /* inputs the main thread has finished with */
+    size_t bytes_ahead;      /* input bytes taken by workers, not yet finished with */
     bool stop;
 };
 
@@ -450,18 +455,26 @@ static void load_input(struct worker *w, size_t i)
                          sizeof sl->err);
 }
 
+/* Under the lock: the workers are as far ahead as they may go. The input the main thread
+ * waits for is always let through, however large. */
+static bool window_full(const struct ingest_run *r)
+{
+    return r->next_input >= r->done_inputs + INGEST_WINDOW ||
+           (r->next_input > r->done_inputs && r->bytes_ahead >= INGEST_WINDOW_BYTES);
+}
+
 static void *worker_main(void *arg)
 {
     struct worker *w = arg;
     struct ingest_run *r = w->run;
     pthread_mutex_lock(&r->lock);
     for (;;) {
-        while (!r->stop && r->next_input < r->inputs->n &&
-               r->next_input >= r->done_inputs + INGEST_WINDOW)
+        while (!r->stop && r->next_input < r->inputs->n && window_full(r))
             pthread_cond_wait(&r->consumed, &r->lock);
         if (r->stop || r->next_input >= r->inputs->n)
             break;
         size_t i = r->next_input++;
+        r->bytes_ahead += r->inputs->items[i].size;
         pthread_mutex_unlock(&r->lock);
         load_input(w, i);
         pthread_mutex_lock(&r->lock);
@@ -498,6 +511,7 @@ static void consume_input(struct ingest_run *r, size_t i)
     pthread_mutex_lock(&r->lock);
     sl->ready = false;
     r->done_inputs = i + 1;
+    r->bytes_ahead -= in->size;
     r->stop = r->store_broken;
     pthread_cond_broadcast(&r->consumed);
     pthread_mutex_unlock(&r->lock);
@@ -557,6 +571,7 @@ static void run_pipeline(struct ingest_run *r)
     for (size_t i = 0; i < r->inputs->n && !r->store_broken; i++) {
         if (n_started == 0) {
             r->next_input = i + 1;
+            r->bytes_ahead += r->inputs->items[i].size;
             load_input(&w[0], i);
             r->slots[i % INGEST_WINDOW].ready = true;
         }
@@ -617,12 +632,16 @@ int ingest_paths(struct store *s, struct extractor *x, char *const *paths, int n
 {
     static const struct ingest_options defaults = {0};
     struct ingest_run *rp = calloc(1, sizeof *rp);
-    if (!rp) {
+    struct slot *slots = calloc(INGEST_WINDOW, sizeof *slots);
+    if (!rp || !slots) {
+        free(rp);
+        free(slots);
         memset(stats, 0, sizeof *stats);
         fputs("sitrep: out of memory\n", stderr);
         return 1;
     }
     rp->store = s;
+    rp->slots = slots;
     rp->x[0] = x;
     rp->opt = opt ? opt : &defaults;
     /* Another writer (the reader marking an article read, a second import) holds the lock
@@ -657,6 +676,7 @@ int ingest_paths(struct store *s, struct extractor *x, char *const *paths, int n
     progress_finish(&rp->bar);
     list_free(&inputs);
     close_extra_extractors(rp);
+    free(rp->slots);
     free(rp);
     return stats->failed ? 1 : 0;
 }

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "extract/salience.h"
+#include "store/key_cache.h"
 
 /* ---- article summary columns ---- */
 
@@ -210,6 +211,10 @@ fail:
 
 static int64_t upsert_actor(struct store *s, const char *name)
 {
+    struct key_cache *cache = store_id_cache(s, &s->actor_ids);
+    const struct key_row *cached = key_cache_find(cache, name);
+    if (cached)
+        return cached->id;
     sqlite3_stmt *q = store_stmt(s, ST_FIND_ACTOR);
     if (!q)
         return -1;
@@ -217,12 +222,13 @@ static int64_t upsert_actor(struct store *s, const char *name)
     int rc = sqlite3_step(q);
     int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
     sqlite3_reset(q);
-    if (rc == SQLITE_ROW)
-        return id;
-    if (rc != SQLITE_DONE || !(q = store_stmt(s, ST_INSERT_ACTOR)))
-        return -1;
-    sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
-    return store_run_insert(s, q);
+    if (rc == SQLITE_DONE && (q = store_stmt(s, ST_INSERT_ACTOR))) {
+        sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
+        id = store_run_insert(s, q);
+    }
+    if (id > 0)
+        key_cache_put(cache, name, (struct key_row){id, 0, false});
+    return id;
 }
 
 static int insert_actors(struct store *s, int64_t id, const struct facts *f, int *remap)
@@ -258,74 +264,161 @@ static int insert_actors(struct store *s, int64_t id, const struct facts *f, int
     return 0;
 }
 
-static int insert_figures(struct store *s, int64_t id, const struct facts *f)
+/* Facts go in blocks too, for the same reason as sentences: an article has a dozen
+ * figures and dates and a few dozen mentions. Each block statement is the single-row
+ * one's column list repeated FACT_BLOCK times, its parameters numbered on: row r's
+ * column c is parameter r * columns + c + 1. */
+#define FACT_BLOCK 8
+
+static sqlite3_stmt *fact_block_stmt(struct store *s, sqlite3_stmt **slot, const char *head,
+                                     int columns)
 {
-    sqlite3_stmt *q = store_stmt(s, ST_INSERT_FIGURE);
-    if (!q)
-        return -1;
-    for (size_t i = 0; i < f->n_figures; i++) {
-        const struct figure_fact *g = &f->figures[i];
-        sqlite3_bind_int64(q, 1, id);
-        store_bind_text(q, 2, figure_kind_name(g->kind));
-        store_bind_long(q, 3, g->n);
-        store_bind_long(q, 4, g->min);
-        store_bind_long(q, 5, g->max);
-        store_bind_text(q, 6, qualifier_name(g->qualifier));
-        store_bind_text(q, 7, g->who);
-        store_bind_text(q, 8, g->place);
-        store_bind_text(q, 9, g->date);
-        store_bind_text(q, 10, g->source);
-        sqlite3_bind_int(q, 11, g->sentence);
-        store_bind_text(q, 12, g->text);
-        store_bind_text(q, 13, figure_role_name(g->role));
-        sqlite3_bind_int(q, 14, g->incident);
-        if (store_run_insert(s, q) < 0)
+    if (*slot)
+        return *slot;
+    char sql[4096];
+    int at = snprintf(sql, sizeof sql, "%s", head);
+    for (int r = 0; r < FACT_BLOCK; r++)
+        for (int c = 0; c < columns; c++)
+            at += snprintf(sql + at, sizeof sql - (size_t)at, "%s?%d%s",
+                           c   ? ","
+                           : r ? ",("
+                               : "(",
+                           r * columns + c + 1, c == columns - 1 ? ")" : "");
+    if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, slot, NULL) != SQLITE_OK)
+        *slot = NULL;
+    return *slot;
+}
+
+/* Binds one row of a table's facts at parameter first (1 for the single-row statement). */
+typedef void (*bind_row_fn)(sqlite3_stmt *q, int first, int64_t id, const struct facts *f, size_t i,
+                            const void *ctx);
+
+/* Inserts n rows, FACT_BLOCK at a time through the block statement, the rest one by one. */
+static int insert_rows(struct store *s, sqlite3_stmt *block, sqlite3_stmt *one, int columns,
+                       int64_t id, const struct facts *f, size_t n, bind_row_fn bind,
+                       const void *ctx)
+{
+    size_t i = 0;
+    for (; block && i + FACT_BLOCK <= n; i += FACT_BLOCK) {
+        for (int r = 0; r < FACT_BLOCK; r++)
+            bind(block, r * columns + 1, id, f, i + (size_t)r, ctx);
+        int rc = sqlite3_step(block);
+        sqlite3_reset(block);
+        if (rc != SQLITE_DONE)
+            return -1;
+    }
+    for (; i < n; i++) {
+        bind(one, 1, id, f, i, ctx);
+        if (store_run_insert(s, one) < 0)
             return -1;
     }
     return 0;
 }
 
+#define FIGURE_COLUMNS 14
+
+static void bind_figure(sqlite3_stmt *q, int p, int64_t id, const struct facts *f, size_t i,
+                        const void *ctx)
+{
+    const struct figure_fact *g = &f->figures[i];
+    sqlite3_bind_int64(q, p, id);
+    store_bind_text(q, p + 1, figure_kind_name(g->kind));
+    store_bind_long(q, p + 2, g->n);
+    store_bind_long(q, p + 3, g->min);
+    store_bind_long(q, p + 4, g->max);
+    store_bind_text(q, p + 5, qualifier_name(g->qualifier));
+    store_bind_text(q, p + 6, g->who);
+    store_bind_text(q, p + 7, g->place);
+    store_bind_text(q, p + 8, g->date);
+    store_bind_text(q, p + 9, g->source);
+    sqlite3_bind_int(q, p + 10, g->sentence);
+    store_bind_text(q, p + 11, g->text);
+    store_bind_text(q, p + 12, figure_role_name(g->role));
+    sqlite3_bind_int(q, p + 13, g->incident);
+}
+
+static int insert_figures(struct store *s, int64_t id, const struct facts *f)
+{
+    sqlite3_stmt *one = store_stmt(s, ST_INSERT_FIGURE);
+    sqlite3_stmt *block = f->n_figures < FACT_BLOCK
+                              ? NULL
+                              : fact_block_stmt(s, &s->figure_block,
+                                                "INSERT INTO figures(article_id, kind, n, min, max,"
+                                                " qualifier, who, place, date, source, sentence,"
+                                                " text, role, incident) VALUES",
+                                                FIGURE_COLUMNS);
+    if (!one)
+        return -1;
+    return insert_rows(s, block, one, FIGURE_COLUMNS, id, f, f->n_figures, bind_figure, NULL);
+}
+
+#define DATE_COLUMNS 5
+
+static void bind_date(sqlite3_stmt *q, int p, int64_t id, const struct facts *f, size_t i,
+                      const void *ctx)
+{
+    const struct date_fact *d = &f->dates[i];
+    sqlite3_bind_int64(q, p, id);
+    store_bind_text(q, p + 1, d->text);
+    store_bind_text(q, p + 2, d->value);
+    store_bind_text(q, p + 3, d->weekday);
+    sqlite3_bind_int(q, p + 4, d->sentence);
+}
+
 static int insert_dates(struct store *s, int64_t id, const struct facts *f)
 {
-    sqlite3_stmt *q = store_stmt(s, ST_INSERT_DATE);
-    if (!q)
+    sqlite3_stmt *one = store_stmt(s, ST_INSERT_DATE);
+    sqlite3_stmt *block =
+        f->n_dates < FACT_BLOCK
+            ? NULL
+            : fact_block_stmt(
+                  s, &s->date_block,
+                  "INSERT INTO dates(article_id, text, value, weekday, sentence) VALUES",
+                  DATE_COLUMNS);
+    if (!one)
         return -1;
-    for (size_t i = 0; i < f->n_dates; i++) {
-        const struct date_fact *d = &f->dates[i];
-        sqlite3_bind_int64(q, 1, id);
-        store_bind_text(q, 2, d->text);
-        store_bind_text(q, 3, d->value);
-        store_bind_text(q, 4, d->weekday);
-        sqlite3_bind_int(q, 5, d->sentence);
-        if (store_run_insert(s, q) < 0)
-            return -1;
-    }
-    return 0;
+    return insert_rows(s, block, one, DATE_COLUMNS, id, f, f->n_dates, bind_date, NULL);
+}
+
+#define MENTION_COLUMNS 6
+
+/* The remapped indexes of places and actors (insert_facts). */
+struct remaps {
+    const int *place, *actor;
+};
+
+static void bind_mention(sqlite3_stmt *q, int p, int64_t id, const struct facts *f, size_t i,
+                         const void *ctx)
+{
+    const struct remaps *remap = ctx;
+    const struct mention *m = &f->mentions[i];
+    int idx = m->index;
+    if (m->type == MENTION_PLACE && idx >= 0 && (size_t)idx < f->n_places)
+        idx = remap->place[idx];
+    else if (m->type == MENTION_ACTOR && idx >= 0 && (size_t)idx < f->n_actors)
+        idx = remap->actor[idx];
+    sqlite3_bind_int64(q, p, id);
+    store_bind_text(q, p + 1, mention_type_name(m->type));
+    sqlite3_bind_int(q, p + 2, idx);
+    sqlite3_bind_int(q, p + 3, m->sentence);
+    sqlite3_bind_int64(q, p + 4, (sqlite3_int64)m->start);
+    sqlite3_bind_int64(q, p + 5, (sqlite3_int64)m->len);
 }
 
 static int insert_mentions(struct store *s, int64_t id, const struct facts *f,
                            const int *place_remap, const int *actor_remap)
 {
-    sqlite3_stmt *q = store_stmt(s, ST_INSERT_MENTION);
-    if (!q)
+    sqlite3_stmt *one = store_stmt(s, ST_INSERT_MENTION);
+    sqlite3_stmt *block = f->n_mentions < FACT_BLOCK
+                              ? NULL
+                              : fact_block_stmt(s, &s->mention_block,
+                                                "INSERT INTO mentions(article_id, type, idx,"
+                                                " sentence, start, len) VALUES",
+                                                MENTION_COLUMNS);
+    struct remaps remap = {place_remap, actor_remap};
+    if (!one)
         return -1;
-    for (size_t i = 0; i < f->n_mentions; i++) {
-        const struct mention *m = &f->mentions[i];
-        int idx = m->index;
-        if (m->type == MENTION_PLACE && idx >= 0 && (size_t)idx < f->n_places)
-            idx = place_remap[idx];
-        else if (m->type == MENTION_ACTOR && idx >= 0 && (size_t)idx < f->n_actors)
-            idx = actor_remap[idx];
-        sqlite3_bind_int64(q, 1, id);
-        store_bind_text(q, 2, mention_type_name(m->type));
-        sqlite3_bind_int(q, 3, idx);
-        sqlite3_bind_int(q, 4, m->sentence);
-        sqlite3_bind_int64(q, 5, (sqlite3_int64)m->start);
-        sqlite3_bind_int64(q, 6, (sqlite3_int64)m->len);
-        if (store_run_insert(s, q) < 0)
-            return -1;
-    }
-    return 0;
+    return insert_rows(s, block, one, MENTION_COLUMNS, id, f, f->n_mentions, bind_mention, &remap);
 }
 
 static int insert_facts(struct store *s, int64_t id, const struct facts *f)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/text.h"
+#include "store/key_cache.h"
 
 static void place_key(char *out, size_t cap, int64_t gazetteer_id, const char *country_code,
                       const char *name)
@@ -64,44 +65,72 @@ static int fill_place(struct store *s, int64_t id, const struct place_row *r)
     return store_run_insert(s, u) < 0 ? -1 : 0;
 }
 
+/* What the cache knows of key after a write (a failed put only costs a look-up later). */
+static void remember_place(struct store *s, const char *key, struct key_row row)
+{
+    key_cache_put(store_id_cache(s, &s->place_ids), key, row);
+}
+
+/* The stored row of key: 1 found (in the batch's cache or by SQL), 0 none, -1 error. */
+static int find_place(struct store *s, const char *key, struct key_row *row)
+{
+    const struct key_row *cached = key_cache_find(store_id_cache(s, &s->place_ids), key);
+    if (cached) {
+        *row = *cached;
+        return 1;
+    }
+    sqlite3_stmt *q = store_stmt(s, ST_FIND_PLACE);
+    if (!q)
+        return -1;
+    sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW)
+        *row = (struct key_row){sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 1),
+                                sqlite3_column_int(q, 2) != 0};
+    sqlite3_reset(q);
+    if (rc == SQLITE_ROW)
+        remember_place(s, key, *row);
+    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* A place already stored: it gains the coordinates and the enclosing places it lacked. */
+static int64_t complete_place(struct store *s, const struct place_row *r, struct key_row row)
+{
+    /* A place first stored as someone's enclosing place has no coordinates until an
+     * article names it in its own right. */
+    if (row.lacks_coords && r->has_coords) {
+        if (fill_place(s, row.id, r) < 0)
+            return -1;
+        row.lacks_coords = false;
+        remember_place(s, r->key, row);
+    }
+    int64_t parent_id = r->n_ancestors ? r->ancestors[r->n_ancestors - 1] : 0;
+    if (row.parent == 0 && parent_id > 0 && parent_id != row.id) {
+        sqlite3_stmt *u = store_stmt(s, ST_SET_PLACE_PARENT);
+        if (!u)
+            return -1;
+        sqlite3_bind_int64(u, 1, row.id);
+        sqlite3_bind_int64(u, 2, parent_id);
+        sqlite3_bind_int(u, 3, r->depth);
+        if (store_run_insert(s, u) < 0 || write_ancestors(s, row.id, r) < 0)
+            return -1;
+        row.parent = parent_id;
+        remember_place(s, r->key, row);
+    }
+    return row.id;
+}
+
 /* Finds or creates a place row. A place first seen without its enclosing places gains them
  * the first time an article supplies them. Returns the id or -1. */
 static int64_t upsert_place(struct store *s, const struct place_row *r)
 {
-    sqlite3_stmt *q = store_stmt(s, ST_FIND_PLACE);
-    if (!q)
+    struct key_row row;
+    int found = find_place(s, r->key, &row);
+    if (found < 0)
         return -1;
-    sqlite3_bind_text(q, 1, r->key, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(q);
-    int64_t id = -1, parent = 0;
-    bool lacks_coords = false;
-    if (rc == SQLITE_ROW) {
-        id = sqlite3_column_int64(q, 0);
-        parent = sqlite3_column_int64(q, 1);
-        lacks_coords = sqlite3_column_int(q, 2) != 0;
-    }
-    sqlite3_reset(q);
-    /* A place first stored as someone's enclosing place has no coordinates until an
-     * article names it in its own right. */
-    if (rc == SQLITE_ROW && lacks_coords && r->has_coords && fill_place(s, id, r) < 0)
-        return -1;
-    if (rc == SQLITE_ROW) {
-        int64_t parent_id = r->n_ancestors ? r->ancestors[r->n_ancestors - 1] : 0;
-        if (parent == 0 && parent_id > 0 && parent_id != id) {
-            sqlite3_stmt *u = store_stmt(s, ST_SET_PLACE_PARENT);
-            if (!u)
-                return -1;
-            sqlite3_bind_int64(u, 1, id);
-            sqlite3_bind_int64(u, 2, parent_id);
-            sqlite3_bind_int(u, 3, r->depth);
-            if (store_run_insert(s, u) < 0 || write_ancestors(s, id, r) < 0)
-                return -1;
-        }
-        return id;
-    }
-    if (rc != SQLITE_DONE)
-        return -1;
-    q = store_stmt(s, ST_INSERT_PLACE);
+    if (found)
+        return complete_place(s, r, row);
+    sqlite3_stmt *q = store_stmt(s, ST_INSERT_PLACE);
     if (!q)
         return -1;
     store_bind_text(q, 1, r->key);
@@ -117,9 +146,12 @@ static int64_t upsert_place(struct store *s, const struct place_row *r)
     if (r->n_ancestors)
         sqlite3_bind_int64(q, 9, r->ancestors[r->n_ancestors - 1]);
     sqlite3_bind_int(q, 10, r->depth);
-    id = store_run_insert(s, q);
+    int64_t id = store_run_insert(s, q);
     if (id < 0 || write_ancestors(s, id, r) < 0)
         return -1;
+    remember_place(s, r->key,
+                   (struct key_row){id, r->n_ancestors ? r->ancestors[r->n_ancestors - 1] : 0,
+                                    !r->has_coords});
     return id;
 }
 

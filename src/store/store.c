@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "store/key_cache.h"
 #include "store/txn.h"
 
 static const char *const stmt_sql[] = {STORE_STATEMENTS(AS_SQL)};
@@ -208,6 +209,11 @@ void store_close(struct store *s)
     for (int i = 0; i < ST_COUNT_ALL; i++)
         sqlite3_finalize(s->stmt[i]);
     sqlite3_finalize(s->sentence_block);
+    sqlite3_finalize(s->figure_block);
+    sqlite3_finalize(s->date_block);
+    sqlite3_finalize(s->mention_block);
+    key_cache_free(s->place_ids);
+    key_cache_free(s->actor_ids);
     sqlite3_close(s->db);
     free(s);
 }
@@ -304,10 +310,33 @@ int store_step_done(struct store *s, enum stmt_id id)
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* The ids cached in one batch may be stale in the next: another connection can write
+ * between two batches. */
+static void forget_ids(struct store *s)
+{
+    s->in_batch = false;
+    key_cache_clear(s->place_ids);
+    key_cache_clear(s->actor_ids);
+}
+
 int store_begin(struct store *s)
 {
     s->unindexed_from = 0;
-    return store_step_done(s, ST_BEGIN);
+    forget_ids(s);
+    if (store_step_done(s, ST_BEGIN) < 0)
+        return -1;
+    s->in_batch = true;
+    return 0;
+}
+
+struct key_cache *store_id_cache(struct store *s, struct key_cache **which)
+{
+    /* SQLite may have rolled the batch back on its own (a full disk) */
+    if (!s->in_batch || sqlite3_get_autocommit(s->db))
+        return NULL;
+    if (!*which)
+        *which = key_cache_new();
+    return *which;
 }
 
 /* Indexes the batch's articles so far, in one statement and in rowid order. */
@@ -331,12 +360,14 @@ int store_commit(struct store *s)
 {
     if (store_index_pending(s) < 0)
         return -1;
+    s->in_batch = false;
     return store_step_done(s, ST_COMMIT);
 }
 
 int store_rollback(struct store *s)
 {
     s->unindexed_from = 0;
+    forget_ids(s);
     return store_step_done(s, ST_ROLLBACK);
 }
 

@@ -87,9 +87,15 @@ struct store {
     sqlite3 *db;
     sqlite3_stmt *stmt[ST_COUNT_ALL];
     sqlite3_stmt *sentence_block; /* inserts SENTENCE_BLOCK rows at once */
+    /* figures, dates and mentions FACT_BLOCK rows at once (article_write.c) */
+    sqlite3_stmt *figure_block, *date_block, *mention_block;
     /* Inside a batch, the first article not yet in the full-text index (0: none); see
      * store_add_article for why indexing waits for the commit. */
     int64_t unindexed_from;
+    /* Place and actor ids by key during a batch begun with store_begin (key_cache.h);
+     * in_batch says the cache may be trusted. */
+    struct key_cache *place_ids, *actor_ids;
+    bool in_batch;
     int list_order;       /* enum store_list_order (list_window.h) */
     bool read_only;       /* opened without write access (asked for, or the only way to read) */
     char last_error[256]; /* why the last read failed on bad data (store_last_error) */
@@ -119,6 +125,9 @@ int store_schema_version_latest(void);
 
 /* store.c: indexes the open batch's articles in the full-text index. */
 int store_index_pending(struct store *s);
+/* store.c: the cache of *which (&s->place_ids or &s->actor_ids), made on first use, while
+ * a batch begun with store_begin is open; NULL otherwise (look the key up in SQL). */
+struct key_cache *store_id_cache(struct store *s, struct key_cache **which);
 
 /* columns.c: NULL binds SQL NULL; FACT_NONE binds NULL. */
 void store_bind_text(sqlite3_stmt *q, int i, const char *v);

@@ -2,7 +2,9 @@
 # Import benchmark: plain-text articles into a fresh store with the full-text index built,
 # MB/s of input, median of RUNS runs over COUNT generated articles (tools/gencorpus.py).
 # Measured twice: with fact extraction (what `sitrep import` does) and without it
-# (--no-extract: reading, parsing, storing and indexing only).
+# (--no-extract: reading, parsing, storing and indexing only). Besides wall-clock MB/s (noisy
+# on a shared machine) each mode reports the median CPU time (user+sys, all threads), the
+# input MB per CPU-second, and the median peak RSS, from /usr/bin/time when present.
 #   sh tests/bench/import.sh        (SITREP=build/sitrep, COUNT=10000, RUNS=3)
 cd "$(dirname "$0")/../.." || exit 1
 : "${BUILD:=build}" "${SITREP:=$PWD/$BUILD/sitrep}"
@@ -16,18 +18,33 @@ BYTES=$(cat "$TMPB/corpus"/* | wc -c)
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 now() { python3 -c 'import time; print(time.monotonic())'; }
 
-# measure LABEL [IMPORT OPTIONS]: prints seconds and MB/s (medians) for one mode.
+TIME=/usr/bin/time
+[ -x "$TIME" ] || TIME=
+
+# measure LABEL [IMPORT OPTIONS]: prints seconds and MB/s (medians) for one mode, and with
+# /usr/bin/time the CPU seconds (user+sys) and peak RSS (medians).
 measure() {
     label=$1
     shift
     : >"$TMPB/secs"
+    : >"$TMPB/cpu"
+    : >"$TMPB/rss"
     i=0
     while [ $i -lt "$RUNS" ]; do
         rm -f "$TMPB"/bench.db*
         sync
         t0=$(now)
-        "$SITREP" --db "$TMPB/bench.db" import "$@" "$TMPB/corpus" >"$TMPB/out" 2>"$TMPB/err"
+        if [ -n "$TIME" ]; then
+            $TIME -o "$TMPB/time" -f '%U %S %M' \
+                "$SITREP" --db "$TMPB/bench.db" import "$@" "$TMPB/corpus" >"$TMPB/out" 2>"$TMPB/err"
+        else
+            "$SITREP" --db "$TMPB/bench.db" import "$@" "$TMPB/corpus" >"$TMPB/out" 2>"$TMPB/err"
+        fi
         t1=$(now)
+        if [ -n "$TIME" ]; then
+            tail -1 "$TMPB/time" | awk '{ printf "%.2f\n", $1 + $2 }' >>"$TMPB/cpu"
+            tail -1 "$TMPB/time" | awk '{ print $3 }' >>"$TMPB/rss"
+        fi
         grep -q "imported $COUNT," "$TMPB/out" || { echo "import bench: $(cat "$TMPB/out" "$TMPB/err" | head -3)"; return 1; }
         echo "$t1 $t0" | awk '{ printf "%.3f\n", $1 - $2 }' >>"$TMPB/secs"
         i=$((i + 1))
@@ -35,6 +52,11 @@ measure() {
     s=$(median <"$TMPB/secs")
     echo "$s $BYTES" | awk -v l="$label" -v n="$COUNT" \
         '{ printf "import: %s: %d articles, %.1f MB in %.2f s median: %.1f MB/s, %.0f articles/s\n", l, n, $2 / 1e6, $1, $2 / 1e6 / $1, n / $1 }'
+    if [ -n "$TIME" ]; then
+        c=$(median <"$TMPB/cpu")
+        echo "$c $BYTES $(median <"$TMPB/rss")" | awk -v l="$label" \
+            '{ printf "import: %s: CPU %.2f s (user+sys, median): %.1f MB per CPU-second; peak RSS %.0f MB\n", l, $1, $2 / 1e6 / $1, $3 / 1024 }'
+    fi
     echo "import: database $(du -h "$TMPB/bench.db" | cut -f1) after the last run"
 }
 echo "import: $RUNS runs each; corpus of $COUNT generated articles, $BYTES bytes"

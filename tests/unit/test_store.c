@@ -393,6 +393,87 @@ static void test_facts_round_trip(void)
     unlink(db_path);
 }
 
+static int64_t dangling_place_refs(struct store *s)
+{
+    return query_int(s, "SELECT (SELECT count(*) FROM article_places ap WHERE NOT EXISTS"
+                        " (SELECT 1 FROM places p WHERE p.id = ap.place_id))"
+                        " + (SELECT count(*) FROM place_ancestors pa WHERE NOT EXISTS"
+                        " (SELECT 1 FROM places p WHERE p.id = pa.ancestor_id))"
+                        " + (SELECT count(*) FROM article_actors aa WHERE NOT EXISTS"
+                        " (SELECT 1 FROM actors a WHERE a.id = aa.actor_id))");
+}
+
+/* Inside a batch place and actor ids come from the store's cache (key_cache.h): a place
+ * met again is the same row, gains the coordinates it lacked once, and a batch rolled
+ * back leaves no id behind for the next batch to point at. */
+static void test_place_ids_in_batches(void)
+{
+    struct store *s = open_fresh();
+    if (!s)
+        return;
+    char err[256] = "";
+    struct article a;
+    struct facts f;
+    make_facts(&f);
+    /* a batch rolled back: Qaim, Anbar, Iraq and the actor were cached, then undone */
+    make_article(&a, "Rolled back", "Jets struck Qaim.", "r1");
+    CHECK_INT(store_begin(s), 0);
+    CHECK_INT(store_add_article(s, &a, &f, NULL, err, sizeof err), 1);
+    CHECK_INT(store_rollback(s), 0);
+    clear_article(&a);
+    CHECK_INT(query_int(s, "SELECT count(*) FROM places"), 0);
+    /* the next batch: two articles naming Qaim, then one naming Anbar in its own right */
+    CHECK_INT(store_begin(s), 0);
+    make_article(&a, "First", "Jets struck Qaim.", "b1");
+    CHECK_INT(store_add_article(s, &a, &f, NULL, err, sizeof err), 1);
+    clear_article(&a);
+    make_article(&a, "Second", "Jets struck Qaim again.", "b2");
+    CHECK_INT(store_add_article(s, &a, &f, NULL, err, sizeof err), 1);
+    clear_article(&a);
+    struct facts fb;
+    facts_init(&fb);
+    struct place_fact *anbar = facts_add_place(&fb);
+    anbar->name = strdup("Anbar");
+    anbar->kind = PLACE_ADMIN1;
+    anbar->country = strdup("Iraq");
+    anbar->country_code = strdup("IQ");
+    anbar->gazetteer_id = 99592;
+    anbar->has_coords = true;
+    anbar->lat = 33.0;
+    anbar->lon = 42.0;
+    anbar->count = 1;
+    anbar->n_chain = 1;
+    anbar->chain = calloc(1, sizeof *anbar->chain);
+    anbar->chain[0] = (struct place_ref){strdup("Iraq"), PLACE_COUNTRY, 99237};
+    make_article(&a, "Anbar", "Troops advanced in Anbar.", "b3");
+    CHECK_INT(store_add_article(s, &a, &fb, NULL, err, sizeof err), 1);
+    clear_article(&a);
+    /* Qaim again, after Anbar gained coordinates: Anbar is not filled twice nor doubled */
+    make_article(&a, "Third", "Jets struck Qaim a third time.", "b4");
+    CHECK_INT(store_add_article(s, &a, &f, NULL, err, sizeof err), 1);
+    clear_article(&a);
+    CHECK_INT(store_commit(s), 0);
+    CHECK_INT(query_int(s, "SELECT count(*) FROM places"), 3);
+    CHECK_INT(query_int(s, "SELECT count(*) FROM actors"), 1);
+    CHECK_INT(query_int(s, "SELECT count(DISTINCT place_id) FROM article_places"), 2);
+    CHECK_INT(query_int(s, "SELECT count(*) FROM article_places"), 4);
+    CHECK_INT(dangling_place_refs(s), 0);
+    CHECK_INT(query_int(s, "SELECT CAST(lat AS INTEGER) FROM places WHERE key = 'g:99592'"), 33);
+    CHECK_INT(query_int(s, "SELECT parent_id = (SELECT id FROM places WHERE key = 'g:99237')"
+                           " FROM places WHERE key = 'g:99592'"),
+              1);
+    /* outside a batch the ids are looked up in SQL as before */
+    make_article(&a, "Alone", "Jets struck Qaim once more.", "c1");
+    CHECK_INT(store_add_article(s, &a, &f, NULL, err, sizeof err), 1);
+    clear_article(&a);
+    CHECK_INT(query_int(s, "SELECT count(*) FROM places"), 3);
+    CHECK_INT(dangling_place_refs(s), 0);
+    facts_free(&fb);
+    facts_free(&f);
+    store_close(s);
+    unlink(db_path);
+}
+
 static void test_cascade_delete_and_integrity(void)
 {
     struct store *s = open_fresh();
@@ -580,6 +661,7 @@ int main(void)
     RUN(test_migrate_v1_index);
     RUN(test_add_and_dedup);
     RUN(test_facts_round_trip);
+    RUN(test_place_ids_in_batches);
     RUN(test_cascade_delete_and_integrity);
     RUN(test_failed_add_leaves_nothing);
     RUN(test_default_path);
