@@ -38,6 +38,15 @@ static size_t add_once(struct event_place *out, size_t n, long place, int incide
     return n + 1;
 }
 
+/* Whether a figure's place says where it happened: not a whole country, and not the
+ * dateline's place, which a figure in the lede takes for being the nearest name ("Baghdad
+ * (IraqiNews.com) - Nine soldiers were killed and 14 injured near Hit"); a report about
+ * its dateline's city has it as its main place anyway. */
+static bool figure_place_counts(const struct place_fact *p, const char *dateline)
+{
+    return p->kind != PLACE_COUNTRY && !(dateline && salience_names_place(dateline, p));
+}
+
 size_t report_event_places(const struct facts *f, const char *title, const char *dateline,
                            struct event_place *out)
 {
@@ -48,7 +57,7 @@ size_t report_event_places(const struct facts *f, const char *title, const char 
     for (size_t i = 0; i < f->n_figures; i++) {
         const struct figure_fact *g = &f->figures[i];
         long p = g->role == ROLE_EVENT ? place_index_named(f, g->place) : -1;
-        if (p >= 0 && f->places[p].kind != PLACE_COUNTRY)
+        if (p >= 0 && figure_place_counts(&f->places[p], dateline))
             n = add_once(out, n, p, g->incident);
     }
     return n;

@@ -8,9 +8,11 @@
  *     country (salience.h: the place the list's row and the events view name; the
  *     dateline counts only when nothing else is known), else at the first place named;
  *   - each of its event figures (role ROLE_EVENT, of incident 0 or of a further incident
- *     it tells) happened at the figure's place, unless that is a whole country: a figure's
- *     country is the nearest name to a number ("near the border with Syria"), too coarse
- *     to say where.
+ *     it tells) happened at the figure's place, unless that is a whole country (the
+ *     nearest name to a number, "near the border with Syria", too coarse to say where) or
+ *     the dateline's place (the nearest name to a number in the lede, "BAGHDAD - Nine
+ *     soldiers were killed near Hit"; a report about its dateline's city has it as its
+ *     main place anyway).
  * The store writes them at import and backfills stored collections from the same facts
  * (store/schema.c, version 7). */
 #ifndef SITREP_EXTRACT_EVENT_PLACES_H

@@ -144,7 +144,8 @@ static const char event_state_schema[] =
  *     has; an article whose summary names none of its places takes its most-mentioned
  *     place finer than a country;
  *   - each event figure's place (figures stored before version 5 have no role, so they
- *     add nothing: the main place stands alone), unless it is a country.
+ *     add nothing: the main place stands alone), unless it is a country or the place the
+ *     dateline names (by its name or a spelling the article used).
  * Each figure's place is looked up among its own article's places by name, as the
  * extractor names it. IF NOT EXISTS and a DELETE first: a test rewinds the version and
  * migrates again. */
@@ -169,12 +170,15 @@ static const char event_places_schema[] =
     "  ap2.rowid LIMIT 1) pid FROM (SELECT DISTINCT article_id FROM article_places) ap"
     "  WHERE ap.article_id NOT IN (SELECT article_id FROM article_event_places));"
     "INSERT OR IGNORE INTO article_event_places(article_id, place_id, incident)"
-    " SELECT article_id, pid, incident FROM (SELECT f.article_id, f.incident,"
+    " SELECT e.article_id, e.pid, e.incident FROM (SELECT f.article_id, f.incident,"
     "  (SELECT ap.place_id FROM article_places ap JOIN places p ON p.id = ap.place_id"
     "   WHERE ap.article_id = f.article_id AND p.name = f.place ORDER BY ap.rowid LIMIT 1) pid"
     "  FROM (SELECT DISTINCT article_id, place, incident FROM figures"
-    "   WHERE role = 'event' AND place IS NOT NULL) f)"
-    " WHERE pid IS NOT NULL AND (SELECT kind FROM places WHERE id = pid) IS NOT 'country';";
+    "   WHERE role = 'event' AND place IS NOT NULL) f) e"
+    " JOIN places p ON p.id = e.pid JOIN articles a ON a.id = e.article_id"
+    " JOIN article_places ap ON ap.article_id = e.article_id AND ap.place_id = e.pid"
+    " WHERE p.kind IS NOT 'country' AND (a.dateline IS NULL OR (lower(a.dateline) <>"
+    " lower(p.name) AND coalesce(ap.surface, '') NOT LIKE '%\"' || a.dateline || '\"%'));";
 
 /* Migrations in order: migrations[v] takes a database from version v to v + 1. Version 3:
  * the analyst's corrections (store/corrections.h); version 4: subscriptions

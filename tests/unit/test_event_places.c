@@ -58,17 +58,22 @@ static void passing_mention_is_no_event_place(void)
 }
 
 /* Filed from Kirkuk about Mosul: the dateline is where the reporter was. Named nowhere
- * else, it is the event's place only when nothing else is known. */
+ * else, it is the event's place only when nothing else is known; a figure in the lede
+ * placed at it (the nearest name to the number) does not make it one. */
 static void dateline_only_when_nothing_else(void)
 {
     struct facts f;
     facts_init(&f);
     add_place(&f, "Kirkuk", PLACE_CITY, 1, 1);
-    add_place(&f, "Mosul", PLACE_CITY, 1, 1);
+    add_place(&f, "Mosul", PLACE_CITY, 2, 1);
+    add_figure(&f, "Kirkuk", ROLE_EVENT, 0);
     CHECK_STR(places_of(&f, "Car bomb kills nine", "KIRKUK"), "Mosul/0");
+    /* without the dateline the figure's place counts */
+    CHECK_STR(places_of(&f, "Car bomb kills nine", NULL), "Mosul/0 Kirkuk/0");
     facts_free(&f);
     facts_init(&f);
     add_place(&f, "Kirkuk", PLACE_CITY, 1, 1);
+    add_figure(&f, "Kirkuk", ROLE_EVENT, 0);
     CHECK_STR(places_of(&f, "Car bomb kills nine", "KIRKUK"), "Kirkuk/0");
     facts_free(&f);
 }
