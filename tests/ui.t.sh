@@ -220,6 +220,8 @@ closed=$(screen j j m j j c x ':dump')
 check_contains ui-bind-compare-rebound "$closed" "Articles (5)"
 kept=$(screen j j m j j c q ':dump')
 check_contains ui-bind-compare-unbound "$kept" "A #5 The Iraqi army"
+# the hint line names the keys bound now: x backs out, and q no longer claims to
+check_contains ui-bind-compare-hint "$kept" "[A] Tab side  j scroll  n aligned  x back"
 help=$(SIZE=100x90 screen '?' ':dump')
 check_contains ui-bind-help-compare "$help" "x              quit"
 # "all" is every screen but those where typing is text: C-u still erases a prompt's line

@@ -88,6 +88,28 @@ void keymap_describe(const struct keymap *km, enum view_id view, enum action act
     }
 }
 
+void keymap_hint_line(const struct keymap *km, enum view_id view, const struct key_hint *hints,
+                      size_t n_hints, char *buf, size_t cap)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n_hints; i++) {
+        char keys[64];
+        keymap_describe(km, view, hints[i].act, keys, sizeof keys);
+        char *space = strchr(keys, ' ');
+        if (space)
+            *space = '\0';
+        if (!keys[0])
+            continue;
+        int w = snprintf(buf + used, cap - used, "%s%s %s", used ? "  " : "", keys, hints[i].label);
+        if (w < 0 || (size_t)w >= cap - used) {
+            buf[used] = '\0';
+            break;
+        }
+        used += (size_t)w;
+    }
+}
+
 int action_from_name(const char *name)
 {
     if (strcasecmp(name, "none") == 0)

@@ -170,6 +170,17 @@ void keymap_bind(struct keymap *km, int view_mask, int key, enum action act);
 void keymap_describe(const struct keymap *km, enum view_id view, enum action act, char *buf,
                      size_t cap);
 
+/* One entry of a screen's hint line: an action and the word shown after its key. */
+struct key_hint {
+    enum action act;
+    const char *label;
+};
+
+/* A hint line ("q quit  Tab side") from the first key bound to each action in view now,
+ * so a `bind` shows on the screen's last line; actions with no key are left out. */
+void keymap_hint_line(const struct keymap *km, enum view_id view, const struct key_hint *hints,
+                      size_t n_hints, char *buf, size_t cap);
+
 /* "quit" -> ACT_QUIT; ACT_NONE for "none"; -2 when unknown. */
 int action_from_name(const char *name);
 

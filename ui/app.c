@@ -281,29 +281,13 @@ static void draw_status(struct app *a)
 /* The hint line: the main actions with the keys they are bound to now. */
 static void draw_hints(struct app *a)
 {
-    static const struct {
-        enum action act;
-        const char *label;
-    } shown[] = {{ACT_QUIT, "quit"},       {ACT_FOCUS_NEXT, "pane"}, {ACT_LAYOUT, "layout"},
-                 {ACT_LOCATION, "place"},  {ACT_FILTER, "filter"},   {ACT_SEARCH, "search"},
-                 {ACT_NEXT_FACT, "fact"},  {ACT_ZOOM, "zoom"},       {ACT_MARK, "mark"},
-                 {ACT_COMPARE, "compare"}, {ACT_EVENTS, "events"},   {ACT_HELP, "help"}};
-    char line[400] = "";
-    size_t used = 0;
-    for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++) {
-        char keys[64];
-        keymap_describe(&a->keys, V_LIST, shown[i].act, keys, sizeof keys);
-        char *space = strchr(keys, ' ');
-        if (space)
-            *space = '\0';
-        if (!keys[0])
-            continue;
-        int w = snprintf(line + used, sizeof line - used, "%s%s %s", used ? "  " : "", keys,
-                         shown[i].label);
-        if (w < 0 || (size_t)w >= sizeof line - used)
-            break;
-        used += (size_t)w;
-    }
+    static const struct key_hint shown[] = {
+        {ACT_QUIT, "quit"},       {ACT_FOCUS_NEXT, "pane"}, {ACT_LAYOUT, "layout"},
+        {ACT_LOCATION, "place"},  {ACT_FILTER, "filter"},   {ACT_SEARCH, "search"},
+        {ACT_NEXT_FACT, "fact"},  {ACT_ZOOM, "zoom"},       {ACT_MARK, "mark"},
+        {ACT_COMPARE, "compare"}, {ACT_EVENTS, "events"},   {ACT_HELP, "help"}};
+    char line[400];
+    keymap_hint_line(&a->keys, V_LIST, shown, sizeof shown / sizeof shown[0], line, sizeof line);
     put_str(LINES - 1, 0, COLS, line, element_attr(&a->pal, EL_HINT));
 }
 

@@ -39,7 +39,7 @@ if [ ! -s "$DB" ]; then
         take=$((N - done_n < batch ? N - done_n : batch))
         rm -rf "$TMPB/corpus"
         python3 tools/gencorpus.py --seed "$seed" "$take" "$TMPB/corpus" >/dev/null || exit 1
-        b=$(cat "$TMPB/corpus"/* | wc -c)
+        b=$(find "$TMPB/corpus" -type f -exec cat {} + | wc -c)
         t0=$(now)
         /usr/bin/time -f %M -o "$TMPB/rss" "$SITREP" --db "$DB" import "$TMPB/corpus" \
             >"$TMPB/out" 2>&1 || { echo "million: import failed: $(tail -2 "$TMPB/out")"; exit 1; }

@@ -35,8 +35,9 @@ struct compare_view {
     struct comparison c;
     bool built;
     int focus;
-    int wrap_cols; /* width the lines were wrapped for */
-    int page;      /* text pane height at the last draw */
+    int wrap_cols;             /* width the lines were wrapped for */
+    int page;                  /* text pane height at the last draw */
+    const struct keymap *keys; /* the app's, for the hint line; NULL: the defaults */
 };
 
 /* ---- loading ---- */
@@ -412,6 +413,36 @@ static void draw_text(struct compare_view *v, WINDOW *w, int y0, int rows, int h
         mvwaddch(w, y0 + r, half, ACS_VLINE);
 }
 
+void compare_view_set_keys(struct compare_view *v, const struct keymap *km)
+{
+    v->keys = km;
+}
+
+static const struct keymap *default_keys(void)
+{
+    static struct keymap km;
+    static bool made;
+    if (!made) {
+        keymap_defaults(&km);
+        made = true;
+    }
+    return &km;
+}
+
+/* Which side has the focus, then its keys as bound now. */
+static void draw_hint_line(const struct compare_view *v, WINDOW *w, int y, int cols)
+{
+    static const struct key_hint shown[] = {{ACT_FOCUS_NEXT, "side"},
+                                            {ACT_DOWN, "scroll"},
+                                            {ACT_NEXT_ALIGNED, "aligned"},
+                                            {ACT_QUIT, "back"}};
+    char hints[200], line[210];
+    keymap_hint_line(v->keys ? v->keys : default_keys(), V_COMPARE, shown,
+                     sizeof shown / sizeof shown[0], hints, sizeof hints);
+    snprintf(line, sizeof line, "[%c] %s", v->focus ? 'B' : 'A', hints);
+    put_clipped(w, y, 0, line, cols, A_REVERSE);
+}
+
 void compare_view_draw(struct compare_view *v, WINDOW *w)
 {
     int rows, cols;
@@ -438,10 +469,7 @@ void compare_view_draw(struct compare_view *v, WINDOW *w)
     y++;
     v->page = rows - 1 - y;
     draw_text(v, w, y, v->page, half, cols);
-    put_clipped(w, rows - 1, 0,
-                v->focus ? "[B] Tab side  j/k scroll  n/N aligned  q back"
-                         : "[A] Tab side  j/k scroll  n/N aligned  q back",
-                cols, A_REVERSE);
+    draw_hint_line(v, w, rows - 1, cols);
     wnoutrefresh(w);
 }
 
@@ -502,6 +530,7 @@ void compare_screen_open(struct app *a, int64_t left, int64_t right)
     char err[256] = "";
     a->cv = compare_view_open(a->s, left, right, err, sizeof err);
     if (a->cv) {
+        compare_view_set_keys(a->cv, &a->keys);
         app_open_screen(a, &compare_screen);
     } else {
         char m[290];

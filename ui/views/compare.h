@@ -29,6 +29,10 @@ struct compare_view *compare_view_open(struct store *s, int64_t a, int64_t b, ch
                                        size_t errlen);
 void compare_view_close(struct compare_view *v);
 
+/* The keys the hint line names: the app's, so a `bind` shows there (default keys until
+ * set). */
+void compare_view_set_keys(struct compare_view *v, const struct keymap *km);
+
 /* Draws the whole view into w (any size; a tiny window gets a notice). */
 void compare_view_draw(struct compare_view *v, WINDOW *w);
 
