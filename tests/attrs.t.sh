@@ -89,6 +89,6 @@ for mode in colour no-color; do
     tmux -S "$SOCK" send-keys Tab
     selected "attrs-$mode-timeline" " Timeline (" " articles" "2024-09-21" right
     tmux -S "$SOCK" send-keys l
-    selected "attrs-$mode-picker" "Location (type" "zzzz-no-such-line" "Iraq (5)"
+    selected "attrs-$mode-picker" "Location: reports" "zzzz-no-such-line" "Iraq (5)"
     tmux -S "$SOCK" send-keys Escape Q
 done

@@ -102,8 +102,15 @@ pyrun "a filter selects the events of its reports" '
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1], newline="")))
 print("ok" if len(rows) == 1 and rows[0]["location"] == "Al Fallujah" else rows)' "$TMP/big.csv"
+# the gunmen in Ramadi (inject1) happened there; sample 002 names Ramadi only in passing
 S export reports place:Ramadi >"$TMP/ramadi.csv"
-pyrun "a place filter selects reports at that place" '
+pyrun "a place filter selects reports of events at that place" '
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+t = " | ".join(r["title"] for r in rows)
+print("ok" if "HYPERLINK" in t and "UPDATED: Coalition" not in t and "Army jets" not in t else t)' "$TMP/ramadi.csv"
+S export reports mentions:Ramadi >"$TMP/ramadi.csv"
+pyrun "mentions: selects reports naming the place" '
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1], newline="")))
 t = " | ".join(r["title"] for r in rows)

@@ -38,7 +38,7 @@ tmux -S "$SOCK" send-keys l
 wait_for "Places" >/dev/null
 tmux -S "$SOCK" send-keys -l Baghdad
 tmux -S "$SOCK" send-keys Enter
-if wait_for "3 articles | place: Baghdad"; then pass tmux-location; else
+if wait_for "1 article | place: Baghdad, events there"; then pass tmux-location; else
     fail tmux-location "$(grep articles "$TMP/pane" | head -c 300)"; fi
 tmux -S "$SOCK" send-keys L
 wait_for "5 articles" >/dev/null

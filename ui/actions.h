@@ -138,7 +138,9 @@ enum view_mask {
     ACTION(FETCH, "fetch", 'R', 0, VIEW_MAIN | VIEW_FEEDS,                                         \
            "fetch every subscription in the background")                                           \
     ACTION(FEEDS, "feeds", 'F', 0, VIEW_MAIN, "feeds: subscriptions, their status and errors")     \
-    ACTION(OPEN_LINK, "open-link", 'o', 0, VIEW_MAIN, "open the article's link in $BROWSER")
+    ACTION(OPEN_LINK, "open-link", 'o', 0, VIEW_MAIN, "open the article's link in $BROWSER")       \
+    ACTION(PLACE_MEANING, "place-meaning", '\t', 0, VIEW_PICKER,                                   \
+           "a place keeps the reports of events there, or any that names it")
 
 #define ACTION_ENUM(id, name, key, key2, views, help) ACT_##id,
 enum action { ACT_NONE = -1, ACTIONS(ACTION_ENUM) ACT_COUNT };

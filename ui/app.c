@@ -61,17 +61,29 @@ void app_say(struct app *a, bool error, const char *text)
 /* ---- the filter ---- */
 
 /* No article matches: when a place: term names no place of the collection, say so rather
- * than show an empty list as if nothing happened there. */
+ * than show an empty list as if nothing happened there; when the place is known but no
+ * report tells of events there, say that the reports naming it are one word away. */
 static void say_unknown_place(struct app *a)
 {
     const char *names[QUERY_MAX_PARAMS];
-    int n = query_place_names(&a->q, names, QUERY_MAX_PARAMS);
+    enum place_meaning meanings[QUERY_MAX_PARAMS];
+    int n = query_place_names(&a->q, names, meanings, QUERY_MAX_PARAMS);
+    char m[300];
     for (int i = 0; i < n; i++) {
         if (store_place_named(a->s, names[i]))
             continue;
-        char m[260];
-        snprintf(m, sizeof m, "place: no place called \"%.120s\" in the collection (l lists them)",
-                 names[i]);
+        snprintf(m, sizeof m, "%s: no place called \"%.120s\" in the collection (l lists them)",
+                 meanings[i] == PLACE_MENTIONS ? "mentions" : "place", names[i]);
+        app_say(a, true, m);
+        return;
+    }
+    for (int i = 0; i < n; i++) {
+        if (meanings[i] != PLACE_EVENTS || store_place_has_events(a->s, names[i]))
+            continue;
+        snprintf(m, sizeof m,
+                 "place: no report of events at \"%.80s\"; mentions:\"%.80s\" keeps those "
+                 "naming it",
+                 names[i], names[i]);
         app_say(a, true, m);
         return;
     }
@@ -85,7 +97,7 @@ void app_apply_filter(struct app *a)
     query_free(&a->q);
     query_init(&a->q);
     if (a->place_id)
-        query_add_place(&a->q, a->place_id);
+        query_add_place(&a->q, a->place_id, a->place_meaning);
     if (a->search[0])
         query_add_words(&a->q, a->search);
     if (a->filter[0] && query_parse(&a->q, a->filter, err, sizeof err) != 0) {
@@ -243,7 +255,8 @@ static void draw_status(struct app *a)
     status_append(line, sizeof line, &n, " %s | %lld article%s", base ? base + 1 : db,
                   (long long)a->list->count, a->list->count == 1 ? "" : "s");
     if (a->place_id)
-        status_append(line, sizeof line, &n, " | place: %s", a->place_name);
+        status_append(line, sizeof line, &n, " | place: %s, %s", a->place_name,
+                      a->place_meaning == PLACE_MENTIONS ? "any mention" : "events there");
     if (a->search[0])
         status_append(line, sizeof line, &n, " | search: %s", a->search);
     if (a->filter[0])

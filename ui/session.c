@@ -102,6 +102,8 @@ static void restore_line(struct app *a, const char *key, const char *v)
             a->place_id = id;
             copy_value(a->place_name, sizeof a->place_name, end + 1);
         }
+    } else if (strcmp(key, "place-meaning") == 0) {
+        a->place_meaning = strcmp(v, "mentions") == 0 ? PLACE_MENTIONS : PLACE_EVENTS;
     } else if (strcmp(key, "marked") == 0) {
         int64_t id = strtoll(v, NULL, 10);
         a->list->marked = article_exists(a, id) ? id : 0;
@@ -152,6 +154,8 @@ void session_save(struct app *a, const char *db_path)
     fprintf(f, "sort %s\n", store_list_order_name((enum store_list_order)a->sort));
     if (a->place_id)
         fprintf(f, "place %" PRId64 " %s\n", a->place_id, a->place_name);
+    /* kept without a place too: the picker opens in the meaning last chosen */
+    fprintf(f, "place-meaning %s\n", a->place_meaning == PLACE_MENTIONS ? "mentions" : "events");
     if (a->search[0])
         fprintf(f, "search %s\n", a->search);
     if (a->filter[0])

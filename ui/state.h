@@ -54,6 +54,7 @@ struct app {
                                     * the main one) */
     /* the filter: a place from the picker, search words, the filter line */
     int64_t place_id;
+    enum place_meaning place_meaning; /* what the place keeps: events there, or any mention */
     char place_name[160], search[256], filter[256];
     struct query q;
     struct list_pane *list;

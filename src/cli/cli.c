@@ -59,8 +59,10 @@ static const struct command commands[] = {
      "is skipped. Bad inputs are reported one line each and the rest goes on.\n"
      "  --no-extract  store the articles without facts (for benchmarks)",
      cmd_import},
-    {"list", "list [--json]",
-     "Lists the collection: id, stated date, title, place, killed.\n"
+    {"list", "list [--json] [FILTER]",
+     "Lists the collection, or the articles FILTER selects (the reader's filter language:\n"
+     "place:Anbar for reports of events there, mentions:Anbar for any naming it,\n"
+     "killed>=10 ...): id, stated date, title, place, killed.\n"
      "  --json  one JSON object per line",
      cmd_list},
     {"show", "show [--json] ID",
@@ -348,29 +350,57 @@ static int list_row(const struct store_list_row *r, void *arg)
     return 0;
 }
 
+/* The words that are not options, joined by spaces into one filter expression ("" for
+ * none); NULL out of memory. */
+static char *filter_words(int argc, char **argv, bool *as_json)
+{
+    size_t len = 1;
+    for (int i = 1; i < argc; i++)
+        len += strlen(argv[i]) + 1;
+    char *expr = calloc(len, 1);
+    for (int i = 1; expr && i < argc; i++) {
+        if (strcmp(argv[i], "--json") == 0) {
+            *as_json = true;
+            continue;
+        }
+        if (expr[0])
+            strcat(expr, " ");
+        strcat(expr, argv[i]);
+    }
+    return expr;
+}
+
 static int cmd_list(int argc, char **argv)
 {
     bool as_json = false;
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--json") == 0) {
-            as_json = true;
-        } else {
-            cli_usage_error("list: unexpected argument %s", argv[i]);
+        if (argv[i][0] == '-' && argv[i][1] && strcmp(argv[i], "--json") != 0) {
+            cli_usage_error("list: unknown option %s", argv[i]);
             return EXIT_USAGE;
         }
     }
+    char *expr = filter_words(argc, argv, &as_json);
+    struct query filter;
+    query_init(&filter);
+    char err[200] = "";
+    if (!expr || query_parse(&filter, expr, err, sizeof err) != 0) {
+        fprintf(stderr, "sitrep: list: filter: %s\n", expr ? err : "out of memory");
+        free(expr);
+        return EXIT_USAGE;
+    }
+    free(expr);
     struct store *s;
-    if (cli_open_store_first_run(&s) != EXIT_OK)
-        return EXIT_FAIL;
-    struct list_out out = {as_json, as_json ? -1 : terminal_columns()};
-    char err[200];
-    if (store_list_each(s, list_row, &out, err, sizeof err) != 0) {
-        fprintf(stderr, "sitrep: %s\n", err);
-        store_close(s);
+    if (cli_open_store_first_run(&s) != EXIT_OK) {
+        query_free(&filter);
         return EXIT_FAIL;
     }
+    struct list_out out = {as_json, as_json ? -1 : terminal_columns()};
+    int rc = store_list_each(s, &filter, list_row, &out, err, sizeof err);
+    if (rc != 0)
+        fprintf(stderr, "sitrep: %s\n", err);
+    query_free(&filter);
     store_close(s);
-    return EXIT_OK;
+    return rc != 0 ? EXIT_FAIL : EXIT_OK;
 }
 
 /* One line per place, figure and date: "  place: Qaim (town)". */

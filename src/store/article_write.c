@@ -167,7 +167,8 @@ static int insert_sentences(struct store *s, int64_t id, const struct article *a
 
 /* Two facts naming the same stored place (or actor) become one row; remap[] sends each
  * fact index to its row's position so mentions still point at the right entry. */
-static int insert_places(struct store *s, int64_t id, const struct facts *f, int *remap)
+static int insert_places(struct store *s, int64_t id, const struct facts *f, int *remap,
+                         int64_t *pid_of_fact)
 {
     int64_t *ids = calloc(f->n_places + 1, sizeof *ids);
     int n_rows = 0;
@@ -178,6 +179,7 @@ static int insert_places(struct store *s, int64_t id, const struct facts *f, int
         int64_t pid = store_write_place(s, p);
         if (pid < 0)
             goto fail;
+        pid_of_fact[i] = pid;
         int row = -1;
         for (int j = 0; j < n_rows; j++)
             if (ids[j] == pid)
@@ -421,17 +423,21 @@ static int insert_mentions(struct store *s, int64_t id, const struct facts *f,
     return insert_rows(s, block, one, MENTION_COLUMNS, id, f, f->n_mentions, bind_mention, &remap);
 }
 
-static int insert_facts(struct store *s, int64_t id, const struct facts *f)
+static int insert_facts(struct store *s, int64_t id, const struct article *a, const struct facts *f)
 {
     int *place_remap = calloc(f->n_places + 1, sizeof *place_remap);
     int *actor_remap = calloc(f->n_actors + 1, sizeof *actor_remap);
+    int64_t *place_ids = calloc(f->n_places + 1, sizeof *place_ids);
     int rc = -1;
-    if (place_remap && actor_remap && insert_places(s, id, f, place_remap) == 0 &&
+    if (place_remap && actor_remap && place_ids &&
+        insert_places(s, id, f, place_remap, place_ids) == 0 &&
+        store_write_event_places(s, id, a, f, place_ids) == 0 &&
         insert_actors(s, id, f, actor_remap) == 0 && insert_figures(s, id, f) == 0 &&
         insert_dates(s, id, f) == 0 && insert_mentions(s, id, f, place_remap, actor_remap) == 0)
         rc = 0;
     free(place_remap);
     free(actor_remap);
+    free(place_ids);
     return rc;
 }
 
@@ -476,7 +482,7 @@ int store_add_article(struct store *s, const struct article *a, const struct fac
     if (in_batch && s->unindexed_from == 0)
         s->unindexed_from = id;
     if ((!in_batch && insert_fts(s, id, a) < 0) || insert_sentences(s, id, a) < 0 ||
-        (f && insert_facts(s, id, f) < 0)) {
+        (f && insert_facts(s, id, a, f) < 0)) {
         store_set_err(err, errlen, "storing article", s->db);
         store_index_pending(s);
         store_delete_article(s, id);

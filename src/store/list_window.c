@@ -73,7 +73,7 @@ static const char page_view_sql[] =
 static const char each_sql[] =
     "SELECT id, date, title, source, origin, places, killed, wounded, destroyed, is_read,"
     " killed_word, wounded_word, destroyed_word, killed_max, wounded_max, destroyed_max"
-    " FROM articles ORDER BY id";
+    " FROM articles WHERE %s ORDER BY id";
 
 static int count_all(sqlite3 *db, int64_t *count)
 {
@@ -252,11 +252,14 @@ static void read_each_row(sqlite3_stmt *q, struct store_list_row *r)
     r->destroyed_max = store_column_long(q, 15);
 }
 
-int store_list_each(struct store *s, int (*each)(const struct store_list_row *row, void *arg),
-                    void *arg, char *err, size_t errlen)
+int store_list_each(struct store *s, const struct query *filter,
+                    int (*each)(const struct store_list_row *row, void *arg), void *arg, char *err,
+                    size_t errlen)
 {
-    sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(s->db, each_sql, -1, &q, NULL) != SQLITE_OK) {
+    struct query all;
+    query_init(&all);
+    sqlite3_stmt *q = query_prepare(s->db, filter ? filter : &all, each_sql);
+    if (!q) {
         snprintf(err, errlen, "list: %s", sqlite3_errmsg(s->db));
         return -1;
     }

@@ -64,9 +64,10 @@ bool store_list_position(struct store *s, bool filtered, int64_t id, int *pos);
 /* The largest article id (0 for an empty collection): how wide the list's id column is. */
 int64_t store_list_max_id(struct store *s);
 
-/* Calls each for every article in id order (sitrep list); stops when it returns nonzero.
- * Returns 0, or -1 with "list: reason" in err. */
-int store_list_each(struct store *s, int (*each)(const struct store_list_row *row, void *arg),
-                    void *arg, char *err, size_t errlen);
+/* Calls each for every article filter selects (all when NULL) in id order (sitrep list);
+ * stops when it returns nonzero. Returns 0, or -1 with "list: reason" in err. */
+int store_list_each(struct store *s, const struct query *filter,
+                    int (*each)(const struct store_list_row *row, void *arg), void *arg, char *err,
+                    size_t errlen);
 
 #endif

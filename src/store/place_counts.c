@@ -5,11 +5,18 @@
 
 #include "store/store_int.h"
 
+/* Both counts in one pass over the places: every place some article names (or that holds
+ * one), with the reports naming it and the reports of events there; the second table is
+ * a few rows per article against article_places' dozen, so it adds little. */
 static const char places_sql[] =
-    "SELECT p.id, p.parent_id, p.depth, p.name, p.key, c.n, p.kind FROM places p JOIN"
+    "SELECT p.id, p.parent_id, p.depth, p.name, p.key, c.n, p.kind, coalesce(e.n, 0)"
+    " FROM places p JOIN"
     " (SELECT pa.ancestor_id id, count(DISTINCT ap.article_id) n FROM article_places ap"
     "  JOIN place_ancestors pa ON pa.place_id = ap.place_id GROUP BY pa.ancestor_id) c"
-    " ON c.id = p.id";
+    " ON c.id = p.id LEFT JOIN"
+    " (SELECT pa.ancestor_id id, count(DISTINCT ep.article_id) n FROM article_event_places ep"
+    "  JOIN place_ancestors pa ON pa.place_id = ep.place_id GROUP BY pa.ancestor_id) e"
+    " ON e.id = p.id";
 
 int store_place_counts(struct store *s, int (*each)(const struct store_place_count *p, void *arg),
                        void *arg, char *err, size_t errlen)
@@ -28,8 +35,9 @@ int store_place_counts(struct store *s, int (*each)(const struct store_place_cou
             .depth = sqlite3_column_int(q, 2),
             .name = name ? name : "?",
             .gazetteer_id = store_gazetteer_id_of_key(sqlite3_column_text(q, 4)),
-            .count = sqlite3_column_int(q, 5),
+            .mentions = sqlite3_column_int(q, 5),
             .kind = (const char *)sqlite3_column_text(q, 6),
+            .events = sqlite3_column_int(q, 7),
         };
         if (each(&p, arg) != 0)
             break;
@@ -40,6 +48,23 @@ int store_place_counts(struct store *s, int (*each)(const struct store_place_cou
         return -1;
     }
     return 0;
+}
+
+bool store_place_has_events(struct store *s, const char *name)
+{
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT 1 FROM article_event_places ep JOIN place_ancestors pa"
+                           " ON pa.place_id = ep.place_id WHERE pa.ancestor_id IN (SELECT id"
+                           " FROM places WHERE name = ?1 COLLATE NOCASE OR id IN (SELECT"
+                           " place_id FROM article_places WHERE surface LIKE '%\"' || ?1 ||"
+                           " '\"%')) LIMIT 1",
+                           -1, &q, NULL) != SQLITE_OK)
+        return true; /* when it cannot tell, it does not claim there are none */
+    sqlite3_bind_text(q, 1, name, -1, SQLITE_TRANSIENT);
+    bool found = sqlite3_step(q) == SQLITE_ROW;
+    sqlite3_finalize(q);
+    return found;
 }
 
 bool store_place_named(struct store *s, const char *name)

@@ -3,9 +3,11 @@
 #include "store/store_int.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/text.h"
+#include "extract/event_places.h"
 #include "store/key_cache.h"
 
 static void place_key(char *out, size_t cap, int64_t gazetteer_id, const char *country_code,
@@ -197,4 +199,25 @@ int64_t store_write_place(struct store *s, const struct place_fact *p)
         .depth = (int)n,
     };
     return upsert_place(s, &r);
+}
+
+int store_write_event_places(struct store *s, int64_t article_id, const struct article *a,
+                             const struct facts *f, const int64_t *place_ids)
+{
+    struct event_place *ev = malloc((f->n_figures + 1) * sizeof *ev);
+    sqlite3_stmt *q = store_stmt(s, ST_INSERT_EVENT_PLACE);
+    if (!ev || !q) {
+        free(ev);
+        return -1;
+    }
+    size_t n = report_event_places(f, a->title, a->dateline, ev);
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        sqlite3_bind_int64(q, 1, article_id);
+        sqlite3_bind_int64(q, 2, place_ids[ev[i].place]);
+        sqlite3_bind_int(q, 3, ev[i].incident);
+        rc = store_run_insert(s, q) < 0 ? -1 : 0;
+    }
+    free(ev);
+    return rc;
 }

@@ -42,15 +42,21 @@ int query_copy(struct query *dst, const struct query *src)
         dst->n_params = i + 1;
     }
     dst->place_params = src->place_params;
+    dst->mention_params = src->mention_params;
     return 0;
 }
 
-int query_place_names(const struct query *q, const char **names, int max)
+int query_place_names(const struct query *q, const char **names, enum place_meaning *meanings,
+                      int max)
 {
     int n = 0;
-    for (int i = 0; i < q->n_params && n < max; i++)
-        if ((q->place_params >> i) & 1u && q->params[i].is_text)
-            names[n++] = q->params[i].text;
+    for (int i = 0; i < q->n_params && n < max; i++) {
+        if (!((q->place_params >> i) & 1u) || !q->params[i].is_text)
+            continue;
+        if (meanings)
+            meanings[n] = (q->mention_params >> i) & 1u ? PLACE_MENTIONS : PLACE_EVENTS;
+        names[n++] = q->params[i].text;
+    }
     return n;
 }
 
@@ -93,13 +99,19 @@ static int add_number(struct query *q, int64_t v)
     return 0;
 }
 
-static const char place_sql[] =
+/* Both are index lookups: the places inside the one chosen (place_ancestors by ancestor),
+ * then the articles at each (by place_id). */
+static const char event_place_sql[] =
+    "id IN (SELECT ep.article_id FROM article_event_places ep JOIN place_ancestors pa"
+    " ON pa.place_id = ep.place_id WHERE pa.ancestor_id = ?)";
+static const char mention_place_sql[] =
     "id IN (SELECT ap.article_id FROM article_places ap JOIN place_ancestors pa"
     " ON pa.place_id = ap.place_id WHERE pa.ancestor_id = ?)";
 
-int query_add_place(struct query *q, int64_t place_id)
+int query_add_place(struct query *q, int64_t place_id, enum place_meaning meaning)
 {
-    return add_number(q, place_id) || append(q, place_sql) ? -1 : 0;
+    const char *sql = meaning == PLACE_MENTIONS ? mention_place_sql : event_place_sql;
+    return add_number(q, place_id) || append(q, sql) ? -1 : 0;
 }
 
 /* FTS5 syntax is its own language: every user word becomes a quoted string (inner quotes
@@ -290,11 +302,17 @@ static int add_like_term(struct query *q, const struct term *t, const char *sql)
     return rc;
 }
 
-static const char place_name_sql[] =
+/* A place by its name or a spelling some article wrote: place: keeps the reports of
+ * events there or inside it, mentions: every report naming it or a place inside it. */
+#define PLACES_NAMED                                                                               \
+    "(SELECT p.id FROM places p WHERE p.name = ?1 COLLATE NOCASE OR p.id IN (SELECT place_id"      \
+    " FROM article_places WHERE surface LIKE '%\"' || ?1 || '\"%'))"
+static const char event_place_name_sql[] =
+    "id IN (SELECT ep.article_id FROM article_event_places ep JOIN place_ancestors pa"
+    " ON pa.place_id = ep.place_id WHERE pa.ancestor_id IN " PLACES_NAMED ")";
+static const char mention_place_name_sql[] =
     "id IN (SELECT ap.article_id FROM article_places ap JOIN place_ancestors pa"
-    " ON pa.place_id = ap.place_id WHERE pa.ancestor_id IN (SELECT p.id FROM places p"
-    " WHERE p.name = ?1 COLLATE NOCASE OR p.id IN (SELECT place_id FROM article_places"
-    " WHERE surface LIKE '%\"' || ?1 || '\"%')))";
+    " ON pa.place_id = ap.place_id WHERE pa.ancestor_id IN " PLACES_NAMED ")";
 
 /* An alias written in any article names the actor everywhere: actor:Daesh also finds
  * reports that only say "Islamic State". */
@@ -337,12 +355,15 @@ static int add_named_term(struct query *q, const struct term *t, const char *sql
 
 /* Remembers which parameter holds the name, so the reader can say which name no place in
  * the collection has. */
-static int add_place_term(struct query *q, const struct term *t)
+static int add_place_term(struct query *q, const struct term *t, enum place_meaning meaning)
 {
     int first = q->n_params;
-    if (add_named_term(q, t, place_name_sql) != 0)
+    const char *sql = meaning == PLACE_MENTIONS ? mention_place_name_sql : event_place_name_sql;
+    if (add_named_term(q, t, sql) != 0)
         return -1;
     q->place_params |= 1u << first;
+    if (meaning == PLACE_MENTIONS)
+        q->mention_params |= 1u << first;
     return 0;
 }
 
@@ -363,7 +384,9 @@ static int add_term(struct query *q, const struct term *t, char *err, size_t err
         return -1;
     }
     if (key_is(t, "place"))
-        return add_place_term(q, t);
+        return add_place_term(q, t, PLACE_EVENTS);
+    if (key_is(t, "mentions"))
+        return add_place_term(q, t, PLACE_MENTIONS);
     if (key_is(t, "actor"))
         return add_named_term(q, t, actor_sql);
     if (key_is(t, "feed"))
@@ -379,8 +402,8 @@ static int add_term(struct query *q, const struct term *t, char *err, size_t err
         return append(q, yes ? "is_read = 1" : "is_read = 0");
     }
     snprintf(err, errlen,
-             "column %zu: unknown filter '%.*s' (place, actor, killed, wounded, destroyed, "
-             "since, until, source, read, feed, tag)",
+             "column %zu: unknown filter '%.*s' (place, mentions, actor, killed, wounded, "
+             "destroyed, since, until, source, read, feed, tag)",
              t->column, (int)t->key_len, t->key);
     return -1;
 }
@@ -416,6 +439,7 @@ int query_parse(struct query *q, const char *expr, char *err, size_t errlen)
             return query_free(&trial), -1;
     }
     trial.place_params = q->place_params;
+    trial.mention_params = q->mention_params;
     struct term terms[QUERY_MAX_PARAMS];
     size_t n = 0, i = 0;
     bool bad = false;

@@ -3,7 +3,10 @@
  * whose values are bound as parameters, so user text never becomes SQL.
  *
  * The filter language (the `f` prompt), terms separated by spaces, all must hold:
- *   place:Anbar            articles at that place or inside it (any spelling the store has)
+ *   place:Anbar            reports of events at that place or inside it (any spelling the
+ *                          store has): where each report's events happened
+ *                          (extract/event_places.h), not every place it names
+ *   mentions:Anbar         reports naming that place or a place inside it, in passing too
  *   actor:"Islamic State"  articles naming that actor (canonical name or a spelling seen)
  *   killed>=10  wounded>5  destroyed<3   the article's own figure of that kind (facts.h)
  *   since:2016-06  until:2016-07         publication date, by prefix (year, month or day)
@@ -36,7 +39,8 @@ struct query {
     size_t where_len, where_cap;
     struct query_param params[QUERY_MAX_PARAMS];
     int n_params;
-    uint32_t place_params; /* bit i: params[i] is a place: term's name */
+    uint32_t place_params;   /* bit i: params[i] is a place: or mentions: term's name */
+    uint32_t mention_params; /* bit i: ...and it is a mentions: term's */
 };
 
 void query_init(struct query *q);
@@ -46,8 +50,12 @@ void query_free(struct query *q);
  * dst empty. */
 int query_copy(struct query *dst, const struct query *src);
 
-/* Articles at the place with this store id or at a place inside it. */
-int query_add_place(struct query *q, int64_t place_id);
+/* What a place filter keeps: the reports of events there (place:, the default) or every
+ * report that names the place (mentions:). */
+enum place_meaning { PLACE_EVENTS, PLACE_MENTIONS };
+
+/* Articles at the place with this store id or at a place inside it, in that meaning. */
+int query_add_place(struct query *q, int64_t place_id, enum place_meaning meaning);
 
 /* Full-text search for the words (each word quoted; a trailing '*' keeps prefix search). */
 int query_add_words(struct query *q, const char *words);
@@ -56,9 +64,10 @@ int query_add_words(struct query *q, const char *words);
  * the column in err, and leaves q as it was. */
 int query_parse(struct query *q, const char *expr, char *err, size_t errlen);
 
-/* The names the place: terms gave, in order, into names (at most max); returns how many.
- * They point into q. */
-int query_place_names(const struct query *q, const char **names, int max);
+/* The names the place: and mentions: terms gave, in order, into names (at most max), and
+ * each one's meaning into meanings (unless NULL); returns how many. They point into q. */
+int query_place_names(const struct query *q, const char **names, enum place_meaning *meanings,
+                      int max);
 
 /* The WHERE clause text (never empty). */
 const char *query_where(const struct query *q);

@@ -35,6 +35,9 @@
     X(ST_INSERT_ARTICLE_PLACE,                                                                     \
       "INSERT INTO article_places(article_id, place_id, count, surface, first_sentence)"           \
       " VALUES(?1, ?2, ?3, ?4, ?5)")                                                               \
+    X(ST_INSERT_EVENT_PLACE,                                                                       \
+      "INSERT OR IGNORE INTO article_event_places(article_id, place_id, incident)"                 \
+      " VALUES(?1, ?2, ?3)")                                                                       \
     X(ST_FIND_ACTOR, "SELECT id FROM actors WHERE name = ?1")                                      \
     X(ST_INSERT_ACTOR, "INSERT INTO actors(name) VALUES(?1)")                                      \
     X(ST_INSERT_ARTICLE_ACTOR,                                                                     \
@@ -147,5 +150,9 @@ enum article_format store_format_from_name(const char *name);
 
 /* place_write.c: stores a place with its chain; returns its row id or -1. */
 int64_t store_write_place(struct store *s, const struct place_fact *p);
+/* Stores where the article's events happened (extract/event_places.h); place_ids[i] is the
+ * row of f->places[i]. 0 or -1. */
+int store_write_event_places(struct store *s, int64_t article_id, const struct article *a,
+                             const struct facts *f, const int64_t *place_ids);
 
 #endif

@@ -261,8 +261,10 @@ static void test_shipped_example(void)
     CHECK_INT(f.colours.fg[EL_KILLED], 9);
     CHECK_INT(f.colours.bg[EL_CURRENT], 3);
     /* the example's saved filters, in order, and its sort */
-    CHECK_INT(f.settings.n_filters, 2);
+    CHECK_INT(f.settings.n_filters, 3);
     CHECK_STR(f.settings.filters[1].name, "heavy");
+    CHECK_STR(f.settings.filters[2].name, "baghdad-named");
+    CHECK_STR(f.settings.filters[2].expr, "mentions:Baghdad");
     CHECK_STR(f.settings.filters[1].expr, "killed>=20 since:2024");
     CHECK_INT(f.settings.sort, 0);
 }

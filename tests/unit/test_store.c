@@ -162,7 +162,7 @@ static void test_open_and_migrate(void)
     struct store *s = open_fresh();
     if (!s)
         return;
-    CHECK_INT(query_int(s, "PRAGMA user_version"), 6);
+    CHECK_INT(query_int(s, "PRAGMA user_version"), 7);
     CHECK_INT(query_int(s, "PRAGMA foreign_keys"), 1);
     CHECK_INT(store_article_count(s), 0);
     CHECK_INT(query_int(s, "SELECT count(*) FROM sqlite_master WHERE name = 'articles_fts'"), 1);
@@ -170,7 +170,7 @@ static void test_open_and_migrate(void)
     /* Opening again leaves a current schema alone. */
     char err[256] = "";
     CHECK_INT(store_open(db_path, &s, err, sizeof err), 0);
-    CHECK_INT(query_int(s, "PRAGMA user_version"), 6);
+    CHECK_INT(query_int(s, "PRAGMA user_version"), 7);
     sqlite3_exec(store_db(s), "PRAGMA user_version = 99", NULL, NULL, NULL);
     store_close(s);
     /* A database from a newer sitrep is refused rather than misread. */
@@ -208,12 +208,90 @@ static void test_migrate_v1_index(void)
     CHECK_INT(store_open(db_path, &s, err, sizeof err), 0);
     if (!s)
         return;
-    CHECK_INT(query_int(s, "PRAGMA user_version"), 6);
+    CHECK_INT(query_int(s, "PRAGMA user_version"), 7);
     CHECK_INT(store_article_count(s), 1);
     CHECK_INT(
         query_int(s, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'airstrike'"), 1);
     CHECK_INT(query_int(s, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'kill'"), 1);
     CHECK(fts_consistent(s));
+    store_close(s);
+    unlink(db_path);
+}
+
+/* Where each report's events happened, as "article:place:incident" rows, in order. */
+static const char *event_place_rows(struct store *s)
+{
+    static char out[512];
+    sqlite3_stmt *q;
+    out[0] = '\0';
+    if (sqlite3_prepare_v2(store_db(s),
+                           "SELECT e.article_id, p.name, e.incident FROM article_event_places e"
+                           " JOIN places p ON p.id = e.place_id ORDER BY 1, 3, 2",
+                           -1, &q, NULL) != SQLITE_OK)
+        return "no table";
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        size_t n = strlen(out);
+        snprintf(out + n, sizeof out - n, "%s%lld:%s:%d", n ? " " : "",
+                 (long long)sqlite3_column_int64(q, 0), (const char *)sqlite3_column_text(q, 1),
+                 sqlite3_column_int(q, 2));
+    }
+    sqlite3_finalize(q);
+    return out;
+}
+
+/* A report about Qaim that tells a second incident at Rawa, with its figures' roles. */
+static void store_qaim_and_rawa(struct store *s, const char *hash)
+{
+    struct article a;
+    struct facts f;
+    char err[256] = "";
+    make_article(&a, "Jets strike Qaim", "Jets killed 14 militants in Qaim.", hash);
+    make_facts(&f);
+    add_place(&f, "Rawa", PLACE_TOWN, 0, 1, 2);
+    struct figure_fact *g = facts_add_figure(&f);
+    g->kind = FIG_KILLED;
+    g->n = g->min = g->max = 4;
+    g->place = strdup("Rawa");
+    g->role = ROLE_EVENT;
+    g->incident = 1;
+    g->sentence = 1;
+    CHECK_INT(store_add_article(s, &a, &f, NULL, err, sizeof err), 1);
+    facts_free(&f);
+    clear_article(&a);
+}
+
+/* Version 7 fills a version 6 collection's event places from what it stores, by the rule
+ * the import follows: the same rows for a report stored with roles (1); for one whose
+ * figures have none (2, as stored before version 5) its main place alone; nothing for a
+ * report stored without facts (3). */
+static void test_migrate_event_places(void)
+{
+    struct store *s = open_fresh();
+    if (!s)
+        return;
+    store_qaim_and_rawa(s, "e1");
+    store_qaim_and_rawa(s, "e2");
+    struct article a;
+    char err[256] = "";
+    make_article(&a, "Bare", "Nothing extracted.", "e3");
+    CHECK_INT(store_add_article(s, &a, NULL, NULL, err, sizeof err), 1);
+    clear_article(&a);
+    CHECK_STR(event_place_rows(s), "1:Qaim:0 1:Rawa:1 2:Qaim:0 2:Rawa:1");
+    CHECK_INT(sqlite3_exec(store_db(s),
+                           "DROP TABLE article_event_places;"
+                           "UPDATE figures SET role = NULL WHERE article_id = 2;"
+                           "PRAGMA user_version = 6;",
+                           NULL, NULL, NULL),
+              SQLITE_OK);
+    store_close(s);
+    CHECK_INT(store_open(db_path, &s, err, sizeof err), 0);
+    if (!s)
+        return;
+    CHECK_INT(query_int(s, "PRAGMA user_version"), 7);
+    CHECK_STR(event_place_rows(s), "1:Qaim:0 1:Rawa:1 2:Qaim:0");
+    /* deleting a report takes its event places with it */
+    CHECK_INT(store_delete_article(s, 1), 0);
+    CHECK_STR(event_place_rows(s), "2:Qaim:0");
     store_close(s);
     unlink(db_path);
 }
@@ -659,6 +737,7 @@ int main(void)
 {
     RUN(test_open_and_migrate);
     RUN(test_migrate_v1_index);
+    RUN(test_migrate_event_places);
     RUN(test_add_and_dedup);
     RUN(test_facts_round_trip);
     RUN(test_place_ids_in_batches);

@@ -15,7 +15,8 @@
 static const char *const help_tail[] = {
     "",
     "Filter line (f): all terms must hold",
-    "  place:Anbar              at the place or inside it",
+    "  place:Anbar              reports of events there or inside it (where they happened)",
+    "  mentions:Anbar           every report naming it or a place inside it, in passing too",
     "  actor:\"Islamic State\"    naming the actor (any alias)",
     "  killed>=10 wounded>5     the article's own figure (headline or lede first)",
     "  since:2016-06 until:2016-07   publication date (year, month or day)",

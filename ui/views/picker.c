@@ -26,6 +26,17 @@ struct load {
     int cap;
 };
 
+/* "Baghdad province (3)": the count in the meaning shown. */
+static int label_pick(struct pick *k, enum place_meaning meaning)
+{
+    k->count = meaning == PLACE_MENTIONS ? k->mentions : k->events;
+    char label[300];
+    snprintf(label, sizeof label, "%s%s (%d)", k->name, k->division, k->count);
+    free(k->label);
+    k->label = strdup(label);
+    return k->label ? 0 : -1;
+}
+
 static int add_pick(const struct store_place_count *c, void *arg)
 {
     struct load *l = arg;
@@ -43,21 +54,19 @@ static int add_pick(const struct store_place_count *c, void *arg)
     k->parent = c->parent_id;
     k->depth = c->depth;
     k->gaz_id = c->gazetteer_id;
-    k->count = c->count;
+    k->events = c->events;
+    k->mentions = c->mentions;
     k->name = text_sanitize(c->name, strlen(c->name));
     k->folded = fold_dup(k->name ? k->name : "");
     if (!k->name || !k->folded)
         return -1;
     /* a province and its capital often share a name (Baghdad, Nineveh's Mosul aside):
      * the division says which row is which */
-    const char *division = c->kind && strcmp(c->kind, "admin1") == 0   ? " province"
-                           : c->kind && strcmp(c->kind, "admin2") == 0 ? " district"
-                                                                        : "";
-    char label[300];
-    snprintf(label, sizeof label, "%s%s (%d)", k->name, division, k->count);
-    k->label = strdup(label);
+    k->division = c->kind && strcmp(c->kind, "admin1") == 0   ? " province"
+                  : c->kind && strcmp(c->kind, "admin2") == 0 ? " district"
+                                                              : "";
     p->n++;
-    return k->label ? 0 : -1;
+    return label_pick(k, p->meaning);
 }
 
 /* Tree order: children after their parent, the larger (more articles) first. */
@@ -257,6 +266,22 @@ void picker_narrow(struct picker *p)
     p->top = 0;
 }
 
+void picker_set_meaning(struct picker *p, enum place_meaning meaning)
+{
+    if (p->meaning == meaning)
+        return;
+    const struct pick *was = picker_selected(p);
+    int64_t keep = was ? was->id : 0;
+    p->meaning = meaning;
+    for (int i = 0; i < p->n; i++)
+        label_pick(&p->v[i], meaning); /* out of memory: that row shows no label */
+    order_as_tree(p);                  /* the larger first, in the new counts */
+    picker_narrow(p);
+    for (int i = 0; keep && i < p->n_shown; i++)
+        if (p->v[p->shown[i]].id == keep)
+            p->sel = i;
+}
+
 void picker_move(struct picker *p, long delta)
 {
     p->sel = view_move_within(p->sel, delta, p->n_shown);
@@ -274,11 +299,14 @@ void picker_draw(struct picker *p, const struct rect *r, const struct palette *p
         int i = p->shown[p->top + row];
         const struct pick *k = &p->v[i];
         bool sel = p->top + row == p->sel;
-        attr_t a = sel ? element_attr(pal, EL_SELECTED) : k->match ? A_NORMAL : A_DIM;
+        /* a place with no report in the meaning shown is there to be found, dimmed */
+        attr_t a = sel                        ? element_attr(pal, EL_SELECTED)
+                   : k->match && k->count > 0 ? A_NORMAL
+                                              : A_DIM;
         if (sel)
             fill_row(r->y + row, r->x, r->w, a);
         int indent = k->depth * 2 > 16 ? 16 : k->depth * 2;
-        put_str(r->y + row, r->x + indent, r->w - indent, k->label, a);
+        put_str(r->y + row, r->x + indent, r->w - indent, k->label ? k->label : k->name, a);
     }
 }
 
@@ -291,10 +319,18 @@ const struct pick *picker_selected(const struct picker *p)
 
 /* ---- the picker as a view ---- */
 
+/* The meaning comes first, so that a narrow terminal still shows what the counts count. */
 static void draw_picker_view(struct app *a)
 {
-    put_str(0, 0, COLS, "Location (type any spelling, Up/Down choose, Enter applies, Esc cancels)",
-            A_BOLD);
+    char keys[64], title[300];
+    keymap_describe(&a->keys, V_PICKER, ACT_PLACE_MEANING, keys, sizeof keys);
+    bool any = a->pick->meaning == PLACE_MENTIONS;
+    snprintf(title, sizeof title,
+             "Location: %s (%s%s%s) - type any spelling, Up/Down choose, Enter applies, "
+             "Esc cancels",
+             any ? "reports naming it" : "reports of events there", keys[0] ? keys : "",
+             keys[0] ? ": " : "", any ? "events there" : "any mention");
+    put_str(0, 0, COLS, title, A_BOLD);
     char prompt[300];
     snprintf(prompt, sizeof prompt, "> %s", a->pick->input);
     put_raw(1, 0, COLS, prompt, A_NORMAL);
@@ -343,6 +379,7 @@ void picker_view_open(struct app *a)
         app_say(a, true, err);
         return;
     }
+    picker_set_meaning(a->pick, a->place_meaning);
     app_open_screen(a, &picker_view);
 }
 
@@ -352,6 +389,7 @@ static void choose_place(struct app *a)
     if (!k)
         return;
     a->place_id = k->id;
+    a->place_meaning = a->pick->meaning;
     snprintf(a->place_name, sizeof a->place_name, "%s", k->name);
     app_reset_list_position(a);
     app_apply_filter(a);
@@ -372,6 +410,10 @@ static bool picker_action(struct app *a, enum action act, int key)
     case ACT_BACK:
         app_close_screen(a);
         return true;
+    case ACT_PLACE_MEANING:
+        picker_set_meaning(a->pick,
+                           a->pick->meaning == PLACE_MENTIONS ? PLACE_EVENTS : PLACE_MENTIONS);
+        return true;
     case ACT_NONE: /* typing */
         prompt_edit(a->pick->input, sizeof a->pick->input, key);
         picker_narrow(a->pick);
@@ -385,9 +427,11 @@ static const char *describe_picker(enum action act)
 {
     switch (act) {
     case ACT_OPEN:
-        return "keep the articles at the selected place";
+        return "keep the reports at the selected place (in the meaning shown)";
     case ACT_BACK:
         return "close the picker, the filter unchanged";
+    case ACT_PLACE_MEANING:
+        return "count and keep the reports of events there, or every one naming the place";
     default:
         return NULL;
     }

@@ -1,7 +1,8 @@
 /* picker.h: the location picker. The places of the collection as a tree (country,
- * province, district, town) with the number of articles at each place or inside it,
- * narrowed as the user types: a place matches when its folded name contains what was
- * typed, or when the gazetteer knows what was typed as one of its names (any spelling:
+ * province, district, town) with the number of articles at each place or inside it, in
+ * the meaning chosen (store/query.h: the reports of events there, or every report naming
+ * it; one key switches), narrowed as the user types: a place matches when its folded name contains
+ * what was typed, or when the gazetteer knows what was typed as one of its names (any spelling:
  * Qaem, al-Qa'im and Qaim are one place). Matches show with their ancestors for context. */
 #ifndef SITREP_UI_PICKER_H
 #define SITREP_UI_PICKER_H
@@ -10,6 +11,7 @@
 #include <stdint.h>
 
 #include "draw.h"
+#include "store/query.h"
 #include "view.h"
 
 struct app;
@@ -18,8 +20,11 @@ struct store;
 
 struct pick {
     int64_t id, parent, gaz_id; /* gaz_id 0 for places the gazetteer lacks */
-    int depth, count, parent_index;
+    int depth, parent_index;
+    int events, mentions; /* reports of events there, reports naming it (or inside it) */
+    int count;            /* the one of the two the picker's meaning counts */
     char *name, *folded, *label;
+    const char *division; /* " province", " district" or "" (static) */
     bool match;
 };
 
@@ -29,7 +34,8 @@ struct picker {
     int *shown; /* indexes into v, in tree order */
     int n_shown, sel, top;
     char input[256];
-    struct gazetteer *gaz; /* opened on first use; NULL when it cannot be */
+    enum place_meaning meaning; /* what the counts count, and Enter keeps */
+    struct gazetteer *gaz;      /* opened on first use; NULL when it cannot be */
 };
 
 /* Loads the places and their counts through s (the reader's connection, or a background
@@ -46,6 +52,10 @@ int picker_open(struct picker *p, struct store *s, char *err, size_t errlen);
  * all. */
 void picker_close(struct picker *p);
 void picker_release(struct picker *p);
+
+/* Counts, labels and orders the places in meaning (what Enter will keep), the selected
+ * place staying selected. */
+void picker_set_meaning(struct picker *p, enum place_meaning meaning);
 
 /* Shows the places matching p->input (all when empty) and selects the best match: the
  * first whose name starts with it, else the first match. */
