@@ -78,6 +78,12 @@ check_contains feeds-ui-F-alpha-tag "$(printf '%s\n' "$feeds" | grep '^ alpha')"
 check_contains feeds-ui-F-error "$(printf '%s\n' "$feeds" | grep '^ crashing')" "failed       0"
 check_contains feeds-ui-F-error-text "$(printf '%s\n' "$feeds" | grep '^ crashing')" "HTTP 500"
 check_contains feeds-ui-F-detail "$feeds" "URL: $BASE/f/alpha.xml"
+# the hint line names the keys bound now (a config bind moves fetch from R to f)
+check_contains feeds-ui-F-hint "$(printf '%s\n' "$feeds" | tail -n 1)" "R fetch this feed  j move  q back"
+mkdir -p "$TMP/cfg/sitrep"
+printf 'bind feeds f fetch\nbind feeds R none\n' >"$TMP/cfg/sitrep/config"
+rebound=$(XDG_CONFIG_HOME="$TMP/cfg" screen F ':dump')
+check_contains feeds-ui-F-hint-bound "$(printf '%s\n' "$rebound" | tail -n 1)" "f fetch this feed  j move"
 selected_crashing=$(screen F j ':dump')
 check_contains feeds-ui-F-detail-error "$selected_crashing" "last error: HTTP 500 Internal Server Error"
 

@@ -216,6 +216,12 @@ rm -f "$XDG_CONFIG_HOME/sitrep/config"
 printf 'bind events o open\nbind compare x quit\nbind compare q none\n' >"$XDG_CONFIG_HOME/sitrep/config"
 opened=$(screen E o ':dump')
 check_contains ui-bind-events "$opened" "destroyed  range 175-260"
+# the events screens' hint lines name the keys bound now, not the defaults
+printf 'bind events x regroup\nbind events r none\n' >"$XDG_CONFIG_HOME/sitrep/config"
+evlist=$(screen E ':dump')
+check_contains ui-bind-events-hint "$evlist" "x regroup  q close"
+check_lacks ui-bind-events-hint-old "$evlist" "r regroup"
+printf 'bind events o open\nbind compare x quit\nbind compare q none\n' >"$XDG_CONFIG_HOME/sitrep/config"
 closed=$(screen j j m j j c x ':dump')
 check_contains ui-bind-compare-rebound "$closed" "Articles (5)"
 kept=$(screen j j m j j c q ':dump')

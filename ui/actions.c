@@ -63,6 +63,17 @@ void keymap_defaults(struct keymap *km)
     keymap_bind(km, action_table[ACT_OPEN].views, '\r', ACT_OPEN);
 }
 
+const struct keymap *keymap_default(void)
+{
+    static struct keymap km;
+    static bool made;
+    if (!made) {
+        keymap_defaults(&km);
+        made = true;
+    }
+    return &km;
+}
+
 enum action keymap_lookup(const struct keymap *km, enum view_id view, int key)
 {
     if (key < 0 || key > KEY_MAX || view >= N_VIEWS)

@@ -161,6 +161,9 @@ struct keymap {
 };
 
 void keymap_defaults(struct keymap *km);
+
+/* The default bindings, made once: for views drawn before the app hands them its keys. */
+const struct keymap *keymap_default(void);
 enum action keymap_lookup(const struct keymap *km, enum view_id view, int key);
 
 /* Binds key to action in the views of mask (ACT_NONE unbinds). */

@@ -418,17 +418,6 @@ void compare_view_set_keys(struct compare_view *v, const struct keymap *km)
     v->keys = km;
 }
 
-static const struct keymap *default_keys(void)
-{
-    static struct keymap km;
-    static bool made;
-    if (!made) {
-        keymap_defaults(&km);
-        made = true;
-    }
-    return &km;
-}
-
 /* Which side has the focus, then its keys as bound now. */
 static void draw_hint_line(const struct compare_view *v, WINDOW *w, int y, int cols)
 {
@@ -437,7 +426,7 @@ static void draw_hint_line(const struct compare_view *v, WINDOW *w, int y, int c
                                             {ACT_NEXT_ALIGNED, "aligned"},
                                             {ACT_QUIT, "back"}};
     char hints[200], line[210];
-    keymap_hint_line(v->keys ? v->keys : default_keys(), V_COMPARE, shown,
+    keymap_hint_line(v->keys ? v->keys : keymap_default(), V_COMPARE, shown,
                      sizeof shown / sizeof shown[0], hints, sizeof hints);
     snprintf(line, sizeof line, "[%c] %s", v->focus ? 'B' : 'A', hints);
     put_clipped(w, y, 0, line, cols, A_REVERSE);

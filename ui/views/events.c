@@ -44,6 +44,7 @@ struct events_view {
     int64_t marked;
     struct compare_view *cmp;
     char message[160];
+    const struct keymap *keys; /* the app's, for the hint lines; NULL: the defaults */
 };
 
 static void free_rows(struct events_view *v)
@@ -313,6 +314,41 @@ static void draw_detail(struct events_view *v, WINDOW *w, int rows, int cols)
     }
 }
 
+void events_view_set_keys(struct events_view *v, const struct keymap *km)
+{
+    v->keys = km;
+    if (v->cmp)
+        compare_view_set_keys(v->cmp, km);
+}
+
+/* The last line: a message, or the keys of what can be done here as they are bound now. */
+static void draw_hint_line(const struct events_view *v, WINDOW *w, int y, int cols)
+{
+    static const struct key_hint waiting[] = {
+        {ACT_QUIT, "close (the grouping goes on and is kept)"}};
+    static const struct key_hint detail[] = {
+        {ACT_DOWN, "report"},      {ACT_OPEN, "read"},          {ACT_MARK, "mark"},
+        {ACT_COMPARE, "compare"},  {ACT_MERGE_EVENTS, "merge"}, {ACT_SPLIT_REPORT, "split"},
+        {ACT_MOVE_REPORT, "move"}, {ACT_DROP_FIGURE, "figure"}, {ACT_SET_DATE, "date"},
+        {ACT_SET_PLACE, "place"},  {ACT_SET_KIND, "kind"},      {ACT_UNDO, "undo"},
+        {ACT_QUIT, "back"}};
+    static const struct key_hint list[] = {{ACT_DOWN, "move"}, {ACT_OPEN, "open"},
+                                           {ACT_MARK, "mark"}, {ACT_MERGE_EVENTS, "merge"},
+                                           {ACT_UNDO, "undo"}, {ACT_REGROUP, "regroup"},
+                                           {ACT_QUIT, "close"}};
+    char line[400];
+    const struct keymap *km = v->keys ? v->keys : keymap_default();
+    if (v->message[0])
+        snprintf(line, sizeof line, "%s", v->message);
+    else if (v->waiting)
+        keymap_hint_line(km, V_EVENTS, waiting, 1, line, sizeof line);
+    else if (v->detail)
+        keymap_hint_line(km, V_EVENTS, detail, sizeof detail / sizeof detail[0], line, sizeof line);
+    else
+        keymap_hint_line(km, V_EVENTS, list, sizeof list / sizeof list[0], line, sizeof line);
+    put_clean(w, y, 0, line, cols, A_REVERSE);
+}
+
 void events_view_draw(struct events_view *v, WINDOW *w)
 {
     if (v->cmp) {
@@ -333,13 +369,7 @@ void events_view_draw(struct events_view *v, WINDOW *w)
         draw_detail(v, w, rows, cols);
     else
         draw_list(v, w, rows, cols);
-    put_clean(w, rows - 1, 0,
-              v->message[0] ? v->message
-              : v->waiting  ? "q close (the grouping goes on and is kept)"
-              : v->detail ? "j/k report  Enter read  m mark  c compare  M merge  S split  V move  "
-                            "X figure  D date  P place  K kind  u undo  q back"
-                          : "j/k move  Enter open  m mark  M merge  u undo  r regroup  q close",
-              cols, A_REVERSE);
+    draw_hint_line(v, w, rows - 1, cols);
     wnoutrefresh(w);
 }
 
@@ -357,6 +387,8 @@ static void compare_reports(struct events_view *v)
                                                  : v->reports[0].id;
     char err[160];
     v->cmp = compare_view_open(v->store, a, b, err, sizeof err);
+    if (v->cmp)
+        compare_view_set_keys(v->cmp, v->keys);
     if (!v->cmp)
         snprintf(v->message, sizeof v->message, "%s", err);
 }
@@ -648,6 +680,8 @@ void events_screen_open(struct app *a)
     char err[256] = "";
     bool waiting = a->grouping || (events_fresh(a->s) != 1 && start_grouping(a));
     a->ev = events_view_open(a->s, &a->q, waiting, err, sizeof err);
+    if (a->ev)
+        events_view_set_keys(a->ev, &a->keys);
     if (a->ev) {
         app_open_screen(a, &events_screen);
     } else {

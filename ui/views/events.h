@@ -34,6 +34,10 @@ int events_view_reload(struct events_view *v);
 /* Shows the view as waiting for a grouping (after VIEW_KEY_REGROUP). */
 void events_view_wait(struct events_view *v);
 void events_view_close(struct events_view *v);
+
+/* The keys the hint lines name: the app's, so a `bind` shows there (default keys until
+ * set). */
+void events_view_set_keys(struct events_view *v, const struct keymap *km);
 void events_view_draw(struct events_view *v, WINDOW *w);
 /* What act means in the events list, an event's reports or a comparison opened from them. */
 enum view_key_result events_view_action(struct events_view *v, enum action act);

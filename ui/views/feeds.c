@@ -151,8 +151,13 @@ static void draw_status_lines(const struct app *a)
         put_raw(LINES - 2, used + 3, COLS - used - 3, msg,
                 error ? element_attr(&a->pal, EL_ERROR) | A_REVERSE : at);
     }
-    put_str(LINES - 1, 0, COLS, "Enter its articles  R fetch this feed  j/k move  q back",
-            element_attr(&a->pal, EL_HINT));
+    static const struct key_hint shown[] = {{ACT_OPEN, "its articles"},
+                                            {ACT_FETCH, "fetch this feed"},
+                                            {ACT_DOWN, "move"},
+                                            {ACT_QUIT, "back"}};
+    char hints[200];
+    keymap_hint_line(&a->keys, V_FEEDS, shown, sizeof shown / sizeof shown[0], hints, sizeof hints);
+    put_str(LINES - 1, 0, COLS, hints, element_attr(&a->pal, EL_HINT));
 }
 
 static void draw_feeds_screen(struct app *a)
