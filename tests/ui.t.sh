@@ -349,6 +349,9 @@ check_contains ui-picker-city-plain "$picked" "Mosul (1)"
 picked=$(screen l '<Tab>' ':dump')
 check_contains ui-picker-province-any "$picked" "Al Anbar province (5)"
 check_contains ui-picker-city-any "$picked" "Mosul (5)"
+# a district whose name says so is not labelled "district" twice
+check_contains ui-picker-district-once "$picked" "Al-Hawija District (1)"
+check_lacks ui-picker-district-twice "$picked" "District district"
 
 # undated reports are counted, not dropped without a word: three samples (000, 003, 004)
 # state no date anywhere; their own tolls are scores (40), dozens (24) and some 150

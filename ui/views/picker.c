@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extract/gazetteer.h"
 #include "state.h"
@@ -37,6 +38,15 @@ static int label_pick(struct pick *k, enum place_meaning meaning)
     return k->label ? 0 : -1;
 }
 
+/* Whether the name already ends in its division's word ("Al-Hawija District"), so the
+ * label does not say it twice. */
+static bool name_says_division(const char *name, const char *division)
+{
+    size_t n = strlen(name), d = strlen(division);
+    return d > 1 && n >= d && strcasecmp(name + n - (d - 1), division + 1) == 0 &&
+           (n == d - 1 || name[n - d] == ' ');
+}
+
 static int add_pick(const struct store_place_count *c, void *arg)
 {
     struct load *l = arg;
@@ -65,6 +75,8 @@ static int add_pick(const struct store_place_count *c, void *arg)
     k->division = c->kind && strcmp(c->kind, "admin1") == 0   ? " province"
                   : c->kind && strcmp(c->kind, "admin2") == 0 ? " district"
                                                               : "";
+    if (name_says_division(k->name, k->division))
+        k->division = "";
     p->n++;
     return label_pick(k, p->meaning);
 }
