@@ -4,9 +4,11 @@
  * their place, date and source from the sentence or its neighbours. */
 #include "extract/extract_int.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/paths.h"
 #include "base/text.h"
@@ -179,7 +181,58 @@ static char *tokens_text(const struct tokens *t, size_t from, size_t to)
     return text_dup_span(t->text + s, e - s);
 }
 
-/* The place of a figure: the nearest place mentioned in its sentence, else the one before. */
+/* The word that ends just before text[end] (spaces skipped): its start, and its length in
+ * *len (0 when there is none within the sentence's reach). */
+static size_t word_before(const char *text, size_t end, size_t *len)
+{
+    size_t e = end;
+    while (e > 0 && text[e - 1] == ' ')
+        e--;
+    size_t s = e;
+    while (s > 0 && e - s < 16 && (isalnum((unsigned char)text[s - 1]) || text[s - 1] == '-'))
+        s--;
+    *len = e - s;
+    return s;
+}
+
+static bool word_is_one_of(const char *w, size_t len, const char *const *list)
+{
+    for (; *list; list++)
+        if (strlen(*list) == len && strncasecmp(w, *list, len) == 0)
+            return true;
+    return false;
+}
+
+/* "14 km from Sebba", "50 miles north of Baghdad", "south-west of Kirkuk": a place the text
+ * measures from is a reference point, not where the figure's event happened. */
+static bool distance_reference(const char *text, size_t start)
+{
+    static const char *const links[] = {"from", "of", NULL};
+    static const char *const bearings[] = {"north",      "south",      "east",       "west",
+                                           "northeast",  "northwest",  "southeast",  "southwest",
+                                           "north-east", "north-west", "south-east", "south-west",
+                                           NULL};
+    static const char *const units[] = {"km",        "kms",       "kilometres", "kilometers",
+                                        "kilometre", "kilometer", "miles",      "mile",
+                                        "mi",        NULL};
+    size_t len, w = word_before(text, start, &len);
+    if (!len || !word_is_one_of(text + w, len, links))
+        return false;
+    w = word_before(text, w, &len);
+    if (len && word_is_one_of(text + w, len, bearings)) {
+        /* "in the north of Syria" is in it */
+        w = word_before(text, w, &len);
+        return !(len == 3 && strncasecmp(text + w, "the", 3) == 0);
+    }
+    /* "14km" as one word */
+    size_t digits = 0;
+    while (digits < len && isdigit((unsigned char)text[w + digits]))
+        digits++;
+    return len > digits && word_is_one_of(text + w + digits, len - digits, units);
+}
+
+/* The place of a figure: the nearest place mentioned in its sentence, else the one before;
+ * a place the text only measures distance from counts as far away. */
 static const char *figure_place(const struct extractor *x, const struct facts *f, int si,
                                 size_t offset)
 {
@@ -194,6 +247,8 @@ static const char *figure_place(const struct extractor *x, const struct facts *f
             if (p->kind == PLACE_COUNTRY && best)
                 continue;
             size_t d = m->start > offset ? m->start - offset : offset - m->start;
+            if (distance_reference(x->toks.text, m->start))
+                d += (size_t)1 << 40;
             if (s != si)
                 d = (size_t)-2;
             if (!best || d < best_d ||

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/text.h"
 
@@ -217,6 +218,35 @@ static size_t gazetteer_run(const struct tokens *t, size_t i, size_t max)
     return n;
 }
 
+/* "ELN", "SDF", "RSF": two to four capitals alone are an acronym, which a respelling of
+ * a place name ("Elne") must not take. */
+static bool short_acronym(const struct tokens *t, size_t i)
+{
+    const struct token *k = &t->tok[i];
+    if (k->len < 2 || k->len > 4)
+        return false;
+    for (size_t j = 0; j < k->len; j++)
+        if (t->text[k->start + j] < 'A' || t->text[k->start + j] > 'Z')
+            return false;
+    return true;
+}
+
+/* An acronym stands for a place only as the place's own name ("GAZA", "HIT") or a
+ * country's ("US", "UAE"); "ELN" is not Elne, which GeoNames also spells "El'n". Keeps those
+ * candidates, returns how many. */
+static size_t keep_acronym_places(const char *text, const struct token *k, struct gaz_place *cand,
+                                  size_t n)
+{
+    size_t kept = 0;
+    for (size_t c = 0; c < n; c++) {
+        const char *name = cand[c].name ? cand[c].name : "";
+        if (cand[c].kind == PLACE_COUNTRY ||
+            (strlen(name) == k->len && strncasecmp(name, text + k->start, k->len) == 0))
+            cand[kept++] = cand[c];
+    }
+    return kept;
+}
+
 static bool probe_place(struct extractor *x, const char *text, size_t i, size_t n,
                         struct gaz_place *cand, size_t *n_cand, bool *loose)
 {
@@ -347,6 +377,9 @@ void extract_gazetteer_places(struct extractor *x, const char *text, int sentenc
                 if (name_connector(t, i + n - 1) || !probe_place(x, text, i, n, cand, &nc, &loose))
                     continue;
                 if (n > run && loose)
+                    continue;
+                if (n == 1 && short_acronym(t, i) &&
+                    !(nc = keep_acronym_places(text, &t->tok[i], cand, nc)))
                     continue;
                 /* "Volodymyr Artiukh": a respelling matching the first word of a longer run of
                  * capitals is a given name, not Volodymyr-Volynskyi */

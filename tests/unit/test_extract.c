@@ -611,6 +611,29 @@ static void test_near_names(void)
     CHECK(place("President") == NULL);
 }
 
+/* "ELN" is an acronym, not Elne (GeoNames spells it "El'n"); a place the text measures a
+ * distance from is not where the figure's event happened. */
+static void test_acronyms_and_distance_references(void)
+{
+    run("Title", "Police blamed the ELN for the bombing in Bogota, which killed 21 cadets.", NULL);
+    CHECK(place("ELN") == NULL);
+    CHECK(place("Bogota") != NULL);
+    run("Title", "Gunmen killed 12 people some 110 km west of Baghdad, in Ramadi, police said.",
+        NULL);
+    const struct figure_fact *g = figure(FIG_KILLED, 12);
+    CHECK(g && g->place && strcmp(g->place, "Ramadi") == 0);
+    run("Title", "A bomb killed 7 people about 14km from Ramadi in Fallujah on Sunday.", NULL);
+    g = figure(FIG_KILLED, 7);
+    CHECK(g && g->place && strcmp(g->place, "Al Fallujah") == 0);
+    run("Title", "A bomb killed 9 soldiers north-west of Ramadi, in Hit.", NULL);
+    g = figure(FIG_KILLED, 9);
+    CHECK(g && g->place && strcmp(g->place, "Hit") == 0);
+    /* "the north of" a place is in it */
+    run("Title", "A bomb killed 5 soldiers in the north of Anbar, near Ramadi.", NULL);
+    g = figure(FIG_KILLED, 5);
+    CHECK(g && g->place && strcmp(g->place, "Al Anbar") == 0);
+}
+
 /* A division word is not a surname; "administration head X" is a person; a long "number of
  * ... killed" is a toll. */
 static void test_divisions_heads_and_long_numbers(void)
@@ -733,6 +756,7 @@ int main(void)
     RUN(test_state_names_bearings_and_verb_lists);
     RUN(test_comma_lists_and_fields);
     RUN(test_near_names);
+    RUN(test_acronyms_and_distance_references);
     RUN(test_divisions_heads_and_long_numbers);
     RUN(test_partitives_and_neighbours);
     RUN(test_long_toll);
