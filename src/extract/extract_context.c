@@ -11,11 +11,12 @@
 /* Nouns the text calls a place by ("the village of X", "the Y neighborhood"), and the kind
  * each gives; the lists are parallel. */
 static const char *const place_noun_words[] = {
-    "village", "town",      "city",         "district", "neighborhood", "neighbourhood", "area",
-    "region",  "suburb",    "camp",         "field",    "oilfield",     "site",          "market",
-    "bridge",  "base",      "airbase",      "province", "governorate",  "subdistrict",   "valley",
-    "desert",  "mountains", "island",       "square",   "territory",    "zone",          "oblast",
-    "raion",   "commune",   "municipality", NULL};
+    "village",      "town",        "city",   "district", "neighborhood", "neighbourhood",
+    "area",         "region",      "suburb", "camp",     "field",        "oilfield",
+    "site",         "market",      "bridge", "base",     "airbase",      "province",
+    "governorate",  "subdistrict", "valley", "desert",   "mountains",    "island",
+    "square",       "territory",   "zone",   "oblast",   "raion",        "commune",
+    "municipality", "hamlet",      NULL};
 
 static const enum place_kind place_noun_kinds[] = {
     PLACE_VILLAGE,      PLACE_TOWN,     PLACE_CITY,     PLACE_NEIGHBORHOOD, PLACE_NEIGHBORHOOD,
@@ -24,7 +25,7 @@ static const enum place_kind place_noun_kinds[] = {
     PLACE_LANDMARK,     PLACE_LANDMARK, PLACE_ADMIN1,   PLACE_ADMIN1,       PLACE_REGION,
     PLACE_REGION,       PLACE_REGION,   PLACE_REGION,   PLACE_REGION,       PLACE_LANDMARK,
     PLACE_REGION,       PLACE_REGION,   PLACE_ADMIN1,   PLACE_REGION,       PLACE_TOWN,
-    PLACE_TOWN};
+    PLACE_TOWN,         PLACE_VILLAGE};
 _Static_assert(sizeof place_noun_kinds / sizeof place_noun_kinds[0] ==
                    sizeof place_noun_words / sizeof place_noun_words[0] - 1,
                "a kind for every place noun");

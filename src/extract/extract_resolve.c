@@ -498,6 +498,30 @@ static bool far_namesake(const struct extractor *x, size_t i, const char *cc)
     return km_to_home(x, i, g, cc) > FAR_KM;
 }
 
+/* "the hamlet of La Mora in Sonora state": the text puts the place in a province, and no
+ * namesake the gazetteer knows lies in it (its La Moras are in Jalisco and Michoacan), so it
+ * is a place the gazetteer lacks, in that province. */
+static bool outside_named_province(const struct extractor *x, size_t i)
+{
+    const struct place_mention *m = &x->pm[i];
+    if (m->parent_mention < 0)
+        return false;
+    const struct place_mention *up = &x->pm[m->parent_mention];
+    if (!up->n_cand || up->dropped)
+        return false;
+    const struct gaz_place *province = &up->cand[up->chosen];
+    if (province->kind != PLACE_ADMIN1)
+        return false;
+    for (size_t k = 0; k < m->n_cand; k++) {
+        const struct gaz_place *g = &m->cand[k];
+        if (g->id == province->id || g->parent_id == province->id ||
+            (strcmp(g->country_code, province->country_code) == 0 &&
+             strcmp(g->admin1, province->name) == 0))
+            return false;
+    }
+    return true;
+}
+
 /* Each mention's candidate for the article's country, and whether km_to_home measures from
  * it: km_to_home asks about every other mention for each one it judges, and a mention's
  * choice stays as it is while resolving (a rejected mention only loses its candidates). */
@@ -531,6 +555,10 @@ void extract_resolve_places(struct extractor *x, const struct article *a, struct
         if (m->local_noun &&
             (chosen == PLACE_COUNTRY || chosen == PLACE_ADMIN1 || chosen == PLACE_ADMIN2)) {
             m->n_cand = 0; /* "the Qadisiya neighbourhood" of a city, not the province */
+            continue;
+        }
+        if (outside_named_province(x, i)) {
+            m->n_cand = 0; /* placed below from the text, in its province */
             continue;
         }
         if (far_namesake(x, i, cc)) {

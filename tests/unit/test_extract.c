@@ -634,6 +634,24 @@ static void test_acronyms_and_distance_references(void)
     CHECK(g && g->place && strcmp(g->place, "Al Anbar") == 0);
 }
 
+/* A place the text puts in a province where the gazetteer has no namesake of it is a place
+ * the gazetteer lacks, in that province; with a namesake there, it is that one. */
+static void test_hamlet_in_named_province(void)
+{
+    run("Title", "The victims lived in the hamlet of La Mora in Sonora state, police said.", NULL);
+    const struct place_fact *p = place("La Mora");
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_STR(p->admin1, "Sonora");
+        CHECK(p->gazetteer_id == 0);
+    }
+    run("Title", "Clashes broke out in the town of Hit in Anbar province.", NULL);
+    p = place("Hit");
+    CHECK(p != NULL);
+    if (p)
+        CHECK(p->gazetteer_id > 0);
+}
+
 /* A division word is not a surname; "administration head X" is a person; a long "number of
  * ... killed" is a toll. */
 static void test_divisions_heads_and_long_numbers(void)
@@ -757,6 +775,7 @@ int main(void)
     RUN(test_comma_lists_and_fields);
     RUN(test_near_names);
     RUN(test_acronyms_and_distance_references);
+    RUN(test_hamlet_in_named_province);
     RUN(test_divisions_heads_and_long_numbers);
     RUN(test_partitives_and_neighbours);
     RUN(test_long_toll);
