@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/text.h"
 
@@ -264,6 +265,8 @@ static bool accept_mention(const struct extractor *x, size_t i, const char *cc, 
     if (g->kind == PLACE_COUNTRY && !same_name(text, m, g) &&
         (m->name_follows || name_prefix(text, m, g)))
         return false; /* "Saudi Hospital", "Saudi strikes": a demonym, not Saudi Arabia */
+    if (m->name_follows && !same_name(text, m, g) && name_prefix(text, m, g))
+        return false; /* "Jesus Christ" is not Jesus Carranza, whose first word it shares */
     if (!g->ambiguous)
         return true;
     if (m->after_place_word)
@@ -439,11 +442,11 @@ static void record_mention(struct facts *f, int fact, const char *text,
 
 /* The dateline ("BAGHDAD") is a place the article names even when the parser has taken it
  * out of the clean text. */
-static void add_dateline_place(struct extractor *x, const struct article *a, const char *cc,
-                               struct facts *f)
+static int add_dateline_place(struct extractor *x, const struct article *a, const char *cc,
+                              struct facts *f)
 {
     if (!a->dateline || !*a->dateline)
-        return;
+        return -1;
     char key[FOLD_CAP];
     struct place_mention m;
     memset(&m, 0, sizeof m);
@@ -451,17 +454,36 @@ static void add_dateline_place(struct extractor *x, const struct article *a, con
     bool loose;
     m.n_cand = kl && kl < FOLD_CAP - 1 ? extract_lookup_any(x, key, kl, m.cand, &loose) : 0;
     if (!m.n_cand)
-        return;
+        return -1;
     size_t before = f->n_places;
     int fact = place_from_gazetteer(x, f, &m.cand[choose_candidate(&m, cc)]);
     if (fact < 0)
-        return;
+        return -1;
     struct place_fact *p = &f->places[fact];
     if (f->n_places > before) {
         p->count = 1;
         p->first_sentence = 0;
     }
     facts_add_surface(&p->surface, &p->n_surface, a->dateline);
+    return fact;
+}
+
+/* "MEXICO CITY (AP) — Gunmen ...": the text keeps the dateline it was read from, so the
+ * dateline place counted it once already; its mention there is not one more. */
+static void uncount_dateline_in_text(const struct extractor *x, const struct article *a, int fact,
+                                     struct facts *f)
+{
+    size_t dl = strlen(a->dateline);
+    for (size_t i = 0; i < x->n_pm; i++) {
+        const struct place_mention *m = &x->pm[i];
+        bool line_start = m->start == 0 || a->text[m->start - 1] == '\n';
+        if (m->fact == fact && line_start && m->len == dl &&
+            strncasecmp(a->text + m->start, a->dateline, dl) == 0) {
+            if (f->places[fact].count > 1)
+                f->places[fact].count--;
+            return;
+        }
+    }
 }
 
 /* "flown to Texas" in a story from Mexico: a small place at home that shares its name with
@@ -541,7 +563,7 @@ void extract_resolve_places(struct extractor *x, const struct article *a, struct
     char cc[3];
     article_country(x, a, cc);
     note_choices(x, cc);
-    add_dateline_place(x, a, cc, f);
+    int dateline_fact = add_dateline_place(x, a, cc, f);
     for (size_t i = 0; i < x->n_pm; i++) {
         struct place_mention *m = &x->pm[i];
         if (!m->n_cand || m->dropped)
@@ -578,4 +600,6 @@ void extract_resolve_places(struct extractor *x, const struct article *a, struct
         if (m->fact >= 0)
             record_mention(f, m->fact, a->text, m);
     }
+    if (dateline_fact >= 0)
+        uncount_dateline_in_text(x, a, dateline_fact, f);
 }

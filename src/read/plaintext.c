@@ -650,6 +650,18 @@ static bool read_date_first_dateline(struct line first, struct meta *m)
     return true;
 }
 
+/* "Mexico City — At least nine ...": a head of one to three capitalised words before an em
+ * or en dash (not a hyphen, which "Analysis - " and lists use) is a dateline too. */
+static bool titled_head_before_dash(const char *dash, struct line head)
+{
+    if ((unsigned char)dash[0] != 0xE2 || count_words(head) > 3)
+        return false;
+    for (size_t i = 0; i < head.len; i++)
+        if ((i == 0 || head.s[i - 1] == ' ') && !isupper((unsigned char)head.s[i]))
+            return false;
+    return true;
+}
+
 static void read_dateline(struct line first, struct meta *m)
 {
     if (read_date_first_dateline(first, m))
@@ -678,7 +690,8 @@ static void read_dateline(struct line first, struct meta *m)
             bool dated = plausible_head(head) && parse_full_date(rest.s, rest.len, iso, &used);
             if (dated)
                 set_once(&m->date, iso, strlen(iso));
-            if ((dated || all_caps(head.s, head.len)) && plausible_head(head) && !m->dateline)
+            if ((dated || all_caps(head.s, head.len) || titled_head_before_dash(p + i, head)) &&
+                plausible_head(head) && !m->dateline)
                 m->dateline = place_case(head.s, head.len);
             return;
         }

@@ -187,6 +187,20 @@ static void dateline_forms(void)
     CHECK(a && a->date && strcmp(a->date, "2024-06-03") == 0);
     article_free(a);
 
+    /* a title-case head before an em or en dash; a hyphen or a long head is not one */
+    a = parse("Ambush\n\nMexico City \xe2\x80\x94 Gunmen killed nine people.\n", err, sizeof err);
+    CHECK(a && a->dateline && strcmp(a->dateline, "Mexico City") == 0);
+    article_free(a);
+    a = parse("Strike\n\nAddis Abeba \xe2\x80\x93 A drone strike hit a market.\n", err, sizeof err);
+    CHECK(a && a->dateline && strcmp(a->dateline, "Addis Abeba") == 0);
+    article_free(a);
+    a = parse("Opinion\n\nAnalysis - The war enters its third year.\n", err, sizeof err);
+    CHECK(a && a->dateline == NULL);
+    article_free(a);
+    a = parse("Opinion\n\nWhat The Minister Said \xe2\x80\x94 Nothing new.\n", err, sizeof err);
+    CHECK(a && a->dateline == NULL);
+    article_free(a);
+
     /* a parenthesis after a name in the story is not a dateline */
     a = parse("Strike\n\nThe Joint Operations Command (JOC) confirmed two strikes.\n", err,
               sizeof err);

@@ -652,6 +652,30 @@ static void test_hamlet_in_named_province(void)
         CHECK(p->gazetteer_id > 0);
 }
 
+/* The dateline the text keeps ("KABUL (Reuters) -") is one mention of its place, not two;
+ * a word opening a longer place name, before another capitalised word, is a name. */
+static void test_kept_dateline_and_name_openers(void)
+{
+    facts_free(&F);
+    struct article *a = calloc(1, sizeof *a);
+    CHECK(a && article_finish(a, "Bomb in Kandahar",
+                              "KABUL (Reuters) - A bomb killed 5 people in Kandahar on Monday, "
+                              "officials in Kabul said.") == 0);
+    a->dateline = strdup("Kabul");
+    CHECK(extract_article(ex, a, &F) == 0);
+    article_free(a);
+    const struct place_fact *p = place("Kabul");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_INT(p->count, 2);
+    run("Title",
+        "The families belonged to the Church of Jesus Christ of Latter-day Saints, which "
+        "condemned the killing of nine people near Bavispe in Sonora.",
+        NULL);
+    CHECK(place("Jesus") == NULL);
+    CHECK(place("Bavispe") != NULL);
+}
+
 /* A division word is not a surname; "administration head X" is a person; a long "number of
  * ... killed" is a toll. */
 static void test_divisions_heads_and_long_numbers(void)
@@ -776,6 +800,7 @@ int main(void)
     RUN(test_near_names);
     RUN(test_acronyms_and_distance_references);
     RUN(test_hamlet_in_named_province);
+    RUN(test_kept_dateline_and_name_openers);
     RUN(test_divisions_heads_and_long_numbers);
     RUN(test_partitives_and_neighbours);
     RUN(test_long_toll);
