@@ -6,10 +6,12 @@
 # Measured (issue 13), main at 84fa072 -> branch toll: grouping F1 0.764 -> 0.820, own
 # tolls 59/84 -> 83/84, dates 74/84 -> 84/84; the unseen six, scored before any rule was
 # written: tolls 4/6 -> 6/6, dates 3/6 -> 6/6. (One-at-a-time incremental grouping gave
-# 0.790; a small import now ends by grouping whole, 0.820 again.)
+# 0.790; a small import now ends by grouping whole, 0.820 again.) Later 0.834 -> 0.855 (issue
+# 13 follow-up: distance references, kept datelines counted once, the headline's country
+# over a namesake abroad).
 . "$(dirname "$0")/lib.sh"
 
-MIN_F1=0.83
+MIN_F1=0.85
 MIN_TOLL=0.98
 MIN_DATES=84
 UNSEEN_MIN_TOLL=1.0

@@ -442,16 +442,21 @@ static void context_facility_at(struct extractor *x, int sentence, size_t i, siz
 }
 
 /* "at Chatoumane in the Tillaberi region", "attacked El Baraf in Middle Shabelle": a name
- * the text puts inside a place it names, after a preposition or a verb of assault, is a
- * place too (groups the lexicon knows are never names here). */
+ * the text puts inside a place it names, after a preposition, a verb of assault or an
+ * assault "on" it, is a place too (groups the lexicon knows are never names here). */
 static void context_name_in_place(struct extractor *x, int sentence, size_t i, size_t first_pm)
 {
     static const char *const preps[] = {
         "at",      "in",       "near",    "outside",    "from",     "attacked", "raided",
         "stormed", "shelled",  "bombed",  "overran",    "captured", "seized",   "recaptured",
         "retook",  "besieged", "entered", "surrounded", NULL};
+    /* "the attack on Solhan in northern Burkina Faso" */
+    static const char *const assaults[] = {"attack",  "attacks",  "raid",      "raids",
+                                           "assault", "strike",   "strikes",   "airstrike",
+                                           "ambush",  "massacre", "offensive", NULL};
     const struct tokens *t = &x->toks;
-    if ((t->tok[i].flags & (TOK_CAP | TOK_BREAK_AFTER)) || !token_in(t, i, preps))
+    bool assault_on = i > 0 && token_is(t, i, "on") && token_in(t, i - 1, assaults);
+    if ((t->tok[i].flags & (TOK_CAP | TOK_BREAK_AFTER)) || !(assault_on || token_in(t, i, preps)))
         return;
     size_t n = name_length(t, i + 1);
     size_t j = i + 1 + n;

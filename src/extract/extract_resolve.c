@@ -26,20 +26,23 @@
 struct country_vote {
     char cc[3];
     int votes;
+    bool named; /* the text names the country itself */
 };
 
-static void vote(struct country_vote *v, size_t *n, const char *cc, int weight)
+static void vote(struct country_vote *v, size_t *n, const char *cc, int weight, bool named)
 {
     if (!cc || !*cc)
         return;
     for (size_t i = 0; i < *n; i++)
         if (strcmp(v[i].cc, cc) == 0) {
             v[i].votes += weight;
+            v[i].named |= named;
             return;
         }
     if (*n < 32) {
         snprintf(v[*n].cc, sizeof v[*n].cc, "%s", cc);
-        v[(*n)++].votes = weight;
+        v[*n].votes = weight;
+        v[(*n)++].named = named;
     }
 }
 
@@ -53,17 +56,47 @@ static bool same_name(const char *text, const struct place_mention *m, const str
 
 static int choose_candidate(const struct place_mention *m, const char *cc);
 
+/* One place gives at most PLACE_VOTE_CAP votes however often it is named (a headline adds
+ * to them): a village named five times in a story from Burkina Faso, which the headline
+ * names, must not carry the article to Turkey, where the gazetteer knows its only
+ * namesake; Israel named ten times in a story about Rafah must not carry it to Israel. */
+enum { PLACES_CAPPED = 64, PLACE_VOTE_CAP = 4 };
+
+struct place_votes {
+    int64_t id;
+    int votes;
+};
+
+/* The votes one more mention of place id may add, and that tally kept; past PLACES_CAPPED
+ * distinct places, later ones go uncapped. */
+static int capped_place_votes(struct place_votes *seen, size_t *n_seen, int64_t id, int weight)
+{
+    size_t k = 0;
+    while (k < *n_seen && seen[k].id != id)
+        k++;
+    if (k == *n_seen) {
+        if (*n_seen == PLACES_CAPPED)
+            return weight;
+        seen[(*n_seen)++] = (struct place_votes){id, 0};
+    }
+    int room = PLACE_VOTE_CAP - seen[k].votes;
+    int add = weight < room ? weight : room > 0 ? room : 0;
+    seen[k].votes += add;
+    return add;
+}
+
 /* The country the article is about: its dateline, named countries, unambiguous places. */
 static void article_country(struct extractor *x, const struct article *a, char cc[3])
 {
     struct country_vote v[32];
-    size_t n = 0;
+    struct place_votes seen[PLACES_CAPPED];
+    size_t n = 0, n_seen = 0;
     if (a->dateline) {
         char key[FOLD_CAP];
         struct gaz_place g[MAX_CANDIDATES];
         size_t kl = text_fold(a->dateline, strlen(a->dateline), key, sizeof key);
         if (kl && gazetteer_lookup(x->gaz, key, kl, g, MAX_CANDIDATES))
-            vote(v, &n, g[0].country_code, 3);
+            vote(v, &n, g[0].country_code, 3, false);
     }
     for (size_t i = 0; i < x->n_pm; i++) {
         const struct place_mention *m = &x->pm[i];
@@ -76,13 +109,18 @@ static void article_country(struct extractor *x, const struct article *a, char c
         /* the headline names where the story is; a dateline may be a regional bureau's
          * ("DAKAR, Senegal (AP)" over a story from Burkina Faso) */
         int headline = m->sentence == 0 ? 1 : 0;
-        vote(v, &n, g->country_code, (g->kind == PLACE_COUNTRY ? 2 : 1) + headline);
+        bool country = g->kind == PLACE_COUNTRY;
+        int weight = capped_place_votes(seen, &n_seen, g->id, country ? 2 : 1);
+        vote(v, &n, g->country_code, weight + headline * (country ? 3 : 1), country);
     }
+    /* a tie goes to a country the text names */
     cc[0] = '\0';
     int best = 0;
+    bool best_named = false;
     for (size_t i = 0; i < n; i++)
-        if (v[i].votes > best) {
+        if (v[i].votes > best || (v[i].votes == best && v[i].named && !best_named)) {
             best = v[i].votes;
+            best_named = v[i].named;
             memcpy(cc, v[i].cc, 3);
         }
 }
@@ -520,6 +558,21 @@ static bool far_namesake(const struct extractor *x, size_t i, const char *cc)
     return km_to_home(x, i, g, cc) > FAR_KM;
 }
 
+/* Whether the text calls the same name a place elsewhere ("the attack on Solhan in
+ * northern Burkina Faso"), which then holds for every mention of it ("Solhan attack toll
+ * rises"). */
+static bool text_names_elsewhere(const struct extractor *x, size_t self, const char *text)
+{
+    const struct place_mention *m = &x->pm[self];
+    for (size_t i = 0; i < x->n_pm; i++) {
+        const struct place_mention *o = &x->pm[i];
+        if (i != self && o->text_names && !o->dropped && o->len == m->len &&
+            strncasecmp(text + o->start, text + m->start, m->len) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* "the hamlet of La Mora in Sonora state": the text puts the place in a province, and no
  * namesake the gazetteer knows lies in it (its La Moras are in Jalisco and Michoacan), so it
  * is a place the gazetteer lacks, in that province. */
@@ -569,7 +622,7 @@ void extract_resolve_places(struct extractor *x, const struct article *a, struct
         if (!m->n_cand || m->dropped)
             continue;
         if (!accept_mention(x, i, cc, a->text)) {
-            if (m->text_names && !m->outlet_follows)
+            if ((m->text_names || text_names_elsewhere(x, i, a->text)) && !m->outlet_follows)
                 m->n_cand = 0; /* "the Zap region": a place here, whatever else shares it */
             continue;
         }

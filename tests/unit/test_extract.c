@@ -676,6 +676,31 @@ static void test_kept_dateline_and_name_openers(void)
     CHECK(place("Bavispe") != NULL);
 }
 
+/* A village the gazetteer knows only as a town abroad (Solhan, Turkey) named again and again
+ * in a story from the country the text names, in its headline or around it, is a village
+ * there; so is every other mention of a name the text once places at home. */
+static void test_home_country_over_namesake_abroad(void)
+{
+    run("Burkina Faso: gunmen returned to Solhan after massacre",
+        "The gunmen returned to the village of Solhan on Saturday. They looted Solhan and "
+        "burned what was left of Solhan before heading to Solhan market.",
+        NULL);
+    const struct place_fact *p = place("Solhan");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_STR(p->country, "Burkina Faso");
+    run("Solhan attack toll rises to 138",
+        "The number of people killed in the attack on Solhan in northern Burkina Faso has "
+        "risen to 138. The raid on Solhan was the deadliest in Burkina Faso in six years.",
+        NULL);
+    p = place("Solhan");
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_STR(p->country, "Burkina Faso");
+        CHECK_INT(p->count, 3);
+    }
+}
+
 /* A division word is not a surname; "administration head X" is a person; a long "number of
  * ... killed" is a toll. */
 static void test_divisions_heads_and_long_numbers(void)
@@ -801,6 +826,7 @@ int main(void)
     RUN(test_acronyms_and_distance_references);
     RUN(test_hamlet_in_named_province);
     RUN(test_kept_dateline_and_name_openers);
+    RUN(test_home_country_over_namesake_abroad);
     RUN(test_divisions_heads_and_long_numbers);
     RUN(test_partitives_and_neighbours);
     RUN(test_long_toll);
