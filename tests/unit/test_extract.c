@@ -701,6 +701,23 @@ static void test_home_country_over_namesake_abroad(void)
     }
 }
 
+/* "Democratic Republic of Congo" without "the", and "Congo" in a story from its east, are
+ * DR Congo, not the Republic of the Congo across the river. */
+static void test_congo_spellings(void)
+{
+    run("Rebels kill 12 in eastern Democratic Republic of Congo",
+        "Rebels killed 12 civilians near Beni in North Kivu province on Monday.", NULL);
+    CHECK(place("DR Congo") != NULL);
+    CHECK(place("Republic of the Congo") == NULL);
+    run("Rebels kill 12 near Beni",
+        "Rebels killed 12 civilians near Beni in eastern Congo, officials in North Kivu said.",
+        NULL);
+    const struct place_fact *p = place("Congo");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_STR(p->name, "DR Congo");
+}
+
 /* A division word is not a surname; "administration head X" is a person; a long "number of
  * ... killed" is a toll. */
 static void test_divisions_heads_and_long_numbers(void)
@@ -827,6 +844,7 @@ int main(void)
     RUN(test_hamlet_in_named_province);
     RUN(test_kept_dateline_and_name_openers);
     RUN(test_home_country_over_namesake_abroad);
+    RUN(test_congo_spellings);
     RUN(test_divisions_heads_and_long_numbers);
     RUN(test_partitives_and_neighbours);
     RUN(test_long_toll);
