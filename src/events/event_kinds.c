@@ -62,8 +62,6 @@ static const struct trigger triggers[] = {
     {"took control", EVK_RECAPTURE},
     {"captured", EVK_RECAPTURE},
     {"convoy", EVK_CONVOY},
-    {"fleeing", EVK_CONVOY},
-    {"fled", EVK_CONVOY},
     {"column of", EVK_CONVOY},
     {"kidnap", EVK_KIDNAPPING},
     {"abduct", EVK_KIDNAPPING},

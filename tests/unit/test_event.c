@@ -462,6 +462,18 @@ static void test_store_roundtrip(void)
     unlink(side);
 }
 
+/* Civilians who fled a massacre are no convoy; a convoy is one. */
+static void test_kinds_of_flight(void)
+{
+    double kinds[EVK_COUNT] = {0};
+    const char *massacre = "rebels killed 12 villagers with machetes and residents fled";
+    ev_count_kinds(massacre, 0, kinds);
+    CHECK(kinds[EVK_CONVOY] == 0);
+    double convoy[EVK_COUNT] = {0};
+    ev_count_kinds("jets hit a convoy of militants fleeing the city", 0, convoy);
+    CHECK(convoy[EVK_CONVOY] > 0);
+}
+
 int main(void)
 {
     RUN(test_grouping_hard_cases);
@@ -471,5 +483,6 @@ int main(void)
     RUN(test_place_filter_in_summary);
     RUN(test_empty_and_placeless);
     RUN(test_store_roundtrip);
+    RUN(test_kinds_of_flight);
     return TESTS_DONE();
 }
