@@ -231,8 +231,21 @@ static bool distance_reference(const char *text, size_t start)
     return len > digits && word_is_one_of(text + w + digits, len - digits, units);
 }
 
+/* "near the border with Syria": the country across the border is where the figure's event
+ * did not happen. */
+static bool border_reference(const char *text, size_t start)
+{
+    static const char *const borders[] = {"border", "borders", "frontier", NULL};
+    size_t len, w = word_before(text, start, &len);
+    if (len != 4 || strncasecmp(text + w, "with", 4) != 0)
+        return false;
+    w = word_before(text, w, &len);
+    return len && word_is_one_of(text + w, len, borders);
+}
+
 /* The place of a figure: the nearest place mentioned in its sentence, else the one before;
- * a place the text only measures distance from counts as far away. */
+ * a place the text only measures distance from counts as far away, and a country across a
+ * border the text names not at all. */
 static const char *figure_place(const struct extractor *x, const struct facts *f, int si,
                                 size_t offset)
 {
@@ -244,7 +257,7 @@ static const char *figure_place(const struct extractor *x, const struct facts *f
             if (m->sentence != s || m->fact < 0)
                 continue;
             const struct place_fact *p = &f->places[m->fact];
-            if (p->kind == PLACE_COUNTRY && best)
+            if ((p->kind == PLACE_COUNTRY && best) || border_reference(x->toks.text, m->start))
                 continue;
             size_t d = m->start > offset ? m->start - offset : offset - m->start;
             if (distance_reference(x->toks.text, m->start))

@@ -628,6 +628,11 @@ static void test_acronyms_and_distance_references(void)
     run("Title", "A bomb killed 9 soldiers north-west of Ramadi, in Hit.", NULL);
     g = figure(FIG_KILLED, 9);
     CHECK(g && g->place && strcmp(g->place, "Hit") == 0);
+    /* a country across a border is no figure's place */
+    run("Title", "Dozens of militants were killed near the border with Syria, the army said.",
+        NULL);
+    g = figure(FIG_KILLED, 24);
+    CHECK(g && g->place == NULL);
     /* "the north of" a place is in it */
     run("Title", "A bomb killed 5 soldiers in the north of Anbar, near Ramadi.", NULL);
     g = figure(FIG_KILLED, 5);
