@@ -27,6 +27,7 @@ static int active_kind(const struct tokens *t, size_t i)
         "destroy",     "destroys",    "destroyed", "destroying", "eliminate", "eliminated",
         "eliminating", "eliminates",  "razed",     "razing",     "torched",   "torching",
         "demolished",  "demolishing", "flattened", NULL};
+    static const char *const setting[] = {"set", "sets", "setting", NULL};
     static const char *const shooting[] = {"shot", "shooting", NULL};
     static const char *const gunning[] = {"gunned", "gunning", NULL};
     if (token_in(t, i, killed))
@@ -35,11 +36,24 @@ static int active_kind(const struct tokens *t, size_t i)
         return FIG_WOUNDED;
     if (token_in(t, i, destroyed))
         return FIG_DESTROYED;
+    /* "set fire to at least 45 houses" */
+    if (i >= 2 && token_is(t, i, "to") && token_is(t, i - 1, "fire") && token_in(t, i - 2, setting))
+        return FIG_DESTROYED;
     /* "shot dead 11 people", "gunned down 8 militants"; "shot down 20 drones" is not one */
     if (i >= 1 && ((token_is(t, i, "dead") && token_in(t, i - 1, shooting)) ||
                    (token_is(t, i, "down") && token_in(t, i - 1, gunning))))
         return FIG_KILLED;
     return -1;
+}
+
+/* Things a toll of the destroyed counts, which fire destroys ("27 houses burnt"). */
+static bool property_noun(const struct tokens *t, size_t i)
+{
+    static const char *const things[] = {
+        "houses",  "homes",   "huts",    "buildings",   "shops",      "stores", "vehicles",
+        "cars",    "trucks",  "lorries", "motorcycles", "motorbikes", "tents",  "churches",
+        "mosques", "schools", "markets", "granaries",   NULL};
+    return token_in(t, i, things);
 }
 
 /* Words after the count that say what happened to it: "14 were killed", "three dead",
@@ -66,8 +80,15 @@ static int passive_kind(const struct tokens *t, size_t i)
     if (token_is(t, i, "treated") && i >= 1 &&
         (token_is(t, i - 1, "being") || token_is(t, i + 1, "for")))
         return FIG_WOUNDED;
-    /* "about twenty houses burnt down" */
-    if ((token_is(t, i, "burnt") || token_is(t, i, "burned")) && token_is(t, i + 1, "down"))
+    /* "five minors were burnt to death"; "about twenty houses burnt down", "27 houses
+     * burnt" (people burnt are hurt, not destroyed); "221 houses were set ablaze" */
+    bool burnt = token_is(t, i, "burnt") || token_is(t, i, "burned");
+    if (burnt && token_is(t, i + 1, "to") && token_is(t, i + 2, "death"))
+        return FIG_KILLED;
+    if (burnt && (token_is(t, i + 1, "down") || (i >= 1 && property_noun(t, i - 1))))
+        return FIG_DESTROYED;
+    if (token_is(t, i, "set") && (token_is(t, i + 1, "ablaze") || token_is(t, i + 1, "alight") ||
+                                  (token_is(t, i + 1, "on") && token_is(t, i + 2, "fire"))))
         return FIG_DESTROYED;
     /* "were gunned down" */
     if (token_is(t, i, "gunned") && token_is(t, i + 1, "down"))

@@ -463,6 +463,17 @@ static void test_eliminated_and_torched(void)
     run("Title", "Some 300 houses were torched. The army razed 12 homes.", NULL);
     CHECK(figure(FIG_DESTROYED, 300) != NULL);
     CHECK(figure(FIG_DESTROYED, 12) != NULL);
+    /* fire: houses set ablaze or burnt are destroyed, people burnt to death killed, people
+     * burnt hurt (not counted here) */
+    run("Title",
+        "Gunmen set fire to at least 45 houses. Later 221 houses were set ablaze and 27 shops "
+        "burnt. Five minors were burnt to death, and 3 people burned were treated.",
+        NULL);
+    CHECK(figure(FIG_DESTROYED, 45) != NULL);
+    CHECK(figure(FIG_DESTROYED, 221) != NULL);
+    CHECK(figure(FIG_DESTROYED, 27) != NULL);
+    CHECK(figure(FIG_KILLED, 5) != NULL);
+    CHECK(figure(FIG_DESTROYED, 3) == NULL);
 }
 
 /* Seas are water, not provinces named after them; two places joined by a hyphen are both
