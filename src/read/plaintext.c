@@ -569,6 +569,21 @@ static size_t skip_region(const char *s, size_t len)
     return 0;
 }
 
+/* "Port Sudan (AFP) - January 25, 2025": a dash and a full date after the outlet. */
+static void read_date_after_outlet(const char *s, size_t len, struct meta *m)
+{
+    size_t dash, at = 0;
+    while (at < len && s[at] == ' ' && !dash_at(s + at, len - at, &dash))
+        at++;
+    if (at >= len || !dash_at(s + at, len - at, &dash))
+        return;
+    struct line date = trim(s + at + dash, len - at - dash);
+    char iso[16];
+    size_t used;
+    if (parse_full_date(date.s, date.len, iso, &used))
+        set_once(&m->date, iso, strlen(iso));
+}
+
 /* "(Outlet)" right after a dateline's date. */
 static void read_outlet_after(const char *s, size_t len, struct meta *m)
 {
@@ -679,8 +694,11 @@ static void read_dateline(struct line first, struct meta *m)
         if (p[i] == '(') {
             const char *close = memchr(p + i, ')', len - i);
             if (close && plausible_outlet(p + i + 1, (size_t)(close - p - i - 1)) &&
-                plausible_head(head) && opens_story(close + 1, (size_t)(p + first.len - close - 1)))
+                plausible_head(head) &&
+                opens_story(close + 1, (size_t)(p + first.len - close - 1))) {
                 read_paren_dateline(p, i, (size_t)(close - p), m);
+                read_date_after_outlet(close + 1, (size_t)(p + first.len - close - 1), m);
+            }
             return;
         }
         if (dash_at(p + i, len - i, &dash)) {

@@ -187,6 +187,19 @@ static void dateline_forms(void)
     CHECK(a && a->date && strcmp(a->date, "2024-06-03") == 0);
     article_free(a);
 
+    /* the date after the outlet: "Port Sudan (AFP) - January 25, 2025" */
+    a = parse("Strike\n\nPort Sudan (AFP) - January 25, 2025\n\nA drone hit a hospital.\n", err,
+              sizeof err);
+    CHECK(a && a->date && strcmp(a->date, "2025-01-25") == 0);
+    CHECK(a && a->source && strcmp(a->source, "AFP") == 0);
+    CHECK(a && a->dateline && strcmp(a->dateline, "Port Sudan") == 0);
+    article_free(a);
+    /* "(AFP) - " and then the story: no date from it */
+    a = parse("Strike\n\nPORT SUDAN (AFP) - On January 25, 2025 a drone hit a hospital.\n", err,
+              sizeof err);
+    CHECK(a && a->date == NULL);
+    article_free(a);
+
     /* a title-case head before an em or en dash; a hyphen or a long head is not one */
     a = parse("Ambush\n\nMexico City \xe2\x80\x94 Gunmen killed nine people.\n", err, sizeof err);
     CHECK(a && a->dateline && strcmp(a->dateline, "Mexico City") == 0);
