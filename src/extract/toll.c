@@ -19,11 +19,13 @@
 
 #include <ctype.h>
 #include <stdint.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/timex.h"
+#include "extract/salience.h"
 
 /* How far before or after a count its cue words may stand, in bytes. */
 #define CUE_REACH 32
@@ -652,6 +654,19 @@ static const char *event_place(const struct facts *f)
     return NULL;
 }
 
+/* The same, skipping figures the lede puts at the dateline's place, which is where the
+ * report was filed from ("SANAA, Yemen (AP) - ... killing dozens" of a strike in Saada). */
+static const char *event_place_off_dateline(const struct article *a, const struct facts *f)
+{
+    for (size_t i = 0; i < f->n_figures; i++) {
+        const struct figure_fact *g = &f->figures[i];
+        const struct place_fact *p = g->role == ROLE_EVENT ? place_named(f, g->place) : NULL;
+        if (p && !(a->dateline && salience_names_place(a->dateline, p)))
+            return g->place;
+    }
+    return NULL;
+}
+
 /* Whether a figure's place is a different spot from the event's: not the same, not a
  * country or province (the event's own, as often as not), not one that holds the other. */
 static bool another_spot(const struct facts *f, const char *event, const char *other)
@@ -666,6 +681,26 @@ static bool another_spot(const struct facts *f, const char *event, const char *o
            !(o->admin1 && strcmp(o->admin1, event) == 0);
 }
 
+/* How far apart two places must be for a figure below the lede at one of them to be
+ * another incident than the lede's at the other, with no date to tell them apart. */
+#define ANOTHER_INCIDENT_KM 100.0
+
+/* Whether the two places lie far apart: a figure below the lede at a town 350 km away
+ * ("Hours earlier, a helicopter was downed near Amalfi. At least eight officers were
+ * killed") is another incident than the car bomb in Cali the lede tells. */
+static bool far_apart(const struct facts *f, const char *event, const char *other)
+{
+    const struct place_fact *e = place_named(f, event), *o = place_named(f, other);
+    /* a place the headline or lede names is the lede's event's, whatever the figure the
+     * lede puts at the dateline ("SANAA - ... killing dozens" over a strike in Saada) */
+    if (!e || !o || !e->has_coords || !o->has_coords || o->first_sentence < FIGURE_LEAD_SENTENCES)
+        return false;
+    const double rad = 3.14159265358979 / 180.0, earth_km = 6371.0;
+    double x = (o->lon - e->lon) * rad * cos((o->lat + e->lat) / 2 * rad);
+    double y = (o->lat - e->lat) * rad;
+    return sqrt(x * x + y * y) * earth_km > ANOTHER_INCIDENT_KM;
+}
+
 /* Second looks, once every figure has a first role: a number far above the lede's in a
  * sentence about a war or a period is a background total; a figure dated another day at
  * another place is another incident. */
@@ -674,7 +709,7 @@ static void second_looks(const struct article *a, struct facts *f, const char *e
     long lead[FIG_KIND_COUNT];
     for (int k = 0; k < FIG_KIND_COUNT; k++)
         lead[k] = lead_size(f, (enum figure_kind)k);
-    const char *place = event_place(f);
+    const char *place = event_place(f), *away = event_place_off_dateline(a, f);
     for (size_t i = 0; i < f->n_figures; i++) {
         struct figure_fact *g = &f->figures[i];
         long n = figure_size(g), l = lead[g->kind];
@@ -689,8 +724,10 @@ static void second_looks(const struct article *a, struct facts *f, const char *e
                 free(v.s);
             }
         }
+        bool another_day =
+            g->date && event[0] && strlen(g->date) == 10 && strcmp(g->date, event) != 0;
         if (g->role == ROLE_EVENT && g->incident == 0 && another_spot(f, place, g->place) &&
-            g->date && event[0] && strlen(g->date) == 10 && strcmp(g->date, event) != 0)
+            (another_day || (away && far_apart(f, away, g->place))))
             g->incident = 1;
     }
 }

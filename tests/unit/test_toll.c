@@ -150,6 +150,23 @@ static void second_incident_apart(void)
     const struct figure_fact *g = figure(FIG_KILLED, 2);
     CHECK(g && g->incident == 1 && g->role == ROLE_EVENT);
     CHECK_INT(own(FIG_KILLED), 23);
+    /* below the lede, at a town far from the lede's event and unnamed in the lede, with no
+     * cue and no date: another incident all the same */
+    run("Car bomb kills five in Cali",
+        "A car bomb exploded beside an air force school in Cali, killing five people, the "
+        "mayor said. The blast damaged houses nearby. Hours earlier, a police helicopter was "
+        "brought down near Amalfi. At least eight officers were killed, the government said.",
+        "2025-08-22");
+    g = figure(FIG_KILLED, 8);
+    CHECK(g && g->incident == 1);
+    CHECK_INT(own(FIG_KILLED), 5);
+    /* a place near the lede's (a district of the same city) is the same incident */
+    run("Bombs kill 12 in Baghdad",
+        "Two bombs killed 12 people in Baghdad on Monday, police said. The first went off "
+        "in a market. Another 7 people were killed in Zafaraniya, police said.",
+        "2016-06-06");
+    g = figure(FIG_KILLED, 7);
+    CHECK(g && g->incident == 0);
 }
 
 static void revisions_and_vague_words(void)
