@@ -578,6 +578,30 @@ static void remove_figure(struct facts *f, size_t index)
 }
 
 /* The role of one figure; false when it is no statement at all. */
+/* How far before its count a year may name the event a figure belongs to. */
+#define YEAR_REACH 60
+
+/* "the 2023 Christmas Eve attacks that killed more than 100 people", in a report of 2025:
+ * a year before the event's, shortly before the count, names an earlier event. */
+static bool earlier_year_before(const struct figure_view *v, const char *event)
+{
+    int event_year = event && strlen(event) >= 4 ? atoi(event) : 0;
+    if (event_year < 1900)
+        return false;
+    size_t from = v->num > YEAR_REACH ? v->num - YEAR_REACH : 0;
+    for (size_t i = from; i + 4 <= v->num; i++) {
+        const char *y = v->s + i;
+        bool four_digits = isdigit((unsigned char)y[0]) && isdigit((unsigned char)y[1]) &&
+                           isdigit((unsigned char)y[2]) && isdigit((unsigned char)y[3]);
+        if (!four_digits || (i > 0 && word_byte(y[-1])) || word_byte(y[4]))
+            continue;
+        int year = atoi(y);
+        if (year >= 1900 && year < event_year)
+            return true;
+    }
+    return false;
+}
+
 static bool judge(const struct facts *f, const struct figure_view *v, int sentence,
                   const char *event, struct figure_fact *g)
 {
@@ -591,7 +615,8 @@ static bool judge(const struct facts *f, const struct figure_view *v, int senten
         g->role = ROLE_PART;
     else if (background_total(v))
         g->role = ROLE_BACKGROUND;
-    else if (points_elsewhere_in_time(v) || dated_elsewhere(f, sentence, event))
+    else if (points_elsewhere_in_time(v) || dated_elsewhere(f, sentence, event) ||
+             earlier_year_before(v, event))
         g->role = ROLE_OTHER;
     if (g->role != ROLE_BACKGROUND && g->role != ROLE_OTHER && second_incident(v))
         g->incident = 1;

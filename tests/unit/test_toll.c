@@ -169,6 +169,23 @@ static void second_incident_apart(void)
     CHECK(g && g->incident == 0);
 }
 
+/* A year before the event's, just before a count, names an earlier event; a later mention
+ * of the same year as the event's does not. */
+static void earlier_year_is_another_event(void)
+{
+    run("Gunmen kill 52 in Bokkos",
+        "Gunmen killed 52 people in Bokkos on Friday, officials said. The area has seen "
+        "repeated violence, including the 2023 Christmas Eve attacks that killed more than 100 "
+        "people.",
+        "2025-04-04");
+    const struct figure_fact *g = figure(FIG_KILLED, 100);
+    CHECK(g && g->role == ROLE_OTHER);
+    CHECK_INT(own(FIG_KILLED), 52);
+    run("Toll rises", "The 2025 attack on Bokkos killed 60 people, officials said.", "2025-04-04");
+    g = figure(FIG_KILLED, 60);
+    CHECK(g && g->role == ROLE_EVENT);
+}
+
 static void revisions_and_vague_words(void)
 {
     run("Toll rises",
@@ -258,6 +275,7 @@ int main(void)
     RUN(other_events);
     RUN(no_statement_no_figure);
     RUN(second_incident_apart);
+    RUN(earlier_year_is_another_event);
     RUN(revisions_and_vague_words);
     RUN(more_toll_forms);
     RUN(rule_and_words);
