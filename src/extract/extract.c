@@ -257,7 +257,8 @@ static const char *figure_place(const struct extractor *x, const struct facts *f
             if (m->sentence != s || m->fact < 0)
                 continue;
             const struct place_fact *p = &f->places[m->fact];
-            if ((p->kind == PLACE_COUNTRY && best) || border_reference(x->toks.text, m->start))
+            if ((p->kind == PLACE_COUNTRY && best) || m->is_dateline ||
+                border_reference(x->toks.text, m->start))
                 continue;
             size_t d = m->start > offset ? m->start - offset : offset - m->start;
             if (distance_reference(x->toks.text, m->start))

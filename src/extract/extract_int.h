@@ -28,6 +28,7 @@ struct place_mention {
     bool ambiguous, after_place_word, after_preposition, sentence_initial;
     bool loose;                   /* found only through a transliteration variant */
     bool dropped;                 /* part of a longer name the text gives as a place */
+    bool is_dateline;             /* the dateline the text keeps ("KABUL (Reuters) -") */
     bool name_follows;            /* another capitalised word follows: "Peter Hawkins" */
     bool outlet_follows;          /* a media word follows: "Levant Monitor", "Kabul Times" */
     bool text_names;              /* the text calls it a place ("the Zap region") */

@@ -507,18 +507,20 @@ static int add_dateline_place(struct extractor *x, const struct article *a, cons
 }
 
 /* "MEXICO CITY (AP) — Gunmen ...": the text keeps the dateline it was read from, so the
- * dateline place counted it once already; its mention there is not one more. */
-static void uncount_dateline_in_text(const struct extractor *x, const struct article *a, int fact,
+ * dateline place counted it once already; its mention there is not one more, and no
+ * figure's place (figures take the nearest name, which a lede's first words are not). */
+static void uncount_dateline_in_text(struct extractor *x, const struct article *a, int fact,
                                      struct facts *f)
 {
     size_t dl = strlen(a->dateline);
     for (size_t i = 0; i < x->n_pm; i++) {
-        const struct place_mention *m = &x->pm[i];
+        struct place_mention *m = &x->pm[i];
         bool line_start = m->start == 0 || a->text[m->start - 1] == '\n';
         if (m->fact == fact && line_start && m->len == dl &&
             strncasecmp(a->text + m->start, a->dateline, dl) == 0) {
             if (f->places[fact].count > 1)
                 f->places[fact].count--;
+            m->is_dateline = true;
             return;
         }
     }

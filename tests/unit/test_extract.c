@@ -684,6 +684,17 @@ static void test_kept_dateline_and_name_openers(void)
     CHECK(p != NULL);
     if (p)
         CHECK_INT(p->count, 2);
+    /* nor is it the nearest place to a count in the lede */
+    facts_free(&F);
+    a = calloc(1, sizeof *a);
+    CHECK(a && article_finish(a, "Bomb in Kandahar",
+                              "KABUL (Reuters) - 5 people were killed when a bomb hit a crowded "
+                              "market near Kandahar on Monday.") == 0);
+    a->dateline = strdup("Kabul");
+    CHECK(extract_article(ex, a, &F) == 0);
+    article_free(a);
+    const struct figure_fact *g = figure(FIG_KILLED, 5);
+    CHECK(g && g->place && strcmp(g->place, "Kandahar") == 0);
     run("Title",
         "The families belonged to the Church of Jesus Christ of Latter-day Saints, which "
         "condemned the killing of nine people near Bavispe in Sonora.",
