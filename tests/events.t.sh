@@ -175,3 +175,19 @@ check_lacks "events: a background figure is not the stored event's toll" "$text"
 stored=$("$SITREP" --db "$KDB" events --json 2>&1)
 regrouped=$("$SITREP" --db "$KDB" events --json --regroup 2>&1)
 check_eq "events: stored and regrouped events say the same" "$stored" "$regrouped"
+
+# The event's place is where the report's own toll was counted, as the list shows it: a
+# bombing in Quetta, filed from Quetta, that names Rawalpindi twice in passing.
+mkdir -p "$TMP/tollsite"
+cat >"$TMP/tollsite/quetta.txt" <<'TXT'
+Suicide bomber kills 24 at railway station
+
+QUETTA, Pakistan (AP) — A suicide bomber blew himself up at the main railway station in Quetta on Saturday, killing at least 24 people, police said.
+
+Passengers were waiting for a train to Rawalpindi when the bomb went off. Later trains to Rawalpindi were cancelled.
+TXT
+"$SITREP" --db "$TMP/tollsite.db" import "$TMP/tollsite" >/dev/null 2>&1
+check_contains "events: the list's place is where the toll was counted" \
+    "$("$SITREP" --db "$TMP/tollsite.db" list 2>&1)" "Quetta"
+check_contains "events: the event's place is the list's" \
+    "$("$SITREP" --db "$TMP/tollsite.db" events 2>&1 | head -1)" "at Quetta"

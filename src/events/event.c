@@ -193,6 +193,7 @@ void ev_doc_free(struct ev_doc *d)
     free(d->date);
     free(d->source);
     free(d->dateline);
+    free(d->listed_place);
     free(d->text);
     for (size_t i = 0; i < d->n_places; i++) {
         free(d->places[i].name);

@@ -68,10 +68,12 @@ struct ev_figure {
 struct ev_doc {
     int64_t id;
     char *title;
-    char *date;     /* publication date, ISO, or NULL */
-    char *source;   /* outlet, or NULL */
-    char *dateline; /* the place the report is filed from ("BAGHDAD -"), or NULL */
-    char *text;     /* clean text (may be NULL once the terms are built) */
+    char *date;         /* publication date, ISO, or NULL */
+    char *source;       /* outlet, or NULL */
+    char *dateline;     /* the place the report is filed from ("BAGHDAD -"), or NULL */
+    char *listed_place; /* the place the list shows for it (its most salient at import,
+                           where its own toll was counted weighing most), or NULL */
+    char *text;         /* clean text (may be NULL once the terms are built) */
     struct ev_place *places;
     size_t n_places;
     char **actors;

@@ -63,6 +63,7 @@ static int add_doc(void *ctx, const struct event_article_row *r)
     d->source = text_dup_or_null(r->source);
     d->text = text_dup_or_null(r->text);
     d->dateline = text_dup_or_null(r->dateline);
+    d->listed_place = r->place ? text_dup_span(r->place, strcspn(r->place, ",")) : NULL;
     d->own_killed = r->killed < 0 ? FACT_NONE : r->killed;
     d->own_killed_open = r->killed_open;
     return 0;
@@ -120,6 +121,29 @@ static int add_place(void *ctx, const struct event_place_row *r)
     p->salience = salience_of_place(r->count, r->first_sentence, p->kind, in_title, in_dateline);
     attach_ancestors(p, l);
     return 0;
+}
+
+/* The place the list shows for a report is its main place for grouping too: the store
+ * chose it from the facts (extract/salience.h), where the own toll's place weighs in, which
+ * the stored counts alone cannot tell. */
+static void prefer_listed_places(struct loading *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        struct ev_doc *d = &l->docs[i];
+        struct ev_place *listed = NULL;
+        double top = 0;
+        for (size_t j = 0; j < d->n_places; j++) {
+            struct ev_place *p = &d->places[j];
+            if (p->kind == PLACE_COUNTRY)
+                continue;
+            if (p->salience > top)
+                top = p->salience;
+            if (d->listed_place && p->name && strcmp(p->name, d->listed_place) == 0)
+                listed = p;
+        }
+        if (listed && listed->salience < top)
+            listed->salience = top + 0.5;
+    }
 }
 
 static int load_places(sqlite3 *db, struct loading *l)
@@ -219,6 +243,8 @@ int ev_load_db(sqlite3 *db, struct ev_doc **docs_out, size_t *n_out, unsigned ex
     if (rc == 0)
         rc = load_places(db, &l);
     if (rc == 0)
+        prefer_listed_places(&l);
+    if (rc == 0)
         rc = event_rows_actors(db, add_actor, &l);
     if (rc == 0)
         rc = event_rows_figures(db, l.keep_figures, add_figure, &l);
@@ -277,6 +303,8 @@ int ev_load_range(sqlite3 *db, int64_t lo, int64_t hi, struct ev_doc **docs_out,
     l.anc = anc;
     if (rc == 0 && l.n)
         rc = event_rows_places_range(db, lo, hi, add_place, &l);
+    if (rc == 0 && l.n)
+        prefer_listed_places(&l);
     if (rc == 0 && l.n)
         rc = event_rows_actors_range(db, lo, hi, add_actor, &l);
     if (rc == 0 && l.n)

@@ -6,6 +6,9 @@
 
 #include "base/text.h"
 
+/* What the place of the report's own toll adds: as much as a headline. */
+#define SALIENCE_TOLL_SITE 3.0
+
 static double place_kind_weight(enum place_kind k)
 {
     switch (k) {
@@ -75,10 +78,31 @@ bool salience_names_place(const char *text, const struct place_fact *p)
     return hit;
 }
 
+/* The place of the report's own toll (killed, else wounded), when the text gives one: the
+ * headline's "kills 24" has none, the lede's "killing at least 24 ... in Quetta" does. */
+static const struct place_fact *own_toll_place(const struct facts *f)
+{
+    int own = facts_own_figure(f, FIG_KILLED);
+    if (own < 0)
+        own = facts_own_figure(f, FIG_WOUNDED);
+    const char *name = NULL;
+    for (size_t i = 0; own >= 0 && !name && i < f->n_figures; i++) {
+        const struct figure_fact *g = &f->figures[i], *o = &f->figures[own];
+        if (g->kind == o->kind && figure_is_own_candidate(g->role, g->incident) &&
+            figure_sort_value(g->n, g->min, g->max, g->qualifier, g->text) ==
+                figure_sort_value(o->n, o->min, o->max, o->qualifier, o->text))
+            name = g->place;
+    }
+    for (size_t i = 0; name && i < f->n_places; i++)
+        if (f->places[i].name && strcmp(f->places[i].name, name) == 0)
+            return &f->places[i];
+    return NULL;
+}
+
 const struct place_fact *most_salient_place(const struct facts *f, const char *title,
                                             const char *dateline)
 {
-    const struct place_fact *best = NULL;
+    const struct place_fact *best = NULL, *toll_site = own_toll_place(f);
     double best_salience = 0;
     char *title_padded = salience_padded(title), *dateline_padded = salience_padded(dateline);
     for (size_t i = 0; i < f->n_places; i++) {
@@ -88,6 +112,9 @@ const struct place_fact *most_salient_place(const struct facts *f, const char *t
         double s = salience_of_place(p->count, p->first_sentence, p->kind,
                                      padded_names_place(title_padded, p),
                                      padded_names_place(dateline_padded, p));
+        /* where the report's own toll was counted is where its event happened */
+        if (p == toll_site)
+            s += SALIENCE_TOLL_SITE * place_kind_weight(p->kind);
         /* ties go to the place named first */
         if (!best || s > best_salience ||
             (s == best_salience && p->first_sentence < best->first_sentence)) {

@@ -28,8 +28,11 @@ bool salience_padded_names(const char *padded, const char *name);
  * article used. */
 bool salience_names_place(const char *text, const struct place_fact *p);
 
-/* The place of f that stands most for the article: the most salient finer than a country
- * (NULL when f names only countries, or nothing). title and dateline may be NULL. */
+/* The place of f that stands most for the article: the most salient finer than a country,
+ * where the place the report's own toll was counted at adds as much as a headline (NULL
+ * when f names only countries, or nothing). title and dateline may be NULL. The store
+ * keeps it as the article's listed place, which grouping then takes as the main place
+ * (events/event_load.c), since stored counts alone cannot tell the toll's place. */
 const struct place_fact *most_salient_place(const struct facts *f, const char *title,
                                             const char *dateline);
 

@@ -75,6 +75,7 @@ static int read_article(sqlite3_stmt *st, const struct sink *to)
         .killed =
             sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(st, 6),
         .killed_open = sqlite3_column_int(st, 7) != 0,
+        .place = sqlite3_column_count(st) > 8 ? col_str(st, 8) : NULL,
     };
     return to->article(to->ctx, &r);
 }
@@ -91,9 +92,9 @@ int event_rows_articles(sqlite3 *db, bool with_text, event_article_fn fn, void *
     return walk_articles(
         db,
         with_text ? "SELECT id, title, date, source, text, dateline, killed, " KILLED_OPEN
-                    " FROM articles a ORDER BY id"
+                    ", places FROM articles a ORDER BY id"
                   : "SELECT id, title, date, source, NULL, dateline, killed, " KILLED_OPEN
-                    " FROM articles a ORDER BY id",
+                    ", places FROM articles a ORDER BY id",
         NULL, fn, ctx);
 }
 
@@ -275,7 +276,7 @@ int event_rows_articles_range(sqlite3 *db, int64_t lo, int64_t hi, event_article
     sqlite3_stmt *st =
         prepare_range(db,
                       "SELECT id, title, date, source, text, dateline, killed, " KILLED_OPEN
-                      " FROM articles a WHERE id BETWEEN ?1 AND ?2"
+                      ", places FROM articles a WHERE id BETWEEN ?1 AND ?2"
                       " ORDER BY id",
                       lo, hi);
     return st ? walk(st, read_article, &(struct sink){.article = fn, .ctx = ctx}) : -1;

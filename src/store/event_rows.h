@@ -17,8 +17,10 @@
 struct event_article_row {
     int64_t id;
     const char *title, *date, *source, *text, *dateline;
-    long killed;      /* the report's own killed figure (articles.killed), -1 when none */
-    bool killed_open; /* that figure is a vague word ("scores"), open upward */
+    long killed;       /* the report's own killed figure (articles.killed), -1 when none */
+    bool killed_open;  /* that figure is a vague word ("scores"), open upward */
+    const char *place; /* the list's place (articles.places: "Quetta, Balochistan, ..."),
+                          NULL where the query does not read it */
 };
 
 /* article_places joined with places. */

@@ -68,8 +68,9 @@ static void dateline_only_when_nothing_else(void)
     add_place(&f, "Mosul", PLACE_CITY, 2, 1);
     add_figure(&f, "Kirkuk", ROLE_EVENT, 0);
     CHECK_STR(places_of(&f, "Car bomb kills nine", "KIRKUK"), "Mosul/0");
-    /* without the dateline the figure's place counts */
-    CHECK_STR(places_of(&f, "Car bomb kills nine", NULL), "Mosul/0 Kirkuk/0");
+    /* without the dateline the figure's place is where the own toll was counted: the
+     * main event's (salience.h), over Mosul named twice */
+    CHECK_STR(places_of(&f, "Car bomb kills nine", NULL), "Kirkuk/0");
     facts_free(&f);
     facts_init(&f);
     add_place(&f, "Kirkuk", PLACE_CITY, 1, 1);

@@ -89,11 +89,36 @@ static void dateline_counts_little(void)
     facts_free(&f);
 }
 
+/* Where the report's own toll was counted outweighs a city named more often: Quetta, where
+ * the lede's 24 were killed, against Rawalpindi named twice in passing (1 + 3 against 2 +
+ * 1.5). */
+static void toll_site_weighs_more(void)
+{
+    struct facts f;
+    facts_init(&f);
+    add(&f, "Rawalpindi", "Rawalpindi", PLACE_CITY, 2, 2);
+    add(&f, "Quetta", "Quetta", PLACE_CITY, 1, 4);
+    struct figure_fact *g = facts_add_figure(&f);
+    g->kind = FIG_KILLED;
+    g->n = g->min = g->max = 24;
+    g->qualifier = Q_EXACT;
+    g->role = ROLE_EVENT;
+    g->place = strdup("Quetta");
+    const struct place_fact *p = most_salient_place(&f, "Suicide bomber kills 24", NULL);
+    CHECK(p != NULL && strcmp(p->name, "Quetta") == 0);
+    free(g->place);
+    g->place = NULL;
+    p = most_salient_place(&f, "Suicide bomber kills 24", NULL);
+    CHECK(p != NULL && strcmp(p->name, "Rawalpindi") == 0);
+    facts_free(&f);
+}
+
 int main(void)
 {
     RUN(title_outweighs_mentions);
     RUN(finer_places_weigh_more);
     RUN(title_matching);
     RUN(dateline_counts_little);
+    RUN(toll_site_weighs_more);
     return TESTS_DONE();
 }
