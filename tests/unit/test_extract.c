@@ -15,16 +15,24 @@
 static struct extractor *ex;
 static struct facts F;
 
-/* Extracts the facts of an article with this title and body into F. */
-static void run(const char *title, const char *body, const char *date)
+/* Extracts the facts of an article with this title, body and dateline (the reader's, which
+ * the body may keep; NULL for none) into F. */
+static void run_filed(const char *title, const char *body, const char *date, const char *dateline)
 {
     facts_free(&F);
     /* built as every reader builds an article: title and body joined, sentences split */
     struct article *a = calloc(1, sizeof *a);
     CHECK(a && article_finish(a, title, body) == 0);
     a->date = date ? strdup(date) : NULL;
+    a->dateline = dateline ? strdup(dateline) : NULL;
     CHECK(extract_article(ex, a, &F) == 0);
     article_free(a);
+}
+
+/* Extracts the facts of an article with this title and body into F. */
+static void run(const char *title, const char *body, const char *date)
+{
+    run_filed(title, body, date, NULL);
 }
 
 static const struct place_fact *place(const char *name)
@@ -672,27 +680,19 @@ static void test_hamlet_in_named_province(void)
  * a word opening a longer place name, before another capitalised word, is a name. */
 static void test_kept_dateline_and_name_openers(void)
 {
-    facts_free(&F);
-    struct article *a = calloc(1, sizeof *a);
-    CHECK(a && article_finish(a, "Bomb in Kandahar",
-                              "KABUL (Reuters) - A bomb killed 5 people in Kandahar on Monday, "
-                              "officials in Kabul said.") == 0);
-    a->dateline = strdup("Kabul");
-    CHECK(extract_article(ex, a, &F) == 0);
-    article_free(a);
+    run_filed("Bomb in Kandahar",
+              "KABUL (Reuters) - A bomb killed 5 people in Kandahar on Monday, officials in "
+              "Kabul said.",
+              NULL, "Kabul");
     const struct place_fact *p = place("Kabul");
     CHECK(p != NULL);
     if (p)
         CHECK_INT(p->count, 2);
     /* nor is it the nearest place to a count in the lede */
-    facts_free(&F);
-    a = calloc(1, sizeof *a);
-    CHECK(a && article_finish(a, "Bomb in Kandahar",
-                              "KABUL (Reuters) - 5 people were killed when a bomb hit a crowded "
-                              "market near Kandahar on Monday.") == 0);
-    a->dateline = strdup("Kabul");
-    CHECK(extract_article(ex, a, &F) == 0);
-    article_free(a);
+    run_filed("Bomb in Kandahar",
+              "KABUL (Reuters) - 5 people were killed when a bomb hit a crowded market near "
+              "Kandahar on Monday.",
+              NULL, "Kabul");
     const struct figure_fact *g = figure(FIG_KILLED, 5);
     CHECK(g && g->place && strcmp(g->place, "Kandahar") == 0);
     run("Title",
