@@ -275,15 +275,40 @@ static const char *figure_place(const struct extractor *x, const struct facts *f
     return best;
 }
 
-static bool duplicate_figure(const struct facts *f, int kind, const struct quantity *q)
+/* The figure already taken with this kind, number and qualifier, or NULL. */
+static struct figure_fact *duplicate_figure(struct facts *f, int kind, const struct quantity *q)
 {
     for (size_t i = 0; i < f->n_figures; i++) {
-        const struct figure_fact *g = &f->figures[i];
+        struct figure_fact *g = &f->figures[i];
         if ((int)g->kind == kind && g->n == q->n && g->qualifier == q->qualifier &&
             g->n != FACT_NONE)
-            return true;
+            return g;
     }
-    return false;
+    return NULL;
+}
+
+static bool coarse_place(const struct facts *f, const char *name)
+{
+    for (size_t i = 0; name && i < f->n_places; i++)
+        if (f->places[i].name && strcmp(f->places[i].name, name) == 0)
+            return f->places[i].kind == PLACE_COUNTRY || f->places[i].kind == PLACE_ADMIN1 ||
+                   f->places[i].kind == PLACE_REGION;
+    return true;
+}
+
+/* A headline's figure told again in the lede ("kills 51 at wake in Kharkiv region village";
+ * "killing 51 ... in the village of Hroza") takes the lede's place when the headline's is
+ * none or a whole region. */
+static void sharpen_headline_place(const struct extractor *x, struct facts *f,
+                                   struct figure_fact *g, int si, size_t offset)
+{
+    if (g->sentence != 0 || si == 0 || !coarse_place(f, g->place))
+        return;
+    const char *place = figure_place(x, f, si, offset);
+    if (place && !coarse_place(f, place)) {
+        free(g->place);
+        g->place = strdup(place);
+    }
 }
 
 static void add_figure(struct extractor *x, const struct article *a, int si,
@@ -291,8 +316,11 @@ static void add_figure(struct extractor *x, const struct article *a, int si,
                        const struct figure_hit *h, size_t qi, struct facts *f)
 {
     const struct tokens *t = &x->toks;
-    if (duplicate_figure(f, h->kind, q))
+    struct figure_fact *same = duplicate_figure(f, h->kind, q);
+    if (same) {
+        sharpen_headline_place(x, f, same, si, t->tok[qi].start);
         return;
+    }
     struct figure_fact *g = facts_add_figure(f);
     if (!g)
         return;

@@ -532,6 +532,8 @@ static bool opens_story(const char *s, size_t len)
 {
     struct line rest = trim(s, len);
     size_t dash;
+    if (rest.len > 1 && rest.s[0] == '.' && rest.s[1] == '-')
+        return true; /* "Bogota, May 21 (EFE).- Two soldiers" */
     return rest.len == 0 || isupper((unsigned char)rest.s[0]) || rest.s[0] == '-' ||
            dash_at(rest.s, rest.len, &dash) || (unsigned char)rest.s[0] == 0xE2;
 }

@@ -187,6 +187,12 @@ static void dateline_forms(void)
     CHECK(a && a->date && strcmp(a->date, "2024-06-03") == 0);
     article_free(a);
 
+    /* EFE's ".-" after the outlet */
+    a = parse("Attack\n\nBogota, May 21 (EFE).- Two soldiers were killed.\n", err, sizeof err);
+    CHECK(a && a->source && strcmp(a->source, "EFE") == 0);
+    CHECK(a && a->dateline && strcmp(a->dateline, "Bogota") == 0);
+    article_free(a);
+
     /* the date after the outlet: "Port Sudan (AFP) - January 25, 2025" */
     a = parse("Strike\n\nPort Sudan (AFP) - January 25, 2025\n\nA drone hit a hospital.\n", err,
               sizeof err);

@@ -652,6 +652,13 @@ static void test_acronyms_and_distance_references(void)
         NULL);
     g = figure(FIG_KILLED, 24);
     CHECK(g && g->place == NULL);
+    /* the headline's count told again in the lede takes the lede's finer place */
+    run("Missile kills 51 in Kharkiv region",
+        "A missile struck a cafe in the village of Hroza on Thursday, killing 51 people, "
+        "police said.",
+        NULL);
+    g = figure(FIG_KILLED, 51);
+    CHECK(g && g->place && strcmp(g->place, "Hroza") == 0);
     /* "the north of" a place is in it */
     run("Title", "A bomb killed 5 soldiers in the north of Anbar, near Ramadi.", NULL);
     g = figure(FIG_KILLED, 5);
