@@ -276,7 +276,7 @@ double ev_pair_score(const struct ev_doc *a, const struct ev_doc *b, const struc
         s *= 0.5;
     /* without dates, the same place and kind are not enough: the wording must agree too */
     if (gap < 0 && text < 0.2)
-        s *= 0.6 + 2.0 * text;
+        s *= 0.5 + 2.5 * text;
     bool villages_differ = specific_places_differ(a, b) || specific_places_differ(b, a);
     if (villages_differ)
         s *= 0.6;
