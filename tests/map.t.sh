@@ -15,6 +15,7 @@ import sys
 rows = open(sys.argv[1], encoding="utf-8").read().split("\n")[:16]
 braille = sum(1 for r in rows for ch in r if 0x2801 <= ord(ch) <= 0x28FF)
 width = max(len(r) for r in rows)
+# (two events at al-Qa'im are numbered side by side: "2 4")
 labels = sorted(ch for r in rows for ch in r if ch.isdigit())
 # every event number sits on the map next to its point
 print("ok" if braille > 60 and width <= 60 and labels == ["1", "2", "3", "4"] else

@@ -32,19 +32,23 @@ python3 - "$TMP/map.txt" >"$TMP/py" 2>&1 <<'PY'
 import sys
 rows = open(sys.argv[1], encoding="utf-8").read().split("\n")[1:22]
 braille = sum(1 for r in rows for ch in r if 0x2801 <= ord(ch) <= 0x28FF)
-# each point's number stands right of a full Braille blob; 1 (Fallujah) south-east of 4 (Mosul)
+# each point's number stands right of a full Braille blob, or right of the number before it
+# when two events share a town (2 and 4 at al-Qa'im read "2 4"); 1 (Fallujah) south-east of
+# them
 where = {ch: (y, x) for y, r in enumerate(rows) for x, ch in enumerate(r) if ch in "1234"}
 ok = braille > 100 and sorted(where) == ["1", "2", "3", "4"] and \
-     where["1"][0] > where["4"][0] and where["2"][1] < where["1"][1] and \
-     all(0x2801 <= ord(rows[y][x - 2]) <= 0x28FF for y, x in where.values())
+     where["1"][0] > where["2"][0] and where["2"][1] < where["1"][1] and \
+     where["4"] == (where["2"][0], where["2"][1] + 2) and \
+     all(0x2801 <= ord(rows[y][x - 2]) <= 0x28FF for c, (y, x) in where.items() if c != "4")
 print("ok" if ok else (braille, where))
 PY
 check_eq "the seeds' points over Iraq's outline, numbered in place" "$(cat "$TMP/py")" ok
 
-moved=$(screen M k :dump h :dump l :dump)
-check_contains "k moves north: Mosul" "$(nth "$moved" 1)" " 4  airstrike at Mosul"
+moved=$(screen M k :dump h :dump l :dump l :dump)
+check_contains "k moves north: Anbar" "$(nth "$moved" 1)" " 3  airstrike at Al Anbar"
 check_contains "h moves west: Qaim" "$(nth "$moved" 2)" " 2  airstrike at Al Qa'im"
-check_contains "l moves back east: Anbar" "$(nth "$moved" 3)" " 3  airstrike at Al Anbar"
+check_contains "l: the other event at Qaim, numbered beside it" "$(nth "$moved" 3)" " 4  airstrike at Al Qa'im"
+check_contains "l moves back east: Anbar" "$(nth "$moved" 4)" " 3  airstrike at Al Anbar"
 
 filtered=$(screen M h h '<Enter>' :dump)
 check_contains "Enter filters the list to the point's place" "$filtered" "place: Al Qa'im"

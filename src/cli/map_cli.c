@@ -73,7 +73,7 @@ static void label_marks(char (*cells)[4], const struct map_scene *sc)
             continue;
         char num[16];
         int len = snprintf(num, sizeof num, "%zu", sc->items[i].id);
-        int col = sc->col[i] + 2 + sc->items[i].weight / 2;
+        int col = sc->label_col[i];
         for (int k = 0; k < len && col + k < sc->outlines.cols; k++)
             snprintf(cells[(size_t)sc->row[i] * (size_t)sc->outlines.cols + (size_t)(col + k)], 4,
                      "%c", num[k]);

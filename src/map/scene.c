@@ -16,7 +16,8 @@ static int alloc_scene(struct map_scene *s, const struct map_mark *marks, size_t
     s->items = calloc(n + 1, sizeof *s->items);
     s->col = calloc(n + 1, sizeof *s->col);
     s->row = calloc(n + 1, sizeof *s->row);
-    if (!s->items || !s->col || !s->row)
+    s->label_col = calloc(n + 1, sizeof *s->label_col);
+    if (!s->items || !s->col || !s->row || !s->label_col)
         return -1;
     if (n)
         memcpy(s->items, marks, n * sizeof *marks);
@@ -36,6 +37,50 @@ static void fit(struct map_scene *s, int cols, int rows)
     s->asset = map_asset_for(&s->box);
     free(lons);
     free(lats);
+}
+
+static int digits(size_t id)
+{
+    int n = 1;
+    while (id >= 10) {
+        id /= 10;
+        n++;
+    }
+    return n;
+}
+
+static int by_label_start(const void *pa, const void *pb, void *scene)
+{
+    size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+    const struct map_scene *s = scene;
+    if (s->row[a] != s->row[b])
+        return s->row[a] < s->row[b] ? -1 : 1;
+    if (s->label_col[a] != s->label_col[b])
+        return s->label_col[a] < s->label_col[b] ? -1 : 1;
+    return a < b ? -1 : a > b;
+}
+
+/* Each number right of its point; along a row, left to right, a number that would touch
+ * the one before moves past it, a blank between. */
+static void place_labels(struct map_scene *s)
+{
+    size_t *order = malloc((s->n + 1) * sizeof *order);
+    for (size_t i = 0; i < s->n; i++)
+        s->label_col[i] = s->col[i] < 0 ? -1 : s->col[i] + 2 + s->items[i].weight / 2;
+    if (!order)
+        return;
+    for (size_t i = 0; i < s->n; i++)
+        order[i] = i;
+    qsort_r(order, s->n, sizeof *order, by_label_start, s);
+    for (size_t k = 1; k < s->n; k++) {
+        size_t i = order[k], before = order[k - 1];
+        if (s->label_col[i] < 0 || s->row[i] != s->row[before] || s->label_col[before] < 0)
+            continue;
+        int end = s->label_col[before] + digits(s->items[before].id);
+        if (s->label_col[i] <= end)
+            s->label_col[i] = end + 1;
+    }
+    free(order);
 }
 
 static void place_marks(struct map_scene *s)
@@ -67,6 +112,7 @@ int map_scene_build(struct map_scene *s, const struct map_mark *marks, size_t n,
     map_draw_outlines(m, &s->box, &s->outlines);
     worldmap_close(m);
     place_marks(s);
+    place_labels(s);
     return 0;
 }
 
@@ -77,6 +123,7 @@ void map_scene_free(struct map_scene *s)
     free(s->items);
     free(s->col);
     free(s->row);
+    free(s->label_col);
     memset(s, 0, sizeof *s);
 }
 
@@ -97,8 +144,11 @@ size_t map_scene_step(const struct map_scene *s, size_t from, int dx, int dy)
     for (size_t i = 0; i < s->n; i++) {
         if (i == from || s->col[i] < 0)
             continue;
-        /* cells are about twice as tall as wide */
+        /* cells are about twice as tall as wide; two events at one town are told apart by
+         * their numbers, side by side */
         double vx = s->col[i] - s->col[from], vy = 2.0 * (s->row[i] - s->row[from]);
+        if (vx == 0 && vy == 0)
+            vx = s->label_col[i] - s->label_col[from];
         double ahead = vx * dx + vy * dy, across = fabs(vx * dy - vy * dx);
         if (ahead <= 0 || across > 2 * ahead) /* more than about 60 degrees off */
             continue;

@@ -24,6 +24,8 @@ struct map_scene {
     struct braille outlines, marks;
     struct map_mark *items; /* a copy of the marks */
     int *col, *row;         /* each mark's cell; -1 when outside */
+    int *label_col;         /* where its number starts, right of its point and clear of the numbers
+                               before it on that row (two events at one town read "2 4"); -1 outside */
     size_t n;
 };
 
@@ -37,7 +39,8 @@ void map_scene_free(struct map_scene *s);
 uint8_t map_scene_cell(const struct map_scene *s, int col, int row, int *is_mark);
 
 /* From mark `from` (an index), the nearest mark in a direction (dx, dy: -1, 0 or 1, y
- * down), preferring those straight ahead; from stays when there is none. */
+ * down), preferring those straight ahead (marks in one cell: by their numbers, left to
+ * right); from stays when there is none. */
 size_t map_scene_step(const struct map_scene *s, size_t from, int dx, int dy);
 
 #endif

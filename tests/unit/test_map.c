@@ -219,6 +219,19 @@ static void scene_marks_and_cursor(void)
     CHECK_INT(map_scene_step(&sc, MOSUL, 0, 1), ANBAR); /* nearer, and about as straight */
     CHECK_INT(map_scene_step(&sc, ANBAR, 1, 1), FALLUJAH);
     map_scene_free(&sc);
+    /* two events at one town: their numbers side by side, a blank between, and the cursor
+     * goes from one to the other */
+    struct map_mark twins[] = {
+        {40.9894, 34.3925, 2, 12}, {40.9894, 34.3925, 2, 7}, {43.7860, 33.3491, 0, 1}};
+    CHECK(map_scene_build(&sc, twins, 3, 60, 20, err, sizeof err) == 0);
+    if (sc.n == 3) {
+        CHECK_INT(sc.row[0], sc.row[1]);
+        CHECK_INT(sc.label_col[0], sc.col[0] + 3);       /* "12" right of its point */
+        CHECK_INT(sc.label_col[1], sc.label_col[0] + 3); /* then "7": "12 7" */
+        CHECK_INT(map_scene_step(&sc, 0, 1, 0), 1);
+        CHECK_INT(map_scene_step(&sc, 1, -1, 0), 0);
+    }
+    map_scene_free(&sc);
     /* no marks: the world */
     CHECK(map_scene_build(&sc, NULL, 0, 60, 20, err, sizeof err) == 0);
     CHECK_STR(sc.asset, WORLDMAP_COARSE);

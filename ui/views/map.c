@@ -90,7 +90,7 @@ static void draw_numbers(const struct app *a, const struct map_view *v)
             continue;
         char num[16];
         snprintf(num, sizeof num, "%zu", sc->items[i].id);
-        int col = sc->col[i] + 2 + sc->items[i].weight / 2;
+        int col = sc->label_col[i];
         attr_t at = i == v->sel ? element_attr(&a->pal, EL_SELECTED) | A_REVERSE
                                 : element_attr(&a->pal, EL_KILLED);
         if (col < COLS)
