@@ -350,3 +350,11 @@ const char *figure_display(char *buf, size_t cap, long n, long min, long max, en
     }
     return buf;
 }
+
+const struct place_fact *facts_place_named(const struct facts *f, const char *name)
+{
+    for (size_t i = 0; name && i < f->n_places; i++)
+        if (f->places[i].name && strcmp(f->places[i].name, name) == 0)
+            return &f->places[i];
+    return NULL;
+}

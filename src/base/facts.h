@@ -133,6 +133,9 @@ struct figure_fact *facts_add_figure(struct facts *f);
 struct date_fact *facts_add_date(struct facts *f);
 struct mention *facts_add_mention(struct facts *f);
 
+/* The place of f with this canonical name (the first, as figures name theirs), or NULL. */
+const struct place_fact *facts_place_named(const struct facts *f, const char *name);
+
 /* Adds a spelling to a surface list unless already present (exact match). */
 int facts_add_surface(char ***list, size_t *n, const char *surface);
 

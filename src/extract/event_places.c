@@ -23,10 +23,8 @@ static long main_event_place(const struct facts *f, const char *title, const cha
  * extract/toll.c reads it too. */
 static long place_index_named(const struct facts *f, const char *name)
 {
-    for (size_t i = 0; name && i < f->n_places; i++)
-        if (f->places[i].name && strcmp(f->places[i].name, name) == 0)
-            return (long)i;
-    return -1;
+    const struct place_fact *p = facts_place_named(f, name);
+    return p ? p - f->places : -1;
 }
 
 static size_t add_once(struct event_place *out, size_t n, long place, int incident)

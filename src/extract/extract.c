@@ -287,13 +287,11 @@ static struct figure_fact *duplicate_figure(struct facts *f, int kind, const str
     return NULL;
 }
 
+/* No place, or a whole country, province or region. */
 static bool coarse_place(const struct facts *f, const char *name)
 {
-    for (size_t i = 0; name && i < f->n_places; i++)
-        if (f->places[i].name && strcmp(f->places[i].name, name) == 0)
-            return f->places[i].kind == PLACE_COUNTRY || f->places[i].kind == PLACE_ADMIN1 ||
-                   f->places[i].kind == PLACE_REGION;
-    return true;
+    const struct place_fact *p = facts_place_named(f, name);
+    return !p || p->kind == PLACE_COUNTRY || p->kind == PLACE_ADMIN1 || p->kind == PLACE_REGION;
 }
 
 /* A headline's figure told again in the lede ("kills 51 at wake in Kharkiv region village";

@@ -93,10 +93,7 @@ static const struct place_fact *own_toll_place(const struct facts *f)
                 figure_sort_value(o->n, o->min, o->max, o->qualifier, o->text))
             name = g->place;
     }
-    for (size_t i = 0; name && i < f->n_places; i++)
-        if (f->places[i].name && strcmp(f->places[i].name, name) == 0)
-            return &f->places[i];
-    return NULL;
+    return facts_place_named(f, name);
 }
 
 const struct place_fact *most_salient_place(const struct facts *f, const char *title,

@@ -662,14 +662,6 @@ static long lead_size(const struct facts *f, enum figure_kind kind)
     return best;
 }
 
-static const struct place_fact *place_named(const struct facts *f, const char *name)
-{
-    for (size_t i = 0; name && i < f->n_places; i++)
-        if (f->places[i].name && strcmp(f->places[i].name, name) == 0)
-            return &f->places[i];
-    return NULL;
-}
-
 /* The place of the report's event: that of its first event figure that names one. */
 static const char *event_place(const struct facts *f)
 {
@@ -685,7 +677,7 @@ static const char *event_place_off_dateline(const struct article *a, const struc
 {
     for (size_t i = 0; i < f->n_figures; i++) {
         const struct figure_fact *g = &f->figures[i];
-        const struct place_fact *p = g->role == ROLE_EVENT ? place_named(f, g->place) : NULL;
+        const struct place_fact *p = g->role == ROLE_EVENT ? facts_place_named(f, g->place) : NULL;
         if (p && !(a->dateline && salience_names_place(a->dateline, p)))
             return g->place;
     }
@@ -698,7 +690,7 @@ static bool another_spot(const struct facts *f, const char *event, const char *o
 {
     if (!event || !other || strcmp(event, other) == 0)
         return false;
-    const struct place_fact *e = place_named(f, event), *o = place_named(f, other);
+    const struct place_fact *e = facts_place_named(f, event), *o = facts_place_named(f, other);
     if (!e || !o || o->kind == PLACE_COUNTRY || o->kind == PLACE_ADMIN1 ||
         o->kind == PLACE_REGION || e->kind == PLACE_COUNTRY || e->kind == PLACE_ADMIN1)
         return false;
@@ -715,7 +707,7 @@ static bool another_spot(const struct facts *f, const char *event, const char *o
  * killed") is another incident than the car bomb in Cali the lede tells. */
 static bool far_apart(const struct facts *f, const char *event, const char *other)
 {
-    const struct place_fact *e = place_named(f, event), *o = place_named(f, other);
+    const struct place_fact *e = facts_place_named(f, event), *o = facts_place_named(f, other);
     /* a place the headline or lede names is the lede's event's, whatever the figure the
      * lede puts at the dateline ("SANAA - ... killing dozens" over a strike in Saada) */
     if (!e || !o || !e->has_coords || !o->has_coords || o->first_sentence < FIGURE_LEAD_SENTENCES)
