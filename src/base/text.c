@@ -964,3 +964,13 @@ void text_name_key(const char *name, char *out, size_t outcap)
     if (outcap)
         out[n] = '\0';
 }
+
+int text_decimal_digits(uint64_t v)
+{
+    int n = 1;
+    while (v >= 10) {
+        v /= 10;
+        n++;
+    }
+    return n;
+}

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct text_span {
     size_t start, len; /* byte offsets */
@@ -76,6 +77,9 @@ char *text_dup_or_null(const char *s);
 
 /* ASCII-case-insensitive comparison helpers used by the parsers. */
 bool text_starts_with_ci(const char *s, const char *prefix);
+
+/* How many decimal digits v takes to print (1 for 0). */
+int text_decimal_digits(uint64_t v);
 
 /* A file name or origin made safe and unambiguous to print on one line: LF, CR and TAB
  * become \n, \r, \t; other C0 controls, DEL and bytes that are not UTF-8 become \xHH;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/text.h"
 #include "map/worldmap.h"
 
 static int alloc_scene(struct map_scene *s, const struct map_mark *marks, size_t n, int cols,
@@ -39,16 +40,6 @@ static void fit(struct map_scene *s, int cols, int rows)
     free(lats);
 }
 
-static int digits(size_t id)
-{
-    int n = 1;
-    while (id >= 10) {
-        id /= 10;
-        n++;
-    }
-    return n;
-}
-
 static int by_label_start(const void *pa, const void *pb, void *scene)
 {
     size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
@@ -76,7 +67,7 @@ static void place_labels(struct map_scene *s)
         size_t i = order[k], before = order[k - 1];
         if (s->label_col[i] < 0 || s->row[i] != s->row[before] || s->label_col[before] < 0)
             continue;
-        int end = s->label_col[before] + digits(s->items[before].id);
+        int end = s->label_col[before] + text_decimal_digits(s->items[before].id);
         if (s->label_col[i] <= end)
             s->label_col[i] = end + 1;
     }

@@ -7,6 +7,7 @@
 
 #include "state.h"
 #include "base/facts.h"
+#include "base/text.h"
 #include "store/article_view.h"
 #include "store/list_window.h"
 #include "store/store.h"
@@ -21,21 +22,12 @@ static void keep_selection_inside(struct list_pane *l)
         l->top = l->sel;
 }
 
-static int digits(int64_t v)
-{
-    int n = 1;
-    while (v >= 10) {
-        v /= 10;
-        n++;
-    }
-    return n;
-}
-
 int list_pane_count(struct list_pane *l, struct store *s, const struct query *q, char *err,
                     size_t errlen)
 {
     int rc = store_list_count(s, q, &l->filtered, &l->count, err, errlen);
-    l->id_digits = digits(store_list_max_id(s));
+    int64_t max_id = store_list_max_id(s);
+    l->id_digits = text_decimal_digits(max_id > 0 ? (uint64_t)max_id : 0);
     keep_selection_inside(l);
     return rc;
 }
