@@ -252,8 +252,11 @@ static void draw_status(struct app *a)
     line[0] = '\0';
     const char *db = a->opt->db_path ? a->opt->db_path : "sitrep";
     const char *base = strrchr(db, '/');
-    status_append(line, sizeof line, &n, " %s | %lld article%s", base ? base + 1 : db,
-                  (long long)a->list->count, a->list->count == 1 ? "" : "s");
+    char count[32];
+    list_pane_count_text(a->list, count, sizeof count);
+    status_append(line, sizeof line, &n, " %s | %s article%s%s", base ? base + 1 : db, count,
+                  a->list->count == 1 && !list_pane_counting(a->list) ? "" : "s",
+                  list_pane_counting(a->list) ? ", counting" : "");
     if (a->place_id)
         status_append(line, sizeof line, &n, " | place: %s, %s", a->place_name,
                       a->place_meaning == PLACE_MENTIONS ? "any mention" : "events there");
@@ -637,13 +640,16 @@ static void handle_mouse(struct app *a)
 static bool poll_background(struct app *a)
 {
     char err[200];
-    picker_view_take_counted(a, false);
+    bool counted = picker_view_take_counted(a, false) && a->screen == &picker_view;
     bool grouped = events_screen_take_grouping(a);
     grouped |= fetching_poll(a);
+    int list_counted = list_pane_take_count(a->list, false, err, sizeof err);
+    if (list_counted < 0)
+        app_say(a, true, err);
     int rc = timeline_poll(a->tl, err, sizeof err);
     if (rc < 0)
         app_say(a, true, err);
-    return rc != 0 || grouped;
+    return rc != 0 || counted || list_counted != 0 || grouped;
 }
 
 /* For SITREP_TRACE: "key-NAME MS" from a key to the screen it leads to. */
@@ -681,9 +687,10 @@ static bool follow_collection(struct app *a)
     if (a->screen != &picker_view)
         picker_view_forget(a);
     if (a->list->count != before) {
-        char m[120];
-        snprintf(m, sizeof m, "the collection changed: %lld article%s shown",
-                 (long long)a->list->count, a->list->count == 1 ? "" : "s");
+        char m[120], count[32];
+        list_pane_count_text(a->list, count, sizeof count);
+        snprintf(m, sizeof m, "the collection changed: %s article%s shown", count,
+                 a->list->count == 1 && !list_pane_counting(a->list) ? "" : "s");
         app_say(a, false, m);
     }
     return true;
@@ -701,9 +708,11 @@ static void run_terminal(struct app *a)
             draw(a);
         /* while the timeline or the places load, wake up now and then to take them; else
          * every FOLLOW_MS to see whether another process changed the collection */
-        timeout(timeline_pending(a->tl) || a->places_job || a->grouping ? 50
-                : a->fetch                                              ? FETCH_POLL_MS
-                                                                        : FOLLOW_MS);
+        timeout(timeline_pending(a->tl) || a->places_job || a->grouping ||
+                        list_pane_counting(a->list)
+                    ? 50
+                : a->fetch ? FETCH_POLL_MS
+                           : FOLLOW_MS);
         int key = getch();
         dirty = poll_background(a);
         if (key == ERR) {
@@ -835,6 +844,8 @@ static void free_app(struct app *a)
     close_screens(a);
     if (a->s)
         edits_forget(a);
+    if (a->list)
+        list_pane_release(a->list);
     if (a->art)
         article_pane_free(a->art);
     if (a->tl)
@@ -872,6 +883,7 @@ int ui_run(struct store *s, const struct ui_options *opt)
     store_set_cache_kib(s, 8192);
     a->opt = opt ? opt : &none;
     a->headless = a->opt->script_path != NULL;
+    a->list->in_foreground = a->headless;
     trace_init();
     article_pane_init(a->art);
     query_init(&a->q);

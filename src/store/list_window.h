@@ -1,9 +1,10 @@
-/* list_window.h: the article list a page at a time. It never holds the collection: a page
- * reads only its rows, through the list index when unfiltered and through a temporary
- * table of the filtered ids in list order otherwise, so 100,000 articles cost what 30 do
- * at any position. List order is newest first, undated last, then the higher id first,
- * unless the connection's order says otherwise (store_list_set_order): any other order
- * goes through the temporary table, so the default list stays an index-only walk. */
+/* list_window.h: the article list a page at a time. It never holds the collection's rows:
+ * a page reads only its own, through the list index when unfiltered and, when filtered,
+ * by the ids of the filtered list in list order (8 bytes an article, held by the reader),
+ * so 100,000 articles cost what 30 do at any position. List order is newest first,
+ * undated last, then the higher id first, unless the connection's order says otherwise
+ * (store_list_set_order): any other order is a filtered list, so the default list stays
+ * an index-only walk. */
 #ifndef SITREP_STORE_LIST_WINDOW_H
 #define SITREP_STORE_LIST_WINDOW_H
 
@@ -43,23 +44,38 @@ enum store_list_order {
 const char *store_list_order_name(enum store_list_order o);
 int store_list_order_from_name(const char *name);
 
-/* The order the next store_list_count writes (per connection; date when never set). */
+/* The order of the lists this connection reads (date when never set), and that order. */
 void store_list_set_order(struct store *s, enum store_list_order o);
+enum store_list_order store_list_order(const struct store *s);
 
-/* The articles q selects: their number in *count; when q filters (*filtered set), their
- * ids in list order are written to the connection's temporary list, which later pages and
- * positions read. Returns 0, or -1 with "list: reason" in err (then *count is 0). */
-int store_list_count(struct store *s, const struct query *q, bool *filtered, int64_t *count,
-                     char *err, size_t errlen);
+/* Whether the list under q is a filtered one (read by ids): q has conditions, or the
+ * order is not date. */
+bool store_list_filters(const struct store *s, const struct query *q);
 
-/* At most rows rows of the list from position top (0 the first) into out. Returns how
- * many it read, -1 on error. Free them with store_list_rows_free. */
-int store_list_page(struct store *s, bool filtered, int top, int rows, struct store_list_row *out);
+/* The whole collection's number of articles into *count (the unfiltered list). Returns 0,
+ * or -1 with "list: reason" in err. */
+int store_list_count_all(struct store *s, int64_t *count, char *err, size_t errlen);
+
+/* The ids q selects in the given order into *ids (malloc'd; the caller frees). With
+ * first > 0, only the first that many, found by walking the list in order and testing
+ * each article (a screenful of a common place at once); else all of them, the filter's
+ * sets built first (the faster way through the whole collection). Returns how many, or
+ * -1 with "list: reason" in err. */
+long store_list_ids(struct store *s, const struct query *q, enum store_list_order order, long first,
+                    int64_t **ids, char *err, size_t errlen);
+
+/* The unfiltered list: at most rows rows from position top (0 the first) into out.
+ * Returns how many it read, -1 on error. Free them with store_list_rows_free. */
+int store_list_page(struct store *s, int top, int rows, struct store_list_row *out);
+
+/* A filtered list's page: the rows of the n articles ids names, in that order (an id
+ * deleted meanwhile is left out). Returns how many it read, -1 on error. */
+int store_list_rows(struct store *s, const int64_t *ids, int n, struct store_list_row *out);
 void store_list_rows_free(struct store_list_row *rows, int n);
 
-/* The position of article id in the list (filtered: in the temporary list). Returns false
- * when the list does not hold it. */
-bool store_list_position(struct store *s, bool filtered, int64_t id, int *pos);
+/* The position of article id in the unfiltered list. Returns false when there is no
+ * such article. */
+bool store_list_position(struct store *s, int64_t id, int *pos);
 
 /* The largest article id (0 for an empty collection): how wide the list's id column is. */
 int64_t store_list_max_id(struct store *s);

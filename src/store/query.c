@@ -19,6 +19,7 @@ void query_free(struct query *q)
     for (int i = 0; i < q->n_params; i++)
         free(q->params[i].text);
     free(q->where);
+    free(q->by_row);
     query_init(q);
 }
 
@@ -31,6 +32,15 @@ int query_copy(struct query *dst, const struct query *src)
             return -1;
         dst->where_len = src->where_len;
         dst->where_cap = src->where_len + 1;
+    }
+    if (src->by_row_len) {
+        dst->by_row = strdup(src->by_row);
+        if (!dst->by_row) {
+            query_free(dst);
+            return -1;
+        }
+        dst->by_row_len = src->by_row_len;
+        dst->by_row_cap = src->by_row_len + 1;
     }
     for (int i = 0; i < src->n_params; i++) {
         dst->params[i] = src->params[i];
@@ -60,22 +70,38 @@ int query_place_names(const struct query *q, const char **names, enum place_mean
     return n;
 }
 
-static int append(struct query *q, const char *sql)
+/* Adds a condition, with " AND " after the ones before, to one of the clause's forms. */
+static int append_to(char **buf, size_t *len, size_t *cap, const char *sql)
 {
-    size_t n = strlen(sql), extra = q->where_len ? 5 : 0; /* " AND " */
-    if (q->where_len + extra + n + 1 > q->where_cap) {
-        size_t cap = (q->where_len + extra + n + 1) * 2;
-        char *p = realloc(q->where, cap);
+    size_t n = strlen(sql), extra = *len ? 5 : 0; /* " AND " */
+    if (*len + extra + n + 1 > *cap) {
+        size_t want = (*len + extra + n + 1) * 2;
+        char *p = realloc(*buf, want);
         if (!p)
             return -1;
-        q->where = p;
-        q->where_cap = cap;
+        *buf = p;
+        *cap = want;
     }
     if (extra)
-        memcpy(q->where + q->where_len, " AND ", 5);
-    memcpy(q->where + q->where_len + extra, sql, n + 1);
-    q->where_len += extra + n;
+        memcpy(*buf + *len, " AND ", 5);
+    memcpy(*buf + *len + extra, sql, n + 1);
+    *len += extra + n;
     return 0;
+}
+
+/* A condition with a set form and a row-by-row form (the same parameters in the same
+ * order). */
+static int append_forms(struct query *q, const char *as_set, const char *by_row)
+{
+    return append_to(&q->where, &q->where_len, &q->where_cap, as_set) ||
+                   append_to(&q->by_row, &q->by_row_len, &q->by_row_cap, by_row)
+               ? -1
+               : 0;
+}
+
+static int append(struct query *q, const char *sql)
+{
+    return append_forms(q, sql, sql);
 }
 
 static int add_text(struct query *q, const char *s, size_t len)
@@ -108,10 +134,25 @@ static const char mention_place_sql[] =
     "id IN (SELECT ap.article_id FROM article_places ap JOIN place_ancestors pa"
     " ON pa.place_id = ap.place_id WHERE pa.ancestor_id = ?)";
 
+/* Row by row: each article's own place rows (their primary keys start with the article),
+ * then whether the place lies inside the one chosen. 20 ms for the first 1,000 of 270,000
+ * reports at a place among 900,000, where the set form first builds all 270,000 ids
+ * (80 ms); over the whole collection the set form is the faster (0.9 s against 2-3 s). */
+static const char event_place_row_sql[] =
+    "EXISTS (SELECT 1 FROM article_event_places ep JOIN place_ancestors pa"
+    " ON pa.place_id = ep.place_id WHERE ep.article_id = articles.id AND pa.ancestor_id = ?)";
+static const char mention_place_row_sql[] =
+    "EXISTS (SELECT 1 FROM article_places ap JOIN place_ancestors pa"
+    " ON pa.place_id = ap.place_id WHERE ap.article_id = articles.id AND pa.ancestor_id = ?)";
+
 int query_add_place(struct query *q, int64_t place_id, enum place_meaning meaning)
 {
-    const char *sql = meaning == PLACE_MENTIONS ? mention_place_sql : event_place_sql;
-    return add_number(q, place_id) || append(q, sql) ? -1 : 0;
+    bool mentions = meaning == PLACE_MENTIONS;
+    return add_number(q, place_id) ||
+                   append_forms(q, mentions ? mention_place_sql : event_place_sql,
+                                mentions ? mention_place_row_sql : event_place_row_sql)
+               ? -1
+               : 0;
 }
 
 /* FTS5 syntax is its own language: every user word becomes a quoted string (inner quotes
@@ -313,6 +354,13 @@ static const char event_place_name_sql[] =
 static const char mention_place_name_sql[] =
     "id IN (SELECT ap.article_id FROM article_places ap JOIN place_ancestors pa"
     " ON pa.place_id = ap.place_id WHERE pa.ancestor_id IN " PLACES_NAMED ")";
+/* their row-by-row forms (event_place_row_sql says why) */
+static const char event_place_name_row_sql[] =
+    "EXISTS (SELECT 1 FROM article_event_places ep JOIN place_ancestors pa ON pa.place_id ="
+    " ep.place_id WHERE ep.article_id = articles.id AND pa.ancestor_id IN " PLACES_NAMED ")";
+static const char mention_place_name_row_sql[] =
+    "EXISTS (SELECT 1 FROM article_places ap JOIN place_ancestors pa ON pa.place_id ="
+    " ap.place_id WHERE ap.article_id = articles.id AND pa.ancestor_id IN " PLACES_NAMED ")";
 
 /* An alias written in any article names the actor everywhere: actor:Daesh also finds
  * reports that only say "Islamic State". */
@@ -327,30 +375,47 @@ static const char feed_sql[] =
     " WHERE f.name = ?1 COLLATE NOCASE OR f.title = ?1 COLLATE NOCASE OR f.url = ?1)";
 
 /* ?1 in the fragments above refers to "this term's parameter": they are rewritten to a
- * plain ? bound twice, since numbered parameters would collide across terms. */
-static int add_named_term(struct query *q, const struct term *t, const char *sql)
+ * plain ? bound as often as it is used, since numbered parameters would collide across
+ * terms. Returns the rewritten text (malloc'd) and the number of uses in *uses. */
+static char *plain_parameters(const char *sql, int *uses)
 {
-    size_t n = strlen(sql);
-    char *plain = malloc(n + 1), *o = plain;
+    char *plain = malloc(strlen(sql) + 1), *o = plain;
     if (!plain)
-        return -1;
-    int uses = 0;
+        return NULL;
+    *uses = 0;
     for (const char *c = sql; *c; c++) {
         if (c[0] == '?' && c[1] == '1') {
             *o++ = '?';
             c++;
-            uses++;
+            (*uses)++;
         } else {
             *o++ = *c;
         }
     }
     *o = '\0';
-    int rc = 0;
+    return plain;
+}
+
+/* A term whose value fills every ?1 of its fragment; by_row is the fragment's row-by-row
+ * form (the same uses of ?1). */
+static int add_named_forms(struct query *q, const struct term *t, const char *as_set,
+                           const char *by_row)
+{
+    int uses = 0, row_uses = 0;
+    char *set_plain = plain_parameters(as_set, &uses);
+    char *row_plain = plain_parameters(by_row, &row_uses);
+    int rc = set_plain && row_plain && uses == row_uses ? 0 : -1;
     for (int i = 0; i < uses && !rc; i++)
         rc = add_text(q, t->value, t->value_len);
-    rc = rc || append(q, plain);
-    free(plain);
+    rc = rc || append_forms(q, set_plain, row_plain);
+    free(set_plain);
+    free(row_plain);
     return rc ? -1 : 0;
+}
+
+static int add_named_term(struct query *q, const struct term *t, const char *sql)
+{
+    return add_named_forms(q, t, sql, sql);
 }
 
 /* Remembers which parameter holds the name, so the reader can say which name no place in
@@ -358,8 +423,9 @@ static int add_named_term(struct query *q, const struct term *t, const char *sql
 static int add_place_term(struct query *q, const struct term *t, enum place_meaning meaning)
 {
     int first = q->n_params;
-    const char *sql = meaning == PLACE_MENTIONS ? mention_place_name_sql : event_place_name_sql;
-    if (add_named_term(q, t, sql) != 0)
+    bool mentions = meaning == PLACE_MENTIONS;
+    if (add_named_forms(q, t, mentions ? mention_place_name_sql : event_place_name_sql,
+                        mentions ? mention_place_name_row_sql : event_place_name_row_sql) != 0)
         return -1;
     q->place_params |= 1u << first;
     if (meaning == PLACE_MENTIONS)
@@ -483,6 +549,11 @@ const char *query_where(const struct query *q)
     return q->where_len ? q->where : "1";
 }
 
+const char *query_where_by_row(const struct query *q)
+{
+    return q->by_row_len ? q->by_row : "1";
+}
+
 int query_bind(const struct query *q, sqlite3_stmt *st, int first)
 {
     for (int i = 0; i < q->n_params; i++) {
@@ -495,9 +566,9 @@ int query_bind(const struct query *q, sqlite3_stmt *st, int first)
     return first + q->n_params;
 }
 
-sqlite3_stmt *query_prepare(sqlite3 *db, const struct query *q, const char *fmt)
+static sqlite3_stmt *prepare_with(sqlite3 *db, const struct query *q, const char *fmt,
+                                  const char *where)
 {
-    const char *where = query_where(q);
     size_t n = strlen(fmt) + strlen(where) + 1;
     char *sql = malloc(n);
     if (!sql)
@@ -510,6 +581,16 @@ sqlite3_stmt *query_prepare(sqlite3 *db, const struct query *q, const char *fmt)
     if (st)
         query_bind(q, st, 1);
     return st;
+}
+
+sqlite3_stmt *query_prepare(sqlite3 *db, const struct query *q, const char *fmt)
+{
+    return prepare_with(db, q, fmt, query_where(q));
+}
+
+sqlite3_stmt *query_prepare_by_row(sqlite3 *db, const struct query *q, const char *fmt)
+{
+    return prepare_with(db, q, fmt, query_where_by_row(q));
 }
 
 static int grow_ids(int64_t **ids, size_t *cap)

@@ -37,6 +37,11 @@ struct query_param {
 struct query {
     char *where; /* "1" when empty, else conditions joined by AND */
     size_t where_len, where_cap;
+    /* The same conditions, each place term written to be tested one article at a time
+     * (EXISTS on the article's own rows) rather than as a set of ids built first: for a
+     * walk of the list in order that stops after a screenful (query_where_by_row). */
+    char *by_row;
+    size_t by_row_len, by_row_cap;
     struct query_param params[QUERY_MAX_PARAMS];
     int n_params;
     uint32_t place_params;   /* bit i: params[i] is a place: or mentions: term's name */
@@ -72,6 +77,10 @@ int query_place_names(const struct query *q, const char **names, enum place_mean
 /* The WHERE clause text (never empty). */
 const char *query_where(const struct query *q);
 
+/* The WHERE clause in its row-by-row form (see by_row): the same articles, the same
+ * parameters in the same order. */
+const char *query_where_by_row(const struct query *q);
+
 /* Binds the parameters to st starting at parameter index first (1-based); returns the
  * next free index. */
 int query_bind(const struct query *q, struct sqlite3_stmt *st, int first);
@@ -79,6 +88,10 @@ int query_bind(const struct query *q, struct sqlite3_stmt *st, int first);
 /* Prepares fmt, an SQL statement with one %s where q's WHERE clause goes, with q's
  * parameters bound from ?1 on. NULL when SQLite refuses it or memory runs out. */
 struct sqlite3_stmt *query_prepare(struct sqlite3 *db, const struct query *q, const char *fmt);
+
+/* query_prepare with the row-by-row form of the WHERE clause. */
+struct sqlite3_stmt *query_prepare_by_row(struct sqlite3 *db, const struct query *q,
+                                          const char *fmt);
 
 /* The ids of the articles q selects, ascending, in *ids (malloc'd, the caller frees; NULL
  * when none). Returns their number, or -1 with SQLite's reason in err. */

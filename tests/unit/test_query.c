@@ -43,25 +43,38 @@ static const char fixture[] =
     "INSERT INTO feed_items(feed_id, key, article_id) VALUES (1, 'guid:1', 1),"
     " (1, 'guid:3', 3), (2, 'link:x', 2), (3, 'guid:gone', NULL);";
 
-/* The ids q selects, as "1,3" ("" for none). */
-static const char *ids_of(const struct query *q)
+/* The ids a WHERE clause with q's parameters selects, as "1,3" ("" for none). */
+static void ids_where(const struct query *q, const char *where, char *out, size_t cap)
 {
-    static char out[256];
     char sql[2048];
-    snprintf(sql, sizeof sql, "SELECT id FROM articles WHERE %s ORDER BY id", query_where(q));
+    snprintf(sql, sizeof sql, "SELECT id FROM articles WHERE %s ORDER BY id", where);
     sqlite3_stmt *st = NULL;
     out[0] = '\0';
     if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
-        snprintf(out, sizeof out, "sql: %s", sqlite3_errmsg(db));
-        return out;
+        snprintf(out, cap, "sql: %s", sqlite3_errmsg(db));
+        return;
     }
     query_bind(q, st, 1);
     while (sqlite3_step(st) == SQLITE_ROW) {
         size_t n = strlen(out);
-        snprintf(out + n, sizeof out - n, "%s%lld", n ? "," : "",
-                 (long long)sqlite3_column_int64(st, 0));
+        snprintf(out + n, cap - n, "%s%lld", n ? "," : "", (long long)sqlite3_column_int64(st, 0));
     }
     sqlite3_finalize(st);
+}
+
+/* The ids q selects, as "1,3" ("" for none). The clause's row-by-row form (the list's
+ * first screenful walks with it) must select the very same. */
+static const char *ids_of(const struct query *q)
+{
+    static char out[256];
+    char by_row[256];
+    ids_where(q, query_where(q), out, sizeof out);
+    ids_where(q, query_where_by_row(q), by_row, sizeof by_row);
+    if (strcmp(out, by_row) != 0) {
+        char both[256];
+        snprintf(both, sizeof both, "%.100s, by row %.100s", out, by_row);
+        snprintf(out, sizeof out, "%s", both);
+    }
     return out;
 }
 

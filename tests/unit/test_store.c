@@ -674,13 +674,12 @@ static void test_reader_reads(void)
     }
     struct query q;
     query_init(&q);
-    bool filtered = true;
     int64_t count = 0;
-    CHECK_INT(store_list_count(s, &q, &filtered, &count, err, sizeof err), 0);
-    CHECK(!filtered);
+    CHECK(!store_list_filters(s, &q));
+    CHECK_INT(store_list_count_all(s, &count, err, sizeof err), 0);
     CHECK_INT(count, 3);
     struct store_list_row rows[4];
-    CHECK_INT(store_list_page(s, false, 0, 4, rows), 3);
+    CHECK_INT(store_list_page(s, 0, 4, rows), 3);
     CHECK_INT(rows[0].id, ids[1]); /* 2024-09-21 */
     CHECK_INT(rows[1].id, ids[0]);
     CHECK_INT(rows[2].id, ids[2]); /* undated last */
@@ -688,27 +687,39 @@ static void test_reader_reads(void)
     CHECK(rows[2].date == NULL);
     CHECK_INT(rows[0].killed, FACT_NONE);
     store_list_rows_free(rows, 3);
-    CHECK_INT(store_list_page(s, false, 2, 4, rows), 1);
+    CHECK_INT(store_list_page(s, 2, 4, rows), 1);
     store_list_rows_free(rows, 1);
     int pos = -1;
-    CHECK(store_list_position(s, false, ids[0], &pos));
+    CHECK(store_list_position(s, ids[0], &pos));
     CHECK_INT(pos, 1);
-    CHECK(!store_list_position(s, false, 999, &pos));
+    CHECK(!store_list_position(s, 999, &pos));
 
+    /* filtered: the ids in list order, all of them or the first few; a page by ids */
     CHECK_INT(query_parse(&q, "since:2024-06", err, sizeof err), 0);
-    CHECK_INT(store_list_count(s, &q, &filtered, &count, err, sizeof err), 0);
-    CHECK(filtered);
-    CHECK_INT(count, 1);
-    CHECK_INT(store_list_page(s, true, 0, 4, rows), 1);
-    CHECK_INT(rows[0].id, ids[1]);
-    store_list_rows_free(rows, 1);
-    CHECK(store_list_position(s, true, ids[1], &pos));
-    CHECK_INT(pos, 0);
-    CHECK(!store_list_position(s, true, ids[0], &pos));
+    CHECK(store_list_filters(s, &q));
+    int64_t *found = NULL;
+    CHECK_INT(store_list_ids(s, &q, LIST_BY_DATE, 0, &found, err, sizeof err), 1);
+    CHECK_INT(found[0], ids[1]);
+    free(found);
+    query_free(&q);
+    query_init(&q);
+    store_list_set_order(s, LIST_BY_ADDED); /* another order is a filtered list too */
+    CHECK(store_list_filters(s, &q));
+    store_list_set_order(s, LIST_BY_DATE);
+    CHECK_INT(store_list_ids(s, &q, LIST_BY_DATE, 2, &found, err, sizeof err), 2);
+    CHECK_INT(found[0], ids[1]);
+    CHECK_INT(found[1], ids[0]);
+    int64_t page_ids[3] = {ids[2], 999, ids[1]}; /* 999: deleted meanwhile, left out */
+    CHECK_INT(store_list_rows(s, page_ids, 3, rows), 2);
+    CHECK_INT(rows[0].id, ids[2]);
+    CHECK_INT(rows[1].id, ids[1]);
+    CHECK_STR(rows[1].title, "Report 1");
+    store_list_rows_free(rows, 2);
+    free(found);
     query_free(&q);
 
     CHECK_INT(store_toggle_read(s, ids[0], err, sizeof err), 0);
-    CHECK_INT(store_list_page(s, false, 1, 1, rows), 1);
+    CHECK_INT(store_list_page(s, 1, 1, rows), 1);
     CHECK(rows[0].is_read);
     store_list_rows_free(rows, 1);
     CHECK_INT(store_toggle_read(s, ids[0], err, sizeof err), 0);

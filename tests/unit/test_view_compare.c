@@ -3,6 +3,7 @@
  * back from the window and checked against what the facts say. */
 #include "views/compare.h"
 #include "views/events.h"
+#include "views/picker.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -218,6 +219,48 @@ static void test_events_screen(void)
     events_view_close(v);
 }
 
+static const struct pick *pick_named(const struct picker *p, const char *name)
+{
+    for (int i = 0; i < p->n; i++)
+        if (strcmp(p->v[i].name, name) == 0)
+            return &p->v[i];
+    return NULL;
+}
+
+/* The picker opens on the places uncounted (a million reports take seconds to count) and
+ * takes the counts when they come, keeping what was typed, the meaning and the place
+ * selected. */
+static void test_picker_takes_counts(void)
+{
+    struct picker shown = {0}, counted = {0};
+    char err[200];
+    CHECK_INT(picker_load(&shown, st, false, err, sizeof err), 0);
+    CHECK(!shown.counted);
+    const struct pick *ramadi = pick_named(&shown, "Ramadi");
+    CHECK(ramadi != NULL);
+    CHECK(ramadi && ramadi->count == -1 && strcmp(ramadi->label, "Ramadi") == 0);
+    picker_open(&shown);
+    picker_set_meaning(&shown, PLACE_MENTIONS);
+    snprintf(shown.input, sizeof shown.input, "Hi");
+    picker_narrow(&shown);
+    const struct pick *sel = picker_selected(&shown);
+    CHECK(sel && strcmp(sel->name, "Hit") == 0);
+
+    CHECK_INT(picker_load(&counted, st, true, err, sizeof err), 0);
+    picker_adopt(&shown, &counted);
+    CHECK(shown.counted);
+    CHECK_INT(counted.n, 0);
+    CHECK_STR(shown.input, "Hi");
+    CHECK_INT(shown.meaning, PLACE_MENTIONS);
+    sel = picker_selected(&shown);
+    CHECK(sel && strcmp(sel->name, "Hit") == 0);
+    ramadi = pick_named(&shown, "Ramadi");
+    CHECK(ramadi && ramadi->count == 2); /* both reports name it */
+    CHECK(ramadi && strcmp(ramadi->label, "Ramadi (2)") == 0);
+    picker_release(&shown);
+    picker_release(&counted);
+}
+
 int main(void)
 {
     setenv("TERM", "xterm", 1);
@@ -230,6 +273,7 @@ int main(void)
     setup_store();
     RUN(test_compare_screen);
     RUN(test_events_screen);
+    RUN(test_picker_takes_counts);
     teardown_store();
     endwin();
     delscreen(scr);

@@ -27,12 +27,14 @@ struct load {
     int cap;
 };
 
-/* "Baghdad province (3)": the count in the meaning shown. */
+/* "Baghdad province (3)": the count in the meaning shown (none while counting). */
 static int label_pick(struct pick *k, enum place_meaning meaning)
 {
     k->count = meaning == PLACE_MENTIONS ? k->mentions : k->events;
-    char label[300];
-    snprintf(label, sizeof label, "%s%s (%d)", k->name, k->division, k->count);
+    char label[300], count[24] = "";
+    if (k->count >= 0)
+        snprintf(count, sizeof count, " (%d)", k->count);
+    snprintf(label, sizeof label, "%s%s%s", k->name, k->division, count);
     free(k->label);
     k->label = strdup(label);
     return k->label ? 0 : -1;
@@ -144,11 +146,12 @@ static void order_as_tree(struct picker *p)
         p->v[i].parent_index = index_of_id(p, p->v[i].parent);
 }
 
-int picker_load(struct picker *p, struct store *s, char *err, size_t errlen)
+int picker_load(struct picker *p, struct store *s, bool counted, char *err, size_t errlen)
 {
     picker_close(p);
     struct load l = {p, 0};
-    if (store_place_counts(s, add_pick, &l, err, errlen) != 0) {
+    p->counted = counted;
+    if ((counted ? store_place_counts : store_place_list)(s, add_pick, &l, err, errlen) != 0) {
         picker_close(p);
         return -1;
     }
@@ -162,27 +165,42 @@ int picker_load(struct picker *p, struct store *s, char *err, size_t errlen)
     return 0;
 }
 
+static void select_id(struct picker *p, int64_t id)
+{
+    for (int i = 0; id && i < p->n_shown; i++)
+        if (p->v[p->shown[i]].id == id)
+            p->sel = i;
+}
+
 void picker_adopt(struct picker *p, struct picker *from)
 {
+    const struct pick *was = picker_selected(p);
+    int64_t keep = was ? was->id : 0;
+    char input[sizeof p->input];
+    memcpy(input, p->input, sizeof input);
+    enum place_meaning meaning = p->meaning;
     picker_close(p);
     p->v = from->v;
     p->n = from->n;
     p->shown = from->shown;
+    p->counted = from->counted;
+    p->meaning = from->meaning;
     from->v = NULL;
     from->shown = NULL;
     from->n = 0;
+    if (!p->shown)
+        return;
+    memcpy(p->input, input, sizeof input);
+    picker_set_meaning(p, meaning);
+    picker_narrow(p);
+    select_id(p, keep);
 }
 
-int picker_open(struct picker *p, struct store *s, char *err, size_t errlen)
+void picker_open(struct picker *p)
 {
-    /* Counting every place's articles reads all of article_places (0.6 s at 100,000
-     * generated articles); a session's collection barely changes, so once is enough. */
-    if (!p->v && picker_load(p, s, err, errlen) < 0)
-        return -1;
     p->input[0] = '\0';
     p->sel = p->top = 0;
     picker_narrow(p);
-    return 0;
 }
 
 void picker_close(struct picker *p)
@@ -289,9 +307,7 @@ void picker_set_meaning(struct picker *p, enum place_meaning meaning)
         label_pick(&p->v[i], meaning); /* out of memory: that row shows no label */
     order_as_tree(p);                  /* the larger first, in the new counts */
     picker_narrow(p);
-    for (int i = 0; keep && i < p->n_shown; i++)
-        if (p->v[p->shown[i]].id == keep)
-            p->sel = i;
+    select_id(p, keep);
 }
 
 void picker_move(struct picker *p, long delta)
@@ -312,9 +328,9 @@ void picker_draw(struct picker *p, const struct rect *r, const struct palette *p
         const struct pick *k = &p->v[i];
         bool sel = p->top + row == p->sel;
         /* a place with no report in the meaning shown is there to be found, dimmed */
-        attr_t a = sel                        ? element_attr(pal, EL_SELECTED)
-                   : k->match && k->count > 0 ? A_NORMAL
-                                              : A_DIM;
+        attr_t a = sel                         ? element_attr(pal, EL_SELECTED)
+                   : k->match && k->count != 0 ? A_NORMAL
+                                               : A_DIM;
         if (sel)
             fill_row(r->y + row, r->x, r->w, a);
         int indent = k->depth * 2 > 16 ? 16 : k->depth * 2;
@@ -338,8 +354,9 @@ static void draw_picker_view(struct app *a)
     keymap_describe(&a->keys, V_PICKER, ACT_PLACE_MEANING, keys, sizeof keys);
     bool any = a->pick->meaning == PLACE_MENTIONS;
     snprintf(title, sizeof title,
-             "Location: %s (%s%s%s) - type any spelling, Up/Down choose, Enter applies, "
+             "Location: %s%s (%s%s%s) - type any spelling, Up/Down choose, Enter applies, "
              "Esc cancels",
+             a->pick->counted ? "" : "counting ",
              any ? "reports naming it" : "reports of events there", keys[0] ? keys : "",
              keys[0] ? ": " : "", any ? "events there" : "any mention");
     put_str(0, 0, COLS, title, A_BOLD);
@@ -352,7 +369,7 @@ static void draw_picker_view(struct app *a)
 
 static int count_places(struct store *s, void *arg, char *err, size_t errlen)
 {
-    return picker_load(arg, s, err, errlen);
+    return picker_load(arg, s, true, err, errlen);
 }
 
 void picker_view_start_counting(struct app *a)
@@ -360,16 +377,19 @@ void picker_view_start_counting(struct app *a)
     a->places_job = bg_start(a->s, count_places, a->places_loading, "places-load");
 }
 
-/* A failed count is left to picker_open. */
-void picker_view_take_counted(struct app *a, bool wait)
+/* The counts replace the places shown uncounted, the picker staying where it was; a
+ * failed count leaves them so (the title keeps saying "counting"). */
+bool picker_view_take_counted(struct app *a, bool wait)
 {
     if (!a->places_job || (!wait && !bg_done(a->places_job)))
-        return;
+        return false;
     char err[200];
-    if (bg_finish(a->places_job, err, sizeof err) == 0 && !a->pick->v)
+    bool took = bg_finish(a->places_job, err, sizeof err) == 0 && !a->pick->counted;
+    if (took)
         picker_adopt(a->pick, a->places_loading);
     a->places_job = NULL;
     picker_close(a->places_loading);
+    return took;
 }
 
 /* A count under way is of the old collection; the picker counts afresh when it opens
@@ -383,14 +403,21 @@ void picker_view_forget(struct app *a)
     picker_close(a->pick);
 }
 
+/* Opens at once: while the places are counted (seconds at a million reports) it shows
+ * them uncounted, and the counts come in when done. A script counts first. */
 void picker_view_open(struct app *a)
 {
     char err[200] = "";
-    picker_view_take_counted(a, true);
-    if (picker_open(a->pick, a->s, err, sizeof err) != 0) {
-        app_say(a, true, err);
-        return;
+    picker_view_take_counted(a, false);
+    if (!a->pick->v) {
+        if (!a->places_job && !a->headless)
+            picker_view_start_counting(a);
+        if (picker_load(a->pick, a->s, a->places_job == NULL, err, sizeof err) != 0) {
+            app_say(a, true, err);
+            return;
+        }
     }
+    picker_open(a->pick);
     picker_set_meaning(a->pick, a->place_meaning);
     app_open_screen(a, &picker_view);
 }

@@ -35,19 +35,20 @@ struct picker {
     int n_shown, sel, top;
     char input[256];
     enum place_meaning meaning; /* what the counts count, and Enter keeps */
+    bool counted;               /* false: the places without their counts (pick counts -1) */
     struct gazetteer *gaz;      /* opened on first use; NULL when it cannot be */
 };
 
-/* Loads the places and their counts through s (the reader's connection, or a background
- * job's). Returns 0, or -1 with a reason in err. */
-int picker_load(struct picker *p, struct store *s, char *err, size_t errlen);
+/* Loads the places through s (the reader's connection, or a background job's), with their
+ * counts or (not counted) without. Returns 0, or -1 with a reason in err. */
+int picker_load(struct picker *p, struct store *s, bool counted, char *err, size_t errlen);
 
-/* Takes the places loaded into from, which is left empty. */
+/* Takes the places loaded into from, which is left empty; what was typed, the meaning
+ * and the selected place stay. */
 void picker_adopt(struct picker *p, struct picker *from);
 
-/* Shows the picker with an empty input: loads the places the first time (unless they were
- * loaded or adopted before). Returns 0, or -1 with a reason in err. */
-int picker_open(struct picker *p, struct store *s, char *err, size_t errlen);
+/* Shows the loaded places with an empty input. */
+void picker_open(struct picker *p);
 /* Forgets the places (the gazetteer stays open for the next use); picker_release frees
  * all. */
 void picker_close(struct picker *p);
@@ -74,7 +75,7 @@ extern const struct view_ops picker_view;
 /* Counts the places in the background after the first paint; takes the count when it is
  * done (at once when wait); forgets it (the collection changed). */
 void picker_view_start_counting(struct app *a);
-void picker_view_take_counted(struct app *a, bool wait);
+bool picker_view_take_counted(struct app *a, bool wait); /* true: it took them */
 void picker_view_forget(struct app *a);
 
 /* Opens the picker (counting the places first if need be). */
