@@ -127,6 +127,9 @@ struct ev_options {
      * over every grouping; none by default */
     const struct correction *corrections;
     size_t n_corrections;
+    /* catch-up only: leave the label, place and score of the events a batch touched to
+     * ev_describe_stale (dates are kept at once: later batches' joins test them) */
+    bool defer_describe;
 };
 
 void ev_options_default(struct ev_options *o);

@@ -606,6 +606,21 @@ static int add_new_members(struct catch_up *c, struct batch *bt, struct componen
     return rc;
 }
 
+/* An event to describe later: its dates now, from the span its join computed (the union
+ * of its members' days, as describing would find them), since the next batch's joins
+ * read them. */
+static int defer_describe(struct catch_up *c, int64_t event, struct span s)
+{
+    int rc = 0;
+    if (s.lo <= s.hi) {
+        char first[40], last[40];
+        ev_day_iso(s.lo, first);
+        ev_day_iso(s.hi, last);
+        rc = event_state_set_dates(c->st, event, first, last);
+    }
+    return rc == 0 ? event_state_mark_stale(c->st, event) : rc;
+}
+
 /* Link statistics and reasons of every event the batch touched. */
 static int finish_components(struct catch_up *c, struct batch *bt, struct component *comp)
 {
@@ -620,7 +635,9 @@ static int finish_components(struct catch_up *c, struct batch *bt, struct compon
             link_reasons(c, &bt->links[r->best], reasons, sizeof reasons);
             rc = event_state_set_reasons(c->st, r->event, reasons);
         }
-        if (rc == 0)
+        if (rc == 0 && c->o->defer_describe)
+            rc = defer_describe(c, r->event, bt->span[i]);
+        else if (rc == 0)
             rc = touch(c, r->event);
     }
     return rc;
@@ -668,6 +685,30 @@ static int assign_batch(struct catch_up *c, struct batch *bt)
     return rc;
 }
 
+/* A stored report as describing an event reads it (places, kinds, days): the batch's
+ * decoded copy when it has one (*owned false), else decoded into d unweighed (*owned
+ * true; the caller frees it). Weighing is for scoring, and the members of a large event
+ * are mostly reports the batch never scores. 0, or -1 when it has no features. */
+static int described_doc(struct catch_up *c, int64_t id, struct ev_doc *d, bool *owned)
+{
+    *owned = false;
+    size_t k = c->docs.cap ? (size_t)id & (c->docs.cap - 1) : 0;
+    for (; c->docs.cap && c->docs.ids[k]; k = (k + 1) & (c->docs.cap - 1))
+        if (c->docs.ids[k] == id) {
+            *d = *c->docs.docs[k]; /* a shallow copy: only read */
+            return 0;
+        }
+    void *data;
+    size_t len;
+    if (event_state_get_features(c->st, id, &data, &len) != 1)
+        return -1;
+    memset(d, 0, sizeof *d);
+    int rc = ev_features_decode(data, len, id, d);
+    free(data);
+    *owned = rc == 0;
+    return rc;
+}
+
 /* Label, place, dates and score of an event whose members changed. */
 static int describe_event(struct catch_up *c, int64_t event)
 {
@@ -679,12 +720,11 @@ static int describe_event(struct catch_up *c, int64_t event)
     }
     struct ev_doc *docs = calloc((size_t)n, sizeof *docs);
     struct ev_member *members = calloc((size_t)n, sizeof *members);
+    bool *owned = calloc((size_t)n, sizeof *owned);
     struct ev_group g = {.members = members};
-    int rc = docs && members ? 0 : -1;
+    int rc = docs && members && owned ? 0 : -1;
     for (long i = 0; rc == 0 && i < n; i++) {
-        const struct ev_doc *d = stored_doc(c, ids[i]);
-        if (d) { /* a shallow copy: only read */
-            docs[g.n_members] = *d;
+        if (described_doc(c, ids[i], &docs[g.n_members], &owned[g.n_members]) == 0) {
             members[g.n_members].doc = g.n_members;
             g.n_members++;
         }
@@ -703,6 +743,10 @@ static int describe_event(struct catch_up *c, int64_t event)
     free(g.place);
     free(g.first_date);
     free(g.last_date);
+    for (size_t i = 0; owned && i < g.n_members; i++)
+        if (owned[i])
+            ev_doc_free(&docs[i]);
+    free(owned);
     free(members);
     free(docs);
     free(ids);
@@ -784,6 +828,37 @@ static void batch_reset(struct catch_up *c)
     c->n_touched = 0;
 }
 
+enum { STALE_BATCH = 256 };
+
+/* One transaction's worth of stale events described: 1 when none was left, 0, or -1. */
+static int describe_stale_batch(struct catch_up *c)
+{
+    int64_t ids[STALE_BATCH];
+    long n = event_state_stale(c->st, STALE_BATCH, ids);
+    if (n <= 0)
+        return n == 0 ? 1 : -1;
+    if (sqlite3_exec(c->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return -1;
+    int rc = 0;
+    for (long i = 0; rc == 0 && i < n; i++) {
+        rc = describe_event(c, ids[i]);
+        if (rc == 0)
+            rc = event_state_unmark_stale(c->st, ids[i]);
+    }
+    if (rc == 0 && sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+        return 0;
+    sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+    return -1;
+}
+
+static int describe_all_stale(struct catch_up *c)
+{
+    int rc = 0;
+    while (rc == 0)
+        rc = stopped(c) ? -1 : describe_stale_batch(c);
+    return rc < 0 ? -1 : 0;
+}
+
 int ev_catch_up(struct store *s, const struct ev_options *o, size_t *n_assigned)
 {
     size_t assigned = 0;
@@ -799,11 +874,25 @@ int ev_catch_up(struct store *s, const struct ev_options *o, size_t *n_assigned)
         if (got != 0)
             rc = got < 0 ? -1 : 1;
     }
+    /* what an import left to describe (its end never came, or this is it) */
+    if (rc > 0 && !o->defer_describe)
+        rc = describe_all_stale(&c) < 0 ? -1 : 1;
     event_state_close(c.st);
     free(c.touched);
     if (n_assigned)
         *n_assigned = assigned;
     return rc < 0 ? -1 : 0;
+}
+
+int ev_describe_stale(struct store *s)
+{
+    struct ev_options o;
+    ev_options_default(&o);
+    struct catch_up c = {.db = store_db(s), .o = &o};
+    c.st = event_state_open(c.db);
+    int rc = c.st ? describe_all_stale(&c) : -1;
+    event_state_close(c.st);
+    return rc;
 }
 
 int ev_update_store(struct store *s, const struct ev_options *o)

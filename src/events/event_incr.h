@@ -26,6 +26,12 @@ int ev_catch_up(struct store *s, const struct ev_options *o, size_t *n_assigned)
 
 #define EV_CATCH_UP_BATCH 2000
 
+/* Describes (label, place, score) the events a catch-up with o->defer_describe left to
+ * describe, each once however many batches touched it: an import of 100,000 reports into
+ * 900,000 reads the members of each large event once rather than fifty times. A catch-up
+ * without it does this at its end. Returns 0 or -1. */
+int ev_describe_stale(struct store *s);
+
 /* Catches up; then, when o holds the analyst's corrections (which are replayed over a
  * whole grouping: event_corrections.c), groups the whole collection afresh and saves it.
  * Returns 0 or -1. */

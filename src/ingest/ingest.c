@@ -78,6 +78,7 @@ struct ingest_run {
     size_t batch_bytes;
     bool store_broken;    /* a batch failed: stop rather than pile on errors */
     bool grouping_failed; /* said once */
+    bool grouped;         /* some batch was assigned to events: describe them at the end */
     const struct input_list *inputs;
     struct slot *slots; /* INGEST_WINDOW of them, input i in slot i % INGEST_WINDOW */
     pthread_mutex_t lock;
@@ -283,10 +284,20 @@ static void group_batch(struct ingest_run *r)
 {
     struct ev_options o;
     ev_options_default(&o);
+    o.defer_describe = true; /* once, at the import's end (describe_grouped) */
+    r->grouped = true;
     if (ev_catch_up(r->store, &o, NULL) < 0 && !r->grouping_failed) {
         report(r, "events", "cannot assign the new reports to events; sitrep events will");
         r->grouping_failed = true;
     }
+}
+
+/* Labels, places and scores of the events the import's batches touched, each once. A
+ * failure loses nothing: the next catch-up describes them. */
+static void describe_grouped(struct ingest_run *r)
+{
+    if (r->grouped && !r->store_broken && ev_describe_stale(r->store) < 0 && !r->grouping_failed)
+        report(r, "events", "cannot describe the events; sitrep events will");
 }
 
 static void drop_pending(struct pending *p)
@@ -669,6 +680,7 @@ int ingest_paths(struct store *s, struct extractor *x, char *const *paths, int n
     rp->bar.enabled = rp->bar.enabled && rp->opt->show_progress;
     run_pipeline(rp);
     flush_batch(rp);
+    describe_grouped(rp);
     count_unread(rp);
     free(rp->batch);
     replay_record_corrections(rp, &inputs);

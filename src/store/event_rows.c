@@ -489,5 +489,6 @@ int event_rows_fresh(sqlite3 *db)
 {
     return (int)store_query_int(db, "SELECT (SELECT count(*) FROM events) > 0 AND"
                                     " (SELECT count(*) FROM articles) ="
-                                    " (SELECT count(*) FROM event_articles)");
+                                    " (SELECT count(*) FROM event_articles) AND"
+                                    " NOT EXISTS (SELECT 1 FROM events_stale)");
 }

@@ -84,4 +84,11 @@ int event_state_set_reasons(struct event_state *st, int64_t event, const char *r
 int event_state_describe(struct event_state *st, int64_t event, const char *label,
                          const char *place, double score);
 
+/* Events whose members changed, to be described later (an import describes each event
+ * it touched once, at its end, not after every batch): marks one, reads up to max of them
+ * (ids ascending; returns how many, or -1), and unmarks one once described. */
+int event_state_mark_stale(struct event_state *s, int64_t event);
+long event_state_stale(struct event_state *s, size_t max, int64_t *out);
+int event_state_unmark_stale(struct event_state *s, int64_t event);
+
 #endif

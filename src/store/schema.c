@@ -184,19 +184,26 @@ static const char event_places_schema[] =
     " lower(p.name) AND coalesce(ap.surface, '') NOT LIKE '%\"' || a.dateline || '\"%'));"
     "DROP INDEX places_name_backfill;";
 
+/* Version 8: the events whose members changed and which are still to be described
+ * (label, place, dates): an import assigns its reports batch by batch and describes each
+ * event it touched once at its end (store/event_state.h). */
+static const char events_stale_schema[] =
+    "CREATE TABLE IF NOT EXISTS events_stale(event_id INTEGER PRIMARY KEY);";
+
 /* Migrations in order: migrations[v] takes a database from version v to v + 1. Version 3:
  * the analyst's corrections (store/corrections.h); version 4: subscriptions
  * (store/feeds.h); version 5: figure roles and vague tolls; version 6: incremental
- * grouping; version 7: where each report's events happened. */
-static const char *const migrations[] = {schema_v1,          schema_v2, corrections_schema,
-                                         feeds_schema,       schema_v5, event_state_schema,
-                                         event_places_schema};
+ * grouping; version 7: where each report's events happened; version 8: events still to
+ * be described. */
+static const char *const migrations[] = {
+    schema_v1, schema_v2,          corrections_schema,  feeds_schema,
+    schema_v5, event_state_schema, event_places_schema, events_stale_schema};
 
 /* A step that adds columns cannot say IF NOT EXISTS: it is skipped when its first column
  * is already there (a collection whose version number was rewound). */
 static const char *const migration_done[] = {
     NULL, NULL, NULL, NULL, "SELECT count(*) FROM pragma_table_info('figures') WHERE name = 'role'",
-    NULL, NULL};
+    NULL, NULL, NULL};
 _Static_assert(sizeof migration_done / sizeof migration_done[0] ==
                    sizeof migrations / sizeof migrations[0],
                "one entry per migration step");
