@@ -323,4 +323,5 @@ void ev_options_default(struct ev_options *o)
     o->stop = NULL;
     o->corrections = NULL;
     o->n_corrections = 0;
+    o->defer_describe = false;
 }
