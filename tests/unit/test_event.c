@@ -454,12 +454,7 @@ static void test_store_roundtrip(void)
     check_save_under_lock(store_too, path);
     store_close(store_too);
     store_too = NULL;
-    unlink(path);
-    char side[sizeof path + 8];
-    snprintf(side, sizeof side, "%s-wal", path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", path);
-    unlink(side);
+    testlib_unlink_db(path);
 }
 
 /* Civilians who fled a massacre are no convoy; a convoy is one. */

@@ -276,12 +276,7 @@ static void test_catch_up(void)
     check_event_list();
     store_close(s);
     s = NULL;
-    unlink(path);
-    char side[sizeof path + 8];
-    snprintf(side, sizeof side, "%s-wal", path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", path);
-    unlink(side);
+    testlib_unlink_db(path);
 }
 
 /* Every event as "label|place|first|last|score|members" lines, in id order. */
@@ -343,12 +338,7 @@ static char *group_two_imports(bool defer)
     char *dump = events_dump();
     store_close(s);
     s = NULL;
-    unlink(path);
-    char side[sizeof path + 8];
-    snprintf(side, sizeof side, "%s-wal", path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", path);
-    unlink(side);
+    testlib_unlink_db(path);
     return dump;
 }
 

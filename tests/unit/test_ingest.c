@@ -52,11 +52,7 @@ static void teardown(void)
     snprintf(path, sizeof path, "%s/more", dir);
     rmdir(path);
     rmdir(dir);
-    unlink(db);
-    snprintf(path, sizeof path, "%s-wal", db);
-    unlink(path);
-    snprintf(path, sizeof path, "%s-shm", db);
-    unlink(path);
+    testlib_unlink_db(db);
 }
 
 static void test_directory_import(void)

@@ -14,12 +14,7 @@ static char db_path[256];
 static void fresh_db_path(void)
 {
     snprintf(db_path, sizeof db_path, "/tmp/sitrep-test-store-%ld.db", (long)getpid());
-    unlink(db_path);
-    char side[300];
-    snprintf(side, sizeof side, "%s-wal", db_path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", db_path);
-    unlink(side);
+    testlib_unlink_db(db_path);
 }
 
 /* text = "Title\n\nBody sentence one. Body two." with spans written out by hand. */

@@ -99,12 +99,7 @@ static void setup_store(void)
 static void teardown_store(void)
 {
     store_close(st);
-    char p[sizeof db_path + 8];
-    unlink(db_path);
-    snprintf(p, sizeof p, "%s-wal", db_path);
-    unlink(p);
-    snprintf(p, sizeof p, "%s-shm", db_path);
-    unlink(p);
+    testlib_unlink_db(db_path);
 }
 
 /* The whole window as text, rows joined by newlines. */

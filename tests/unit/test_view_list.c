@@ -64,12 +64,7 @@ static void setup(void)
 static void teardown(void)
 {
     store_close(st);
-    char p[sizeof db_path + 8];
-    unlink(db_path);
-    snprintf(p, sizeof p, "%s-wal", db_path);
-    unlink(p);
-    snprintf(p, sizeof p, "%s-shm", db_path);
-    unlink(p);
+    testlib_unlink_db(db_path);
 }
 
 static void parse(struct query *q, const char *filter)

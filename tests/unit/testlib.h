@@ -8,6 +8,18 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
+
+/* Removes a test's SQLite database with its write-ahead log and shared-memory files. */
+static inline void testlib_unlink_db(const char *path)
+{
+    char side[4096];
+    unlink(path);
+    snprintf(side, sizeof side, "%s-wal", path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", path);
+    unlink(side);
+}
 
 static int testlib_failures_in_test;
 static int testlib_failed_tests;
