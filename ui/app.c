@@ -22,6 +22,7 @@
 #include "state.h"
 #include "events/event_grouping.h"
 #include "fetching.h"
+#include "order_index.h"
 #include "script.h"
 #include "session.h"
 #include "store/article_view.h"
@@ -114,10 +115,36 @@ void app_apply_filter(struct app *a)
     a->tl->sel = a->tl->top = 0;
 }
 
+/* An order whose index is not there yet (place, date added) is indexed in the background
+ * and taken when that is done, the list keeping its order meanwhile; a script, or a
+ * read-only collection, lists it at once (making the index, or sorting every row). */
+static bool index_order_first(struct app *a, int sort)
+{
+    enum store_list_order o = (enum store_list_order)sort;
+    if (a->headless || store_is_read_only(a->s) || store_list_order_ready(a->s, o))
+        return false;
+    if (!a->order_job && !(a->order_job = order_index_start(a->s, o)))
+        return false;
+    if (order_index_order(a->order_job) != o)
+        return false; /* another order's index is being made: this one is listed at once */
+    a->order_wanted = sort;
+    char m[160];
+    snprintf(m, sizeof m,
+             "order by %s: indexing the collection for it (once); the list "
+             "keeps its order until then",
+             store_list_order_name(o));
+    app_say(a, false, m);
+    return true;
+}
+
 void app_set_sort(struct app *a, int sort)
 {
+    sort = sort >= 0 && sort < N_LIST_ORDERS ? sort : LIST_BY_DATE;
+    a->order_wanted = -1;
+    if (sort != a->sort && index_order_first(a, sort))
+        return;
     int64_t keep = a->list->sel_id;
-    a->sort = sort >= 0 && sort < N_LIST_ORDERS ? sort : LIST_BY_DATE;
+    a->sort = sort;
     store_list_set_order(a->s, (enum store_list_order)a->sort);
     app_apply_filter(a);
     if (!keep || !list_pane_select_id(a->list, a->s, &a->q, keep))
@@ -269,6 +296,9 @@ static void draw_status(struct app *a)
     if (a->sort != LIST_BY_DATE)
         status_append(line, sizeof line, &n, " | by %s",
                       store_list_order_name((enum store_list_order)a->sort));
+    if (a->order_wanted >= 0)
+        status_append(line, sizeof line, &n, " | by %s next: indexing",
+                      store_list_order_name((enum store_list_order)a->order_wanted));
     if (a->art->find[0] && app_pane_shown(a, V_ARTICLE))
         status_append(line, sizeof line, &n, " | find: %s %d/%d", a->art->find, a->art->hit + 1,
                       a->art->n_hits);
@@ -523,8 +553,8 @@ static void main_action(struct app *a, enum action act)
     case ACT_OPEN_LINK:
         fetching_open_link(a);
         break;
-    case ACT_SORT:
-        app_set_sort(a, (a->sort + 1) % N_LIST_ORDERS);
+    case ACT_SORT: /* from the order asked for, even while it is being indexed */
+        app_set_sort(a, ((a->order_wanted >= 0 ? a->order_wanted : a->sort) + 1) % N_LIST_ORDERS);
         break;
     case ACT_SAVED_FILTERS:
         prompt_view_open(a, PROMPT_SAVED, 0, NULL);
@@ -635,8 +665,25 @@ static void handle_mouse(struct app *a)
     }
 }
 
-/* Takes a finished background timeline, places or grouping; true when the screen needs
- * drawing. */
+/* Takes an order's finished index: the order, if it is still the one asked for. */
+static bool take_order_index(struct app *a)
+{
+    if (!a->order_job || !order_index_done(a->order_job))
+        return false;
+    char err[300];
+    int indexed = order_index_order(a->order_job);
+    int rc = order_index_finish(a->order_job, err, sizeof err);
+    a->order_job = NULL;
+    if (rc != 0)
+        app_say(a, true, err);
+    else if (a->order_wanted == indexed)
+        app_set_sort(a, indexed);
+    a->order_wanted = -1;
+    return true;
+}
+
+/* Takes a finished background timeline, places, grouping or index; true when the screen
+ * needs drawing. */
 static bool poll_background(struct app *a)
 {
     char err[200];
@@ -649,7 +696,8 @@ static bool poll_background(struct app *a)
     int rc = timeline_poll(a->tl, err, sizeof err);
     if (rc < 0)
         app_say(a, true, err);
-    return rc != 0 || counted || list_counted != 0 || grouped;
+    bool ordered = take_order_index(a);
+    return rc != 0 || counted || list_counted != 0 || grouped || ordered;
 }
 
 /* For SITREP_TRACE: "key-NAME MS" from a key to the screen it leads to. */
@@ -709,7 +757,7 @@ static void run_terminal(struct app *a)
         /* while the timeline or the places load, wake up now and then to take them; else
          * every FOLLOW_MS to see whether another process changed the collection */
         timeout(timeline_pending(a->tl) || a->places_job || a->grouping ||
-                        list_pane_counting(a->list)
+                        list_pane_counting(a->list) || a->order_job
                     ? 50
                 : a->fetch ? FETCH_POLL_MS
                            : FOLLOW_MS);
@@ -844,6 +892,8 @@ static void free_app(struct app *a)
     close_screens(a);
     if (a->s)
         edits_forget(a);
+    if (a->order_job)
+        order_index_cancel(a->order_job);
     if (a->list)
         list_pane_release(a->list);
     if (a->art)
@@ -884,6 +934,7 @@ int ui_run(struct store *s, const struct ui_options *opt)
     a->opt = opt ? opt : &none;
     a->headless = a->opt->script_path != NULL;
     a->list->in_foreground = a->headless;
+    a->order_wanted = -1;
     trace_init();
     article_pane_init(a->art);
     query_init(&a->q);

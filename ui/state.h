@@ -74,6 +74,8 @@ struct app {
     int help_top;
     struct compare_view *cv;
     struct events_view *ev;
+    struct order_index *order_job; /* an order's index being made (order_index.h) */
+    int order_wanted;              /* the order to take when it is made, -1: none */
     struct map_view *map;
     double filter_started; /* for SITREP_TRACE: when the filter last changed, else 0 */
     /* the picker's places, counted in the background after the first paint */

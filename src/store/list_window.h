@@ -8,6 +8,7 @@
 #ifndef SITREP_STORE_LIST_WINDOW_H
 #define SITREP_STORE_LIST_WINDOW_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -47,6 +48,15 @@ int store_list_order_from_name(const char *name);
 /* The order of the lists this connection reads (date when never set), and that order. */
 void store_list_set_order(struct store *s, enum store_list_order o);
 enum store_list_order store_list_order(const struct store *s);
+
+/* Whether the order's own index is there (date, toll and source need none). Without it,
+ * listing in that order makes it first: a read of every row of the table, seconds to
+ * minutes on a large collection, which store_list_make_order_index does beforehand, on a
+ * writable connection of its own to the file behind s (for a thread of its own), stopping
+ * when *stop (may be NULL) turns true. That returns 0, or -1 with the reason in err. */
+bool store_list_order_ready(struct store *s, enum store_list_order o);
+int store_list_make_order_index(struct store *s, enum store_list_order o, const atomic_bool *stop,
+                                char *err, size_t errlen);
 
 /* Whether the list under q is a filtered one (read by ids): q has conditions, or the
  * order is not date. */

@@ -51,6 +51,7 @@ int query_copy(struct query *dst, const struct query *src)
         }
         dst->n_params = i + 1;
     }
+    dst->n_sets = src->n_sets;
     dst->place_params = src->place_params;
     dst->mention_params = src->mention_params;
     return 0;
@@ -93,6 +94,8 @@ static int append_to(char **buf, size_t *len, size_t *cap, const char *sql)
  * order). */
 static int append_forms(struct query *q, const char *as_set, const char *by_row)
 {
+    if (strncmp(as_set, "id IN (", 7) == 0)
+        q->n_sets++;
     return append_to(&q->where, &q->where_len, &q->where_cap, as_set) ||
                    append_to(&q->by_row, &q->by_row_len, &q->by_row_cap, by_row)
                ? -1

@@ -42,6 +42,7 @@ struct query {
      * walk of the list in order that stops after a screenful (query_where_by_row). */
     char *by_row;
     size_t by_row_len, by_row_cap;
+    int n_sets; /* conditions that are sets of ids ("id IN (SELECT ...)": a place, words) */
     struct query_param params[QUERY_MAX_PARAMS];
     int n_params;
     uint32_t place_params;   /* bit i: params[i] is a place: or mentions: term's name */

@@ -96,6 +96,9 @@ static const char reader_indexes_sql[] =
     " ON articles(date, killed, wounded, destroyed, is_read, source);"
     "CREATE INDEX IF NOT EXISTS figures_timeline"
     " ON figures(article_id, role, kind, date, n, min, sentence);"
+    /* the toll and source orders sort the list index now (list_window.c) */
+    "DROP INDEX IF EXISTS articles_by_toll;"
+    "DROP INDEX IF EXISTS articles_by_source;"
     "DROP INDEX IF EXISTS articles_date;";
 
 /* Version 2: search finds a word in its other forms ("airstrike" finds "airstrikes",

@@ -3,6 +3,7 @@
  * whole, the order is the one found all at once, and a position past the first rows waits
  * for the rest instead of failing. */
 #include "views/list.h"
+#include "order_index.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -142,12 +143,44 @@ static void test_small_filter_whole_at_once(void)
     query_free(&q);
 }
 
+/* The place order's index is made on a thread of its own; the toll and source orders need
+ * none (they sort the list index). */
+static void test_order_index_in_background(void)
+{
+    CHECK(store_list_order_ready(st, LIST_BY_TOLL));
+    CHECK(store_list_order_ready(st, LIST_BY_SOURCE));
+    CHECK(!store_list_order_ready(st, LIST_BY_PLACE));
+    struct order_index *j = order_index_start(st, LIST_BY_PLACE);
+    CHECK(j != NULL);
+    if (!j)
+        return;
+    CHECK_INT(order_index_order(j), LIST_BY_PLACE);
+    char err[300];
+    CHECK_INT(order_index_finish(j, err, sizeof err), 0);
+    CHECK(store_list_order_ready(st, LIST_BY_PLACE));
+    /* the list in that order is the same whether found at once or in the background */
+    store_list_set_order(st, LIST_BY_PLACE);
+    struct query q;
+    query_init(&q);
+    struct list_pane whole = {.in_foreground = true}, list = {0};
+    CHECK_INT(list_pane_count(&whole, st, &q, err, sizeof err), 0);
+    CHECK_INT(list_pane_count(&list, st, &q, err, sizeof err), 0);
+    CHECK_INT(list_pane_take_count(&list, true, err, sizeof err), 1);
+    CHECK_INT(whole.count, N_ARTICLES);
+    CHECK_INT(list.count, N_ARTICLES);
+    CHECK(memcmp(list.ids, whole.ids, (size_t)whole.count * sizeof *whole.ids) == 0);
+    list_pane_release(&list);
+    list_pane_release(&whole);
+    store_list_set_order(st, LIST_BY_DATE);
+}
+
 int main(void)
 {
     setup();
     RUN(test_counts_in_background);
     RUN(test_end_waits_for_count);
     RUN(test_small_filter_whole_at_once);
+    RUN(test_order_index_in_background);
     teardown();
     return TESTS_DONE();
 }
