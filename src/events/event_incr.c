@@ -128,16 +128,24 @@ static int64_t df_of(void *ctx, uint32_t term)
     return e ? e->n : 0;
 }
 
+/* Where id is in the cache (cap > 0), else the empty slot it would take. */
+static size_t doc_slot(const struct doc_cache *dc, int64_t id)
+{
+    size_t k = (size_t)id & (dc->cap - 1);
+    while (dc->ids[k] && dc->ids[k] != id)
+        k = (k + 1) & (dc->cap - 1);
+    return k;
+}
+
 /* A stored report ready for scoring (decoded once a batch), or NULL when it has no
  * features (deleted since) or on error. */
 static struct ev_doc *stored_doc(struct catch_up *c, int64_t id)
 {
     if ((c->docs.used + 1) * 2 > c->docs.cap && docs_grow(&c->docs) < 0)
         return NULL;
-    size_t k = (size_t)id & (c->docs.cap - 1);
-    for (; c->docs.ids[k]; k = (k + 1) & (c->docs.cap - 1))
-        if (c->docs.ids[k] == id)
-            return c->docs.docs[k];
+    size_t k = doc_slot(&c->docs, id);
+    if (c->docs.ids[k])
+        return c->docs.docs[k];
     void *data;
     size_t len;
     if (event_state_get_features(c->st, id, &data, &len) != 1)
@@ -692,12 +700,11 @@ static int assign_batch(struct catch_up *c, struct batch *bt)
 static int described_doc(struct catch_up *c, int64_t id, struct ev_doc *d, bool *owned)
 {
     *owned = false;
-    size_t k = c->docs.cap ? (size_t)id & (c->docs.cap - 1) : 0;
-    for (; c->docs.cap && c->docs.ids[k]; k = (k + 1) & (c->docs.cap - 1))
-        if (c->docs.ids[k] == id) {
-            *d = *c->docs.docs[k]; /* a shallow copy: only read */
-            return 0;
-        }
+    size_t k = c->docs.cap ? doc_slot(&c->docs, id) : 0;
+    if (c->docs.cap && c->docs.ids[k]) {
+        *d = *c->docs.docs[k]; /* a shallow copy: only read */
+        return 0;
+    }
     void *data;
     size_t len;
     if (event_state_get_features(c->st, id, &data, &len) != 1)

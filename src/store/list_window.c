@@ -152,31 +152,6 @@ static int steps_spent(void *thousands_left)
     return --*(long *)thousands_left < 0;
 }
 
-static int grow_ids(int64_t **ids, size_t *cap)
-{
-    size_t want = *cap ? *cap * 2 : 1024;
-    int64_t *grown = realloc(*ids, want * sizeof **ids);
-    if (!grown)
-        return -1;
-    *ids = grown;
-    *cap = want;
-    return 0;
-}
-
-/* The ids st yields; the step's result code in *rc (SQLITE_DONE when all were read). */
-static long collect_ids(sqlite3_stmt *st, int64_t **ids, int *rc)
-{
-    size_t n = 0, cap = 0;
-    while ((*rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n == cap && grow_ids(ids, &cap) != 0) {
-            *rc = SQLITE_NOMEM;
-            break;
-        }
-        (*ids)[n++] = sqlite3_column_int64(st, 0);
-    }
-    return (long)n;
-}
-
 /* The list's ids: by_row walks the order's index testing each article (stopping at
  * first), else the filter's sets are built first. steps > 0 gives up (returning -2) after
  * that many thousand steps of SQLite's machine. */
@@ -197,7 +172,7 @@ static long list_ids(sqlite3 *db, const struct query *q, int order, bool by_row,
     if (steps > 0)
         sqlite3_progress_handler(db, 1000, steps_spent, &left);
     int rc;
-    long n = collect_ids(st, ids, &rc);
+    long n = query_collect_ids(st, ids, &rc);
     if (steps > 0)
         sqlite3_progress_handler(db, 0, NULL, NULL);
     sqlite3_finalize(st);

@@ -607,6 +607,19 @@ static int grow_ids(int64_t **ids, size_t *cap)
     return 0;
 }
 
+long query_collect_ids(sqlite3_stmt *st, int64_t **ids, int *rc)
+{
+    size_t n = 0, cap = 0;
+    while ((*rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n == cap && grow_ids(ids, &cap) != 0) {
+            *rc = SQLITE_NOMEM;
+            break;
+        }
+        (*ids)[n++] = sqlite3_column_int64(st, 0);
+    }
+    return (long)n;
+}
+
 long query_article_ids(sqlite3 *db, const struct query *q, int64_t **ids, char *err, size_t errlen)
 {
     *ids = NULL;
@@ -615,15 +628,8 @@ long query_article_ids(sqlite3 *db, const struct query *q, int64_t **ids, char *
         snprintf(err, errlen, "%s", sqlite3_errmsg(db));
         return -1;
     }
-    size_t n = 0, cap = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n == cap && grow_ids(ids, &cap) != 0) {
-            rc = SQLITE_NOMEM;
-            break;
-        }
-        (*ids)[n++] = sqlite3_column_int64(st, 0);
-    }
+    long n = query_collect_ids(st, ids, &rc);
     if (rc != SQLITE_DONE) {
         snprintf(err, errlen, "%s", rc == SQLITE_NOMEM ? "out of memory" : sqlite3_errmsg(db));
         sqlite3_finalize(st);
@@ -632,7 +638,7 @@ long query_article_ids(sqlite3 *db, const struct query *q, int64_t **ids, char *
         return -1;
     }
     sqlite3_finalize(st);
-    return (long)n;
+    return n;
 }
 
 int64_t query_resolve_article(sqlite3 *db, const char *arg)

@@ -94,6 +94,11 @@ struct sqlite3_stmt *query_prepare(struct sqlite3 *db, const struct query *q, co
 struct sqlite3_stmt *query_prepare_by_row(struct sqlite3 *db, const struct query *q,
                                           const char *fmt);
 
+/* Steps st to the end, its first column's ids into *ids (malloc'd, the caller frees, even
+ * when the step fails); the last step's result in *rc (SQLITE_DONE when all were read,
+ * SQLITE_NOMEM out of memory). Returns how many it read. */
+long query_collect_ids(struct sqlite3_stmt *st, int64_t **ids, int *rc);
+
 /* The ids of the articles q selects, ascending, in *ids (malloc'd, the caller frees; NULL
  * when none). Returns their number, or -1 with SQLite's reason in err. */
 long query_article_ids(struct sqlite3 *db, const struct query *q, int64_t **ids, char *err,
