@@ -2,6 +2,7 @@
  * help, so `sitrep --help`, `sitrep COMMAND --help` and dispatch cannot
  * disagree. */
 #include "cli/cli.h"
+#include "base/trace.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -746,6 +747,7 @@ int cli_main(int argc, char **argv, cli_reader_fn reader)
     const char *db = NULL;
     struct cli_reader_options ui = {0};
     bool read_only = false;
+    trace_init();
     take_global_options(&argc, argv, &db, &read_only);
     cli_set_read_only(read_only);
     int i = 1;

@@ -21,6 +21,7 @@
 #include "extract/extract.h"
 #include "base/facts.h"
 #include "base/progress.h"
+#include "base/trace.h"
 #include "events/event_incr.h"
 #include "store/store.h"
 #include "store/txn.h"
@@ -296,8 +297,10 @@ static void group_batch(struct ingest_run *r)
  * failure loses nothing: the next catch-up describes them. */
 static void describe_grouped(struct ingest_run *r)
 {
+    double started = trace_clock_ms();
     if (r->grouped && !r->store_broken && ev_describe_stale(r->store) < 0 && !r->grouping_failed)
         report(r, "events", "cannot describe the events; sitrep events will");
+    trace_span("import-describe", started);
 }
 
 static void drop_pending(struct pending *p)
@@ -362,7 +365,9 @@ static void flush_batch(struct ingest_run *r)
     if (r->batch_n == 0)
         return;
     struct batch_outcome out = {0};
+    double started = trace_clock_ms();
     write_batch(r, &out);
+    trace_span("import-write", started);
     if (out.reason[0]) {
         char why[400];
         long lost = (long)r->batch_n - out.failed;
@@ -379,8 +384,11 @@ static void flush_batch(struct ingest_run *r)
         r->stats->imported += out.added;
         r->stats->duplicates += out.duplicates;
         r->stats->failed += out.failed;
-        if (out.added)
+        if (out.added) {
+            started = trace_clock_ms();
             group_batch(r);
+            trace_span("import-group", started);
+        }
     }
     for (size_t k = 0; k < r->batch_n; k++)
         drop_pending(&r->batch[k]);
