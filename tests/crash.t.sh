@@ -50,8 +50,9 @@ try:
     n = one("SELECT count(*) FROM articles")
     if n % batch and n != total:
         print(f"partial batch: {n} articles"); sys.exit()
-    bare = one("SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM sentences)")
-    print(f"{bare} articles without sentences" if bare else "ok")
+    bare = one("SELECT count(*) FROM articles WHERE id NOT IN"
+               " (SELECT article_id FROM article_spans)")
+    print(f"{bare} articles without their sentences" if bare else "ok")
 except sqlite3.Error as e:
     print("sqlite:", e)
 PY

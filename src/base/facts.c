@@ -190,6 +190,14 @@ const char *mention_type_name(enum mention_type t)
     return (unsigned)t < sizeof names / sizeof names[0] ? names[t] : "place";
 }
 
+enum mention_type mention_type_from_name(const char *name)
+{
+    for (int t = MENTION_PLACE; t <= MENTION_SOURCE; t++)
+        if (name && strcmp(mention_type_name((enum mention_type)t), name) == 0)
+            return (enum mention_type)t;
+    return MENTION_PLACE;
+}
+
 static const char *const figure_role_names[ROLE_COUNT] = {"event", "part", "background", "other",
                                                           "combined"};
 

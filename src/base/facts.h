@@ -184,6 +184,9 @@ int figure_kind_from_name(const char *name); /* -1 when unknown */
 const char *qualifier_name(enum qualifier q);
 int qualifier_from_name(const char *name); /* -1 when unknown */
 const char *mention_type_name(enum mention_type t);
+
+/* The type mention_type_name calls name; MENTION_PLACE for a word it does not know. */
+enum mention_type mention_type_from_name(const char *name);
 const char *figure_role_name(enum figure_role r);
 int figure_role_from_name(const char *name); /* -1 when unknown */
 

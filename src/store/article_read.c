@@ -6,12 +6,65 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/article_spans.h"
+
 /* A stored span is followed only when it lies inside the text: a damaged or hand-edited
  * collection must give a message, not a read outside the buffer. */
 static bool span_inside(int64_t start, int64_t len, size_t text_len)
 {
     return start >= 0 && len >= 0 && (uint64_t)start <= text_len &&
            (uint64_t)len <= text_len - (uint64_t)start;
+}
+
+/* The blob of column `column` of the article's article_spans row (0 sentences, 1
+ * mentions) into *blob, *len; 0 with no blob when the row or the column is absent (an
+ * article stored without facts has no mentions), -1 on error. The blob lives until q is
+ * reset. */
+static int spans_column(struct store *s, int64_t id, int column, sqlite3_stmt **q,
+                        const void **blob, size_t *len)
+{
+    *blob = NULL;
+    *len = 0;
+    *q = store_stmt(s, ST_GET_SPANS);
+    if (!*q)
+        return -1;
+    sqlite3_bind_int64(*q, 1, id);
+    int rc = sqlite3_step(*q);
+    if (rc == SQLITE_ROW) {
+        *blob = sqlite3_column_blob(*q, column);
+        *len = (size_t)sqlite3_column_bytes(*q, column);
+        return 0;
+    }
+    sqlite3_reset(*q);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Its sentences, each checked to lie inside its text. */
+static int load_sentences(struct store *s, int64_t id, struct article *a)
+{
+    sqlite3_stmt *q;
+    const void *blob;
+    size_t len;
+    if (spans_column(s, id, 0, &q, &blob, &len) < 0)
+        return -1;
+    int rc = spans_unpack_sentences(blob, len, &a->sentences, &a->n_sentences);
+    sqlite3_reset(q);
+    if (rc < 0) {
+        store_note_error(s, "article %lld: its sentences cannot be read; the collection is damaged",
+                         (long long)id);
+        return -1;
+    }
+    for (size_t i = 0; i < a->n_sentences; i++) {
+        const struct text_span *t = &a->sentences[i];
+        if (span_inside((int64_t)t->start, (int64_t)t->len, a->text_len))
+            continue;
+        store_note_error(s,
+                         "article %lld: sentence %zu (start %zu, length %zu) lies outside its "
+                         "text (%zu bytes); the collection is damaged",
+                         (long long)id, i, t->start, t->len, a->text_len);
+        return -1;
+    }
+    return 0;
 }
 
 int store_get_article(struct store *s, int64_t id, struct article *a)
@@ -41,37 +94,7 @@ int store_get_article(struct store *s, int64_t id, struct article *a)
     if (!a->title || !a->text)
         return -1;
 
-    q = store_stmt(s, ST_GET_SENTENCES);
-    if (!q)
-        return -1;
-    sqlite3_bind_int64(q, 1, id);
-    size_t cap = 0;
-    while (sqlite3_step(q) == SQLITE_ROW) {
-        if (a->n_sentences == cap) {
-            cap = cap ? cap * 2 : 32;
-            struct text_span *grown = realloc(a->sentences, cap * sizeof *grown);
-            if (!grown) {
-                sqlite3_reset(q);
-                return -1;
-            }
-            a->sentences = grown;
-        }
-        int64_t start = sqlite3_column_int64(q, 0), len = sqlite3_column_int64(q, 1);
-        if (!span_inside(start, len, a->text_len)) {
-            store_note_error(s,
-                             "article %lld: sentence %zu (start %lld, length %lld) lies "
-                             "outside its text (%zu bytes); the collection is damaged",
-                             (long long)id, a->n_sentences, (long long)start, (long long)len,
-                             a->text_len);
-            sqlite3_reset(q);
-            return -1;
-        }
-        a->sentences[a->n_sentences].start = (size_t)start;
-        a->sentences[a->n_sentences].len = (size_t)len;
-        a->n_sentences++;
-    }
-    sqlite3_reset(q);
-    return 0;
+    return load_sentences(s, id, a);
 }
 
 static int load_chain(struct store *s, int64_t place_id, struct place_fact *p)
@@ -218,34 +241,24 @@ static int load_dates(struct store *s, int64_t id, struct facts *f)
     return rc;
 }
 
-static enum mention_type mention_type_from_name(const char *name)
-{
-    for (int t = MENTION_PLACE; t <= MENTION_SOURCE; t++)
-        if (name && strcmp(mention_type_name((enum mention_type)t), name) == 0)
-            return (enum mention_type)t;
-    return MENTION_PLACE;
-}
-
 static int load_mentions(struct store *s, int64_t id, struct facts *f)
 {
-    sqlite3_stmt *q = store_stmt(s, ST_GET_MENTIONS);
-    if (!q)
+    sqlite3_stmt *q;
+    const void *blob;
+    size_t len, n = 0;
+    struct mention *v = NULL;
+    if (spans_column(s, id, 1, &q, &blob, &len) < 0)
         return -1;
-    sqlite3_bind_int64(q, 1, id);
-    int rc = 0;
-    while (sqlite3_step(q) == SQLITE_ROW) {
-        struct mention *m = facts_add_mention(f);
-        if (!m) {
-            rc = -1;
-            break;
-        }
-        m->type = mention_type_from_name((const char *)sqlite3_column_text(q, 0));
-        m->index = sqlite3_column_int(q, 1);
-        m->sentence = sqlite3_column_int(q, 2);
-        m->start = (size_t)sqlite3_column_int64(q, 3);
-        m->len = (size_t)sqlite3_column_int64(q, 4);
-    }
+    int rc = spans_unpack_mentions(blob, len, &v, &n);
     sqlite3_reset(q);
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        struct mention *m = facts_add_mention(f);
+        if (m)
+            *m = v[i];
+        else
+            rc = -1;
+    }
+    free(v);
     return rc;
 }
 

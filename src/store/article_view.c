@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/facts.h"
+#include "store/article_spans.h"
 #include "store/store_int.h"
 #include "store/txn.h"
 
@@ -62,57 +63,64 @@ char *store_article_url(struct store *s, int64_t id)
     return url;
 }
 
+/* A copy of one blob of the article's article_spans row (0 sentences, 1 mentions), or
+ * NULL when there is none. */
+static void *spans_blob(struct store *s, int64_t id, int column, size_t *len)
+{
+    *len = 0;
+    sqlite3_stmt *q =
+        prepare_for(s, "SELECT sentences, mentions FROM article_spans WHERE article_id = ?1", id);
+    if (!q)
+        return NULL;
+    void *copy = NULL;
+    if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_blob(q, column)) {
+        *len = (size_t)sqlite3_column_bytes(q, column);
+        copy = malloc(*len);
+        if (copy)
+            memcpy(copy, sqlite3_column_blob(q, column), *len);
+    }
+    sqlite3_finalize(q);
+    return copy;
+}
+
 long *store_sentence_starts(struct store *s, int64_t id, int *n)
 {
     *n = 0;
-    sqlite3_stmt *q =
-        prepare_for(s, "SELECT start FROM sentences WHERE article_id = ?1 ORDER BY idx", id);
-    if (!q)
-        return NULL;
+    size_t len, count = 0;
+    void *blob = spans_blob(s, id, 0, &len);
+    struct text_span *spans = NULL;
     long *v = NULL;
-    int cap = 0;
-    while (sqlite3_step(q) == SQLITE_ROW) {
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 64;
-            long *grown = realloc(v, (size_t)cap * sizeof *grown);
-            if (!grown)
-                break;
-            v = grown;
-        }
-        v[(*n)++] = (long)sqlite3_column_int64(q, 0);
-    }
-    sqlite3_finalize(q);
+    if (blob && spans_unpack_sentences(blob, len, &spans, &count) == 0 && count)
+        v = malloc(count * sizeof *v);
+    for (size_t i = 0; v && i < count; i++)
+        v[(*n)++] = (long)spans[i].start;
+    free(spans);
+    free(blob);
     return v;
 }
 
 struct store_mention_span *store_mention_spans(struct store *s, int64_t id, int *n)
 {
     *n = 0;
-    sqlite3_stmt *q = prepare_for(s,
-                                  "SELECT type, sentence, start, len FROM mentions WHERE"
-                                  " article_id = ?1 AND type IN ('place', 'figure')",
-                                  id);
-    if (!q)
-        return NULL;
+    size_t len, count = 0;
+    void *blob = spans_blob(s, id, 1, &len);
+    struct mention *mentions = NULL;
     struct store_mention_span *v = NULL;
-    int cap = 0;
-    while (sqlite3_step(q) == SQLITE_ROW) {
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 32;
-            struct store_mention_span *grown = realloc(v, (size_t)cap * sizeof *grown);
-            if (!grown)
-                break;
-            v = grown;
-        }
-        const char *type = (const char *)sqlite3_column_text(q, 0);
+    if (blob && spans_unpack_mentions(blob, len, &mentions, &count) == 0 && count)
+        v = malloc(count * sizeof *v);
+    for (size_t i = 0; v && i < count; i++) {
+        const struct mention *m = &mentions[i];
+        if (m->type != MENTION_PLACE && m->type != MENTION_FIGURE)
+            continue;
         v[(*n)++] = (struct store_mention_span){
-            .is_place = type && strcmp(type, "place") == 0,
-            .sentence = sqlite3_column_int(q, 1),
-            .start = (long)sqlite3_column_int64(q, 2),
-            .len = (long)sqlite3_column_int64(q, 3),
+            .is_place = m->type == MENTION_PLACE,
+            .sentence = m->sentence,
+            .start = (long)m->start,
+            .len = (long)m->len,
         };
     }
-    sqlite3_finalize(q);
+    free(mentions);
+    free(blob);
     return v;
 }
 

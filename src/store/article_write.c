@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "extract/salience.h"
+#include "store/article_spans.h"
 #include "store/key_cache.h"
 
 /* ---- article summary columns ---- */
@@ -105,64 +106,6 @@ static int64_t insert_article_row(struct store *s, const struct article *a, cons
     int64_t id = store_run_insert(s, q);
     free(summary);
     return id;
-}
-
-/* An article has dozens of sentences and a statement step costs more than the row it
- * writes, so they go in blocks of SENTENCE_BLOCK rows per step: ?1 is the article, then
- * idx, start and len for each row. */
-#define SENTENCE_BLOCK 16
-
-static sqlite3_stmt *sentence_block_stmt(struct store *s)
-{
-    if (s->sentence_block)
-        return s->sentence_block;
-    char sql[64 + SENTENCE_BLOCK * 40];
-    int at = snprintf(sql, sizeof sql, "INSERT INTO sentences(article_id, idx, start, len) VALUES");
-    for (int r = 0; r < SENTENCE_BLOCK; r++)
-        at += snprintf(sql + at, sizeof sql - (size_t)at, "%s(?1,?%d,?%d,?%d)", r ? "," : "",
-                       2 + 3 * r, 3 + 3 * r, 4 + 3 * r);
-    if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->sentence_block, NULL) !=
-        SQLITE_OK)
-        s->sentence_block = NULL;
-    return s->sentence_block;
-}
-
-static void bind_sentence(sqlite3_stmt *q, int first_param, const struct article *a, size_t i)
-{
-    sqlite3_bind_int64(q, first_param, (sqlite3_int64)i);
-    sqlite3_bind_int64(q, first_param + 1, (sqlite3_int64)a->sentences[i].start);
-    sqlite3_bind_int64(q, first_param + 2, (sqlite3_int64)a->sentences[i].len);
-}
-
-static int insert_sentences(struct store *s, int64_t id, const struct article *a)
-{
-    size_t i = 0;
-    if (a->n_sentences >= SENTENCE_BLOCK) {
-        sqlite3_stmt *q = sentence_block_stmt(s);
-        if (!q)
-            return -1;
-        sqlite3_bind_int64(q, 1, id);
-        for (; i + SENTENCE_BLOCK <= a->n_sentences; i += SENTENCE_BLOCK) {
-            for (int r = 0; r < SENTENCE_BLOCK; r++)
-                bind_sentence(q, 2 + 3 * r, a, i + (size_t)r);
-            int rc = sqlite3_step(q);
-            sqlite3_reset(q);
-            if (rc != SQLITE_DONE)
-                return -1;
-        }
-    }
-    sqlite3_stmt *q = store_stmt(s, ST_INSERT_SENTENCE);
-    if (!q)
-        return -1;
-    for (; i < a->n_sentences; i++) {
-        sqlite3_bind_int64(q, 1, id);
-        bind_sentence(q, 2, a, i);
-        int rc = sqlite3_step(q);
-        sqlite3_reset(q);
-        if (rc != SQLITE_DONE)
-            return -1;
-    }
-    return 0;
 }
 
 /* Two facts naming the same stored place (or actor) become one row; remap[] sends each
@@ -266,9 +209,9 @@ static int insert_actors(struct store *s, int64_t id, const struct facts *f, int
     return 0;
 }
 
-/* Facts go in blocks too, for the same reason as sentences: an article has a dozen
- * figures and dates and a few dozen mentions. Each block statement is the single-row
- * one's column list repeated FACT_BLOCK times, its parameters numbered on: row r's
+/* An article has a dozen figures and dates, and a statement step costs more than the row
+ * it writes, so they go in blocks of FACT_BLOCK rows per step. Each block statement is the
+ * single-row one's column list repeated FACT_BLOCK times, its parameters numbered on: row r's
  * column c is parameter r * columns + c + 1. */
 #define FACT_BLOCK 8
 
@@ -382,45 +325,54 @@ static int insert_dates(struct store *s, int64_t id, const struct facts *f)
     return insert_rows(s, block, one, DATE_COLUMNS, id, f, f->n_dates, bind_date, NULL);
 }
 
-#define MENTION_COLUMNS 6
-
 /* The remapped indexes of places and actors (insert_facts). */
 struct remaps {
     const int *place, *actor;
 };
 
-static void bind_mention(sqlite3_stmt *q, int p, int64_t id, const struct facts *f, size_t i,
-                         const void *ctx)
+/* The article's mentions with their place and actor indexes pointing at its stored rows
+ * (insert_places and insert_actors merge facts naming one place), malloc'd. */
+static struct mention *remapped_mentions(const struct facts *f, const struct remaps *remap)
 {
-    const struct remaps *remap = ctx;
-    const struct mention *m = &f->mentions[i];
-    int idx = m->index;
-    if (m->type == MENTION_PLACE && idx >= 0 && (size_t)idx < f->n_places)
-        idx = remap->place[idx];
-    else if (m->type == MENTION_ACTOR && idx >= 0 && (size_t)idx < f->n_actors)
-        idx = remap->actor[idx];
-    sqlite3_bind_int64(q, p, id);
-    store_bind_text(q, p + 1, mention_type_name(m->type));
-    sqlite3_bind_int(q, p + 2, idx);
-    sqlite3_bind_int(q, p + 3, m->sentence);
-    sqlite3_bind_int64(q, p + 4, (sqlite3_int64)m->start);
-    sqlite3_bind_int64(q, p + 5, (sqlite3_int64)m->len);
+    struct mention *v = malloc((f->n_mentions + 1) * sizeof *v);
+    if (!v)
+        return NULL;
+    for (size_t i = 0; i < f->n_mentions; i++) {
+        v[i] = f->mentions[i];
+        int idx = v[i].index;
+        if (v[i].type == MENTION_PLACE && idx >= 0 && (size_t)idx < f->n_places)
+            v[i].index = remap->place[idx];
+        else if (v[i].type == MENTION_ACTOR && idx >= 0 && (size_t)idx < f->n_actors)
+            v[i].index = remap->actor[idx];
+    }
+    return v;
 }
 
-static int insert_mentions(struct store *s, int64_t id, const struct facts *f,
-                           const int *place_remap, const int *actor_remap)
+/* The article's one article_spans row: its sentences, and its mentions when it has facts
+ * (remap then set). */
+static int insert_spans(struct store *s, int64_t id, const struct article *a, const struct facts *f,
+                        const struct remaps *remap)
 {
-    sqlite3_stmt *one = store_stmt(s, ST_INSERT_MENTION);
-    sqlite3_stmt *block = f->n_mentions < FACT_BLOCK
-                              ? NULL
-                              : fact_block_stmt(s, &s->mention_block,
-                                                "INSERT INTO mentions(article_id, type, idx,"
-                                                " sentence, start, len) VALUES",
-                                                MENTION_COLUMNS);
-    struct remaps remap = {place_remap, actor_remap};
-    if (!one)
-        return -1;
-    return insert_rows(s, block, one, MENTION_COLUMNS, id, f, f->n_mentions, bind_mention, &remap);
+    sqlite3_stmt *q = store_stmt(s, ST_INSERT_SPANS);
+    size_t sentences_len = 0, mentions_len = 0;
+    unsigned char *sentences = spans_pack_sentences(a->sentences, a->n_sentences, &sentences_len);
+    struct mention *mentions = f ? remapped_mentions(f, remap) : NULL;
+    unsigned char *packed =
+        mentions ? spans_pack_mentions(mentions, f->n_mentions, &mentions_len) : NULL;
+    int rc = -1;
+    if (q && sentences && (!f || packed)) {
+        sqlite3_bind_int64(q, 1, id);
+        sqlite3_bind_blob(q, 2, sentences, (int)sentences_len, SQLITE_STATIC);
+        if (packed)
+            sqlite3_bind_blob(q, 3, packed, (int)mentions_len, SQLITE_STATIC);
+        else
+            sqlite3_bind_null(q, 3);
+        rc = store_run_insert(s, q) < 0 ? -1 : 0;
+    }
+    free(sentences);
+    free(mentions);
+    free(packed);
+    return rc;
 }
 
 static int insert_facts(struct store *s, int64_t id, const struct article *a, const struct facts *f)
@@ -433,7 +385,8 @@ static int insert_facts(struct store *s, int64_t id, const struct article *a, co
         insert_places(s, id, f, place_remap, place_ids) == 0 &&
         store_write_event_places(s, id, a, f, place_ids) == 0 &&
         insert_actors(s, id, f, actor_remap) == 0 && insert_figures(s, id, f) == 0 &&
-        insert_dates(s, id, f) == 0 && insert_mentions(s, id, f, place_remap, actor_remap) == 0)
+        insert_dates(s, id, f) == 0 &&
+        insert_spans(s, id, a, f, &(struct remaps){place_remap, actor_remap}) == 0)
         rc = 0;
     free(place_remap);
     free(actor_remap);
@@ -481,8 +434,8 @@ int store_add_article(struct store *s, const struct article *a, const struct fac
     bool in_batch = !sqlite3_get_autocommit(s->db);
     if (in_batch && s->unindexed_from == 0)
         s->unindexed_from = id;
-    if ((!in_batch && insert_fts(s, id, a) < 0) || insert_sentences(s, id, a) < 0 ||
-        (f && insert_facts(s, id, a, f) < 0)) {
+    if ((!in_batch && insert_fts(s, id, a) < 0) ||
+        (f ? insert_facts(s, id, a, f) : insert_spans(s, id, a, NULL, NULL)) < 0) {
         store_set_err(err, errlen, "storing article", s->db);
         store_index_pending(s);
         store_delete_article(s, id);

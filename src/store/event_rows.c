@@ -59,7 +59,7 @@ static sqlite3_stmt *prepare(sqlite3 *db, const char *sql, const int64_t *id)
  * number: on 100,000 generated articles, thousands per article, and `sitrep events` ran
  * for more than 5 minutes of CPU instead of seconds. */
 #define KILLED_OPEN                                                                                \
-    "EXISTS(SELECT 1 FROM figures f INDEXED BY figures_article WHERE f.article_id = a.id"          \
+    "EXISTS(SELECT 1 FROM figures f INDEXED BY figures_timeline WHERE f.article_id = a.id"          \
     " AND f.kind = 'killed' AND f.n = a.killed AND f.qualifier = 'vague')"
 
 /* Columns: id, title, date, source, text, dateline, killed, killed_open. */
@@ -250,7 +250,7 @@ int event_rows_event_figures_of_kind(sqlite3 *db, int64_t event_id, const char *
         prepare(db,
                 "SELECT f.article_id, f.kind, f.n, f.min, f.max, f.qualifier, f.source, f.place,"
                 " f.text, f.sentence, f.date, f.role, f.incident FROM event_articles ea"
-                " JOIN figures f INDEXED BY figures_article ON f.article_id = ea.article_id"
+                " JOIN figures f INDEXED BY figures_timeline ON f.article_id = ea.article_id"
                 " WHERE ea.event_id = ?1 AND f.kind = ?2 ORDER BY ea.article_id, f.id",
                 &event_id);
     if (!st)

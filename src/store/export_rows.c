@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/facts.h"
+#include "store/article_spans.h"
 
 static char *dup_text(sqlite3_stmt *st, int i)
 {
@@ -138,31 +139,97 @@ static void read_figure(sqlite3_stmt *st, struct export_figure *f)
     f->source = (const char *)sqlite3_column_text(st, 10);
     f->sentence = (int)column_long(st, 11);
     f->text = (const char *)sqlite3_column_text(st, 12);
-    f->sentence_text = (const char *)sqlite3_column_text(st, 13);
+}
+
+/* The text and sentences of the article whose figures are being exported: figures come in
+ * article order, so each article is read once. */
+struct sentence_source {
+    sqlite3_stmt *read;
+    int64_t article_id;
+    char *text;
+    size_t text_len;
+    struct text_span *spans;
+    size_t n_spans;
+    char *cut; /* the last sentence handed out */
+};
+
+static void sentence_source_clear(struct sentence_source *src)
+{
+    free(src->text);
+    free(src->spans);
+    free(src->cut);
+    src->text = NULL;
+    src->spans = NULL;
+    src->cut = NULL;
+    src->text_len = src->n_spans = 0;
+}
+
+static void sentence_source_load(struct sentence_source *src, int64_t article_id)
+{
+    sentence_source_clear(src);
+    src->article_id = article_id;
+    sqlite3_bind_int64(src->read, 1, article_id);
+    if (sqlite3_step(src->read) == SQLITE_ROW) {
+        const void *text = sqlite3_column_blob(src->read, 0);
+        src->text_len = (size_t)sqlite3_column_bytes(src->read, 0);
+        src->text = text ? malloc(src->text_len + 1) : NULL;
+        if (src->text)
+            memcpy(src->text, text, src->text_len);
+        const void *blob = sqlite3_column_blob(src->read, 1);
+        if (blob && spans_unpack_sentences(blob, (size_t)sqlite3_column_bytes(src->read, 1),
+                                           &src->spans, &src->n_spans) < 0)
+            src->n_spans = 0;
+    }
+    sqlite3_reset(src->read);
+}
+
+/* Sentence idx of the article, NUL-terminated (valid until the next call), or NULL when
+ * the article has no such sentence. Spans are byte offsets into the text. */
+static const char *sentence_text(struct sentence_source *src, int64_t article_id, long idx)
+{
+    if (article_id != src->article_id)
+        sentence_source_load(src, article_id);
+    if (!src->text || idx < 0 || (size_t)idx >= src->n_spans)
+        return NULL;
+    const struct text_span *t = &src->spans[idx];
+    if (t->start > src->text_len || t->len > src->text_len - t->start)
+        return NULL;
+    free(src->cut);
+    src->cut = malloc(t->len + 1);
+    if (!src->cut)
+        return NULL;
+    memcpy(src->cut, src->text + t->start, t->len);
+    src->cut[t->len] = '\0';
+    return src->cut;
 }
 
 int export_each_figure(sqlite3 *db, int (*fn)(const struct export_figure *f, void *ctx), void *ctx)
 {
-    /* sentence spans are byte offsets, so the text is cut as a blob */
     static const char sql[] =
         "SELECT f.id, f.article_id, f.kind, f.n, f.min, f.max, f.qualifier, f.who, f.place,"
-        " f.date, f.source, f.sentence, f.text,"
-        " (SELECT CAST(substr(CAST(a.text AS BLOB), s.start + 1, s.len) AS TEXT)"
-        "  FROM sentences s JOIN articles a ON a.id = s.article_id"
-        "  WHERE s.article_id = f.article_id AND s.idx = f.sentence)"
-        " FROM figures f ORDER BY f.article_id, f.id";
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+        " f.date, f.source, f.sentence, f.text FROM figures f ORDER BY f.article_id, f.id";
+    struct sentence_source src = {0};
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(db,
+                           "SELECT a.text, sp.sentences FROM articles a"
+                           " LEFT JOIN article_spans sp ON sp.article_id = a.id WHERE a.id = ?1",
+                           -1, &src.read, NULL) != SQLITE_OK) {
+        sqlite3_finalize(st);
         return -1;
+    }
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct export_figure f;
         read_figure(st, &f);
+        f.sentence_text = sentence_text(&src, f.article_id, f.sentence);
         if (fn(&f, ctx)) {
             rc = SQLITE_DONE;
             break;
         }
     }
     sqlite3_finalize(st);
+    sqlite3_finalize(src.read);
+    sentence_source_clear(&src);
     return rc == SQLITE_DONE ? 0 : -1;
 }

@@ -20,8 +20,8 @@
     X(ST_INSERT_FTS, "INSERT INTO articles_fts(rowid, title, text) VALUES(?1, ?2, ?3)")            \
     X(ST_INDEX_FROM, "INSERT INTO articles_fts(rowid, title, text)"                                \
                      " SELECT id, title, text FROM articles WHERE id >= ?1 ORDER BY id")           \
-    X(ST_INSERT_SENTENCE,                                                                          \
-      "INSERT INTO sentences(article_id, idx, start, len) VALUES(?1,?2,?3,?4)")                    \
+    X(ST_INSERT_SPANS,                                                                             \
+      "INSERT INTO article_spans(article_id, sentences, mentions) VALUES(?1, ?2, ?3)")             \
     X(ST_FIND_PLACE, "SELECT id, parent_id, lat IS NULL FROM places WHERE key = ?1")               \
     X(ST_INSERT_PLACE,                                                                             \
       "INSERT INTO places(key, name, kind, admin1, country, country_code, lat, lon, parent_id,"    \
@@ -49,13 +49,11 @@
       " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")                      \
     X(ST_INSERT_DATE,                                                                              \
       "INSERT INTO dates(article_id, text, value, weekday, sentence) VALUES(?1,?2,?3,?4,?5)")      \
-    X(ST_INSERT_MENTION, "INSERT INTO mentions(article_id, type, idx, sentence, start, len)"       \
-                         " VALUES(?1, ?2, ?3, ?4, ?5, ?6)")                                        \
     X(ST_COUNT, "SELECT count(*) FROM articles")                                                   \
     X(ST_GET_ARTICLE,                                                                              \
       "SELECT hash, origin, url, title, date, source, author, dateline, text, format"              \
       " FROM articles WHERE id = ?1")                                                              \
-    X(ST_GET_SENTENCES, "SELECT start, len FROM sentences WHERE article_id = ?1 ORDER BY idx")     \
+    X(ST_GET_SPANS, "SELECT sentences, mentions FROM article_spans WHERE article_id = ?1")         \
     X(ST_GET_PLACES,                                                                               \
       "SELECT p.id, p.name, p.kind, p.admin1, p.country, p.country_code, p.lat, p.lon,"            \
       " ap.count, ap.surface, ap.first_sentence, p.key, par.name"                                  \
@@ -73,9 +71,6 @@
       " FROM figures WHERE article_id = ?1 ORDER BY id")                                           \
     X(ST_GET_DATES,                                                                                \
       "SELECT text, value, weekday, sentence FROM dates WHERE article_id = ?1 ORDER BY id")        \
-    X(ST_GET_MENTIONS,                                                                             \
-      "SELECT type, idx, sentence, start, len FROM mentions WHERE article_id = ?1"                 \
-      " ORDER BY rowid")                                                                           \
     X(ST_SET_READ, "UPDATE articles SET is_read = ?2 WHERE id = ?1")                               \
     X(ST_DELETE_ARTICLE, "DELETE FROM articles WHERE id = ?1")                                     \
     X(ST_BEGIN, "BEGIN IMMEDIATE")                                                                 \
@@ -89,9 +84,8 @@ enum stmt_id { STORE_STATEMENTS(AS_ENUM) ST_COUNT_ALL };
 struct store {
     sqlite3 *db;
     sqlite3_stmt *stmt[ST_COUNT_ALL];
-    sqlite3_stmt *sentence_block; /* inserts SENTENCE_BLOCK rows at once */
-    /* figures, dates and mentions FACT_BLOCK rows at once (article_write.c) */
-    sqlite3_stmt *figure_block, *date_block, *mention_block;
+    /* figures and dates FACT_BLOCK rows at once (article_write.c) */
+    sqlite3_stmt *figure_block, *date_block;
     /* Inside a batch, the first article not yet in the full-text index (0: none); see
      * store_add_article for why indexing waits for the commit. */
     int64_t unindexed_from;

@@ -157,7 +157,7 @@ static void test_open_and_migrate(void)
     struct store *s = open_fresh();
     if (!s)
         return;
-    CHECK_INT(query_int(s, "PRAGMA user_version"), 8);
+    CHECK_INT(query_int(s, "PRAGMA user_version"), 9);
     CHECK_INT(query_int(s, "PRAGMA foreign_keys"), 1);
     CHECK_INT(store_article_count(s), 0);
     CHECK_INT(query_int(s, "SELECT count(*) FROM sqlite_master WHERE name = 'articles_fts'"), 1);
@@ -165,7 +165,7 @@ static void test_open_and_migrate(void)
     /* Opening again leaves a current schema alone. */
     char err[256] = "";
     CHECK_INT(store_open(db_path, &s, err, sizeof err), 0);
-    CHECK_INT(query_int(s, "PRAGMA user_version"), 8);
+    CHECK_INT(query_int(s, "PRAGMA user_version"), 9);
     sqlite3_exec(store_db(s), "PRAGMA user_version = 99", NULL, NULL, NULL);
     store_close(s);
     /* A database from a newer sitrep is refused rather than misread. */
@@ -203,7 +203,7 @@ static void test_migrate_v1_index(void)
     CHECK_INT(store_open(db_path, &s, err, sizeof err), 0);
     if (!s)
         return;
-    CHECK_INT(query_int(s, "PRAGMA user_version"), 8);
+    CHECK_INT(query_int(s, "PRAGMA user_version"), 9);
     CHECK_INT(store_article_count(s), 1);
     CHECK_INT(
         query_int(s, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'airstrike'"), 1);
@@ -282,11 +282,92 @@ static void test_migrate_event_places(void)
     CHECK_INT(store_open(db_path, &s, err, sizeof err), 0);
     if (!s)
         return;
-    CHECK_INT(query_int(s, "PRAGMA user_version"), 8);
+    CHECK_INT(query_int(s, "PRAGMA user_version"), 9);
     CHECK_STR(event_place_rows(s), "1:Qaim:0 1:Rawa:1 2:Qaim:0");
     /* deleting a report takes its event places with it */
     CHECK_INT(store_delete_article(s, 1), 0);
     CHECK_STR(event_place_rows(s), "2:Qaim:0");
+    store_close(s);
+    unlink(db_path);
+}
+
+/* Rows as version 8 kept them: one per sentence and one per mention, the mentions stored
+ * out of idx order to show that their rowid, not their idx, is their order. */
+static const char v8_span_rows[] =
+    "CREATE TABLE sentences(article_id INTEGER NOT NULL REFERENCES articles(id)"
+    " ON DELETE CASCADE, idx INTEGER NOT NULL, start INTEGER NOT NULL, len INTEGER NOT NULL,"
+    " PRIMARY KEY(article_id, idx)) WITHOUT ROWID;"
+    "CREATE TABLE mentions(article_id INTEGER NOT NULL REFERENCES articles(id)"
+    " ON DELETE CASCADE, type TEXT NOT NULL, idx INTEGER NOT NULL, sentence INTEGER,"
+    " start INTEGER NOT NULL, len INTEGER NOT NULL);"
+    "CREATE INDEX mentions_article ON mentions(article_id);"
+    "INSERT INTO sentences VALUES(1, 1, 18, 33), (1, 0, 0, 16);"
+    "INSERT INTO mentions VALUES(1, 'figure', 0, 1, 23, 2), (1, 'place', 0, 1, 46, 4),"
+    " (1, 'source', -1, -1, 0, 4);"
+    /* article 2 was stored without facts; article 3 sits in the trash */
+    "INSERT INTO sentences VALUES(2, 0, 0, 4);"
+    "CREATE TABLE trash_sentences AS SELECT 0 AS trash_of, * FROM sentences WHERE 0;"
+    "CREATE TABLE trash_mentions AS SELECT 0 AS trash_of, * FROM mentions WHERE 0;"
+    "INSERT INTO trash_sentences VALUES(3, 3, 0, 0, 5);"
+    "INSERT INTO trash_mentions VALUES(3, 3, 'actor', 0, 0, 0, 3);"
+    "DROP TABLE article_spans;"
+    "PRAGMA user_version = 8;";
+
+/* Version 9 packs the per-row sentences and mentions of version 8 into one article_spans
+ * row per article, the trashed ones' too, and drops the old tables. */
+static void test_migrate_article_spans(void)
+{
+    struct store *s = open_fresh();
+    if (!s)
+        return;
+    struct article a;
+    char err[256] = "";
+    make_article(&a, "Jets strike Qaim", "Jets killed 14 militants in Qaim.", "f1");
+    CHECK_INT(store_add_article(s, &a, NULL, NULL, err, sizeof err), 1);
+    clear_article(&a);
+    make_article(&a, "Bare", "Nothing extracted.", "f2");
+    CHECK_INT(store_add_article(s, &a, NULL, NULL, err, sizeof err), 1);
+    clear_article(&a);
+    CHECK_INT(sqlite3_exec(store_db(s), v8_span_rows, NULL, NULL, NULL), SQLITE_OK);
+    store_close(s);
+    CHECK_INT(store_open(db_path, &s, err, sizeof err), 0);
+    if (!s)
+        return;
+    CHECK_INT(query_int(s, "PRAGMA user_version"), 9);
+    CHECK_INT(query_int(s, "SELECT count(*) FROM sqlite_master WHERE name IN"
+                           " ('sentences', 'mentions', 'trash_sentences', 'trash_mentions')"),
+              0);
+    CHECK_INT(store_get_article(s, 1, &a), 0);
+    CHECK_INT(a.n_sentences, 2);
+    if (a.n_sentences == 2) {
+        CHECK_INT(a.sentences[0].start, 0);
+        CHECK_INT(a.sentences[0].len, 16);
+        CHECK_INT(a.sentences[1].start, 18);
+        CHECK_INT(a.sentences[1].len, 33);
+    }
+    clear_article(&a);
+    struct facts got;
+    CHECK_INT(store_get_facts(s, 1, &got), 0);
+    CHECK_INT(got.n_mentions, 3);
+    if (got.n_mentions == 3) {
+        CHECK_INT(got.mentions[0].type, MENTION_FIGURE);
+        CHECK_INT(got.mentions[0].start, 23);
+        CHECK_INT(got.mentions[1].type, MENTION_PLACE);
+        CHECK_INT(got.mentions[1].len, 4);
+        CHECK_INT(got.mentions[2].type, MENTION_SOURCE);
+        CHECK_INT(got.mentions[2].index, -1);
+        CHECK_INT(got.mentions[2].sentence, -1);
+    }
+    facts_free(&got);
+    CHECK_INT(store_get_facts(s, 2, &got), 0);
+    CHECK_INT(got.n_mentions, 0);
+    facts_free(&got);
+    CHECK_INT(store_get_article(s, 2, &a), 0);
+    CHECK_INT(a.n_sentences, 1);
+    clear_article(&a);
+    CHECK_INT(query_int(s, "SELECT count(*) FROM trash_article_spans WHERE trash_of = 3 AND"
+                           " length(sentences) = 3 AND length(mentions) = 6"),
+              1);
     store_close(s);
     unlink(db_path);
 }
@@ -563,10 +644,9 @@ static void test_cascade_delete_and_integrity(void)
     CHECK_INT(store_delete_article(s, id), 0);
     CHECK_INT(store_delete_article(s, id), -1);
     CHECK_INT(store_article_count(s), 0);
-    CHECK_INT(query_int(s, "SELECT count(*) FROM sentences"), 0);
+    CHECK_INT(query_int(s, "SELECT count(*) FROM article_spans"), 0);
     CHECK_INT(query_int(s, "SELECT count(*) FROM figures"), 0);
     CHECK_INT(query_int(s, "SELECT count(*) FROM dates"), 0);
-    CHECK_INT(query_int(s, "SELECT count(*) FROM mentions"), 0);
     CHECK_INT(query_int(s, "SELECT count(*) FROM article_places"), 0);
     CHECK_INT(query_int(s, "SELECT count(*) FROM article_actors"), 0);
     CHECK_INT(query_int(s, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'qaim'"), 0);
@@ -612,7 +692,7 @@ static void test_failed_add_leaves_nothing(void)
               1);
     CHECK_INT(store_delete_article(s, 1), 0);
     CHECK_INT(store_article_count(s), 0);
-    CHECK_INT(query_int(s, "SELECT count(*) FROM sentences"), 0);
+    CHECK_INT(query_int(s, "SELECT count(*) FROM article_spans"), 0);
     CHECK_INT(query_int(s, "SELECT count(*) FROM figures"), 0);
     CHECK_INT(query_int(s, "SELECT count(*) FROM article_places"), 0);
     CHECK_INT(query_int(s, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'qaim'"), 0);
@@ -744,6 +824,7 @@ int main(void)
     RUN(test_open_and_migrate);
     RUN(test_migrate_v1_index);
     RUN(test_migrate_event_places);
+    RUN(test_migrate_article_spans);
     RUN(test_add_and_dedup);
     RUN(test_facts_round_trip);
     RUN(test_place_ids_in_batches);

@@ -1,0 +1,306 @@
+/* article_spans.c: packing an article's sentences and mentions into blobs (article_spans.h). */
+#include "store/article_spans.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The first byte of every blob: a later layout takes another number, and a reader meeting
+ * one it does not know reports damage instead of reading nonsense. */
+enum { SPANS_FORMAT = 1, VARINT_MAX = 10 };
+
+/* ---- writing ---- */
+
+struct packer {
+    unsigned char *buf;
+    size_t len;
+};
+
+/* A buffer with room for a format byte and `fields` varints per entry. */
+static bool packer_init(struct packer *p, size_t entries, size_t fields)
+{
+    p->len = 0;
+    p->buf = malloc(1 + entries * fields * VARINT_MAX);
+    if (!p->buf)
+        return false;
+    p->buf[p->len++] = SPANS_FORMAT;
+    return true;
+}
+
+static void put_unsigned(struct packer *p, uint64_t v)
+{
+    while (v >= 0x80) {
+        p->buf[p->len++] = (unsigned char)(v | 0x80);
+        v >>= 7;
+    }
+    p->buf[p->len++] = (unsigned char)v;
+}
+
+/* Zigzag: -1 (no sentence, no index) takes one byte, as 0 does. */
+static void put_signed(struct packer *p, int64_t v)
+{
+    put_unsigned(p, ((uint64_t)v << 1) ^ (uint64_t)(v >> 63));
+}
+
+unsigned char *spans_pack_sentences(const struct text_span *v, size_t n, size_t *len)
+{
+    struct packer p;
+    if (!packer_init(&p, n, 2))
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        put_unsigned(&p, v[i].start);
+        put_unsigned(&p, v[i].len);
+    }
+    *len = p.len;
+    return p.buf;
+}
+
+unsigned char *spans_pack_mentions(const struct mention *v, size_t n, size_t *len)
+{
+    struct packer p;
+    if (!packer_init(&p, n, 5))
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        put_unsigned(&p, (uint64_t)v[i].type);
+        put_signed(&p, v[i].index);
+        put_signed(&p, v[i].sentence);
+        put_unsigned(&p, v[i].start);
+        put_unsigned(&p, v[i].len);
+    }
+    *len = p.len;
+    return p.buf;
+}
+
+/* ---- reading ---- */
+
+struct unpacker {
+    const unsigned char *at, *end;
+    bool bad; /* a varint ran past the end or past 64 bits */
+};
+
+static uint64_t get_unsigned(struct unpacker *u)
+{
+    uint64_t v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+        if (u->at == u->end)
+            break;
+        unsigned char b = *u->at++;
+        v |= (uint64_t)(b & 0x7f) << shift;
+        if (!(b & 0x80))
+            return v;
+    }
+    u->bad = true;
+    return 0;
+}
+
+static int64_t get_signed(struct unpacker *u)
+{
+    uint64_t z = get_unsigned(u);
+    return (int64_t)(z >> 1) ^ -(int64_t)(z & 1);
+}
+
+/* Checks the format byte; the entries follow. An empty blob is an empty list. */
+static bool unpacker_init(struct unpacker *u, const void *blob, size_t len)
+{
+    u->at = blob;
+    u->end = u->at + len;
+    u->bad = false;
+    return len == 0 || *u->at++ == SPANS_FORMAT;
+}
+
+/* Room for at most as many entries as the blob has bytes: every varint takes one. */
+static void *entries_for(size_t blob_len, size_t size)
+{
+    return malloc((blob_len + 1) * size);
+}
+
+int spans_unpack_sentences(const void *blob, size_t len, struct text_span **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    struct unpacker u;
+    if (!unpacker_init(&u, blob, len))
+        return -1;
+    if (u.at == u.end)
+        return 0;
+    struct text_span *v = entries_for(len, sizeof *v);
+    if (!v)
+        return -1;
+    size_t k = 0;
+    while (u.at < u.end && !u.bad) {
+        v[k].start = (size_t)get_unsigned(&u);
+        v[k].len = (size_t)get_unsigned(&u);
+        k++;
+    }
+    if (u.bad) {
+        free(v);
+        return -1;
+    }
+    *out = v;
+    *n = k;
+    return 0;
+}
+
+static bool int_fits(int64_t v)
+{
+    return v >= INT32_MIN && v <= INT32_MAX;
+}
+
+static void get_mention(struct unpacker *u, struct mention *m)
+{
+    uint64_t type = get_unsigned(u);
+    int64_t index = get_signed(u), sentence = get_signed(u);
+    m->start = (size_t)get_unsigned(u);
+    m->len = (size_t)get_unsigned(u);
+    if (type > MENTION_SOURCE || !int_fits(index) || !int_fits(sentence))
+        u->bad = true;
+    m->type = (enum mention_type)type;
+    m->index = (int)index;
+    m->sentence = (int)sentence;
+}
+
+int spans_unpack_mentions(const void *blob, size_t len, struct mention **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    struct unpacker u;
+    if (!unpacker_init(&u, blob, len))
+        return -1;
+    if (u.at == u.end)
+        return 0;
+    struct mention *v = entries_for(len, sizeof *v);
+    if (!v)
+        return -1;
+    size_t k = 0;
+    while (u.at < u.end && !u.bad)
+        get_mention(&u, &v[k++]);
+    if (u.bad) {
+        free(v);
+        return -1;
+    }
+    *out = v;
+    *n = k;
+    return 0;
+}
+
+/* ---- the aggregates the schema step runs ---- */
+
+/* One row of the old tables, with the number that orders it. */
+struct span_row {
+    int64_t order;
+    struct mention m; /* a sentence uses start and len */
+};
+
+struct row_list {
+    struct span_row *rows;
+    size_t n, cap;
+};
+
+static struct row_list *row_list_of(sqlite3_context *ctx)
+{
+    return sqlite3_aggregate_context(ctx, sizeof(struct row_list));
+}
+
+static struct span_row *row_push(sqlite3_context *ctx)
+{
+    struct row_list *l = row_list_of(ctx);
+    if (!l)
+        return NULL;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        struct span_row *grown = realloc(l->rows, cap * sizeof *grown);
+        if (!grown)
+            return NULL;
+        l->rows = grown;
+        l->cap = cap;
+    }
+    struct span_row *r = &l->rows[l->n++];
+    memset(r, 0, sizeof *r);
+    return r;
+}
+
+static void sentence_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    struct span_row *r = row_push(ctx);
+    if (!r) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    r->order = sqlite3_value_int64(argv[0]);
+    r->m.start = (size_t)sqlite3_value_int64(argv[1]);
+    r->m.len = (size_t)sqlite3_value_int64(argv[2]);
+}
+
+static void mention_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    struct span_row *r = row_push(ctx);
+    if (!r) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    r->order = sqlite3_value_int64(argv[0]);
+    r->m.type = mention_type_from_name((const char *)sqlite3_value_text(argv[1]));
+    r->m.index = sqlite3_value_int(argv[2]);
+    r->m.sentence = sqlite3_value_int(argv[3]);
+    r->m.start = (size_t)sqlite3_value_int64(argv[4]);
+    r->m.len = (size_t)sqlite3_value_int64(argv[5]);
+}
+
+static int cmp_order(const void *a, const void *b)
+{
+    const struct span_row *x = a, *y = b;
+    return (x->order > y->order) - (x->order < y->order);
+}
+
+/* The group's rows sorted, copied out as sentences or mentions and packed. */
+static void pack_final(sqlite3_context *ctx, bool sentences)
+{
+    struct row_list *l = sqlite3_aggregate_context(ctx, 0);
+    if (!l || l->n == 0) {
+        sqlite3_result_null(ctx);
+        if (l)
+            free(l->rows);
+        return;
+    }
+    qsort(l->rows, l->n, sizeof *l->rows, cmp_order);
+    size_t len = 0;
+    unsigned char *blob = NULL;
+    size_t size = sentences ? sizeof(struct text_span) : sizeof(struct mention);
+    void *v = malloc(l->n * size);
+    for (size_t i = 0; v && i < l->n; i++) {
+        if (sentences)
+            ((struct text_span *)v)[i] = (struct text_span){l->rows[i].m.start, l->rows[i].m.len};
+        else
+            ((struct mention *)v)[i] = l->rows[i].m;
+    }
+    if (v)
+        blob = sentences ? spans_pack_sentences(v, l->n, &len) : spans_pack_mentions(v, l->n, &len);
+    free(v);
+    free(l->rows);
+    if (blob)
+        sqlite3_result_blob(ctx, blob, (int)len, free);
+    else
+        sqlite3_result_error_nomem(ctx);
+}
+
+static void sentence_final(sqlite3_context *ctx)
+{
+    pack_final(ctx, true);
+}
+
+static void mention_final(sqlite3_context *ctx)
+{
+    pack_final(ctx, false);
+}
+
+int spans_register_sql(sqlite3 *db)
+{
+    int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
+    return sqlite3_create_function(db, "sitrep_pack_sentences", 3, flags, NULL, NULL, sentence_step,
+                                   sentence_final) == SQLITE_OK &&
+                   sqlite3_create_function(db, "sitrep_pack_mentions", 6, flags, NULL, NULL,
+                                           mention_step, mention_final) == SQLITE_OK
+               ? 0
+               : -1;
+}
