@@ -199,6 +199,19 @@ static int cmp_term_asc(const void *a, const void *b)
     return (x->term > y->term) - (x->term < y->term);
 }
 
+/* A stored report's terms, decoded, are few enough to keep them all and already in term
+ * order: the two sorts (both stable) would give them back as they are, and they were most
+ * of the time an import spent weighing its neighbours. */
+static bool all_kept_in_order(const struct weighed *w, size_t n)
+{
+    if (n > EV_FEATURE_TERMS)
+        return false;
+    for (size_t i = 1; i < n; i++)
+        if (w[i - 1].term >= w[i].term)
+            return false;
+    return true;
+}
+
 int ev_features_weigh(struct ev_doc *d, int64_t n_docs, ev_df_fn df, void *ctx, float **counts_out)
 {
     struct ev_prep *p = d->prep;
@@ -212,9 +225,11 @@ int ev_features_weigh(struct ev_doc *d, int64_t n_docs, ev_df_fn df, void *ctx, 
         w[i] =
             (struct weighed){p->terms[i], p->weights[i], (float)((1.0 + log(p->weights[i])) * idf)};
     }
-    ev_sort_n(w, p->n_terms, sizeof *w, cmp_weight_desc);
     size_t k = p->n_terms < EV_FEATURE_TERMS ? p->n_terms : EV_FEATURE_TERMS;
-    ev_sort_n(w, k, sizeof *w, cmp_term_asc);
+    if (!all_kept_in_order(w, p->n_terms)) {
+        ev_sort_n(w, p->n_terms, sizeof *w, cmp_weight_desc);
+        ev_sort_n(w, k, sizeof *w, cmp_term_asc);
+    }
     double norm = 0;
     for (size_t i = 0; i < k; i++)
         norm += (double)w[i].weight * w[i].weight;
