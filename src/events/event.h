@@ -117,6 +117,8 @@ struct ev_set {
     size_t pairs_scored; /* for the benchmark: must grow linearly */
 };
 
+struct ev_text_terms; /* event_incr.h */
+
 struct ev_options {
     double threshold; /* link when the pair score reaches it (default 0.45) */
     int window;       /* neighbours scored either side of an article in a block (default 15) */
@@ -130,6 +132,11 @@ struct ev_options {
     /* catch-up only: leave the label, place and score of the events a batch touched to
      * ev_describe_stale (dates are kept at once: later batches' joins test them) */
     bool defer_describe;
+    /* catch-up only: a new report's words counted beforehand (ev_text_terms_new; an
+     * import's extracting threads do it, so the writing thread does not fold every text
+     * again), or NULL to count them from its stored text. NULL text_terms: never. */
+    const struct ev_text_terms *(*text_terms)(void *ctx, int64_t article_id);
+    void *text_terms_ctx;
 };
 
 void ev_options_default(struct ev_options *o);

@@ -203,7 +203,9 @@ static int feature_doc(struct catch_up *c, struct ev_doc *d)
     uint32_t *hashes;
     float *counts, *kept = NULL;
     size_t n;
-    int rc = ev_termer_count(c->termer, d, d->text, &hashes, &counts, &n);
+    const struct ev_text_terms *pre =
+        c->o->text_terms ? c->o->text_terms(c->o->text_terms_ctx, d->id) : NULL;
+    int rc = ev_termer_count(c->termer, d, d->text, pre, &hashes, &counts, &n);
     c->n_docs++;
     for (size_t i = 0; rc == 0 && i < n; i++) {
         struct df_entry *e = df_entry(&c->df, c->st, hashes[i]);

@@ -19,6 +19,15 @@
 
 struct store;
 
+/* A report's words as its grouping features count them (folded, stopwords left out,
+ * title words twice) and its kinds of event, from its title and text alone: any thread
+ * may make one, so an import's extracting threads do, and a catch-up given it through
+ * ev_options.text_terms features the report exactly as from its stored text. NULL when
+ * out of memory. */
+struct ev_text_terms;
+struct ev_text_terms *ev_text_terms_new(const char *title, const char *text);
+void ev_text_terms_free(struct ev_text_terms *t);
+
 /* Assigns every report in no event, in transactions of EV_CATCH_UP_BATCH reports, through
  * s (writable). *n_assigned (may be NULL) gets how many were assigned. Honours o->stop
  * between reports (the open batch is rolled back). Returns 0 or -1. */

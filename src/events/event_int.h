@@ -69,9 +69,10 @@ struct ev_termer;
 struct ev_termer *ev_termer_new(void);
 void ev_termer_free(struct ev_termer *t);
 /* Fills d->prep's kinds and days from text as ev_prepare does, and the doc's terms into
- * *hashes and *counts (malloc'd, *n of them). */
-int ev_termer_count(struct ev_termer *t, struct ev_doc *d, const char *text, uint32_t **hashes,
-                    float **counts, size_t *n);
+ * *hashes and *counts (malloc'd, *n of them). With pre (event_incr.h), its words and kinds
+ * were counted already and text is not read. */
+int ev_termer_count(struct ev_termer *t, struct ev_doc *d, const char *text,
+                    const struct ev_text_terms *pre, uint32_t **hashes, float **counts, size_t *n);
 
 /* Loads the articles with ids in [lo, hi] as docs with their texts (lean figures). */
 int ev_load_range(sqlite3 *db, int64_t lo, int64_t hi, struct ev_doc **docs_out, size_t *n_out);

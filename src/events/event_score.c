@@ -324,4 +324,6 @@ void ev_options_default(struct ev_options *o)
     o->corrections = NULL;
     o->n_corrections = 0;
     o->defer_describe = false;
+    o->text_terms = NULL;
+    o->text_terms_ctx = NULL;
 }

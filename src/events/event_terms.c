@@ -2,10 +2,12 @@
 #include "events/event_int.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/text.h"
+#include "events/event_incr.h"
 #include "store/event_rows.h"
 
 /* ---- terms: a string -> id table for the TF-IDF vocabulary ---- */
@@ -179,32 +181,9 @@ static int push_fact_token(struct vocab *v, struct term_buf *b, char prefix, con
     return id < 0 ? (add ? -1 : 0) : term_push(b, id, w);
 }
 
-/* The doc's terms with raw weights: words of the folded text (title words count twice),
- * then places, actors and figure kinds, which weigh more than plain words. */
-static int doc_terms(struct vocab *v, const struct ev_doc *d, const char *folded, size_t title_len,
-                     struct term_buf *b, bool add)
+/* Places, actors and figure kinds as terms, which weigh more than plain words. */
+static int fact_terms(struct vocab *v, const struct ev_doc *d, struct term_buf *b, bool add)
 {
-    b->n = 0;
-    for (const char *p = folded; *p;) {
-        while (*p == ' ' || *p == '\n')
-            p++;
-        const char *w = p;
-        bool digit = false;
-        while (*p && *p != ' ' && *p != '\n') {
-            digit |= (*p >= '0' && *p <= '9');
-            p++;
-        }
-        size_t len = (size_t)(p - w);
-        if (len < 3 || len > 40 || digit)
-            continue;
-        int32_t id = vocab_id(v, w, len, add);
-        if (id >= 0 && (size_t)id < v->n_stop)
-            continue;
-        if (id >= 0 && term_push(b, id, (size_t)(w - folded) < title_len ? 2.0f : 1.0f) < 0)
-            return -1;
-        if (id < 0 && add)
-            return -1;
-    }
     for (size_t i = 0; i < d->n_places; i++)
         if (push_fact_token(v, b, 'p', d->places[i].name, (float)(2.0 * d->places[i].salience),
                             add) < 0)
@@ -216,6 +195,54 @@ static int doc_terms(struct vocab *v, const struct ev_doc *d, const char *folded
         if (d->figure_kinds[k] && push_fact_token(v, b, 'f', figure_kind_name((enum figure_kind)k),
                                                   1.5f * (float)d->figure_kinds[k], add) < 0)
             return -1;
+    return 0;
+}
+
+/* The next word of folded text worth a term from *p on (3 to 40 bytes, no digit) into *w
+ * and *len, moving *p past it; false at the end. */
+static bool next_term_word(const char **p, const char **w, size_t *len)
+{
+    const char *q = *p;
+    while (*q) {
+        while (*q == ' ' || *q == '\n')
+            q++;
+        const char *start = q;
+        bool digit = false;
+        while (*q && *q != ' ' && *q != '\n') {
+            digit |= (*q >= '0' && *q <= '9');
+            q++;
+        }
+        size_t n = (size_t)(q - start);
+        if (n >= 3 && n <= 40 && !digit) {
+            *p = q;
+            *w = start;
+            *len = n;
+            return true;
+        }
+    }
+    *p = q;
+    return false;
+}
+
+/* The doc's terms with raw weights: words of the folded text (title words count twice),
+ * then places, actors and figure kinds, which weigh more than plain words. */
+static int doc_terms(struct vocab *v, const struct ev_doc *d, const char *folded, size_t title_len,
+                     struct term_buf *b, bool add)
+{
+    b->n = 0;
+    const char *w, *p = folded;
+    size_t len;
+    while (next_term_word(&p, &w, &len)) {
+        int32_t id = vocab_id(v, w, len, add);
+        if (id >= 0 && (size_t)id < v->n_stop)
+            continue;
+        if (id >= 0 && term_push(b, id, (size_t)(w - folded) < title_len ? 2.0f : 1.0f) < 0)
+            return -1;
+        if (id < 0 && add)
+            return -1;
+    }
+    if (fact_terms(v, d, b, add) < 0)
+        return -1;
     term_merge(b);
     return 0;
 }
@@ -268,9 +295,9 @@ static size_t fold_words(const char *s, size_t len, char *out, size_t cap)
     return n;
 }
 
-static char *fold_doc(const struct ev_doc *d, const char *text, size_t *title_len)
+static char *fold_doc(const char *title, const char *text, size_t *title_len)
 {
-    const char *t = d->title ? d->title : "";
+    const char *t = title ? title : "";
     const char *x = text ? text : "";
     size_t tl = strlen(t), xl = strlen(x);
     size_t cap = (tl + xl) * 3 + 16;
@@ -328,7 +355,7 @@ static int count_doc_terms(struct ev_doc *d, const char *text, struct vocab *v, 
     if (ev_prep_ensure(d) < 0)
         return -1;
     size_t title_len;
-    char *folded = fold_doc(d, text, &title_len);
+    char *folded = fold_doc(d->title, text, &title_len);
     if (!folded)
         return -1;
     memset(d->prep->kinds, 0, sizeof d->prep->kinds);
@@ -446,6 +473,13 @@ int ev_prepare_db(sqlite3 *db, struct ev_doc *docs, size_t n)
 
 /* ---- term counts for incremental grouping ---- */
 
+struct ev_text_terms {
+    uint32_t *hashes; /* ascending as int32_t, as ev_termer_count gives them */
+    float *counts;    /* title words count twice */
+    size_t n;
+    double kinds[EVK_COUNT];
+};
+
 struct ev_termer {
     struct vocab v;
     struct term_buf b;
@@ -486,29 +520,14 @@ static uint32_t term_hash(const struct vocab *v, int32_t id)
     return h ? h : 1;
 }
 
-int ev_termer_count(struct ev_termer *t, struct ev_doc *d, const char *text, uint32_t **hashes,
-                    float **counts, size_t *n)
+/* The (hash, count) pairs sorted by hash as int32_t, equal hashes added up (stably, in
+ * the order given), into *hashes and *counts. */
+static int merge_pairs(uint32_t (*pairs)[2], size_t k, uint32_t **hashes, float **counts, size_t *n)
 {
-    *hashes = NULL;
-    *counts = NULL;
-    *n = 0;
-    if (count_doc_terms(d, text, &t->v, &t->b) < 0)
-        return -1;
-    /* pairs of (hash, count) sorted by hash; two terms sharing a hash add up */
-    size_t k = d->prep->n_terms;
-    uint32_t(*pairs)[2] = malloc((k + 1) * sizeof *pairs);
     *hashes = malloc((k + 1) * sizeof **hashes);
     *counts = malloc((k + 1) * sizeof **counts);
-    if (!pairs || !*hashes || !*counts) {
-        free(pairs);
+    if (!*hashes || !*counts)
         return -1;
-    }
-    for (size_t i = 0; i < k; i++) {
-        float c = d->prep->weights[i];
-        pairs[i][0] = term_hash(&t->v, d->prep->terms[i]);
-        memcpy(&pairs[i][1], &c, sizeof c);
-        t->v.df[d->prep->terms[i]]--; /* count_doc_terms counted it for a whole-set idf */
-    }
     ev_sort_n(pairs, k, sizeof *pairs, cmp_term_hash);
     for (size_t i = 0; i < k; i++) {
         float c;
@@ -520,6 +539,177 @@ int ev_termer_count(struct ev_termer *t, struct ev_doc *d, const char *text, uin
             (*counts)[(*n)++] = c;
         }
     }
-    free(pairs);
     return 0;
+}
+
+static void set_pair(uint32_t pair[2], uint32_t hash, float count)
+{
+    pair[0] = hash;
+    memcpy(&pair[1], &count, sizeof count);
+}
+
+/* Kinds and days as count_doc_terms sets them, from words counted beforehand. */
+static int count_pre_terms(struct ev_doc *d, const struct ev_text_terms *pre, struct vocab *v,
+                           struct term_buf *b)
+{
+    if (ev_prep_ensure(d) < 0)
+        return -1;
+    memcpy(d->prep->kinds, pre->kinds, sizeof d->prep->kinds);
+    if (ev_set_days(d) < 0)
+        return -1;
+    b->n = 0;
+    if (fact_terms(v, d, b, true) < 0)
+        return -1;
+    term_merge(b);
+    return 0;
+}
+
+int ev_termer_count(struct ev_termer *t, struct ev_doc *d, const char *text,
+                    const struct ev_text_terms *pre, uint32_t **hashes, float **counts, size_t *n)
+{
+    *hashes = NULL;
+    *counts = NULL;
+    *n = 0;
+    size_t k = 0, words = pre ? pre->n : 0;
+    uint32_t(*pairs)[2] = NULL;
+    if (pre) {
+        /* words arrive counted; only the facts' terms go through the vocabulary */
+        if (count_pre_terms(d, pre, &t->v, &t->b) < 0)
+            return -1;
+        k = t->b.n;
+        pairs = malloc((words + k + 1) * sizeof *pairs);
+        for (size_t i = 0; pairs && i < words; i++)
+            set_pair(pairs[i], pre->hashes[i], pre->counts[i]);
+        for (size_t i = 0; pairs && i < k; i++)
+            set_pair(pairs[words + i], term_hash(&t->v, t->b.items[i].id), t->b.items[i].tf);
+    } else {
+        if (count_doc_terms(d, text, &t->v, &t->b) < 0)
+            return -1;
+        k = d->prep->n_terms;
+        pairs = malloc((k + 1) * sizeof *pairs);
+        for (size_t i = 0; pairs && i < k; i++) {
+            set_pair(pairs[i], term_hash(&t->v, d->prep->terms[i]), d->prep->weights[i]);
+            t->v.df[d->prep->terms[i]]--; /* count_doc_terms counted it for a whole-set idf */
+        }
+    }
+    int rc = pairs ? merge_pairs(pairs, words + k, hashes, counts, n) : -1;
+    free(pairs);
+    return rc;
+}
+
+/* ---- a report's words counted apart from the store ---- */
+
+/* The stopwords' hashes, for threads that hold no vocabulary: built once. */
+enum { STOP_SLOTS = 512 };
+static int16_t stop_slots[STOP_SLOTS]; /* index + 1 into stopwords, 0 empty */
+static pthread_once_t stop_once = PTHREAD_ONCE_INIT;
+
+static void build_stop_slots(void)
+{
+    for (size_t i = 0; i < sizeof stopwords / sizeof stopwords[0]; i++) {
+        size_t slot = ev_hash_bytes(stopwords[i], strlen(stopwords[i])) & (STOP_SLOTS - 1);
+        while (stop_slots[slot])
+            slot = (slot + 1) & (STOP_SLOTS - 1);
+        stop_slots[slot] = (int16_t)(i + 1);
+    }
+}
+
+static bool is_stopword(const char *w, size_t len, uint64_t hash)
+{
+    for (size_t slot = hash & (STOP_SLOTS - 1); stop_slots[slot];
+         slot = (slot + 1) & (STOP_SLOTS - 1)) {
+        const char *stop = stopwords[stop_slots[slot] - 1];
+        if (strncmp(stop, w, len) == 0 && stop[len] == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Word hashes to counts, open addressing; a term's hash is never 0 (term_hash). */
+struct word_counts {
+    uint32_t *keys;
+    float *counts;
+    size_t cap, n;
+};
+
+static int word_counts_add(struct word_counts *wc, uint32_t key, float count)
+{
+    if ((wc->n + 1) * 2 > wc->cap) {
+        struct word_counts grown = {.cap = wc->cap ? wc->cap * 2 : 512};
+        grown.keys = calloc(grown.cap, sizeof *grown.keys);
+        grown.counts = calloc(grown.cap, sizeof *grown.counts);
+        if (!grown.keys || !grown.counts) {
+            free(grown.keys);
+            free(grown.counts);
+            return -1;
+        }
+        for (size_t i = 0; i < wc->cap; i++)
+            if (wc->keys[i])
+                word_counts_add(&grown, wc->keys[i], wc->counts[i]);
+        free(wc->keys);
+        free(wc->counts);
+        *wc = grown;
+    }
+    size_t slot = key & (wc->cap - 1);
+    while (wc->keys[slot] && wc->keys[slot] != key)
+        slot = (slot + 1) & (wc->cap - 1);
+    if (!wc->keys[slot]) {
+        wc->keys[slot] = key;
+        wc->n++;
+    }
+    wc->counts[slot] += count;
+    return 0;
+}
+
+/* The counted words into t, sorted by hash. */
+static int word_counts_take(struct word_counts *wc, struct ev_text_terms *t)
+{
+    uint32_t(*pairs)[2] = malloc((wc->n + 1) * sizeof *pairs);
+    size_t k = 0;
+    for (size_t i = 0; pairs && i < wc->cap; i++)
+        if (wc->keys[i])
+            set_pair(pairs[k++], wc->keys[i], wc->counts[i]);
+    int rc = pairs ? merge_pairs(pairs, k, &t->hashes, &t->counts, &t->n) : -1;
+    free(pairs);
+    return rc;
+}
+
+struct ev_text_terms *ev_text_terms_new(const char *title, const char *text)
+{
+    pthread_once(&stop_once, build_stop_slots);
+    struct ev_text_terms *t = calloc(1, sizeof *t);
+    size_t title_len;
+    char *folded = t ? fold_doc(title, text, &title_len) : NULL;
+    struct word_counts wc = {0};
+    int rc = folded ? 0 : -1;
+    if (rc == 0)
+        ev_count_kinds(folded, title_len, t->kinds);
+    const char *w, *p = folded;
+    size_t len;
+    while (rc == 0 && next_term_word(&p, &w, &len)) {
+        uint64_t h = ev_hash_bytes(w, len);
+        if (is_stopword(w, len, h))
+            continue;
+        uint32_t key = (uint32_t)h ? (uint32_t)h : 1;
+        rc = word_counts_add(&wc, key, (size_t)(w - folded) < title_len ? 2.0f : 1.0f);
+    }
+    if (rc == 0)
+        rc = word_counts_take(&wc, t);
+    free(folded);
+    free(wc.keys);
+    free(wc.counts);
+    if (rc < 0) {
+        ev_text_terms_free(t);
+        return NULL;
+    }
+    return t;
+}
+
+void ev_text_terms_free(struct ev_text_terms *t)
+{
+    if (!t)
+        return;
+    free(t->hashes);
+    free(t->counts);
+    free(t);
 }

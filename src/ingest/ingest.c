@@ -51,6 +51,10 @@ struct input_list {
 struct pending {
     struct article *a;
     struct facts f;
+    /* its words as grouping counts them, counted on the worker (NULL: counted from the
+     * stored text, as for a report not in this import) */
+    struct ev_text_terms *terms;
+    int64_t id; /* stored by this import under this id; 0 before, or not stored */
     bool have_facts;
     bool known; /* already stored before this import began: a duplicate */
 };
@@ -281,11 +285,33 @@ static int collect_path(struct walk *w, const char *path, int depth, struct loop
 /* Assigns the batch's reports to events (events/event_incr.h) once they are committed. A
  * failure loses nothing: the reports stay in no event, and the next `sitrep events` or E
  * catches them up. */
+/* The words the worker counted for the batch's report stored as article_id; the batch
+ * is in the order it was stored, so its ids ascend (those not stored are 0). */
+static const struct ev_text_terms *batch_terms(void *ctx, int64_t article_id)
+{
+    const struct ingest_run *r = ctx;
+    size_t lo = 0, hi = r->batch_n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2, k = mid;
+        while (k < hi && r->batch[k].id == 0)
+            k++; /* the next stored one at or after mid */
+        if (k == hi || r->batch[k].id > article_id)
+            hi = mid;
+        else if (r->batch[k].id < article_id)
+            lo = k + 1;
+        else
+            return r->batch[k].terms;
+    }
+    return NULL;
+}
+
 static void group_batch(struct ingest_run *r)
 {
     struct ev_options o;
     ev_options_default(&o);
     o.defer_describe = true; /* once, at the import's end (describe_grouped) */
+    o.text_terms = batch_terms;
+    o.text_terms_ctx = r;
     r->grouped = true;
     if (ev_catch_up(r->store, &o, NULL) < 0 && !r->grouping_failed) {
         report(r, "events", "cannot assign the new reports to events; sitrep events will");
@@ -305,6 +331,8 @@ static void describe_grouped(struct ingest_run *r)
 
 static void drop_pending(struct pending *p)
 {
+    ev_text_terms_free(p->terms);
+    p->terms = NULL;
     facts_free(&p->f);
     article_free(p->a);
     p->a = NULL;
@@ -338,6 +366,7 @@ static void write_batch(struct ingest_run *r, struct batch_outcome *out)
         if (rc > 0) {
             if (p->a->is_read) /* a sitrep record keeps the exporter's read state */
                 store_set_read(r->store, id, true);
+            p->id = id;
             out->added++;
         } else if (rc == 0) {
             out->duplicates++; /* stored earlier in this import */
@@ -461,6 +490,8 @@ static int collect_article(struct article *a, void *ctx)
     facts_init(&p->f);
     p->known = w->reader && store_find_hash(w->reader, a->hash) > 0;
     p->have_facts = !p->known && w->x && extract_article(w->x, a, &p->f) == 0;
+    p->terms = p->known ? NULL : ev_text_terms_new(a->title, a->text);
+    p->id = 0;
     return 0;
 }
 

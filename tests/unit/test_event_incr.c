@@ -351,10 +351,100 @@ static void test_deferred_describe(void)
     free(deferred);
 }
 
+/* ---- words counted on another thread ---- */
+
+/* The reports' titles and texts by article id, as the import's workers have them. */
+static const char *const apart_titles[] = {BOMB_A, "Drone strike on Kryvyi Rih\u2019s market",
+                                           BOMB_B};
+static const char *const apart_texts[] = {
+    "A car bomb exploded at the crowded Karrada market in Baghdad, killing 12 shoppers, police"
+    " said. The blast destroyed stalls at the market.",
+    "Russian drones struck Kryvyi Rih\u2019s central market on Sunday; the regional governor"
+    " said 9 people were killed and the market\u2019s stalls were destroyed. \u00c9lan, "
+    "Stra\u00dfe and caf\u00e9 owners counted the damage were there.",
+    "A car bomb tore through the Karrada market in Baghdad on Sunday, killing 12 shoppers and"
+    " destroying market stalls, police sources said."};
+static struct ev_text_terms *apart[3];
+static int apart_asked;
+
+static const struct ev_text_terms *apart_terms(void *ctx, int64_t article_id)
+{
+    apart_asked++;
+    return article_id >= 1 && article_id <= 3 ? apart[article_id - 1] : NULL;
+}
+
+/* The grouping state after storing the three reports and catching up, with or without
+ * their words counted beforehand; "" on failure. */
+static char *features_after_catch_up(bool counted_apart)
+{
+    char path[] = "/tmp/sitrep-test-incr-apart-XXXXXX";
+    int fd = mkstemp(path);
+    close(fd);
+    unlink(path);
+    char err[256];
+    CHECK(store_open(path, &s, err, sizeof err) == 0);
+    if (!s)
+        return strdup("");
+    for (int i = 0; i < 3; i++)
+        store_report(apart_titles[i], "2024-03-10", apart_texts[i],
+                     i == 1 ? "Kryvyi Rih" : "Karrada", i == 1 ? 30 : 12, i == 1 ? 9 : 12);
+    struct ev_options o;
+    ev_options_default(&o);
+    if (counted_apart) {
+        /* the stored text is "title\n\ntext" (store_report) */
+        for (int i = 0; i < 3; i++) {
+            char text[1024];
+            snprintf(text, sizeof text, "%s\n\n%s", apart_titles[i], apart_texts[i]);
+            apart[i] = ev_text_terms_new(apart_titles[i], text);
+            CHECK(apart[i] != NULL);
+        }
+        o.text_terms = apart_terms;
+    }
+    CHECK(ev_catch_up(s, &o, NULL) == 0);
+    sqlite3_stmt *st;
+    char *out = NULL;
+    if (sqlite3_prepare_v2(store_db(s),
+                           "SELECT (SELECT group_concat(hex(data), ' ') FROM event_features) || '|'"
+                           " || (SELECT group_concat(term || ':' || n, ' ') FROM event_df)",
+                           -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        out = strdup((const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    char *events = events_dump();
+    size_t len = strlen(out ? out : "") + strlen(events ? events : "") + 2;
+    char *both = malloc(len);
+    snprintf(both, len, "%s\n%s", out ? out : "", events ? events : "");
+    free(out);
+    free(events);
+    for (int i = 0; i < 3; i++) {
+        ev_text_terms_free(apart[i]);
+        apart[i] = NULL;
+    }
+    store_close(s);
+    s = NULL;
+    testlib_unlink_db(path);
+    return both;
+}
+
+/* Words counted on the import's workers give the same features, document frequencies and
+ * events as counting them from the stored text. */
+static void test_text_terms_counted_apart(void)
+{
+    char *from_store = features_after_catch_up(false);
+    apart_asked = 0;
+    char *apart_done = features_after_catch_up(true);
+    CHECK_INT(apart_asked, 3);
+    CHECK(strlen(from_store) > 100);
+    CHECK_STR(apart_done, from_store);
+    free(from_store);
+    free(apart_done);
+}
+
 int main(void)
 {
     RUN(test_features_roundtrip);
     RUN(test_catch_up);
     RUN(test_deferred_describe);
+    RUN(test_text_terms_counted_apart);
     return TESTS_DONE();
 }
