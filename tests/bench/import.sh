@@ -29,16 +29,18 @@ measure() {
     : >"$TMPB/secs"
     : >"$TMPB/cpu"
     : >"$TMPB/rss"
+    : >"$TMPB/writer"
     i=0
     while [ $i -lt "$RUNS" ]; do
-        rm -f "$TMPB"/bench.db*
+        rm -f "$TMPB"/bench.db* "$TMPB/trace"
         sync
         t0=$(now)
         if [ -n "$TIME" ]; then
-            $TIME -o "$TMPB/time" -f '%U %S %M' \
+            SITREP_TRACE="$TMPB/trace" $TIME -o "$TMPB/time" -f '%U %S %M' \
                 "$SITREP" --db "$TMPB/bench.db" import "$@" "$TMPB/corpus" >"$TMPB/out" 2>"$TMPB/err"
         else
-            "$SITREP" --db "$TMPB/bench.db" import "$@" "$TMPB/corpus" >"$TMPB/out" 2>"$TMPB/err"
+            SITREP_TRACE="$TMPB/trace" "$SITREP" --db "$TMPB/bench.db" import "$@" "$TMPB/corpus" \
+                >"$TMPB/out" 2>"$TMPB/err"
         fi
         t1=$(now)
         if [ -n "$TIME" ]; then
@@ -47,6 +49,9 @@ measure() {
         fi
         grep -q "imported $COUNT," "$TMPB/out" || { echo "import bench: $(cat "$TMPB/out" "$TMPB/err" | head -3)"; return 1; }
         echo "$t1 $t0" | awk '{ printf "%.3f\n", $1 - $2 }' >>"$TMPB/secs"
+        # the writing thread's spans (ingest.c): storing, grouping, describing at the end
+        awk '/^import-/ { s[$1] += $2 } END { printf "%.2f %.2f %.2f\n", s["import-write"] / 1e3,
+            s["import-group"] / 1e3, s["import-describe"] / 1e3 }' "$TMPB/trace" >>"$TMPB/writer"
         i=$((i + 1))
     done
     s=$(median <"$TMPB/secs")
@@ -57,6 +62,8 @@ measure() {
         echo "$c $BYTES $(median <"$TMPB/rss")" | awk -v l="$label" \
             '{ printf "import: %s: CPU %.2f s (user+sys, median): %.1f MB per CPU-second; peak RSS %.0f MB\n", l, $1, $2 / 1e6 / $1, $3 / 1024 }'
     fi
+    for col in 1 2 3; do cut -d' ' -f$col "$TMPB/writer" | median; done | paste -sd' ' - |
+        awk -v l="$label" '{ printf "import: %s: writing thread (medians): storing %.2f s, grouping %.2f s, describing %.2f s\n", l, $1, $2, $3 }'
     echo "import: database $(du -h "$TMPB/bench.db" | cut -f1) after the last run"
 }
 echo "import: $RUNS runs each; corpus of $COUNT generated articles, $BYTES bytes"
