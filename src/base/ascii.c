@@ -5,6 +5,8 @@
 #define LOWER(c) [c] = ASCII_CLASS_LOWER
 #define DIGIT(c) [c] = ASCII_CLASS_DIGIT
 
+/* Kept as written: clang-format would put each entry on a line of its own. */
+/* clang-format off */
 const unsigned char ascii_classes[256] = {
     UPPER('A'), UPPER('B'), UPPER('C'), UPPER('D'), UPPER('E'), UPPER('F'), UPPER('G'),
     UPPER('H'), UPPER('I'), UPPER('J'), UPPER('K'), UPPER('L'), UPPER('M'), UPPER('N'),
@@ -18,3 +20,4 @@ const unsigned char ascii_classes[256] = {
     [' '] = ASCII_CLASS_SPACE, ['\t'] = ASCII_CLASS_SPACE, ['\n'] = ASCII_CLASS_SPACE,
     ['\r'] = ASCII_CLASS_SPACE,
 };
+/* clang-format on */
