@@ -9,30 +9,45 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* Each byte's class, so that a test is one load instead of two or three range tests: the
+ * parsers test every byte of every sentence. Bytes above 0x7F are in none. */
+enum ascii_class {
+    ASCII_CLASS_UPPER = 1,
+    ASCII_CLASS_LOWER = 2,
+    ASCII_CLASS_DIGIT = 4,
+    ASCII_CLASS_SPACE = 8,
+};
+extern const unsigned char ascii_classes[256];
+
+static inline bool ascii_in_class(char c, unsigned classes)
+{
+    return (ascii_classes[(unsigned char)c] & classes) != 0;
+}
+
 static inline bool ascii_is_upper(char c)
 {
-    return c >= 'A' && c <= 'Z';
+    return ascii_in_class(c, ASCII_CLASS_UPPER);
 }
 
 static inline bool ascii_is_alpha(char c)
 {
-    return (c >= 'a' && c <= 'z') || ascii_is_upper(c);
+    return ascii_in_class(c, ASCII_CLASS_UPPER | ASCII_CLASS_LOWER);
 }
 
 static inline bool ascii_is_digit(char c)
 {
-    return c >= '0' && c <= '9';
+    return ascii_in_class(c, ASCII_CLASS_DIGIT);
 }
 
 static inline bool ascii_is_alnum(char c)
 {
-    return ascii_is_alpha(c) || ascii_is_digit(c);
+    return ascii_in_class(c, ASCII_CLASS_UPPER | ASCII_CLASS_LOWER | ASCII_CLASS_DIGIT);
 }
 
 /* Space, tab, line feed or carriage return. */
 static inline bool ascii_is_space(char c)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    return ascii_in_class(c, ASCII_CLASS_SPACE);
 }
 
 static inline char ascii_lower(char c)

@@ -1,5 +1,7 @@
 /* json.c: the streaming JSON writer. A writer owns its stream while it writes (one thread),
- * so single characters go out through putc_unlocked, without a lock taken per character.
+ * so everything goes out through the _unlocked calls, without a lock taken per piece: an
+ * extraction's output is thousands of short pieces, and the locking cost more than the
+ * writing.
  * Strings are written as UTF-8 with the characters JSON requires escaped; control characters (C0,
  * DEL, C1) and bidi controls become \u escapes, so no raw escape sequence or direction override
  * from an article reaches a terminal through JSON output, while a JSON reader still gets the text
@@ -81,43 +83,40 @@ static bool plain_ascii(uint8_t c)
 
 /* Valid characters pass through as UTF-8 unless a terminal would act on them; an invalid
  * byte cannot be represented in JSON and becomes U+FFFD. Characters that pass through are
- * written a run at a time. */
+ * written a run at a time. The string is walked to its NUL once, not measured first. */
 static void write_escaped(FILE *out, const char *s)
 {
     putc_unlocked('"', out);
     const uint8_t *p = (const uint8_t *)s, *run = p;
-    size_t left = strlen(s);
-    while (left > 0) {
+    while (*p) {
         if (plain_ascii(*p)) {
             p++;
-            left--;
             continue;
         }
         ucs4_t uc;
-        int n = u8_mbtoucr(&uc, p, left);
+        /* no character is longer than four bytes, and none holds a NUL */
+        int n = u8_mbtoucr(&uc, p, strnlen((const char *)p, 4));
         bool escape = n < 0 || uc == '"' || uc == '\\' || json_char_needs_escape(uc);
         if (!escape) {
             p += n;
-            left -= (size_t)n;
             continue;
         }
-        fwrite(run, 1, (size_t)(p - run), out);
+        fwrite_unlocked(run, 1, (size_t)(p - run), out);
         if (n < 0) {
-            fputs("\\ufffd", out);
+            fputs_unlocked("\\ufffd", out);
             n = 1;
         } else if (uc == '"' || uc == '\\') {
             putc_unlocked('\\', out);
             putc_unlocked((int)uc, out);
         } else if (uc == '\n' || uc == '\t' || uc == '\r') {
-            fputs(uc == '\n' ? "\\n" : uc == '\t' ? "\\t" : "\\r", out);
+            fputs_unlocked(uc == '\n' ? "\\n" : uc == '\t' ? "\\t" : "\\r", out);
         } else {
             fprintf(out, "\\u%04x", (unsigned)uc);
         }
         p += n;
-        left -= (size_t)n;
         run = p;
     }
-    fwrite(run, 1, (size_t)(p - run), out);
+    fwrite_unlocked(run, 1, (size_t)(p - run), out);
     putc_unlocked('"', out);
 }
 
@@ -139,10 +138,27 @@ void json_string(struct json *j, const char *s)
     write_escaped(j->out, s);
 }
 
+/* v in decimal, as "%lld" writes it, without printf's format parsing: a report's counts,
+ * sentence numbers and years are most of the numbers an extraction writes. */
+static void write_decimal(FILE *out, long long v)
+{
+    char digits[24];
+    size_t at = sizeof digits;
+    /* in unsigned arithmetic, so that LLONG_MIN negates without overflow */
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    do {
+        digits[--at] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        digits[--at] = '-';
+    fwrite_unlocked(digits + at, 1, sizeof digits - at, out);
+}
+
 void json_int(struct json *j, long long v)
 {
     before_value(j);
-    fprintf(j->out, "%lld", v);
+    write_decimal(j->out, v);
 }
 
 void json_double(struct json *j, double v, int decimals)
@@ -154,13 +170,13 @@ void json_double(struct json *j, double v, int decimals)
 void json_bool(struct json *j, bool v)
 {
     before_value(j);
-    fputs(v ? "true" : "false", j->out);
+    fputs_unlocked(v ? "true" : "false", j->out);
 }
 
 void json_null(struct json *j)
 {
     before_value(j);
-    fputs("null", j->out);
+    fputs_unlocked("null", j->out);
 }
 
 void json_kv_string(struct json *j, const char *key, const char *s)

@@ -17,6 +17,7 @@
 #include <unistr.h>
 
 #include "base/json.h"
+#include "base/tokens.h"
 #include <uniwidth.h>
 
 #define REPLACEMENT_CHAR 0xFFFD
@@ -367,18 +368,11 @@ static const char *const numeric_abbrevs[] = {"Jan", "Feb",  "Mar", "Apr",  "Jun
                                               "Sep", "Sept", "Oct", "Nov",  "Dec", "No",  "Nos",
                                               "Art", "p",    "pp",  "para", "Vol", "Ch",  NULL};
 
+/* Whether the n bytes at w are one of the list's words, case and all: one hashed lookup,
+ * since the lists are asked about at every period that may end a sentence. */
 static bool word_in(const char *w, size_t n, const char *const *list)
 {
-    for (size_t i = 0; list[i]; i++) {
-        /* compared as it goes, not measured first: most entries differ at once */
-        const char *e = list[i];
-        size_t j = 0;
-        while (j < n && e[j] && e[j] == w[j])
-            j++;
-        if (j == n && e[n] == '\0')
-            return true;
-    }
-    return false;
+    return words_find_exact(list, SIZE_MAX, w, n) >= 0;
 }
 
 /* "U.S", "U.N", "a.m", "p.m": letters separated by single periods. */

@@ -612,8 +612,11 @@ static bool read_relative(const struct finder *f, size_t pos, struct reading *r)
         return read_ago(f, pos, r);
     for (size_t i = 0; i < sizeof relatives / sizeof relatives[0]; i++) {
         const struct relative *rel = &relatives[i];
-        if (!rel->words[0] || pos >= f->len || ascii_lower(f->s[pos]) != rel->words[0][0])
-            continue; /* the phrase's first word is not here */
+        /* the phrase's first word is not here: its first letter or its length differs (the
+         * word at pos is used letters long, and a whole word matches only at its length) */
+        if (!rel->words[0] || pos >= f->len || ascii_lower(f->s[pos]) != rel->words[0][0] ||
+            strlen(rel->words[0]) != used)
+            continue;
         size_t n = 0;
         while (n < 4 && rel->words[n])
             n++;

@@ -64,6 +64,8 @@ int token_find(const struct tokens *t, size_t i, const char *const *words);
 /* The index in words (count of them, or SIZE_MAX for a NULL-terminated list) of the n bytes
  * at s, compared ignoring ASCII case, or -1. */
 int words_find(const char *const *words, size_t count, const char *s, size_t n);
+/* The same for a list of words in any case, matched exactly ("Dr" is not "DR" or "dr"). */
+int words_find_exact(const char *const *words, size_t count, const char *s, size_t n);
 /* The first token starting at or after a text offset (t->n when none). */
 size_t token_at(const struct tokens *t, size_t offset);
 

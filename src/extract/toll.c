@@ -49,9 +49,12 @@ struct figure_view {
     uint64_t openings[64];
 };
 
+/* Letters, digits and every byte of a UTF-8 sequence. Tested by range, not isalnum: it runs
+ * at every byte of every figure's sentence, and the locale's table adds a call to each. */
 static bool word_byte(char c)
 {
-    return isalnum((unsigned char)c) || (unsigned char)c >= 0x80;
+    unsigned char u = (unsigned char)c;
+    return (u | 0x20u) - 'a' < 26u || (unsigned)(u - '0') < 10u || u >= 0x80;
 }
 
 static unsigned opening_bit(unsigned char c0, unsigned char c1, unsigned char c2)
@@ -176,8 +179,11 @@ static bool view_figure(const struct article *a, const struct mention *m, struct
     v->s = malloc(sp->len + 1);
     if (!v->s)
         return false;
-    for (size_t i = 0; i < sp->len; i++)
-        v->s[i] = (char)tolower((unsigned char)a->text[sp->start + i]);
+    /* ASCII letters only: tolower changes no other byte in the C locale or a UTF-8 one */
+    for (size_t i = 0; i < sp->len; i++) {
+        char c = a->text[sp->start + i];
+        v->s[i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+    }
     v->s[sp->len] = '\0';
     v->len = sp->len;
     note_openings(v);

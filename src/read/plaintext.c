@@ -79,16 +79,27 @@ static struct line trim(const char *s, size_t len)
     return (struct line){s, len};
 }
 
+static char lower_ascii(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
+/* Compared as they go, not measured first: every line of a page is held against some
+ * sixty phrases, and nearly all differ at the first byte. */
 static bool equals_ci(struct line l, const char *word)
 {
-    size_t n = strlen(word);
-    return l.len == n && strncasecmp(l.s, word, n) == 0;
+    for (size_t j = 0; j < l.len; j++)
+        if (!word[j] || lower_ascii(l.s[j]) != lower_ascii(word[j]))
+            return false;
+    return word[l.len] == '\0';
 }
 
 static bool starts_ci(struct line l, const char *prefix)
 {
-    size_t n = strlen(prefix);
-    return l.len >= n && strncasecmp(l.s, prefix, n) == 0;
+    for (size_t j = 0; prefix[j]; j++)
+        if (j == l.len || lower_ascii(l.s[j]) != lower_ascii(prefix[j]))
+            return false;
+    return true;
 }
 
 static bool same_line(struct line a, struct line b)
