@@ -187,21 +187,9 @@ struct weighed {
     float count, weight;
 };
 
-static int cmp_weight_desc(const void *a, const void *b)
-{
-    const struct weighed *x = a, *y = b;
-    return (x->weight < y->weight) - (x->weight > y->weight);
-}
-
-static int cmp_term_asc(const void *a, const void *b)
-{
-    const struct weighed *x = a, *y = b;
-    return (x->term > y->term) - (x->term < y->term);
-}
-
 /* A stored report's terms, decoded, are few enough to keep them all and already in term
- * order: the two sorts (both stable) would give them back as they are, and they were most
- * of the time an import spent weighing its neighbours. */
+ * order: nothing to choose or sort, which was most of the time an import spent weighing
+ * its neighbours. */
 static bool all_kept_in_order(const struct weighed *w, size_t n)
 {
     if (n > EV_FEATURE_TERMS)
@@ -210,6 +198,35 @@ static bool all_kept_in_order(const struct weighed *w, size_t n)
         if (w[i - 1].term >= w[i].term)
             return false;
     return true;
+}
+
+/* The k heaviest of w[0..n) into top[], heaviest first, the earlier of equal weights
+ * first: the first k a stable sort by weight would give, without sorting a new report's
+ * hundreds of terms through qsort's callbacks. Returns how many (at most k). */
+static size_t heaviest(const struct weighed *w, size_t n, size_t k, struct weighed *top)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n && k > 0; i++) {
+        if (m == k && !(w[i].weight > top[k - 1].weight))
+            continue; /* no heavier than the lightest kept, which came first */
+        size_t at = m < k ? m++ : k - 1;
+        for (; at > 0 && w[i].weight > top[at - 1].weight; at--)
+            top[at] = top[at - 1];
+        top[at] = w[i];
+    }
+    return m;
+}
+
+/* Insertion sort by term: a few dozen terms, mostly short runs. */
+static void sort_by_term(struct weighed *w, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        struct weighed x = w[i];
+        size_t at = i;
+        for (; at > 0 && w[at - 1].term > x.term; at--)
+            w[at] = w[at - 1];
+        w[at] = x;
+    }
 }
 
 int ev_features_weigh(struct ev_doc *d, int64_t n_docs, ev_df_fn df, void *ctx, float **counts_out)
@@ -227,8 +244,10 @@ int ev_features_weigh(struct ev_doc *d, int64_t n_docs, ev_df_fn df, void *ctx, 
     }
     size_t k = p->n_terms < EV_FEATURE_TERMS ? p->n_terms : EV_FEATURE_TERMS;
     if (!all_kept_in_order(w, p->n_terms)) {
-        ev_sort_n(w, p->n_terms, sizeof *w, cmp_weight_desc);
-        ev_sort_n(w, k, sizeof *w, cmp_term_asc);
+        struct weighed top[EV_FEATURE_TERMS];
+        k = heaviest(w, p->n_terms, k, top);
+        sort_by_term(top, k);
+        memcpy(w, top, k * sizeof *w);
     }
     double norm = 0;
     for (size_t i = 0; i < k; i++)
