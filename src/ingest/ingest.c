@@ -54,7 +54,9 @@ struct pending {
     /* its words as grouping counts them, counted on the worker (NULL: counted from the
      * stored text, as for a report not in this import) */
     struct ev_text_terms *terms;
-    int64_t id; /* stored by this import under this id; 0 before, or not stored */
+    struct store_prepared pre; /* what the store derives from the facts, worked out here */
+    bool prepared;             /* else the writing thread prepares it */
+    int64_t id;                /* stored by this import under this id; 0 before, or not stored */
     bool have_facts;
     bool known; /* already stored before this import began: a duplicate */
 };
@@ -333,6 +335,7 @@ static void drop_pending(struct pending *p)
 {
     ev_text_terms_free(p->terms);
     p->terms = NULL;
+    store_prepared_free(&p->pre);
     facts_free(&p->f);
     article_free(p->a);
     p->a = NULL;
@@ -361,8 +364,9 @@ static void write_batch(struct ingest_run *r, struct batch_outcome *out)
         struct pending *p = &r->batch[k];
         char err[256];
         int64_t id = 0;
-        int rc =
-            store_add_article(r->store, p->a, p->have_facts ? &p->f : NULL, &id, err, sizeof err);
+        const struct facts *f = p->have_facts ? &p->f : NULL;
+        int rc = p->prepared ? store_add_prepared(r->store, p->a, f, &p->pre, &id, err, sizeof err)
+                             : store_add_article(r->store, p->a, f, &id, err, sizeof err);
         if (rc > 0) {
             if (p->a->is_read) /* a sitrep record keeps the exporter's read state */
                 store_set_read(r->store, id, true);
@@ -491,6 +495,8 @@ static int collect_article(struct article *a, void *ctx)
     p->known = w->reader && store_find_hash(w->reader, a->hash) > 0;
     p->have_facts = !p->known && w->x && extract_article(w->x, a, &p->f) == 0;
     p->terms = p->known ? NULL : ev_text_terms_new(a->title, a->text);
+    memset(&p->pre, 0, sizeof p->pre);
+    p->prepared = !p->known && store_prepare(a, p->have_facts ? &p->f : NULL, &p->pre) == 0;
     p->id = 0;
     return 0;
 }

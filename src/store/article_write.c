@@ -79,12 +79,34 @@ int64_t store_find_hash(struct store *s, const char *hash)
     return id;
 }
 
-static int64_t insert_article_row(struct store *s, const struct article *a, const struct facts *f)
+int store_prepare(const struct article *a, const struct facts *f, struct store_prepared *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!f)
+        return 0;
+    out->summary = places_summary(f, a);
+    out->event_places = malloc((f->n_figures + 1) * sizeof *out->event_places);
+    if (!out->event_places) {
+        store_prepared_free(out);
+        return -1;
+    }
+    out->n_event_places = report_event_places(f, a->title, a->dateline, out->event_places);
+    return 0;
+}
+
+void store_prepared_free(struct store_prepared *p)
+{
+    free(p->summary);
+    free(p->event_places);
+    memset(p, 0, sizeof *p);
+}
+
+static int64_t insert_article_row(struct store *s, const struct article *a, const struct facts *f,
+                                  const char *summary)
 {
     sqlite3_stmt *q = store_stmt(s, ST_INSERT_ARTICLE);
     if (!q)
         return -1;
-    char *summary = f ? places_summary(f, a) : NULL;
     store_bind_text(q, 1, a->hash);
     store_bind_text(q, 2, a->origin);
     store_bind_text(q, 3, a->url);
@@ -103,9 +125,7 @@ static int64_t insert_article_row(struct store *s, const struct article *a, cons
         store_bind_long(q, 19 + k, t.max);
     }
     store_bind_text(q, 15, summary);
-    int64_t id = store_run_insert(s, q);
-    free(summary);
-    return id;
+    return store_run_insert(s, q);
 }
 
 /* Two facts naming the same stored place (or actor) become one row; remap[] sends each
@@ -375,7 +395,8 @@ static int insert_spans(struct store *s, int64_t id, const struct article *a, co
     return rc;
 }
 
-static int insert_facts(struct store *s, int64_t id, const struct article *a, const struct facts *f)
+static int insert_facts(struct store *s, int64_t id, const struct article *a, const struct facts *f,
+                        const struct store_prepared *pre)
 {
     int *place_remap = calloc(f->n_places + 1, sizeof *place_remap);
     int *actor_remap = calloc(f->n_actors + 1, sizeof *actor_remap);
@@ -383,7 +404,7 @@ static int insert_facts(struct store *s, int64_t id, const struct article *a, co
     int rc = -1;
     if (place_remap && actor_remap && place_ids &&
         insert_places(s, id, f, place_remap, place_ids) == 0 &&
-        store_write_event_places(s, id, a, f, place_ids) == 0 &&
+        store_write_event_places(s, id, pre, place_ids) == 0 &&
         insert_actors(s, id, f, actor_remap) == 0 && insert_figures(s, id, f) == 0 &&
         insert_dates(s, id, f) == 0 &&
         insert_spans(s, id, a, f, &(struct remaps){place_remap, actor_remap}) == 0)
@@ -413,8 +434,8 @@ static int insert_fts(struct store *s, int64_t id, const struct article *a)
  * once. No savepoint per article either: a failure part-way deletes what was written
  * (the children cascade, and the batch's index is brought up to date first so the
  * delete trigger finds the row), so no half article stays in the caller's batch. */
-int store_add_article(struct store *s, const struct article *a, const struct facts *f,
-                      int64_t *id_out, char *err, size_t errlen)
+int store_add_prepared(struct store *s, const struct article *a, const struct facts *f,
+                       const struct store_prepared *pre, int64_t *id_out, char *err, size_t errlen)
 {
     int64_t existing = store_find_hash(s, a->hash);
     if (existing < 0) {
@@ -426,7 +447,7 @@ int store_add_article(struct store *s, const struct article *a, const struct fac
             *id_out = existing;
         return 0;
     }
-    int64_t id = insert_article_row(s, a, f);
+    int64_t id = insert_article_row(s, a, f, pre->summary);
     if (id < 0) {
         store_set_err(err, errlen, "storing article", s->db);
         return -1;
@@ -435,7 +456,7 @@ int store_add_article(struct store *s, const struct article *a, const struct fac
     if (in_batch && s->unindexed_from == 0)
         s->unindexed_from = id;
     if ((!in_batch && insert_fts(s, id, a) < 0) ||
-        (f ? insert_facts(s, id, a, f) : insert_spans(s, id, a, NULL, NULL)) < 0) {
+        (f ? insert_facts(s, id, a, f, pre) : insert_spans(s, id, a, NULL, NULL)) < 0) {
         store_set_err(err, errlen, "storing article", s->db);
         store_index_pending(s);
         store_delete_article(s, id);
@@ -444,6 +465,19 @@ int store_add_article(struct store *s, const struct article *a, const struct fac
     if (id_out)
         *id_out = id;
     return 1;
+}
+
+int store_add_article(struct store *s, const struct article *a, const struct facts *f,
+                      int64_t *id_out, char *err, size_t errlen)
+{
+    struct store_prepared pre;
+    if (store_prepare(a, f, &pre) < 0) {
+        snprintf(err, errlen, "storing article: out of memory");
+        return -1;
+    }
+    int rc = store_add_prepared(s, a, f, &pre, id_out, err, errlen);
+    store_prepared_free(&pre);
+    return rc;
 }
 
 int64_t store_article_count(struct store *s)

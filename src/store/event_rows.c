@@ -59,7 +59,7 @@ static sqlite3_stmt *prepare(sqlite3 *db, const char *sql, const int64_t *id)
  * number: on 100,000 generated articles, thousands per article, and `sitrep events` ran
  * for more than 5 minutes of CPU instead of seconds. */
 #define KILLED_OPEN                                                                                \
-    "EXISTS(SELECT 1 FROM figures f INDEXED BY figures_timeline WHERE f.article_id = a.id"          \
+    "EXISTS(SELECT 1 FROM figures f INDEXED BY figures_timeline WHERE f.article_id = a.id"         \
     " AND f.kind = 'killed' AND f.n = a.killed AND f.qualifier = 'vague')"
 
 /* Columns: id, title, date, source, text, dateline, killed, killed_open. */

@@ -201,23 +201,18 @@ int64_t store_write_place(struct store *s, const struct place_fact *p)
     return upsert_place(s, &r);
 }
 
-int store_write_event_places(struct store *s, int64_t article_id, const struct article *a,
-                             const struct facts *f, const int64_t *place_ids)
+int store_write_event_places(struct store *s, int64_t article_id, const struct store_prepared *pre,
+                             const int64_t *place_ids)
 {
-    struct event_place *ev = malloc((f->n_figures + 1) * sizeof *ev);
     sqlite3_stmt *q = store_stmt(s, ST_INSERT_EVENT_PLACE);
-    if (!ev || !q) {
-        free(ev);
+    if (!q)
         return -1;
-    }
-    size_t n = report_event_places(f, a->title, a->dateline, ev);
     int rc = 0;
-    for (size_t i = 0; i < n && rc == 0; i++) {
+    for (size_t i = 0; i < pre->n_event_places && rc == 0; i++) {
         sqlite3_bind_int64(q, 1, article_id);
-        sqlite3_bind_int64(q, 2, place_ids[ev[i].place]);
-        sqlite3_bind_int(q, 3, ev[i].incident);
+        sqlite3_bind_int64(q, 2, place_ids[pre->event_places[i].place]);
+        sqlite3_bind_int(q, 3, pre->event_places[i].incident);
         rc = store_run_insert(s, q) < 0 ? -1 : 0;
     }
-    free(ev);
     return rc;
 }

@@ -47,6 +47,7 @@
 
 #include "read/article.h"
 #include "base/facts.h"
+#include "extract/event_places.h"
 
 struct store;
 
@@ -99,6 +100,22 @@ int store_rollback(struct store *s);
  * hash is already stored (nothing written), -1 on error (message in err). */
 int store_add_article(struct store *s, const struct article *a, const struct facts *f,
                       int64_t *id_out, char *err, size_t errlen);
+
+/* What the store works out from an article's facts, title and dateline before writing
+ * them, with no database: the list row's place summary ("Qaim, Anbar, Iraq") and where
+ * the report's events happened (extract/event_places.h). An import prepares each article
+ * on the thread that extracted it, so that its one writing thread does not. */
+struct store_prepared {
+    char *summary;                    /* NULL: none */
+    struct event_place *event_places; /* indexes into the facts' places */
+    size_t n_event_places;
+};
+int store_prepare(const struct article *a, const struct facts *f, struct store_prepared *out);
+void store_prepared_free(struct store_prepared *p);
+
+/* store_add_article with the article prepared by store_prepare from the same facts. */
+int store_add_prepared(struct store *s, const struct article *a, const struct facts *f,
+                       const struct store_prepared *pre, int64_t *id_out, char *err, size_t errlen);
 
 int64_t store_article_count(struct store *s);
 

@@ -144,9 +144,9 @@ enum article_format store_format_from_name(const char *name);
 
 /* place_write.c: stores a place with its chain; returns its row id or -1. */
 int64_t store_write_place(struct store *s, const struct place_fact *p);
-/* Stores where the article's events happened (extract/event_places.h); place_ids[i] is the
- * row of f->places[i]. 0 or -1. */
-int store_write_event_places(struct store *s, int64_t article_id, const struct article *a,
-                             const struct facts *f, const int64_t *place_ids);
+/* Stores where the article's events happened (store_prepare); place_ids[i] is the row of
+ * the facts' place i. 0 or -1. */
+int store_write_event_places(struct store *s, int64_t article_id, const struct store_prepared *pre,
+                             const int64_t *place_ids);
 
 #endif

@@ -372,6 +372,43 @@ static void test_migrate_article_spans(void)
     unlink(db_path);
 }
 
+/* An article prepared apart (as an import's extracting threads do) is stored with the
+ * same list summary and event places as one the store prepares itself. */
+static void test_prepared_apart(void)
+{
+    struct store *s = open_fresh();
+    if (!s)
+        return;
+    store_qaim_and_rawa(s, "p1");
+    struct article a;
+    struct facts f;
+    char err[256] = "";
+    make_article(&a, "Jets strike Qaim", "Jets killed 14 militants in Qaim.", "p2");
+    make_facts(&f);
+    add_place(&f, "Rawa", PLACE_TOWN, 0, 1, 2);
+    struct figure_fact *g = facts_add_figure(&f);
+    g->kind = FIG_KILLED;
+    g->n = g->min = g->max = 4;
+    g->place = strdup("Rawa");
+    g->role = ROLE_EVENT;
+    g->incident = 1;
+    g->sentence = 1;
+    struct store_prepared pre;
+    CHECK_INT(store_prepare(&a, &f, &pre), 0);
+    CHECK_INT(pre.n_event_places, 2);
+    CHECK_INT(store_add_prepared(s, &a, &f, &pre, NULL, err, sizeof err), 1);
+    store_prepared_free(&pre);
+    CHECK(pre.summary == NULL && pre.event_places == NULL);
+    facts_free(&f);
+    clear_article(&a);
+    CHECK_STR(event_place_rows(s), "1:Qaim:0 1:Rawa:1 2:Qaim:0 2:Rawa:1");
+    CHECK_INT(query_int(s, "SELECT count(DISTINCT places) FROM articles WHERE places IS NOT NULL"),
+              1);
+    CHECK_INT(query_int(s, "SELECT count(*) FROM articles WHERE places LIKE 'Qaim,%'"), 2);
+    store_close(s);
+    unlink(db_path);
+}
+
 static void test_add_and_dedup(void)
 {
     struct store *s = open_fresh();
@@ -825,6 +862,7 @@ int main(void)
     RUN(test_migrate_v1_index);
     RUN(test_migrate_event_places);
     RUN(test_migrate_article_spans);
+    RUN(test_prepared_apart);
     RUN(test_add_and_dedup);
     RUN(test_facts_round_trip);
     RUN(test_place_ids_in_batches);
