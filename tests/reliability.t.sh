@@ -56,17 +56,21 @@ check d8-empty-file-accepted "$SITREP" --db "$TMP/empty.db" import --no-extract 
 # ---- D5: a sentence stored outside its text is named, never followed ----
 db="$TMP/offsets.db"
 "$SITREP" --db "$db" import "$TOP/assets/samples" >/dev/null 2>&1
-sql "$db" 'UPDATE sentences SET start = 1099511627776 WHERE article_id = 2 AND idx = 3' >/dev/null
+python3 "$TOP/tests/spans.py" "$db" set-sentence 2 3 1099511627776 10
 out=$("$SITREP" --db "$db" compare 1 2 2>&1)
 rc=$?
 check_eq d5-compare-exit "$rc" 1
 check_contains d5-compare-names-row "$out" "article 2: sentence 3 (start 1099511627776"
 out=$("$SITREP" --db "$db" show 2 2>&1)
 check_contains d5-show-names-row "$out" "lies outside its text"
-sql "$db" 'UPDATE sentences SET start = 0, len = 99999 WHERE article_id = 3 AND idx = 1' >/dev/null
+python3 "$TOP/tests/spans.py" "$db" set-sentence 3 1 0 99999
 out=$("$SITREP" --db "$db" compare 3 4 2>&1)
 check_contains d5-length-past-end "$out" "article 3: sentence 1"
 check_eq d5-others-still-read "$("$SITREP" --db "$db" compare 4 5 >/dev/null 2>&1; echo $?)" 0
+# a packed list that is not one (cut short, another format) is named too
+sql "$db" "UPDATE article_spans SET sentences = x'01e8' WHERE article_id = 4" >/dev/null
+out=$("$SITREP" --db "$db" show 4 2>&1)
+check_contains d5-damaged-blob-named "$out" "article 4: its sentences cannot be read"
 
 # ---- D6: an article without facts opens in the reader (qsort on no spans) ----
 db="$TMP/nofacts.db"

@@ -5,6 +5,8 @@ for the shell tests, decoding the format from its description rather than throug
   spans.py DB sentences TITLE        prints: COUNT MAX_LEN
   spans.py DB mentions TITLE TYPE    prints: how many mentions of TYPE (place, actor, ...)
   spans.py DB bare                   prints: articles without an article_spans row
+  spans.py DB set-sentence ID IDX START LEN
+                                     rewrites one sentence of article ID (to damage it)
 """
 import sqlite3
 import sys
@@ -46,6 +48,27 @@ def mentions(blob):
             for i in range(0, len(v), 5)]
 
 
+def pack(values):
+    """The blob of unsigned varints after the format byte."""
+    out = bytearray([FORMAT])
+    for v in values:
+        while v >= 0x80:
+            out.append((v & 0x7F) | 0x80)
+            v >>= 7
+        out.append(v)
+    return bytes(out)
+
+
+def set_sentence(db, article, idx, start, length):
+    blob = db.execute("SELECT sentences FROM article_spans WHERE article_id = ?",
+                      (article,)).fetchone()[0]
+    spans = sentences(blob)
+    spans[idx] = (start, length)
+    db.execute("UPDATE article_spans SET sentences = ? WHERE article_id = ?",
+               (pack([v for span in spans for v in span]), article))
+    db.commit()
+
+
 def row(db, title, column):
     r = db.execute(f"SELECT sp.{column} FROM article_spans sp JOIN articles a"
                    " ON a.id = sp.article_id WHERE a.title = ?", (title,)).fetchone()
@@ -64,6 +87,8 @@ def main():
     elif what == "bare":
         print(db.execute("SELECT count(*) FROM articles WHERE id NOT IN"
                          " (SELECT article_id FROM article_spans)").fetchone()[0])
+    elif what == "set-sentence":
+        set_sentence(db, *(int(a) for a in sys.argv[3:7]))
     else:
         sys.exit(f"spans.py: unknown question {what}")
 

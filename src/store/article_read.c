@@ -67,6 +67,21 @@ static int load_sentences(struct store *s, int64_t id, struct article *a)
     return 0;
 }
 
+/* Frees what store_get_article filled in, leaving a empty. */
+static void release_article(struct article *a)
+{
+    free(a->origin);
+    free(a->url);
+    free(a->title);
+    free(a->date);
+    free(a->source);
+    free(a->author);
+    free(a->dateline);
+    free(a->text);
+    free(a->sentences);
+    memset(a, 0, sizeof *a);
+}
+
 int store_get_article(struct store *s, int64_t id, struct article *a)
 {
     memset(a, 0, sizeof *a);
@@ -91,10 +106,10 @@ int store_get_article(struct store *s, int64_t id, struct article *a)
     a->text_len = (size_t)sqlite3_column_bytes(q, 8);
     a->format = store_format_from_name((const char *)sqlite3_column_text(q, 9));
     sqlite3_reset(q);
-    if (!a->title || !a->text)
-        return -1;
-
-    return load_sentences(s, id, a);
+    if (a->title && a->text && load_sentences(s, id, a) == 0)
+        return 0;
+    release_article(a); /* a failure leaves the caller nothing to free */
+    return -1;
 }
 
 static int load_chain(struct store *s, int64_t place_id, struct place_fact *p)
