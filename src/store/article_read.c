@@ -17,7 +17,7 @@ static bool span_inside(int64_t start, int64_t len, size_t text_len)
 }
 
 /* The blob of column `column` of the article's article_spans row (0 sentences, 1
- * mentions) into *blob, *len; 0 with no blob when the row or the column is absent (an
+ * mentions, 2 dates) into *blob, *len; 0 with no blob when the row or the column is absent (an
  * article stored without facts has no mentions), -1 on error. The blob lives until q is
  * reset. */
 static int spans_column(struct store *s, int64_t id, int column, sqlite3_stmt **q,
@@ -236,22 +236,12 @@ static int load_figures(struct store *s, int64_t id, struct facts *f)
 
 static int load_dates(struct store *s, int64_t id, struct facts *f)
 {
-    sqlite3_stmt *q = store_stmt(s, ST_GET_DATES);
-    if (!q)
+    sqlite3_stmt *q;
+    const void *blob;
+    size_t len;
+    if (spans_column(s, id, 2, &q, &blob, &len) < 0)
         return -1;
-    sqlite3_bind_int64(q, 1, id);
-    int rc = 0;
-    while (sqlite3_step(q) == SQLITE_ROW) {
-        struct date_fact *d = facts_add_date(f);
-        if (!d) {
-            rc = -1;
-            break;
-        }
-        d->text = store_dup_column(q, 0);
-        d->value = store_dup_column(q, 1);
-        d->weekday = store_dup_column(q, 2);
-        d->sentence = sqlite3_column_int(q, 3);
-    }
+    int rc = spans_unpack_dates(blob, len, f);
     sqlite3_reset(q);
     return rc;
 }

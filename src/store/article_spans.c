@@ -43,6 +43,20 @@ static void put_signed(struct packer *p, int64_t v)
     put_unsigned(p, ((uint64_t)v << 1) ^ (uint64_t)(v >> 63));
 }
 
+/* Room for a string: its length varint and its bytes. */
+static size_t string_room(const char *str)
+{
+    return VARINT_MAX + (str ? strlen(str) : 0);
+}
+
+static void put_string(struct packer *p, const char *str)
+{
+    size_t n = str ? strlen(str) : 0;
+    put_unsigned(p, str ? n + 1 : 0);
+    memcpy(p->buf + p->len, str ? str : "", n);
+    p->len += n;
+}
+
 unsigned char *spans_pack_sentences(const struct text_span *v, size_t n, size_t *len)
 {
     struct packer p;
@@ -67,6 +81,26 @@ unsigned char *spans_pack_mentions(const struct mention *v, size_t n, size_t *le
         put_signed(&p, v[i].sentence);
         put_unsigned(&p, v[i].start);
         put_unsigned(&p, v[i].len);
+    }
+    *len = p.len;
+    return p.buf;
+}
+
+unsigned char *spans_pack_dates(const struct date_fact *v, size_t n, size_t *len)
+{
+    size_t room = 1;
+    for (size_t i = 0; i < n; i++)
+        room += VARINT_MAX + string_room(v[i].text) + string_room(v[i].value) +
+                string_room(v[i].weekday);
+    struct packer p = {.buf = malloc(room)};
+    if (!p.buf)
+        return NULL;
+    p.buf[p.len++] = SPANS_FORMAT;
+    for (size_t i = 0; i < n; i++) {
+        put_signed(&p, v[i].sentence);
+        put_string(&p, v[i].text);
+        put_string(&p, v[i].value);
+        put_string(&p, v[i].weekday);
     }
     *len = p.len;
     return p.buf;
@@ -158,6 +192,50 @@ static void get_mention(struct unpacker *u, struct mention *m)
     m->type = (enum mention_type)type;
     m->index = (int)index;
     m->sentence = (int)sentence;
+}
+
+/* A string (malloc'd) or NULL; *ok false when it runs past the end or memory runs out. */
+static char *get_string(struct unpacker *u, bool *ok)
+{
+    uint64_t n = get_unsigned(u);
+    if (u->bad || n == 0)
+        return NULL;
+    n--;
+    if (n > (uint64_t)(u->end - u->at)) {
+        u->bad = true;
+        return NULL;
+    }
+    char *str = malloc(n + 1);
+    if (!str) {
+        *ok = false;
+        return NULL;
+    }
+    memcpy(str, u->at, n);
+    str[n] = '\0';
+    u->at += n;
+    return str;
+}
+
+int spans_unpack_dates(const void *blob, size_t len, struct facts *f)
+{
+    struct unpacker u;
+    if (!unpacker_init(&u, blob, len))
+        return -1;
+    bool ok = true;
+    while (ok && u.at < u.end && !u.bad) {
+        int64_t sentence = get_signed(&u);
+        char *text = get_string(&u, &ok), *value = get_string(&u, &ok);
+        char *weekday = get_string(&u, &ok);
+        struct date_fact *d = ok && !u.bad && int_fits(sentence) ? facts_add_date(f) : NULL;
+        if (!d) {
+            free(text);
+            free(value);
+            free(weekday);
+            return -1;
+        }
+        *d = (struct date_fact){text, value, weekday, (int)sentence};
+    }
+    return ok && !u.bad ? 0 : -1;
 }
 
 int spans_unpack_mentions(const void *blob, size_t len, struct mention **out, size_t *n)
@@ -294,13 +372,87 @@ static void mention_final(sqlite3_context *ctx)
     pack_final(ctx, false);
 }
 
+/* The dates aggregate keeps its rows' strings: a list of its own. */
+struct date_row {
+    int64_t order;
+    struct date_fact d;
+};
+
+struct date_list {
+    struct date_row *rows;
+    size_t n, cap;
+};
+
+static char *dup_value(sqlite3_value *v)
+{
+    const unsigned char *text = sqlite3_value_text(v);
+    return text ? strdup((const char *)text) : NULL;
+}
+
+static void date_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    struct date_list *l = sqlite3_aggregate_context(ctx, sizeof *l);
+    if (l && l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 16;
+        struct date_row *grown = realloc(l->rows, cap * sizeof *grown);
+        if (grown) {
+            l->rows = grown;
+            l->cap = cap;
+        }
+    }
+    if (!l || l->n == l->cap) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    struct date_row *r = &l->rows[l->n++];
+    r->order = sqlite3_value_int64(argv[0]);
+    r->d = (struct date_fact){dup_value(argv[1]), dup_value(argv[2]), dup_value(argv[3]),
+                              sqlite3_value_int(argv[4])};
+}
+
+static int cmp_date_order(const void *a, const void *b)
+{
+    const struct date_row *x = a, *y = b;
+    return (x->order > y->order) - (x->order < y->order);
+}
+
+static void date_final(sqlite3_context *ctx)
+{
+    struct date_list *l = sqlite3_aggregate_context(ctx, 0);
+    if (!l || l->n == 0) {
+        sqlite3_result_null(ctx);
+        if (l)
+            free(l->rows);
+        return;
+    }
+    qsort(l->rows, l->n, sizeof *l->rows, cmp_date_order);
+    struct date_fact *v = malloc(l->n * sizeof *v);
+    for (size_t i = 0; v && i < l->n; i++)
+        v[i] = l->rows[i].d;
+    size_t len = 0;
+    unsigned char *blob = v ? spans_pack_dates(v, l->n, &len) : NULL;
+    for (size_t i = 0; i < l->n; i++) {
+        free(l->rows[i].d.text);
+        free(l->rows[i].d.value);
+        free(l->rows[i].d.weekday);
+    }
+    free(v);
+    free(l->rows);
+    if (blob)
+        sqlite3_result_blob(ctx, blob, (int)len, free);
+    else
+        sqlite3_result_error_nomem(ctx);
+}
+
 int spans_register_sql(sqlite3 *db)
 {
     int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
     return sqlite3_create_function(db, "sitrep_pack_sentences", 3, flags, NULL, NULL, sentence_step,
                                    sentence_final) == SQLITE_OK &&
                    sqlite3_create_function(db, "sitrep_pack_mentions", 6, flags, NULL, NULL,
-                                           mention_step, mention_final) == SQLITE_OK
+                                           mention_step, mention_final) == SQLITE_OK &&
+                   sqlite3_create_function(db, "sitrep_pack_dates", 5, flags, NULL, NULL, date_step,
+                                           date_final) == SQLITE_OK
                ? 0
                : -1;
 }

@@ -63,13 +63,13 @@ char *store_article_url(struct store *s, int64_t id)
     return url;
 }
 
-/* A copy of one blob of the article's article_spans row (0 sentences, 1 mentions), or
- * NULL when there is none. */
+/* A copy of one blob of the article's article_spans row (0 sentences, 1 mentions, 2
+ * dates), or NULL when there is none. */
 static void *spans_blob(struct store *s, int64_t id, int column, size_t *len)
 {
     *len = 0;
-    sqlite3_stmt *q =
-        prepare_for(s, "SELECT sentences, mentions FROM article_spans WHERE article_id = ?1", id);
+    sqlite3_stmt *q = prepare_for(
+        s, "SELECT sentences, mentions, dates FROM article_spans WHERE article_id = ?1", id);
     if (!q)
         return NULL;
     void *copy = NULL;
@@ -159,10 +159,37 @@ void store_actor_surfaces(struct store *s, int64_t id, char ***set, size_t *n_se
              n_set);
 }
 
+/* The article's dates (decoded from its article_spans row) into f, facts_init'ed. */
+static void article_dates(struct store *s, int64_t id, struct facts *f)
+{
+    size_t len;
+    void *blob = spans_blob(s, id, 2, &len);
+    facts_init(f);
+    if (blob)
+        spans_unpack_dates(blob, len, f);
+    free(blob);
+}
+
+/* Whether JSON would have to escape a byte of text (the surfaces of the other facts come
+ * as JSON strings, and one with an escape is left out: dates are treated alike). */
+static bool needs_escape(const char *text)
+{
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+        if (*p == '"' || *p == '\\' || *p < 0x20)
+            return true;
+    return false;
+}
+
 void store_date_surfaces(struct store *s, int64_t id, char ***set, size_t *n_set)
 {
-    surfaces(s, "SELECT DISTINCT json_quote(text) FROM dates WHERE article_id = ?1", id, set,
-             n_set);
+    struct facts f;
+    article_dates(s, id, &f);
+    for (size_t i = 0; i < f.n_dates && *n_set < STORE_MAX_SURFACES; i++) {
+        const char *text = f.dates[i].text;
+        if (text && strlen(text) < 256 && !needs_escape(text))
+            facts_add_surface(set, n_set, text);
+    }
+    facts_free(&f);
 }
 
 /* Each query yields (sentence, line text). */
@@ -175,15 +202,51 @@ static const char *const fact_group_sql[N_FACT_GROUPS] = {
     [FACT_GROUP_ACTORS] =
         "SELECT aa.first_sentence, ac.name FROM article_actors aa JOIN actors ac"
         " ON ac.id = aa.actor_id WHERE aa.article_id = ?1 ORDER BY aa.first_sentence",
-    [FACT_GROUP_DATES] =
-        "SELECT sentence, text || ' = ' || coalesce(value, weekday || ' (relative)', '?')"
-        " FROM dates WHERE article_id = ?1 ORDER BY sentence, id",
 };
+
+/* "late Tuesday night = 2024-04-30", "Tuesday = Tuesday (relative)", "then = ?". */
+static char *date_line(const struct date_fact *d)
+{
+    const char *text = d->text ? d->text : "";
+    char *line = NULL;
+    int w = d->value     ? asprintf(&line, "%s = %s", text, d->value)
+            : d->weekday ? asprintf(&line, "%s = %s (relative)", text, d->weekday)
+                         : asprintf(&line, "%s = ?", text);
+    return w < 0 ? NULL : line;
+}
+
+/* Insertion sort by sentence, which keeps each sentence's lines in the order found. */
+static void sort_by_sentence(struct store_fact_line *v, int n)
+{
+    for (int i = 1; i < n; i++) {
+        struct store_fact_line x = v[i];
+        int at = i;
+        for (; at > 0 && v[at - 1].sentence > x.sentence; at--)
+            v[at] = v[at - 1];
+        v[at] = x;
+    }
+}
+
+/* The dates group: its lines in sentence order, each sentence's in the order found. */
+static struct store_fact_line *date_lines(struct store *s, int64_t id, int *n)
+{
+    struct facts f;
+    article_dates(s, id, &f);
+    struct store_fact_line *v = malloc((f.n_dates + 1) * sizeof *v);
+    for (size_t i = 0; v && i < f.n_dates; i++)
+        v[(*n)++] = (struct store_fact_line){f.dates[i].sentence, date_line(&f.dates[i])};
+    facts_free(&f);
+    if (v)
+        sort_by_sentence(v, *n);
+    return v;
+}
 
 struct store_fact_line *store_fact_lines(struct store *s, int64_t id, enum store_fact_group g,
                                          int *n)
 {
     *n = 0;
+    if (g == FACT_GROUP_DATES)
+        return date_lines(s, id, n);
     sqlite3_stmt *q = g < N_FACT_GROUPS ? prepare_for(s, fact_group_sql[g], id) : NULL;
     if (!q)
         return NULL;

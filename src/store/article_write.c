@@ -229,10 +229,10 @@ static int insert_actors(struct store *s, int64_t id, const struct facts *f, int
     return 0;
 }
 
-/* An article has a dozen figures and dates, and a statement step costs more than the row
- * it writes, so they go in blocks of FACT_BLOCK rows per step. Each block statement is the
- * single-row one's column list repeated FACT_BLOCK times, its parameters numbered on: row r's
- * column c is parameter r * columns + c + 1. */
+/* An article has a dozen figures, and a statement step costs more than the row it writes,
+ * so they go in blocks of FACT_BLOCK rows per step. Each block statement is the single-row
+ * one's column list repeated FACT_BLOCK times, its parameters numbered on: row r's column c
+ * is parameter r * columns + c + 1. */
 #define FACT_BLOCK 8
 
 static sqlite3_stmt *fact_block_stmt(struct store *s, sqlite3_stmt **slot, const char *head,
@@ -317,34 +317,6 @@ static int insert_figures(struct store *s, int64_t id, const struct facts *f)
     return insert_rows(s, block, one, FIGURE_COLUMNS, id, f, f->n_figures, bind_figure, NULL);
 }
 
-#define DATE_COLUMNS 5
-
-static void bind_date(sqlite3_stmt *q, int p, int64_t id, const struct facts *f, size_t i,
-                      const void *ctx)
-{
-    const struct date_fact *d = &f->dates[i];
-    sqlite3_bind_int64(q, p, id);
-    store_bind_text(q, p + 1, d->text);
-    store_bind_text(q, p + 2, d->value);
-    store_bind_text(q, p + 3, d->weekday);
-    sqlite3_bind_int(q, p + 4, d->sentence);
-}
-
-static int insert_dates(struct store *s, int64_t id, const struct facts *f)
-{
-    sqlite3_stmt *one = store_stmt(s, ST_INSERT_DATE);
-    sqlite3_stmt *block =
-        f->n_dates < FACT_BLOCK
-            ? NULL
-            : fact_block_stmt(
-                  s, &s->date_block,
-                  "INSERT INTO dates(article_id, text, value, weekday, sentence) VALUES",
-                  DATE_COLUMNS);
-    if (!one)
-        return -1;
-    return insert_rows(s, block, one, DATE_COLUMNS, id, f, f->n_dates, bind_date, NULL);
-}
-
 /* The remapped indexes of places and actors (insert_facts). */
 struct remaps {
     const int *place, *actor;
@@ -368,30 +340,35 @@ static struct mention *remapped_mentions(const struct facts *f, const struct rem
     return v;
 }
 
-/* The article's one article_spans row: its sentences, and its mentions when it has facts
- * (remap then set). */
+/* The article's one article_spans row: its sentences, and its mentions and dates when it
+ * has facts (remap then set). */
 static int insert_spans(struct store *s, int64_t id, const struct article *a, const struct facts *f,
                         const struct remaps *remap)
 {
     sqlite3_stmt *q = store_stmt(s, ST_INSERT_SPANS);
-    size_t sentences_len = 0, mentions_len = 0;
+    size_t sentences_len = 0, mentions_len = 0, dates_len = 0;
     unsigned char *sentences = spans_pack_sentences(a->sentences, a->n_sentences, &sentences_len);
     struct mention *mentions = f ? remapped_mentions(f, remap) : NULL;
     unsigned char *packed =
         mentions ? spans_pack_mentions(mentions, f->n_mentions, &mentions_len) : NULL;
+    unsigned char *dates = f ? spans_pack_dates(f->dates, f->n_dates, &dates_len) : NULL;
     int rc = -1;
-    if (q && sentences && (!f || packed)) {
+    if (q && sentences && (!f || (packed && dates))) {
         sqlite3_bind_int64(q, 1, id);
         sqlite3_bind_blob(q, 2, sentences, (int)sentences_len, SQLITE_STATIC);
-        if (packed)
+        if (f) {
             sqlite3_bind_blob(q, 3, packed, (int)mentions_len, SQLITE_STATIC);
-        else
+            sqlite3_bind_blob(q, 4, dates, (int)dates_len, SQLITE_STATIC);
+        } else {
             sqlite3_bind_null(q, 3);
+            sqlite3_bind_null(q, 4);
+        }
         rc = store_run_insert(s, q) < 0 ? -1 : 0;
     }
     free(sentences);
     free(mentions);
     free(packed);
+    free(dates);
     return rc;
 }
 
@@ -406,7 +383,6 @@ static int insert_facts(struct store *s, int64_t id, const struct article *a, co
         insert_places(s, id, f, place_remap, place_ids) == 0 &&
         store_write_event_places(s, id, pre, place_ids) == 0 &&
         insert_actors(s, id, f, actor_remap) == 0 && insert_figures(s, id, f) == 0 &&
-        insert_dates(s, id, f) == 0 &&
         insert_spans(s, id, a, f, &(struct remaps){place_remap, actor_remap}) == 0)
         rc = 0;
     free(place_remap);

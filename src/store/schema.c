@@ -225,6 +225,37 @@ static const char article_spans_schema[] =
     "DROP TABLE sentences;"
     "DROP TABLE mentions;";
 
+/* Version 10: each article's dates packed into its article_spans row too, in the order
+ * they were stored (their id), the way sentences and mentions were at version 9. */
+static const char article_dates_schema[] =
+    "ALTER TABLE article_spans ADD COLUMN dates BLOB;"
+    "UPDATE article_spans SET dates = (SELECT sitrep_pack_dates(d.id, d.text, d.value,"
+    " d.weekday, d.sentence) FROM dates d WHERE d.article_id = article_spans.article_id);"
+    "DROP TABLE dates;";
+
+/* The trashed articles' dates likewise, into their copies of article_spans rows (which
+ * version 9 made, or trashing an article since). */
+static const char trash_dates_sql[] =
+    "CREATE TABLE IF NOT EXISTS trash_article_spans AS SELECT 0 AS trash_of, * FROM"
+    " article_spans WHERE 0;"
+    "UPDATE trash_article_spans SET dates = (SELECT sitrep_pack_dates(d.id, d.text, d.value,"
+    " d.weekday, d.sentence) FROM trash_dates d WHERE d.trash_of = trash_article_spans.trash_of);"
+    "DROP TABLE trash_dates;";
+
+static int pack_trashed_dates(sqlite3 *db, char *err, size_t errlen)
+{
+    if (store_query_int(db, "SELECT count(*) FROM sqlite_master WHERE name = 'trash_dates'") <= 0)
+        return 0;
+    /* a copy made at version 9 lacks the column */
+    if (store_query_int(db, "SELECT count(*) FROM sqlite_master WHERE name ="
+                            " 'trash_article_spans'") > 0 &&
+        store_query_int(db, "SELECT count(*) FROM pragma_table_info('trash_article_spans')"
+                            " WHERE name = 'dates'") == 0 &&
+        store_exec(db, "ALTER TABLE trash_article_spans ADD COLUMN dates BLOB", err, errlen) < 0)
+        return -1;
+    return store_exec(db, trash_dates_sql, err, errlen);
+}
+
 /* Articles in the trash (store/trash.h) keep copies of their rows in trash_<table>, made
  * when they were trashed: version 9 packs those too, so that one taken back has its
  * sentences and mentions. Only a collection that ever trashed an article has them. */
@@ -255,10 +286,13 @@ static int pack_trashed_spans(sqlite3 *db, char *err, size_t errlen)
  * the analyst's corrections (store/corrections.h); version 4: subscriptions
  * (store/feeds.h); version 5: figure roles and vague tolls; version 6: incremental
  * grouping; version 7: where each report's events happened; version 8: events still to
- * be described; version 9: sentences and mentions packed per article. */
+ * be described; version 9: sentences and mentions packed per article; version 10: dates
+ * too. */
 static const char *const migrations[] = {
-    schema_v1,          schema_v2,           corrections_schema,  feeds_schema,        schema_v5,
-    event_state_schema, event_places_schema, events_stale_schema, article_spans_schema};
+    schema_v1,           schema_v2,           corrections_schema,
+    feeds_schema,        schema_v5,           event_state_schema,
+    event_places_schema, events_stale_schema, article_spans_schema,
+    article_dates_schema};
 
 /* A step that adds columns cannot say IF NOT EXISTS: it is skipped when its first column
  * is already there (a collection whose version number was rewound). */
@@ -266,7 +300,8 @@ static const char *const migration_done[] = {
     NULL, NULL, NULL, NULL, "SELECT count(*) FROM pragma_table_info('figures') WHERE name = 'role'",
     NULL, NULL, NULL,
     /* the per-row tables are gone */
-    "SELECT count(*) = 0 FROM sqlite_master WHERE name = 'sentences'"};
+    "SELECT count(*) = 0 FROM sqlite_master WHERE name = 'sentences'",
+    "SELECT count(*) = 0 FROM sqlite_master WHERE name = 'dates'"};
 _Static_assert(sizeof migration_done / sizeof migration_done[0] ==
                    sizeof migrations / sizeof migrations[0],
                "one entry per migration step");
@@ -274,7 +309,7 @@ _Static_assert(sizeof migration_done / sizeof migration_done[0] ==
 /* What a step does beyond its SQL, after it. */
 typedef int (*migration_fn)(sqlite3 *db, char *err, size_t errlen);
 static const migration_fn migration_code[] = {
-    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, pack_trashed_spans};
+    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, pack_trashed_spans, pack_trashed_dates};
 _Static_assert(sizeof migration_code / sizeof migration_code[0] ==
                    sizeof migrations / sizeof migrations[0],
                "one entry per migration step");

@@ -209,7 +209,6 @@ void store_close(struct store *s)
     for (int i = 0; i < ST_COUNT_ALL; i++)
         sqlite3_finalize(s->stmt[i]);
     sqlite3_finalize(s->figure_block);
-    sqlite3_finalize(s->date_block);
     key_cache_free(s->place_ids);
     key_cache_free(s->actor_ids);
     sqlite3_close(s->db);

@@ -1,7 +1,7 @@
 /* store.h: the collection on disk (SQLite, WAL, foreign keys, PRAGMA user_version
  * migrations, prepared statements only).
  *
- * Schema (version 9) - the contract other modules query through store_db():
+ * Schema (version 10) - the contract other modules query through store_db():
  *
  *   articles(id INTEGER PRIMARY KEY, hash TEXT UNIQUE NOT NULL, origin, url, title NOT NULL,
  *            date TEXT NULL (ISO), source, author, dateline, text NOT NULL, format,
@@ -10,9 +10,9 @@
  *                                     report's own n of each kind (figure_outranks in
  *                                     facts.h), NULL when none
  *            places TEXT              -- summary for list rows: "Qaim, Anbar, Iraq")
- *   article_spans(article_id INTEGER PRIMARY KEY, sentences BLOB, mentions BLOB)
+ *   article_spans(article_id INTEGER PRIMARY KEY, sentences BLOB, mentions BLOB, dates BLOB)
  *          -- the article's sentences (byte spans into articles.text) and its facts'
- *          -- mentions, packed (store/article_spans.h); mentions NULL without facts
+ *          -- mentions and dates, packed (store/article_spans.h); NULL without facts
  *   places(id INTEGER PRIMARY KEY, key TEXT UNIQUE, name, kind, admin1, country,
  *          country_code, lat, lon, parent_id REFERENCES places(id), depth)
  *          -- one row per distinct place in the collection; key is "g:<gazetteer id>" or
@@ -23,7 +23,6 @@
  *                                           first_sentence)
  *   figures(id, article_id, kind, n, min, max, qualifier, who, place, date, source,
  *           sentence, text)                              -- NULL where facts.h has FACT_NONE
- *   dates(id, article_id, text, value, weekday, sentence)
  *   articles_fts USING fts5(title, text, content='articles', content_rowid='id',
  *                             tokenize='porter unicode61')
  *          -- store_add_article writes the index rows; triggers keep it in step on

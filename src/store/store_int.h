@@ -21,7 +21,7 @@
     X(ST_INDEX_FROM, "INSERT INTO articles_fts(rowid, title, text)"                                \
                      " SELECT id, title, text FROM articles WHERE id >= ?1 ORDER BY id")           \
     X(ST_INSERT_SPANS,                                                                             \
-      "INSERT INTO article_spans(article_id, sentences, mentions) VALUES(?1, ?2, ?3)")             \
+      "INSERT INTO article_spans(article_id, sentences, mentions, dates) VALUES(?1, ?2, ?3, ?4)")  \
     X(ST_FIND_PLACE, "SELECT id, parent_id, lat IS NULL FROM places WHERE key = ?1")               \
     X(ST_INSERT_PLACE,                                                                             \
       "INSERT INTO places(key, name, kind, admin1, country, country_code, lat, lon, parent_id,"    \
@@ -47,13 +47,11 @@
       "INSERT INTO figures(article_id, kind, n, min, max, qualifier, who, place, date, source,"    \
       " sentence, text, role, incident)"                                                           \
       " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")                      \
-    X(ST_INSERT_DATE,                                                                              \
-      "INSERT INTO dates(article_id, text, value, weekday, sentence) VALUES(?1,?2,?3,?4,?5)")      \
     X(ST_COUNT, "SELECT count(*) FROM articles")                                                   \
     X(ST_GET_ARTICLE,                                                                              \
       "SELECT hash, origin, url, title, date, source, author, dateline, text, format"              \
       " FROM articles WHERE id = ?1")                                                              \
-    X(ST_GET_SPANS, "SELECT sentences, mentions FROM article_spans WHERE article_id = ?1")         \
+    X(ST_GET_SPANS, "SELECT sentences, mentions, dates FROM article_spans WHERE article_id = ?1")  \
     X(ST_GET_PLACES,                                                                               \
       "SELECT p.id, p.name, p.kind, p.admin1, p.country, p.country_code, p.lat, p.lon,"            \
       " ap.count, ap.surface, ap.first_sentence, p.key, par.name"                                  \
@@ -69,8 +67,6 @@
       "SELECT kind, n, min, max, qualifier, who, place, date, source, sentence, text, role,"       \
       " incident"                                                                                  \
       " FROM figures WHERE article_id = ?1 ORDER BY id")                                           \
-    X(ST_GET_DATES,                                                                                \
-      "SELECT text, value, weekday, sentence FROM dates WHERE article_id = ?1 ORDER BY id")        \
     X(ST_SET_READ, "UPDATE articles SET is_read = ?2 WHERE id = ?1")                               \
     X(ST_DELETE_ARTICLE, "DELETE FROM articles WHERE id = ?1")                                     \
     X(ST_BEGIN, "BEGIN IMMEDIATE")                                                                 \
@@ -84,8 +80,8 @@ enum stmt_id { STORE_STATEMENTS(AS_ENUM) ST_COUNT_ALL };
 struct store {
     sqlite3 *db;
     sqlite3_stmt *stmt[ST_COUNT_ALL];
-    /* figures and dates FACT_BLOCK rows at once (article_write.c) */
-    sqlite3_stmt *figure_block, *date_block;
+    /* figures FACT_BLOCK rows at once (article_write.c) */
+    sqlite3_stmt *figure_block;
     /* Inside a batch, the first article not yet in the full-text index (0: none); see
      * store_add_article for why indexing waits for the commit. */
     int64_t unindexed_from;

@@ -99,11 +99,48 @@ static void test_damaged_blobs_refused(void)
     free(blob);
 }
 
+/* Dates keep their strings, NULL apart from empty, and a string running past the end of
+ * its blob is refused. */
+static void test_dates_round_trip(void)
+{
+    struct date_fact in[] = {
+        {"late Tuesday night", "2024-04-30", NULL, 3},
+        {"Tuesday", NULL, "Tuesday", -1},
+        {"", NULL, NULL, 70000},
+    };
+    size_t len = 0;
+    unsigned char *blob = spans_pack_dates(in, 3, &len);
+    CHECK(blob != NULL);
+    struct facts f;
+    facts_init(&f);
+    CHECK_INT(spans_unpack_dates(blob, len, &f), 0);
+    CHECK_INT(f.n_dates, 3);
+    if (f.n_dates == 3) {
+        CHECK_STR(f.dates[0].text, "late Tuesday night");
+        CHECK_STR(f.dates[0].value, "2024-04-30");
+        CHECK_STR(f.dates[0].weekday, NULL);
+        CHECK_INT(f.dates[0].sentence, 3);
+        CHECK_STR(f.dates[1].value, NULL);
+        CHECK_STR(f.dates[1].weekday, "Tuesday");
+        CHECK_INT(f.dates[1].sentence, -1);
+        CHECK_STR(f.dates[2].text, "");
+        CHECK_INT(f.dates[2].sentence, 70000);
+    }
+    facts_free(&f);
+    facts_init(&f);
+    unsigned char past_end[] = {1, 0, 9, 'a', 'b'}; /* sentence 0, a text of 8 bytes */
+    CHECK_INT(spans_unpack_dates(past_end, sizeof past_end, &f), -1);
+    CHECK_INT(f.n_dates, 0);
+    facts_free(&f);
+    free(blob);
+}
+
 int main(void)
 {
     RUN(test_sentences_round_trip);
     RUN(test_mentions_round_trip);
     RUN(test_empty);
     RUN(test_damaged_blobs_refused);
+    RUN(test_dates_round_trip);
     return TESTS_DONE();
 }

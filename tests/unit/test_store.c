@@ -157,7 +157,7 @@ static void test_open_and_migrate(void)
     struct store *s = open_fresh();
     if (!s)
         return;
-    CHECK_INT(query_int(s, "PRAGMA user_version"), 9);
+    CHECK_INT(query_int(s, "PRAGMA user_version"), 10);
     CHECK_INT(query_int(s, "PRAGMA foreign_keys"), 1);
     CHECK_INT(store_article_count(s), 0);
     CHECK_INT(query_int(s, "SELECT count(*) FROM sqlite_master WHERE name = 'articles_fts'"), 1);
@@ -165,7 +165,7 @@ static void test_open_and_migrate(void)
     /* Opening again leaves a current schema alone. */
     char err[256] = "";
     CHECK_INT(store_open(db_path, &s, err, sizeof err), 0);
-    CHECK_INT(query_int(s, "PRAGMA user_version"), 9);
+    CHECK_INT(query_int(s, "PRAGMA user_version"), 10);
     sqlite3_exec(store_db(s), "PRAGMA user_version = 99", NULL, NULL, NULL);
     store_close(s);
     /* A database from a newer sitrep is refused rather than misread. */
@@ -203,7 +203,7 @@ static void test_migrate_v1_index(void)
     CHECK_INT(store_open(db_path, &s, err, sizeof err), 0);
     if (!s)
         return;
-    CHECK_INT(query_int(s, "PRAGMA user_version"), 9);
+    CHECK_INT(query_int(s, "PRAGMA user_version"), 10);
     CHECK_INT(store_article_count(s), 1);
     CHECK_INT(
         query_int(s, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'airstrike'"), 1);
@@ -282,7 +282,7 @@ static void test_migrate_event_places(void)
     CHECK_INT(store_open(db_path, &s, err, sizeof err), 0);
     if (!s)
         return;
-    CHECK_INT(query_int(s, "PRAGMA user_version"), 9);
+    CHECK_INT(query_int(s, "PRAGMA user_version"), 10);
     CHECK_STR(event_place_rows(s), "1:Qaim:0 1:Rawa:1 2:Qaim:0");
     /* deleting a report takes its event places with it */
     CHECK_INT(store_delete_article(s, 1), 0);
@@ -310,11 +310,19 @@ static const char v8_span_rows[] =
     "CREATE TABLE trash_mentions AS SELECT 0 AS trash_of, * FROM mentions WHERE 0;"
     "INSERT INTO trash_sentences VALUES(3, 3, 0, 0, 5);"
     "INSERT INTO trash_mentions VALUES(3, 3, 'actor', 0, 0, 0, 3);"
+    /* dates, in id order whatever order they were inserted in; one relative */
+    "CREATE TABLE dates(id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL"
+    " REFERENCES articles(id) ON DELETE CASCADE, text TEXT, value TEXT, weekday TEXT,"
+    " sentence INTEGER);"
+    "INSERT INTO dates VALUES(7, 1, 'Tuesday', NULL, 'Tuesday', 1),"
+    " (5, 1, 'on 10 March', '2024-03-10', NULL, 1);"
+    "CREATE TABLE trash_dates AS SELECT 0 AS trash_of, * FROM dates WHERE 0;"
+    "INSERT INTO trash_dates VALUES(3, 9, 3, 'May', '2024-05', NULL, 0);"
     "DROP TABLE article_spans;"
     "PRAGMA user_version = 8;";
 
-/* Version 9 packs the per-row sentences and mentions of version 8 into one article_spans
- * row per article, the trashed ones' too, and drops the old tables. */
+/* Versions 9 and 10 pack the per-row sentences, mentions and dates of version 8 into one
+ * article_spans row per article, the trashed ones' too, and drop the old tables. */
 static void test_migrate_article_spans(void)
 {
     struct store *s = open_fresh();
@@ -333,9 +341,10 @@ static void test_migrate_article_spans(void)
     CHECK_INT(store_open(db_path, &s, err, sizeof err), 0);
     if (!s)
         return;
-    CHECK_INT(query_int(s, "PRAGMA user_version"), 9);
-    CHECK_INT(query_int(s, "SELECT count(*) FROM sqlite_master WHERE name IN"
-                           " ('sentences', 'mentions', 'trash_sentences', 'trash_mentions')"),
+    CHECK_INT(query_int(s, "PRAGMA user_version"), 10);
+    CHECK_INT(query_int(s, "SELECT count(*) FROM sqlite_master WHERE name IN ('sentences',"
+                           " 'mentions', 'dates', 'trash_sentences', 'trash_mentions',"
+                           " 'trash_dates')"),
               0);
     CHECK_INT(store_get_article(s, 1, &a), 0);
     CHECK_INT(a.n_sentences, 2);
@@ -358,6 +367,15 @@ static void test_migrate_article_spans(void)
         CHECK_INT(got.mentions[2].index, -1);
         CHECK_INT(got.mentions[2].sentence, -1);
     }
+    CHECK_INT(got.n_dates, 2);
+    if (got.n_dates == 2) {
+        CHECK_STR(got.dates[0].text, "on 10 March");
+        CHECK_STR(got.dates[0].value, "2024-03-10");
+        CHECK_STR(got.dates[0].weekday, NULL);
+        CHECK_STR(got.dates[1].value, NULL);
+        CHECK_STR(got.dates[1].weekday, "Tuesday");
+        CHECK_INT(got.dates[1].sentence, 1);
+    }
     facts_free(&got);
     CHECK_INT(store_get_facts(s, 2, &got), 0);
     CHECK_INT(got.n_mentions, 0);
@@ -365,8 +383,10 @@ static void test_migrate_article_spans(void)
     CHECK_INT(store_get_article(s, 2, &a), 0);
     CHECK_INT(a.n_sentences, 1);
     clear_article(&a);
+    /* format, sentence 0, "May" (1 + 3 bytes), "2024-05" (1 + 7), NULL weekday */
     CHECK_INT(query_int(s, "SELECT count(*) FROM trash_article_spans WHERE trash_of = 3 AND"
-                           " length(sentences) = 3 AND length(mentions) = 6"),
+                           " length(sentences) = 3 AND length(mentions) = 6 AND"
+                           " length(dates) = 1 + 1 + 4 + 8 + 1"),
               1);
     store_close(s);
     unlink(db_path);
@@ -683,7 +703,6 @@ static void test_cascade_delete_and_integrity(void)
     CHECK_INT(store_article_count(s), 0);
     CHECK_INT(query_int(s, "SELECT count(*) FROM article_spans"), 0);
     CHECK_INT(query_int(s, "SELECT count(*) FROM figures"), 0);
-    CHECK_INT(query_int(s, "SELECT count(*) FROM dates"), 0);
     CHECK_INT(query_int(s, "SELECT count(*) FROM article_places"), 0);
     CHECK_INT(query_int(s, "SELECT count(*) FROM article_actors"), 0);
     CHECK_INT(query_int(s, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'qaim'"), 0);
@@ -715,7 +734,8 @@ static void test_failed_add_leaves_nothing(void)
     make_article(&before, "Shelling in Kharkiv", "Shelling wounded five in Kharkiv.", "dd44");
     make_facts(&f);
     CHECK_INT(sqlite3_exec(store_db(s),
-                           "CREATE TEMP TRIGGER refuse_dates BEFORE INSERT ON dates"
+                           "CREATE TEMP TRIGGER refuse_dates BEFORE INSERT ON article_spans"
+                           " WHEN NEW.dates NOT NULL"
                            " BEGIN SELECT RAISE(ABORT, 'refused'); END",
                            NULL, NULL, NULL),
               SQLITE_OK);
