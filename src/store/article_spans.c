@@ -149,7 +149,13 @@ static void *entries_for(size_t blob_len, size_t size)
     return malloc((blob_len + 1) * size);
 }
 
-int spans_unpack_sentences(const void *blob, size_t len, struct text_span **out, size_t *n)
+/* Reads one entry of a list at *entry. */
+typedef void (*get_entry_fn)(struct unpacker *u, void *entry);
+
+/* Every entry of a blob into *out (malloc'd, *n of them, entries of `size` bytes; NULL
+ * when none): -1 when the blob is damaged or memory runs out. */
+static int unpack_entries(const void *blob, size_t len, size_t size, get_entry_fn get, void **out,
+                          size_t *n)
 {
     *out = NULL;
     *n = 0;
@@ -158,15 +164,12 @@ int spans_unpack_sentences(const void *blob, size_t len, struct text_span **out,
         return -1;
     if (u.at == u.end)
         return 0;
-    struct text_span *v = entries_for(len, sizeof *v);
+    unsigned char *v = entries_for(len, size);
     if (!v)
         return -1;
     size_t k = 0;
-    while (u.at < u.end && !u.bad) {
-        v[k].start = (size_t)get_unsigned(&u);
-        v[k].len = (size_t)get_unsigned(&u);
-        k++;
-    }
+    while (u.at < u.end && !u.bad)
+        get(&u, v + size * k++);
     if (u.bad) {
         free(v);
         return -1;
@@ -176,13 +179,29 @@ int spans_unpack_sentences(const void *blob, size_t len, struct text_span **out,
     return 0;
 }
 
+static void get_sentence(struct unpacker *u, void *entry)
+{
+    struct text_span *t = entry;
+    t->start = (size_t)get_unsigned(u);
+    t->len = (size_t)get_unsigned(u);
+}
+
+int spans_unpack_sentences(const void *blob, size_t len, struct text_span **out, size_t *n)
+{
+    void *v;
+    int rc = unpack_entries(blob, len, sizeof **out, get_sentence, &v, n);
+    *out = v;
+    return rc;
+}
+
 static bool int_fits(int64_t v)
 {
     return v >= INT32_MIN && v <= INT32_MAX;
 }
 
-static void get_mention(struct unpacker *u, struct mention *m)
+static void get_mention(struct unpacker *u, void *entry)
 {
+    struct mention *m = entry;
     uint64_t type = get_unsigned(u);
     int64_t index = get_signed(u), sentence = get_signed(u);
     m->start = (size_t)get_unsigned(u);
@@ -240,34 +259,20 @@ int spans_unpack_dates(const void *blob, size_t len, struct facts *f)
 
 int spans_unpack_mentions(const void *blob, size_t len, struct mention **out, size_t *n)
 {
-    *out = NULL;
-    *n = 0;
-    struct unpacker u;
-    if (!unpacker_init(&u, blob, len))
-        return -1;
-    if (u.at == u.end)
-        return 0;
-    struct mention *v = entries_for(len, sizeof *v);
-    if (!v)
-        return -1;
-    size_t k = 0;
-    while (u.at < u.end && !u.bad)
-        get_mention(&u, &v[k++]);
-    if (u.bad) {
-        free(v);
-        return -1;
-    }
+    void *v;
+    int rc = unpack_entries(blob, len, sizeof **out, get_mention, &v, n);
     *out = v;
-    *n = k;
-    return 0;
+    return rc;
 }
 
 /* ---- the aggregates the schema step runs ---- */
 
-/* One row of the old tables, with the number that orders it. */
+/* One row of the old tables, with the number that orders it: a sentence uses m's start
+ * and len, a mention m, a date d (its strings owned). */
 struct span_row {
     int64_t order;
-    struct mention m; /* a sentence uses start and len */
+    struct mention m;
+    struct date_fact d;
 };
 
 struct row_list {
@@ -275,23 +280,21 @@ struct row_list {
     size_t n, cap;
 };
 
-static struct row_list *row_list_of(sqlite3_context *ctx)
-{
-    return sqlite3_aggregate_context(ctx, sizeof(struct row_list));
-}
-
+/* A new row of the group, zeroed; NULL (with the error set) when memory runs out. */
 static struct span_row *row_push(sqlite3_context *ctx)
 {
-    struct row_list *l = row_list_of(ctx);
-    if (!l)
-        return NULL;
-    if (l->n == l->cap) {
+    struct row_list *l = sqlite3_aggregate_context(ctx, sizeof *l);
+    if (l && l->n == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 64;
         struct span_row *grown = realloc(l->rows, cap * sizeof *grown);
-        if (!grown)
-            return NULL;
-        l->rows = grown;
-        l->cap = cap;
+        if (grown) {
+            l->rows = grown;
+            l->cap = cap;
+        }
+    }
+    if (!l || l->n == l->cap) {
+        sqlite3_result_error_nomem(ctx);
+        return NULL;
     }
     struct span_row *r = &l->rows[l->n++];
     memset(r, 0, sizeof *r);
@@ -301,10 +304,8 @@ static struct span_row *row_push(sqlite3_context *ctx)
 static void sentence_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     struct span_row *r = row_push(ctx);
-    if (!r) {
-        sqlite3_result_error_nomem(ctx);
+    if (!r)
         return;
-    }
     r->order = sqlite3_value_int64(argv[0]);
     r->m.start = (size_t)sqlite3_value_int64(argv[1]);
     r->m.len = (size_t)sqlite3_value_int64(argv[2]);
@@ -313,10 +314,8 @@ static void sentence_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 static void mention_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     struct span_row *r = row_push(ctx);
-    if (!r) {
-        sqlite3_result_error_nomem(ctx);
+    if (!r)
         return;
-    }
     r->order = sqlite3_value_int64(argv[0]);
     r->m.type = mention_type_from_name((const char *)sqlite3_value_text(argv[1]));
     r->m.index = sqlite3_value_int(argv[2]);
@@ -324,64 +323,6 @@ static void mention_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     r->m.start = (size_t)sqlite3_value_int64(argv[4]);
     r->m.len = (size_t)sqlite3_value_int64(argv[5]);
 }
-
-static int cmp_order(const void *a, const void *b)
-{
-    const struct span_row *x = a, *y = b;
-    return (x->order > y->order) - (x->order < y->order);
-}
-
-/* The group's rows sorted, copied out as sentences or mentions and packed. */
-static void pack_final(sqlite3_context *ctx, bool sentences)
-{
-    struct row_list *l = sqlite3_aggregate_context(ctx, 0);
-    if (!l || l->n == 0) {
-        sqlite3_result_null(ctx);
-        if (l)
-            free(l->rows);
-        return;
-    }
-    qsort(l->rows, l->n, sizeof *l->rows, cmp_order);
-    size_t len = 0;
-    unsigned char *blob = NULL;
-    size_t size = sentences ? sizeof(struct text_span) : sizeof(struct mention);
-    void *v = malloc(l->n * size);
-    for (size_t i = 0; v && i < l->n; i++) {
-        if (sentences)
-            ((struct text_span *)v)[i] = (struct text_span){l->rows[i].m.start, l->rows[i].m.len};
-        else
-            ((struct mention *)v)[i] = l->rows[i].m;
-    }
-    if (v)
-        blob = sentences ? spans_pack_sentences(v, l->n, &len) : spans_pack_mentions(v, l->n, &len);
-    free(v);
-    free(l->rows);
-    if (blob)
-        sqlite3_result_blob(ctx, blob, (int)len, free);
-    else
-        sqlite3_result_error_nomem(ctx);
-}
-
-static void sentence_final(sqlite3_context *ctx)
-{
-    pack_final(ctx, true);
-}
-
-static void mention_final(sqlite3_context *ctx)
-{
-    pack_final(ctx, false);
-}
-
-/* The dates aggregate keeps its rows' strings: a list of its own. */
-struct date_row {
-    int64_t order;
-    struct date_fact d;
-};
-
-struct date_list {
-    struct date_row *rows;
-    size_t n, cap;
-};
 
 static char *dup_value(sqlite3_value *v)
 {
@@ -391,57 +332,80 @@ static char *dup_value(sqlite3_value *v)
 
 static void date_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-    struct date_list *l = sqlite3_aggregate_context(ctx, sizeof *l);
-    if (l && l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 16;
-        struct date_row *grown = realloc(l->rows, cap * sizeof *grown);
-        if (grown) {
-            l->rows = grown;
-            l->cap = cap;
-        }
-    }
-    if (!l || l->n == l->cap) {
-        sqlite3_result_error_nomem(ctx);
+    struct span_row *r = row_push(ctx);
+    if (!r)
         return;
-    }
-    struct date_row *r = &l->rows[l->n++];
     r->order = sqlite3_value_int64(argv[0]);
     r->d = (struct date_fact){dup_value(argv[1]), dup_value(argv[2]), dup_value(argv[3]),
                               sqlite3_value_int(argv[4])};
 }
 
-static int cmp_date_order(const void *a, const void *b)
+static int cmp_order(const void *a, const void *b)
 {
-    const struct date_row *x = a, *y = b;
+    const struct span_row *x = a, *y = b;
     return (x->order > y->order) - (x->order < y->order);
 }
 
-static void date_final(sqlite3_context *ctx)
+enum packed_list { PACK_SENTENCES, PACK_MENTIONS, PACK_DATES };
+
+/* The group's rows in order, copied out as the list's entries and packed; NULL for none. */
+static unsigned char *pack_rows(struct row_list *l, enum packed_list what, size_t *len)
 {
-    struct date_list *l = sqlite3_aggregate_context(ctx, 0);
-    if (!l || l->n == 0) {
-        sqlite3_result_null(ctx);
-        if (l)
-            free(l->rows);
-        return;
+    qsort(l->rows, l->n, sizeof *l->rows, cmp_order);
+    size_t size = what == PACK_SENTENCES  ? sizeof(struct text_span)
+                  : what == PACK_MENTIONS ? sizeof(struct mention)
+                                          : sizeof(struct date_fact);
+    unsigned char *v = malloc(l->n * size), *blob = NULL;
+    for (size_t i = 0; v && i < l->n; i++) {
+        const struct span_row *r = &l->rows[i];
+        if (what == PACK_SENTENCES)
+            ((struct text_span *)v)[i] = (struct text_span){r->m.start, r->m.len};
+        else if (what == PACK_MENTIONS)
+            ((struct mention *)v)[i] = r->m;
+        else
+            ((struct date_fact *)v)[i] = r->d;
     }
-    qsort(l->rows, l->n, sizeof *l->rows, cmp_date_order);
-    struct date_fact *v = malloc(l->n * sizeof *v);
-    for (size_t i = 0; v && i < l->n; i++)
-        v[i] = l->rows[i].d;
+    if (v)
+        blob = what == PACK_SENTENCES  ? spans_pack_sentences((void *)v, l->n, len)
+               : what == PACK_MENTIONS ? spans_pack_mentions((void *)v, l->n, len)
+                                       : spans_pack_dates((void *)v, l->n, len);
+    free(v);
+    return blob;
+}
+
+static void pack_final(sqlite3_context *ctx, enum packed_list what)
+{
+    struct row_list *l = sqlite3_aggregate_context(ctx, 0);
     size_t len = 0;
-    unsigned char *blob = v ? spans_pack_dates(v, l->n, &len) : NULL;
-    for (size_t i = 0; i < l->n; i++) {
+    unsigned char *blob = l && l->n ? pack_rows(l, what, &len) : NULL;
+    for (size_t i = 0; l && i < l->n; i++) {
         free(l->rows[i].d.text);
         free(l->rows[i].d.value);
         free(l->rows[i].d.weekday);
     }
-    free(v);
-    free(l->rows);
     if (blob)
         sqlite3_result_blob(ctx, blob, (int)len, free);
-    else
+    else if (l && l->n)
         sqlite3_result_error_nomem(ctx);
+    else
+        sqlite3_result_null(ctx);
+    if (l)
+        free(l->rows);
+}
+
+static void sentence_final(sqlite3_context *ctx)
+{
+    pack_final(ctx, PACK_SENTENCES);
+}
+
+static void mention_final(sqlite3_context *ctx)
+{
+    pack_final(ctx, PACK_MENTIONS);
+}
+
+static void date_final(sqlite3_context *ctx)
+{
+    pack_final(ctx, PACK_DATES);
 }
 
 int spans_register_sql(sqlite3 *db)

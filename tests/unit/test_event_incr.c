@@ -279,6 +279,17 @@ static void test_catch_up(void)
     testlib_unlink_db(path);
 }
 
+/* Opens s on a new collection at a fresh name made from template (mkstemp's XXXXXX). */
+static bool open_temp_store(char *template)
+{
+    int fd = mkstemp(template);
+    close(fd);
+    unlink(template);
+    char err[256];
+    CHECK(store_open(template, &s, err, sizeof err) == 0);
+    return s != NULL;
+}
+
 /* Every event as "label|place|first|last|score|members" lines, in id order. */
 static char *events_dump(void)
 {
@@ -309,12 +320,7 @@ static char *events_dump(void)
 static char *group_two_imports(bool defer)
 {
     char path[] = "/tmp/sitrep-test-incr-defer-XXXXXX";
-    int fd = mkstemp(path);
-    close(fd);
-    unlink(path);
-    char err[256];
-    CHECK(store_open(path, &s, err, sizeof err) == 0);
-    if (!s)
+    if (!open_temp_store(path))
         return NULL;
     struct ev_options o;
     ev_options_default(&o);
@@ -378,12 +384,7 @@ static const struct ev_text_terms *apart_terms(void *ctx, int64_t article_id)
 static char *features_after_catch_up(bool counted_apart)
 {
     char path[] = "/tmp/sitrep-test-incr-apart-XXXXXX";
-    int fd = mkstemp(path);
-    close(fd);
-    unlink(path);
-    char err[256];
-    CHECK(store_open(path, &s, err, sizeof err) == 0);
-    if (!s)
+    if (!open_temp_store(path))
         return strdup("");
     for (int i = 0; i < 3; i++)
         store_report(apart_titles[i], "2024-03-10", apart_texts[i],

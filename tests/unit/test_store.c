@@ -235,21 +235,26 @@ static const char *event_place_rows(struct store *s)
 }
 
 /* A report about Qaim that tells a second incident at Rawa, with its figures' roles. */
-static void store_qaim_and_rawa(struct store *s, const char *hash)
+static void make_qaim_and_rawa(struct article *a, struct facts *f, const char *hash)
 {
-    struct article a;
-    struct facts f;
-    char err[256] = "";
-    make_article(&a, "Jets strike Qaim", "Jets killed 14 militants in Qaim.", hash);
-    make_facts(&f);
-    add_place(&f, "Rawa", PLACE_TOWN, 0, 1, 2);
-    struct figure_fact *g = facts_add_figure(&f);
+    make_article(a, "Jets strike Qaim", "Jets killed 14 militants in Qaim.", hash);
+    make_facts(f);
+    add_place(f, "Rawa", PLACE_TOWN, 0, 1, 2);
+    struct figure_fact *g = facts_add_figure(f);
     g->kind = FIG_KILLED;
     g->n = g->min = g->max = 4;
     g->place = strdup("Rawa");
     g->role = ROLE_EVENT;
     g->incident = 1;
     g->sentence = 1;
+}
+
+static void store_qaim_and_rawa(struct store *s, const char *hash)
+{
+    struct article a;
+    struct facts f;
+    char err[256] = "";
+    make_qaim_and_rawa(&a, &f, hash);
     CHECK_INT(store_add_article(s, &a, &f, NULL, err, sizeof err), 1);
     facts_free(&f);
     clear_article(&a);
@@ -403,16 +408,7 @@ static void test_prepared_apart(void)
     struct article a;
     struct facts f;
     char err[256] = "";
-    make_article(&a, "Jets strike Qaim", "Jets killed 14 militants in Qaim.", "p2");
-    make_facts(&f);
-    add_place(&f, "Rawa", PLACE_TOWN, 0, 1, 2);
-    struct figure_fact *g = facts_add_figure(&f);
-    g->kind = FIG_KILLED;
-    g->n = g->min = g->max = 4;
-    g->place = strdup("Rawa");
-    g->role = ROLE_EVENT;
-    g->incident = 1;
-    g->sentence = 1;
+    make_qaim_and_rawa(&a, &f, "p2");
     struct store_prepared pre;
     CHECK_INT(store_prepare(&a, &f, &pre), 0);
     CHECK_INT(pre.n_event_places, 2);
