@@ -215,12 +215,38 @@ struct word_slot {
     int index; /* in the list; -1 marks an empty slot */
 };
 
+/* Bits of a list's filter: a word whose bit is clear is in no list, and most words asked
+ * about are in none. */
+#define FILTER_WORDS 6
+
 struct word_table {
     const char *const *words;
     size_t count; /* as asked for: SIZE_MAX for a NULL-terminated list */
     uint32_t mask;
+    uint64_t filter[FILTER_WORDS];
     struct word_slot slots[];
 };
+
+static uint32_t filter_bit(uint32_t h)
+{
+    return (uint32_t)(((uint64_t)h * (FILTER_WORDS * 64)) >> 32);
+}
+
+static bool filter_has(const uint64_t filter[FILTER_WORDS], uint32_t h)
+{
+    uint32_t b = filter_bit(h);
+    return filter[b / 64] >> (b % 64) & 1;
+}
+
+static void filter_fill(struct word_table *w)
+{
+    memset(w->filter, 0, sizeof w->filter);
+    for (uint32_t k = 0; k <= w->mask; k++)
+        if (w->slots[k].index >= 0) {
+            uint32_t b = filter_bit(w->slots[k].hash);
+            w->filter[b / 64] |= 1ull << (b % 64);
+        }
+}
 
 /* The table of a list of n words, or of a NULL-terminated one when n is SIZE_MAX. */
 static struct word_table *table_build(const char *const *words, size_t count)
@@ -249,6 +275,7 @@ static struct word_table *table_build(const char *const *words, size_t count)
         if (!seen) /* a word listed twice keeps its first index, as a linear search would */
             w->slots[k] = (struct word_slot){h, (uint32_t)len, (int)i};
     }
+    filter_fill(w);
     return w;
 }
 
@@ -258,31 +285,14 @@ static struct word_table *table_build(const char *const *words, size_t count)
  * (dozens), so the registry never fills in practice; when it does, lists beyond it are
  * searched linearly. */
 #define LIST_SLOTS 512
-/* Bits of each list's filter: a word whose bit is clear is in no list, and most words asked
- * about are in none. The filter shares the registry slot's cache line with the key and the
- * table, so a miss costs that one line instead of the table's slots (which the gazetteer's
- * lookups keep evicting) as well. */
-#define FILTER_WORDS 6
+/* Each slot keeps a copy of its table's filter: it shares the slot's cache line with the key
+ * and the table, so a miss costs that one line instead of the table's slots (which the
+ * gazetteer's lookups keep evicting) as well. */
 static struct {
     _Alignas(64) _Atomic(const char *const *) key;
     _Atomic(struct word_table *) table;
     uint64_t filter[FILTER_WORDS]; /* written before table is published, then read-only */
 } registry[LIST_SLOTS];
-
-static uint32_t filter_bit(uint32_t h)
-{
-    return (uint32_t)(((uint64_t)h * (FILTER_WORDS * 64)) >> 32);
-}
-
-static void filter_fill(uint64_t filter[FILTER_WORDS], const struct word_table *w)
-{
-    memset(filter, 0, FILTER_WORDS * sizeof filter[0]);
-    for (uint32_t k = 0; k <= w->mask; k++)
-        if (w->slots[k].index >= 0) {
-            uint32_t b = filter_bit(w->slots[k].hash);
-            filter[b / 64] |= 1ull << (b % 64);
-        }
-}
 
 /* Paths taken once per list (or never): kept out of line so that the lookup every word
  * makes stays small. */
@@ -291,6 +301,13 @@ static void filter_fill(uint64_t filter[FILTER_WORDS], const struct word_table *
 #else
 #define COLD
 #endif
+
+/* The registry slot where the table of (words, count) is looked for first. */
+static inline size_t list_slot(const char *const *words, size_t count)
+{
+    uintptr_t a = (uintptr_t)words;
+    return (size_t)((a >> 3) ^ (a >> 12) ^ count) & (LIST_SLOTS - 1);
+}
 
 /* The table for (words, count) from slot k on: found, or claimed and built. */
 COLD static const struct word_table *table_claim(const char *const *words, size_t count, size_t k)
@@ -304,7 +321,7 @@ COLD static const struct word_table *table_claim(const char *const *words, size_
             } else {
                 struct word_table *w = table_build(words, count);
                 if (w)
-                    filter_fill(registry[k].filter, w);
+                    memcpy(registry[k].filter, w->filter, sizeof w->filter);
                 atomic_store_explicit(&registry[k].table, w, memory_order_release);
                 return w;
             }
@@ -377,13 +394,11 @@ COLD static int find_elsewhere(const char *const *words, size_t count, const cha
 static inline int find_hashed(const char *const *words, size_t count, const char *s, size_t n,
                               uint32_t h, bool exact)
 {
-    uintptr_t a = (uintptr_t)words;
-    size_t k = (size_t)((a >> 3) ^ (a >> 12) ^ count) & (LIST_SLOTS - 1);
+    size_t k = list_slot(words, count);
     if (atomic_load_explicit(&registry[k].key, memory_order_acquire) == words) {
         const struct word_table *w = atomic_load_explicit(&registry[k].table, memory_order_acquire);
         if (w && w->count == count) {
-            uint32_t b = filter_bit(h);
-            if (!(registry[k].filter[b / 64] >> (b % 64) & 1))
+            if (!filter_has(registry[k].filter, h))
                 return -1;
             return probe(w, s, n, h, exact);
         }
@@ -450,18 +465,57 @@ static const unsigned char lower_letter[256] = {
 #undef LETTERS
 };
 
-size_t word_listed_at(const char *const *list, size_t count, const char *s, size_t len, size_t pos,
-                      size_t cap)
+/* The letters of the word at s[pos], counted, with hash_lower's hash of them in *h (taken
+ * as they are counted). */
+static inline size_t letters_at(const char *s, size_t len, size_t pos, uint32_t *h)
 {
-    uint32_t h = 2166136261u; /* hash_lower's, taken as the letters are counted */
+    uint32_t hash = 2166136261u;
     size_t n = 0;
     for (; pos + n < len; n++) {
         unsigned char c = lower_letter[(unsigned char)s[pos + n]];
         if (!c)
             break;
-        h = (h ^ c) * 16777619u;
+        hash = (hash ^ c) * 16777619u;
     }
+    *h = hash;
+    return n;
+}
+
+size_t word_listed_at(const char *const *list, size_t count, const char *s, size_t len, size_t pos,
+                      size_t cap)
+{
+    uint32_t h;
+    size_t n = letters_at(s, len, pos, &h);
     if (n == 0 || n >= cap)
         return 0;
     return find_hashed(list, count, s + pos, n, h, false) >= 0 ? n : 0;
+}
+
+const struct word_table *word_table_of(const char *const *words, size_t count)
+{
+    return table_claim(words, count, list_slot(words, count));
+}
+
+int word_table_find(const struct word_table *w, const char *s, size_t n)
+{
+    uint32_t h = hash_lower(s, n);
+    return filter_has(w->filter, h) ? probe(w, s, n, h, false) : -1;
+}
+
+int word_table_index_at(const struct word_table *w, const char *s, size_t len, size_t pos,
+                        size_t *n)
+{
+    uint32_t h;
+    *n = letters_at(s, len, pos, &h);
+    if (*n == 0 || !filter_has(w->filter, h))
+        return -1;
+    return probe(w, s + pos, *n, h, false);
+}
+
+size_t word_table_listed_at(const struct word_table *w, const char *s, size_t len, size_t pos,
+                            size_t cap)
+{
+    size_t n;
+    int i = word_table_index_at(w, s, len, pos, &n);
+    return i >= 0 && n < cap ? n : 0;
 }
