@@ -502,6 +502,15 @@ int word_table_find(const struct word_table *w, const char *s, size_t n)
     return filter_has(w->filter, h) ? probe(w, s, n, h, false) : -1;
 }
 
+int token_find_in(const struct tokens *t, size_t i, const struct word_table *w)
+{
+    if (i >= t->n)
+        return -1;
+    const struct token *k = &t->tok[i];
+    return filter_has(w->filter, k->hash) ? probe(w, t->text + k->start, k->len, k->hash, false)
+                                          : -1;
+}
+
 int word_table_index_at(const struct word_table *w, const char *s, size_t len, size_t pos,
                         size_t *n)
 {

@@ -84,6 +84,8 @@ struct word_table;
 const struct word_table *word_table_of(const char *const *words, size_t count);
 /* words_find's answer, from the list's table. */
 int word_table_find(const struct word_table *w, const char *s, size_t n);
+/* token_find's answer, from the list's table. */
+int token_find_in(const struct tokens *t, size_t i, const struct word_table *w);
 /* The index in the list of the word of ASCII letters at s[pos] (its length in *n, 0 when no
  * letter is there), or -1. */
 int word_table_index_at(const struct word_table *w, const char *s, size_t len, size_t pos,
