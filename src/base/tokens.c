@@ -44,7 +44,7 @@ static bool is_letter_cp(uint32_t c)
 
 static bool is_ascii_alnum(unsigned char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    return ascii_classes[c] & (ASCII_CLASS_UPPER | ASCII_CLASS_LOWER | ASCII_CLASS_DIGIT);
 }
 
 static bool is_apostrophe(uint32_t c)
@@ -60,18 +60,28 @@ static bool word_at(const unsigned char *s, size_t n)
 
 /* FNV-1a over the bytes in ASCII lower case: a token's and a listed word's agree exactly
  * when token_equals_ci could. */
-static uint32_t hash_lower(const char *s, size_t n)
+#define HASH_START 2166136261u
+
+static inline uint32_t hash_byte(uint32_t h, unsigned char c)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        /* a capital's class bit, moved to 32, lowers it without a branch */
-        h = (h ^ (c + ((ascii_classes[c] & ASCII_CLASS_UPPER) << 5))) * 16777619u;
-    }
+    /* a capital's class bit, moved to 32, lowers it without a branch */
+    return (h ^ (c + ((ascii_classes[c] & ASCII_CLASS_UPPER) << 5))) * 16777619u;
+}
+
+static uint32_t hash_more(uint32_t h, const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        h = hash_byte(h, s[i]);
     return h;
 }
 
-static bool push(struct tokens *t, size_t start, size_t len)
+static uint32_t hash_lower(const char *s, size_t n)
+{
+    return hash_more(HASH_START, (const unsigned char *)s, n);
+}
+
+/* hash is hash_lower's of the word, taken while its length was measured. */
+static bool push(struct tokens *t, size_t start, size_t len, uint32_t hash)
 {
     if (t->n == t->cap) {
         size_t cap = t->cap ? t->cap * 2 : 64;
@@ -84,7 +94,7 @@ static bool push(struct tokens *t, size_t start, size_t len)
     struct token *k = &t->tok[t->n++];
     k->start = start;
     k->len = len;
-    k->hash = hash_lower(t->text + start, len);
+    k->hash = hash;
     unsigned char c = (unsigned char)t->text[start];
     k->flags = 0;
     if ((c >= 'A' && c <= 'Z') || c >= 0x80)
@@ -103,18 +113,22 @@ static bool push(struct tokens *t, size_t start, size_t len)
     return true;
 }
 
-/* Bytes of the word starting at s: letters, plus inner joiners followed by a letter. */
-static size_t word_length(const unsigned char *s, size_t n, bool *possessive)
+/* Bytes of the word starting at s: letters, plus inner joiners followed by a letter. Its
+ * hash_lower in *hash, taken on the way: the word is read once. */
+static size_t word_length(const unsigned char *s, size_t n, bool *possessive, uint32_t *hash)
 {
     size_t i = 0, l;
+    uint32_t h = HASH_START;
     *possessive = false;
     while (i < n) {
         if (is_ascii_alnum(s[i])) { /* most of any word: no decoding */
+            h = hash_byte(h, s[i]);
             i++;
             continue;
         }
         uint32_t c = decode(s + i, n - i, &l);
         if (is_letter_cp(c)) {
+            h = hash_more(h, s + i, l);
             i += l;
             continue;
         }
@@ -128,8 +142,10 @@ static size_t word_length(const unsigned char *s, size_t n, bool *possessive)
             *possessive = true;
             break;
         }
+        h = hash_more(h, s + i, l);
         i += l;
     }
+    *hash = h;
     return i;
 }
 
@@ -156,8 +172,9 @@ void tokens_scan(struct tokens *t, const char *text, size_t start, size_t len)
             t->tok[t->n - 1].flags |= TOK_BREAK_AFTER;
         punct = false;
         bool possessive;
-        size_t w = word_length(s + i, len - i, &possessive);
-        if (!push(t, start + i, w))
+        uint32_t hash;
+        size_t w = word_length(s + i, len - i, &possessive, &hash);
+        if (!push(t, start + i, w, hash))
             return;
         if (possessive) {
             t->tok[t->n - 1].flags |= TOK_POSSESSIVE;
@@ -469,7 +486,7 @@ static const unsigned char lower_letter[256] = {
  * as they are counted). */
 static inline size_t letters_at(const char *s, size_t len, size_t pos, uint32_t *h)
 {
-    uint32_t hash = 2166136261u;
+    uint32_t hash = HASH_START;
     size_t n = 0;
     for (; pos + n < len; n++) {
         unsigned char c = lower_letter[(unsigned char)s[pos + n]];
