@@ -468,17 +468,20 @@ size_t quantity_find(const char *s, size_t len, struct quantity *out, size_t *at
 {
     const struct word_table *openings = word_table_of(opening_words, N_OPENING_WORDS);
     for (size_t i = 0; i < len; i++) {
-        if (!ascii_is_alnum(s[i]) ||
-            (i &&
-             (ascii_is_alnum(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ',' || s[i - 1] == '-')) ||
-            currency_before(s, i) || !may_open_quantity(openings, s, len, i))
+        if (!ascii_is_alnum(s[i]))
             continue;
-        size_t n = quantity_parse(s + i, len - i, out);
-        if (n) {
-            out->start = i;
-            *at = i;
-            return n;
+        bool opens = i == 0 || !(ascii_is_alnum(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ',' ||
+                                 s[i - 1] == '-');
+        if (opens && !currency_before(s, i) && may_open_quantity(openings, s, len, i)) {
+            size_t n = quantity_parse(s + i, len - i, out);
+            if (n) {
+                out->start = i;
+                *at = i;
+                return n;
+            }
         }
+        while (i + 1 < len && ascii_is_alnum(s[i + 1]))
+            i++; /* no quantity opens inside a run of letters and digits */
     }
     return 0;
 }
