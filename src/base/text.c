@@ -16,6 +16,7 @@
 #include <uninorm.h>
 #include <unistr.h>
 
+#include "base/ascii.h"
 #include "base/json.h"
 #include "base/tokens.h"
 #include <uniwidth.h>
@@ -267,25 +268,33 @@ struct ascii_fold {
  * the rest's added, so text_fold_prefixes can read the fold of every prefix on the way. */
 static void fold_ascii_more(struct ascii_fold *f, const char *s, size_t len)
 {
-    for (size_t i = 0; i < len && !f->full; i++) {
+    /* f's fields kept in locals: every byte written to out may alias them, and the compiler
+     * would reload them at each byte */
+    char *out = f->out;
+    size_t o = f->o, cap = f->cap;
+    bool pending_space = f->pending_space, full = f->full;
+    const unsigned alnum = ASCII_CLASS_UPPER | ASCII_CLASS_LOWER | ASCII_CLASS_DIGIT;
+    for (size_t i = 0; i < len && !full; i++) {
         char c = s[i];
-        if (c == '\'' || c == '"' || c == '`')
-            continue;
-        bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        if (!alnum) {
-            f->pending_space = f->o > 0;
+        unsigned cls = ascii_classes[(unsigned char)c];
+        if (!(cls & alnum)) {
+            if (c != '\'' && c != '"' && c != '`')
+                pending_space = o > 0;
             continue;
         }
-        if (f->o + 1 + (f->pending_space ? 1 : 0) > f->cap - 1) {
-            f->full = true;
+        if (o + 1 + (pending_space ? 1 : 0) > cap - 1) {
+            full = true;
             break;
         }
-        if (f->pending_space)
-            f->out[f->o++] = ' ';
-        f->pending_space = false;
-        f->out[f->o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        if (pending_space)
+            out[o++] = ' ';
+        pending_space = false;
+        out[o++] = (char)(c + ((cls & ASCII_CLASS_UPPER) << 5)); /* a capital's bit lowers it */
     }
-    f->out[f->o] = '\0';
+    out[o] = '\0';
+    f->o = o;
+    f->pending_space = pending_space;
+    f->full = full;
 }
 
 static size_t fold_ascii(const char *s, size_t len, char *out, size_t outcap)
@@ -578,6 +587,14 @@ size_t text_split_sentences(const char *text, size_t len, struct text_span **out
         unsigned char c = (unsigned char)text[i];
         if (c > ' ' && c < 0x80 && c != '.' && c != '!' && c != '?') {
             i++; /* inside a word: nothing to decide */
+            continue;
+        }
+        if (c == ' ') { /* the commonest gap, taken as the space branch below would */
+            if (i - start >= TEXT_MAX_SENTENCE) {
+                add_span(&l, text, start, i);
+                start = i;
+            }
+            word_start = ++i;
             continue;
         }
         size_t pb = paragraph_break_len(text, len, i);

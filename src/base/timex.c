@@ -4,6 +4,8 @@
  * a few function words are all ASCII, and any other byte simply ends a word. */
 #include "base/timex.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -435,12 +437,144 @@ static bool is_full(const struct timex_date *d)
     return d && d->year && d->month >= 1 && d->month <= 12 && d->day >= 1;
 }
 
+/* What a word can do in an expression: every word an expression can begin with is in the
+ * vocabulary, most in one role or two ("a" counts, as in "a day ago", and opens a relative
+ * phrase, as in "a day earlier"). A word is looked up once and its roles read from here,
+ * instead of a hashed lookup in a list per role. */
+enum word_role {
+    ROLE_PREPOSITION = 1, /* "on", "since": introduces a date */
+    ROLE_RELATIVE = 2,    /* first word of one of relatives' phrases */
+    ROLE_COUNT = 4,       /* a small number, "two days ago" */
+    ROLE_MODIFIER = 8,    /* "late", "early", "overnight" */
+};
+
+/* clang-format off: one word a line */
+#define VOCABULARY(W)                                                                              \
+    W("a", ROLE_RELATIVE | ROLE_COUNT, 1)                                                          \
+    W("after", ROLE_PREPOSITION, 0)                                                                \
+    W("apr", 0, 0)                                                                                 \
+    W("april", 0, 0)                                                                               \
+    W("aug", 0, 0)                                                                                 \
+    W("august", 0, 0)                                                                              \
+    W("before", ROLE_PREPOSITION, 0)                                                               \
+    W("dec", 0, 0)                                                                                 \
+    W("december", 0, 0)                                                                            \
+    W("during", ROLE_PREPOSITION, 0)                                                               \
+    W("earlier", ROLE_RELATIVE, 0)                                                                 \
+    W("early", ROLE_MODIFIER, 0)                                                                   \
+    W("eight", ROLE_COUNT, 8)                                                                      \
+    W("eleven", ROLE_COUNT, 11)                                                                    \
+    W("feb", 0, 0)                                                                                 \
+    W("february", 0, 0)                                                                            \
+    W("five", ROLE_COUNT, 5)                                                                       \
+    W("four", ROLE_COUNT, 4)                                                                       \
+    W("fri", 0, 0)                                                                                 \
+    W("friday", 0, 0)                                                                              \
+    W("from", ROLE_PREPOSITION, 0)                                                                 \
+    W("in", ROLE_PREPOSITION, 0)                                                                   \
+    W("jan", 0, 0)                                                                                 \
+    W("january", 0, 0)                                                                             \
+    W("jul", 0, 0)                                                                                 \
+    W("july", 0, 0)                                                                                \
+    W("jun", 0, 0)                                                                                 \
+    W("june", 0, 0)                                                                                \
+    W("last", ROLE_RELATIVE, 0)                                                                    \
+    W("late", ROLE_MODIFIER, 0)                                                                    \
+    W("mar", 0, 0)                                                                                 \
+    W("march", 0, 0)                                                                               \
+    W("may", 0, 0)                                                                                 \
+    W("mid", 0, 0)                                                                                 \
+    W("mon", 0, 0)                                                                                 \
+    W("monday", 0, 0)                                                                              \
+    W("next", ROLE_RELATIVE, 0)                                                                    \
+    W("nine", ROLE_COUNT, 9)                                                                       \
+    W("nov", 0, 0)                                                                                 \
+    W("november", 0, 0)                                                                            \
+    W("oct", 0, 0)                                                                                 \
+    W("october", 0, 0)                                                                             \
+    W("on", ROLE_PREPOSITION, 0)                                                                   \
+    W("one", ROLE_COUNT, 1)                                                                        \
+    W("overnight", ROLE_MODIFIER, 0)                                                               \
+    W("sat", 0, 0)                                                                                 \
+    W("saturday", 0, 0)                                                                            \
+    W("sep", 0, 0)                                                                                 \
+    W("sept", 0, 0)                                                                                \
+    W("september", 0, 0)                                                                           \
+    W("seven", ROLE_COUNT, 7)                                                                      \
+    W("since", ROLE_PREPOSITION, 0)                                                                \
+    W("six", ROLE_COUNT, 6)                                                                        \
+    W("sun", 0, 0)                                                                                 \
+    W("sunday", 0, 0)                                                                              \
+    W("ten", ROLE_COUNT, 10)                                                                       \
+    W("the", ROLE_RELATIVE, 0)                                                                     \
+    W("this", ROLE_RELATIVE, 0)                                                                    \
+    W("three", ROLE_COUNT, 3)                                                                      \
+    W("thu", 0, 0)                                                                                 \
+    W("thur", 0, 0)                                                                                \
+    W("thurs", 0, 0)                                                                               \
+    W("thursday", 0, 0)                                                                            \
+    W("till", ROLE_PREPOSITION, 0)                                                                 \
+    W("today", ROLE_RELATIVE, 0)                                                                   \
+    W("tomorrow", ROLE_RELATIVE, 0)                                                                \
+    W("tonight", ROLE_RELATIVE, 0)                                                                 \
+    W("tue", 0, 0)                                                                                 \
+    W("tues", 0, 0)                                                                                \
+    W("tuesday", 0, 0)                                                                             \
+    W("twelve", ROLE_COUNT, 12)                                                                    \
+    W("two", ROLE_COUNT, 2)                                                                        \
+    W("until", ROLE_PREPOSITION, 0)                                                                \
+    W("wed", 0, 0)                                                                                 \
+    W("wednesday", 0, 0)                                                                           \
+    W("yesterday", ROLE_RELATIVE, 0)
+/* clang-format on */
+
+#define VOCAB_WORD(word, roles, count)  word,
+#define VOCAB_ROLES(word, roles, count) roles,
+#define VOCAB_COUNT(word, roles, count) count,
+static const char *const vocabulary[] = {VOCABULARY(VOCAB_WORD)};
+static const unsigned char vocabulary_roles[] = {VOCABULARY(VOCAB_ROLES)};
+static const unsigned char vocabulary_counts[] = {VOCABULARY(VOCAB_COUNT)};
+#undef VOCAB_WORD
+#undef VOCAB_ROLES
+#undef VOCAB_COUNT
+#define VOCABULARY_SIZE (sizeof vocabulary / sizeof vocabulary[0])
+
 struct finder {
     const char *s;
     size_t len;
     const struct timex_date *pub; /* NULL unless a full date */
     struct timex_date *anchor;
+    const struct word_table *vocabulary; /* NULL when out of memory: words_find then */
 };
+
+/* The word of ASCII letters at a position, looked up once in the vocabulary. */
+struct word_here {
+    size_t len;       /* its letters; 0 when none is there */
+    int entry;        /* in vocabulary, or -1 */
+    bool digit_after; /* "on2": a word the lists of roles never take */
+};
+
+static struct word_here word_here(const struct finder *f, size_t pos)
+{
+    struct word_here w = {0, -1, false};
+    if (pos >= f->len)
+        return w;
+    if (f->vocabulary) {
+        w.entry = word_table_index_at(f->vocabulary, f->s, f->len, pos, &w.len);
+    } else {
+        while (pos + w.len < f->len && ascii_is_alpha(f->s[pos + w.len]))
+            w.len++;
+        w.entry = w.len ? words_find(vocabulary, VOCABULARY_SIZE, f->s + pos, w.len) : -1;
+    }
+    w.digit_after = pos + w.len < f->len && ascii_is_digit(f->s[pos + w.len]);
+    return w;
+}
+
+/* Whether the word is a whole word in this role: no digit may follow it. */
+static bool word_has_role(const struct word_here *w, enum word_role role)
+{
+    return w->entry >= 0 && !w->digit_after && (vocabulary_roles[w->entry] & role);
+}
 
 /* What the words at a position resolve to. */
 struct reading {
@@ -469,35 +603,16 @@ static const struct timex_date *story_anchor(const struct finder *f)
     return f->pub;
 }
 
-/* The index in words (count lowercase words of letters) of the whole word at s, its length
- * in *used, or -1: ascii_word_at's answer for each word of the list, in one hashed lookup
- * of the letters at s (no letter or digit may follow a word). */
-static int listed_word(const char *const *words, size_t count, const char *s, size_t len,
-                       size_t *used)
+/* Small number words for "two days ago", or digits. */
+static size_t count_at(const struct finder *f, size_t pos, const struct word_here *w, int *n)
 {
-    size_t n = 0;
-    while (n < len && ascii_is_alpha(s[n]))
-        n++;
-    if (n == 0 || (n < len && ascii_is_digit(s[n])))
-        return -1;
-    int i = words_find(words, count, s, n);
-    if (i >= 0)
-        *used = n;
-    return i;
-}
-
-/* Small number words for "two days ago". */
-static size_t count_at(const char *s, size_t len, int *n)
-{
-    static const char *const words[] = {"a",     "one",   "two",  "three", "four",   "five",  "six",
-                                        "seven", "eight", "nine", "ten",   "eleven", "twelve"};
-    size_t k;
-    int i = listed_word(words, 13, s, len, &k);
-    if (i >= 0) {
-        *n = i ? i : 1;
-        return k;
+    if (word_has_role(w, ROLE_COUNT)) {
+        *n = vocabulary_counts[w->entry];
+        return w->len;
     }
-    k = digits_at(s, len, 3, n);
+    const char *s = f->s + pos;
+    size_t len = f->len - pos;
+    size_t k = digits_at(s, len, 3, n);
     return (k && (k == len || !ascii_is_alnum(s[k]))) ? k : 0;
 }
 
@@ -550,6 +665,22 @@ static const struct relative relatives[] = {
     {{"next", "year"}, BASE_PUB, U_YEAR, 1},
 };
 
+#define N_RELATIVES (sizeof relatives / sizeof relatives[0])
+_Static_assert(N_RELATIVES <= 64, "relatives_opened_by keeps a bit per relative");
+
+/* Bit i of an entry is set when relatives[i] begins with that word of the vocabulary: a
+ * word tries only its own phrases, in the order of relatives. Filled once, then read-only. */
+static uint64_t relatives_opened_by[VOCABULARY_SIZE];
+static pthread_once_t relatives_once = PTHREAD_ONCE_INIT;
+
+static void index_relatives(void)
+{
+    for (size_t i = 0; i < N_RELATIVES; i++)
+        for (size_t e = 0; e < VOCABULARY_SIZE; e++)
+            if (strcmp(vocabulary[e], relatives[i].words[0]) == 0)
+                relatives_opened_by[e] |= 1ull << i;
+}
+
 static struct timex_date apply_offset(const struct timex_date *base, enum rel_unit unit, int offset)
 {
     switch (unit) {
@@ -576,12 +707,13 @@ static bool resolve_relative(const struct finder *f, enum rel_base base, enum re
 }
 
 /* "two days ago", "a week ago", "three months ago". */
-static bool read_ago(const struct finder *f, size_t pos, struct reading *r)
+static bool read_ago(const struct finder *f, size_t pos, const struct word_here *first,
+                     struct reading *r)
 {
     static const char *const units[4][2] = {
         {"day", "days"}, {"week", "weeks"}, {"month", "months"}, {"year", "years"}};
     int n;
-    size_t k = count_at(f->s + pos, f->len - pos, &n), p = pos + k;
+    size_t k = count_at(f, pos, first, &n), p = pos + k;
     if (!k)
         return false;
     p = ascii_skip_spaces(f->s, f->len, p);
@@ -601,21 +733,17 @@ static bool read_ago(const struct finder *f, size_t pos, struct reading *r)
     return false;
 }
 
-static bool read_relative(const struct finder *f, size_t pos, struct reading *r)
+/* w is the word at pos. */
+static bool read_relative(const struct finder *f, size_t pos, const struct word_here *w,
+                          struct reading *r)
 {
-    /* the words the phrases of relatives begin with: any other word skips the phrases */
-    static const char *const first_words[] = {"the",  "today",    "tonight", "this",    "yesterday",
-                                              "last", "tomorrow", "a",       "earlier", "next"};
-    size_t used;
-    if (listed_word(first_words, sizeof first_words / sizeof first_words[0], f->s + pos,
-                    pos < f->len ? f->len - pos : 0, &used) < 0)
-        return read_ago(f, pos, r);
-    for (size_t i = 0; i < sizeof relatives / sizeof relatives[0]; i++) {
+    /* a word no phrase of relatives begins with skips the phrases */
+    if (!word_has_role(w, ROLE_RELATIVE))
+        return read_ago(f, pos, w, r);
+    uint64_t phrases = relatives_opened_by[w->entry];
+    for (size_t i = 0; phrases >> i; i++) {
         const struct relative *rel = &relatives[i];
-        /* the phrase's first word is not here: its first letter or its length differs (the
-         * word at pos is used letters long, and a whole word matches only at its length) */
-        if (!rel->words[0] || pos >= f->len || ascii_lower(f->s[pos]) != rel->words[0][0] ||
-            strlen(rel->words[0]) != used)
+        if (!(phrases >> i & 1))
             continue;
         size_t n = 0;
         while (n < 4 && rel->words[n])
@@ -626,7 +754,7 @@ static bool read_relative(const struct finder *f, size_t pos, struct reading *r)
             return resolve_relative(f, rel->base, rel->unit, rel->offset, r);
         }
     }
-    return read_ago(f, pos, r);
+    return read_ago(f, pos, w, r);
 }
 
 /* The latest date on or before pub with this month and day (a year-less "June 29"). */
@@ -773,19 +901,14 @@ static bool read_weekday(const struct finder *f, size_t pos, bool introduced, in
     return true;
 }
 
-static size_t any_word_at(const char *s, size_t len, const char *const *words, size_t n)
+/* "late", "early", "overnight", "mid-" before a day, month or year (w is the word at s):
+ * the bytes up to what they modify, or 0. */
+static size_t modifier_at(const char *s, size_t len, const struct word_here *w)
 {
-    size_t k;
-    return listed_word(words, n, s, len, &k) >= 0 ? k : 0;
-}
-
-/* "late", "early", "mid-", "overnight" before a day, month or year. */
-static size_t modifier_at(const char *s, size_t len)
-{
-    static const char *const mods[] = {"late", "early", "overnight"};
-    size_t k = any_word_at(s, len, mods, 3);
-    if (k)
+    if (word_has_role(w, ROLE_MODIFIER)) {
+        size_t k = w->len;
         return ascii_skip_spaces(s, len, k) > k ? ascii_skip_spaces(s, len, k) : 0;
+    }
     if (has_prefix(s, len, "mid-", 4))
         return 4;
     return 0;
@@ -804,37 +927,21 @@ static bool read_core(const struct finder *f, size_t pos, bool introduced, int d
     return read_month(f, pos, introduced, r) || read_year(f, pos, introduced, r);
 }
 
-/* Every word an expression can begin with: most words of a sentence fail this one hashed
- * lookup and skip the full parse. */
-static const char *const opening_words[] = {
-    "a",         "after",    "apr",       "april",   "aug",       "august",   "before",
-    "dec",       "december", "during",    "earlier", "early",     "eight",    "eleven",
-    "feb",       "february", "five",      "four",    "fri",       "friday",   "from",
-    "in",        "jan",      "january",   "jul",     "july",      "jun",      "june",
-    "last",      "late",     "mar",       "march",   "may",       "mid",      "mon",
-    "monday",    "next",     "nine",      "nov",     "november",  "oct",      "october",
-    "on",        "one",      "overnight", "sat",     "saturday",  "sep",      "sept",
-    "september", "seven",    "since",     "six",     "sun",       "sunday",   "ten",
-    "the",       "this",     "three",     "thu",     "thur",      "thurs",    "thursday",
-    "till",      "today",    "tomorrow",  "tonight", "tue",       "tues",     "tuesday",
-    "twelve",    "two",      "until",     "wed",     "wednesday", "yesterday"};
-
-static bool may_open_expression(const char *s, size_t len, size_t pos)
+/* Every expression begins with a digit or a word of the vocabulary (w is the word at
+ * pos): most words of a sentence fail this and skip the full parse. */
+static bool may_open_expression(const struct finder *f, size_t pos, const struct word_here *w)
 {
-    if (ascii_is_digit(s[pos]))
-        return true;
-    return word_listed_at(opening_words, sizeof opening_words / sizeof opening_words[0], s, len,
-                          pos, 12) > 0;
+    return ascii_is_digit(f->s[pos]) || w->entry >= 0;
 }
 
 /* One expression starting at pos; *start may move past a preposition the span excludes. */
-static bool read_expression(const struct finder *f, size_t pos, struct reading *r)
+static bool read_expression(const struct finder *f, size_t pos, const struct word_here *first,
+                            struct reading *r)
 {
-    static const char *const preps[] = {"on",     "in",   "since",  "until", "till",
-                                        "during", "from", "before", "after"};
     size_t p = pos;
     bool introduced = false;
-    size_t k = any_word_at(f->s + p, f->len - p, preps, sizeof preps / sizeof preps[0]);
+    struct word_here w = *first;
+    size_t k = word_has_role(&w, ROLE_PREPOSITION) ? w.len : 0;
     if (k && ascii_skip_spaces(f->s, f->len, p + k) > p + k) {
         p = ascii_skip_spaces(f->s, f->len, p + k);
         introduced = true;
@@ -847,14 +954,17 @@ static bool read_expression(const struct finder *f, size_t pos, struct reading *
         }
         /* every reading below begins with a word may_open_expression knows (or a digit):
          * "in Baghdad", "on Monday" part here instead of after some sixty comparisons */
-        if (p >= f->len || !may_open_expression(f->s, f->len, p))
+        if (p >= f->len)
+            return false;
+        w = word_here(f, p);
+        if (!may_open_expression(f, p, &w))
             return false;
     }
-    if (read_relative(f, p, r)) {
+    if (read_relative(f, p, &w, r)) {
         r->len += p - pos;
         return true;
     }
-    size_t m = modifier_at(f->s + p, f->len - p);
+    size_t m = modifier_at(f->s + p, f->len - p, &w);
     if (m) {
         p += m;
         introduced = true;
@@ -918,19 +1028,22 @@ static size_t next_word_start(const char *s, size_t len, size_t pos)
 size_t timex_find(const char *s, size_t len, const struct timex_date *pub,
                   struct timex_date *anchor, struct timex_match *out, size_t max)
 {
-    struct finder f = {s, len, is_full(pub) ? pub : NULL, anchor};
+    pthread_once(&relatives_once, index_relatives);
+    struct finder f = {s, len, is_full(pub) ? pub : NULL, anchor,
+                       word_table_of(vocabulary, VOCABULARY_SIZE)};
     size_t found = 0, pos = 0;
     while (pos < len && !ascii_is_alnum(s[pos]))
         pos++;
     while (pos < len && found < max) {
         struct reading r = {0, {0, 0, 0}, false, -1};
-        if (may_open_expression(s, len, pos) && read_expression(&f, pos, &r) && r.len) {
+        struct word_here w = word_here(&f, pos);
+        if (may_open_expression(&f, pos, &w) && read_expression(&f, pos, &w, &r) && r.len) {
             record(&f, pos, &r, &out[found++]);
             pos += r.len;
             while (pos < len && !ascii_is_alnum(s[pos]))
                 pos++;
         } else {
-            pos = next_word_start(s, len, pos);
+            pos = next_word_start(s, len, pos + w.len); /* its letters are no word's start */
         }
     }
     return found;

@@ -44,7 +44,7 @@ static bool is_letter_cp(uint32_t c)
 
 static bool is_ascii_alnum(unsigned char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    return ascii_classes[c] & (ASCII_CLASS_UPPER | ASCII_CLASS_LOWER | ASCII_CLASS_DIGIT);
 }
 
 static bool is_apostrophe(uint32_t c)
@@ -60,18 +60,28 @@ static bool word_at(const unsigned char *s, size_t n)
 
 /* FNV-1a over the bytes in ASCII lower case: a token's and a listed word's agree exactly
  * when token_equals_ci could. */
-static uint32_t hash_lower(const char *s, size_t n)
+#define HASH_START 2166136261u
+
+static inline uint32_t hash_byte(uint32_t h, unsigned char c)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        /* a capital's class bit, moved to 32, lowers it without a branch */
-        h = (h ^ (c + ((ascii_classes[c] & ASCII_CLASS_UPPER) << 5))) * 16777619u;
-    }
+    /* a capital's class bit, moved to 32, lowers it without a branch */
+    return (h ^ (c + ((ascii_classes[c] & ASCII_CLASS_UPPER) << 5))) * 16777619u;
+}
+
+static uint32_t hash_more(uint32_t h, const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        h = hash_byte(h, s[i]);
     return h;
 }
 
-static bool push(struct tokens *t, size_t start, size_t len)
+static uint32_t hash_lower(const char *s, size_t n)
+{
+    return hash_more(HASH_START, (const unsigned char *)s, n);
+}
+
+/* hash is hash_lower's of the word, taken while its length was measured. */
+static bool push(struct tokens *t, size_t start, size_t len, uint32_t hash)
 {
     if (t->n == t->cap) {
         size_t cap = t->cap ? t->cap * 2 : 64;
@@ -84,7 +94,7 @@ static bool push(struct tokens *t, size_t start, size_t len)
     struct token *k = &t->tok[t->n++];
     k->start = start;
     k->len = len;
-    k->hash = hash_lower(t->text + start, len);
+    k->hash = hash;
     unsigned char c = (unsigned char)t->text[start];
     k->flags = 0;
     if ((c >= 'A' && c <= 'Z') || c >= 0x80)
@@ -103,18 +113,22 @@ static bool push(struct tokens *t, size_t start, size_t len)
     return true;
 }
 
-/* Bytes of the word starting at s: letters, plus inner joiners followed by a letter. */
-static size_t word_length(const unsigned char *s, size_t n, bool *possessive)
+/* Bytes of the word starting at s: letters, plus inner joiners followed by a letter. Its
+ * hash_lower in *hash, taken on the way: the word is read once. */
+static size_t word_length(const unsigned char *s, size_t n, bool *possessive, uint32_t *hash)
 {
     size_t i = 0, l;
+    uint32_t h = HASH_START;
     *possessive = false;
     while (i < n) {
         if (is_ascii_alnum(s[i])) { /* most of any word: no decoding */
+            h = hash_byte(h, s[i]);
             i++;
             continue;
         }
         uint32_t c = decode(s + i, n - i, &l);
         if (is_letter_cp(c)) {
+            h = hash_more(h, s + i, l);
             i += l;
             continue;
         }
@@ -128,8 +142,10 @@ static size_t word_length(const unsigned char *s, size_t n, bool *possessive)
             *possessive = true;
             break;
         }
+        h = hash_more(h, s + i, l);
         i += l;
     }
+    *hash = h;
     return i;
 }
 
@@ -156,8 +172,9 @@ void tokens_scan(struct tokens *t, const char *text, size_t start, size_t len)
             t->tok[t->n - 1].flags |= TOK_BREAK_AFTER;
         punct = false;
         bool possessive;
-        size_t w = word_length(s + i, len - i, &possessive);
-        if (!push(t, start + i, w))
+        uint32_t hash;
+        size_t w = word_length(s + i, len - i, &possessive, &hash);
+        if (!push(t, start + i, w, hash))
             return;
         if (possessive) {
             t->tok[t->n - 1].flags |= TOK_POSSESSIVE;
@@ -215,12 +232,38 @@ struct word_slot {
     int index; /* in the list; -1 marks an empty slot */
 };
 
+/* Bits of a list's filter: a word whose bit is clear is in no list, and most words asked
+ * about are in none. */
+#define FILTER_WORDS 6
+
 struct word_table {
     const char *const *words;
     size_t count; /* as asked for: SIZE_MAX for a NULL-terminated list */
     uint32_t mask;
+    uint64_t filter[FILTER_WORDS];
     struct word_slot slots[];
 };
+
+static uint32_t filter_bit(uint32_t h)
+{
+    return (uint32_t)(((uint64_t)h * (FILTER_WORDS * 64)) >> 32);
+}
+
+static bool filter_has(const uint64_t filter[FILTER_WORDS], uint32_t h)
+{
+    uint32_t b = filter_bit(h);
+    return filter[b / 64] >> (b % 64) & 1;
+}
+
+static void filter_fill(struct word_table *w)
+{
+    memset(w->filter, 0, sizeof w->filter);
+    for (uint32_t k = 0; k <= w->mask; k++)
+        if (w->slots[k].index >= 0) {
+            uint32_t b = filter_bit(w->slots[k].hash);
+            w->filter[b / 64] |= 1ull << (b % 64);
+        }
+}
 
 /* The table of a list of n words, or of a NULL-terminated one when n is SIZE_MAX. */
 static struct word_table *table_build(const char *const *words, size_t count)
@@ -249,6 +292,7 @@ static struct word_table *table_build(const char *const *words, size_t count)
         if (!seen) /* a word listed twice keeps its first index, as a linear search would */
             w->slots[k] = (struct word_slot){h, (uint32_t)len, (int)i};
     }
+    filter_fill(w);
     return w;
 }
 
@@ -258,31 +302,14 @@ static struct word_table *table_build(const char *const *words, size_t count)
  * (dozens), so the registry never fills in practice; when it does, lists beyond it are
  * searched linearly. */
 #define LIST_SLOTS 512
-/* Bits of each list's filter: a word whose bit is clear is in no list, and most words asked
- * about are in none. The filter shares the registry slot's cache line with the key and the
- * table, so a miss costs that one line instead of the table's slots (which the gazetteer's
- * lookups keep evicting) as well. */
-#define FILTER_WORDS 6
+/* Each slot keeps a copy of its table's filter: it shares the slot's cache line with the key
+ * and the table, so a miss costs that one line instead of the table's slots (which the
+ * gazetteer's lookups keep evicting) as well. */
 static struct {
     _Alignas(64) _Atomic(const char *const *) key;
     _Atomic(struct word_table *) table;
     uint64_t filter[FILTER_WORDS]; /* written before table is published, then read-only */
 } registry[LIST_SLOTS];
-
-static uint32_t filter_bit(uint32_t h)
-{
-    return (uint32_t)(((uint64_t)h * (FILTER_WORDS * 64)) >> 32);
-}
-
-static void filter_fill(uint64_t filter[FILTER_WORDS], const struct word_table *w)
-{
-    memset(filter, 0, FILTER_WORDS * sizeof filter[0]);
-    for (uint32_t k = 0; k <= w->mask; k++)
-        if (w->slots[k].index >= 0) {
-            uint32_t b = filter_bit(w->slots[k].hash);
-            filter[b / 64] |= 1ull << (b % 64);
-        }
-}
 
 /* Paths taken once per list (or never): kept out of line so that the lookup every word
  * makes stays small. */
@@ -291,6 +318,13 @@ static void filter_fill(uint64_t filter[FILTER_WORDS], const struct word_table *
 #else
 #define COLD
 #endif
+
+/* The registry slot where the table of (words, count) is looked for first. */
+static inline size_t list_slot(const char *const *words, size_t count)
+{
+    uintptr_t a = (uintptr_t)words;
+    return (size_t)((a >> 3) ^ (a >> 12) ^ count) & (LIST_SLOTS - 1);
+}
 
 /* The table for (words, count) from slot k on: found, or claimed and built. */
 COLD static const struct word_table *table_claim(const char *const *words, size_t count, size_t k)
@@ -304,7 +338,7 @@ COLD static const struct word_table *table_claim(const char *const *words, size_
             } else {
                 struct word_table *w = table_build(words, count);
                 if (w)
-                    filter_fill(registry[k].filter, w);
+                    memcpy(registry[k].filter, w->filter, sizeof w->filter);
                 atomic_store_explicit(&registry[k].table, w, memory_order_release);
                 return w;
             }
@@ -377,13 +411,11 @@ COLD static int find_elsewhere(const char *const *words, size_t count, const cha
 static inline int find_hashed(const char *const *words, size_t count, const char *s, size_t n,
                               uint32_t h, bool exact)
 {
-    uintptr_t a = (uintptr_t)words;
-    size_t k = (size_t)((a >> 3) ^ (a >> 12) ^ count) & (LIST_SLOTS - 1);
+    size_t k = list_slot(words, count);
     if (atomic_load_explicit(&registry[k].key, memory_order_acquire) == words) {
         const struct word_table *w = atomic_load_explicit(&registry[k].table, memory_order_acquire);
         if (w && w->count == count) {
-            uint32_t b = filter_bit(h);
-            if (!(registry[k].filter[b / 64] >> (b % 64) & 1))
+            if (!filter_has(registry[k].filter, h))
                 return -1;
             return probe(w, s, n, h, exact);
         }
@@ -450,18 +482,66 @@ static const unsigned char lower_letter[256] = {
 #undef LETTERS
 };
 
-size_t word_listed_at(const char *const *list, size_t count, const char *s, size_t len, size_t pos,
-                      size_t cap)
+/* The letters of the word at s[pos], counted, with hash_lower's hash of them in *h (taken
+ * as they are counted). */
+static inline size_t letters_at(const char *s, size_t len, size_t pos, uint32_t *h)
 {
-    uint32_t h = 2166136261u; /* hash_lower's, taken as the letters are counted */
+    uint32_t hash = HASH_START;
     size_t n = 0;
     for (; pos + n < len; n++) {
         unsigned char c = lower_letter[(unsigned char)s[pos + n]];
         if (!c)
             break;
-        h = (h ^ c) * 16777619u;
+        hash = (hash ^ c) * 16777619u;
     }
+    *h = hash;
+    return n;
+}
+
+size_t word_listed_at(const char *const *list, size_t count, const char *s, size_t len, size_t pos,
+                      size_t cap)
+{
+    uint32_t h;
+    size_t n = letters_at(s, len, pos, &h);
     if (n == 0 || n >= cap)
         return 0;
     return find_hashed(list, count, s + pos, n, h, false) >= 0 ? n : 0;
+}
+
+const struct word_table *word_table_of(const char *const *words, size_t count)
+{
+    return table_claim(words, count, list_slot(words, count));
+}
+
+int word_table_find(const struct word_table *w, const char *s, size_t n)
+{
+    uint32_t h = hash_lower(s, n);
+    return filter_has(w->filter, h) ? probe(w, s, n, h, false) : -1;
+}
+
+int token_find_in(const struct tokens *t, size_t i, const struct word_table *w)
+{
+    if (i >= t->n)
+        return -1;
+    const struct token *k = &t->tok[i];
+    return filter_has(w->filter, k->hash) ? probe(w, t->text + k->start, k->len, k->hash, false)
+                                          : -1;
+}
+
+int word_table_index_at(const struct word_table *w, const char *s, size_t len, size_t pos,
+                        size_t *n)
+{
+    uint32_t h;
+    *n = letters_at(s, len, pos, &h);
+    if (*n == 0 || !filter_has(w->filter, h))
+        return -1;
+    return probe(w, s + pos, *n, h, false);
+}
+
+size_t word_table_listed_at(const struct word_table *w, const char *s, size_t len, size_t pos,
+                            size_t cap)
+{
+    size_t n;
+    int i = word_table_index_at(w, s, len, pos, &n);
+    return i >= 0 && n < cap ? n : 0;
 }

@@ -76,4 +76,22 @@ size_t token_at(const struct tokens *t, size_t offset);
 size_t word_listed_at(const char *const *list, size_t count, const char *s, size_t len, size_t pos,
                       size_t cap);
 
+/* A list's hashed table, for a caller that looks many words up in one list: found once (per
+ * sentence, say), it spares each lookup finding the list's table again. Same lists as
+ * word_listed_at's (count words, or SIZE_MAX up to a NULL); NULL when out of memory, and the
+ * caller then asks words_find or word_listed_at instead. */
+struct word_table;
+const struct word_table *word_table_of(const char *const *words, size_t count);
+/* words_find's answer, from the list's table. */
+int word_table_find(const struct word_table *w, const char *s, size_t n);
+/* token_find's answer, from the list's table. */
+int token_find_in(const struct tokens *t, size_t i, const struct word_table *w);
+/* The index in the list of the word of ASCII letters at s[pos] (its length in *n, 0 when no
+ * letter is there), or -1. */
+int word_table_index_at(const struct word_table *w, const char *s, size_t len, size_t pos,
+                        size_t *n);
+/* word_listed_at's answer, from the list's table. */
+size_t word_table_listed_at(const struct word_table *w, const char *s, size_t len, size_t pos,
+                            size_t cap);
+
 #endif

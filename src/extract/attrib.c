@@ -455,6 +455,8 @@ static const char *const speech_verbs[] = {
     "quoted",       "reported", "reports",   "said",      "say",       "says",     "stated",
     "tells",        "told",     "warned",    NULL};
 
+#define N_SPEECH_VERBS (sizeof speech_verbs / sizeof speech_verbs[0] - 1)
+
 static const char *const inverting_verbs[] = {"said",      "says",   "added", "stated",
                                               "explained", "warned", "noted", NULL};
 
@@ -488,10 +490,10 @@ static bool passive_before(const char *s, size_t len, size_t verb)
 
 /* Whether the word at pos is a speech verb: one hashed lookup instead of a list scan,
  * since this runs at every word of every sentence. */
-static bool speech_verb_at(const char *s, size_t len, size_t pos)
+static bool speech_verb_at(const struct word_table *verbs, const char *s, size_t len, size_t pos)
 {
-    size_t n = word_listed_at(speech_verbs, sizeof speech_verbs / sizeof speech_verbs[0] - 1, s,
-                              len, pos, 16);
+    size_t n = verbs ? word_table_listed_at(verbs, s, len, pos, 16)
+                     : word_listed_at(speech_verbs, N_SPEECH_VERBS, s, len, pos, 16);
     return n > 0 && !(pos + n < len && is_word_char(s[pos + n]));
 }
 
@@ -501,10 +503,14 @@ char *attrib_source(const char *sentence, size_t len, const char *previous_sourc
     struct span sp;
     if (according_to(s, len, &sp))
         return copy_source(s, len, sp);
+    const struct word_table *verbs = word_table_of(speech_verbs, N_SPEECH_VERBS);
     for (size_t i = 0; i < len; i++) {
-        if (!ascii_is_alpha(s[i]) || (i > 0 && is_word_char(s[i - 1])) ||
-            !speech_verb_at(s, len, i))
+        if (!ascii_is_alpha(s[i]) || (i > 0 && is_word_char(s[i - 1])))
             continue;
+        if (!speech_verb_at(verbs, s, len, i)) {
+            i = word_end(s, len, i) - 1; /* no word starts inside this one */
+            continue;
+        }
         size_t verb_end = word_end(s, len, i);
         bool quoted = word_is(s, len, i, "quoted");
         if (inside_quote(s, len, i))

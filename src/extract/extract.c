@@ -53,6 +53,7 @@ void extractor_close(struct extractor *x)
     free(x->kept);
     free(x->kept_from);
     free(x->pm);
+    free(x->context);
     free(x);
 }
 

@@ -2,6 +2,7 @@
  * of Albu Jabir", "Albu Bali neighborhood"). */
 #include "extract/extract_int.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,26 +31,149 @@ _Static_assert(sizeof place_noun_kinds / sizeof place_noun_kinds[0] ==
                    sizeof place_noun_words / sizeof place_noun_words[0] - 1,
                "a kind for every place noun");
 
-/* The index of the place noun token i is, in the singular or the plural ("the districts of
- * X and Y" names several), or -1. */
-static int place_noun(const struct tokens *t, size_t i)
-{
-    if (i >= t->n)
-        return -1;
-    int singular = token_find(t, i, place_noun_words);
-    const struct token *tk = &t->tok[i];
-    int plural = tk->len > 1 && t->text[tk->start + tk->len - 1] == 's'
-                     ? words_find(place_noun_words, SIZE_MAX, t->text + tk->start, tk->len - 1)
-                     : -1;
-    if (singular < 0 || (plural >= 0 && plural < singular))
-        return plural;
-    return singular;
-}
-
 static const char *const directions[] = {
     "north",      "south",      "east",       "west",       "northeast", "northwest",
     "southeast",  "southwest",  "northern",   "southern",   "eastern",   "western",
     "north-east", "north-west", "south-east", "south-west", NULL};
+
+/* The roles a word plays in the rules below, besides a place noun's. */
+enum context_role {
+    ROLE_DIRECTION = 1,  /* "north", "south-west" */
+    ROLE_DIVISION = 2,   /* "oblast", "province": division_word_after */
+    ROLE_FACILITY = 4,   /* "post", "camp": context_facility_at */
+    ROLE_TAKES_NAME = 8, /* "at", "attacked": context_name_in_place */
+    ROLE_ASSAULT = 16,   /* "attack", "raid": "the attack on X" */
+};
+
+static const char *const divisions[] = {"oblast", "province",   "governorate", "region",
+                                        "state",  "prefecture", "raion",       NULL};
+static const char *const facilities[] = {
+    "post",     "outpost",   "camp",     "base",    "checkpoint", "barracks", "garrison",
+    "position", "positions", "airfield", "airport", "crossing",   NULL};
+static const char *const name_takers[] = {
+    "at",      "in",       "near",    "outside",    "from",     "attacked", "raided",
+    "stormed", "shelled",  "bombed",  "overran",    "captured", "seized",   "recaptured",
+    "retook",  "besieged", "entered", "surrounded", NULL};
+/* "the attack on Solhan in northern Burkina Faso" */
+static const char *const assaults[] = {"attack",  "attacks",  "raid",      "raids",
+                                       "assault", "strike",   "strikes",   "airstrike",
+                                       "ambush",  "massacre", "offensive", NULL};
+
+/* Every word of the lists above and of place_noun_words, with its plural: one lookup of a
+ * token answers all of them. Built once, then read-only. */
+#define CONTEXT_WORDS_CAP 160
+struct context_word {
+    unsigned roles;
+    int noun;        /* index in place_noun_words of the word, or -1 */
+    int plural_noun; /* of the word less its final "s", or -1 */
+};
+static const char *context_words[CONTEXT_WORDS_CAP + 1];
+static struct context_word context_info[CONTEXT_WORDS_CAP];
+static size_t n_context_words;
+static char plural_text[CONTEXT_WORDS_CAP][24];
+static const struct word_table *context_table;
+static pthread_once_t context_once = PTHREAD_ONCE_INIT;
+
+/* The entry of word, added when new. */
+static struct context_word *context_entry(const char *word)
+{
+    for (size_t k = 0; k < n_context_words; k++)
+        if (strcmp(context_words[k], word) == 0)
+            return &context_info[k];
+    if (n_context_words == CONTEXT_WORDS_CAP)
+        abort(); /* the lists above outgrew CONTEXT_WORDS_CAP */
+    context_words[n_context_words] = word;
+    context_info[n_context_words] = (struct context_word){0, -1, -1};
+    return &context_info[n_context_words++];
+}
+
+static void add_role_words(const char *const *words, unsigned role)
+{
+    for (size_t k = 0; words[k]; k++)
+        context_entry(words[k])->roles |= role;
+}
+
+static void build_context_words(void)
+{
+    for (int k = 0; place_noun_words[k]; k++) {
+        struct context_word *w = context_entry(place_noun_words[k]);
+        if (w->noun < 0)
+            w->noun = k; /* a word listed twice keeps its first index, as token_find did */
+        char *plural = plural_text[k];
+        if (strlen(place_noun_words[k]) + 2 > sizeof plural_text[k])
+            abort();
+        strcpy(plural, place_noun_words[k]);
+        strcat(plural, "s");
+        w = context_entry(plural);
+        if (w->plural_noun < 0)
+            w->plural_noun = k;
+    }
+    add_role_words(directions, ROLE_DIRECTION);
+    add_role_words(divisions, ROLE_DIVISION);
+    add_role_words(facilities, ROLE_FACILITY);
+    add_role_words(name_takers, ROLE_TAKES_NAME);
+    add_role_words(assaults, ROLE_ASSAULT);
+    context_table = word_table_of(context_words, n_context_words);
+}
+
+/* What token i is to the rules: its roles and the place noun it is, if any. */
+struct context_token {
+    unsigned roles;
+    int noun; /* index in place_noun_words, singular or plural ("the districts of X and Y"
+                 names several), or -1 */
+};
+
+static struct context_token look_up_context(const struct tokens *t, size_t i)
+{
+    struct context_token c = {0, -1};
+    if (i >= t->n)
+        return c;
+    const struct token *tk = &t->tok[i];
+    int e = context_table
+                ? token_find_in(t, i, context_table)
+                : words_find(context_words, n_context_words, t->text + tk->start, tk->len);
+    if (e < 0)
+        return c;
+    const struct context_word *w = &context_info[e];
+    c.roles = w->roles;
+    /* the plural is read off a lower-case "s" only, as the singular less its last byte */
+    int plural = t->text[tk->start + tk->len - 1] == 's' ? w->plural_noun : -1;
+    c.noun = w->noun < 0 || (plural >= 0 && plural < w->noun) ? plural : w->noun;
+    return c;
+}
+
+/* Every token's, kept in x->context; none when out of memory (then asked token by token). */
+static void note_context(struct extractor *x)
+{
+    const struct tokens *t = &x->toks;
+    x->n_context = 0;
+    if (t->n > x->cap_context) {
+        struct context_token *p = realloc(x->context, t->n * sizeof *p);
+        if (!p)
+            return;
+        x->context = p;
+        x->cap_context = t->n;
+    }
+    for (size_t i = 0; i < t->n; i++)
+        x->context[i] = look_up_context(t, i);
+    x->n_context = t->n;
+}
+
+static struct context_token context_at(const struct extractor *x, size_t i)
+{
+    return i < x->n_context ? x->context[i] : look_up_context(&x->toks, i);
+}
+
+/* The index of the place noun token i is, in the singular or the plural, or -1. */
+static int place_noun(const struct extractor *x, size_t i)
+{
+    return context_at(x, i).noun;
+}
+
+static bool has_role(const struct extractor *x, size_t i, enum context_role role)
+{
+    return (context_at(x, i).roles & role) != 0;
+}
 
 /* The gazetteer mention starting exactly at this offset, or -1. */
 static int mention_at(const struct extractor *x, size_t first_pm, size_t start)
@@ -63,7 +187,7 @@ static int mention_at(const struct extractor *x, size_t first_pm, size_t start)
 static int mention_at_token(const struct extractor *x, size_t first_pm, size_t k)
 {
     const struct tokens *t = &x->toks;
-    if (token_is(t, k, "the") && place_noun(t, k + 1) >= 0 && token_is(t, k + 2, "of"))
+    if (token_is(t, k, "the") && place_noun(x, k + 1) >= 0 && token_is(t, k + 2, "of"))
         k += 3;
     else if (token_is(t, k, "the") && token_is(t, k + 1, "capital"))
         k += 2; /* "west of the capital, Mogadishu" */
@@ -84,10 +208,10 @@ static int parent_after(const struct extractor *x, size_t first_pm, size_t j)
         k++; /* "some 70 km southwest of" */
     if (k < t->n && (t->tok[k].flags & TOK_DIGIT))
         k += 2; /* "20 km" */
-    if (token_in(t, k, directions) && token_is(t, k + 1, "of"))
+    if (has_role(x, k, ROLE_DIRECTION) && token_is(t, k + 1, "of"))
         return mention_at_token(x, first_pm, k + 2);
     /* "X, a region of the town of Y" */
-    if ((token_is(t, k, "a") || token_is(t, k, "the")) && place_noun(t, k + 1) >= 0 &&
+    if ((token_is(t, k, "a") || token_is(t, k, "the")) && place_noun(x, k + 1) >= 0 &&
         token_is(t, k + 2, "of"))
         return mention_at_token(x, first_pm, k + 3);
     return -1;
@@ -198,7 +322,7 @@ static void context_noun_of(struct extractor *x, int sentence, size_t i, size_t 
     const struct tokens *t = &x->toks;
     if ((t->tok[i].flags & TOK_CAP) || !token_is(t, i + 1, "of"))
         return;
-    int pn = place_noun(t, i);
+    int pn = place_noun(x, i);
     if (pn < 0)
         return;
     size_t names[4][2], nn = 0, k = i + 2, by_comma = 0;
@@ -291,7 +415,7 @@ static void context_name_noun(struct extractor *x, int sentence, size_t i, size_
     const struct tokens *t = &x->toks;
     if (i == 0 || (t->tok[i].flags & TOK_CAP) || (t->tok[i - 1].flags & TOK_BREAK_AFTER))
         return;
-    int pn = place_noun(t, i);
+    int pn = place_noun(x, i);
     if (pn < 0)
         return;
     size_t s = i;
@@ -338,7 +462,7 @@ static void described_place(struct extractor *x, int sentence, size_t i, size_t 
     for (size_t k = j + 1; k < t->n && k <= j + 3; k++) {
         if (t->tok[k].flags & (TOK_CAP | TOK_DIGIT))
             return;
-        int pn = place_noun(t, k);
+        int pn = place_noun(x, k);
         if (pn >= 0 || token_in(t, k, settlements)) {
             add_context_place(x, sentence, i, n, pn >= 0 ? place_noun_kinds[pn] : PLACE_VILLAGE, -1,
                               first_pm);
@@ -351,12 +475,14 @@ static void described_place(struct extractor *x, int sentence, size_t i, size_t 
 
 /* "west of the city", "20 km north of the capital": a bearing from a place the text has
  * already named, starting at token j. */
-static bool direction_of_the_place(const struct tokens *t, size_t j)
+static bool direction_of_the_place(const struct extractor *x, size_t j)
 {
+    const struct tokens *t = &x->toks;
     if (j < t->n && (t->tok[j].flags & TOK_DIGIT))
         j += 2; /* "20 km" */
-    return token_in(t, j, directions) && token_is(t, j + 1, "of") && token_is(t, j + 2, "the") &&
-           (place_noun(t, j + 3) >= 0 || token_is(t, j + 3, "capital"));
+    return has_role(x, j, ROLE_DIRECTION) && token_is(t, j + 1, "of") &&
+           token_is(t, j + 2, "the") &&
+           (place_noun(x, j + 3) >= 0 || token_is(t, j + 3, "capital"));
 }
 
 /* "in Mutaibija, south of Tikrit", "at Wadi Muweil, west of the city of Ramadi",
@@ -374,7 +500,7 @@ static void context_apposition(struct extractor *x, int sentence, size_t i, size
     if (!n || !(t->tok[i + n - 1].flags & TOK_BREAK_AFTER))
         return;
     int parent = parent_after(x, first_pm, i + n);
-    if (parent < 0 && direction_of_the_place(t, i + n)) {
+    if (parent < 0 && direction_of_the_place(x, i + n)) {
         /* "near Um Sumeima, west of the city": placed, though not by name */
         add_context_place(x, sentence, i, n, PLACE_VILLAGE, -1, first_pm);
         return;
@@ -383,7 +509,7 @@ static void context_apposition(struct extractor *x, int sentence, size_t i, size
         described_place(x, sentence, i, n, first_pm);
         return;
     }
-    int pn = place_noun(t, i + n + 1);
+    int pn = place_noun(x, i + n + 1);
     add_context_place(x, sentence, i, n, pn >= 0 ? place_noun_kinds[pn] : PLACE_VILLAGE, parent,
                       first_pm);
 }
@@ -426,12 +552,9 @@ static void context_between(struct extractor *x, int sentence, size_t i, size_t 
  * stands at is a place. */
 static void context_facility_at(struct extractor *x, int sentence, size_t i, size_t first_pm)
 {
-    static const char *const facilities[] = {
-        "post",     "outpost",   "camp",     "base",    "checkpoint", "barracks", "garrison",
-        "position", "positions", "airfield", "airport", "crossing",   NULL};
     static const char *const preps[] = {"at", "in", "near", "outside", NULL};
     const struct tokens *t = &x->toks;
-    if ((t->tok[i].flags & (TOK_CAP | TOK_BREAK_AFTER)) || !token_in(t, i, facilities) ||
+    if ((t->tok[i].flags & (TOK_CAP | TOK_BREAK_AFTER)) || !has_role(x, i, ROLE_FACILITY) ||
         !token_in(t, i + 1, preps))
         return;
     size_t n = name_length(t, i + 2);
@@ -446,17 +569,10 @@ static void context_facility_at(struct extractor *x, int sentence, size_t i, siz
  * assault "on" it, is a place too (groups the lexicon knows are never names here). */
 static void context_name_in_place(struct extractor *x, int sentence, size_t i, size_t first_pm)
 {
-    static const char *const preps[] = {
-        "at",      "in",       "near",    "outside",    "from",     "attacked", "raided",
-        "stormed", "shelled",  "bombed",  "overran",    "captured", "seized",   "recaptured",
-        "retook",  "besieged", "entered", "surrounded", NULL};
-    /* "the attack on Solhan in northern Burkina Faso" */
-    static const char *const assaults[] = {"attack",  "attacks",  "raid",      "raids",
-                                           "assault", "strike",   "strikes",   "airstrike",
-                                           "ambush",  "massacre", "offensive", NULL};
     const struct tokens *t = &x->toks;
-    bool assault_on = i > 0 && token_is(t, i, "on") && token_in(t, i - 1, assaults);
-    if ((t->tok[i].flags & (TOK_CAP | TOK_BREAK_AFTER)) || !(assault_on || token_in(t, i, preps)))
+    bool assault_on = i > 0 && token_is(t, i, "on") && has_role(x, i - 1, ROLE_ASSAULT);
+    if ((t->tok[i].flags & (TOK_CAP | TOK_BREAK_AFTER)) ||
+        !(assault_on || has_role(x, i, ROLE_TAKES_NAME)))
         return;
     size_t n = name_length(t, i + 1);
     size_t j = i + 1 + n;
@@ -464,7 +580,7 @@ static void context_name_in_place(struct extractor *x, int sentence, size_t i, s
         !(token_is(t, j, "in") || token_is(t, j, "near")))
         return;
     size_t k = token_is(t, j + 1, "the") ? j + 2 : j + 1;
-    if (token_in(t, k, directions) || token_is(t, k, "central"))
+    if (has_role(x, k, ROLE_DIRECTION) || token_is(t, k, "central"))
         k++; /* "Moura in central Mali" */
     int parent = mention_at_token(x, first_pm, k);
     if (parent < 0 || extract_person_like_run(t, i + 1, n, sentence))
@@ -477,11 +593,9 @@ static void context_name_in_place(struct extractor *x, int sentence, size_t i, s
  * division (not its seat, which shares the name), and its surface includes the word. */
 static void division_word_after(struct extractor *x, size_t i, size_t first_pm)
 {
-    static const char *const divisions[] = {"oblast", "province",   "governorate", "region",
-                                            "state",  "prefecture", "raion",       NULL};
     const struct tokens *t = &x->toks;
     if (i == 0 || (t->tok[i - 1].flags & (TOK_BREAK_AFTER | TOK_POSSESSIVE)) ||
-        !token_in(t, i, divisions))
+        !has_role(x, i, ROLE_DIVISION))
         return;
     size_t end = t->tok[i - 1].start + t->tok[i - 1].len;
     for (size_t k = first_pm; k < x->n_pm; k++) {
@@ -517,6 +631,8 @@ static void context_near_name(struct extractor *x, int sentence, size_t i, size_
 
 void extract_context_places(struct extractor *x, int sentence, size_t first_pm)
 {
+    pthread_once(&context_once, build_context_words);
+    note_context(x);
     const struct tokens *t = &x->toks;
     for (size_t i = 0; i < t->n; i++) {
         context_near_name(x, sentence, i, first_pm);

@@ -64,6 +64,10 @@ struct extractor {
     bool kept_ok;
     struct place_mention *pm;
     size_t n_pm, cap_pm;
+    /* What each token of the sentence is to the context pass (extract_context.c): looked up
+     * once a sentence instead of once a rule; n_context is 0 after a failed allocation. */
+    struct context_token *context;
+    size_t n_context, cap_context;
 };
 
 /* A copy of s, or NULL when s is NULL or empty (the facts keep no empty strings). */

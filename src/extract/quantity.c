@@ -451,28 +451,37 @@ static const char *const opening_words[] = {
     "thousands", "three",    "twelve", "twenty",    "two",           "up",       "upwards",
     "zero"};
 
-static bool may_open_quantity(const char *s, size_t len, size_t pos)
+#define N_OPENING_WORDS (sizeof opening_words / sizeof opening_words[0])
+
+/* openings is the table of opening_words, NULL when it could not be built. */
+static bool may_open_quantity(const struct word_table *openings, const char *s, size_t len,
+                              size_t pos)
 {
     if (ascii_is_digit(s[pos]))
         return true;
-    return word_listed_at(opening_words, sizeof opening_words / sizeof opening_words[0], s, len,
-                          pos, 16) > 0;
+    if (!openings)
+        return word_listed_at(opening_words, N_OPENING_WORDS, s, len, pos, 16) > 0;
+    return word_table_listed_at(openings, s, len, pos, 16) > 0;
 }
 
 size_t quantity_find(const char *s, size_t len, struct quantity *out, size_t *at)
 {
+    const struct word_table *openings = word_table_of(opening_words, N_OPENING_WORDS);
     for (size_t i = 0; i < len; i++) {
-        if (!ascii_is_alnum(s[i]) ||
-            (i &&
-             (ascii_is_alnum(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ',' || s[i - 1] == '-')) ||
-            currency_before(s, i) || !may_open_quantity(s, len, i))
+        if (!ascii_is_alnum(s[i]))
             continue;
-        size_t n = quantity_parse(s + i, len - i, out);
-        if (n) {
-            out->start = i;
-            *at = i;
-            return n;
+        bool opens = i == 0 || !(ascii_is_alnum(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ',' ||
+                                 s[i - 1] == '-');
+        if (opens && !currency_before(s, i) && may_open_quantity(openings, s, len, i)) {
+            size_t n = quantity_parse(s + i, len - i, out);
+            if (n) {
+                out->start = i;
+                *at = i;
+                return n;
+            }
         }
+        while (i + 1 < len && ascii_is_alnum(s[i + 1]))
+            i++; /* no quantity opens inside a run of letters and digits */
     }
     return 0;
 }
