@@ -60,12 +60,16 @@ time_runs() {
 }
 cpu_of() { [ -s "$TMP/$1.cpu" ] && median <"$TMP/$1.cpu"; }
 t_x=$(time_runs extract sh -c "xargs '$SITREP' extract --json <'$TMP/files'")
+# one extracting thread: the per-core figure without the threads' sharing of the machine
+t_x1=$(time_runs extract1 sh -c "SITREP_JOBS=1 xargs '$SITREP' extract --json <'$TMP/files'")
 t_g=$(time_runs grep sh -c "xargs grep -c -F -w -f '$TMP/names' <'$TMP/files'")
 mb=$(echo "$bytes / 1048576" | bc -l)
 printf 'corpus: %d files, %.1f MB; %d gazetteer names\n' "$files" "$mb" "$(wc -l <"$TMP/names")"
 printf 'extract: %.2f s, %.2f MB/s (median of %d)\n' "$t_x" "$(echo "$mb / $t_x" | bc -l)" "$RUNS"
 c_x=$(cpu_of extract) && printf 'extract CPU: %.2f s, %.2f MB/s per core (median of %d)\n' \
     "$c_x" "$(echo "$mb / $c_x" | bc -l)" "$RUNS"
+c_x1=$(cpu_of extract1) && printf 'extract, one job (SITREP_JOBS=1): %.2f s, CPU %.2f s: %.2f MB/s per core\n' \
+    "$t_x1" "$c_x1" "$(echo "$mb / $c_x1" | bc -l)"
 printf 'grep -F -w -f NAMES: %.2f s, %.2f MB/s (median of %d)\n' "$t_g" "$(echo "$mb / $t_g" | bc -l)" "$RUNS"
 c_g=$(cpu_of grep) && printf 'grep CPU: %.2f s, %.2f MB/s per core (median of %d)\n' \
     "$c_g" "$(echo "$mb / $c_g" | bc -l)" "$RUNS"
