@@ -183,58 +183,15 @@ void ev_set_free(struct ev_set *s)
     memset(s, 0, sizeof *s);
 }
 
-struct place_sum {
-    int64_t id;
-    double salience;
-    const char *name;
-};
-
-static int cmp_place_sum(const void *x, const void *y)
+/* Label, place and dates from what the members add up to (event_sums.c). */
+static void group_label_and_dates(struct ev_group *g, const struct ev_doc *docs)
 {
-    const struct place_sum *a = x, *b = y;
-    return (a->id > b->id) - (a->id < b->id);
-}
-
-/* The place the members name with most salience in total, and the dominant kind. */
-static void group_label(struct ev_group *g, const struct ev_doc *docs)
-{
-    double kinds[EVK_COUNT] = {0};
-    size_t total = 0;
+    struct ev_sums sums;
+    ev_sums_init(&sums);
     for (size_t i = 0; i < g->n_members; i++)
-        total += docs[g->members[i].doc].n_places;
-    struct place_sum *ps = malloc((total + 1) * sizeof *ps);
-    size_t n = 0;
-    for (size_t i = 0; i < g->n_members; i++) {
-        const struct ev_doc *d = &docs[g->members[i].doc];
-        for (int k = 0; k < EVK_COUNT; k++)
-            kinds[k] += d->prep->kinds[k];
-        for (size_t p = 0; ps && p < d->n_places; p++)
-            ps[n++] = (struct place_sum){d->places[p].id, d->places[p].salience, d->places[p].name};
-    }
-    ev_sort_n(ps, n, sizeof *ps, cmp_place_sum);
-    const char *best = NULL;
-    double best_s = 0;
-    for (size_t i = 0; i < n;) {
-        size_t j = i;
-        double sum = 0;
-        for (; j < n && ps[j].id == ps[i].id; j++)
-            sum += ps[j].salience;
-        if (sum > best_s) {
-            best_s = sum;
-            best = ps[i].name;
-        }
-        i = j;
-    }
-    int kind = -1;
-    for (int k = 0; k < EVK_COUNT; k++)
-        if (kinds[k] > 0 && (kind < 0 || kinds[k] > kinds[kind]))
-            kind = k;
-    g->place = text_dup_or_null(best);
-    free(ps);
-    char buf[256];
-    snprintf(buf, sizeof buf, "%s%s%s", ev_kind_name((enum ev_kind)kind), best ? " at " : "",
-             best ? best : "");
-    g->label = strdup(buf);
+        ev_sums_add(&sums, &docs[g->members[i].doc]);
+    ev_sums_describe(&sums, g);
+    ev_sums_free(&sums);
 }
 
 /* A day number back to an ISO date (the inverse of timex_iso_days). */
@@ -248,28 +205,6 @@ static void days_to_iso(long z, char out[40])
     long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1;
     long m = mp < 10 ? mp + 3 : mp - 9;
     snprintf(out, 40, "%04d-%02d-%02d", (int)((y + (m <= 2)) % 10000), (int)m, (int)d);
-}
-
-/* The event's dates: the same days grouping compared (background dates left out). */
-static void group_dates(struct ev_group *g, const struct ev_doc *docs)
-{
-    long lo = INT32_MAX, hi = INT32_MIN;
-    for (size_t i = 0; i < g->n_members; i++) {
-        const struct ev_doc *d = &docs[g->members[i].doc];
-        for (size_t k = 0; k < d->prep->n_days; k++) {
-            if (d->prep->days[k] < lo)
-                lo = d->prep->days[k];
-            if (d->prep->days[k] > hi)
-                hi = d->prep->days[k];
-        }
-    }
-    char buf[40];
-    if (lo <= hi) {
-        days_to_iso(lo, buf);
-        g->first_date = strdup(buf);
-        days_to_iso(hi, buf);
-        g->last_date = strdup(buf);
-    }
 }
 
 /* Member scores and reasons come from each member's strongest link; links[0..n_links) are
@@ -310,8 +245,7 @@ static void group_finish(struct ev_group *g, const struct ev_doc *docs, const st
         g->members[0].score = 1;
         g->reasons = strdup("single report");
     }
-    group_label(g, docs);
-    group_dates(g, docs);
+    group_label_and_dates(g, docs);
 }
 
 void ev_day_iso(long day, char out[40])
@@ -326,8 +260,7 @@ void ev_group_describe(struct ev_group *g, const struct ev_doc *docs)
     free(g->first_date);
     free(g->last_date);
     g->label = g->place = g->first_date = g->last_date = NULL;
-    group_label(g, docs);
-    group_dates(g, docs);
+    group_label_and_dates(g, docs);
 }
 
 static const size_t *sort_group_of; /* qsort has no context argument in C17 */

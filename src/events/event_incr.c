@@ -119,6 +119,14 @@ struct catch_up {
     int64_t n_docs; /* reports featured, this batch's included */
     int64_t *touched;
     size_t n_touched, cap_touched;
+    /* the describing sums of the events this batch adds to (event_sums.c), written at its
+     * end; an entry not valid is dropped, to be summed from the members when described */
+    struct batch_sums {
+        int64_t event;
+        struct ev_sums sums;
+        bool valid;
+    } * sums;
+    size_t n_sums, cap_sums;
 };
 
 static int64_t df_of(void *ctx, uint32_t term)
@@ -165,6 +173,75 @@ static struct ev_doc *stored_doc(struct catch_up *c, int64_t id)
     c->docs.docs[k] = d;
     c->docs.used++;
     return d;
+}
+
+/* ---- the describing sums of the events a batch adds to ---- */
+
+/* The batch's entry for event, made when first asked for: an event made by this batch
+ * starts with empty sums (fresh), an older one with its stored sums, or none valid. */
+static struct batch_sums *sums_of(struct catch_up *c, int64_t event, bool fresh)
+{
+    for (size_t i = 0; i < c->n_sums; i++)
+        if (c->sums[i].event == event)
+            return &c->sums[i];
+    if (c->n_sums == c->cap_sums) {
+        size_t cap = c->cap_sums ? c->cap_sums * 2 : 256;
+        struct batch_sums *grown = realloc(c->sums, cap * sizeof *grown);
+        if (!grown)
+            return NULL;
+        c->sums = grown;
+        c->cap_sums = cap;
+    }
+    struct batch_sums *b = &c->sums[c->n_sums++];
+    b->event = event;
+    ev_sums_init(&b->sums);
+    b->valid = fresh;
+    void *data;
+    size_t len;
+    if (!fresh && event_state_get_sums(c->st, event, &data, &len) == 1) {
+        b->valid = ev_sums_decode(data, len, &b->sums) == 0;
+        free(data);
+    }
+    return b;
+}
+
+/* A new member added after every member the sums hold keeps them exact; otherwise (or
+ * after a merge, which interleaves two events' members) they are summed afresh. */
+static void sums_add_member(struct catch_up *c, int64_t event, int64_t article)
+{
+    struct batch_sums *b = sums_of(c, event, false);
+    const struct ev_doc *d = b && b->valid ? stored_doc(c, article) : NULL;
+    if (b && b->valid && (!d || article <= b->sums.last_member || ev_sums_add(&b->sums, d) < 0))
+        b->valid = false;
+}
+
+static void sums_forget(struct catch_up *c, int64_t event)
+{
+    struct batch_sums *b = sums_of(c, event, false);
+    if (b)
+        b->valid = false;
+}
+
+/* The batch's sums stored, the stale ones dropped. */
+static int sums_write(struct catch_up *c)
+{
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < c->n_sums; i++) {
+        struct batch_sums *b = &c->sums[i];
+        size_t len = 0;
+        void *data = b->valid ? ev_sums_encode(&b->sums, &len) : NULL;
+        rc = data ? event_state_put_sums(c->st, b->event, data, len)
+                  : event_state_drop_sums(c->st, b->event);
+        free(data);
+    }
+    return rc;
+}
+
+static void sums_clear(struct catch_up *c)
+{
+    for (size_t i = 0; i < c->n_sums; i++)
+        ev_sums_free(&c->sums[i].sums);
+    c->n_sums = 0;
 }
 
 static int touch(struct catch_up *c, int64_t event)
@@ -553,6 +630,7 @@ static int merge_events(struct catch_up *c, struct batch *bt, struct component *
             if (l.best_link > r->links.best_link)
                 r->links.best_link = l.best_link;
             rc = event_state_merge(c->st, bt->events[k], r->event);
+            sums_forget(c, r->event);
         }
     }
     return rc;
@@ -605,13 +683,16 @@ static int add_new_members(struct catch_up *c, struct batch *bt, struct componen
     char reasons[512];
     for (size_t i = 0; rc == 0 && i < bt->n_news; i++) {
         struct component *r = &comp[uf_root(bt->parent, i)];
-        if (r->event == 0 && (r->event = event_state_new_event(c->st)) <= 0)
+        if (r->event == 0 &&
+            ((r->event = event_state_new_event(c->st)) <= 0 || !sums_of(c, r->event, true)))
             return -1;
         const struct batch_link *l = best_of[i] == SIZE_MAX ? NULL : &bt->links[best_of[i]];
         if (l)
             link_reasons(c, l, reasons, sizeof reasons);
         rc = event_state_add_member(c->st, r->event, bt->news[i]->id, l ? l->score : 1,
                                     l ? reasons : NULL);
+        if (rc == 0)
+            sums_add_member(c, r->event, bt->news[i]->id);
     }
     return rc;
 }
@@ -671,6 +752,9 @@ static int write_batch(struct catch_up *c, struct batch *bt)
         rc = add_new_members(c, bt, comp, best_of);
     if (rc == 0)
         rc = finish_components(c, bt, comp);
+    if (rc == 0)
+        rc = sums_write(c);
+    sums_clear(c);
     free(comp);
     free(best_of);
     return rc;
@@ -718,31 +802,58 @@ static int described_doc(struct catch_up *c, int64_t id, struct ev_doc *d, bool 
     return rc;
 }
 
-/* Label, place, dates and score of an event whose members changed. */
-static int describe_event(struct catch_up *c, int64_t event)
+/* The event's describing sums from all its members (those with features), in id order,
+ * and then stored: the next batch adding to it adds to them. 0, 1 when it has no members
+ * (merged away), -1. */
+static int sum_members(struct catch_up *c, int64_t event, struct ev_sums *sums)
 {
     int64_t *ids;
     long n = event_state_members(c->st, event, &ids);
-    if (n <= 0) {
-        free(ids);
-        return (int)n; /* merged away: nothing to describe */
-    }
-    struct ev_doc *docs = calloc((size_t)n, sizeof *docs);
-    struct ev_member *members = calloc((size_t)n, sizeof *members);
-    bool *owned = calloc((size_t)n, sizeof *owned);
-    struct ev_group g = {.members = members};
-    int rc = docs && members && owned ? 0 : -1;
+    int rc = n < 0 ? -1 : n == 0 ? 1 : 0;
     for (long i = 0; rc == 0 && i < n; i++) {
-        if (described_doc(c, ids[i], &docs[g.n_members], &owned[g.n_members]) == 0) {
-            members[g.n_members].doc = g.n_members;
-            g.n_members++;
-        }
+        struct ev_doc d;
+        bool owned;
+        if (described_doc(c, ids[i], &d, &owned) < 0)
+            continue;
+        rc = ev_sums_add(sums, &d);
+        if (owned)
+            ev_doc_free(&d);
     }
-    struct event_link_stats l = {0};
-    if (rc == 0 && g.n_members)
-        ev_group_describe(&g, docs);
+    free(ids);
+    size_t len = 0;
+    void *data = rc == 0 ? ev_sums_encode(sums, &len) : NULL;
     if (rc == 0)
-        rc = event_state_links(c->st, event, &l);
+        rc = data ? event_state_put_sums(c->st, event, data, len) : -1;
+    free(data);
+    return rc;
+}
+
+/* Label, place, dates and score of an event whose members changed: from its stored sums
+ * when it has them, else from its members. */
+static int describe_event(struct catch_up *c, int64_t event)
+{
+    struct ev_sums sums;
+    void *data;
+    size_t len;
+    int got = event_state_get_sums(c->st, event, &data, &len), rc = got < 0 ? -1 : 0;
+    if (got == 1) {
+        rc = ev_sums_decode(data, len, &sums);
+        free(data);
+    }
+    if (got == 0 || rc < 0) {
+        ev_sums_init(&sums);
+        rc = sum_members(c, event, &sums);
+    }
+    if (rc != 0) {
+        ev_sums_free(&sums);
+        return rc > 0 ? 0 : -1; /* merged away: nothing to describe */
+    }
+    struct ev_group g = {0};
+    if (sums.last_member) /* none of its members had features: no label, as before */
+        ev_sums_describe(&sums, &g);
+    ev_sums_free(&sums);
+    struct event_link_stats l = {0};
+    rc = event_state_links(c->st, event, &l);
     if (rc == 0)
         rc = event_state_describe(c->st, event, g.label, g.place,
                                   l.n_links ? l.link_sum / (double)l.n_links : 0);
@@ -752,13 +863,6 @@ static int describe_event(struct catch_up *c, int64_t event)
     free(g.place);
     free(g.first_date);
     free(g.last_date);
-    for (size_t i = 0; owned && i < g.n_members; i++)
-        if (owned[i])
-            ev_doc_free(&docs[i]);
-    free(owned);
-    free(members);
-    free(docs);
-    free(ids);
     return rc;
 }
 
@@ -888,6 +992,8 @@ int ev_catch_up(struct store *s, const struct ev_options *o, size_t *n_assigned)
         rc = describe_all_stale(&c) < 0 ? -1 : 1;
     event_state_close(c.st);
     free(c.touched);
+    sums_clear(&c);
+    free(c.sums);
     if (n_assigned)
         *n_assigned = assigned;
     return rc < 0 ? -1 : 0;

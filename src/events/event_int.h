@@ -53,6 +53,30 @@ int ev_set_days(struct ev_doc *d);
  * replacing what it had: after the analyst's corrections change who is in it. */
 void ev_group_describe(struct ev_group *g, const struct ev_doc *docs);
 
+/* What describing a group adds up over its members (event_sums.c): the label's kind and
+ * place and the dates come from these alone. */
+struct ev_place_sum {
+    int64_t id;
+    double salience; /* summed over the members naming it */
+    char *name;      /* as the first member naming it spells it */
+};
+struct ev_sums {
+    int64_t last_member; /* the highest member id added */
+    double kinds[EVK_COUNT];
+    int32_t lo, hi;              /* the members' days; lo > hi: none */
+    struct ev_place_sum *places; /* by id */
+    size_t n_places, cap_places;
+};
+void ev_sums_init(struct ev_sums *s);
+void ev_sums_free(struct ev_sums *s);
+/* Adds a member (prepared): members added in id order give the sums ev_group_describe
+ * makes from them all. 0, or -1 out of memory. */
+int ev_sums_add(struct ev_sums *s, const struct ev_doc *d);
+/* Sets g's label, place and dates (g's old ones must be freed before). */
+void ev_sums_describe(const struct ev_sums *s, struct ev_group *g);
+void *ev_sums_encode(const struct ev_sums *s, size_t *len);
+int ev_sums_decode(const void *data, size_t len, struct ev_sums *s);
+
 /* The analyst's corrections (event_corrections.c): applied to the docs before grouping
  * (dates, figures that are not their event's), then replayed over the groups in the order
  * they were made (merge, split, move, place, kind). Both do nothing without corrections

@@ -47,7 +47,10 @@
     X(ES_DESCRIBE, "UPDATE events SET label = ?2, place = ?3, score = ?4 WHERE id = ?1")           \
     X(ES_MARK_STALE, "INSERT OR IGNORE INTO events_stale(event_id) VALUES(?1)")                    \
     X(ES_STALE, "SELECT event_id FROM events_stale ORDER BY event_id LIMIT ?1")                    \
-    X(ES_UNMARK_STALE, "DELETE FROM events_stale WHERE event_id = ?1")
+    X(ES_UNMARK_STALE, "DELETE FROM events_stale WHERE event_id = ?1")                             \
+    X(ES_PUT_SUMS, "INSERT OR REPLACE INTO event_sums(event_id, data) VALUES(?1, ?2)")             \
+    X(ES_GET_SUMS, "SELECT data FROM event_sums WHERE event_id = ?1")                              \
+    X(ES_DROP_SUMS, "DELETE FROM event_sums WHERE event_id = ?1")
 
 #define AS_ENUM(name, sql) name,
 #define AS_SQL(name, sql)  sql,
@@ -157,14 +160,45 @@ int event_state_put_features(struct event_state *s, int64_t article, const void 
     return run(st);
 }
 
+/* The blob the statement's one row holds for key, copied: 1, 0 with no row, -1. */
+static int get_blob(sqlite3_stmt *st, int64_t key, void **data, size_t *len);
+
 int event_state_get_features(struct event_state *s, int64_t article, void **data, size_t *len)
 {
-    sqlite3_stmt *st = stmt(s, ES_GET_FEATURES);
+    return get_blob(stmt(s, ES_GET_FEATURES), article, data, len);
+}
+
+int event_state_put_sums(struct event_state *s, int64_t event, const void *data, size_t len)
+{
+    sqlite3_stmt *st = stmt(s, ES_PUT_SUMS);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, event);
+    sqlite3_bind_blob(st, 2, data, (int)len, SQLITE_STATIC);
+    return run(st);
+}
+
+int event_state_get_sums(struct event_state *s, int64_t event, void **data, size_t *len)
+{
+    return get_blob(stmt(s, ES_GET_SUMS), event, data, len);
+}
+
+int event_state_drop_sums(struct event_state *s, int64_t event)
+{
+    sqlite3_stmt *st = stmt(s, ES_DROP_SUMS);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, event);
+    return run(st);
+}
+
+static int get_blob(sqlite3_stmt *st, int64_t key, void **data, size_t *len)
+{
     *data = NULL;
     *len = 0;
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, article);
+    sqlite3_bind_int64(st, 1, key);
     int step = sqlite3_step(st), rc = step == SQLITE_DONE ? 0 : -1;
     if (step == SQLITE_ROW) {
         int n = sqlite3_column_bytes(st, 0);

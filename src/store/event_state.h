@@ -37,6 +37,14 @@ int event_state_put_features(struct event_state *st, int64_t article, const void
 /* A malloc'd copy of the article's features in *data: 1 found, 0 none, -1 error. */
 int event_state_get_features(struct event_state *st, int64_t article, void **data, size_t *len);
 
+/* What describing an event sums over its members (events/event_sums.c), kept so that an
+ * event a batch adds to is described without reading every member: put replaces, get is
+ * as event_state_get_features, drop forgets (the sums are recomputed from the members
+ * when next described). Deleting the event deletes them. */
+int event_state_put_sums(struct event_state *st, int64_t event, const void *data, size_t len);
+int event_state_get_sums(struct event_state *st, int64_t event, void **data, size_t *len);
+int event_state_drop_sums(struct event_state *st, int64_t event);
+
 /* The stored document frequency of term (0 when unknown), or -1. */
 int64_t event_state_df(struct event_state *st, uint32_t term);
 int event_state_add_df(struct event_state *st, uint32_t term, int64_t delta);

@@ -256,6 +256,17 @@ static int pack_trashed_dates(sqlite3 *db, char *err, size_t errlen)
     return store_exec(db, trash_dates_sql, err, errlen);
 }
 
+/* Version 11: what describing an event sums over its members (events/event_sums.c), so an
+ * import describes the events it added to without reading all their members. Events
+ * stored before have none: each gets its sums when next described. */
+static const char event_sums_schema[] =
+    "CREATE TABLE IF NOT EXISTS event_sums("
+    " event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,"
+    " data BLOB NOT NULL);"
+    /* a member gone (its article deleted or trashed) makes its event's sums stale */
+    "CREATE TRIGGER IF NOT EXISTS event_sums_member_gone AFTER DELETE ON event_articles"
+    " BEGIN DELETE FROM event_sums WHERE event_id = old.event_id; END;";
+
 /* Articles in the trash (store/trash.h) keep copies of their rows in trash_<table>, made
  * when they were trashed: version 9 packs those too, so that one taken back has its
  * sentences and mentions. Only a collection that ever trashed an article has them. */
@@ -287,12 +298,18 @@ static int pack_trashed_spans(sqlite3 *db, char *err, size_t errlen)
  * (store/feeds.h); version 5: figure roles and vague tolls; version 6: incremental
  * grouping; version 7: where each report's events happened; version 8: events still to
  * be described; version 9: sentences and mentions packed per article; version 10: dates
- * too. */
-static const char *const migrations[] = {
-    schema_v1,           schema_v2,           corrections_schema,
-    feeds_schema,        schema_v5,           event_state_schema,
-    event_places_schema, events_stale_schema, article_spans_schema,
-    article_dates_schema};
+ * too; version 11: each event's sums for describing it. */
+static const char *const migrations[] = {schema_v1,
+                                         schema_v2,
+                                         corrections_schema,
+                                         feeds_schema,
+                                         schema_v5,
+                                         event_state_schema,
+                                         event_places_schema,
+                                         events_stale_schema,
+                                         article_spans_schema,
+                                         article_dates_schema,
+                                         event_sums_schema};
 
 /* A step that adds columns cannot say IF NOT EXISTS: it is skipped when its first column
  * is already there (a collection whose version number was rewound). */
@@ -301,7 +318,7 @@ static const char *const migration_done[] = {
     NULL, NULL, NULL,
     /* the per-row tables are gone */
     "SELECT count(*) = 0 FROM sqlite_master WHERE name = 'sentences'",
-    "SELECT count(*) = 0 FROM sqlite_master WHERE name = 'dates'"};
+    "SELECT count(*) = 0 FROM sqlite_master WHERE name = 'dates'", NULL};
 _Static_assert(sizeof migration_done / sizeof migration_done[0] ==
                    sizeof migrations / sizeof migrations[0],
                "one entry per migration step");
@@ -309,7 +326,7 @@ _Static_assert(sizeof migration_done / sizeof migration_done[0] ==
 /* What a step does beyond its SQL, after it. */
 typedef int (*migration_fn)(sqlite3 *db, char *err, size_t errlen);
 static const migration_fn migration_code[] = {
-    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, pack_trashed_spans, pack_trashed_dates};
+    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, pack_trashed_spans, pack_trashed_dates, NULL};
 _Static_assert(sizeof migration_code / sizeof migration_code[0] ==
                    sizeof migrations / sizeof migrations[0],
                "one entry per migration step");

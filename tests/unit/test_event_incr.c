@@ -357,6 +357,51 @@ static void test_deferred_describe(void)
     free(deferred);
 }
 
+/* ---- describing from the kept sums ---- */
+
+/* Events described from the sums kept as batches add to them read as those described from
+ * all their members; a member deleted drops its event's sums. */
+static void test_sums_describe_as_members(void)
+{
+    char path[] = "/tmp/sitrep-test-incr-sums-XXXXXX";
+    if (!open_temp_store(path))
+        return;
+    struct ev_options o;
+    ev_options_default(&o);
+    o.defer_describe = true;
+    first_import();
+    CHECK(ev_catch_up(s, &o, NULL) == 0);
+    CHECK(ev_describe_stale(s) == 0);
+    CHECK_INT(count("SELECT count(*) FROM event_sums"), count("SELECT count(*) FROM events"));
+    second_import(); /* adds to the Karrada event: its sums grow, nobody rereads members */
+    CHECK(ev_catch_up(s, &o, NULL) == 0);
+    CHECK(ev_describe_stale(s) == 0);
+    char *from_sums = events_dump();
+    CHECK(sqlite3_exec(store_db(s),
+                       "DELETE FROM event_sums;"
+                       "INSERT INTO events_stale(event_id) SELECT id FROM events;",
+                       NULL, NULL, NULL) == SQLITE_OK);
+    CHECK(ev_describe_stale(s) == 0);
+    char *from_members = events_dump();
+    CHECK(from_sums && strstr(from_sums, "Karrada|2024-03-10|2024-03-11|"));
+    CHECK_STR(from_members ? from_members : "", from_sums ? from_sums : "");
+    int64_t karrada = event_of(BOMB_A), kept = count("SELECT count(*) FROM event_sums");
+    CHECK(sqlite3_exec(store_db(s),
+                       "DELETE FROM articles WHERE title = 'Karrada market bombing"
+                       " toll rises to 14'",
+                       NULL, NULL, NULL) == SQLITE_OK);
+    CHECK_INT(count("SELECT count(*) FROM event_sums"), kept - 1);
+    char sql[120];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM event_sums WHERE event_id = %lld",
+             (long long)karrada);
+    CHECK_INT(count(sql), 0);
+    free(from_sums);
+    free(from_members);
+    store_close(s);
+    s = NULL;
+    testlib_unlink_db(path);
+}
+
 /* ---- words counted on another thread ---- */
 
 /* The reports' titles and texts by article id, as the import's workers have them. */
@@ -447,5 +492,6 @@ int main(void)
     RUN(test_catch_up);
     RUN(test_deferred_describe);
     RUN(test_text_terms_counted_apart);
+    RUN(test_sums_describe_as_members);
     return TESTS_DONE();
 }

@@ -157,7 +157,7 @@ static void test_open_and_migrate(void)
     struct store *s = open_fresh();
     if (!s)
         return;
-    CHECK_INT(query_int(s, "PRAGMA user_version"), 10);
+    CHECK_INT(query_int(s, "PRAGMA user_version"), 11);
     CHECK_INT(query_int(s, "PRAGMA foreign_keys"), 1);
     CHECK_INT(store_article_count(s), 0);
     CHECK_INT(query_int(s, "SELECT count(*) FROM sqlite_master WHERE name = 'articles_fts'"), 1);
@@ -165,7 +165,7 @@ static void test_open_and_migrate(void)
     /* Opening again leaves a current schema alone. */
     char err[256] = "";
     CHECK_INT(store_open(db_path, &s, err, sizeof err), 0);
-    CHECK_INT(query_int(s, "PRAGMA user_version"), 10);
+    CHECK_INT(query_int(s, "PRAGMA user_version"), 11);
     sqlite3_exec(store_db(s), "PRAGMA user_version = 99", NULL, NULL, NULL);
     store_close(s);
     /* A database from a newer sitrep is refused rather than misread. */
@@ -203,7 +203,7 @@ static void test_migrate_v1_index(void)
     CHECK_INT(store_open(db_path, &s, err, sizeof err), 0);
     if (!s)
         return;
-    CHECK_INT(query_int(s, "PRAGMA user_version"), 10);
+    CHECK_INT(query_int(s, "PRAGMA user_version"), 11);
     CHECK_INT(store_article_count(s), 1);
     CHECK_INT(
         query_int(s, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'airstrike'"), 1);
@@ -287,7 +287,7 @@ static void test_migrate_event_places(void)
     CHECK_INT(store_open(db_path, &s, err, sizeof err), 0);
     if (!s)
         return;
-    CHECK_INT(query_int(s, "PRAGMA user_version"), 10);
+    CHECK_INT(query_int(s, "PRAGMA user_version"), 11);
     CHECK_STR(event_place_rows(s), "1:Qaim:0 1:Rawa:1 2:Qaim:0");
     /* deleting a report takes its event places with it */
     CHECK_INT(store_delete_article(s, 1), 0);
@@ -346,7 +346,7 @@ static void test_migrate_article_spans(void)
     CHECK_INT(store_open(db_path, &s, err, sizeof err), 0);
     if (!s)
         return;
-    CHECK_INT(query_int(s, "PRAGMA user_version"), 10);
+    CHECK_INT(query_int(s, "PRAGMA user_version"), 11);
     CHECK_INT(query_int(s, "SELECT count(*) FROM sqlite_master WHERE name IN ('sentences',"
                            " 'mentions', 'dates', 'trash_sentences', 'trash_mentions',"
                            " 'trash_dates')"),
