@@ -12,6 +12,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 
 #include <libxml/parser.h>
 
@@ -45,6 +47,7 @@ struct input_list {
  * main thread writes and groups one: with a window of 64 inputs they stopped after 64
  * and the import ran extraction and writing in turn rather than together. */
 #define INGEST_WINDOW       (2 * INGEST_BATCH_ARTICLES)
+#define WORKER_NICE         10 /* below the writing thread (yield_to_writer) */
 #define INGEST_WINDOW_BYTES (4 * (size_t)INGEST_BATCH_BYTES)
 #define INGEST_MAX_JOBS     8
 
@@ -519,10 +522,21 @@ static bool window_full(const struct ingest_run *r)
            (r->next_input > r->done_inputs && r->bytes_ahead >= INGEST_WINDOW_BYTES);
 }
 
+/* The one writing thread bounds an import (it stores, indexes and groups everything the
+ * workers extract), and with as many workers as cores the three share two cores evenly:
+ * the workers yield to it instead. On Linux a thread's nice value is its own. */
+static void yield_to_writer(void)
+{
+#ifdef __linux__
+    setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), WORKER_NICE);
+#endif
+}
+
 static void *worker_main(void *arg)
 {
     struct worker *w = arg;
     struct ingest_run *r = w->run;
+    yield_to_writer();
     pthread_mutex_lock(&r->lock);
     for (;;) {
         while (!r->stop && r->next_input < r->inputs->n && window_full(r))
