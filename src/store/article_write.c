@@ -254,36 +254,10 @@ static sqlite3_stmt *fact_block_stmt(struct store *s, sqlite3_stmt **slot, const
     return *slot;
 }
 
-/* Binds one row of a table's facts at parameter first (1 for the single-row statement). */
-typedef void (*bind_row_fn)(sqlite3_stmt *q, int first, int64_t id, const struct facts *f, size_t i,
-                            const void *ctx);
-
-/* Inserts n rows, FACT_BLOCK at a time through the block statement, the rest one by one. */
-static int insert_rows(struct store *s, sqlite3_stmt *block, sqlite3_stmt *one, int columns,
-                       int64_t id, const struct facts *f, size_t n, bind_row_fn bind,
-                       const void *ctx)
-{
-    size_t i = 0;
-    for (; block && i + FACT_BLOCK <= n; i += FACT_BLOCK) {
-        for (int r = 0; r < FACT_BLOCK; r++)
-            bind(block, r * columns + 1, id, f, i + (size_t)r, ctx);
-        int rc = sqlite3_step(block);
-        sqlite3_reset(block);
-        if (rc != SQLITE_DONE)
-            return -1;
-    }
-    for (; i < n; i++) {
-        bind(one, 1, id, f, i, ctx);
-        if (store_run_insert(s, one) < 0)
-            return -1;
-    }
-    return 0;
-}
-
 #define FIGURE_COLUMNS 14
 
-static void bind_figure(sqlite3_stmt *q, int p, int64_t id, const struct facts *f, size_t i,
-                        const void *ctx)
+/* Binds figure i at parameter p (1 for the single-row statement). */
+static void bind_figure(sqlite3_stmt *q, int p, int64_t id, const struct facts *f, size_t i)
 {
     const struct figure_fact *g = &f->figures[i];
     sqlite3_bind_int64(q, p, id);
@@ -314,7 +288,21 @@ static int insert_figures(struct store *s, int64_t id, const struct facts *f)
                                                 FIGURE_COLUMNS);
     if (!one)
         return -1;
-    return insert_rows(s, block, one, FIGURE_COLUMNS, id, f, f->n_figures, bind_figure, NULL);
+    size_t i = 0;
+    for (; block && i + FACT_BLOCK <= f->n_figures; i += FACT_BLOCK) {
+        for (int r = 0; r < FACT_BLOCK; r++)
+            bind_figure(block, r * FIGURE_COLUMNS + 1, id, f, i + (size_t)r);
+        int rc = sqlite3_step(block);
+        sqlite3_reset(block);
+        if (rc != SQLITE_DONE)
+            return -1;
+    }
+    for (; i < f->n_figures; i++) {
+        bind_figure(one, 1, id, f, i);
+        if (store_run_insert(s, one) < 0)
+            return -1;
+    }
+    return 0;
 }
 
 /* The remapped indexes of places and actors (insert_facts). */
