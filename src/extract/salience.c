@@ -38,26 +38,45 @@ double salience_of_place(int count, int first_sentence, enum place_kind kind, bo
     return s * place_kind_weight(kind);
 }
 
+/* text folded and padded with a space each side into out (cap bytes, at least 8 + three per
+ * byte of text, since folding may lengthen), NUL-terminated; returns its length. */
+static size_t pad_into(const char *text, size_t len, char *out, size_t cap)
+{
+    out[0] = ' ';
+    size_t n = 1 + text_fold(text, len, out + 1, cap - 2);
+    out[n++] = ' ';
+    out[n] = '\0';
+    return n;
+}
+
 char *salience_padded(const char *text)
 {
     if (!text)
         return NULL;
     size_t len = strlen(text), cap = len * 3 + 8;
     char *out = malloc(cap);
-    if (!out)
-        return NULL;
-    out[0] = ' ';
-    size_t n = 1 + text_fold(text, len, out + 1, cap - 2);
-    out[n++] = ' ';
-    out[n] = '\0';
+    if (out)
+        pad_into(text, len, out, cap);
     return out;
 }
 
+/* Names are short, and every place's every spelling is tried against the title and the
+ * dateline: a name that fits is folded on the stack rather than in a malloc'd copy. */
+#define SHORT_NAME 120
+
 bool salience_padded_names(const char *padded, const char *name)
 {
-    char *w = padded && name ? salience_padded(name) : NULL;
-    bool hit = w && strlen(w) > 3 && strstr(padded, w) != NULL;
-    free(w);
+    if (!padded || !name)
+        return false;
+    size_t len = strlen(name);
+    char local[SHORT_NAME * 3 + 8];
+    char *w = len <= SHORT_NAME ? local : malloc(len * 3 + 8);
+    if (!w)
+        return false;
+    size_t n = pad_into(name, len, w, len <= SHORT_NAME ? sizeof local : len * 3 + 8);
+    bool hit = n > 3 && strstr(padded, w) != NULL;
+    if (w != local)
+        free(w);
     return hit;
 }
 

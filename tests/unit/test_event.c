@@ -469,6 +469,26 @@ static void test_kinds_of_flight(void)
     CHECK(convoy[EVK_CONVOY] > 0);
 }
 
+/* Trigger stems match at word starts only, short stems only as whole words, two-word
+ * stems across their space, every occurrence, and the title's thrice. */
+static void test_kind_counting(void)
+{
+    const char *title = "airstrike hits convoy";
+    char folded[256];
+    snprintf(folded, sizeof folded, "%s\n%s", title,
+             "an air strike and two airstrikes\nbomb bombing nonbomb jets jetski ied");
+    double kinds[EVK_COUNT] = {0};
+    ev_count_kinds(folded, strlen(title) + 1, kinds);
+    CHECK(kinds[EVK_AIRSTRIKE] == 6); /* title's 3, "air strike", "airstrikes", "jets" */
+    CHECK(kinds[EVK_CONVOY] == 3);    /* only in the title */
+    CHECK(kinds[EVK_BOMBING] == 2);   /* "bomb" and "ied"; not "bombing" nor "nonbomb" */
+    CHECK(kinds[EVK_CLASH] == 0);
+    double none[EVK_COUNT] = {0};
+    ev_count_kinds("", 0, none);
+    for (int k = 0; k < EVK_COUNT; k++)
+        CHECK(none[k] == 0);
+}
+
 int main(void)
 {
     RUN(test_grouping_hard_cases);
@@ -479,5 +499,6 @@ int main(void)
     RUN(test_empty_and_placeless);
     RUN(test_store_roundtrip);
     RUN(test_kinds_of_flight);
+    RUN(test_kind_counting);
     return TESTS_DONE();
 }

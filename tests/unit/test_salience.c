@@ -59,6 +59,16 @@ static void title_matching(void)
     CHECK(salience_names_place("Jets strike AL-QAIM overnight", q));
     CHECK(!salience_names_place("Jets strike al-Qaimiya overnight", q));
     CHECK(!salience_names_place(NULL, q));
+    /* a name longer than the stack copy holds (SHORT_NAME) is folded on the heap */
+    char long_name[300], title[400];
+    memset(long_name, 'x', 260);
+    memcpy(long_name, "Ville ", 6);
+    long_name[260] = '\0';
+    snprintf(title, sizeof title, "Strike on %s today", long_name);
+    CHECK(salience_padded_names(" strike on ville xx ", "Ville") == true);
+    struct place_fact *longp = add(&f, long_name, long_name, PLACE_TOWN, 1, 2);
+    CHECK(salience_names_place(title, longp));
+    CHECK(!salience_names_place("Strike on Ville today", longp));
     facts_free(&f);
     facts_init(&f);
     add(&f, "Iraq", "Iraq", PLACE_COUNTRY, 9, 0);
