@@ -2,6 +2,7 @@
 #include "events/event_features.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -229,18 +230,46 @@ static void sort_by_term(struct weighed *w, size_t n)
     }
 }
 
-int ev_features_weigh(struct ev_doc *d, int64_t n_docs, ev_df_fn df, void *ctx, float **counts_out)
+double ev_idf(int64_t n_docs, int64_t df)
+{
+    return log((1.0 + (double)n_docs) / (1.0 + (double)(df > 0 ? df : 0))) + 1.0;
+}
+
+/* Raw counts are whole numbers (a word counts 1, or 2 in the title), mostly small: their
+ * logarithms come from a table, the same doubles log() gives, filled once. */
+#define SMALL_COUNTS 256
+static double small_count_log[SMALL_COUNTS];
+static pthread_once_t small_count_once = PTHREAD_ONCE_INIT;
+
+static void fill_small_count_logs(void)
+{
+    for (int k = 1; k < SMALL_COUNTS; k++)
+        small_count_log[k] = log((double)k);
+}
+
+/* log(count); the table is filled (ev_features_weigh sees to it). */
+static double log_of_count(float count)
+{
+    if (count >= 1.0f && count < (float)SMALL_COUNTS && count == (float)(int)count)
+        return small_count_log[(int)count];
+    return log(count);
+}
+
+int ev_features_weigh(struct ev_doc *d, int64_t n_docs, ev_idf_fn idf, void *ctx,
+                      float **counts_out)
 {
     struct ev_prep *p = d->prep;
-    struct weighed *w = malloc((p->n_terms + 1) * sizeof *w);
+    /* a stored report's terms fit on the stack; a new report's hundreds are malloc'd */
+    struct weighed local[EV_FEATURE_TERMS];
+    struct weighed *w = p->n_terms <= EV_FEATURE_TERMS ? local : malloc(p->n_terms * sizeof *w);
     if (!w)
         return -1;
+    pthread_once(&small_count_once, fill_small_count_logs);
     /* the same TF-IDF as ev_prepare's, over the reports featured so far */
     for (size_t i = 0; i < p->n_terms; i++) {
-        int64_t f = df(ctx, (uint32_t)p->terms[i]);
-        double idf = log((1.0 + (double)n_docs) / (1.0 + (double)(f > 0 ? f : 0))) + 1.0;
-        w[i] =
-            (struct weighed){p->terms[i], p->weights[i], (float)((1.0 + log(p->weights[i])) * idf)};
+        double term_idf = idf(ctx, (uint32_t)p->terms[i], n_docs);
+        w[i] = (struct weighed){p->terms[i], p->weights[i],
+                                (float)((1.0 + log_of_count(p->weights[i])) * term_idf)};
     }
     size_t k = p->n_terms < EV_FEATURE_TERMS ? p->n_terms : EV_FEATURE_TERMS;
     if (!all_kept_in_order(w, p->n_terms)) {
@@ -261,7 +290,8 @@ int ev_features_weigh(struct ev_doc *d, int64_t n_docs, ev_df_fn df, void *ctx, 
             counts[i] = w[i].count;
     }
     p->n_terms = k;
-    free(w);
+    if (w != local)
+        free(w);
     if (counts_out)
         *counts_out = counts;
     return counts_out && !counts ? -1 : 0;

@@ -27,12 +27,18 @@ void *ev_features_encode(const struct ev_doc *d, int32_t day, const uint32_t *ha
  * 0, or -1 on a truncated or foreign buffer. */
 int ev_features_decode(const void *data, size_t len, int64_t id, struct ev_doc *d);
 
-/* Document frequency of a term for the weighing: the number of reports holding it. */
-typedef int64_t (*ev_df_fn)(void *ctx, uint32_t term);
+/* The inverse document frequency of a term that df of n_docs reports hold. */
+double ev_idf(int64_t n_docs, int64_t df);
+
+/* A term's ev_idf over n_docs reports: the caller keeps the document frequencies, and may
+ * keep each term's idf too, since a batch weighs tens of thousands of stored reports over
+ * the same n_docs. */
+typedef double (*ev_idf_fn)(void *ctx, uint32_t term, int64_t n_docs);
 
 /* Turns the raw counts in d's terms into unit-length TF-IDF weights over n_docs reports;
  * keeps the heaviest EV_FEATURE_TERMS, and their raw counts in counts_out when given
  * (then the caller frees *counts_out; the kept hashes are d->prep->terms). */
-int ev_features_weigh(struct ev_doc *d, int64_t n_docs, ev_df_fn df, void *ctx, float **counts_out);
+int ev_features_weigh(struct ev_doc *d, int64_t n_docs, ev_idf_fn idf, void *ctx,
+                      float **counts_out);
 
 #endif

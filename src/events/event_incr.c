@@ -16,6 +16,9 @@ struct df_entry {
     uint32_t term; /* 0 = empty slot (term 0 is the count of reports, kept apart) */
     int64_t n;     /* stored plus this batch's */
     int64_t delta; /* this batch's, written at its end */
+    /* ev_idf(idf_docs, idf_n), kept: a batch weighs its neighbours' terms over one n_docs */
+    double idf;
+    int64_t idf_docs, idf_n;
 };
 
 struct df_cache {
@@ -55,7 +58,7 @@ static struct df_entry *df_entry(struct df_cache *c, struct event_state *st, uin
     int64_t n = event_state_df(st, term);
     if (n < 0)
         return NULL;
-    c->slots[k] = (struct df_entry){term, n, 0};
+    c->slots[k] = (struct df_entry){term, n, 0, 0, -1, -1};
     c->used++;
     return &c->slots[k];
 }
@@ -129,11 +132,18 @@ struct catch_up {
     size_t n_sums, cap_sums;
 };
 
-static int64_t df_of(void *ctx, uint32_t term)
+static double idf_of(void *ctx, uint32_t term, int64_t n_docs)
 {
     struct catch_up *c = ctx;
     struct df_entry *e = df_entry(&c->df, c->st, term);
-    return e ? e->n : 0;
+    if (!e)
+        return ev_idf(n_docs, 0);
+    if (e->idf_docs != n_docs || e->idf_n != e->n) {
+        e->idf = ev_idf(n_docs, e->n);
+        e->idf_docs = n_docs;
+        e->idf_n = e->n;
+    }
+    return e->idf;
 }
 
 /* Where id is in the cache (cap > 0), else the empty slot it would take. */
@@ -161,7 +171,7 @@ static struct ev_doc *stored_doc(struct catch_up *c, int64_t id)
     struct ev_doc *d = calloc(1, sizeof *d);
     int rc = d ? ev_features_decode(data, len, id, d) : -1;
     free(data);
-    if (rc == 0 && ev_features_weigh(d, c->n_docs, df_of, c, NULL) < 0) {
+    if (rc == 0 && ev_features_weigh(d, c->n_docs, idf_of, c, NULL) < 0) {
         ev_doc_free(d);
         rc = -1;
     }
@@ -299,7 +309,7 @@ static int feature_doc(struct catch_up *c, struct ev_doc *d)
         d->prep->n_terms = n;
         hashes = NULL;
         counts = NULL;
-        rc = ev_features_weigh(d, c->n_docs, df_of, c, &kept);
+        rc = ev_features_weigh(d, c->n_docs, idf_of, c, &kept);
     }
     size_t len = 0;
     void *blob = rc == 0 ? ev_features_encode(d, block_day(d), (const uint32_t *)d->prep->terms,

@@ -4,6 +4,7 @@
 #include "events/event_features.h"
 #include "events/event_int.h"
 
+#include <math.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,6 +80,50 @@ static void test_features_roundtrip(void)
     ((unsigned char *)blob)[0] ^= 1;
     CHECK(ev_features_decode(blob, len, 7, &back) == -1);
     free(blob);
+    ev_doc_free(&d);
+}
+
+/* Weighing gives each kept term (1 + log count) * idf over the unit length, for whole,
+ * fractional and large counts alike (small whole counts' logarithms come from a table),
+ * with the idf callback asked once per term. */
+static int idf_asked;
+static double idf_from_term(void *ctx, uint32_t term, int64_t n_docs)
+{
+    (void)ctx;
+    idf_asked++;
+    return ev_idf(n_docs, (int64_t)term % 7);
+}
+
+static void test_weighing(void)
+{
+    struct ev_doc d = {0};
+    CHECK(ev_prep_ensure(&d) == 0);
+    const float counts[5] = {1, 2, 2.5f, 300, 255};
+    d.prep->terms = malloc(5 * sizeof *d.prep->terms);
+    d.prep->weights = malloc(5 * sizeof *d.prep->weights);
+    for (int i = 0; i < 5; i++) {
+        d.prep->terms[i] = 10 + i;
+        d.prep->weights[i] = counts[i];
+    }
+    d.prep->n_terms = 5;
+    idf_asked = 0;
+    float *kept = NULL;
+    CHECK(ev_features_weigh(&d, 40, idf_from_term, NULL, &kept) == 0);
+    CHECK_INT(idf_asked, 5);
+    double raw[5], norm = 0;
+    for (int i = 0; i < 5; i++) {
+        double idf = log((1.0 + 40.0) / (1.0 + (double)((10 + i) % 7))) + 1.0;
+        raw[i] = (float)((1.0 + log((double)counts[i])) * idf);
+        norm += raw[i] * raw[i];
+    }
+    norm = sqrt(norm);
+    CHECK_INT(d.prep->n_terms, 5);
+    for (int i = 0; i < 5 && d.prep->n_terms == 5; i++) {
+        CHECK_INT(d.prep->terms[i], 10 + i);
+        CHECK(d.prep->weights[i] == (float)(raw[i] / norm));
+        CHECK(kept && kept[i] == counts[i]);
+    }
+    free(kept);
     ev_doc_free(&d);
 }
 
@@ -489,6 +534,7 @@ static void test_text_terms_counted_apart(void)
 int main(void)
 {
     RUN(test_features_roundtrip);
+    RUN(test_weighing);
     RUN(test_catch_up);
     RUN(test_deferred_describe);
     RUN(test_text_terms_counted_apart);
