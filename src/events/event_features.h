@@ -2,11 +2,11 @@
  * later import scores new reports against it without reading its text again.
  *
  * A report's features are what the pair score reads (events/event_score.c): its kinds of
- * event, its days and whether it is dated, its own death toll, its places with their salience and enclosing
- * places, and its heaviest terms with their raw counts. Counts, not weights, are kept: the weights are TF-IDF over
- * the document frequencies when the report is scored, which change with every import.
- * The layout is native-endian and private to this file: the collection is a local cache
- * of one machine's work. */
+ * event, its days and whether it is dated, its own death toll, its places with their salience and
+ * enclosing places, and its heaviest terms with their raw counts. Counts, not weights, are kept:
+ * the weights are TF-IDF over the document frequencies when the report is scored, which change with
+ * every import. The layout is native-endian and private to this file: the collection is a local
+ * cache of one machine's work. */
 #ifndef SITREP_EVENT_FEATURES_H
 #define SITREP_EVENT_FEATURES_H
 
