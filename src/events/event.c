@@ -189,6 +189,11 @@ static void free_figure(struct ev_figure *f)
 
 void ev_doc_free(struct ev_doc *d)
 {
+    if (d->block) {
+        free(d->block);
+        memset(d, 0, sizeof *d);
+        return;
+    }
     free(d->title);
     free(d->date);
     free(d->source);

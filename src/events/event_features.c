@@ -118,66 +118,120 @@ static size_t get_count(struct reader *r, size_t item_size)
     return r->failed ? 0 : n;
 }
 
-static void *get_array(struct reader *r, size_t n, size_t size)
+/* ---- one block per decoded report ----
+ *
+ * An import decodes tens of thousands of stored neighbours a batch; a malloc per place
+ * name and per array made allocating and freeing them a tenth of its writing thread. The
+ * decoded doc lies in one calloc'd block instead (ev_doc.block), laid out after a first
+ * pass has read the counts. */
+
+struct carver {
+    char *base; /* NULL while measuring */
+    size_t used;
+};
+
+/* n items of size bytes, aligned for any of the doc's arrays: room for one more item,
+ * zeroed, as the calloc(n + 1) each array had. */
+static void *carve(struct carver *c, size_t n, size_t size)
 {
-    void *a = calloc(n + 1, size);
-    if (!a)
+    c->used = (c->used + 7) & ~(size_t)7;
+    void *p = c->base ? c->base + c->used : NULL;
+    c->used += (n + 1) * size;
+    return p;
+}
+
+static void skip(struct reader *r, size_t n)
+{
+    if (r->failed || (size_t)(r->end - r->p) < n)
         r->failed = true;
     else
+        r->p += n;
+}
+
+static void *get_array(struct reader *r, struct carver *c, size_t n, size_t size)
+{
+    void *a = carve(c, n, size);
+    if (a)
         get(r, a, n * size);
+    else
+        skip(r, n * size);
     return a;
 }
 
-static void get_place(struct reader *r, struct ev_place *p)
+static void get_place(struct reader *r, struct carver *c, struct ev_place *p)
 {
+    struct ev_place ignored;
+    if (!p)
+        p = &ignored;
     float salience;
     get(r, &p->id, sizeof p->id);
     p->kind = (enum place_kind)get_u32(r);
     get(r, &salience, sizeof salience);
     p->salience = salience;
     p->n_ancestors = get_count(r, sizeof *p->ancestors);
-    p->ancestors = get_array(r, p->n_ancestors, sizeof *p->ancestors);
+    p->ancestors = get_array(r, c, p->n_ancestors, sizeof *p->ancestors);
     size_t name_len = get_count(r, 1);
-    p->name = get_array(r, name_len, 1);
+    p->name = get_array(r, c, name_len, 1);
+}
+
+/* One pass over the blob: measuring (c->base NULL: only c->used counts) or filling d from
+ * the block. Returns false on a truncated or foreign blob. */
+static bool decode_into(const void *data, size_t len, struct carver *c, struct ev_doc *d)
+{
+    struct reader r = {data, (const unsigned char *)data + len, false};
+    if (get_u32(&r) != FEATURES_MAGIC)
+        return false;
+    struct ev_prep *prep = carve(c, 0, sizeof *prep), scratch;
+    if (!prep)
+        prep = &scratch;
+    int32_t day, published;
+    int64_t own_killed;
+    float kinds[EVK_COUNT];
+    get(&r, &day, sizeof day);
+    get(&r, &published, sizeof published);
+    char *date = !r.failed && published != INT32_MIN ? carve(c, 40, 1) : NULL;
+    if (date)
+        ev_day_iso(published, date);
+    get(&r, &own_killed, sizeof own_killed);
+    bool open = get_u32(&r) != 0;
+    get(&r, kinds, sizeof kinds);
+    for (int k = 0; k < EVK_COUNT; k++)
+        prep->kinds[k] = kinds[k];
+    prep->n_days = get_count(&r, sizeof *prep->days);
+    prep->days = get_array(&r, c, prep->n_days, sizeof *prep->days);
+    size_t n_places = get_count(&r, 16);
+    struct ev_place *places = carve(c, n_places, sizeof *places);
+    for (size_t i = 0; !r.failed && i < n_places; i++)
+        get_place(&r, c, places ? &places[i] : NULL);
+    prep->n_terms = get_count(&r, 8);
+    prep->terms = get_array(&r, c, prep->n_terms, sizeof *prep->terms);
+    prep->weights = get_array(&r, c, prep->n_terms, sizeof *prep->weights);
+    if (r.failed || !c->base)
+        return !r.failed;
+    d->date = date;
+    d->own_killed = (long)own_killed;
+    d->own_killed_open = open;
+    d->places = places;
+    d->n_places = n_places;
+    d->prep = prep;
+    return true;
 }
 
 int ev_features_decode(const void *data, size_t len, int64_t id, struct ev_doc *d)
 {
     memset(d, 0, sizeof *d);
     d->id = id;
-    struct reader r = {data, (const unsigned char *)data + len, false};
-    if (get_u32(&r) != FEATURES_MAGIC || ev_prep_ensure(d) < 0)
+    struct carver c = {NULL, 0};
+    if (!decode_into(data, len, &c, d))
         return -1;
-    int32_t day;
-    int64_t own_killed;
-    int32_t published;
-    float kinds[EVK_COUNT];
-    get(&r, &day, sizeof day);
-    get(&r, &published, sizeof published);
-    if (!r.failed && published != INT32_MIN) {
-        char iso[40];
-        ev_day_iso(published, iso);
-        d->date = strdup(iso);
-    }
-    get(&r, &own_killed, sizeof own_killed);
-    d->own_killed = (long)own_killed;
-    d->own_killed_open = get_u32(&r) != 0;
-    get(&r, kinds, sizeof kinds);
-    for (int k = 0; k < EVK_COUNT; k++)
-        d->prep->kinds[k] = kinds[k];
-    d->prep->n_days = get_count(&r, sizeof *d->prep->days);
-    d->prep->days = get_array(&r, d->prep->n_days, sizeof *d->prep->days);
-    size_t n_places = get_count(&r, 16);
-    d->places = calloc(n_places + 1, sizeof *d->places);
-    for (size_t i = 0; d->places && !r.failed && i < n_places; i++, d->n_places++)
-        get_place(&r, &d->places[i]);
-    d->prep->n_terms = get_count(&r, 8);
-    d->prep->terms = get_array(&r, d->prep->n_terms, sizeof *d->prep->terms);
-    d->prep->weights = get_array(&r, d->prep->n_terms, sizeof *d->prep->weights);
-    if (r.failed || !d->places) {
-        ev_doc_free(d);
+    c.base = calloc(1, c.used);
+    c.used = 0;
+    if (!c.base || !decode_into(data, len, &c, d)) {
+        free(c.base);
+        memset(d, 0, sizeof *d);
         return -1;
     }
+    d->block = c.base;
     return 0;
 }
 
