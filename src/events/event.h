@@ -86,8 +86,9 @@ struct ev_doc {
     int32_t *event_days;  /* the resolved full dates the figures carry, as day numbers */
     size_t n_event_days;
     struct ev_prep *prep; /* kinds, days and terms: ev_prepare's work, private to grouping */
-    void *block; /* set when the doc lies in this one allocation (event_features.h decodes
-                    so): ev_doc_free frees only it, and nothing of it is freed apart */
+    /* Set when the doc lies in this one allocation (event_features.h decodes so):
+     * ev_doc_free frees only it, and nothing of it is freed apart. */
+    void *block;
 };
 
 /* Builds a doc from one article's facts (copies everything it keeps). Place ids are the
