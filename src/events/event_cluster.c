@@ -204,7 +204,22 @@ static void days_to_iso(long z, char out[40])
     long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
     long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1;
     long m = mp < 10 ? mp + 3 : mp - 9;
-    snprintf(out, 40, "%04d-%02d-%02d", (int)((y + (m <= 2)) % 10000), (int)m, (int)d);
+    int year = (int)((y + (m <= 2)) % 10000);
+    if (year < 0) { /* before year 0: snprintf's sign */
+        snprintf(out, 40, "%04d-%02d-%02d", year, (int)m, (int)d);
+        return;
+    }
+    /* the digits by hand: an import formats a date for every stored neighbour it decodes */
+    const int parts[3] = {year, (int)m, (int)d}, widths[3] = {4, 2, 2};
+    char *o = out;
+    for (int k = 0; k < 3; k++) {
+        if (k)
+            *o++ = '-';
+        for (int w = widths[k] - 1, v = parts[k]; w >= 0; w--, v /= 10)
+            o[w] = (char)('0' + v % 10);
+        o += widths[k];
+    }
+    *o = '\0';
 }
 
 /* Member scores and reasons come from each member's strongest link; links[0..n_links) are

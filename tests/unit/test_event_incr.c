@@ -127,6 +127,22 @@ static void test_weighing(void)
     ev_doc_free(&d);
 }
 
+/* Day numbers back to ISO dates (the epoch, a leap day, the day before the epoch). */
+static void test_day_iso(void)
+{
+    char iso[40];
+    ev_day_iso(0, iso);
+    CHECK_STR(iso, "1970-01-01");
+    ev_day_iso(19782, iso);
+    CHECK_STR(iso, "2024-02-29");
+    ev_day_iso(19783, iso);
+    CHECK_STR(iso, "2024-03-01");
+    ev_day_iso(-1, iso);
+    CHECK_STR(iso, "1969-12-31");
+    ev_day_iso(-719162, iso); /* 0001-01-01 */
+    CHECK_STR(iso, "0001-01-01");
+}
+
 /* ---- catching up ---- */
 
 static struct store *s;
@@ -535,6 +551,7 @@ int main(void)
 {
     RUN(test_features_roundtrip);
     RUN(test_weighing);
+    RUN(test_day_iso);
     RUN(test_catch_up);
     RUN(test_deferred_describe);
     RUN(test_text_terms_counted_apart);
