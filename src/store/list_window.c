@@ -124,11 +124,11 @@ static const char each_sql[] =
     " killed_word, wounded_word, destroyed_word, killed_max, wounded_max, destroyed_max"
     " FROM articles WHERE %s ORDER BY id";
 
+/* The articles' count, kept by triggers (schema version 12): one row, not an index walk. */
 static int count_all(sqlite3 *db, int64_t *count)
 {
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, "SELECT count(*) FROM articles " BY_DATE, -1, &st, NULL) !=
-        SQLITE_OK)
+    if (sqlite3_prepare_v2(db, "SELECT n FROM article_count", -1, &st, NULL) != SQLITE_OK)
         return -1;
     if (sqlite3_step(st) == SQLITE_ROW)
         *count = sqlite3_column_int64(st, 0);
@@ -274,22 +274,51 @@ void store_list_rows_free(struct store_list_row *rows, int n)
         row_free(&rows[i]);
 }
 
+/* One count(*) with ?1 bound to text and ?2, where the statement has it, to id; false when
+ * it cannot be read. */
+static bool count_bound(sqlite3 *db, const char *sql, const char *text, int64_t id, int64_t *n)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+        return false;
+    sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+    if (sqlite3_bind_parameter_count(st) >= 2)
+        sqlite3_bind_int64(st, 2, id);
+    bool ok = sqlite3_step(st) == SQLITE_ROW;
+    if (ok)
+        *n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return ok;
+}
+
 /* The position of article id in the unfiltered list: the rows before it in list order
- * (newest first, undated last), counted in the list index. */
+ * (newest first, undated last), counted in the list index. Those with a later date are a
+ * range of it, and those of the same date with a higher id another: what comes after the
+ * article is never read, so the first rows' positions cost nothing at any size. */
 static bool position_in_all(sqlite3 *db, int64_t id, int *pos)
 {
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT count(*) FROM articles " BY_DATE ", (SELECT coalesce(date, '')"
-                           " d FROM articles WHERE id = ?1) t WHERE coalesce(date, '') > t.d"
-                           " OR (coalesce(date, '') = t.d AND id > ?1)",
-                           -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db, "SELECT coalesce(date, '') FROM articles WHERE id = ?1", -1, &st,
+                           NULL) != SQLITE_OK)
         return false;
     sqlite3_bind_int64(st, 1, id);
     bool ok = sqlite3_step(st) == SQLITE_ROW;
-    if (ok)
-        *pos = sqlite3_column_int(st, 0);
+    char *date = ok ? store_dup_column(st, 0) : NULL;
     sqlite3_finalize(st);
+    ok = ok && date;
+    int64_t later = 0, same_day = 0;
+    ok = ok &&
+         count_bound(db, "SELECT count(*) FROM articles " BY_DATE " WHERE date > ?1", date, id,
+                     &later) &&
+         count_bound(db,
+                     date[0] ? "SELECT count(*) FROM articles " BY_DATE
+                               " WHERE date = ?1 AND id > ?2"
+                             : "SELECT count(*) FROM articles WHERE coalesce(date, '') = ?1"
+                               " AND id > ?2",
+                     date, id, &same_day);
+    if (ok)
+        *pos = (int)(later + same_day);
+    free(date);
     return ok;
 }
 

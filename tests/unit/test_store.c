@@ -7,6 +7,7 @@
 #include "store/article_view.h"
 #include "store/list_window.h"
 #include "store/store.h"
+#include "store/trash.h"
 #include "testlib.h"
 
 static char db_path[256];
@@ -152,12 +153,61 @@ static int fts_consistent(struct store *s)
                         NULL, NULL, NULL) == SQLITE_OK;
 }
 
+/* The articles' count is kept by triggers (version 12): adding, trashing, taking back and
+ * deleting change it as count(*) changes, and a collection migrated to version 12 starts
+ * from what it holds. */
+static void test_article_count_kept(void)
+{
+    struct store *s = open_fresh();
+    if (!s)
+        return;
+    struct article a;
+    char err[256] = "";
+    int64_t ids[3], count = -1;
+    for (int i = 0; i < 3; i++) {
+        char hash[16];
+        snprintf(hash, sizeof hash, "c%d", i);
+        make_article(&a, "Shelling in Kharkiv", "Shelling killed 3 people.", hash);
+        CHECK_INT(store_add_article(s, &a, NULL, &ids[i], err, sizeof err), 1);
+        clear_article(&a);
+    }
+    make_article(&a, "Shelling in Kharkiv", "Shelling killed 3 people.", "c0");
+    CHECK_INT(store_add_article(s, &a, NULL, NULL, err, sizeof err), 0); /* a duplicate */
+    clear_article(&a);
+    CHECK_INT(store_list_count_all(s, &count, err, sizeof err), 0);
+    CHECK_INT(count, 3);
+    CHECK_INT(store_trash_article(s, ids[1], err, sizeof err), 0);
+    CHECK_INT(store_list_count_all(s, &count, err, sizeof err), 0);
+    CHECK_INT(count, 2);
+    CHECK_INT(store_restore_article(s, ids[1], err, sizeof err), 0);
+    CHECK_INT(store_list_count_all(s, &count, err, sizeof err), 0);
+    CHECK_INT(count, 3);
+    CHECK_INT(store_delete_article(s, ids[2]), 0);
+    CHECK_INT(store_list_count_all(s, &count, err, sizeof err), 0);
+    CHECK_INT(count, query_int(s, "SELECT count(*) FROM articles"));
+    CHECK_INT(count, 2);
+    /* a version 11 collection: no count kept; opening it counts what is there */
+    CHECK_INT(sqlite3_exec(store_db(s),
+                           "DROP TRIGGER article_count_insert; DROP TRIGGER article_count_delete;"
+                           " DROP TABLE article_count; PRAGMA user_version = 11;",
+                           NULL, NULL, NULL),
+              SQLITE_OK);
+    store_close(s);
+    CHECK_INT(store_open(db_path, &s, err, sizeof err), 0);
+    if (!s)
+        return;
+    CHECK_INT(store_list_count_all(s, &count, err, sizeof err), 0);
+    CHECK_INT(count, 2);
+    store_close(s);
+    unlink(db_path);
+}
+
 static void test_open_and_migrate(void)
 {
     struct store *s = open_fresh();
     if (!s)
         return;
-    CHECK_INT(query_int(s, "PRAGMA user_version"), 11);
+    CHECK_INT(query_int(s, "PRAGMA user_version"), 12);
     CHECK_INT(query_int(s, "PRAGMA foreign_keys"), 1);
     CHECK_INT(store_article_count(s), 0);
     CHECK_INT(query_int(s, "SELECT count(*) FROM sqlite_master WHERE name = 'articles_fts'"), 1);
@@ -165,7 +215,7 @@ static void test_open_and_migrate(void)
     /* Opening again leaves a current schema alone. */
     char err[256] = "";
     CHECK_INT(store_open(db_path, &s, err, sizeof err), 0);
-    CHECK_INT(query_int(s, "PRAGMA user_version"), 11);
+    CHECK_INT(query_int(s, "PRAGMA user_version"), 12);
     sqlite3_exec(store_db(s), "PRAGMA user_version = 99", NULL, NULL, NULL);
     store_close(s);
     /* A database from a newer sitrep is refused rather than misread. */
@@ -203,7 +253,7 @@ static void test_migrate_v1_index(void)
     CHECK_INT(store_open(db_path, &s, err, sizeof err), 0);
     if (!s)
         return;
-    CHECK_INT(query_int(s, "PRAGMA user_version"), 11);
+    CHECK_INT(query_int(s, "PRAGMA user_version"), 12);
     CHECK_INT(store_article_count(s), 1);
     CHECK_INT(
         query_int(s, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'airstrike'"), 1);
@@ -287,7 +337,7 @@ static void test_migrate_event_places(void)
     CHECK_INT(store_open(db_path, &s, err, sizeof err), 0);
     if (!s)
         return;
-    CHECK_INT(query_int(s, "PRAGMA user_version"), 11);
+    CHECK_INT(query_int(s, "PRAGMA user_version"), 12);
     CHECK_STR(event_place_rows(s), "1:Qaim:0 1:Rawa:1 2:Qaim:0");
     /* deleting a report takes its event places with it */
     CHECK_INT(store_delete_article(s, 1), 0);
@@ -346,7 +396,7 @@ static void test_migrate_article_spans(void)
     CHECK_INT(store_open(db_path, &s, err, sizeof err), 0);
     if (!s)
         return;
-    CHECK_INT(query_int(s, "PRAGMA user_version"), 11);
+    CHECK_INT(query_int(s, "PRAGMA user_version"), 12);
     CHECK_INT(query_int(s, "SELECT count(*) FROM sqlite_master WHERE name IN ('sentences',"
                            " 'mentions', 'dates', 'trash_sentences', 'trash_mentions',"
                            " 'trash_dates')"),
@@ -820,6 +870,10 @@ static void test_reader_reads(void)
     int pos = -1;
     CHECK(store_list_position(s, ids[0], &pos));
     CHECK_INT(pos, 1);
+    CHECK(store_list_position(s, ids[1], &pos));
+    CHECK_INT(pos, 0);
+    CHECK(store_list_position(s, ids[2], &pos)); /* undated: after every dated one */
+    CHECK_INT(pos, 2);
     CHECK(!store_list_position(s, 999, &pos));
 
     /* filtered: the ids in list order, all of them or the first few; a page by ids */
@@ -886,5 +940,6 @@ int main(void)
     RUN(test_failed_add_leaves_nothing);
     RUN(test_default_path);
     RUN(test_reader_reads);
+    RUN(test_article_count_kept);
     return TESTS_DONE();
 }
