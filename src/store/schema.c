@@ -340,8 +340,8 @@ _Static_assert(sizeof migration_done / sizeof migration_done[0] ==
 /* What a step does beyond its SQL, after it. */
 typedef int (*migration_fn)(sqlite3 *db, char *err, size_t errlen);
 static const migration_fn migration_code[] = {
-    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, pack_trashed_spans, pack_trashed_dates, NULL,
-    NULL};
+    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, pack_trashed_spans, pack_trashed_dates,
+    NULL, NULL};
 _Static_assert(sizeof migration_code / sizeof migration_code[0] ==
                    sizeof migrations / sizeof migrations[0],
                "one entry per migration step");
