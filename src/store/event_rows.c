@@ -488,7 +488,7 @@ int event_stream_figures(struct event_stream *es, int64_t article_id, event_figu
 int event_rows_fresh(sqlite3 *db)
 {
     return (int)store_query_int(db, "SELECT (SELECT count(*) FROM events) > 0 AND"
-                                    " (SELECT count(*) FROM articles) ="
+                                    " (SELECT n FROM article_count) ="
                                     " (SELECT count(*) FROM event_articles) AND"
                                     " NOT EXISTS (SELECT 1 FROM events_stale)");
 }

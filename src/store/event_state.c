@@ -10,7 +10,7 @@
     X(ES_UNASSIGNED_TAIL, "SELECT id FROM articles WHERE id >"                                     \
                           " (SELECT coalesce(max(article_id), 0) FROM event_articles)"             \
                           " ORDER BY id LIMIT ?1")                                                 \
-    X(ES_ALL_ASSIGNED, "SELECT (SELECT count(*) FROM articles) ="                                  \
+    X(ES_ALL_ASSIGNED, "SELECT (SELECT n FROM article_count) ="                                    \
                        " (SELECT count(DISTINCT article_id) FROM event_articles)")                 \
     X(ES_UNASSIGNED_ANY, "SELECT id FROM articles a WHERE NOT EXISTS"                              \
                          " (SELECT 1 FROM event_articles ea WHERE ea.article_id = a.id)"           \

@@ -47,7 +47,7 @@
       "INSERT INTO figures(article_id, kind, n, min, max, qualifier, who, place, date, source,"    \
       " sentence, text, role, incident)"                                                           \
       " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")                      \
-    X(ST_COUNT, "SELECT count(*) FROM articles")                                                   \
+    X(ST_COUNT, "SELECT n FROM article_count")                                                     \
     X(ST_GET_ARTICLE,                                                                              \
       "SELECT hash, origin, url, title, date, source, author, dateline, text, format"              \
       " FROM articles WHERE id = ?1")                                                              \
