@@ -149,6 +149,23 @@ baghdad=$("$SITREP" --db "$DB" events --json mentions:Baghdad 2>&1 | titles_of)
 check_eq "events: mentions:Baghdad gives two events" "$(printf '%s\n' "$baghdad" | wc -l | tr -d ' ')" 2
 check_contains "events: mentions:Baghdad keeps the Qaim strike" "$baghdad" "Army jets kill 14 Islami"
 check_lacks "events: mentions:Baghdad leaves out 003 (undated, little shared wording with 001)" "$baghdad" "Dozens of Daesh"
+# a filter passes over the events it refuses without reading them, and the event it keeps
+# has the number it has in the whole listing
+event_number() {
+    python3 -c '
+import json, sys
+for line in sys.stdin:
+    if line.strip() and sys.argv[1] in json.dumps(json.loads(line)["reports"]):
+        print(json.loads(line)["event"])
+' "$1"
+}
+whole=$("$SITREP" --db "$DB" events --json 2>&1 | event_number "Army jets kill 14 Islami")
+filtered=$("$SITREP" --db "$DB" events --json place:Qaim 2>&1 | event_number "Army jets kill 14 Islami")
+check_eq "events: a filter passes over the first event (Fallujah, not in Qaim)" \
+    "$("$SITREP" --db "$DB" events --json place:Qaim 2>&1 | event_number "Iraq Airstrikes Kill Isl")" ""
+check_eq "events: a filtered event keeps its number (the second)" "$filtered:$whole" "2:2"
+check_eq "events: a filter nothing matches prints no event" \
+    "$("$SITREP" --db "$DB" events --json 'killed>=100000' 2>&1 | wc -l | tr -d ' ')" 0
 # two terms, both must hold: Mogadishu reports with 10 or more killed are the hotel bombing
 mog=$("$SITREP" --db "$DB2" events --json place:Mogadishu 'killed>=10' 2>&1 | titles_of)
 check_eq "events: two filter words, one event" "$(printf '%s\n' "$mog" | wc -l | tr -d ' ')" 1

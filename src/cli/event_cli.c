@@ -502,6 +502,16 @@ static int cmp_id(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* Whether any of an event's reports (ids ascending) is one the filter selects. */
+static bool members_match(void *ctx, const int64_t *ids, size_t n)
+{
+    const struct event_filter *f = ctx;
+    for (size_t m = 0; m < n; m++)
+        if (f->n && bsearch(&ids[m], f->ids, f->n, sizeof ids[m], cmp_id))
+            return true;
+    return false;
+}
+
 static bool event_matches(const struct ev_group *g, const struct ev_doc *docs,
                           const struct event_filter *f)
 {
@@ -747,7 +757,9 @@ static void catch_up(struct store *s, const struct ev_options *o)
 /* The stored events, streamed: one event's reports in memory at a time. */
 static int print_stored(struct store *s, struct event_printing *p)
 {
-    if (ev_stream_stored(s, print_stored_event, p) < 0) {
+    /* a filter passes over the events it refuses before their reports are read */
+    if (ev_stream_stored_where(s, p->filter->active ? members_match : NULL, (void *)p->filter,
+                               print_stored_event, p) < 0) {
         fputs("sitrep: events: cannot read the events\n", stderr);
         return 1;
     }

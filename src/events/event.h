@@ -248,4 +248,13 @@ typedef int (*ev_stored_fn)(void *ctx, size_t num, const struct ev_group *g,
                             const struct ev_doc *docs);
 int ev_stream_stored(struct store *s, ev_stored_fn fn, void *ctx);
 
+/* Whether an event is wanted, from its reports' ids (ascending). */
+typedef bool (*ev_members_test)(void *ctx, const int64_t *ids, size_t n);
+
+/* ev_stream_stored, passing over the events `wanted` refuses before their reports and
+ * figures are read (they keep their numbers): a filter that keeps a few events of
+ * 1,000,000 reports reads only those. */
+int ev_stream_stored_where(struct store *s, ev_members_test wanted, void *wanted_ctx,
+                           ev_stored_fn fn, void *ctx);
+
 #endif

@@ -368,7 +368,26 @@ static int read_stored_event(struct event_stream *es, const struct event_stored_
     return rc;
 }
 
-int ev_stream_stored(struct store *s, ev_stored_fn fn, void *ctx)
+/* Whether the stream passes over this event without reading it: 1 when `wanted` refuses
+ * it (*counted: it has reports, so it keeps a number), 0 to read it, -1 on error. */
+static int passed_over(struct event_stream *es, int64_t event_id, ev_members_test wanted,
+                       void *wanted_ctx, bool *counted)
+{
+    *counted = false;
+    if (!wanted)
+        return 0;
+    int64_t *ids;
+    long n = event_stream_members(es, event_id, &ids);
+    if (n < 0)
+        return -1;
+    int rc = n > 0 && wanted(wanted_ctx, ids, (size_t)n) ? 0 : 1;
+    *counted = rc == 1 && n > 0;
+    free(ids);
+    return rc;
+}
+
+int ev_stream_stored_where(struct store *s, ev_members_test wanted, void *wanted_ctx,
+                           ev_stored_fn fn, void *ctx)
 {
     struct event_stream *es = event_stream_open(store_db(s));
     if (!es)
@@ -377,6 +396,13 @@ int ev_stream_stored(struct store *s, ev_stored_fn fn, void *ctx)
     size_t num = 0;
     int got, rc = 0;
     while (rc == 0 && (got = event_stream_next(es, &row)) == 1) {
+        bool counted;
+        int skip = passed_over(es, row.id, wanted, wanted_ctx, &counted);
+        num += counted;
+        if (skip != 0) {
+            rc = skip < 0 ? -1 : 0;
+            continue;
+        }
         struct stored_event se = {0};
         rc = read_stored_event(es, &row, &se);
         if (rc == 0 && se.g.n_members)
@@ -388,6 +414,11 @@ int ev_stream_stored(struct store *s, ev_stored_fn fn, void *ctx)
     }
     event_stream_close(es);
     return rc != 0 || got < 0 ? -1 : 0;
+}
+
+int ev_stream_stored(struct store *s, ev_stored_fn fn, void *ctx)
+{
+    return ev_stream_stored_where(s, NULL, NULL, fn, ctx);
 }
 
 /* ---- computing and saving ---- */

@@ -383,7 +383,7 @@ int event_rows_replace(sqlite3 *db, const struct event_row *events, size_t n)
 /* ---- stored events, streamed ---- */
 
 struct event_stream {
-    sqlite3_stmt *events, *reports, *figures;
+    sqlite3_stmt *events, *reports, *figures, *members;
 };
 
 struct event_stream *event_stream_open(sqlite3 *db)
@@ -412,7 +412,11 @@ struct event_stream *event_stream_open(sqlite3 *db)
                           " text, sentence, date, role, incident FROM figures"
                           " WHERE article_id = ? ORDER BY id",
                           NULL);
-    if (!es->events || !es->reports || !es->figures) {
+    es->members = prepare(db,
+                          "SELECT article_id FROM event_articles WHERE event_id = ?"
+                          " ORDER BY article_id",
+                          NULL);
+    if (!es->events || !es->reports || !es->figures || !es->members) {
         event_stream_close(es);
         return NULL;
     }
@@ -426,6 +430,7 @@ void event_stream_close(struct event_stream *es)
     sqlite3_finalize(es->events);
     sqlite3_finalize(es->reports);
     sqlite3_finalize(es->figures);
+    sqlite3_finalize(es->members);
     free(es);
 }
 
@@ -477,6 +482,31 @@ int event_stream_reports(struct event_stream *es, int64_t event_id, event_report
     sqlite3_bind_int64(es->reports, 1, event_id);
     return walk_reused(es->reports, read_article,
                        &(struct sink){.article = read_report, .ctx = &rs});
+}
+
+long event_stream_members(struct event_stream *es, int64_t event_id, int64_t **ids)
+{
+    *ids = NULL;
+    size_t n = 0, cap = 0;
+    sqlite3_bind_int64(es->members, 1, event_id);
+    int step;
+    while ((step = sqlite3_step(es->members)) == SQLITE_ROW) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 16;
+            int64_t *grown = realloc(*ids, cap * sizeof *grown);
+            if (!grown)
+                break;
+            *ids = grown;
+        }
+        (*ids)[n++] = sqlite3_column_int64(es->members, 0);
+    }
+    sqlite3_reset(es->members);
+    if (step != SQLITE_DONE) {
+        free(*ids);
+        *ids = NULL;
+        return -1;
+    }
+    return (long)n;
 }
 
 int event_stream_figures(struct event_stream *es, int64_t article_id, event_figure_fn fn, void *ctx)

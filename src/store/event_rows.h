@@ -135,6 +135,9 @@ int event_stream_next(struct event_stream *es, struct event_stored_row *out);
 /* The reports of an event, by article id; article.killed_open is left false (the
  * article's figures, read with event_stream_figures, tell it). */
 int event_stream_reports(struct event_stream *es, int64_t event_id, event_report_fn fn, void *ctx);
+/* The ids of an event's reports, ascending, into *ids (malloc'd; NULL when none): how many,
+ * or -1. */
+long event_stream_members(struct event_stream *es, int64_t event_id, int64_t **ids);
 /* The figures of one article, in full. */
 int event_stream_figures(struct event_stream *es, int64_t article_id, event_figure_fn fn,
                          void *ctx);
