@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "base/facts.h"
+#include "store/query.h"
 #include "store/store.h"
 
 static const char *col_str(sqlite3_stmt *st, int col)
@@ -487,26 +488,16 @@ int event_stream_reports(struct event_stream *es, int64_t event_id, event_report
 long event_stream_members(struct event_stream *es, int64_t event_id, int64_t **ids)
 {
     *ids = NULL;
-    size_t n = 0, cap = 0;
     sqlite3_bind_int64(es->members, 1, event_id);
-    int step;
-    while ((step = sqlite3_step(es->members)) == SQLITE_ROW) {
-        if (n == cap) {
-            cap = cap ? cap * 2 : 16;
-            int64_t *grown = realloc(*ids, cap * sizeof *grown);
-            if (!grown)
-                break;
-            *ids = grown;
-        }
-        (*ids)[n++] = sqlite3_column_int64(es->members, 0);
-    }
+    int rc;
+    long n = query_collect_ids(es->members, ids, &rc);
     sqlite3_reset(es->members);
-    if (step != SQLITE_DONE) {
+    if (rc != SQLITE_DONE) {
         free(*ids);
         *ids = NULL;
         return -1;
     }
-    return (long)n;
+    return n;
 }
 
 int event_stream_figures(struct event_stream *es, int64_t article_id, event_figure_fn fn, void *ctx)

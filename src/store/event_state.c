@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/query.h"
+
 /* Each statement once, prepared on first use and reset after each. */
 #define EVENT_STATE_STATEMENTS(X)                                                                  \
     X(ES_UNASSIGNED_TAIL, "SELECT id FROM articles WHERE id >"                                     \
@@ -334,20 +336,10 @@ long event_state_members(struct event_state *s, int64_t event, int64_t **ids)
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, event);
-    size_t n = 0, cap = 0;
-    int step;
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n == cap) {
-            cap = cap ? cap * 2 : 16;
-            int64_t *p = realloc(*ids, cap * sizeof *p);
-            if (!p)
-                break;
-            *ids = p;
-        }
-        (*ids)[n++] = sqlite3_column_int64(st, 0);
-    }
+    int rc;
+    long n = query_collect_ids(st, ids, &rc);
     sqlite3_reset(st);
-    return step == SQLITE_DONE ? (long)n : -1;
+    return rc == SQLITE_DONE ? n : -1;
 }
 
 int event_state_merge(struct event_state *s, int64_t from, int64_t to)
