@@ -502,12 +502,16 @@ static int cmp_id(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+static bool filter_selects(const struct event_filter *f, int64_t id)
+{
+    return f->n && bsearch(&id, f->ids, f->n, sizeof id, cmp_id);
+}
+
 /* Whether any of an event's reports (ids ascending) is one the filter selects. */
 static bool members_match(void *ctx, const int64_t *ids, size_t n)
 {
-    const struct event_filter *f = ctx;
     for (size_t m = 0; m < n; m++)
-        if (f->n && bsearch(&ids[m], f->ids, f->n, sizeof ids[m], cmp_id))
+        if (filter_selects(ctx, ids[m]))
             return true;
     return false;
 }
@@ -517,11 +521,9 @@ static bool event_matches(const struct ev_group *g, const struct ev_doc *docs,
 {
     if (!f->active)
         return true;
-    for (size_t m = 0; m < g->n_members; m++) {
-        int64_t id = docs[g->members[m].doc].id;
-        if (f->n && bsearch(&id, f->ids, f->n, sizeof id, cmp_id))
+    for (size_t m = 0; m < g->n_members; m++)
+        if (filter_selects(f, docs[g->members[m].doc].id))
             return true;
-    }
     return false;
 }
 
