@@ -70,10 +70,11 @@ bool salience_padded_names(const char *padded, const char *name)
         return false;
     size_t len = strlen(name);
     char local[SHORT_NAME * 3 + 8];
-    char *w = len <= SHORT_NAME ? local : malloc(len * 3 + 8);
+    size_t cap = len <= SHORT_NAME ? sizeof local : len * 3 + 8;
+    char *w = cap == sizeof local ? local : malloc(cap);
     if (!w)
         return false;
-    size_t n = pad_into(name, len, w, len <= SHORT_NAME ? sizeof local : len * 3 + 8);
+    size_t n = pad_into(name, len, w, cap);
     bool hit = n > 3 && strstr(padded, w) != NULL;
     if (w != local)
         free(w);
