@@ -398,12 +398,12 @@ static int check_version(sqlite3 *db, int v, int latest, char *err, size_t errle
     return 0;
 }
 
-/* One step in its own transaction together with its version bump, so an interrupted
- * migration leaves the database at the previous version rather than half-migrated. The
- * version is read again inside the write transaction: another process opening the same
- * new collection at the same moment may have just run this step. Sets *v to the version
- * the database is at afterwards. */
-static int migrate_step(sqlite3 *db, int *v, int latest, char *err, size_t errlen)
+/* Steps from the database's version up to `to` in one transaction together with the version
+ * bump, so an interrupted migration leaves the database at the version it had rather than
+ * half-migrated. The version is read again inside the write transaction: another process
+ * opening the same new collection at the same moment may have just run these steps. Sets *v
+ * to the version the database is at afterwards. */
+static int migrate_steps(sqlite3 *db, int *v, int to, int latest, char *err, size_t errlen)
 {
     if (store_exec(db, "BEGIN IMMEDIATE", err, errlen) < 0)
         return -1;
@@ -411,20 +411,27 @@ static int migrate_step(sqlite3 *db, int *v, int latest, char *err, size_t errle
         store_exec(db, "ROLLBACK", NULL, 0);
         return -1;
     }
-    if (*v == latest)
-        return store_exec(db, "COMMIT", err, errlen);
-    char bump[64];
-    snprintf(bump, sizeof bump, "PRAGMA user_version = %d;", *v + 1);
-    bool done = migration_done[*v] && store_query_int(db, migration_done[*v]) > 0;
-    if ((!done && store_exec(db, migrations[*v], err, errlen) < 0) ||
-        (!done && migration_code[*v] && migration_code[*v](db, err, errlen) < 0) ||
-        store_exec(db, bump, err, errlen) < 0) {
-        store_exec(db, "ROLLBACK", NULL, 0);
-        return -1;
+    int from = *v;
+    for (int step = from; step < to; step++) {
+        bool done = migration_done[step] && store_query_int(db, migration_done[step]) > 0;
+        if ((!done && store_exec(db, migrations[step], err, errlen) < 0) ||
+            (!done && migration_code[step] && migration_code[step](db, err, errlen) < 0)) {
+            store_exec(db, "ROLLBACK", NULL, 0);
+            return -1;
+        }
+    }
+    if (to > from) {
+        char bump[64];
+        snprintf(bump, sizeof bump, "PRAGMA user_version = %d;", to);
+        if (store_exec(db, bump, err, errlen) < 0) {
+            store_exec(db, "ROLLBACK", NULL, 0);
+            return -1;
+        }
     }
     if (store_exec(db, "COMMIT", err, errlen) < 0)
         return -1;
-    (*v)++;
+    if (to > from)
+        *v = to;
     return 0;
 }
 
@@ -463,8 +470,13 @@ static int migrate(sqlite3 *db, char *err, size_t errlen)
      * 2 rebuilds the search index: 100,000 articles, about 6 s), so say why it waits */
     if (v > 0 && v < latest && isatty(STDERR_FILENO))
         fprintf(stderr, "sitrep: updating the collection from version %d to %d...\n", v, latest);
+    /* A new collection is made in one transaction: a kill while making it leaves an empty
+     * file, never one with half the tables. An existing one goes a step per transaction so
+     * that a long update interrupted keeps the steps it finished. */
+    if (v == 0 && migrate_steps(db, &v, latest, latest, err, errlen) < 0)
+        return -1;
     while (v < latest)
-        if (migrate_step(db, &v, latest, err, errlen) < 0)
+        if (migrate_steps(db, &v, v + 1, latest, err, errlen) < 0)
             return -1;
     return 0;
 }
