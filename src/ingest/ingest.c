@@ -64,6 +64,15 @@ struct pending {
     bool known; /* already stored before this import began: a duplicate */
 };
 
+/* A batch the main thread has written and grouped, waiting for a worker to free it: the
+ * workers finish extracting ahead of the main thread, which bounds the import, so the
+ * freeing (a few hundred blocks a report, each from a worker's arena) is theirs. */
+struct spent_batch {
+    struct pending *items;
+    size_t n;
+    struct spent_batch *next;
+};
+
 /* One input's outcome, filled by a worker and emptied by the main thread. */
 struct slot {
     struct pending *items;
@@ -92,11 +101,13 @@ struct ingest_run {
     const struct input_list *inputs;
     struct slot *slots; /* INGEST_WINDOW of them, input i in slot i % INGEST_WINDOW */
     pthread_mutex_t lock;
-    pthread_cond_t filled;   /* a slot became ready */
-    pthread_cond_t consumed; /* the main thread emptied a slot */
-    size_t next_input;       /* the next input a worker takes */
-    size_t done_inputs;      /* inputs the main thread has finished with */
-    size_t bytes_ahead;      /* input bytes taken by workers, not yet finished with */
+    pthread_cond_t filled;     /* a slot became ready */
+    pthread_cond_t consumed;   /* the main thread emptied a slot */
+    size_t next_input;         /* the next input a worker takes */
+    size_t done_inputs;        /* inputs the main thread has finished with */
+    size_t bytes_ahead;        /* input bytes taken by workers, not yet finished with */
+    struct spent_batch *spent; /* for the workers to free */
+    bool workers_free;         /* workers are running to free spent batches */
     bool stop;
 };
 
@@ -349,6 +360,43 @@ static const char *origin_of(const struct article *a)
     return a->origin ? a->origin : "?";
 }
 
+static void drop_batch(struct pending *items, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        drop_pending(&items[k]);
+}
+
+/* The written batch goes to the workers to free when they run, else it is freed here; the
+ * main thread starts a new batch array either way. */
+static void hand_back_batch(struct ingest_run *r)
+{
+    struct spent_batch *sb = r->workers_free ? malloc(sizeof *sb) : NULL;
+    if (!sb) {
+        drop_batch(r->batch, r->batch_n);
+        return;
+    }
+    *sb = (struct spent_batch){r->batch, r->batch_n, NULL};
+    pthread_mutex_lock(&r->lock);
+    sb->next = r->spent;
+    r->spent = sb;
+    pthread_cond_broadcast(&r->consumed);
+    pthread_mutex_unlock(&r->lock);
+    r->batch = NULL;
+    r->batch_cap = 0;
+}
+
+/* Under the lock: frees one spent batch, the lock let go meanwhile. */
+static void free_spent(struct ingest_run *r)
+{
+    struct spent_batch *sb = r->spent;
+    r->spent = sb->next;
+    pthread_mutex_unlock(&r->lock);
+    drop_batch(sb->items, sb->n);
+    free(sb->items);
+    free(sb);
+    pthread_mutex_lock(&r->lock);
+}
+
 /* What one write transaction did with a batch. */
 struct batch_outcome {
     long added, duplicates, failed; /* failed: reported one by one, the rest went on */
@@ -426,8 +474,7 @@ static void flush_batch(struct ingest_run *r)
             trace_span("import-group", started);
         }
     }
-    for (size_t k = 0; k < r->batch_n; k++)
-        drop_pending(&r->batch[k]);
+    hand_back_batch(r);
     r->batch_n = 0;
     r->batch_bytes = 0;
 }
@@ -539,9 +586,15 @@ static void *worker_main(void *arg)
     yield_to_writer();
     pthread_mutex_lock(&r->lock);
     for (;;) {
-        while (!r->stop && r->next_input < r->inputs->n && window_full(r))
+        /* Once every input is taken a worker stays to free the batches still to be
+         * written, until the main thread says stop. */
+        while (!r->stop && !r->spent && (r->next_input >= r->inputs->n || window_full(r)))
             pthread_cond_wait(&r->consumed, &r->lock);
-        if (r->stop || r->next_input >= r->inputs->n)
+        if (r->spent) {
+            free_spent(r);
+            continue;
+        }
+        if (r->stop)
             break;
         size_t i = r->next_input++;
         r->bytes_ahead += r->inputs->items[i].size;
@@ -638,6 +691,7 @@ static void run_pipeline(struct ingest_run *r)
         started[j] = pthread_create(&tid[j], NULL, worker_main, &w[j]) == 0;
         n_started += started[j];
     }
+    r->workers_free = n_started > 0;
     for (size_t i = 0; i < r->inputs->n && !r->store_broken; i++) {
         if (n_started == 0) {
             r->next_input = i + 1;
@@ -656,6 +710,9 @@ static void run_pipeline(struct ingest_run *r)
             pthread_join(tid[j], NULL);
         store_close(w[j].reader);
     }
+    r->workers_free = false;
+    while (r->spent) /* handed back after the workers last looked */
+        free_spent(r);
     /* Inputs loaded after the store broke are dropped unread by the store. */
     for (size_t k = 0; k < INGEST_WINDOW; k++) {
         struct slot *sl = &r->slots[k];
