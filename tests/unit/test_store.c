@@ -1,8 +1,14 @@
 /* test_store.c: the collection on disk: schema, de-duplication, facts round-trip,
  * cascading deletes. Articles are built by hand so the test does not depend on parsing. */
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <sqlite3.h>
 
 #include "store/article_view.h"
 #include "store/list_window.h"
@@ -224,6 +230,57 @@ static void test_open_and_migrate(void)
     CHECK(s == NULL);
     CHECK(strstr(err, "newer") != NULL);
     unlink(db_path);
+}
+
+static long file_size(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 ? (long)st.st_size : 0;
+}
+
+/* Making a new collection that fails part way (here: files may not grow past 70% of the
+ * size a new collection takes, room enough for the first of the schema's steps) leaves an
+ * empty file, never one with some of the tables: all of them are made in one transaction.
+ * A kill while making it is the same case. */
+static void test_new_collection_whole_or_nothing(void)
+{
+    fresh_db_path();
+    struct store *s = NULL;
+    char err[256] = "", wal[300];
+    CHECK_INT(store_open(db_path, &s, err, sizeof err), 0);
+    store_close(s);
+    snprintf(wal, sizeof wal, "%s-wal", db_path);
+    long full = file_size(db_path) + file_size(wal);
+    CHECK(full > 64 * 1024); /* above the shared-memory file's 32 KiB, which must fit */
+    testlib_unlink_db(db_path);
+    pid_t child = fork();
+    if (child == 0) {
+        signal(SIGXFSZ, SIG_IGN); /* a write past the limit fails instead of killing */
+        struct rlimit most = {(rlim_t)full * 7 / 10, (rlim_t)full * 7 / 10};
+        setrlimit(RLIMIT_FSIZE, &most);
+        struct store *t = NULL;
+        int rc = store_open(db_path, &t, err, sizeof err);
+        _exit(rc == 0 ? 1 : 0);
+    }
+    int status = 0;
+    CHECK(child > 0 && waitpid(child, &status, 0) == child);
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0); /* the making failed */
+    sqlite3 *db = NULL;
+    CHECK_INT(sqlite3_open(db_path, &db), SQLITE_OK);
+    sqlite3_stmt *q = NULL;
+    CHECK_INT(sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master", -1, &q, NULL),
+              SQLITE_OK);
+    CHECK_INT(sqlite3_step(q), SQLITE_ROW);
+    CHECK_INT(sqlite3_column_int(q, 0), 0);
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+    /* and the file is a new collection's to make, whole, next time */
+    s = NULL;
+    CHECK_INT(store_open(db_path, &s, err, sizeof err), 0);
+    if (s)
+        CHECK_INT(query_int(s, "PRAGMA user_version"), 12);
+    store_close(s);
+    testlib_unlink_db(db_path);
 }
 
 /* A version 1 collection is brought up to date: its search index rebuilt with stemming,
@@ -929,6 +986,7 @@ static void test_reader_reads(void)
 int main(void)
 {
     RUN(test_open_and_migrate);
+    RUN(test_new_collection_whole_or_nothing);
     RUN(test_migrate_v1_index);
     RUN(test_migrate_event_places);
     RUN(test_migrate_article_spans);
