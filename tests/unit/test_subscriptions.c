@@ -116,7 +116,12 @@ static char *fake_browser(char *dir)
     FILE *f = fopen(path, "w");
     if (!f)
         return NULL;
-    fprintf(f, "#!/bin/sh\nfor a in \"$@\"; do printf '%%s\\n' \"$a\"; done > %s/argv\n", dir);
+    /* written whole, then renamed: a test waiting for the detached browser sees the file
+     * only once all of it is there */
+    fprintf(f,
+            "#!/bin/sh\nfor a in \"$@\"; do printf '%%s\\n' \"$a\"; done > %s/argv.part &&\n"
+            "mv %s/argv.part %s/argv\n",
+            dir, dir, dir);
     fclose(f);
     chmod(path, 0755);
     return path;
@@ -158,9 +163,8 @@ static void test_browser(void)
     unlink(argv_file);
     setenv("BROWSER", script, 1);
     CHECK_INT(browser_open("https://z.example/", false, err, sizeof err), 0);
-    for (int i = 0; i < 100 && access(argv_file, F_OK) != 0; i++)
+    for (int i = 0; i < 500 && access(argv_file, F_OK) != 0; i++) /* up to 10 s */
         usleep(20000);
-    usleep(50000);
     CHECK_STR(slurp(argv_file), "https://z.example/\n");
     /* refused links and missing programs are errors, not silence */
     CHECK_INT(browser_open("file:///etc/passwd", true, err, sizeof err), -1);
