@@ -711,8 +711,12 @@ static void run_pipeline(struct ingest_run *r)
         store_close(w[j].reader);
     }
     r->workers_free = false;
-    while (r->spent) /* handed back after the workers last looked */
+    /* The workers free every spent batch before they stop; should one remain, it is freed
+     * here, under the lock free_spent expects. */
+    pthread_mutex_lock(&r->lock);
+    while (r->spent)
         free_spent(r);
+    pthread_mutex_unlock(&r->lock);
     /* Inputs loaded after the store broke are dropped unread by the store. */
     for (size_t k = 0; k < INGEST_WINDOW; k++) {
         struct slot *sl = &r->slots[k];
