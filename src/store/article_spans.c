@@ -134,11 +134,12 @@ static int64_t get_signed(struct unpacker *u)
     return (int64_t)(z >> 1) ^ -(int64_t)(z & 1);
 }
 
-/* Checks the format byte; the entries follow. An empty blob is an empty list. */
+/* Checks the format byte; the entries follow. An empty blob is an empty list, and so is a
+ * NULL column (SQLite gives NULL for it, and NULL plus even 0 is undefined in C). */
 static bool unpacker_init(struct unpacker *u, const void *blob, size_t len)
 {
-    u->at = blob;
-    u->end = u->at + len;
+    u->at = blob ? blob : "";
+    u->end = u->at + (blob ? len : 0);
     u->bad = false;
     return len == 0 || *u->at++ == SPANS_FORMAT;
 }

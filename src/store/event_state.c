@@ -206,7 +206,8 @@ static int get_blob(sqlite3_stmt *st, int64_t key, void **data, size_t *len)
         int n = sqlite3_column_bytes(st, 0);
         *data = malloc((size_t)n + 1);
         if (*data) {
-            memcpy(*data, sqlite3_column_blob(st, 0), (size_t)n);
+            if (n > 0) /* an empty or NULL blob has no bytes to copy, and no pointer */
+                memcpy(*data, sqlite3_column_blob(st, 0), (size_t)n);
             *len = (size_t)n;
             rc = 1;
         }
