@@ -406,7 +406,7 @@ struct batch_outcome {
 static void write_batch(struct ingest_run *r, struct batch_outcome *out)
 {
     sqlite3 *db = store_db(r->store);
-    if (store_begin(r->store) < 0) {
+    if (store_begin_adding(r->store) < 0) {
         snprintf(out->reason, sizeof out->reason, "cannot start a transaction: %s",
                  sqlite3_errmsg(db));
         return;
@@ -428,6 +428,7 @@ static void write_batch(struct ingest_run *r, struct batch_outcome *out)
         } else if (!store_txn_open(db)) {
             /* SQLite rolled the transaction back (disk full, I/O error): all of it is lost */
             snprintf(out->reason, sizeof out->reason, "%s", err);
+            store_rollback(r->store); /* ends the batch: checks back on */
             return;
         } else {
             report(r, origin_of(p->a), err);
@@ -436,8 +437,7 @@ static void write_batch(struct ingest_run *r, struct batch_outcome *out)
     }
     if (store_commit(r->store) < 0) {
         snprintf(out->reason, sizeof out->reason, "commit failed: %s", sqlite3_errmsg(db));
-        if (store_txn_open(db))
-            store_rollback(r->store);
+        store_rollback(r->store); /* also when SQLite rolled back itself: checks back on */
     }
 }
 

@@ -397,7 +397,9 @@ static int insert_fts(struct store *s, int64_t id, const struct article *a)
  * articles stored and indexed: 1.2 s to 0.7 s). Outside a batch an article is indexed at
  * once. No savepoint per article either: a failure part-way deletes what was written
  * (the children cascade, and the batch's index is brought up to date first so the
- * delete trigger finds the row), so no half article stays in the caller's batch. */
+ * delete trigger finds the row), so no half article stays in the caller's batch. In a
+ * batch begun with store_begin_adding cascades do not run: the rows are deleted table by
+ * table. */
 int store_add_prepared(struct store *s, const struct article *a, const struct facts *f,
                        const struct store_prepared *pre, int64_t *id_out, char *err, size_t errlen)
 {
@@ -423,7 +425,10 @@ int store_add_prepared(struct store *s, const struct article *a, const struct fa
         (f ? insert_facts(s, id, a, f, pre) : insert_spans(s, id, a, NULL, NULL)) < 0) {
         store_set_err(err, errlen, "storing article", s->db);
         store_index_pending(s);
-        store_delete_article(s, id);
+        if (s->parents_unchecked)
+            store_delete_owned(s, id);
+        else
+            store_delete_article(s, id);
         return -1;
     }
     if (id_out)

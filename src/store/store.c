@@ -316,12 +316,40 @@ static void forget_ids(struct store *s)
     key_cache_clear(s->actor_ids);
 }
 
+/* PRAGMA foreign_keys is a no-op inside a transaction: this runs between batches. */
+static int check_parents(struct store *s, bool on)
+{
+    if (s->parents_unchecked == !on)
+        return 0;
+    if (store_exec(s->db, on ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF", NULL,
+                   0) < 0)
+        return -1;
+    s->parents_unchecked = !on;
+    return 0;
+}
+
 int store_begin(struct store *s)
 {
+    if (check_parents(s, true) < 0)
+        return -1;
     s->unindexed_from = 0;
     forget_ids(s);
     if (store_step_done(s, ST_BEGIN) < 0)
         return -1;
+    s->in_batch = true;
+    return 0;
+}
+
+int store_begin_adding(struct store *s)
+{
+    if (check_parents(s, false) < 0)
+        return -1;
+    s->unindexed_from = 0;
+    forget_ids(s);
+    if (store_step_done(s, ST_BEGIN) < 0) {
+        check_parents(s, true);
+        return -1;
+    }
     s->in_batch = true;
     return 0;
 }
@@ -358,14 +386,18 @@ int store_commit(struct store *s)
     if (store_index_pending(s) < 0)
         return -1;
     s->in_batch = false;
-    return store_step_done(s, ST_COMMIT);
+    if (store_step_done(s, ST_COMMIT) < 0)
+        return -1;
+    return check_parents(s, true);
 }
 
 int store_rollback(struct store *s)
 {
     s->unindexed_from = 0;
     forget_ids(s);
-    return store_step_done(s, ST_ROLLBACK);
+    int rc = store_step_done(s, ST_ROLLBACK);
+    /* SQLite may have rolled back already (a full disk): the checks come back regardless */
+    return check_parents(s, true) < 0 ? -1 : rc;
 }
 
 int store_integrity_check(struct store *s, char *msg, size_t msglen)

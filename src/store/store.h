@@ -92,6 +92,11 @@ void store_set_cache_kib(struct store *s, int kib);
 
 /* Batches: one transaction per batch of articles. */
 int store_begin(struct store *s);
+/* A batch that only adds new articles (an import's). SQLite's foreign-key checks cost a
+ * parent lookup for each of an article's 30-odd child rows; here every child names the
+ * article row just written or a place or actor row written or looked up in the same
+ * transaction, so the checks are switched off until the batch commits or rolls back. */
+int store_begin_adding(struct store *s);
 int store_commit(struct store *s);
 int store_rollback(struct store *s);
 

@@ -89,6 +89,9 @@ struct store {
      * in_batch says the cache may be trusted. */
     struct key_cache *place_ids, *actor_ids;
     bool in_batch;
+    /* The batch was begun with store_begin_adding: SQLite's foreign-key checks are off
+     * until it ends, so cascades do not run either. */
+    bool parents_unchecked;
     int list_order;       /* enum store_list_order (list_window.h) */
     bool read_only;       /* opened without write access (asked for, or the only way to read) */
     char last_error[256]; /* why the last read failed on bad data (store_last_error) */
@@ -104,6 +107,10 @@ int store_step_done(struct store *s, enum stmt_id id);
 int store_exec(sqlite3 *db, const char *sql, char *err, size_t errlen);
 /* "what: SQLite's message" into err. */
 void store_set_err(char *err, size_t errlen, const char *what, sqlite3 *db);
+
+/* Deletes article id's row and its rows in every table that refers to articles, for
+ * when foreign-key cascades are off (trash.c knows those tables). 0 or -1. */
+int store_delete_owned(struct store *s, int64_t id);
 
 /* A store around a connection opened elsewhere (a background job's); it closes the
  * connection with store_close. NULL out of memory (the connection is closed then). */

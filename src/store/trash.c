@@ -222,6 +222,19 @@ int store_trash_article(struct store *s, int64_t id, char *err, size_t errlen)
     return finish(s, rc, "deleting", err, errlen);
 }
 
+int store_delete_owned(struct store *s, int64_t id)
+{
+    struct owned_table tables[MAX_TABLES];
+    int n = owned_tables(s->db, tables, MAX_TABLES), rc = n > 0 ? 0 : -1;
+    char sql[400];
+    for (int i = n - 1; rc == 0 && i >= 0; i--) /* the articles row last */
+        rc = sql_format(sql, sizeof sql, "DELETE FROM \"%s\" WHERE %s", tables[i].name,
+                        tables[i].where) < 0
+                 ? -1
+                 : run(s->db, sql, id);
+    return rc;
+}
+
 int store_restore_article(struct store *s, int64_t id, char *err, size_t errlen)
 {
     struct owned_table tables[MAX_TABLES];

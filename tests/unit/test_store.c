@@ -823,8 +823,9 @@ static void test_cascade_delete_and_integrity(void)
 }
 
 /* A failure part-way through an article's rows leaves none of them behind, and the
- * batch's other articles are still indexed (the index waits for the commit). */
-static void test_failed_add_leaves_nothing(void)
+ * batch's other articles are still indexed (the index waits for the commit). Also in an
+ * import's batch, where foreign-key checks and so cascades are off until it ends. */
+static void failed_add_leaves_nothing(int (*begin)(struct store *))
 {
     struct store *s = open_fresh();
     if (!s)
@@ -842,11 +843,14 @@ static void test_failed_add_leaves_nothing(void)
                            " BEGIN SELECT RAISE(ABORT, 'refused'); END",
                            NULL, NULL, NULL),
               SQLITE_OK);
-    CHECK_INT(store_begin(s), 0);
+    CHECK_INT(begin(s), 0);
     CHECK_INT(store_add_article(s, &before, NULL, NULL, err, sizeof err), 1);
     CHECK_INT(store_add_article(s, &a, &f, &id, err, sizeof err), -1);
     CHECK(strstr(err, "refused") != NULL);
     CHECK_INT(store_commit(s), 0);
+    CHECK_INT(query_int(s, "PRAGMA foreign_keys"), 1); /* back on after the batch */
+    CHECK_INT(query_int(s, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    CHECK_INT(query_int(s, "SELECT count(*) FROM article_places"), 0); /* only the failed one's */
     CHECK(fts_consistent(s));
     CHECK_INT(query_int(s, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'kharkiv'"),
               1);
@@ -865,6 +869,12 @@ static void test_failed_add_leaves_nothing(void)
     clear_article(&before);
     store_close(s);
     unlink(db_path);
+}
+
+static void test_failed_add_leaves_nothing(void)
+{
+    failed_add_leaves_nothing(store_begin);
+    failed_add_leaves_nothing(store_begin_adding);
 }
 
 static void test_default_path(void)
