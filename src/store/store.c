@@ -321,8 +321,8 @@ static int check_parents(struct store *s, bool on)
 {
     if (s->parents_unchecked == !on)
         return 0;
-    if (store_exec(s->db, on ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF", NULL,
-                   0) < 0)
+    if (store_exec(s->db, on ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF", NULL, 0) <
+        0)
         return -1;
     s->parents_unchecked = !on;
     return 0;
