@@ -75,14 +75,31 @@ static int open_connection(struct store *s, const char *name, int flags, char *e
     return 0;
 }
 
+/* The log is copied into the collection once it holds about 32 MiB, whatever the pages'
+ * size. */
+static int set_checkpoint_size(struct store *s, char *err, size_t errlen)
+{
+    int64_t page = store_query_int(s->db, "PRAGMA page_size");
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA wal_autocheckpoint = %lld",
+             (long long)((32 << 20) / (page > 0 ? page : 4096)));
+    return store_exec(s->db, sql, err, errlen);
+}
+
+/* A new collection gets 16 KiB pages (page_size only takes effect before the file's first
+ * write, so it comes before the switch to WAL; an existing collection keeps its own). An
+ * import writes each page it changes to the log and later into the file, one system call
+ * each: with 4 KiB pages 10,000 generated articles took about 106,000 writes, and the
+ * import ran 5% slower in interleaved runs. */
 static int set_up(struct store *s, char *err, size_t errlen)
 {
     return store_exec(s->db,
-                      "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+                      "PRAGMA page_size = 16384;"
+                      " PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
                       " PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768;"
-                      " PRAGMA temp_store = MEMORY;"
-                      " PRAGMA wal_autocheckpoint = 8192;",
+                      " PRAGMA temp_store = MEMORY;",
                       err, errlen) < 0 ||
+                   set_checkpoint_size(s, err, errlen) < 0 ||
                    store_schema_update(s->db, err, errlen) < 0
                ? -1
                : 0;
