@@ -345,21 +345,9 @@ static int check_parents(struct store *s, bool on)
     return 0;
 }
 
-int store_begin(struct store *s)
+static int begin_batch(struct store *s, bool checked)
 {
-    if (check_parents(s, true) < 0)
-        return -1;
-    s->unindexed_from = 0;
-    forget_ids(s);
-    if (store_step_done(s, ST_BEGIN) < 0)
-        return -1;
-    s->in_batch = true;
-    return 0;
-}
-
-int store_begin_adding(struct store *s)
-{
-    if (check_parents(s, false) < 0)
+    if (check_parents(s, checked) < 0)
         return -1;
     s->unindexed_from = 0;
     forget_ids(s);
@@ -369,6 +357,16 @@ int store_begin_adding(struct store *s)
     }
     s->in_batch = true;
     return 0;
+}
+
+int store_begin(struct store *s)
+{
+    return begin_batch(s, true);
+}
+
+int store_begin_adding(struct store *s)
+{
+    return begin_batch(s, false);
 }
 
 struct key_cache *store_id_cache(struct store *s, struct key_cache **which)
